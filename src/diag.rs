@@ -1,0 +1,193 @@
+//! Diagnostics as data: every problem the loader and the checks find.
+//! Printing lives in `report.rs`; nothing else formats a diagnostic.
+
+use crate::model::DocId;
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Note,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Note => "note",
+        }
+    }
+}
+
+macro_rules! codes {
+    ($($code:ident => $sev:ident, $what:literal;)*) => {
+        /// Every diagnostic code of `checks.md`. A code never changes meaning.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code { $($code),* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$code),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$code => stringify!($code)),* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$code => Severity::$sev),* }
+            }
+
+            /// One line on what the code is about, for the checks page.
+            pub fn what(self) -> &'static str {
+                match self { $(Code::$code => $what),* }
+            }
+        }
+    };
+}
+
+codes! {
+    S001 => Error, "front matter missing, not closed, or not valid YAML";
+    S002 => Error, "unknown key";
+    S003 => Error, "key required for this status is missing";
+    S004 => Error, "a value of the wrong kind";
+    S005 => Error, "two current versions of one id, or two files with the same id and version";
+    S006 => Error, "a file that is not UTF-8, or a site.yaml/roles.yaml/glossary.yaml problem";
+    X001 => Error, "reference to an id that no document has";
+    X002 => Error, "anchor not found in the target document";
+    X003 => Warning, "reference to a superseded or withdrawn document";
+    X004 => Warning, "title before (ID) does not match the target's title";
+    X005 => Warning, "reference to a document whose review date has passed";
+    X006 => Error, "relative link or image to a file that does not exist";
+    X007 => Warning, "a public document links to a document that is not public";
+    X008 => Note, "replaces names a version that is not in the library";
+    R001 => Warning, "review date has passed";
+    R002 => Note, "review date falls due soon";
+    R003 => Warning, "review date too long after ratification";
+    R004 => Error, "review date before ratification date";
+    H001 => Error, "versions not strictly increasing";
+    H002 => Warning, "dates go backwards while versions go forward";
+    H003 => Error, "front-matter version differs from the last history entry";
+    H004 => Warning, "last history entry's review date differs from review_date";
+    H005 => Warning, "ratified document without history";
+    Q001 => Error, "no EIA on a ratified document whose type requires one";
+    Q002 => Error, "a protected characteristic is missing from impacts";
+    Q003 => Error, "a negative impact with no action plan";
+    Q004 => Warning, "EIA dated after ratification";
+    Q005 => Warning, "action plan item without a lead or a due date";
+    P001 => Error, "role= names an id that is not in roles.yaml";
+    P002 => Note, "a heading names a registered role but is not tagged";
+    C001 => Warning, "a deprecated term";
+    C002 => Warning, "placeholder text left in a ratified document";
+    C003 => Warning, "an empty section";
+    C004 => Warning, "references checked before the latest history entry";
+    C005 => Warning, "raw HTML in the body";
+    C006 => Warning, "a body # heading, or a hand-written section number";
+    C007 => Warning, "an image without alt text";
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// A 1-based line and column in a file (front matter lines included).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub code: Code,
+    pub severity: Severity,
+    pub document: Option<DocId>,
+    pub file: Option<String>,
+    pub line: u32,
+    pub column: u32,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(code: Code, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            code,
+            severity: code.severity(),
+            document: None,
+            file: None,
+            line: 1,
+            column: 1,
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn at(mut self, pos: Pos) -> Diagnostic {
+        self.line = pos.line.max(1);
+        self.column = pos.column.max(1);
+        self
+    }
+
+    pub fn in_file(mut self, file: &str) -> Diagnostic {
+        self.file = Some(file.to_string());
+        self
+    }
+
+    pub fn for_document(mut self, id: Option<&DocId>) -> Diagnostic {
+        self.document = id.cloned();
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
+        self.help = help;
+        self
+    }
+
+    pub fn pos(&self) -> Pos {
+        Pos::new(self.line, self.column)
+    }
+}
+
+/// Sorts by file, line, column, code, so output is identical run to run.
+/// Problems outside any file come first.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by(|a, b| {
+        (&a.file, a.line, a.column, a.code, &a.message)
+            .cmp(&(&b.file, b.line, b.column, b.code, &b.message))
+    });
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub documents: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub notes: usize,
+}
+
+impl Summary {
+    pub fn of(documents: usize, diags: &[Diagnostic]) -> Summary {
+        let count = |s| diags.iter().filter(|d| d.severity == s).count();
+        Summary {
+            documents,
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            notes: count(Severity::Note),
+        }
+    }
+}

@@ -1,0 +1,132 @@
+//! trustdocs: builds an intranet site of NHS procedural documents and flags
+//! what a governance team must fix.
+//!
+//! The pipeline, one module per stage, each taking the previous stage's types:
+//! [`load`] (content folder → typed documents) → [`resolve`] (the library and
+//! its versions) → [`check`] (diagnostics) → [`render`] (files) → [`output`]
+//! (the atomic write).
+
+pub mod body;
+pub mod check;
+pub mod config;
+pub mod diag;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod report;
+pub mod resolve;
+pub mod text;
+pub mod theme;
+
+use diag::{Diagnostic, Summary};
+use model::Date;
+use resolve::Library;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// The library and everything the checks found in it.
+pub struct Checked {
+    pub lib: Library,
+    pub diags: Vec<Diagnostic>,
+    pub summary: Summary,
+    /// No usable `site.yaml`: the site cannot be built.
+    pub config_fatal: bool,
+}
+
+impl Checked {
+    /// The text of every file a diagnostic may point into, by display path.
+    pub fn sources(&self) -> HashMap<String, String> {
+        let mut map: HashMap<String, String> = self
+            .lib
+            .docs
+            .iter()
+            .map(|d| (d.file.display.clone(), d.file.text.clone()))
+            .collect();
+        let display_dir = load::display_path(&self.lib.dir);
+        for name in ["site.yaml", "roles.yaml", "glossary.yaml"] {
+            if let Ok(text) = std::fs::read_to_string(self.lib.dir.join(name)) {
+                map.insert(format!("{display_dir}/{name}"), text);
+            }
+        }
+        map
+    }
+}
+
+/// Loads, resolves and checks a content folder. `Err` means the folder
+/// could not be read at all.
+pub fn check(dir: &Path, today: Date) -> Result<Checked, String> {
+    let content = load::load(dir)?;
+    let mut diags = content.diags.clone();
+    let config_fatal = content.config_fatal;
+    let lib = Library::new(content);
+    diags.extend(check::run(&lib, today));
+    diag::sort(&mut diags);
+    let summary = Summary::of(lib.docs.len(), &diags);
+    Ok(Checked {
+        lib,
+        diags,
+        summary,
+        config_fatal,
+    })
+}
+
+pub struct BuildOptions {
+    pub dir: PathBuf,
+    pub out: PathBuf,
+    pub drafts: bool,
+    pub today: Date,
+}
+
+pub struct Built {
+    pub checked: Checked,
+    pub files: usize,
+    pub pages: usize,
+}
+
+/// Why a build produced no output.
+pub enum BuildError {
+    /// The command could not run (unreadable folder): exit status 2.
+    Usage(String),
+    /// The content cannot be built: exit status 1. Diagnostics say why.
+    Failed {
+        message: String,
+        checked: Option<Box<Checked>>,
+    },
+}
+
+/// Builds the site into `opts.out`, or leaves it untouched on failure.
+pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
+    let checked = check(&opts.dir, opts.today).map_err(BuildError::Usage)?;
+    if checked.config_fatal {
+        return Err(BuildError::Failed {
+            message: "site.yaml is missing or unusable, so no site can be built".into(),
+            checked: Some(Box::new(checked)),
+        });
+    }
+    let fail = |message: String, checked: Checked| BuildError::Failed {
+        message,
+        checked: Some(Box::new(checked)),
+    };
+    let theme = match theme::Theme::load(&opts.dir) {
+        Ok(t) => t,
+        Err(e) => return Err(fail(e, checked)),
+    };
+    let render_opts = render::RenderOptions {
+        drafts: opts.drafts,
+        today: opts.today,
+    };
+    let files = match render::render_site(&checked.lib, &checked.diags, &render_opts, &theme) {
+        Ok(f) => f,
+        Err(e) => return Err(fail(e, checked)),
+    };
+    if let Err(e) = output::write(&opts.out, &files) {
+        return Err(fail(e, checked));
+    }
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    Ok(Built {
+        checked,
+        files: files.len(),
+        pages,
+    })
+}

@@ -1,0 +1,203 @@
+//! The command line: parse flags, run the pipeline, map results to exit codes.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use trustdocs::diag::Severity;
+use trustdocs::model::Date;
+use trustdocs::{report, BuildError, BuildOptions};
+
+#[derive(Parser)]
+#[command(
+    name = "trustdocs",
+    version,
+    about = "Builds an NHS organisation's policies, strategies and procedures into a searchable intranet site, and reports what the governance team must fix."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from a content folder (runs every check too).
+    Build {
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// Where to write the site. It is replaced whole, only when the build succeeds.
+        #[arg(long, default_value = "dist")]
+        out: PathBuf,
+        /// Include drafts and documents out for consultation, marked DRAFT.
+        #[arg(long)]
+        drafts: bool,
+        /// Skip the PDFs (accepted now; PDFs are not built yet).
+        #[arg(long)]
+        no_pdf: bool,
+        /// The date review checks and pages use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+        /// Worker threads (default: the number of cores).
+        #[arg(long)]
+        jobs: Option<usize>,
+    },
+    /// Check a content folder and report every problem found.
+    Check {
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// Exit with status 1 on warnings too (`--deny warnings`).
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
+        /// The date review checks use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Deny {
+    Warnings,
+}
+
+fn parse_today(s: &str) -> Result<Date, String> {
+    if s.len() != 10 {
+        return Err(format!(
+            "`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-01-31"
+        ));
+    }
+    Date::parse(s, false)
+}
+
+fn today_or_now(today: Option<Date>) -> Date {
+    today.unwrap_or_else(|| Date {
+        day: chrono::Local::now().date_naive(),
+        precision: trustdocs::model::Precision::Day,
+    })
+}
+
+fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Command::Check {
+            dir,
+            format,
+            deny,
+            today,
+        } => check(dir, format, deny.is_some(), today_or_now(today)),
+        Command::Build {
+            dir,
+            out,
+            drafts,
+            no_pdf: _,
+            today,
+            jobs,
+        } => {
+            if let Some(n) = jobs {
+                if let Err(e) = rayon::ThreadPoolBuilder::new()
+                    .num_threads(n.max(1))
+                    .build_global()
+                {
+                    eprintln!("error: --jobs {n}: {e}");
+                    return ExitCode::from(2);
+                }
+            }
+            build(BuildOptions {
+                dir,
+                out,
+                drafts,
+                today: today_or_now(today),
+            })
+        }
+    }
+}
+
+fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
+    let checked = match trustdocs::check(&dir, today) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    match format {
+        Format::Json => print!("{}", report::json(&checked.diags, &checked.summary)),
+        Format::Human => print!(
+            "{}",
+            report::human(
+                &checked.diags,
+                &checked.sources(),
+                &checked.summary,
+                use_color()
+            )
+        ),
+    }
+    let failed = checked.summary.errors > 0
+        || (deny_warnings
+            && checked
+                .diags
+                .iter()
+                .any(|d| d.severity == Severity::Warning));
+    ExitCode::from(u8::from(failed))
+}
+
+fn build(opts: BuildOptions) -> ExitCode {
+    let started = std::time::Instant::now();
+    match trustdocs::build(&opts) {
+        Ok(built) => {
+            let s = &built.checked.summary;
+            eprintln!("{}", report::summary_line(s));
+            if s.errors + s.warnings + s.notes > 0 {
+                eprintln!(
+                    "  run `trustdocs check {}` for details; the site's checks page lists them too",
+                    opts.dir.display()
+                );
+            }
+            eprintln!(
+                "built {} pages ({} files) into {} in {:.2?}",
+                built.pages,
+                built.files,
+                opts.out.display(),
+                started.elapsed()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Usage(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(BuildError::Failed { message, checked }) => {
+            if let Some(c) = checked {
+                let errors: Vec<_> = c
+                    .diags
+                    .iter()
+                    .filter(|d| d.severity == Severity::Error)
+                    .cloned()
+                    .collect();
+                eprint!(
+                    "{}",
+                    report::human(&errors, &c.sources(), &c.summary, use_color())
+                );
+            }
+            eprintln!("error: {message}");
+            eprintln!(
+                "the build failed; {} was left as it was",
+                opts.out.display()
+            );
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,263 @@
+//! One document version: its front matter, its parsed body and its file.
+
+use super::{At, Date, DocId, Version};
+use crate::body::Body;
+use crate::diag::Pos;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Consultation,
+    Ratified,
+    Superseded,
+    Withdrawn,
+}
+
+impl Status {
+    pub const NAMES: [&'static str; 5] = [
+        "draft",
+        "consultation",
+        "ratified",
+        "superseded",
+        "withdrawn",
+    ];
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Some(match text.trim().to_lowercase().as_str() {
+            "draft" => Status::Draft,
+            "consultation" => Status::Consultation,
+            "ratified" => Status::Ratified,
+            "superseded" => Status::Superseded,
+            "withdrawn" => Status::Withdrawn,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        Self::NAMES[self as usize]
+    }
+
+    /// Superseded and withdrawn versions are on record, not in force.
+    pub fn is_current(self) -> bool {
+        !matches!(self, Status::Superseded | Status::Withdrawn)
+    }
+
+    /// Drafts and documents out for consultation are only built with `--drafts`.
+    pub fn is_draft(self) -> bool {
+        matches!(self, Status::Draft | Status::Consultation)
+    }
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Person {
+    pub name: String,
+    pub title: Option<String>,
+}
+
+/// A committee's decision: who, and when.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Approval {
+    pub by: String,
+    pub date: Option<Date>,
+}
+
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct ReviewExtension {
+    pub to: Date,
+    pub by: String,
+    pub date: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Audience {
+    pub primary: Option<String>,
+    pub secondary: Vec<String>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Replaced {
+    pub id: DocId,
+    pub version: Option<Version>,
+}
+
+#[derive(Clone, Debug, Default, serde::Serialize)]
+pub struct Constitution {
+    pub principles: Vec<u8>,
+    pub staff_pledges: Vec<u8>,
+}
+
+#[derive(Clone, Debug)]
+pub struct ExternalRef {
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub year: Option<String>,
+    pub accessed: Option<Date>,
+}
+
+#[derive(Clone, Debug)]
+pub struct HistoryEntry {
+    pub version: At<Version>,
+    pub date: At<Date>,
+    pub changed: Option<String>,
+    pub description: String,
+    pub review_date: Option<At<Date>>,
+    pub by: Option<String>,
+    /// Where the entry starts (its `-`), for diagnostics about the whole entry.
+    pub pos: Pos,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ImpactKind {
+    Positive,
+    Negative,
+    Neutral,
+}
+
+impl ImpactKind {
+    pub fn parse(text: &str) -> Option<ImpactKind> {
+        match text.trim().to_lowercase().as_str() {
+            "positive" => Some(ImpactKind::Positive),
+            "negative" => Some(ImpactKind::Negative),
+            "neutral" => Some(ImpactKind::Neutral),
+            _ => None,
+        }
+    }
+}
+
+/// The protected characteristics of the Equality Act 2010, in the order
+/// EIA forms list them, and the optional `other`.
+pub const CHARACTERISTICS: [(&str, &str); 9] = [
+    ("age", "Age"),
+    ("disability", "Disability"),
+    ("gender_reassignment", "Gender reassignment"),
+    (
+        "marriage_and_civil_partnership",
+        "Marriage and civil partnership",
+    ),
+    ("pregnancy_and_maternity", "Pregnancy and maternity"),
+    ("race", "Race"),
+    ("religion_or_belief", "Religion or belief"),
+    ("sex", "Sex"),
+    ("sexual_orientation", "Sexual orientation"),
+];
+
+#[derive(Clone, Debug)]
+pub struct Impact {
+    /// The key as in `CHARACTERISTICS`, or `other`.
+    pub characteristic: &'static str,
+    pub kind: ImpactKind,
+    pub comment: Option<String>,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug)]
+pub struct Action {
+    pub action: String,
+    pub lead: Option<String>,
+    pub due: Option<Date>,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Debug)]
+pub struct Eia {
+    pub stage: Option<u8>,
+    pub date: Option<At<Date>>,
+    pub lead_assessor: Option<String>,
+    pub department: Option<String>,
+    pub consulted: Vec<String>,
+    /// `None` when the `impacts` key is absent; present keys in file order.
+    pub impacts: Option<At<Vec<Impact>>>,
+    pub action_plan: Vec<Action>,
+    pub pos: Pos,
+}
+
+/// Everything the front matter says, each value typed. A key whose value was
+/// invalid is `None` (or left out of its list); the loader reported why.
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    pub id: Option<At<DocId>>,
+    pub title: Option<At<String>>,
+    pub doc_type: Option<At<String>>,
+    pub version: Option<At<Version>>,
+    pub status: Option<At<Status>>,
+    pub summary: Option<String>,
+    pub scope: Option<String>,
+    pub classification: Option<String>,
+    pub directorate: Option<At<String>>,
+    pub author: Option<Person>,
+    pub executive_lead: Option<String>,
+    pub head_of_department: Option<String>,
+    pub contact: Option<String>,
+    pub audience: Option<Audience>,
+    pub replaces: Vec<At<Replaced>>,
+    pub validated: Option<At<Approval>>,
+    pub ratified: Option<At<Approval>>,
+    pub published: Option<Date>,
+    pub review_date: Option<At<Date>>,
+    pub review_extension: Option<At<ReviewExtension>>,
+    pub public: bool,
+    pub nhs_constitution: Option<Constitution>,
+    pub equality_act_compliant: Option<bool>,
+    pub references_checked: Option<At<Approval>>,
+    pub related: Vec<At<DocId>>,
+    pub references: Vec<At<ExternalRef>>,
+    pub history: Option<At<Vec<HistoryEntry>>>,
+    pub eia: Option<Eia>,
+    /// Where the front matter's first key sits, for whole-document findings.
+    pub start: Pos,
+}
+
+impl FrontMatter {
+    /// The review date that counts: an extension's date when a committee extended it.
+    pub fn effective_review_date(&self) -> Option<Date> {
+        self.review_extension
+            .as_ref()
+            .map(|e| e.to)
+            .or_else(|| self.review_date.as_ref().map(|d| d.value))
+    }
+
+    pub fn ratified_date(&self) -> Option<Date> {
+        self.ratified.as_ref().and_then(|r| r.date)
+    }
+}
+
+/// A source file as read, with what is needed to point into it.
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as shown in diagnostics: the content folder joined with the
+    /// file's path inside it, e.g. `content/documents/strategy.md`.
+    pub display: String,
+    pub path: std::path::PathBuf,
+    pub text: String,
+}
+
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub file: SourceFile,
+    pub meta: FrontMatter,
+    pub body: Body,
+}
+
+impl Document {
+    pub fn id(&self) -> Option<&DocId> {
+        self.meta.id.as_ref().map(|i| &i.value)
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.meta.status.as_ref().map(|s| s.value)
+    }
+
+    pub fn title(&self) -> &str {
+        self.meta
+            .title
+            .as_ref()
+            .map_or("(untitled)", |t| t.value.as_str())
+    }
+
+    pub fn version(&self) -> Option<&Version> {
+        self.meta.version.as_ref().map(|v| &v.value)
+    }
+}

@@ -1,0 +1,168 @@
+//! The last stage: write the built files into a staging folder beside the
+//! output folder, then swap it in whole. A failed or killed build leaves the
+//! previous output exactly as it was, and nothing is written outside it.
+
+use std::path::{Component, Path, PathBuf};
+
+pub enum Contents {
+    Bytes(Vec<u8>),
+    /// A file copied as it is (images and attachments).
+    Copy(PathBuf),
+}
+
+pub struct OutputFile {
+    /// A relative path with `/` separators, e.g. `documents/corp-strat-003/index.html`.
+    pub path: String,
+    pub contents: Contents,
+}
+
+impl OutputFile {
+    pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
+        OutputFile {
+            path: path.into(),
+            contents: Contents::Bytes(bytes.into()),
+        }
+    }
+}
+
+/// Checks that a path stays inside the output folder.
+pub fn safe_relative(path: &str) -> Result<PathBuf, String> {
+    let p = Path::new(path);
+    let ok = !path.is_empty()
+        && !path.contains('\0')
+        && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then(|| p.to_path_buf())
+        .ok_or_else(|| format!("refusing to write `{path}`: it would leave the output folder"))
+}
+
+/// Writes `files` to `out` atomically (as far as the file system allows).
+pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), String> {
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent)
+        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let name = out
+        .file_name()
+        .ok_or_else(|| format!("{} is not a folder name", out.display()))?
+        .to_string_lossy()
+        .to_string();
+    remove_stale(parent, &name);
+    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
+    let result = fill(&staging, files).and_then(|()| swap_in(&staging, out, parent, &name));
+    if result.is_err() {
+        let _ = std::fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), String> {
+    std::fs::create_dir_all(staging)
+        .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+    for f in files {
+        let target = staging.join(safe_relative(&f.path)?);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        }
+        let written = match &f.contents {
+            Contents::Bytes(b) => std::fs::write(&target, b),
+            Contents::Copy(src) => std::fs::copy(src, &target).map(|_| ()),
+        };
+        written.map_err(|e| format!("cannot write {}: {e}", f.path))?;
+    }
+    Ok(())
+}
+
+fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), String> {
+    if !out.exists() {
+        return std::fs::rename(staging, out)
+            .map_err(|e| format!("cannot move the new site into {}: {e}", out.display()));
+    }
+    if !out.is_dir() {
+        return Err(format!(
+            "{} exists and is not a folder; choose another --out",
+            out.display()
+        ));
+    }
+    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    if exchange(staging, out) {
+        // `staging` now holds the previous site.
+        let _ = std::fs::remove_dir_all(staging);
+        return Ok(());
+    }
+    std::fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+    if let Err(e) = std::fs::rename(staging, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(format!(
+            "cannot move the new site into {}: {e}",
+            out.display()
+        ));
+    }
+    let _ = std::fs::remove_dir_all(&old);
+    Ok(())
+}
+
+/// Swaps two folders in one step where the system can (Linux renameat2).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> bool {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let (Ok(a), Ok(b)) = (
+        CString::new(a.as_os_str().as_bytes()),
+        CString::new(b.as_os_str().as_bytes()),
+    ) else {
+        return false;
+    };
+    const RENAME_EXCHANGE: libc::c_uint = 2;
+    // SAFETY: both paths are valid NUL-terminated strings for the call's duration.
+    unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            RENAME_EXCHANGE,
+        ) == 0
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> bool {
+    false
+}
+
+/// Removes staging folders left by builds that were killed.
+fn remove_stale(parent: &Path, name: &str) {
+    let Ok(entries) = std::fs::read_dir(parent) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let n = e.file_name().to_string_lossy().to_string();
+        let stale = [format!(".{name}.building-"), format!(".{name}.old-")]
+            .iter()
+            .any(|p| n.starts_with(p.as_str()));
+        let pid_alive = n
+            .rsplit('-')
+            .next()
+            .and_then(|p| p.parse::<u32>().ok())
+            .is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
+        if stale && !pid_alive {
+            let _ = std::fs::remove_dir_all(e.path());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_cannot_leave_the_output_folder() {
+        assert!(safe_relative("documents/a/index.html").is_ok());
+        for bad in ["../x", "/etc/passwd", "a/../../x", "", "a\0b", "./a"] {
+            assert!(safe_relative(bad).is_err(), "{bad:?} accepted");
+        }
+    }
+}

@@ -1,0 +1,208 @@
+//! Stage 4: render the library into files for the site.
+
+mod body_html;
+mod html;
+pub mod site;
+pub mod views;
+
+use crate::diag::Diagnostic;
+use crate::output::{Contents, OutputFile};
+use crate::resolve::Library;
+use crate::text::slugify_ascii;
+use crate::theme::Theme;
+use html::Templates;
+use minijinja::{context, Value};
+use rayon::prelude::*;
+use serde::Serialize;
+pub use site::{RenderOptions, Site};
+use std::collections::BTreeMap;
+
+/// Renders every page of the intranet site.
+pub fn render_site(
+    lib: &Library,
+    _diags: &[Diagnostic],
+    opts: &RenderOptions,
+    theme: &Theme,
+) -> Result<Vec<OutputFile>, String> {
+    let site = Site::plan(lib, opts);
+    let templates = Templates::new(theme)?;
+    let common = common_context(&site);
+    let mut files: Vec<OutputFile> = site
+        .pages
+        .par_iter()
+        .map(|p| {
+            let root = root_of(&p.url);
+            let view = views::document(&site, p.doc, &p.url, &root);
+            let page_title = format!("{} ({})", view.doc.title, view.doc.id);
+            let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
+            templates.render("document.html", ctx).map(|html| OutputFile::bytes(format!("{}index.html", p.url), html))
+        })
+        .collect::<Result<_, _>>()?;
+    files.extend(listing_pages(&site, &templates, &common)?);
+    files.push(OutputFile::bytes(
+        "index.html",
+        templates.render("home.html", home_context(&site, &common))?,
+    ));
+    for (path, bytes) in theme.under("static") {
+        files.push(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()));
+    }
+    for asset in &lib.assets {
+        files.push(OutputFile {
+            path: asset.to_string_lossy().replace('\\', "/"),
+            contents: Contents::Copy(lib.dir.join(asset)),
+        });
+    }
+    Ok(files)
+}
+
+/// `documents/a/` → `../../`: every link is relative, so the site works from
+/// any folder of any static server, and from the file system.
+fn root_of(url: &str) -> String {
+    "../".repeat(url.matches('/').count())
+}
+
+fn common_context(site: &Site) -> Value {
+    let s = &site.lib.config.site;
+    context! {
+        site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => &s.notice, due_soon_days => s.due_soon_days },
+        drafts => site.opts.drafts,
+        today => site.opts.today.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct Group {
+    name: String,
+    url: String,
+    docs: Vec<views::DocSummary>,
+}
+
+fn group_by(
+    site: &Site,
+    folder: &str,
+    key: impl Fn(&crate::model::Document) -> String,
+) -> Vec<Group> {
+    let mut groups: BTreeMap<String, Vec<views::DocSummary>> = BTreeMap::new();
+    for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+        groups
+            .entry(key(d))
+            .or_default()
+            .push(views::summary(site, d, &site.url_of[&i]));
+    }
+    groups
+        .into_iter()
+        .map(|(name, mut docs)| {
+            docs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+            Group {
+                url: format!("{folder}/{}/", slugify_ascii(&name)),
+                name,
+                docs,
+            }
+        })
+        .collect()
+}
+
+fn by_type(site: &Site) -> Vec<Group> {
+    group_by(site, "types", |d| {
+        d.meta
+            .doc_type
+            .as_ref()
+            .map_or_else(|| "other".to_string(), |t| t.value.clone())
+    })
+}
+
+fn by_directorate(site: &Site) -> Vec<Group> {
+    group_by(site, "directorates", views::directorate)
+}
+
+fn a_to_z(site: &Site) -> Vec<Group> {
+    group_by(site, "documents", |d| {
+        d.title()
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map_or("#".to_string(), |c| c.to_uppercase().to_string())
+    })
+}
+
+fn listing_pages(
+    site: &Site,
+    templates: &Templates,
+    common: &Value,
+) -> Result<Vec<OutputFile>, String> {
+    let mut files = Vec::new();
+    for (kind, groups) in [
+        ("type", by_type(site)),
+        ("directorate", by_directorate(site)),
+    ] {
+        for g in &groups {
+            let root = root_of(&g.url);
+            let title = if kind == "type" {
+                format!("{}s", views::capitalise(&g.name))
+            } else {
+                g.name.clone()
+            };
+            let ctx = context! { root, page_title => title, section => kind, kind, group => ser(g), ..common.clone() };
+            files.push(OutputFile::bytes(
+                format!("{}index.html", g.url),
+                templates.render("listing.html", ctx)?,
+            ));
+        }
+    }
+    let ctx = context! { root => "../", page_title => "All documents A to Z", section => "documents", letters => ser(a_to_z(site)), ..common.clone() };
+    files.push(OutputFile::bytes(
+        "documents/index.html",
+        templates.render("a-z.html", ctx)?,
+    ));
+    Ok(files)
+}
+
+fn home_context(site: &Site, common: &Value) -> Value {
+    let mut recent: Vec<_> = site
+        .main_of
+        .values()
+        .map(|&i| &site.lib.docs[i])
+        .filter(|d| site::in_force(d) && d.meta.ratified_date().is_some())
+        .collect();
+    recent.sort_by_key(|d| std::cmp::Reverse(d.meta.ratified_date()));
+    let recent: Vec<_> = recent
+        .into_iter()
+        .take(5)
+        .map(|d| {
+            views::summary(
+                site,
+                d,
+                &site.url_of[&site.main_of[d.id().expect("listed documents have ids")]],
+            )
+        })
+        .collect();
+    let mut due: Vec<_> = site
+        .main_of
+        .values()
+        .map(|&i| views::summary(site, &site.lib.docs[i], &site.url_of[&i]))
+        .filter(|s| {
+            s.status == "ratified"
+                && matches!(
+                    s.review_state,
+                    site::ReviewState::Overdue | site::ReviewState::DueSoon
+                )
+        })
+        .collect();
+    due.sort_by(|a, b| a.review_iso.cmp(&b.review_iso));
+    context! {
+        root => "",
+        page_title => "Policies and procedures",
+        section => "home",
+        types => ser(by_type(site)),
+        directorates => ser(by_directorate(site)),
+        letters => ser(a_to_z(site).iter().map(|g| &g.name).collect::<Vec<_>>()),
+        recent => ser(recent),
+        reviews_due => ser(due),
+        count => site.main_of.len(),
+        ..common.clone()
+    }
+}
+
+/// Serialisable data as a template value.
+fn ser<T: Serialize>(data: T) -> Value {
+    Value::from(minijinja::value::Serde(data))
+}

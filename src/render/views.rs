@@ -1,0 +1,484 @@
+//! What templates see: plain serialisable views of documents and pages.
+//! Dates are already formatted the NHS way here; templates format nothing.
+
+use super::body_html::BodyHtml;
+use super::site::{review_state, ReviewState, Site};
+use crate::model::*;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct DocSummary {
+    pub id: String,
+    pub title: String,
+    pub doc_type: String,
+    pub version: String,
+    pub status: &'static str,
+    pub directorate: String,
+    pub summary: Option<String>,
+    pub review_date: Option<String>,
+    pub review_iso: Option<String>,
+    pub review_state: ReviewState,
+    pub ratified_date: Option<String>,
+    pub owner: Option<String>,
+    /// Relative to the site root.
+    pub url: String,
+}
+
+pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
+    let review = doc.meta.effective_review_date();
+    DocSummary {
+        id: doc.id().map_or_else(String::new, |i| i.to_string()),
+        title: doc.title().to_string(),
+        doc_type: doc
+            .meta
+            .doc_type
+            .as_ref()
+            .map_or_else(String::new, |t| t.value.clone()),
+        version: doc.version().map_or_else(String::new, |v| v.to_string()),
+        status: doc.status().map_or("unknown", Status::as_str),
+        directorate: directorate(doc),
+        summary: doc.meta.summary.clone(),
+        review_date: review.map(|d| d.to_string()),
+        review_iso: review.map(|d| d.iso()),
+        review_state: review_state(doc, site.opts.today, site.lib.config.site.due_soon_days),
+        ratified_date: doc.meta.ratified_date().map(|d| d.to_string()),
+        owner: doc.meta.author.as_ref().map(|a| a.name.clone()),
+        url: url.to_string(),
+    }
+}
+
+pub fn directorate(doc: &Document) -> String {
+    doc.meta
+        .directorate
+        .as_ref()
+        .map_or_else(|| "No directorate given".to_string(), |d| d.value.clone())
+}
+
+#[derive(Serialize)]
+pub struct Row {
+    pub label: &'static str,
+    pub value: String,
+}
+
+#[derive(Serialize)]
+pub struct Banner {
+    /// `ratified`, `draft`, `superseded`, `withdrawn`, `overdue`, `due-soon`.
+    pub kind: &'static str,
+    pub title: String,
+    pub text: String,
+}
+
+#[derive(Serialize)]
+pub struct TocEntry {
+    pub level: u8,
+    pub label: String,
+    pub anchor: String,
+}
+
+#[derive(Serialize)]
+pub struct RelatedView {
+    pub id: String,
+    pub title: Option<String>,
+    pub status: Option<&'static str>,
+    pub url: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct HistoryRow {
+    pub version: String,
+    pub date: String,
+    pub changed: Option<String>,
+    pub description: String,
+    pub review_date: Option<String>,
+    pub by: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ImpactRow {
+    pub characteristic: String,
+    pub impact: String,
+    pub comment: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ActionRow {
+    pub action: String,
+    pub lead: Option<String>,
+    pub due: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct EiaView {
+    pub stage: Option<String>,
+    pub date: Option<String>,
+    pub lead_assessor: Option<String>,
+    pub department: Option<String>,
+    pub consulted: Vec<String>,
+    pub impacts: Vec<ImpactRow>,
+    pub action_plan: Vec<ActionRow>,
+}
+
+#[derive(Serialize)]
+pub struct VersionLink {
+    pub version: String,
+    pub status: &'static str,
+    pub date: Option<String>,
+    pub url: String,
+    pub this: bool,
+}
+
+#[derive(Serialize)]
+pub struct RoleSection {
+    pub role: String,
+    pub anchor: String,
+    pub label: String,
+}
+
+#[derive(Serialize)]
+pub struct DocumentView {
+    pub doc: DocSummary,
+    pub banner: Banner,
+    pub control: Vec<Row>,
+    pub toc: Vec<TocEntry>,
+    pub body_html: String,
+    pub roles: Vec<RoleSection>,
+    pub related: Vec<RelatedView>,
+    pub references: Vec<ExternalRef>,
+    pub history: Vec<HistoryRow>,
+    pub eia: Option<EiaView>,
+    pub versions: Vec<VersionLink>,
+    pub current_url: Option<String>,
+    pub is_draft: bool,
+}
+
+pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> DocumentView {
+    let doc = &site.lib.docs[doc_index];
+    let config = &site.lib.config;
+    let href = |link: &crate::body::Link| site.href(doc, link, root);
+    let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
+    let body_html = BodyHtml {
+        body: &doc.body,
+        href: &href,
+        role_title: &role_title,
+    }
+    .render();
+    let current_url = doc
+        .id()
+        .and_then(|id| site.main_of.get(id))
+        .filter(|&&m| m != doc_index)
+        .map(|m| site.url_of[m].clone());
+    DocumentView {
+        doc: summary(site, doc, url),
+        banner: banner(site, doc, current_url.is_some()),
+        control: control_sheet(doc),
+        toc: doc
+            .body
+            .sections
+            .iter()
+            .filter(|s| (2..=4).contains(&s.level))
+            .map(|s| TocEntry {
+                level: s.level,
+                label: s.label(),
+                anchor: s.anchor.clone(),
+            })
+            .collect(),
+        body_html,
+        roles: doc
+            .body
+            .sections
+            .iter()
+            .filter_map(|s| {
+                s.role.as_ref().map(|r| RoleSection {
+                    role: role_title(r).unwrap_or_else(|| r.clone()),
+                    anchor: s.anchor.clone(),
+                    label: s.label(),
+                })
+            })
+            .collect(),
+        related: doc
+            .meta
+            .related
+            .iter()
+            .map(|r| related(site, &r.value))
+            .collect(),
+        references: doc
+            .meta
+            .references
+            .iter()
+            .map(|r| r.value.clone())
+            .collect(),
+        history: history(doc),
+        eia: doc.meta.eia.as_ref().map(eia),
+        versions: versions(site, doc, doc_index),
+        current_url,
+        is_draft: doc.status().is_some_and(Status::is_draft),
+    }
+}
+
+fn banner(site: &Site, doc: &Document, has_current: bool) -> Banner {
+    let status = doc.status().unwrap_or(Status::Draft);
+    let review = doc.meta.effective_review_date();
+    let (kind, title, text) = match status {
+        Status::Draft | Status::Consultation => (
+            "draft",
+            "DRAFT".to_string(),
+            format!("This is a {} and is not in force. Do not follow it as policy.", if status == Status::Draft { "draft" } else { "draft out for consultation" }),
+        ),
+        Status::Superseded => ("superseded", "Superseded".to_string(), superseded_text(has_current)),
+        Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), "This document has been withdrawn and is kept on record only.".to_string()),
+        Status::Ratified => match review_state(doc, site.opts.today, site.lib.config.site.due_soon_days) {
+            ReviewState::Overdue => (
+                "overdue",
+                "Review date passed".to_string(),
+                format!("Ratified, but its review date ({}) has passed. It stays in force until it is reviewed; check with its author.", review.map(|d| d.to_string()).unwrap_or_default()),
+            ),
+            ReviewState::DueSoon => ("due-soon", "Ratified: review due soon".to_string(), format!("Current version. Review due {}.", review.map(|d| d.to_string()).unwrap_or_default())),
+            _ => ("ratified", "Ratified".to_string(), match review {
+                Some(d) => format!("This is the current version. Next review {d}."),
+                None => "This is the current version.".to_string(),
+            }),
+        },
+    };
+    Banner { kind, title, text }
+}
+
+fn superseded_text(has_current: bool) -> String {
+    if has_current {
+        "This version has been replaced and is kept on record only. Follow the current version."
+            .to_string()
+    } else {
+        "This version has been replaced and is kept on record only.".to_string()
+    }
+}
+
+fn approval(a: &Option<At<Approval>>) -> Option<String> {
+    a.as_ref().map(|a| match a.date {
+        Some(d) => format!("{} on {d}", a.by),
+        None => a.by.clone(),
+    })
+}
+
+fn yes_no(b: bool) -> String {
+    if b { "Yes" } else { "No" }.to_string()
+}
+
+fn control_sheet(doc: &Document) -> Vec<Row> {
+    let m = &doc.meta;
+    let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
+    let rows: Vec<(&'static str, Option<String>)> = vec![
+        (
+            "Document type",
+            m.doc_type.as_ref().map(|t| capitalise(&t.value)),
+        ),
+        ("Unique identifier", doc.id().map(|i| i.to_string())),
+        ("Document title", Some(doc.title().to_string())),
+        ("Version number", doc.version().map(|v| v.to_string())),
+        ("Status", doc.status().map(|s| capitalise(s.as_str()))),
+        ("Scope", m.scope.clone()),
+        ("Classification", m.classification.clone()),
+        (
+            "Author / title",
+            m.author.as_ref().map(|a| match &a.title {
+                Some(t) => format!("{} / {t}", a.name),
+                None => a.name.clone(),
+            }),
+        ),
+        (
+            "Responsibility",
+            m.directorate.as_ref().map(|d| d.value.clone()),
+        ),
+        ("Head of department", m.head_of_department.clone()),
+        ("Executive lead", m.executive_lead.clone()),
+        ("Contact", m.contact.clone()),
+        (
+            "Primary audience",
+            m.audience.as_ref().and_then(|a| a.primary.clone()),
+        ),
+        (
+            "Secondary audience",
+            m.audience
+                .as_ref()
+                .map(|a| a.secondary.join(", "))
+                .filter(|s| !s.is_empty()),
+        ),
+        (
+            "Replaces",
+            Some(
+                m.replaces
+                    .iter()
+                    .map(|r| match &r.version {
+                        Some(v) => format!("{} version {v}", r.id),
+                        None => r.id.to_string(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            )
+            .filter(|s| !s.is_empty()),
+        ),
+        ("Validated by", approval(&m.validated)),
+        ("Ratified by", approval(&m.ratified)),
+        ("First published", m.published.map(|d| d.to_string())),
+        (
+            "Review date",
+            m.review_date.as_ref().map(|d| d.value.to_string()),
+        ),
+        (
+            "Review extended",
+            m.review_extension.as_ref().map(|e| {
+                format!(
+                    "to {} by {}{}",
+                    e.to,
+                    e.by,
+                    e.date.map(|d| format!(" on {d}")).unwrap_or_default()
+                )
+            }),
+        ),
+        (
+            "NHS Constitution principles",
+            m.nhs_constitution
+                .as_ref()
+                .map(|c| numbers(&c.principles))
+                .filter(|s| !s.is_empty()),
+        ),
+        (
+            "NHS Constitution staff pledges",
+            m.nhs_constitution
+                .as_ref()
+                .map(|c| numbers(&c.staff_pledges))
+                .filter(|s| !s.is_empty()),
+        ),
+        (
+            "Meets the Equality Act 2010",
+            m.equality_act_compliant.map(yes_no),
+        ),
+        ("Document for public display", Some(yes_no(m.public))),
+        ("References checked", approval(&m.references_checked)),
+    ];
+    rows.into_iter()
+        .filter_map(|(label, value)| value.map(|value| Row { label, value }))
+        .collect()
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+fn related(site: &Site, id: &DocId) -> RelatedView {
+    let target = site
+        .main_of
+        .get(id)
+        .map(|&i| (&site.lib.docs[i], &site.url_of[&i]));
+    RelatedView {
+        id: id.to_string(),
+        title: target.map(|(d, _)| d.title().to_string()),
+        status: target.and_then(|(d, _)| d.status()).map(Status::as_str),
+        url: target.map(|(_, u)| u.clone()),
+    }
+}
+
+fn history(doc: &Document) -> Vec<HistoryRow> {
+    let Some(h) = &doc.meta.history else {
+        return Vec::new();
+    };
+    h.value
+        .iter()
+        .map(|e| HistoryRow {
+            version: e.version.to_string(),
+            date: e.date.to_string(),
+            changed: e.changed.clone(),
+            description: e.description.clone(),
+            review_date: e.review_date.as_ref().map(|d| d.value.to_string()),
+            by: e.by.clone(),
+        })
+        .collect()
+}
+
+fn eia(e: &Eia) -> EiaView {
+    let label = |key: &str| {
+        CHARACTERISTICS
+            .iter()
+            .find(|(k, _)| *k == key)
+            .map_or("Other", |(_, l)| l)
+            .to_string()
+    };
+    EiaView {
+        stage: e.stage.map(|s| {
+            if s == 1 {
+                "1 (screening)".to_string()
+            } else {
+                "2 (full assessment)".to_string()
+            }
+        }),
+        date: e.date.as_ref().map(|d| d.value.to_string()),
+        lead_assessor: e.lead_assessor.clone(),
+        department: e.department.clone(),
+        consulted: e.consulted.clone(),
+        impacts: e
+            .impacts
+            .as_ref()
+            .map(|i| {
+                i.value
+                    .iter()
+                    .map(|i| ImpactRow {
+                        characteristic: label(i.characteristic),
+                        impact: capitalise(match i.kind {
+                            ImpactKind::Positive => "positive",
+                            ImpactKind::Negative => "negative",
+                            ImpactKind::Neutral => "neutral",
+                        }),
+                        comment: i.comment.clone(),
+                    })
+                    .collect()
+            })
+            .unwrap_or_default(),
+        action_plan: e
+            .action_plan
+            .iter()
+            .map(|a| ActionRow {
+                action: a.action.clone(),
+                lead: a.lead.clone(),
+                due: a.due.map(|d| d.to_string()),
+            })
+            .collect(),
+    }
+}
+
+fn versions(site: &Site, doc: &Document, this: usize) -> Vec<VersionLink> {
+    let Some(id) = doc.id() else {
+        return Vec::new();
+    };
+    let Some(v) = site.lib.by_id.get(id) else {
+        return Vec::new();
+    };
+    v.all
+        .iter()
+        .rev()
+        .filter_map(|&i| {
+            let url = site.url_of.get(&i)?;
+            let d = &site.lib.docs[i];
+            Some(VersionLink {
+                version: d.version().map_or_else(String::new, |v| v.to_string()),
+                status: d.status().map_or("unknown", Status::as_str),
+                date: d.meta.ratified_date().map(|d| d.to_string()),
+                url: url.clone(),
+                this: i == this,
+            })
+        })
+        .collect()
+}
+
+impl Serialize for ExternalRef {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ExternalRef", 5)?;
+        st.serialize_field("title", &self.title)?;
+        st.serialize_field("url", &self.url)?;
+        st.serialize_field("publisher", &self.publisher)?;
+        st.serialize_field("year", &self.year)?;
+        st.serialize_field("accessed", &self.accessed.map(|d| d.to_string()))?;
+        st.end()
+    }
+}

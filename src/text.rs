@@ -1,0 +1,126 @@
+//! Small text helpers shared by every stage: slugs, "did you mean", escaping.
+
+/// Lower-case ASCII letters and digits joined by single hyphens. Used for
+/// everything that becomes part of an output path.
+pub fn slugify_ascii(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            slug.push(c.to_ascii_lowercase());
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("document");
+    }
+    slug
+}
+
+/// A heading anchor: `Lone working arrangements` → `lone-working-arrangements`.
+/// Letters of any script are kept (lower-cased); everything else separates words.
+pub fn slugify_anchor(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            slug.extend(c.to_lowercase());
+        } else if (c.is_whitespace() || c == '-' || c == '_' || c == '/')
+            && !slug.ends_with('-')
+            && !slug.is_empty()
+        {
+            slug.push('-');
+        }
+    }
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push_str("section");
+    }
+    slug
+}
+
+/// Edit distance between two strings, by characters.
+pub fn levenshtein(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let next = (prev + usize::from(ca != *cb))
+                .min(row[j] + 1)
+                .min(row[j + 1] + 1);
+            prev = row[j + 1];
+            row[j + 1] = next;
+        }
+    }
+    row[b.len()]
+}
+
+/// The closest candidate to `word`, if it is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = word.to_lowercase();
+    candidates
+        .into_iter()
+        .map(|c| (levenshtein(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.chars().count() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c)
+}
+
+/// Escapes text for HTML element content and attribute values.
+pub fn escape_html(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_are_slugs_of_heading_text() {
+        assert_eq!(
+            slugify_anchor("Lone working arrangements"),
+            "lone-working-arrangements"
+        );
+        assert_eq!(
+            slugify_anchor("Police & Human Resources Involvement"),
+            "police-human-resources-involvement"
+        );
+        assert_eq!(
+            slugify_anchor("SMD Statement of Intent"),
+            "smd-statement-of-intent"
+        );
+        assert_eq!(slugify_anchor("!!!"), "section");
+    }
+
+    #[test]
+    fn suggestions_only_for_close_words() {
+        let keys = ["review_date", "reviewed", "ratified"];
+        assert_eq!(closest("reveiw_date", keys), Some("review_date"));
+        assert_eq!(closest("colour", keys), None);
+    }
+
+    #[test]
+    fn escapes_markup() {
+        let mut s = String::new();
+        escape_html("<script>alert('x') & \"y\"</script>", &mut s);
+        assert_eq!(
+            s,
+            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
+        );
+    }
+}
