@@ -70,7 +70,7 @@ enum Deny {
 }
 
 fn parse_today(s: &str) -> Result<Date, String> {
-    if s.len() != 10 {
+    if s.len() != 10 || s.as_bytes()[4] != b'-' {
         return Err(format!(
             "`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-01-31"
         ));

@@ -89,8 +89,13 @@ impl Reader {
         }
     }
 
+    /// Where a node starts. A mapping's own mark can sit after its first
+    /// key, so a mapping is placed at its first key, where a reader looks.
     pub fn pos(&self, node: &Node) -> Pos {
-        self.marker_pos(node.span().start())
+        match node.as_mapping().and_then(|m| m.keys().next()) {
+            Some(first_key) => self.key_pos(first_key),
+            None => self.marker_pos(node.span().start()),
+        }
     }
 
     pub fn key_pos(&self, key: &MarkedScalarNode) -> Pos {

@@ -1,0 +1,87 @@
+//! Helpers for integration tests: small content folders written on the fly,
+//! and the trustdocs binary run on them.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub const SITE: &str = "organisation: Test NHS Trust\nshort_name: TNT\nbase_url: https://intranet.test.nhs.uk/\n";
+pub const ROLES: &str = "- id: lsms\n  title: Local Security Management Specialist\n  aliases: [LSMS]\n";
+
+/// A content folder in a temporary directory, removed when dropped.
+pub struct Fixture {
+    pub tmp: tempfile::TempDir,
+}
+
+impl Fixture {
+    /// A folder with `site.yaml`, `roles.yaml` and the given documents
+    /// (`name` → text), written under `content/documents/`.
+    pub fn new(docs: &[(&str, &str)]) -> Fixture {
+        let f = Fixture { tmp: tempfile::tempdir().unwrap() };
+        f.write("content/site.yaml", SITE);
+        f.write("content/roles.yaml", ROLES);
+        for (name, text) in docs {
+            f.write(&format!("content/documents/{name}"), text);
+        }
+        f
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.tmp.path().join(rel)
+    }
+
+    pub fn write(&self, rel: &str, text: impl AsRef<[u8]>) {
+        let p = self.path(rel);
+        std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+        std::fs::write(p, text).unwrap();
+    }
+
+    pub fn read(&self, rel: &str) -> String {
+        std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+    }
+
+    /// Runs trustdocs in the fixture's folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_trustdocs")).args(args).current_dir(self.tmp.path()).env("NO_COLOR", "1").output().unwrap()
+    }
+
+    /// `check --format json`, parsed.
+    pub fn check_json(&self) -> serde_json::Value {
+        let out = self.run(&["check", "content", "--format", "json", "--today", "2026-11-23"]);
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
+    }
+
+    pub fn build(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+}
+
+/// The diagnostics with `code`, as (file, line, column, message, help).
+pub fn with_code(report: &serde_json::Value, code: &str) -> Vec<serde_json::Value> {
+    report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).cloned().collect()
+}
+
+pub fn codes(report: &serde_json::Value) -> Vec<String> {
+    report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
+}
+
+/// A valid ratified document; `extra` front matter is appended, `body` follows.
+pub fn doc(id: &str, version: &str, status: &str, extra: &str, body: &str) -> String {
+    format!(
+        "---\nid: {id}\ntitle: Test Document {id}\ntype: policy\nversion: \"{version}\"\nstatus: {status}\ndirectorate: Governance\nauthor: {{ name: A Author, title: LSMS }}\nratified: {{ by: Policy Group, date: 2025-01-10 }}\nreview_date: 2028-01-10\n{extra}---\n{body}"
+    )
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).to_string()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).to_string()
+}
+
+pub fn exists(p: &Path) -> bool {
+    p.exists()
+}
