@@ -73,6 +73,8 @@ fn common_context(site: &Site) -> Value {
 #[derive(Serialize)]
 struct Group {
     name: String,
+    /// The heading of a listing: `Policies`, `Clinical Governance`.
+    label: String,
     url: String,
     docs: Vec<views::DocSummary>,
 }
@@ -93,11 +95,8 @@ fn group_by(
         .into_iter()
         .map(|(name, mut docs)| {
             docs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
-            Group {
-                url: format!("{folder}/{}/", slugify_ascii(&name)),
-                name,
-                docs,
-            }
+            let label = if folder == "types" { views::plural_label(&name) } else { name.clone() };
+            Group { url: format!("{folder}/{}/", slugify_ascii(&name)), label, name, docs }
         })
         .collect()
 }
@@ -136,12 +135,7 @@ fn listing_pages(
     ] {
         for g in &groups {
             let root = root_of(&g.url);
-            let title = if kind == "type" {
-                format!("{}s", views::capitalise(&g.name))
-            } else {
-                g.name.clone()
-            };
-            let ctx = context! { root, page_title => title, section => kind, kind, group => ser(g), ..common.clone() };
+            let ctx = context! { root, page_title => &g.label, section => kind, kind, group => ser(g), ..common.clone() };
             files.push(OutputFile::bytes(
                 format!("{}index.html", g.url),
                 templates.render("listing.html", ctx)?,

@@ -11,6 +11,9 @@ pub struct DocSummary {
     pub id: String,
     pub title: String,
     pub doc_type: String,
+    pub type_label: String,
+    /// The listing of this type, relative to the site root.
+    pub type_url: String,
     pub version: String,
     pub status: &'static str,
     pub directorate: String,
@@ -26,7 +29,10 @@ pub struct DocSummary {
 
 pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
     let review = doc.meta.effective_review_date();
+    let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
+        type_label: plural_label(&doc_type),
+        type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
         id: doc.id().map_or_else(String::new, |i| i.to_string()),
         title: doc.title().to_string(),
         doc_type: doc
@@ -357,6 +363,15 @@ fn control_sheet(doc: &Document) -> Vec<Row> {
     rows.into_iter()
         .filter_map(|(label, value)| value.map(|value| Row { label, value }))
         .collect()
+}
+
+/// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
+pub fn plural_label(doc_type: &str) -> String {
+    match doc_type {
+        "sop" => "SOPs".to_string(),
+        t if t.ends_with('y') && !t.ends_with("ey") => format!("{}ies", capitalise(&t[..t.len() - 1])),
+        t => format!("{}s", capitalise(t)),
+    }
 }
 
 pub fn capitalise(s: &str) -> String {
