@@ -4,7 +4,7 @@
 
 mod parse;
 
-pub use parse::{parse, ParseOptions};
+pub use parse::{parse, LineIndex, ParseOptions};
 
 use crate::diag::Pos;
 use crate::model::DocId;
@@ -19,6 +19,8 @@ pub struct Body {
     pub footnotes: Vec<Footnote>,
     /// Where raw HTML was written (it is shown escaped).
     pub raw_html: Vec<Pos>,
+    /// Where images without alt text are.
+    pub images_without_alt: Vec<Pos>,
 }
 
 #[derive(Clone, Debug)]

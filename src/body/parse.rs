@@ -374,11 +374,13 @@ impl BodyParser<'_> {
                 link,
                 children: inlines,
             }),
-            InlineKind::Image { link, title } => self.push_inline(Inline::Image {
-                link,
-                alt: plain_text(&inlines).trim().to_string(),
-                title,
-            }),
+            InlineKind::Image { link, title } => {
+                let alt = plain_text(&inlines).trim().to_string();
+                if alt.is_empty() {
+                    self.body.images_without_alt.push(self.body.links[link].pos);
+                }
+                self.push_inline(Inline::Image { link, alt, title })
+            }
             InlineKind::Cell => {
                 if let Some(Frame::Table { row, .. }) = self.frames.last_mut() {
                     row.push(inlines);
