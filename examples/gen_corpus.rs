@@ -89,73 +89,17 @@ impl Rng {
 // ---------------------------------------------------------------------------
 // Word lists
 
+#[rustfmt::skip]
 const NOUNS: &[&str] = &[
-    "staff",
-    "patient",
-    "manager",
-    "service",
-    "risk",
-    "incident",
-    "assessment",
-    "record",
-    "procedure",
-    "department",
-    "ward",
-    "team",
-    "premises",
-    "equipment",
-    "visitor",
-    "contractor",
-    "report",
-    "arrangement",
-    "control",
-    "review",
-    "standard",
-    "process",
-    "guidance",
-    "committee",
-    "register",
-    "audit",
-    "action",
-    "colleague",
-    "environment",
-    "requirement",
-    "responsibility",
-    "plan",
-    "system",
-    "area",
-    "site",
-    "information",
-    "outcome",
-    "concern",
-    "measure",
-    "evidence",
-    "board",
-    "directorate",
-    "lead",
-    "specialist",
-    "decision",
-    "escalation",
-    "workforce",
-    "handover",
-    "schedule",
-    "budget",
-    "rota",
-    "checklist",
-    "pathway",
-    "partner",
-    "agency",
-    "community",
-    "carer",
-    "building",
-    "entrance",
-    "alarm",
-    "device",
-    "key",
-    "account",
-    "log",
-    "supervisor",
-    "shift",
+    "staff", "patient", "manager", "service", "risk", "incident", "assessment", "record",
+    "procedure", "department", "ward", "team", "premises", "equipment", "visitor", "contractor",
+    "report", "arrangement", "control", "review", "standard", "process", "guidance",
+    "committee", "register", "audit", "action", "colleague", "environment", "requirement",
+    "responsibility", "plan", "system", "area", "site", "information", "outcome", "concern",
+    "measure", "evidence", "board", "directorate", "lead", "specialist", "decision",
+    "escalation", "workforce", "handover", "schedule", "budget", "rota", "checklist", "pathway",
+    "partner", "agency", "community", "carer", "building", "entrance", "alarm", "device", "key",
+    "account", "log", "supervisor", "shift",
 ];
 
 const VERBS: &[(&str, &str)] = &[
@@ -189,69 +133,33 @@ const VERBS: &[(&str, &str)] = &[
     ("manage", "manages"),
 ];
 
+#[rustfmt::skip]
 const ADJECTIVES: &[&str] = &[
-    "appropriate",
-    "local",
-    "relevant",
-    "clinical",
-    "effective",
-    "safe",
-    "secure",
-    "timely",
-    "proportionate",
-    "accurate",
-    "annual",
-    "formal",
-    "written",
-    "agreed",
-    "senior",
-    "responsible",
-    "current",
-    "national",
-    "regular",
-    "consistent",
-    "suitable",
-    "reasonable",
-    "operational",
-    "individual",
-    "shared",
-    "specific",
-    "routine",
-    "urgent",
-    "independent",
-    "practical",
-    "clear",
-    "complete",
+    "appropriate", "local", "relevant", "clinical", "effective", "safe", "secure", "timely",
+    "proportionate", "accurate", "annual", "formal", "written", "agreed", "senior",
+    "responsible", "current", "national", "regular", "consistent", "suitable", "reasonable",
+    "operational", "individual", "shared", "specific", "routine", "urgent", "independent",
+    "practical", "clear", "complete",
 ];
 
+#[rustfmt::skip]
 const PREPOSITIONS: &[&str] = &[
-    "within",
-    "across",
-    "for",
-    "with",
-    "under",
-    "through",
-    "before",
-    "after",
-    "during",
-    "throughout",
-    "alongside",
-    "beyond",
+    "within", "across", "for", "with", "under", "through", "before", "after", "during",
+    "throughout", "alongside", "beyond",
 ];
 
-const DETERMINERS: &[&str] = &["the", "each", "every", "any", "the relevant", "the local"];
+#[rustfmt::skip]
+const DETERMINERS: &[&str] = &[
+    "the", "each", "every", "any", "the relevant", "the local",
+];
 
+#[rustfmt::skip]
 const ADVERBS: &[&str] = &[
-    "promptly",
-    "regularly",
-    "clearly",
-    "routinely",
-    "jointly",
-    "carefully",
-    "openly",
+    "promptly", "regularly", "clearly", "routinely", "jointly", "carefully", "openly",
     "consistently",
 ];
 
+#[rustfmt::skip]
 const CONNECTORS: &[&str] = &[
     "and", "so that", "where", "because", "while", "unless", "until",
 ];
@@ -260,47 +168,18 @@ const MODALS: &[&str] = &["should", "must", "will", "may"];
 
 /// Title topics: capitalised words only, so that a title directly before
 /// `(POL/001/234)` in prose is unambiguous.
+#[rustfmt::skip]
 const TOPICS: &[&str] = &[
-    "Lone Working",
-    "Security Management",
-    "Violence Prevention",
-    "Medicines Security",
-    "Access Control",
-    "Incident Reporting",
-    "Infection Prevention",
-    "Manual Handling",
-    "Fire Safety",
-    "Information Governance",
-    "Safeguarding Adults",
-    "Records Management",
-    "Business Continuity",
-    "Lockdown",
-    "CCTV Operation",
-    "Patient Property",
-    "Visitor Management",
-    "Car Parking",
-    "Bed Management",
-    "Clinical Audit",
-    "Risk Management",
-    "Health Records",
-    "Staff Identification",
-    "Key Control",
-    "Cash Handling",
-    "Mobile Devices",
-    "Restrictive Interventions",
-    "Missing Patients",
-    "Chaperone",
-    "Whistleblowing",
-    "Prevent Duty",
-    "Display Screen Equipment",
-    "Waste Management",
-    "Sharps Safety",
-    "Hand Hygiene",
-    "Major Incident",
-    "Home Visiting",
-    "Physical Security",
-    "Conflict Resolution",
-    "Asset Protection",
+    "Lone Working", "Security Management", "Violence Prevention", "Medicines Security",
+    "Access Control", "Incident Reporting", "Infection Prevention", "Manual Handling",
+    "Fire Safety", "Information Governance", "Safeguarding Adults", "Records Management",
+    "Business Continuity", "Lockdown", "CCTV Operation", "Patient Property",
+    "Visitor Management", "Car Parking", "Bed Management", "Clinical Audit", "Risk Management",
+    "Health Records", "Staff Identification", "Key Control", "Cash Handling", "Mobile Devices",
+    "Restrictive Interventions", "Missing Patients", "Chaperone", "Whistleblowing",
+    "Prevent Duty", "Display Screen Equipment", "Waste Management", "Sharps Safety",
+    "Hand Hygiene", "Major Incident", "Home Visiting", "Physical Security",
+    "Conflict Resolution", "Asset Protection",
 ];
 
 const TYPES: &[(&str, &str)] = &[
@@ -337,10 +216,12 @@ const SCOPES: &[&str] = &[
     "Corporate services",
 ];
 
+#[rustfmt::skip]
 const FIRST_NAMES: &[&str] = &[
-    "Daniel", "Mary", "Priya", "James", "Fiona", "Tom", "Aisha", "Gareth", "Helen", "Owen", "Ruth",
-    "Samir", "Claire", "Ian", "Joanne", "Kwame",
+    "Daniel", "Mary", "Priya", "James", "Fiona", "Tom", "Aisha", "Gareth", "Helen", "Owen",
+    "Ruth", "Samir", "Claire", "Ian", "Joanne", "Kwame",
 ];
+#[rustfmt::skip]
 const LAST_NAMES: &[&str] = &[
     "Willis", "Aubrey", "Patel", "Collins", "Hughes", "Okafor", "Morgan", "Price", "Shaw",
     "Bennett", "Khan", "Fletcher", "Doyle", "Reid", "Walsh", "Evans",
@@ -441,43 +322,17 @@ const TOPICAL_SECTIONS: &[&str] = &[
 ];
 
 /// `###` titles; drawn without replacement so anchors are unique in a document.
+#[rustfmt::skip]
 const SUBSECTIONS: &[&str] = &[
-    "Background",
-    "Principles",
-    "Objectives",
-    "Exclusions",
-    "Related Services",
-    "Contractors and Visitors",
-    "Out of Hours",
-    "Planning",
-    "Initial Assessment",
-    "Dynamic Assessment",
-    "Recording the Outcome",
-    "Immediate Actions",
-    "Follow Up",
-    "Investigation",
-    "Learning from Incidents",
-    "Consent",
-    "Confidentiality",
-    "Secure Storage",
-    "Equipment",
-    "Personal Safety",
-    "Buddy Systems",
-    "Check In Arrangements",
-    "Supervision",
-    "Induction",
-    "Refresher Training",
-    "Training Records",
-    "Audit",
-    "Key Performance Indicators",
-    "Reporting to Committee",
-    "Partnership Working",
-    "Police Liaison",
-    "Communication with Patients",
-    "Staff Wellbeing",
-    "Debriefing",
-    "Local Procedures",
-    "Deviation from this Document",
+    "Background", "Principles", "Objectives", "Exclusions", "Related Services",
+    "Contractors and Visitors", "Out of Hours", "Planning", "Initial Assessment",
+    "Dynamic Assessment", "Recording the Outcome", "Immediate Actions", "Follow Up",
+    "Investigation", "Learning from Incidents", "Consent", "Confidentiality", "Secure Storage",
+    "Equipment", "Personal Safety", "Buddy Systems", "Check In Arrangements", "Supervision",
+    "Induction", "Refresher Training", "Training Records", "Audit",
+    "Key Performance Indicators", "Reporting to Committee", "Partnership Working",
+    "Police Liaison", "Communication with Patients", "Staff Wellbeing", "Debriefing",
+    "Local Procedures", "Deviation from this Document",
 ];
 
 const ROLES: &[(&str, &str, &str, &str)] = &[
@@ -1095,7 +950,8 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
         }
 
         if heading == SECTION_DUTIES {
-            for r in rng.distinct(ROLES.len(), rng.range(2, 3)) {
+            let count = rng.range(2, 3);
+            for r in rng.distinct(ROLES.len(), count) {
                 let (id, title, _, _) = ROLES[r];
                 writeln!(out, "### {title} {{role={id}}}\n").unwrap();
                 paragraph(&mut rng, &mut out, &[]);

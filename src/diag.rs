@@ -116,6 +116,9 @@ pub struct Diagnostic {
     pub column: u32,
     pub message: String,
     pub help: Option<String>,
+    /// How many characters the human output underlines (0: up to the next space).
+    #[serde(skip)]
+    pub width: u32,
 }
 
 impl Diagnostic {
@@ -129,6 +132,7 @@ impl Diagnostic {
             column: 1,
             message: message.into(),
             help: None,
+            width: 0,
         }
     }
 
@@ -145,6 +149,11 @@ impl Diagnostic {
 
     pub fn for_document(mut self, id: Option<&DocId>) -> Diagnostic {
         self.document = id.cloned();
+        self
+    }
+
+    pub fn width(mut self, chars: usize) -> Diagnostic {
+        self.width = chars as u32;
         self
     }
 

@@ -528,7 +528,8 @@ impl BodyParser<'_> {
 
     fn html(&mut self, html: &str, range: Range<usize>) {
         let pos = self.pos(range.start);
-        if self.body.raw_html.last() != Some(&pos) {
+        // `<b>bold</b>` is one place with two tags: report a line once.
+        if self.body.raw_html.last().map(|p| p.line) != Some(pos.line) {
             self.body.raw_html.push(pos);
         }
         match self.frames.last_mut() {

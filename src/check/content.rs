@@ -11,13 +11,13 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for term in &site.deprecated_terms {
         for pos in find_words(doc, &term.term) {
-            out.push(at(doc, Code::C001, pos, format!("\"{}\" is a deprecated term", term.term)).maybe_help(Some(term.advice.clone()).filter(|a| !a.is_empty())));
+            out.push(at(doc, Code::C001, pos, format!("\"{}\" is a deprecated term", term.term)).width(term.term.chars().count()).maybe_help(Some(term.advice.clone()).filter(|a| !a.is_empty())));
         }
     }
     if doc.status() == Some(Status::Ratified) {
         for p in &site.placeholders {
             for pos in find_words(doc, p) {
-                out.push(at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document")).help("replace it with the real text"));
+                out.push(at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document")).width(p.chars().count()).help("replace it with the real text"));
             }
         }
     }

@@ -18,6 +18,9 @@ pub fn written_title(before: &str) -> Option<String> {
         let first = w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next();
         let capitalised = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let small = SMALL.contains(&w.to_lowercase().as_str());
+        if w.contains(['(', ')']) {
+            break;
+        }
         if capitalised || (small && start < words.len()) {
             start = i;
         } else {
@@ -28,7 +31,13 @@ pub fn written_title(before: &str) -> Option<String> {
             break;
         }
     }
-    let run: Vec<&str> = words[start..].iter().copied().skip_while(|w| SMALL.contains(&w.to_lowercase().as_str())).collect();
+    let mut run: &[&str] = &words[start..];
+    // "See the Lone Working Policy": a capitalised word starting a sentence
+    // is not part of the title that follows "the".
+    if let Some(the) = run.iter().take(2).position(|w| w.eq_ignore_ascii_case("the")) {
+        run = &run[the + 1..];
+    }
+    let run: Vec<&str> = run.iter().copied().skip_while(|w| SMALL.contains(&w.to_lowercase().as_str())).collect();
     (!run.is_empty()).then(|| run.join(" "))
 }
 
@@ -39,11 +48,22 @@ fn normalise(title: &str) -> Vec<String> {
         .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
         .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_string).unwrap_or(w))
         .filter(|w| !w.is_empty())
-        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w })
+        .map(singular)
         .collect();
     match words.first().map(String::as_str) {
         Some("the") => words[1..].to_vec(),
         _ => words,
+    }
+}
+
+/// Forgives plural endings: policies → policy, procedures → procedure.
+fn singular(w: String) -> String {
+    if w.len() > 4 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        w[..w.len() - 1].to_string()
+    } else {
+        w
     }
 }
 
@@ -64,6 +84,8 @@ mod tests {
         assert_eq!(written_title("Trust’s Risk and Safety Strategy and Policy").as_deref(), Some("Trust’s Risk and Safety Strategy and Policy"));
         assert_eq!(written_title("see the policy"), None);
         assert_eq!(written_title("It ends. Lone Working Policy").as_deref(), Some("Lone Working Policy"));
+        assert_eq!(written_title("See the Lone Working Policy").as_deref(), Some("Lone Working Policy"));
+        assert_eq!(written_title("See POL/1/2 (POL/1/2) and the Security Policy").as_deref(), Some("Security Policy"));
     }
 
     #[test]
@@ -75,5 +97,6 @@ mod tests {
         assert!(matches("Service Delivery Health & Safety Risk Assessment Policy", "Service Delivery Health and Safety Risk Assessment Policy"));
         assert!(!matches("Security Policy", "Security Management Policy"));
         assert!(!matches("Policy", "Lone Working Policy"));
+        assert!(matches("Lone Working Policy", "Lone Working Policies"));
     }
 }
