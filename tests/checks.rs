@@ -5,14 +5,6 @@
 mod common;
 use common::*;
 
-const EIA: &str = "eia:\n  stage: 1\n  date: 2025-01-05\n  lead_assessor: E Assessor\n  impacts: { age: neutral, disability: neutral, gender_reassignment: neutral, marriage_and_civil_partnership: neutral, pregnancy_and_maternity: neutral, race: neutral, religion_or_belief: neutral, sex: neutral, sexual_orientation: neutral }\n";
-const HISTORY: &str = "history:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\n";
-
-/// A document with nothing wrong: history, EIA, review date in range.
-fn clean(id: &str, extra: &str, body: &str) -> String {
-    doc(id, "1", "ratified", &format!("{HISTORY}{EIA}{extra}"), body)
-}
-
 /// Lines of a `clean` document's front matter: `extra` starts on line 18.
 const EXTRA_LINE: u64 = 18;
 /// The body of a `clean` document with no extra starts on line 19.

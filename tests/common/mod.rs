@@ -74,6 +74,14 @@ pub fn doc(id: &str, version: &str, status: &str, extra: &str, body: &str) -> St
     )
 }
 
+pub const EIA: &str = "eia:\n  stage: 1\n  date: 2025-01-05\n  lead_assessor: E Assessor\n  impacts: { age: neutral, disability: neutral, gender_reassignment: neutral, marriage_and_civil_partnership: neutral, pregnancy_and_maternity: neutral, race: neutral, religion_or_belief: neutral, sex: neutral, sexual_orientation: neutral }\n";
+pub const HISTORY: &str = "history:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\n";
+
+/// A version-1 ratified document with nothing wrong: history, EIA, review date in range.
+pub fn clean(id: &str, extra: &str, body: &str) -> String {
+    doc(id, "1", "ratified", &format!("{HISTORY}{EIA}{extra}"), body)
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).to_string()
 }
