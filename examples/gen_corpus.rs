@@ -31,6 +31,9 @@ const PER_FOLDER: usize = 500;
 /// is kept free as the planted broken reference.
 const MAX_DOCS: usize = 999_000;
 const BROKEN_ID: &str = "POL/999/999";
+/// The date the benchmark passes as `--today` (2026-11-23): review dates are
+/// placed relative to its month, 2026-11.
+const REFERENCE_MONTH: i32 = 2026 * 12 + 10;
 
 // ---------------------------------------------------------------------------
 // PRNG
@@ -479,6 +482,8 @@ struct Meta {
     history: Vec<HistoryEntry>,
     /// Months from the last history date to the review date.
     review_after: i32,
+    /// Whether the review date is before `REFERENCE_TODAY`.
+    overdue: bool,
     has_superseded: bool,
     public: bool,
     summary: String,
@@ -517,9 +522,25 @@ fn meta(i: usize) -> Meta {
     };
     let has_superseded = (2..7).contains(&roll);
 
-    // Last version: ratified between 2021-01 and 2026-10.
+    // The review date is past (on REFERENCE_TODAY) for about 10% of the
+    // documents and in the future for the rest; nothing is ratified later
+    // than 2026-10.
+    let overdue = rng.chance(10);
+    let (last_month, review_after) = if overdue {
+        let last = 2022 * 12 + rng.below(46) as i32; // 2022-01 ..= 2025-10
+        (
+            last,
+            rng.range(12, (REFERENCE_MONTH - 1 - last).min(36) as usize),
+        )
+    } else {
+        let last = 2023 * 12 + 11 + rng.below(35) as i32; // 2023-12 ..= 2026-10
+        (
+            last,
+            rng.range((REFERENCE_MONTH + 1 - last).max(12) as usize, 36),
+        )
+    };
     let entries = rng.range(2, 4);
-    let last = Date::new(2021 * 12 + rng.below(70) as i32, rng.range(1, 28) as u32);
+    let last = Date::new(last_month, rng.range(1, 28) as u32);
     let mut dates = vec![last];
     for _ in 1..entries {
         let earlier = dates
@@ -571,7 +592,8 @@ fn meta(i: usize) -> Meta {
         doc_type,
         status,
         history,
-        review_after: rng.range(12, 36) as i32,
+        review_after: review_after as i32,
+        overdue,
         has_superseded,
         public: rng.chance(50),
         summary,
@@ -588,14 +610,17 @@ fn meta(i: usize) -> Meta {
     }
 }
 
-/// Another ratified document to point at: not `i`, not a draft (drafts are
-/// left out of a normal build, so links to them would dangle).
+/// Another document to point at, chosen so that the reference itself is
+/// clean: not `i`, ratified (drafts are left out of a normal build), not
+/// overdue for review (X005), and public when `i` is public (X007). The
+/// planted defects are the only intended problems with references.
 fn target(metas: &[Meta], i: usize, rng: &mut Rng) -> Option<usize> {
     let n = metas.len();
     let start = rng.below(n);
-    (0..n)
-        .map(|step| (start + step) % n)
-        .find(|&j| j != i && metas[j].status == Status::Ratified)
+    (0..n).map(|step| (start + step) % n).find(|&j| {
+        let t = &metas[j];
+        j != i && t.status == Status::Ratified && !t.overdue && (t.public || !metas[i].public)
+    })
 }
 
 // ---------------------------------------------------------------------------
@@ -787,7 +812,7 @@ fn clause(rng: &mut Rng) -> String {
         s.push(' ');
         noun_phrase(rng, &mut s);
     }
-    if rng.chance(40) {
+    if rng.chance(25) {
         s.push(' ');
         s.push_str(rng.pick(CONNECTORS));
         s.push(' ');
@@ -809,7 +834,7 @@ fn sentence(rng: &mut Rng) -> String {
 /// A paragraph of 3 to 6 sentences; `extra` sentences (cross-references and
 /// planted defects) are placed among them.
 fn paragraph(rng: &mut Rng, out: &mut String, extra: &[String]) {
-    let count = rng.range(3, 6);
+    let count = rng.range(3, 5);
     let mut sentences: Vec<String> = (0..count).map(|_| sentence(rng)).collect();
     for e in extra {
         let at = rng.range(1, sentences.len());
@@ -820,7 +845,7 @@ fn paragraph(rng: &mut Rng, out: &mut String, extra: &[String]) {
 }
 
 fn bullets(rng: &mut Rng, out: &mut String) {
-    for _ in 0..rng.range(3, 6) {
+    for _ in 0..rng.range(3, 5) {
         out.push_str("- ");
         out.push_str(&sentence(rng));
         out.push('\n');
@@ -876,7 +901,7 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
                     t.title, t.id
                 ),
                 _ => format!(
-                    "Managers should follow the {} ({}) when {} {} the {}.",
+                    "Managers should follow the {} ({}) when the {} {} the {}.",
                     t.title,
                     t.id,
                     rng.pick(NOUNS),
@@ -940,7 +965,7 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
             .map(|(_, e)| e.clone())
             .collect();
         paragraph(&mut rng, &mut out, &here);
-        if rng.chance(50) {
+        if rng.chance(30) {
             paragraph(&mut rng, &mut out, &[]);
         }
         if heading == SECTION_MONITORING {
@@ -962,7 +987,7 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
         for _ in 0..rng.range(1, 3) {
             let sub = SUBSECTIONS[subsection_pool.pop().expect("pool holds enough titles")];
             writeln!(out, "### {sub}\n").unwrap();
-            for _ in 0..rng.range(1, 3) {
+            for _ in 0..rng.range(1, 2) {
                 paragraph(&mut rng, &mut out, &[]);
             }
             if rng.chance(50) {

@@ -50,9 +50,14 @@ fn group<'a>(
                 .nth(d.column as usize - 1)
                 .map_or(line.len(), |(i, _)| i);
             let end = if d.width > 0 {
-                line[start..].char_indices().nth(d.width as usize).map_or(line.len(), |(i, _)| start + i)
+                line[start..]
+                    .char_indices()
+                    .nth(d.width as usize)
+                    .map_or(line.len(), |(i, _)| start + i)
             } else {
-                line[start..].find(|c: char| c.is_whitespace() || c == ',' || c == ')').map_or(line.len(), |e| start + e.max(1))
+                line[start..]
+                    .find(|c: char| c.is_whitespace() || c == ',' || c == ')')
+                    .map_or(line.len(), |e| start + e.max(1))
             };
             let end = end.max(start).min(line.len());
             title.element(

@@ -20,21 +20,52 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
     let doc = &lib.docs[index];
     let m = &doc.meta;
     let mut out = Vec::new();
-    let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();
+    let entries = m
+        .history
+        .as_ref()
+        .map(|h| h.value.as_slice())
+        .unwrap_or_default();
     if entries.is_empty() {
         if in_force(lib, index) {
-            out.push(at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history").help("add `history:` with at least the entry for this version"));
+            out.push(
+                at(
+                    doc,
+                    Code::H005,
+                    doc_pos(doc),
+                    "ratified document without an amendment history",
+                )
+                .help("add `history:` with at least the entry for this version"),
+            );
         }
         return out;
     }
     for pair in entries.windows(2) {
         let (prev, e) = (&pair[0], &pair[1]);
         if e.version.value <= prev.version.value {
-            out.push(at(doc, Code::H001, e.version.pos, format!("history version {} does not come after version {}", e.version.value, prev.version.value)).help("list the history oldest first, each version higher than the one before"));
+            out.push(
+                at(
+                    doc,
+                    Code::H001,
+                    e.version.pos,
+                    format!(
+                        "history version {} does not come after version {}",
+                        e.version.value, prev.version.value
+                    ),
+                )
+                .help("list the history oldest first, each version higher than the one before"),
+            );
         } else if compare(e.date.value, prev.date.value) == Ordering::Less {
             out.push(
-                at(doc, Code::H002, e.date.pos, format!("version {} is dated {}, before version {} ({})", e.version.value, e.date.value, prev.version.value, prev.date.value))
-                    .help("one of the two dates is probably wrong"),
+                at(
+                    doc,
+                    Code::H002,
+                    e.date.pos,
+                    format!(
+                        "version {} is dated {}, before version {} ({})",
+                        e.version.value, e.date.value, prev.version.value, prev.date.value
+                    ),
+                )
+                .help("one of the two dates is probably wrong"),
             );
         }
     }
@@ -42,14 +73,33 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
     if let Some(v) = &m.version {
         if v.value != last.version.value {
             out.push(
-                at(doc, Code::H003, v.pos, format!("version {} differs from the last history entry, version {}", v.value, last.version.value))
-                    .help(format!("add a history entry for version {}, or correct the version", v.value)),
+                at(
+                    doc,
+                    Code::H003,
+                    v.pos,
+                    format!(
+                        "version {} differs from the last history entry, version {}",
+                        v.value, last.version.value
+                    ),
+                )
+                .help(format!(
+                    "add a history entry for version {}, or correct the version",
+                    v.value
+                )),
             );
         }
     }
     if let (Some(entry_review), Some(review)) = (&last.review_date, &m.review_date) {
         if entry_review.value != review.value {
-            out.push(at(doc, Code::H004, entry_review.pos, format!("the last history entry's review date {} differs from review_date {}", entry_review.value, review.value)));
+            out.push(at(
+                doc,
+                Code::H004,
+                entry_review.pos,
+                format!(
+                    "the last history entry's review date {} differs from review_date {}",
+                    entry_review.value, review.value
+                ),
+            ));
         }
     }
     out

@@ -9,10 +9,23 @@ pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
     let doc = &lib.docs[index];
     let m = &doc.meta;
     let mut out = Vec::new();
-    let (Some(review), ratified) = (&m.review_date, m.ratified_date()) else { return out };
+    let (Some(review), ratified) = (&m.review_date, m.ratified_date()) else {
+        return out;
+    };
     if let Some(r) = ratified {
         if review.value < r {
-            out.push(at(doc, Code::R004, review.pos, format!("review date {} is before the ratification date {r}", review.value)).help("correct whichever date is wrong"));
+            out.push(
+                at(
+                    doc,
+                    Code::R004,
+                    review.pos,
+                    format!(
+                        "review date {} is before the ratification date {r}",
+                        review.value
+                    ),
+                )
+                .help("correct whichever date is wrong"),
+            );
         }
     }
     if !in_force(lib, index) {
@@ -21,19 +34,49 @@ pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
     let site = &lib.config.site;
     let effective = m.effective_review_date().unwrap_or(review.value);
     let pos = m.review_extension.as_ref().map_or(review.pos, |e| e.pos);
-    let owner = m.author.as_ref().map(|a| format!(" ({} owns it)", a.name)).unwrap_or_default();
+    let owner = m
+        .author
+        .as_ref()
+        .map(|a| format!(" ({} owns it)", a.name))
+        .unwrap_or_default();
     if effective < today {
         let ago = effective.days_until(today);
-        out.push(at(doc, Code::R001, pos, format!("review date {effective} passed {ago} days ago{owner}")).help("review the document, or record a committee's `review_extension`"));
+        out.push(
+            at(
+                doc,
+                Code::R001,
+                pos,
+                format!("review date {effective} passed {ago} days ago{owner}"),
+            )
+            .help("review the document, or record a committee's `review_extension`"),
+        );
     } else if today.days_until(effective) <= site.due_soon_days as i64 {
-        out.push(at(doc, Code::R002, pos, format!("review due {effective}, within {} days{owner}", site.due_soon_days)));
+        out.push(at(
+            doc,
+            Code::R002,
+            pos,
+            format!(
+                "review due {effective}, within {} days{owner}",
+                site.due_soon_days
+            ),
+        ));
     }
     if let Some(r) = ratified {
         let limit = r.add_years(site.max_review_years);
         if review.value > limit {
             out.push(
-                at(doc, Code::R003, review.pos, format!("review date {} is more than {} years after ratification ({r})", review.value, site.max_review_years))
-                    .help(format!("the latest review date site.yaml allows is {limit}")),
+                at(
+                    doc,
+                    Code::R003,
+                    review.pos,
+                    format!(
+                        "review date {} is more than {} years after ratification ({r})",
+                        review.value, site.max_review_years
+                    ),
+                )
+                .help(format!(
+                    "the latest review date site.yaml allows is {limit}"
+                )),
             );
         }
     }

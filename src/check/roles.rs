@@ -14,16 +14,48 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
             Some(role) if lib.config.role(role).is_none() => {
                 let help = match closest(role, roles.iter().map(|r| r.id.as_str())) {
                     Some(c) => format!("did you mean `{c}`?"),
-                    None if roles.is_empty() => "add the role to roles.yaml (the content folder has none yet)".to_string(),
-                    None => format!("add it to roles.yaml, or use one of: {}", roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")),
+                    None if roles.is_empty() => {
+                        "add the role to roles.yaml (the content folder has none yet)".to_string()
+                    }
+                    None => format!(
+                        "add it to roles.yaml, or use one of: {}",
+                        roles
+                            .iter()
+                            .map(|r| r.id.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                 };
-                out.push(at(doc, Code::P001, s.pos, format!("role `{role}` is not in roles.yaml")).help(help));
+                out.push(
+                    at(
+                        doc,
+                        Code::P001,
+                        s.pos,
+                        format!("role `{role}` is not in roles.yaml"),
+                    )
+                    .help(help),
+                );
             }
             None => {
                 let text = normalise(&s.text);
-                let named = roles.iter().find(|r| std::iter::once(&r.title).chain(&r.aliases).any(|n| normalise(n) == text));
+                let named = roles.iter().find(|r| {
+                    std::iter::once(&r.title)
+                        .chain(&r.aliases)
+                        .any(|n| normalise(n) == text)
+                });
                 if let Some(r) = named {
-                    out.push(at(doc, Code::P002, s.pos, format!("this heading names the role {} but is not tagged", r.title)).help(format!("add `{{role={}}}` to the heading so the role matrix includes it", r.id)));
+                    out.push(
+                        at(
+                            doc,
+                            Code::P002,
+                            s.pos,
+                            format!("this heading names the role {} but is not tagged", r.title),
+                        )
+                        .help(format!(
+                            "add `{{role={}}}` to the heading so the role matrix includes it",
+                            r.id
+                        )),
+                    );
                 }
             }
             _ => {}

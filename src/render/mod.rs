@@ -1,6 +1,7 @@
 //! Stage 4: render the library into files for the site.
 
 mod body_html;
+mod governance;
 mod html;
 pub mod site;
 pub mod views;
@@ -20,7 +21,7 @@ use std::collections::BTreeMap;
 /// Renders every page of the intranet site.
 pub fn render_site(
     lib: &Library,
-    _diags: &[Diagnostic],
+    diags: &[Diagnostic],
     opts: &RenderOptions,
     theme: &Theme,
 ) -> Result<Vec<OutputFile>, String> {
@@ -39,6 +40,7 @@ pub fn render_site(
         })
         .collect::<Result<_, _>>()?;
     files.extend(listing_pages(&site, &templates, &common)?);
+    files.extend(governance_pages(&site, diags, &templates, &common)?);
     files.push(OutputFile::bytes(
         "index.html",
         templates.render("home.html", home_context(&site, &common))?,
@@ -95,8 +97,17 @@ fn group_by(
         .into_iter()
         .map(|(name, mut docs)| {
             docs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
-            let label = if folder == "types" { views::plural_label(&name) } else { name.clone() };
-            Group { url: format!("{folder}/{}/", slugify_ascii(&name)), label, name, docs }
+            let label = if folder == "types" {
+                views::plural_label(&name)
+            } else {
+                name.clone()
+            };
+            Group {
+                url: format!("{folder}/{}/", slugify_ascii(&name)),
+                label,
+                name,
+                docs,
+            }
         })
         .collect()
 }
@@ -148,6 +159,35 @@ fn listing_pages(
         templates.render("a-z.html", ctx)?,
     ));
     Ok(files)
+}
+
+fn governance_pages(
+    site: &Site,
+    diags: &[Diagnostic],
+    templates: &Templates,
+    common: &Value,
+) -> Result<Vec<OutputFile>, String> {
+    let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
+    let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
+    let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
+    let rows = governance::references(site, diags);
+    let csv = governance::references_csv(&rows, &site.lib.config.site.base_url);
+    let references = context! { root => "../", page_title => "References", section => "references", rows => ser(&rows), ..common.clone() };
+    Ok(vec![
+        OutputFile::bytes(
+            "checks/index.html",
+            templates.render("checks.html", checks)?,
+        ),
+        OutputFile::bytes(
+            "reviews/index.html",
+            templates.render("reviews.html", reviews)?,
+        ),
+        OutputFile::bytes(
+            "references/index.html",
+            templates.render("references.html", references)?,
+        ),
+        OutputFile::bytes("references/references.csv", csv),
+    ])
 }
 
 fn home_context(site: &Site, common: &Value) -> Value {

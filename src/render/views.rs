@@ -29,7 +29,11 @@ pub struct DocSummary {
 
 pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
     let review = doc.meta.effective_review_date();
-    let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
+    let doc_type = doc
+        .meta
+        .doc_type
+        .as_ref()
+        .map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
         type_label: plural_label(&doc_type),
         type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
@@ -369,7 +373,9 @@ fn control_sheet(doc: &Document) -> Vec<Row> {
 pub fn plural_label(doc_type: &str) -> String {
     match doc_type {
         "sop" => "SOPs".to_string(),
-        t if t.ends_with('y') && !t.ends_with("ey") => format!("{}ies", capitalise(&t[..t.len() - 1])),
+        t if t.ends_with('y') && !t.ends_with("ey") => {
+            format!("{}ies", capitalise(&t[..t.len() - 1]))
+        }
         t => format!("{}s", capitalise(t)),
     }
 }
