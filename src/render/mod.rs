@@ -96,7 +96,7 @@ fn group_by(
     groups
         .into_iter()
         .map(|(name, mut docs)| {
-            docs.sort_by(|a, b| a.title.to_lowercase().cmp(&b.title.to_lowercase()));
+            docs.sort_by_key(|d| d.title.to_lowercase());
             let label = if folder == "types" {
                 views::plural_label(&name)
             } else {
