@@ -185,12 +185,8 @@ const TOPICS: &[&str] = &[
     "Conflict Resolution", "Asset Protection",
 ];
 
-const TYPES: &[(&str, &str)] = &[
-    ("strategy", "Strategy"),
-    ("policy", "Policy"),
-    ("procedure", "Procedure"),
-    ("guideline", "Guideline"),
-];
+const TYPES: &[(&str, &str)] =
+    &[("strategy", "Strategy"), ("policy", "Policy"), ("procedure", "Procedure"), ("guideline", "Guideline")];
 
 const DIRECTORATES: &[&str] = &[
     "Corporate Governance",
@@ -212,12 +208,7 @@ const COMMITTEES: &[&str] = &[
 ];
 
 const CLASSIFICATIONS: &[&str] = &["Organisational", "Clinical", "Corporate"];
-const SCOPES: &[&str] = &[
-    "Trust wide",
-    "Community services",
-    "Acute services",
-    "Corporate services",
-];
+const SCOPES: &[&str] = &["Trust wide", "Community services", "Acute services", "Corporate services"];
 
 #[rustfmt::skip]
 const FIRST_NAMES: &[&str] = &[
@@ -264,18 +255,8 @@ const REFERENCES: &[(&str, &str, &str, u32)] = &[
         "https://www.legislation.gov.uk/uksi/1999/3242",
         1999,
     ),
-    (
-        "Equality Act 2010",
-        "legislation.gov.uk",
-        "https://www.legislation.gov.uk/ukpga/2010/15",
-        2010,
-    ),
-    (
-        "Data Protection Act 2018",
-        "legislation.gov.uk",
-        "https://www.legislation.gov.uk/ukpga/2018/12",
-        2018,
-    ),
+    ("Equality Act 2010", "legislation.gov.uk", "https://www.legislation.gov.uk/ukpga/2010/15", 2010),
+    ("Data Protection Act 2018", "legislation.gov.uk", "https://www.legislation.gov.uk/ukpga/2018/12", 2018),
     (
         "Control of Substances Hazardous to Health Regulations 2002",
         "legislation.gov.uk",
@@ -288,12 +269,7 @@ const REFERENCES: &[(&str, &str, &str, u32)] = &[
         "https://www.legislation.gov.uk/uksi/2013/1471",
         2013,
     ),
-    (
-        "Workplace health: management practices (NG13)",
-        "NICE",
-        "https://www.nice.org.uk/guidance/ng13",
-        2015,
-    ),
+    ("Workplace health: management practices (NG13)", "NICE", "https://www.nice.org.uk/guidance/ng13", 2015),
     (
         "Violence and aggression: short-term management in mental health, health and community settings (NG10)",
         "NICE",
@@ -393,17 +369,11 @@ const GLOSSARY: &[(&str, &str)] = &[
     ("MCA", "Mental Capacity Act 2005."),
     ("PPE", "Personal Protective Equipment."),
     ("RCA", "Root Cause Analysis."),
-    (
-        "RIDDOR",
-        "Reporting of Injuries, Diseases and Dangerous Occurrences Regulations 2013.",
-    ),
+    ("RIDDOR", "Reporting of Injuries, Diseases and Dangerous Occurrences Regulations 2013."),
     ("SI", "Serious Incident."),
     ("SMD", "Security Management Director."),
     ("SOP", "Standard Operating Procedure."),
-    (
-        "Lone worker",
-        "Anyone who works by themselves without close or direct supervision.",
-    ),
+    ("Lone worker", "Anyone who works by themselves without close or direct supervision."),
 ];
 
 const CHARACTERISTICS: &[&str] = &[
@@ -439,12 +409,7 @@ impl Date {
     }
 
     fn iso(self) -> String {
-        format!(
-            "{:04}-{:02}-{:02}",
-            self.month_index.div_euclid(12),
-            self.month_index.rem_euclid(12) + 1,
-            self.day
-        )
+        format!("{:04}-{:02}-{:02}", self.month_index.div_euclid(12), self.month_index.rem_euclid(12) + 1, self.day)
     }
 }
 
@@ -482,7 +447,7 @@ struct Meta {
     history: Vec<HistoryEntry>,
     /// Months from the last history date to the review date.
     review_after: i32,
-    /// Whether the review date is before `REFERENCE_TODAY`.
+    /// Whether the review date is before 2026-11 (`REFERENCE_MONTH`).
     overdue: bool,
     has_superseded: bool,
     public: bool,
@@ -515,38 +480,27 @@ fn meta(i: usize) -> Meta {
     let title = format!("{topic} {type_word} {}", i + 1);
 
     let roll = rng.below(100);
-    let status = if roll < 2 {
-        Status::Draft
-    } else {
-        Status::Ratified
-    };
+    let status = if roll < 2 { Status::Draft } else { Status::Ratified };
     let has_superseded = (2..7).contains(&roll);
 
-    // The review date is past (on REFERENCE_TODAY) for about 10% of the
+    // The review date is past (on 2026-11-23, see REFERENCE_MONTH) for about 10% of the
     // documents and in the future for the rest; nothing is ratified later
     // than 2026-10.
     let overdue = rng.chance(10);
-    let (last_month, review_after) = if overdue {
-        let last = 2022 * 12 + rng.below(46) as i32; // 2022-01 ..= 2025-10
-        (
-            last,
-            rng.range(12, (REFERENCE_MONTH - 1 - last).min(36) as usize),
-        )
+    let review_month = if overdue {
+        REFERENCE_MONTH - 1 - rng.below(34) as i32 // 2024-01 ..= 2026-10
     } else {
-        let last = 2023 * 12 + 11 + rng.below(35) as i32; // 2023-12 ..= 2026-10
-        (
-            last,
-            rng.range((REFERENCE_MONTH + 1 - last).max(12) as usize, 36),
-        )
+        REFERENCE_MONTH + 1 + rng.below(35) as i32 // 2026-12 ..= 2029-10
     };
+    // Ratified 12 to 36 months before the review date, by 2026-10 at the latest.
+    let earliest_gap = (review_month - (REFERENCE_MONTH - 1)).max(12) as usize;
+    let review_after = rng.range(earliest_gap, 36);
+    let last_month = review_month - review_after as i32;
     let entries = rng.range(2, 4);
     let last = Date::new(last_month, rng.range(1, 28) as u32);
     let mut dates = vec![last];
     for _ in 1..entries {
-        let earlier = dates
-            .last()
-            .expect("non-empty")
-            .plus_months(-(rng.range(6, 18) as i32));
+        let earlier = dates.last().expect("non-empty").plus_months(-(rng.range(6, 18) as i32));
         dates.push(Date::new(earlier.month_index, rng.range(1, 28) as u32));
     }
     dates.reverse();
@@ -554,28 +508,14 @@ fn meta(i: usize) -> Meta {
     let mut history = Vec::with_capacity(entries);
     for (n, date) in dates.into_iter().enumerate() {
         if n > 0 {
-            version = if rng.chance(30) {
-                Version(version.0 + 1, 0)
-            } else {
-                Version(version.0, version.1 + 1)
-            };
+            version = if rng.chance(30) { Version(version.0 + 1, 0) } else { Version(version.0, version.1 + 1) };
         }
-        let description = if n == 0 {
-            "New document"
-        } else {
-            rng.pick(HISTORY_NOTES)
-        };
-        history.push(HistoryEntry {
-            version,
-            date,
-            description,
-        });
+        let description = if n == 0 { "New document" } else { rng.pick(HISTORY_NOTES) };
+        history.push(HistoryEntry { version, date, description });
     }
 
     let negative_impact = rng.chance(1).then(|| rng.below(CHARACTERISTICS.len()));
-    let positive_impacts = (0..CHARACTERISTICS.len())
-        .filter(|_| rng.chance(10))
-        .collect();
+    let positive_impacts = (0..CHARACTERISTICS.len()).filter(|_| rng.chance(10)).collect();
     let verb3 = VERBS[rng.below(VERBS.len())].1;
     let summary = format!(
         "This {doc_type} {verb3} the {} arrangements for {} across the Trust and sets out the {} {} of {} and {}.",
@@ -658,26 +598,10 @@ fn front_matter(out: &mut String, metas: &[Meta], i: usize, edition: Edition, re
     writeln!(w, "scope: {}", m.scope).unwrap();
     writeln!(w, "classification: {}", m.classification).unwrap();
     writeln!(w, "directorate: {}", m.directorate).unwrap();
-    writeln!(
-        w,
-        "author:\n  name: {}\n  title: {}",
-        m.author.0, m.author.1
-    )
-    .unwrap();
+    writeln!(w, "author:\n  name: {}\n  title: {}", m.author.0, m.author.1).unwrap();
     if status != "draft" {
-        writeln!(
-            w,
-            "ratified:\n  by: {}\n  date: {}",
-            m.committee,
-            last.date.iso()
-        )
-        .unwrap();
-        writeln!(
-            w,
-            "review_date: {}",
-            last.date.plus_months(m.review_after).iso()
-        )
-        .unwrap();
+        writeln!(w, "ratified:\n  by: {}\n  date: {}", m.committee, last.date.iso()).unwrap();
+        writeln!(w, "review_date: {}", last.date.plus_months(m.review_after).iso()).unwrap();
     }
     writeln!(w, "public: {}", m.public).unwrap();
     if !related.is_empty() {
@@ -689,22 +613,12 @@ fn front_matter(out: &mut String, metas: &[Meta], i: usize, edition: Edition, re
     writeln!(w, "references:").unwrap();
     for &r in &m.references {
         let (title, publisher, url, year) = REFERENCES[r];
-        writeln!(
-            w,
-            "  - title: \"{title}\"\n    publisher: {publisher}\n    url: {url}\n    year: {year}"
-        )
-        .unwrap();
+        writeln!(w, "  - title: \"{title}\"\n    publisher: {publisher}\n    url: {url}\n    year: {year}").unwrap();
     }
     writeln!(w, "history:").unwrap();
     for h in history {
-        writeln!(
-            w,
-            "  - version: \"{}\"\n    date: {}\n    description: {}",
-            h.version,
-            h.date.iso(),
-            h.description
-        )
-        .unwrap();
+        writeln!(w, "  - version: \"{}\"\n    date: {}\n    description: {}", h.version, h.date.iso(), h.description)
+            .unwrap();
     }
     let eia_date = last.date.plus_months(-1);
     writeln!(
@@ -729,11 +643,7 @@ fn front_matter(out: &mut String, metas: &[Meta], i: usize, edition: Edition, re
         }
     }
     if m.include_other_impact {
-        writeln!(
-            w,
-            "    other: {{ impact: neutral, comment: Carers and human rights considered }}"
-        )
-        .unwrap();
+        writeln!(w, "    other: {{ impact: neutral, comment: Carers and human rights considered }}").unwrap();
     }
     if m.negative_impact.is_some() {
         writeln!(
@@ -865,13 +775,8 @@ fn monitoring_table(rng: &mut Rng, out: &mut String, m: &Meta) {
             "Six-monthly spot checks",
             "Monthly dashboard",
         ]);
-        writeln!(
-            out,
-            "| Compliance with {} | {role} | {method} | {} |",
-            SUBSECTIONS[e].to_lowercase(),
-            m.committee
-        )
-        .unwrap();
+        writeln!(out, "| Compliance with {} | {role} | {method} | {} |", SUBSECTIONS[e].to_lowercase(), m.committee)
+            .unwrap();
     }
     out.push('\n');
 }
@@ -892,14 +797,8 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
         if let Some(j) = target(metas, i, &mut rng) {
             let t = &metas[j];
             let s = match rng.below(3) {
-                0 => format!(
-                    "This {} should be read alongside the {} ({}).",
-                    m.doc_type, t.title, t.id
-                ),
-                1 => format!(
-                    "Further detail is given in the {} ({}) where it applies.",
-                    t.title, t.id
-                ),
+                0 => format!("This {} should be read alongside the {} ({}).", m.doc_type, t.title, t.id),
+                1 => format!("Further detail is given in the {} ({}) where it applies.", t.title, t.id),
                 _ => format!(
                     "Managers should follow the {} ({}) when the {} {} the {}.",
                     t.title,
@@ -912,26 +811,15 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
             extra.push(s);
         }
     }
-    let linked = related
-        .first()
-        .copied()
-        .or_else(|| target(metas, i, &mut rng));
+    let linked = related.first().copied().or_else(|| target(metas, i, &mut rng));
     if let Some(j) = linked {
         let anchor = if rng.chance(50) { "#scope" } else { "" };
-        extra.push(format!(
-            "The [{} arrangements](doc:{}{anchor}) also apply.",
-            metas[j].doc_type, metas[j].id
-        ));
+        extra.push(format!("The [{} arrangements](doc:{}{anchor}) also apply.", metas[j].doc_type, metas[j].id));
     }
-    extra.push(format!(
-        "The groups this {} covers are listed in the scope ([see scope](#scope)).",
-        m.doc_type
-    ));
+    extra.push(format!("The groups this {} covers are listed in the scope ([see scope](#scope)).", m.doc_type));
     if edition == Edition::Current {
         if rng.chance(2) {
-            extra.push(format!(
-                "The earlier arrangements in {BROKEN_ID} continue to apply to existing cases."
-            ));
+            extra.push(format!("The earlier arrangements in {BROKEN_ID} continue to apply to existing cases."));
         }
         if rng.chance(1) {
             extra.push(if rng.chance(50) {
@@ -958,12 +846,8 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
     let mut out = String::with_capacity(24 * 1024);
     for (s, &heading) in sections.iter().enumerate() {
         writeln!(out, "## {heading}\n").unwrap();
-        let here: Vec<String> = extra
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| k % sections.len() == s)
-            .map(|(_, e)| e.clone())
-            .collect();
+        let here: Vec<String> =
+            extra.iter().enumerate().filter(|(k, _)| k % sections.len() == s).map(|(_, e)| e.clone()).collect();
         paragraph(&mut rng, &mut out, &here);
         if rng.chance(30) {
             paragraph(&mut rng, &mut out, &[]);
@@ -1016,11 +900,7 @@ fn site_yaml() -> String {
 fn roles_yaml() -> String {
     let mut s = String::from("# Role registry of the benchmark corpus.\n");
     for (id, title, aliases, description) in ROLES {
-        writeln!(
-            s,
-            "\n- id: {id}\n  title: {title}\n  aliases: {aliases}\n  description: {description}"
-        )
-        .unwrap();
+        writeln!(s, "\n- id: {id}\n  title: {title}\n  aliases: {aliases}\n  description: {description}").unwrap();
     }
     s
 }
@@ -1044,10 +924,7 @@ fn clear_output(dir: &Path) -> Result<(), String> {
     if !dir.is_dir() {
         return Err(format!("{} exists and is not a folder", dir.display()));
     }
-    let empty = fs::read_dir(dir)
-        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
-        .next()
-        .is_none();
+    let empty = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?.next().is_none();
     if !empty && !dir.join("site.yaml").is_file() {
         return Err(format!(
             "{} is not empty and has no site.yaml; refusing to delete it (choose another OUT_DIR)",
@@ -1064,8 +941,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
 fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
     clear_output(out_dir)?;
     let docs_dir = out_dir.join("documents");
-    fs::create_dir_all(&docs_dir)
-        .map_err(|e| format!("cannot create {}: {e}", docs_dir.display()))?;
+    fs::create_dir_all(&docs_dir).map_err(|e| format!("cannot create {}: {e}", docs_dir.display()))?;
     write(&out_dir.join("site.yaml"), &site_yaml())?;
     write(&out_dir.join("roles.yaml"), &roles_yaml())?;
     write(&out_dir.join("glossary.yaml"), &glossary_yaml())?;
@@ -1076,8 +952,7 @@ fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
     for i in 0..n {
         if i % PER_FOLDER == 0 {
             folder = docs_dir.join(format!("d{:03}", i / PER_FOLDER));
-            fs::create_dir_all(&folder)
-                .map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
+            fs::create_dir_all(&folder).map_err(|e| format!("cannot create {}: {e}", folder.display()))?;
         }
         let m = &metas[i];
         let mut rng = Rng::new(i, 4);
@@ -1107,10 +982,7 @@ fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
             front_matter(&mut text, &metas, i, Edition::Superseded, &related);
             text.push('\n');
             text.push_str(&body(&metas, i, Edition::Superseded, &related));
-            write(
-                &folder.join(format!("{stem}-v{}-{}.md", old.0, old.1)),
-                &text,
-            )?;
+            write(&folder.join(format!("{stem}-v{}-{}.md", old.0, old.1)), &text)?;
             files += 1;
         }
     }

@@ -60,22 +60,14 @@ impl Default for SiteConfig {
             base_url: "/".to_string(),
             public_base_url: None,
             notice: None,
-            id_pattern: IdPattern::new(DEFAULT_ID_PATTERN)
-                .expect("the default id pattern compiles"),
+            id_pattern: IdPattern::new(DEFAULT_ID_PATTERN).expect("the default id pattern compiles"),
             number_sections: true,
             due_soon_days: 90,
             max_review_years: 3,
             eia_required_for: vec!["strategy".into(), "policy".into(), "procedure".into()],
-            document_types: [
-                "strategy",
-                "policy",
-                "procedure",
-                "guideline",
-                "protocol",
-                "sop",
-            ]
-            .map(String::from)
-            .to_vec(),
+            document_types: ["strategy", "policy", "procedure", "guideline", "protocol", "sop"]
+                .map(String::from)
+                .to_vec(),
             deprecated_terms: Vec::new(),
             placeholders: Vec::new(),
         }
@@ -157,26 +149,12 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
     };
     let roles = list_file(dir, display_dir, "roles.yaml", &mut diags, role_from);
     let glossary = list_file(dir, display_dir, "glossary.yaml", &mut diags, glossary_from);
-    LoadedConfig {
-        config: Config {
-            site,
-            roles,
-            glossary,
-        },
-        diags,
-        fatal,
-    }
+    LoadedConfig { config: Config { site, roles, glossary }, diags, fatal }
 }
 
 /// Reads and parses one settings file; `None` when absent or unreadable
 /// (the problem is recorded, except for absence, which the caller judges).
-fn read_settings(
-    dir: &Path,
-    name: &str,
-    diags: &mut Vec<Diagnostic>,
-    display: &str,
-    sequence: bool,
-) -> Option<Node> {
+fn read_settings(dir: &Path, name: &str, diags: &mut Vec<Diagnostic>, display: &str, sequence: bool) -> Option<Node> {
     let bytes = std::fs::read(dir.join(name)).ok()?;
     let Ok(text) = String::from_utf8(bytes) else {
         diags.push(
@@ -212,11 +190,7 @@ fn list_file<T>(
         return Vec::new();
     };
     let mut r = Reader::new(1, Code::S006);
-    let items = r
-        .items(&node)
-        .into_iter()
-        .filter_map(|n| item(&mut r, n))
-        .collect();
+    let items = r.items(&node).into_iter().filter_map(|n| item(&mut r, n)).collect();
     diags.extend(r.diags.into_iter().map(|d| d.in_file(&display)));
     items
 }
@@ -249,26 +223,15 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
             site.id_pattern = p.value;
         }
     }
-    if let Some(b) = f
-        .get("number_sections")
-        .and_then(|n| r.bool(n, "number_sections"))
-    {
+    if let Some(b) = f.get("number_sections").and_then(|n| r.bool(n, "number_sections")) {
         site.number_sections = b;
     }
-    if let Some(review) = f.get("review").and_then(|n| {
-        r.fields(
-            n,
-            "review",
-            &["due_soon_days", "max_review_years"],
-            Code::S006,
-        )
-    }) {
+    if let Some(review) =
+        f.get("review").and_then(|n| r.fields(n, "review", &["due_soon_days", "max_review_years"], Code::S006))
+    {
         let number = |r: &mut Reader, key: &str| {
             review.get(key).and_then(|n| {
-                r.parsed(n, key, |s| {
-                    s.parse::<u32>()
-                        .map_err(|_| format!("`{s}` is not a whole number of {key}"))
-                })
+                r.parsed(n, key, |s| s.parse::<u32>().map_err(|_| format!("`{s}` is not a whole number of {key}")))
             })
         };
         if let Some(d) = number(r, "due_soon_days") {
@@ -279,12 +242,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         }
     }
     let lower_list = |r: &mut Reader, key: &str| {
-        f.get(key).map(|n| {
-            r.texts(n, key)
-                .into_iter()
-                .map(|t| t.value.to_lowercase())
-                .collect()
-        })
+        f.get(key).map(|n| r.texts(n, key).into_iter().map(|t| t.value.to_lowercase()).collect())
     };
     if let Some(types) = lower_list(r, "document_types") {
         site.document_types = types;
@@ -293,18 +251,10 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         site.eia_required_for = types;
     }
     if let Some(node) = f.get("placeholders") {
-        site.placeholders = r
-            .texts(node, "placeholders")
-            .into_iter()
-            .map(|t| t.value)
-            .collect();
+        site.placeholders = r.texts(node, "placeholders").into_iter().map(|t| t.value).collect();
     }
     if let Some(node) = f.get("deprecated_terms") {
-        site.deprecated_terms = r
-            .items(node)
-            .into_iter()
-            .filter_map(|n| deprecated_term(r, n))
-            .collect();
+        site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
     }
     site
 }
@@ -312,31 +262,15 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
 fn deprecated_term(r: &mut Reader, node: &Node) -> Option<DeprecatedTerm> {
     let f = r.fields(node, "a deprecated term", &["term", "advice"], Code::S006)?;
     let term = f.get("term").and_then(|n| r.text(n, "term"));
-    let advice = f
-        .get("advice")
-        .and_then(|n| r.text(n, "advice"))
-        .map(|a| a.value);
+    let advice = f.get("advice").and_then(|n| r.text(n, "advice")).map(|a| a.value);
     if term.is_none() {
-        r.report(
-            Code::S006,
-            f.pos,
-            "a deprecated term needs `term`".into(),
-            None,
-        );
+        r.report(Code::S006, f.pos, "a deprecated term needs `term`".into(), None);
     }
-    Some(DeprecatedTerm {
-        term: term?.value,
-        advice: advice.unwrap_or_default(),
-    })
+    Some(DeprecatedTerm { term: term?.value, advice: advice.unwrap_or_default() })
 }
 
 fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
-    let f = r.fields(
-        node,
-        "a role",
-        &["id", "title", "aliases", "description"],
-        Code::S006,
-    )?;
+    let f = r.fields(node, "a role", &["id", "title", "aliases", "description"], Code::S006)?;
     let id = f.get("id").and_then(|n| r.text(n, "id"));
     let title = f.get("title").and_then(|n| r.text(n, "title"));
     let (Some(id), Some(title)) = (id, title) else {
@@ -355,33 +289,17 @@ fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
             .get("aliases")
             .map(|n| r.texts(n, "aliases").into_iter().map(|t| t.value).collect())
             .unwrap_or_default(),
-        description: f
-            .get("description")
-            .and_then(|n| r.text(n, "description"))
-            .map(|t| t.value),
+        description: f.get("description").and_then(|n| r.text(n, "description")).map(|t| t.value),
     })
 }
 
 fn glossary_from(r: &mut Reader, node: &Node) -> Option<GlossaryEntry> {
-    let f = r.fields(
-        node,
-        "a glossary entry",
-        &["term", "definition"],
-        Code::S006,
-    )?;
+    let f = r.fields(node, "a glossary entry", &["term", "definition"], Code::S006)?;
     let term = f.get("term").and_then(|n| r.text(n, "term"));
     let definition = f.get("definition").and_then(|n| r.text(n, "definition"));
     let (Some(term), Some(definition)) = (term, definition) else {
-        r.report(
-            Code::S006,
-            f.pos,
-            "a glossary entry needs both `term` and `definition`".into(),
-            None,
-        );
+        r.report(Code::S006, f.pos, "a glossary entry needs both `term` and `definition`".into(), None);
         return None;
     };
-    Some(GlossaryEntry {
-        term: term.value,
-        definition: definition.value,
-    })
+    Some(GlossaryEntry { term: term.value, definition: definition.value })
 }

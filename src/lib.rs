@@ -37,12 +37,8 @@ pub struct Checked {
 impl Checked {
     /// The text of every file a diagnostic may point into, by display path.
     pub fn sources(&self) -> HashMap<String, String> {
-        let mut map: HashMap<String, String> = self
-            .lib
-            .docs
-            .iter()
-            .map(|d| (d.file.display.clone(), d.file.text.clone()))
-            .collect();
+        let mut map: HashMap<String, String> =
+            self.lib.docs.iter().map(|d| (d.file.display.clone(), d.file.text.clone())).collect();
         let display_dir = load::display_path(&self.lib.dir);
         for name in ["site.yaml", "roles.yaml", "glossary.yaml"] {
             if let Ok(text) = std::fs::read_to_string(self.lib.dir.join(name)) {
@@ -63,12 +59,7 @@ pub fn check(dir: &Path, today: Date) -> Result<Checked, String> {
     diags.extend(check::run(&lib, today));
     diag::sort(&mut diags);
     let summary = Summary::of(lib.docs.len(), &diags);
-    Ok(Checked {
-        lib,
-        diags,
-        summary,
-        config_fatal,
-    })
+    Ok(Checked { lib, diags, summary, config_fatal })
 }
 
 pub struct BuildOptions {
@@ -76,12 +67,18 @@ pub struct BuildOptions {
     pub out: PathBuf,
     pub drafts: bool,
     pub today: Date,
+    pub no_pdf: bool,
 }
 
 pub struct Built {
     pub checked: Checked,
     pub files: usize,
     pub pages: usize,
+    pub pdfs: usize,
+    /// typst processes run (0 when every PDF came from the cache).
+    pub pdfs_compiled: usize,
+    /// PDFs typst could not make; the rest of the site was written.
+    pub pdf_failures: Vec<String>,
 }
 
 /// Why a build produced no output.
@@ -89,10 +86,7 @@ pub enum BuildError {
     /// The command could not run (unreadable folder): exit status 2.
     Usage(String),
     /// The content cannot be built: exit status 1. Diagnostics say why.
-    Failed {
-        message: String,
-        checked: Option<Box<Checked>>,
-    },
+    Failed { message: String, checked: Option<Box<Checked>> },
 }
 
 /// Builds the site into `opts.out`, or leaves it untouched on failure.
@@ -104,29 +98,38 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
             checked: Some(Box::new(checked)),
         });
     }
-    let fail = |message: String, checked: Checked| BuildError::Failed {
-        message,
-        checked: Some(Box::new(checked)),
-    };
+    let fail = |message: String, checked: Checked| BuildError::Failed { message, checked: Some(Box::new(checked)) };
     let theme = match theme::Theme::load(&opts.dir) {
         Ok(t) => t,
         Err(e) => return Err(fail(e, checked)),
     };
-    let render_opts = render::RenderOptions {
-        drafts: opts.drafts,
-        today: opts.today,
+    let typst = match opts.no_pdf {
+        true => None,
+        false => match render::pdf::Typst::find() {
+            Ok(t) => Some(t),
+            Err(e) => return Err(fail(e, checked)),
+        },
     };
-    let files = match render::render_site(&checked.lib, &checked.diags, &render_opts, &theme) {
+    let render_opts = render::RenderOptions { drafts: opts.drafts, today: opts.today, pdf: typst.is_some() };
+    let mut files = match render::render_site(&checked.lib, &checked.diags, &render_opts, &theme) {
         Ok(f) => f,
         Err(e) => return Err(fail(e, checked)),
     };
+    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
+    let (mut pdfs, mut pdfs_compiled, mut pdf_failures) = (0, 0, Vec::new());
+    if let Some(typst) = &typst {
+        match render::render_pdfs(&checked.lib, &render_opts, &theme, typst, &opts.out) {
+            Ok(outcome) => {
+                pdfs = outcome.files.len() - 1;
+                pdfs_compiled = outcome.compiled;
+                pdf_failures = outcome.failures;
+                files.extend(outcome.files);
+            }
+            Err(e) => return Err(fail(e, checked)),
+        }
+    }
     if let Err(e) = output::write(&opts.out, &files) {
         return Err(fail(e, checked));
     }
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    Ok(Built {
-        checked,
-        files: files.len(),
-        pages,
-    })
+    Ok(Built { checked, files: files.len(), pages, pdfs, pdfs_compiled, pdf_failures })
 }

@@ -32,7 +32,7 @@ enum Command {
         /// Include drafts and documents out for consultation, marked DRAFT.
         #[arg(long)]
         drafts: bool,
-        /// Skip the PDFs (accepted now; PDFs are not built yet).
+        /// Skip the PDFs (which need the typst CLI).
         #[arg(long)]
         no_pdf: bool,
         /// The date review checks and pages use, as YYYY-MM-DD (default: today).
@@ -71,18 +71,14 @@ enum Deny {
 
 fn parse_today(s: &str) -> Result<Date, String> {
     if s.len() != 10 || s.as_bytes()[4] != b'-' {
-        return Err(format!(
-            "`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-01-31"
-        ));
+        return Err(format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-01-31"));
     }
     Date::parse(s, false)
 }
 
 fn today_or_now(today: Option<Date>) -> Date {
-    today.unwrap_or_else(|| Date {
-        day: chrono::Local::now().date_naive(),
-        precision: trustdocs::model::Precision::Day,
-    })
+    today
+        .unwrap_or_else(|| Date { day: chrono::Local::now().date_naive(), precision: trustdocs::model::Precision::Day })
 }
 
 fn use_color() -> bool {
@@ -92,35 +88,15 @@ fn use_color() -> bool {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check {
-            dir,
-            format,
-            deny,
-            today,
-        } => check(dir, format, deny.is_some(), today_or_now(today)),
-        Command::Build {
-            dir,
-            out,
-            drafts,
-            no_pdf: _,
-            today,
-            jobs,
-        } => {
+        Command::Check { dir, format, deny, today } => check(dir, format, deny.is_some(), today_or_now(today)),
+        Command::Build { dir, out, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
-                if let Err(e) = rayon::ThreadPoolBuilder::new()
-                    .num_threads(n.max(1))
-                    .build_global()
-                {
+                if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
                     eprintln!("error: --jobs {n}: {e}");
                     return ExitCode::from(2);
                 }
             }
-            build(BuildOptions {
-                dir,
-                out,
-                drafts,
-                today: today_or_now(today),
-            })
+            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf })
         }
     }
 }
@@ -135,22 +111,10 @@ fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> Exit
     };
     match format {
         Format::Json => print!("{}", report::json(&checked.diags, &checked.summary)),
-        Format::Human => print!(
-            "{}",
-            report::human(
-                &checked.diags,
-                &checked.sources(),
-                &checked.summary,
-                use_color()
-            )
-        ),
+        Format::Human => print!("{}", report::human(&checked.diags, &checked.sources(), &checked.summary, use_color())),
     }
-    let failed = checked.summary.errors > 0
-        || (deny_warnings
-            && checked
-                .diags
-                .iter()
-                .any(|d| d.severity == Severity::Warning));
+    let failed =
+        checked.summary.errors > 0 || (deny_warnings && checked.diags.iter().any(|d| d.severity == Severity::Warning));
     ExitCode::from(u8::from(failed))
 }
 
@@ -166,14 +130,25 @@ fn build(opts: BuildOptions) -> ExitCode {
                     opts.dir.display()
                 );
             }
-            eprintln!(
-                "built {} pages ({} files) into {} in {:.2?}",
-                built.pages,
-                built.files,
-                opts.out.display(),
-                started.elapsed()
-            );
-            ExitCode::SUCCESS
+            let pdfs = match opts.no_pdf {
+                true => String::new(),
+                false => {
+                    format!(", {} PDFs ({} compiled by typst, the rest unchanged)", built.pdfs, built.pdfs_compiled)
+                }
+            };
+            eprintln!("built {} pages{pdfs} into {} in {:.2?}", built.pages, opts.out.display(), started.elapsed());
+            for failure in &built.pdf_failures {
+                eprintln!("error: {failure}");
+            }
+            if built.pdf_failures.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                eprintln!(
+                    "error: {} PDF(s) could not be made; the rest of the site was written",
+                    built.pdf_failures.len()
+                );
+                ExitCode::from(1)
+            }
         }
         Err(BuildError::Usage(e)) => {
             eprintln!("error: {e}");
@@ -181,22 +156,11 @@ fn build(opts: BuildOptions) -> ExitCode {
         }
         Err(BuildError::Failed { message, checked }) => {
             if let Some(c) = checked {
-                let errors: Vec<_> = c
-                    .diags
-                    .iter()
-                    .filter(|d| d.severity == Severity::Error)
-                    .cloned()
-                    .collect();
-                eprint!(
-                    "{}",
-                    report::human(&errors, &c.sources(), &c.summary, use_color())
-                );
+                let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+                eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
             }
             eprintln!("error: {message}");
-            eprintln!(
-                "the build failed; {} was left as it was",
-                opts.out.display()
-            );
+            eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
     }

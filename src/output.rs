@@ -18,36 +18,23 @@ pub struct OutputFile {
 
 impl OutputFile {
     pub fn bytes(path: impl Into<String>, bytes: impl Into<Vec<u8>>) -> OutputFile {
-        OutputFile {
-            path: path.into(),
-            contents: Contents::Bytes(bytes.into()),
-        }
+        OutputFile { path: path.into(), contents: Contents::Bytes(bytes.into()) }
     }
 }
 
 /// Checks that a path stays inside the output folder.
 pub fn safe_relative(path: &str) -> Result<PathBuf, String> {
     let p = Path::new(path);
-    let ok = !path.is_empty()
-        && !path.contains('\0')
-        && p.components().all(|c| matches!(c, Component::Normal(_)));
-    ok.then(|| p.to_path_buf())
-        .ok_or_else(|| format!("refusing to write `{path}`: it would leave the output folder"))
+    let ok = !path.is_empty() && !path.contains('\0') && p.components().all(|c| matches!(c, Component::Normal(_)));
+    ok.then(|| p.to_path_buf()).ok_or_else(|| format!("refusing to write `{path}`: it would leave the output folder"))
 }
 
 /// Writes `files` to `out` atomically (as far as the file system allows).
 pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), String> {
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent)
-        .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    let name = out
-        .file_name()
-        .ok_or_else(|| format!("{} is not a folder name", out.display()))?
-        .to_string_lossy()
-        .to_string();
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let name =
+        out.file_name().ok_or_else(|| format!("{} is not a folder name", out.display()))?.to_string_lossy().to_string();
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
     let result = fill(&staging, files).and_then(|()| swap_in(&staging, out, parent, &name));
@@ -58,13 +45,11 @@ pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), String> {
 }
 
 fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), String> {
-    std::fs::create_dir_all(staging)
-        .map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
+    std::fs::create_dir_all(staging).map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
     for f in files {
         let target = staging.join(safe_relative(&f.path)?);
         if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
         let written = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&target, b),
@@ -81,10 +66,7 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
             .map_err(|e| format!("cannot move the new site into {}: {e}", out.display()));
     }
     if !out.is_dir() {
-        return Err(format!(
-            "{} exists and is not a folder; choose another --out",
-            out.display()
-        ));
+        return Err(format!("{} exists and is not a folder; choose another --out", out.display()));
     }
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if exchange(staging, out) {
@@ -95,10 +77,7 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
     std::fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
     if let Err(e) = std::fs::rename(staging, out) {
         let _ = std::fs::rename(&old, out);
-        return Err(format!(
-            "cannot move the new site into {}: {e}",
-            out.display()
-        ));
+        return Err(format!("cannot move the new site into {}: {e}", out.display()));
     }
     let _ = std::fs::remove_dir_all(&old);
     Ok(())
@@ -109,23 +88,12 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
 fn exchange(a: &Path, b: &Path) -> bool {
     use std::ffi::CString;
     use std::os::unix::ffi::OsStrExt;
-    let (Ok(a), Ok(b)) = (
-        CString::new(a.as_os_str().as_bytes()),
-        CString::new(b.as_os_str().as_bytes()),
-    ) else {
+    let (Ok(a), Ok(b)) = (CString::new(a.as_os_str().as_bytes()), CString::new(b.as_os_str().as_bytes())) else {
         return false;
     };
     const RENAME_EXCHANGE: libc::c_uint = 2;
     // SAFETY: both paths are valid NUL-terminated strings for the call's duration.
-    unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            RENAME_EXCHANGE,
-        ) == 0
-    }
+    unsafe { libc::renameat2(libc::AT_FDCWD, a.as_ptr(), libc::AT_FDCWD, b.as_ptr(), RENAME_EXCHANGE) == 0 }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -140,9 +108,7 @@ fn remove_stale(parent: &Path, name: &str) {
     };
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().to_string();
-        let stale = [format!(".{name}.building-"), format!(".{name}.old-")]
-            .iter()
-            .any(|p| n.starts_with(p.as_str()));
+        let stale = [format!(".{name}.building-"), format!(".{name}.old-")].iter().any(|p| n.starts_with(p.as_str()));
         let pid_alive = n
             .rsplit('-')
             .next()

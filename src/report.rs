@@ -7,17 +7,8 @@ use std::collections::HashMap;
 
 /// Human output. `sources` maps a file's display path to its text, so the
 /// offending line can be shown.
-pub fn human(
-    diags: &[Diagnostic],
-    sources: &HashMap<String, String>,
-    summary: &Summary,
-    color: bool,
-) -> String {
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
+pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, color: bool) -> String {
+    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for d in diags {
         out.push_str(&renderer.render(&[group(d, sources)]));
@@ -28,32 +19,19 @@ pub fn human(
     out
 }
 
-fn group<'a>(
-    d: &'a Diagnostic,
-    sources: &'a HashMap<String, String>,
-) -> annotate_snippets::Group<'a> {
+fn group<'a>(d: &'a Diagnostic, sources: &'a HashMap<String, String>) -> annotate_snippets::Group<'a> {
     let level = match d.severity {
         Severity::Error => Level::ERROR,
         Severity::Warning => Level::WARNING,
         Severity::Note => Level::NOTE,
     };
     let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
-    let source_line = d
-        .file
-        .as_ref()
-        .and_then(|f| sources.get(f))
-        .and_then(|t| t.lines().nth(d.line as usize - 1));
+    let source_line = d.file.as_ref().and_then(|f| sources.get(f)).and_then(|t| t.lines().nth(d.line as usize - 1));
     let mut g = match (&d.file, source_line) {
         (Some(file), Some(line)) => {
-            let start: usize = line
-                .char_indices()
-                .nth(d.column as usize - 1)
-                .map_or(line.len(), |(i, _)| i);
+            let start: usize = line.char_indices().nth(d.column as usize - 1).map_or(line.len(), |(i, _)| i);
             let end = if d.width > 0 {
-                line[start..]
-                    .char_indices()
-                    .nth(d.width as usize)
-                    .map_or(line.len(), |(i, _)| start + i)
+                line[start..].char_indices().nth(d.width as usize).map_or(line.len(), |(i, _)| start + i)
             } else {
                 line[start..]
                     .find(|c: char| c.is_whitespace() || c == ',' || c == ')')
@@ -68,9 +46,7 @@ fn group<'a>(
             )
         }
         (Some(file), None) => title.element(
-            annotate_snippets::Origin::path(file.as_str())
-                .line(d.line as usize)
-                .char_column(d.column as usize),
+            annotate_snippets::Origin::path(file.as_str()).line(d.line as usize).char_column(d.column as usize),
         ),
         _ => annotate_snippets::Group::with_title(title),
     };
@@ -98,10 +74,5 @@ struct JsonReport<'a> {
 }
 
 pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
-    serde_json::to_string_pretty(&JsonReport {
-        diagnostics: diags,
-        summary,
-    })
-    .expect("diagnostics serialise")
-        + "\n"
+    serde_json::to_string_pretty(&JsonReport { diagnostics: diags, summary }).expect("diagnostics serialise") + "\n"
 }

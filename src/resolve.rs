@@ -35,52 +35,30 @@ impl Library {
         }
         let docs = content.documents;
         for versions in by_id.values_mut() {
-            versions
-                .all
-                .sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
-            versions.current = versions
-                .all
-                .iter()
-                .rev()
-                .copied()
-                .find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
+            versions.all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
+            versions.current =
+                versions.all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
         }
-        Library {
-            dir: content.dir,
-            config: content.config,
-            docs,
-            by_id,
-            assets: content.assets.into_iter().collect(),
-        }
+        Library { dir: content.dir, config: content.config, docs, by_id, assets: content.assets.into_iter().collect() }
     }
 
     /// The version in force of `id`.
     pub fn current(&self, id: &DocId) -> Option<&Document> {
-        self.by_id
-            .get(id)
-            .and_then(|v| v.current)
-            .map(|i| &self.docs[i])
+        self.by_id.get(id).and_then(|v| v.current).map(|i| &self.docs[i])
     }
 
     /// The version a reference to `id` reaches: the current one, else the newest.
     pub fn target(&self, id: &DocId) -> Option<&Document> {
         let v = self.by_id.get(id)?;
-        v.current
-            .or_else(|| v.all.last().copied())
-            .map(|i| &self.docs[i])
+        v.current.or_else(|| v.all.last().copied()).map(|i| &self.docs[i])
     }
 
     pub fn versions(&self, id: &DocId) -> impl Iterator<Item = &Document> {
-        self.by_id
-            .get(id)
-            .into_iter()
-            .flat_map(|v| v.all.iter().map(|&i| &self.docs[i]))
+        self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &self.docs[i]))
     }
 
     /// Documents that say they replace `id`, for naming a successor.
     pub fn replacements_of<'a>(&'a self, id: &'a DocId) -> impl Iterator<Item = &'a Document> + 'a {
-        self.docs.iter().filter(move |d| {
-            d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id)
-        })
+        self.docs.iter().filter(move |d| d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id))
     }
 }

@@ -27,10 +27,7 @@ pub fn slugify_anchor(text: &str) -> String {
     for c in text.chars() {
         if c.is_alphanumeric() {
             slug.extend(c.to_lowercase());
-        } else if (c.is_whitespace() || c == '-' || c == '_' || c == '/')
-            && !slug.ends_with('-')
-            && !slug.is_empty()
-        {
+        } else if (c.is_whitespace() || c == '-' || c == '_' || c == '/') && !slug.ends_with('-') && !slug.is_empty() {
             slug.push('-');
         }
     }
@@ -51,9 +48,7 @@ pub fn levenshtein(a: &str, b: &str) -> usize {
         let mut prev = row[0];
         row[0] = i + 1;
         for (j, cb) in b.iter().enumerate() {
-            let next = (prev + usize::from(ca != *cb))
-                .min(row[j] + 1)
-                .min(row[j + 1] + 1);
+            let next = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(row[j + 1] + 1);
             prev = row[j + 1];
             row[j + 1] = next;
         }
@@ -92,18 +87,9 @@ mod tests {
 
     #[test]
     fn anchors_are_slugs_of_heading_text() {
-        assert_eq!(
-            slugify_anchor("Lone working arrangements"),
-            "lone-working-arrangements"
-        );
-        assert_eq!(
-            slugify_anchor("Police & Human Resources Involvement"),
-            "police-human-resources-involvement"
-        );
-        assert_eq!(
-            slugify_anchor("SMD Statement of Intent"),
-            "smd-statement-of-intent"
-        );
+        assert_eq!(slugify_anchor("Lone working arrangements"), "lone-working-arrangements");
+        assert_eq!(slugify_anchor("Police & Human Resources Involvement"), "police-human-resources-involvement");
+        assert_eq!(slugify_anchor("SMD Statement of Intent"), "smd-statement-of-intent");
         assert_eq!(slugify_anchor("!!!"), "section");
     }
 
@@ -118,9 +104,6 @@ mod tests {
     fn escapes_markup() {
         let mut s = String::new();
         escape_html("<script>alert('x') & \"y\"</script>", &mut s);
-        assert_eq!(
-            s,
-            "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;"
-        );
+        assert_eq!(s, "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
     }
 }

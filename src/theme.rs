@@ -39,9 +39,7 @@ impl Theme {
     /// Files under a folder of the theme, with paths relative to it.
     pub fn under<'a>(&'a self, folder: &'a str) -> impl Iterator<Item = (&'a str, &'a [u8])> + 'a {
         let prefix = format!("{folder}/");
-        self.files
-            .iter()
-            .filter_map(move |(p, b)| p.strip_prefix(&prefix).map(|rel| (rel, b.as_slice())))
+        self.files.iter().filter_map(move |(p, b)| p.strip_prefix(&prefix).map(|rel| (rel, b.as_slice())))
     }
 
     /// Where a theme file came from, for error messages.
@@ -56,10 +54,7 @@ impl Theme {
 
 fn collect_embedded(dir: &Dir<'static>, out: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
-        out.insert(
-            file.path().to_string_lossy().replace('\\', "/"),
-            file.contents().to_vec(),
-        );
+        out.insert(file.path().to_string_lossy().replace('\\', "/"), file.contents().to_vec());
     }
     for sub in dir.dirs() {
         collect_embedded(sub, out);
@@ -72,25 +67,18 @@ fn collect_dir(
     out: &mut BTreeMap<String, Vec<u8>>,
     overridden: &mut Vec<String>,
 ) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| format!("cannot read theme folder {}: {e}", dir.display()))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read theme folder {}: {e}", dir.display()))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let meta = std::fs::symlink_metadata(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let meta = std::fs::symlink_metadata(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         if meta.file_type().is_symlink() {
             continue;
         }
         if meta.is_dir() {
             collect_dir(root, &path, out, overridden)?;
         } else {
-            let rel = path
-                .strip_prefix(root)
-                .unwrap_or(&path)
-                .to_string_lossy()
-                .replace('\\', "/");
-            let bytes = std::fs::read(&path)
-                .map_err(|e| format!("cannot read theme file {}: {e}", path.display()))?;
+            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read theme file {}: {e}", path.display()))?;
             out.insert(rel.clone(), bytes);
             overridden.push(rel);
         }

@@ -18,14 +18,7 @@ fn expect(docs: &[(&str, &str)], code: &str, file: &str, lines: &[u64]) {
     assert_eq!(got, lines, "{code}: {:#}", r["diagnostics"]);
     for d in &found {
         assert_eq!(d["file"], format!("content/documents/{file}"), "{code}");
-        assert_eq!(
-            d["severity"],
-            if code.starts_with('S') {
-                "error"
-            } else {
-                d["severity"].as_str().unwrap()
-            }
-        );
+        assert_eq!(d["severity"], if code.starts_with('S') { "error" } else { d["severity"].as_str().unwrap() });
         assert!(d["document"].is_string(), "{code} names its document");
     }
 }
@@ -37,25 +30,8 @@ fn clean_library_has_no_diagnostic() {
         ("b.md", &clean("POL/001/002", "", "## Scope\n\nText.\n")),
     ]);
     let r = f.check_json();
-    assert_eq!(
-        r["diagnostics"],
-        serde_json::json!([]),
-        "{:#}",
-        r["diagnostics"]
-    );
-    assert_eq!(
-        f.run(&[
-            "check",
-            "content",
-            "--deny",
-            "warnings",
-            "--today",
-            "2026-11-23"
-        ])
-        .status
-        .code(),
-        Some(0)
-    );
+    assert_eq!(r["diagnostics"], serde_json::json!([]), "{:#}", r["diagnostics"]);
+    assert_eq!(f.run(&["check", "content", "--deny", "warnings", "--today", "2026-11-23"]).status.code(), Some(0));
 }
 
 #[test]
@@ -63,36 +39,21 @@ fn x001_unknown_id_in_prose_link_and_related_with_suggestion() {
     let body = "## Scope\n\nSee POL/001/009.\n\nAnd [this](doc:POL/001/009).\n";
     let a = clean("POL/001/001", "related: [POL/001/009]\n", body);
     expect(
-        &[
-            ("a.md", &a),
-            ("b.md", &clean("POL/001/008", "", "## S\n\nT.\n")),
-        ],
+        &[("a.md", &a), ("b.md", &clean("POL/001/008", "", "## S\n\nT.\n"))],
         "X001",
         "a.md",
         &[EXTRA_LINE, BODY_LINE + 3, BODY_LINE + 5],
     );
-    let f = Fixture::new(&[
-        ("a.md", &a),
-        ("b.md", &clean("POL/001/008", "", "## S\n\nT.\n")),
-    ]);
-    let help = with_code(&f.check_json(), "X001")[0]["help"]
-        .as_str()
-        .unwrap()
-        .to_string();
-    assert!(
-        help.contains("POL/001/008 (Test Document POL/001/008)"),
-        "{help}"
-    );
+    let f = Fixture::new(&[("a.md", &a), ("b.md", &clean("POL/001/008", "", "## S\n\nT.\n"))]);
+    let help = with_code(&f.check_json(), "X001")[0]["help"].as_str().unwrap().to_string();
+    assert!(help.contains("POL/001/008 (Test Document POL/001/008)"), "{help}");
 }
 
 #[test]
 fn x002_missing_anchor_here_and_in_target() {
     let body = "## Scope\n\n[a](#nowhere) and [b](doc:POL/001/002#missing).\n";
     expect(
-        &[
-            ("a.md", &clean("POL/001/001", "", body)),
-            ("b.md", &clean("POL/001/002", "", "## Scope\n\nT.\n")),
-        ],
+        &[("a.md", &clean("POL/001/001", "", body)), ("b.md", &clean("POL/001/002", "", "## Scope\n\nT.\n"))],
         "X002",
         "a.md",
         &[BODY_LINE + 2, BODY_LINE + 2],
@@ -102,50 +63,30 @@ fn x002_missing_anchor_here_and_in_target() {
 #[test]
 fn x003_superseded_target_names_its_successor() {
     let old = doc("POL/001/002", "1", "superseded", "", "## S\n\nT.\n");
-    let new = clean(
-        "POL/001/003",
-        "replaces: [{ id: POL/001/002, version: \"1\" }]\n",
-        "## S\n\nT.\n",
-    );
+    let new = clean("POL/001/003", "replaces: [{ id: POL/001/002, version: \"1\" }]\n", "## S\n\nT.\n");
     let a = clean("POL/001/001", "", "## S\n\nSee POL/001/002.\n");
-    let docs = [
-        ("a.md", a.as_str()),
-        ("old.md", old.as_str()),
-        ("new.md", new.as_str()),
-    ];
+    let docs = [("a.md", a.as_str()), ("old.md", old.as_str()), ("new.md", new.as_str())];
     expect(&docs, "X003", "a.md", &[BODY_LINE + 2]);
-    let help = with_code(&Fixture::new(&docs).check_json(), "X003")[0]["help"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let help = with_code(&Fixture::new(&docs).check_json(), "X003")[0]["help"].as_str().unwrap().to_string();
     assert!(help.contains("POL/001/003"), "{help}");
 }
 
 #[test]
 fn x004_title_before_the_id_must_match() {
-    let a = clean("POL/001/001", "", "## S\n\nSee the Lone Working Policy (POL/001/002) and the Security Policy (POL/001/002).\n");
-    let b = clean("POL/001/002", "", "## S\n\nT.\n")
-        .replace("Test Document POL/001/002", "Lone Working Policies");
-    expect(
-        &[("a.md", &a), ("b.md", &b)],
-        "X004",
-        "a.md",
-        &[BODY_LINE + 2],
+    let a = clean(
+        "POL/001/001",
+        "",
+        "## S\n\nSee the Lone Working Policy (POL/001/002) and the Security Policy (POL/001/002).\n",
     );
+    let b = clean("POL/001/002", "", "## S\n\nT.\n").replace("Test Document POL/001/002", "Lone Working Policies");
+    expect(&[("a.md", &a), ("b.md", &b)], "X004", "a.md", &[BODY_LINE + 2]);
 }
 
 #[test]
 fn x005_target_review_date_passed() {
-    let b = clean("POL/001/002", "", "## S\n\nT.\n")
-        .replace("review_date: 2028-01-10", "review_date: 2026-01-10");
+    let b = clean("POL/001/002", "", "## S\n\nT.\n").replace("review_date: 2028-01-10", "review_date: 2026-01-10");
     expect(
-        &[
-            (
-                "a.md",
-                &clean("POL/001/001", "", "## S\n\nSee POL/001/002.\n"),
-            ),
-            ("b.md", &b),
-        ],
+        &[("a.md", &clean("POL/001/001", "", "## S\n\nSee POL/001/002.\n")), ("b.md", &b)],
         "X005",
         "a.md",
         &[BODY_LINE + 2],
@@ -160,41 +101,19 @@ fn x006_missing_file_and_image() {
     let r = f.check_json();
     let x006 = with_code(&r, "X006");
     assert_eq!(x006.len(), 1, "{x006:#?}");
-    assert_eq!(
-        (x006[0]["line"].as_u64(), x006[0]["column"].as_u64()),
-        (Some(BODY_LINE + 2), Some(1))
-    );
+    assert_eq!((x006[0]["line"].as_u64(), x006[0]["column"].as_u64()), (Some(BODY_LINE + 2), Some(1)));
 }
 
 #[test]
 fn x007_public_document_links_to_non_public() {
-    let a = clean(
-        "POL/001/001",
-        "public: true\n",
-        "## S\n\nSee POL/001/002.\n",
-    );
-    expect(
-        &[
-            ("a.md", &a),
-            ("b.md", &clean("POL/001/002", "", "## S\n\nT.\n")),
-        ],
-        "X007",
-        "a.md",
-        &[BODY_LINE + 3],
-    );
+    let a = clean("POL/001/001", "public: true\n", "## S\n\nSee POL/001/002.\n");
+    expect(&[("a.md", &a), ("b.md", &clean("POL/001/002", "", "## S\n\nT.\n"))], "X007", "a.md", &[BODY_LINE + 3]);
 }
 
 #[test]
 fn x008_replaced_version_not_in_library() {
     expect(
-        &[(
-            "a.md",
-            &clean(
-                "POL/001/001",
-                "replaces: [{ id: POL/001/001, version: \"0.9\" }]\n",
-                "## S\n\nT.\n",
-            ),
-        )],
+        &[("a.md", &clean("POL/001/001", "replaces: [{ id: POL/001/001, version: \"0.9\" }]\n", "## S\n\nT.\n"))],
         "X008",
         "a.md",
         &[EXTRA_LINE],
@@ -204,35 +123,17 @@ fn x008_replaced_version_not_in_library() {
 #[test]
 fn r001_r002_r003_r004_review_dates() {
     let with_review = |date: &str| {
-        clean("POL/001/001", "", "## S\n\nT.\n")
-            .replace("review_date: 2028-01-10", &format!("review_date: {date}"))
+        clean("POL/001/001", "", "## S\n\nT.\n").replace("review_date: 2028-01-10", &format!("review_date: {date}"))
     };
-    expect(
-        &[("a.md", &with_review("2026-11-01"))],
-        "R001",
-        "a.md",
-        &[10],
-    );
-    expect(
-        &[("a.md", &with_review("2027-01-01"))],
-        "R002",
-        "a.md",
-        &[10],
-    );
-    expect(
-        &[("a.md", &with_review("2029-01-11"))],
-        "R003",
-        "a.md",
-        &[10],
-    );
-    expect(
-        &[("a.md", &with_review("2024-01-01"))],
-        "R004",
-        "a.md",
-        &[10],
-    );
+    expect(&[("a.md", &with_review("2026-11-01"))], "R001", "a.md", &[10]);
+    expect(&[("a.md", &with_review("2027-01-01"))], "R002", "a.md", &[10]);
+    expect(&[("a.md", &with_review("2029-01-11"))], "R003", "a.md", &[10]);
+    expect(&[("a.md", &with_review("2024-01-01"))], "R004", "a.md", &[10]);
     // An extension counts instead of the review date.
-    let extended = with_review("2026-11-01").replace("review_date: 2026-11-01\n", "review_date: 2026-11-01\nreview_extension: { to: 2027-06-30, by: Policy Group, date: 2026-10-01 }\n");
+    let extended = with_review("2026-11-01").replace(
+        "review_date: 2026-11-01\n",
+        "review_date: 2026-11-01\nreview_extension: { to: 2027-06-30, by: Policy Group, date: 2026-10-01 }\n",
+    );
     expect(&[("a.md", &extended)], "R001", "a.md", &[]);
     // Superseded versions are on record, not in force.
     let old = doc("POL/001/002", "1", "superseded", "", "## S\n\nT.\n")
@@ -242,24 +143,15 @@ fn r001_r002_r003_r004_review_dates() {
 
 #[test]
 fn h001_to_h005_history() {
-    let history = |entries: &str| {
-        doc(
-            "POL/001/001",
-            "2",
-            "ratified",
-            &format!("history:\n{entries}{EIA}"),
-            "## S\n\nT.\n",
-        )
-    };
+    let history =
+        |entries: &str| doc("POL/001/001", "2", "ratified", &format!("history:\n{entries}{EIA}"), "## S\n\nT.\n");
     let h001 = history("  - { version: \"2\", date: 2025-01-01, description: A }\n  - { version: \"1.9\", date: 2025-02-01, description: B }\n");
     expect(&[("a.md", &h001)], "H001", "a.md", &[13]);
     let h002 = history("  - { version: \"1\", date: 2025-01-01, description: A }\n  - { version: \"2\", date: 2024-02-01, description: B }\n");
     expect(&[("a.md", &h002)], "H002", "a.md", &[13]);
     let h003 = history("  - { version: \"1\", date: 2025-01-01, description: A }\n");
     expect(&[("a.md", &h003)], "H003", "a.md", &[5]);
-    let h004 = history(
-        "  - { version: \"2\", date: 2025-01-01, description: A, review_date: 2027-01-01 }\n",
-    );
+    let h004 = history("  - { version: \"2\", date: 2025-01-01, description: A, review_date: 2027-01-01 }\n");
     expect(&[("a.md", &h004)], "H004", "a.md", &[12]);
     let h005 = doc("POL/001/001", "1", "ratified", EIA, "## S\n\nT.\n");
     expect(&[("a.md", &h005)], "H005", "a.md", &[6]);
@@ -267,55 +159,28 @@ fn h001_to_h005_history() {
 
 #[test]
 fn q001_to_q005_eia() {
-    expect(
-        &[(
-            "a.md",
-            &doc("POL/001/001", "1", "ratified", HISTORY, "## S\n\nT.\n"),
-        )],
-        "Q001",
-        "a.md",
-        &[6],
-    );
+    expect(&[("a.md", &doc("POL/001/001", "1", "ratified", HISTORY, "## S\n\nT.\n"))], "Q001", "a.md", &[6]);
     let partial = format!("{HISTORY}eia:\n  stage: 1\n  date: 2025-01-05\n  lead_assessor: E\n  impacts: {{ age: neutral, disability: negative, gender_reassignment: neutral, marriage_and_civil_partnership: neutral, pregnancy_and_maternity: neutral, race: neutral, religion_or_belief: neutral, sex: neutral }}\n");
     let a = doc("POL/001/001", "1", "ratified", &partial, "## S\n\nT.\n");
     expect(&[("a.md", &a)], "Q002", "a.md", &[17]);
     expect(&[("a.md", &a)], "Q003", "a.md", &[17]);
-    let late =
-        clean("POL/001/001", "", "## S\n\nT.\n").replace("date: 2025-01-05", "date: 2025-02-05");
+    let late = clean("POL/001/001", "", "## S\n\nT.\n").replace("date: 2025-01-05", "date: 2025-02-05");
     expect(&[("a.md", &late)], "Q004", "a.md", &[15]);
     let plan = format!("{HISTORY}{EIA}  action_plan:\n    - {{ action: Easy read version }}\n")
         .replace("age: neutral", "age: negative");
-    expect(
-        &[(
-            "a.md",
-            &doc("POL/001/001", "1", "ratified", &plan, "## S\n\nT.\n"),
-        )],
-        "Q005",
-        "a.md",
-        &[19],
-    );
+    expect(&[("a.md", &doc("POL/001/001", "1", "ratified", &plan, "## S\n\nT.\n"))], "Q005", "a.md", &[19]);
 }
 
 #[test]
 fn p001_p002_roles() {
     expect(
-        &[(
-            "a.md",
-            &clean("POL/001/001", "", "## S\n\n### The LSMS {role=lsm}\n\nT.\n"),
-        )],
+        &[("a.md", &clean("POL/001/001", "", "## S\n\n### The LSMS {role=lsm}\n\nT.\n"))],
         "P001",
         "a.md",
         &[BODY_LINE + 2],
     );
     expect(
-        &[(
-            "a.md",
-            &clean(
-                "POL/001/001",
-                "",
-                "## S\n\nT.\n\n### Local Security Management Specialist (LSMS)\n\nT.\n",
-            ),
-        )],
+        &[("a.md", &clean("POL/001/001", "", "## S\n\nT.\n\n### Local Security Management Specialist (LSMS)\n\nT.\n"))],
         "P002",
         "a.md",
         &[BODY_LINE + 4],
@@ -328,23 +193,12 @@ fn c001_to_c007_content() {
     site.push_str("deprecated_terms:\n  - { term: NHS Protect, advice: Closed in 2017. }\nplaceholders: ['(state in full)', TBC]\n");
     let body = "## S\n\nNHS Protect and nhs protect, not NHS Protection.\n\nThe CIJA Act (state in full) is TBC.\n\n## Empty\n\n## Raw\n\n<b>bold</b>\n\n# Top\n\n## 3 Numbered\n\n![](../assets/x.png)\n";
     let history = "history:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\nreferences_checked: { by: Librarian, date: 2024-12-01 }\n";
-    let a = doc(
-        "POL/001/001",
-        "1",
-        "ratified",
-        &format!("{history}{EIA}"),
-        body,
-    );
+    let a = doc("POL/001/001", "1", "ratified", &format!("{history}{EIA}"), body);
     let f = Fixture::new(&[("a.md", &a)]);
     f.write("content/site.yaml", &site);
     f.write("content/assets/x.png", "png");
     let r = f.check_json();
-    let lines = |code| {
-        with_code(&r, code)
-            .iter()
-            .map(|d| d["line"].as_u64().unwrap())
-            .collect::<Vec<_>>()
-    };
+    let lines = |code| with_code(&r, code).iter().map(|d| d["line"].as_u64().unwrap()).collect::<Vec<_>>();
     let b = 20; // body starts
     assert_eq!(lines("C001"), vec![b + 2, b + 2]);
     assert_eq!(lines("C002"), vec![b + 4, b + 4]);
@@ -358,42 +212,15 @@ fn c001_to_c007_content() {
 
 #[test]
 fn deny_warnings_turns_a_warning_into_exit_1() {
-    let f = Fixture::new(&[(
-        "a.md",
-        &doc("POL/001/001", "1", "ratified", EIA, "## S\n\nT.\n"),
-    )]);
-    assert_eq!(
-        f.run(&["check", "content", "--today", "2026-11-23"])
-            .status
-            .code(),
-        Some(0)
-    );
-    assert_eq!(
-        f.run(&[
-            "check",
-            "content",
-            "--today",
-            "2026-11-23",
-            "--deny",
-            "warnings"
-        ])
-        .status
-        .code(),
-        Some(1)
-    );
+    let f = Fixture::new(&[("a.md", &doc("POL/001/001", "1", "ratified", EIA, "## S\n\nT.\n"))]);
+    assert_eq!(f.run(&["check", "content", "--today", "2026-11-23"]).status.code(), Some(0));
+    assert_eq!(f.run(&["check", "content", "--today", "2026-11-23", "--deny", "warnings"]).status.code(), Some(1));
 }
 
 #[test]
 fn today_fixes_the_review_checks() {
     let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## S\n\nT.\n"))]);
-    let out = f.run(&[
-        "check",
-        "content",
-        "--format",
-        "json",
-        "--today",
-        "2028-02-01",
-    ]);
+    let out = f.run(&["check", "content", "--format", "json", "--today", "2028-02-01"]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(codes(&r), vec!["R001"]);
 }
@@ -402,22 +229,13 @@ fn today_fixes_the_review_checks() {
 fn example_library_real_defects_are_reported() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_trustdocs"))
-        .args([
-            "check",
-            "content",
-            "--format",
-            "json",
-            "--today",
-            "2026-11-23",
-        ])
+        .args(["check", "content", "--format", "json", "--today", "2026-11-23"])
         .current_dir(root)
         .output()
         .unwrap();
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let has = |code: &str, id: &str, needle: &str| {
-        with_code(&r, code)
-            .iter()
-            .any(|d| d["document"] == id && d["message"].as_str().unwrap().contains(needle))
+        with_code(&r, code).iter().any(|d| d["document"] == id && d["message"].as_str().unwrap().contains(needle))
     };
     assert!(has(
         "H002",
@@ -427,27 +245,11 @@ fn example_library_real_defects_are_reported() {
     assert!(has("C002", "CORP/STRAT/001", "(state in full)"));
     assert!(has("C001", "CORP/STRAT/001", "NHS Protect"));
     assert!(has("C001", "POL/002/015", "NHS Protect"));
-    for id in [
-        "CORP/STRAT/001",
-        "CORP/STRAT/002",
-        "CORP/STRAT/003",
-        "CORP/STRAT/004",
-        "POL/002/015",
-    ] {
+    for id in ["CORP/STRAT/001", "CORP/STRAT/002", "CORP/STRAT/003", "CORP/STRAT/004", "POL/002/015"] {
         assert!(has("R001", id, "passed"), "R001 for {id}");
     }
-    assert_eq!(
-        with_code(&r, "C003")
-            .iter()
-            .filter(|d| d["document"] == "CORP/STRAT/003")
-            .count(),
-        2
-    );
-    assert!(has(
-        "X004",
-        "CORP/STRAT/001",
-        "\"Security Policy\" is not the title of POL/002/015"
-    ));
+    assert_eq!(with_code(&r, "C003").iter().filter(|d| d["document"] == "CORP/STRAT/003").count(), 2);
+    assert!(has("X004", "CORP/STRAT/001", "\"Security Policy\" is not the title of POL/002/015"));
     assert!(has("X001", "CORP/STRAT/001", "POL/002/057"));
     assert_eq!(out.status.code(), Some(1));
 }

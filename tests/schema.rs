@@ -5,12 +5,7 @@ use common::*;
 
 fn single(report: &serde_json::Value, code: &str) -> serde_json::Value {
     let found = with_code(report, code);
-    assert_eq!(
-        found.len(),
-        1,
-        "expected one {code}, got {:#}",
-        report["diagnostics"]
-    );
+    assert_eq!(found.len(), 1, "expected one {code}, got {:#}", report["diagnostics"]);
     found[0].clone()
 }
 
@@ -19,24 +14,14 @@ fn s001_missing_unclosed_and_invalid_front_matter() {
     let f = Fixture::new(&[
         ("none.md", "## Just a body\n"),
         ("unclosed.md", "---\nid: POL/001/001\ntitle: X\n"),
-        (
-            "bad.md",
-            "---\nid: POL/001/002\ntitle: [unclosed\n---\n## Body\n",
-        ),
+        ("bad.md", "---\nid: POL/001/002\ntitle: [unclosed\n---\n## Body\n"),
     ]);
     let r = f.check_json();
     let s001 = with_code(&r, "S001");
-    let files: Vec<_> = s001
-        .iter()
-        .map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap()))
-        .collect();
+    let files: Vec<_> = s001.iter().map(|d| (d["file"].as_str().unwrap(), d["line"].as_u64().unwrap())).collect();
     assert_eq!(
         files,
-        vec![
-            ("content/documents/bad.md", 4),
-            ("content/documents/none.md", 1),
-            ("content/documents/unclosed.md", 1)
-        ],
+        vec![("content/documents/bad.md", 4), ("content/documents/none.md", 1), ("content/documents/unclosed.md", 1)],
         "{s001:#?}"
     );
     assert!(s001[2]["message"].as_str().unwrap().contains("not closed"));
@@ -44,22 +29,11 @@ fn s001_missing_unclosed_and_invalid_front_matter() {
 
 #[test]
 fn s002_unknown_key_suggests_the_closest() {
-    let f = Fixture::new(&[(
-        "a.md",
-        &doc(
-            "POL/001/001",
-            "1",
-            "ratified",
-            "reveiw_extension: x\n",
-            "## Body\n\nText.\n",
-        ),
-    )]);
+    let f =
+        Fixture::new(&[("a.md", &doc("POL/001/001", "1", "ratified", "reveiw_extension: x\n", "## Body\n\nText.\n"))]);
     let d = single(&f.check_json(), "S002");
     assert_eq!(d["file"], "content/documents/a.md");
-    assert_eq!(
-        (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(11), Some(1))
-    );
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(11), Some(1)));
     assert_eq!(d["document"], "POL/001/001");
     assert_eq!(d["help"], "did you mean `review_extension`?");
 }
@@ -69,49 +43,25 @@ fn s003_names_the_key_and_the_status_that_requires_it() {
     let text = "---\nid: POL/001/001\ntitle: T\ntype: policy\nversion: \"1\"\nstatus: ratified\ndirectorate: Governance\nauthor: { name: A }\nratified: { by: Group, date: 2025-01-01 }\n---\n## Body\n\nText.\n";
     let f = Fixture::new(&[("a.md", text)]);
     let d = single(&f.check_json(), "S003");
-    assert_eq!(
-        (d["line"].as_u64(), d["column"].as_u64()),
-        (Some(6), Some(9)),
-        "points at the status value"
-    );
+    assert_eq!((d["line"].as_u64(), d["column"].as_u64()), (Some(6), Some(9)), "points at the status value");
     let msg = d["message"].as_str().unwrap();
-    assert!(
-        msg.contains("review_date") && msg.contains("ratified"),
-        "{msg}"
-    );
+    assert!(msg.contains("review_date") && msg.contains("ratified"), "{msg}");
 }
 
 #[test]
 fn s004_wrong_kinds_each_at_their_value() {
-    let extra =
-        "published: 31/02/2020\ncontact: not-an-email\nnhs_constitution: { principles: [1, 9] }\n";
-    let text = doc(
-        "POL/001/001",
-        "1.x",
-        "ratifyed",
-        extra,
-        "## Body\n\nText.\n",
-    )
-    .replace("type: policy", "type: polcy");
+    let extra = "published: 31/02/2020\ncontact: not-an-email\nnhs_constitution: { principles: [1, 9] }\n";
+    let text =
+        doc("POL/001/001", "1.x", "ratifyed", extra, "## Body\n\nText.\n").replace("type: policy", "type: polcy");
     let f = Fixture::new(&[("a.md", &text)]);
     let r = f.check_json();
-    let s004: Vec<(u64, u64)> = with_code(&r, "S004")
-        .iter()
-        .map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
-        .collect();
+    let s004: Vec<(u64, u64)> =
+        with_code(&r, "S004").iter().map(|d| (d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap())).collect();
     // type, version, status, published, contact, constitution principle 9
-    assert_eq!(
-        s004,
-        vec![(4, 7), (5, 10), (6, 9), (11, 12), (12, 10), (13, 37)],
-        "{:#}",
-        r["diagnostics"]
-    );
+    assert_eq!(s004, vec![(4, 7), (5, 10), (6, 9), (11, 12), (12, 10), (13, 37)], "{:#}", r["diagnostics"]);
     let type_help = with_code(&r, "S004")[0]["help"].clone();
     assert_eq!(type_help, "did you mean `policy`?");
-    let date = with_code(&r, "S004")[3]["message"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let date = with_code(&r, "S004")[3]["message"].as_str().unwrap().to_string();
     assert!(date.contains("February has no day 31"), "{date}");
 }
 
@@ -120,13 +70,7 @@ fn s004_rejects_ambiguous_dates() {
     for bad in ["13/25/2020", "09-01-2020"] {
         let f = Fixture::new(&[(
             "a.md",
-            &doc(
-                "POL/001/001",
-                "1",
-                "ratified",
-                &format!("published: {bad}\n"),
-                "## B\n\nT.\n",
-            ),
+            &doc("POL/001/001", "1", "ratified", &format!("published: {bad}\n"), "## B\n\nT.\n"),
         )]);
         let d = single(&f.check_json(), "S004");
         assert_eq!(d["line"], 11, "{bad}");
@@ -136,70 +80,33 @@ fn s004_rejects_ambiguous_dates() {
 #[test]
 fn s005_two_current_versions_and_duplicate_versions() {
     let f = Fixture::new(&[
-        (
-            "v1.md",
-            &doc("POL/001/001", "1", "ratified", "", "## B\n\nT.\n"),
-        ),
-        (
-            "v2.md",
-            &doc("pol/001/001", "2", "ratified", "", "## B\n\nT.\n"),
-        ),
-        (
-            "x1.md",
-            &doc("POL/001/002", "1", "superseded", "", "## B\n\nT.\n"),
-        ),
-        (
-            "x1-copy.md",
-            &doc("POL/001/002", "1.0", "superseded", "", "## B\n\nT.\n"),
-        ),
+        ("v1.md", &doc("POL/001/001", "1", "ratified", "", "## B\n\nT.\n")),
+        ("v2.md", &doc("pol/001/001", "2", "ratified", "", "## B\n\nT.\n")),
+        ("x1.md", &doc("POL/001/002", "1", "superseded", "", "## B\n\nT.\n")),
+        ("x1-copy.md", &doc("POL/001/002", "1.0", "superseded", "", "## B\n\nT.\n")),
     ]);
     let r = f.check_json();
     let s005 = with_code(&r, "S005");
-    let at: Vec<_> = s005
-        .iter()
-        .map(|d| {
-            (
-                d["file"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-            )
-        })
-        .collect();
+    let at: Vec<_> =
+        s005.iter().map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap())).collect();
     assert_eq!(
         at,
-        vec![
-            ("content/documents/v1.md".to_string(), 6),
-            ("content/documents/x1.md".to_string(), 2)
-        ],
+        vec![("content/documents/v1.md".to_string(), 6), ("content/documents/x1.md".to_string(), 2)],
         "{s005:#?}"
     );
 }
 
 #[test]
 fn s006_non_utf8_file_and_settings_problems() {
-    let f = Fixture::new(&[(
-        "ok.md",
-        &doc("POL/001/001", "1", "ratified", "", "## B\n\nT.\n"),
-    )]);
-    f.write(
-        "content/documents/latin1.md",
-        b"---\nid: POL/001/002\ntitle: Caf\xe9\n---\n".as_slice(),
-    );
-    f.write(
-        "content/site.yaml",
-        format!("{SITE}numbr_sections: false\n"),
-    );
+    let f = Fixture::new(&[("ok.md", &doc("POL/001/001", "1", "ratified", "", "## B\n\nT.\n"))]);
+    f.write("content/documents/latin1.md", b"---\nid: POL/001/002\ntitle: Caf\xe9\n---\n".as_slice());
+    f.write("content/site.yaml", format!("{SITE}numbr_sections: false\n"));
     f.write("content/roles.yaml", "- id: lsms\n");
     let r = f.check_json();
     let s006 = with_code(&r, "S006");
     let at: Vec<_> = s006
         .iter()
-        .map(|d| {
-            (
-                d["file"].as_str().unwrap().to_string(),
-                d["line"].as_u64().unwrap(),
-                d["column"].as_u64().unwrap(),
-            )
-        })
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap(), d["column"].as_u64().unwrap()))
         .collect();
     assert_eq!(
         at,
@@ -210,18 +117,13 @@ fn s006_non_utf8_file_and_settings_problems() {
         ]
     );
     assert_eq!(s006[2]["help"], "did you mean `number_sections`?");
-    assert!(s006
-        .iter()
-        .all(|d| d["document"].is_null() || d["file"] == "content/documents/latin1.md"));
+    assert!(s006.iter().all(|d| d["document"].is_null() || d["file"] == "content/documents/latin1.md"));
 }
 
 #[test]
 fn a_bad_document_does_not_stop_the_others() {
     let f = Fixture::new(&[
-        (
-            "good.md",
-            &doc("POL/001/001", "1", "ratified", "", "## B\n\nT.\n"),
-        ),
+        ("good.md", &doc("POL/001/001", "1", "ratified", "", "## B\n\nT.\n")),
         ("bad.md", "---\nid: [\n---\n"),
     ]);
     let out = f.build(&[]);

@@ -9,23 +9,14 @@ fn select(html: &str, css: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let sel = Selector::parse(css).unwrap();
     doc.select(&sel)
-        .map(|e| {
-            e.text()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-        })
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
         .collect()
 }
 
 fn attr(html: &str, css: &str, name: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let sel = Selector::parse(css).unwrap();
-    doc.select(&sel)
-        .filter_map(|e| e.value().attr(name).map(String::from))
-        .collect()
+    doc.select(&sel).filter_map(|e| e.value().attr(name).map(String::from)).collect()
 }
 
 const BODY: &str = "## Scope\n\nApplies to all staff. See the Lone Working Policy (POL/001/002) and [its scope](doc:POL/001/002#scope).\nAlso POL/009/999, which does not exist.\n\n### Local security {role=lsms}\n\nThe LSMS does things.\n\n## Monitoring\n\n| Aspect | Method |\n|---|---|\n| Incidents | Datix |\n";
@@ -34,41 +25,14 @@ fn library() -> Fixture {
     let history = "history:\n  - { version: \"1\", date: 2024-01-01, description: First issue }\n  - { version: \"2\", date: 2025-01-01, changed: Section 2, description: Reviewed }\n";
     let eia = "eia:\n  stage: 1\n  date: 2025-01-05\n  lead_assessor: E Assessor\n  impacts: { age: neutral, disability: { impact: positive, comment: Easy read } }\n";
     Fixture::new(&[
-        (
-            "main.md",
-            &doc(
-                "POL/001/001",
-                "2",
-                "ratified",
-                &format!("{history}{eia}"),
-                BODY,
-            ),
-        ),
-        (
-            "main-v1.md",
-            &doc(
-                "POL/001/001",
-                "1",
-                "superseded",
-                "",
-                "## Old text\n\nOld.\n",
-            ),
-        ),
+        ("main.md", &doc("POL/001/001", "2", "ratified", &format!("{history}{eia}"), BODY)),
+        ("main-v1.md", &doc("POL/001/001", "1", "superseded", "", "## Old text\n\nOld.\n")),
         (
             "lone.md",
-            &doc(
-                "POL/001/002",
-                "1",
-                "ratified",
-                "",
-                "## Scope\n\nLone working.\n",
-            )
-            .replace("Test Document POL/001/002", "Lone Working Policy"),
+            &doc("POL/001/002", "1", "ratified", "", "## Scope\n\nLone working.\n")
+                .replace("Test Document POL/001/002", "Lone Working Policy"),
         ),
-        (
-            "draft.md",
-            &doc("POL/001/003", "0.1", "draft", "", "## Draft\n\nNot yet.\n"),
-        ),
+        ("draft.md", &doc("POL/001/003", "0.1", "draft", "", "## Draft\n\nNot yet.\n")),
     ])
 }
 
@@ -80,26 +44,12 @@ fn document_page_has_control_sheet_toc_body_history_eia_and_versions() {
     let html = f.read("out/documents/pol-001-001/index.html");
     assert_eq!(select(&html, "h1"), vec!["Test Document POL/001/001"]);
     let control = select(&html, ".td-control tr");
-    assert!(
-        control.contains(&"Ratified by Policy Group on 10 January 2025".to_string()),
-        "{control:?}"
-    );
-    assert!(
-        control.contains(&"Review date 10 January 2028".to_string()),
-        "{control:?}"
-    );
-    assert_eq!(
-        select(&html, ".td-toc li"),
-        vec!["1 Scope", "1.1 Local security", "2 Monitoring"]
-    );
-    assert_eq!(
-        select(&html, ".td-body h2"),
-        vec!["1 Scope", "2 Monitoring"]
-    );
+    assert!(control.contains(&"Ratified by Policy Group on 10 January 2025".to_string()), "{control:?}");
+    assert!(control.contains(&"Review date 10 January 2028".to_string()), "{control:?}");
+    assert_eq!(select(&html, ".td-toc li"), vec!["1 Scope", "1.1 Local security", "2 Monitoring"]);
+    assert_eq!(select(&html, ".td-body h2"), vec!["1 Scope", "2 Monitoring"]);
     assert_eq!(attr(&html, ".td-body h3", "id"), vec!["local-security"]);
-    assert!(select(&html, ".td-role-tag")
-        .iter()
-        .any(|t| t.contains("Local Security Management Specialist")));
+    assert!(select(&html, ".td-role-tag").iter().any(|t| t.contains("Local Security Management Specialist")));
     assert_eq!(select(&html, "#td-history ~ div tbody tr").len(), 2);
     assert_eq!(select(&html, ".td-body thead th"), vec!["Aspect", "Method"]);
     let eia = select(&html, "#td-eia ~ div tbody tr");
@@ -113,20 +63,9 @@ fn references_in_prose_and_doc_links_become_links() {
     f.build(&[]);
     let html = f.read("out/documents/pol-001-001/index.html");
     let hrefs = attr(&html, ".td-body a", "href");
-    assert!(
-        hrefs.contains(&"../../documents/pol-001-002/".to_string()),
-        "{hrefs:?}"
-    );
-    assert!(
-        hrefs.contains(&"../../documents/pol-001-002/#scope".to_string()),
-        "{hrefs:?}"
-    );
-    assert!(
-        select(&html, ".td-body p")
-            .iter()
-            .any(|p| p.contains("Also POL/009/999, which")),
-        "unknown id stays text"
-    );
+    assert!(hrefs.contains(&"../../documents/pol-001-002/".to_string()), "{hrefs:?}");
+    assert!(hrefs.contains(&"../../documents/pol-001-002/#scope".to_string()), "{hrefs:?}");
+    assert!(select(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999, which")), "unknown id stays text");
     assert!(!hrefs.iter().any(|h| h.contains("pol-009-999")));
 }
 
@@ -136,11 +75,9 @@ fn superseded_version_has_its_own_address_and_links_to_the_current() {
     f.build(&[]);
     let html = f.read("out/documents/pol-001-001/v1/index.html");
     assert_eq!(select(&html, ".td-banner__title"), vec!["Superseded"]);
-    assert!(attr(&html, ".td-banner a", "href")
-        .contains(&"../../../documents/pol-001-001/".to_string()));
+    assert!(attr(&html, ".td-banner a", "href").contains(&"../../../documents/pol-001-001/".to_string()));
     let current = f.read("out/documents/pol-001-001/index.html");
-    assert!(attr(&current, "#td-versions ~ ul a", "href")
-        .contains(&"../../documents/pol-001-001/v1/".to_string()));
+    assert!(attr(&current, "#td-versions ~ ul a", "href").contains(&"../../documents/pol-001-001/v1/".to_string()));
 }
 
 #[test]
@@ -172,7 +109,7 @@ fn example_library_strategy_page() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let out = tempfile::tempdir().unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_trustdocs"))
-        .args(["build", "content", "--today", "2026-11-23", "--out"])
+        .args(["build", "content", "--no-pdf", "--today", "2026-11-23", "--out"])
         .arg(out.path().join("dist"))
         .current_dir(root)
         .output()
@@ -184,18 +121,14 @@ fn example_library_strategy_page() {
         .filter(|e| e.path().join("index.html").exists())
         .count();
     assert!(pages >= 5, "{pages} document pages");
-    let html = std::fs::read_to_string(out.path().join("dist/documents/corp-strat-003/index.html"))
-        .unwrap();
+    let html = std::fs::read_to_string(out.path().join("dist/documents/corp-strat-003/index.html")).unwrap();
     assert!(select(&html, ".td-control tr")
         .iter()
         .any(|r| r.starts_with("Ratified by Procedural Document and Information Leaflet Group")));
     assert!(!select(&html, "#td-history ~ div tbody tr").is_empty());
     assert_eq!(select(&html, "#td-eia ~ div tbody tr").len(), 10);
     assert!(select(&html, ".td-role-tag").len() >= 5);
-    assert_eq!(
-        select(&html, ".td-banner__title"),
-        vec!["Review date passed"]
-    );
+    assert_eq!(select(&html, ".td-banner__title"), vec!["Review date passed"]);
 }
 
 #[test]
@@ -207,16 +140,9 @@ fn a_theme_override_wins_file_by_file() {
     );
     f.write("content/theme/static/style.css", "body { color: black }");
     f.build(&[]);
-    assert_eq!(
-        select(&f.read("out/index.html"), "h1"),
-        vec!["Our own home"]
-    );
+    assert_eq!(select(&f.read("out/index.html"), "h1"), vec!["Our own home"]);
     assert_eq!(f.read("out/static/style.css"), "body { color: black }");
-    assert!(
-        f.read("out/documents/pol-001-001/index.html")
-            .contains("td-control"),
-        "other templates stay the default"
-    );
+    assert!(f.read("out/documents/pol-001-001/index.html").contains("td-control"), "other templates stay the default");
 }
 
 #[test]
@@ -228,10 +154,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let out = f.build(&[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(
-        err.contains("theme/templates/document.html"),
-        "names the template: {err}"
-    );
+    assert!(err.contains("theme/templates/document.html"), "names the template: {err}");
     assert_eq!(f.read("out/documents/pol-001-001/index.html"), before);
     let leftovers: Vec<_> = std::fs::read_dir(f.tmp.path())
         .unwrap()
@@ -239,10 +162,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
         .map(|e| e.file_name().to_string_lossy().to_string())
         .filter(|n| n.starts_with('.'))
         .collect();
-    assert!(
-        leftovers.is_empty(),
-        "staging folders left behind: {leftovers:?}"
-    );
+    assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
 
 #[test]
@@ -263,10 +183,7 @@ fn assets_are_copied_and_missing_ones_are_text() {
     f.build(&[]);
     assert!(f.path("out/assets/map.png").exists());
     let html = f.read("out/documents/pol-001-001/index.html");
-    assert_eq!(
-        attr(&html, ".td-body img", "src"),
-        vec!["../../assets/map.png"]
-    );
+    assert_eq!(attr(&html, ".td-body img", "src"), vec!["../../assets/map.png"]);
     assert_eq!(attr(&html, ".td-body img", "alt"), vec!["Site map"]);
     assert!(attr(&html, ".td-body a", "href").is_empty());
 }

@@ -27,11 +27,7 @@ pub fn parse(file_text: &str, offset: usize, opts: &ParseOptions) -> Body {
         source,
         offset,
         body: Body::default(),
-        frames: vec![Frame::Blocks {
-            kind: BlockKind::Root,
-            blocks: Vec::new(),
-            pending: Vec::new(),
-        }],
+        frames: vec![Frame::Blocks { kind: BlockKind::Root, blocks: Vec::new(), pending: Vec::new() }],
         counters: [0; 3],
         anchors: HashSet::new(),
         paragraph_text: String::new(),
@@ -55,13 +51,8 @@ pub struct LineIndex {
 
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
-        let starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        LineIndex {
-            starts,
-            text_len: text.len(),
-        }
+        let starts = std::iter::once(0).chain(text.match_indices('\n').map(|(i, _)| i + 1)).collect();
+        LineIndex { starts, text_len: text.len() }
     }
 
     pub fn pos(&self, text: &str, offset: usize) -> Pos {
@@ -84,47 +75,23 @@ enum BlockKind {
 #[derive(Debug)]
 enum InlineKind {
     Paragraph,
-    Heading {
-        level: u8,
-        id: Option<String>,
-        role: Option<String>,
-        pos: Pos,
-    },
+    Heading { level: u8, id: Option<String>, role: Option<String>, pos: Pos },
     Emphasis,
     Strong,
     Strikethrough,
     Link(usize),
-    Image {
-        link: usize,
-        title: Option<String>,
-    },
+    Image { link: usize, title: Option<String> },
     Cell,
     Other,
 }
 
 #[derive(Debug)]
 enum Frame {
-    Blocks {
-        kind: BlockKind,
-        blocks: Vec<Block>,
-        pending: Vec<Inline>,
-    },
-    Inlines {
-        kind: InlineKind,
-        inlines: Vec<Inline>,
-    },
-    List {
-        start: Option<u64>,
-        items: Vec<Vec<Block>>,
-    },
-    Table {
-        table: Table,
-        row: Vec<Vec<Inline>>,
-    },
-    Code {
-        lang: Option<String>,
-        text: String,
-    },
+    Blocks { kind: BlockKind, blocks: Vec<Block>, pending: Vec<Inline> },
+    Inlines { kind: InlineKind, inlines: Vec<Inline> },
+    List { start: Option<u64>, items: Vec<Vec<Block>> },
+    Table { table: Table, row: Vec<Vec<Inline>> },
+    Code { lang: Option<String>, text: String },
     Html(String),
 }
 
@@ -156,9 +123,7 @@ impl BodyParser<'_> {
             Event::Text(t) => self.text(&t, range),
             Event::Code(c) => self.push_inline(Inline::Code(c.to_string())),
             Event::InlineHtml(h) | Event::Html(h) => self.html(&h, range),
-            Event::InlineMath(m) | Event::DisplayMath(m) => {
-                self.push_inline(Inline::Text(m.to_string()))
-            }
+            Event::InlineMath(m) | Event::DisplayMath(m) => self.push_inline(Inline::Text(m.to_string())),
             Event::FootnoteReference(l) => self.push_inline(Inline::FootnoteRef(l.to_string())),
             Event::SoftBreak => {
                 self.paragraph_text.push(' ');
@@ -166,21 +131,14 @@ impl BodyParser<'_> {
             }
             Event::HardBreak => self.push_inline(Inline::HardBreak),
             Event::Rule => self.push_block(Block::Rule),
-            Event::TaskListMarker(done) => {
-                self.push_inline(Inline::Text(if done { "[x] " } else { "[ ] " }.into()))
-            }
+            Event::TaskListMarker(done) => self.push_inline(Inline::Text(if done { "[x] " } else { "[ ] " }.into())),
         }
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
         let is_container = matches!(
             tag,
-            Tag::List(_)
-                | Tag::Item
-                | Tag::BlockQuote(_)
-                | Tag::Emphasis
-                | Tag::Strong
-                | Tag::Strikethrough
+            Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough
         );
         if is_container && self.frames.len() >= MAX_DEPTH {
             self.skipped_depth.push(true);
@@ -190,14 +148,9 @@ impl BodyParser<'_> {
         let frame = match tag {
             Tag::Paragraph => {
                 self.paragraph_text.clear();
-                Frame::Inlines {
-                    kind: InlineKind::Paragraph,
-                    inlines: Vec::new(),
-                }
+                Frame::Inlines { kind: InlineKind::Paragraph, inlines: Vec::new() }
             }
-            Tag::Heading {
-                level, id, attrs, ..
-            } => {
+            Tag::Heading { level, id, attrs, .. } => {
                 let role = attrs
                     .iter()
                     .find(|(k, _)| k.as_ref() == "role")
@@ -214,11 +167,7 @@ impl BodyParser<'_> {
                     inlines: Vec::new(),
                 }
             }
-            Tag::BlockQuote(_) => Frame::Blocks {
-                kind: BlockKind::Quote,
-                blocks: Vec::new(),
-                pending: Vec::new(),
-            },
+            Tag::BlockQuote(_) => Frame::Blocks { kind: BlockKind::Quote, blocks: Vec::new(), pending: Vec::new() },
             Tag::CodeBlock(kind) => Frame::Code {
                 lang: match kind {
                     CodeBlockKind::Fenced(l) if !l.is_empty() => Some(l.to_string()),
@@ -227,23 +176,14 @@ impl BodyParser<'_> {
                 text: String::new(),
             },
             Tag::HtmlBlock => Frame::Html(String::new()),
-            Tag::List(start) => Frame::List {
-                start,
-                items: Vec::new(),
-            },
+            Tag::List(start) => Frame::List { start, items: Vec::new() },
             Tag::Item => {
                 self.paragraph_text.clear();
-                Frame::Blocks {
-                    kind: BlockKind::Item,
-                    blocks: Vec::new(),
-                    pending: Vec::new(),
-                }
+                Frame::Blocks { kind: BlockKind::Item, blocks: Vec::new(), pending: Vec::new() }
             }
-            Tag::FootnoteDefinition(label) => Frame::Blocks {
-                kind: BlockKind::Footnote(label.to_string()),
-                blocks: Vec::new(),
-                pending: Vec::new(),
-            },
+            Tag::FootnoteDefinition(label) => {
+                Frame::Blocks { kind: BlockKind::Footnote(label.to_string()), blocks: Vec::new(), pending: Vec::new() }
+            }
             Tag::Table(align) => Frame::Table {
                 table: Table {
                     align: align.iter().map(|a| convert_align(*a)).collect(),
@@ -255,51 +195,26 @@ impl BodyParser<'_> {
             Tag::TableHead | Tag::TableRow => return,
             Tag::TableCell => {
                 self.paragraph_text.clear();
-                Frame::Inlines {
-                    kind: InlineKind::Cell,
-                    inlines: Vec::new(),
-                }
+                Frame::Inlines { kind: InlineKind::Cell, inlines: Vec::new() }
             }
-            Tag::Emphasis => Frame::Inlines {
-                kind: InlineKind::Emphasis,
-                inlines: Vec::new(),
-            },
-            Tag::Strong => Frame::Inlines {
-                kind: InlineKind::Strong,
-                inlines: Vec::new(),
-            },
-            Tag::Strikethrough => Frame::Inlines {
-                kind: InlineKind::Strikethrough,
-                inlines: Vec::new(),
-            },
+            Tag::Emphasis => Frame::Inlines { kind: InlineKind::Emphasis, inlines: Vec::new() },
+            Tag::Strong => Frame::Inlines { kind: InlineKind::Strong, inlines: Vec::new() },
+            Tag::Strikethrough => Frame::Inlines { kind: InlineKind::Strikethrough, inlines: Vec::new() },
             Tag::Link { dest_url, .. } => {
                 let link = self.add_link(classify(&dest_url), LinkKind::Link, range.start, None);
-                Frame::Inlines {
-                    kind: InlineKind::Link(link),
-                    inlines: Vec::new(),
-                }
+                Frame::Inlines { kind: InlineKind::Link(link), inlines: Vec::new() }
             }
-            Tag::Image {
-                dest_url, title, ..
-            } => {
+            Tag::Image { dest_url, title, .. } => {
                 let link = self.add_link(classify(&dest_url), LinkKind::Image, range.start, None);
                 let title = (!title.is_empty()).then(|| title.to_string());
-                Frame::Inlines {
-                    kind: InlineKind::Image { link, title },
-                    inlines: Vec::new(),
-                }
+                Frame::Inlines { kind: InlineKind::Image { link, title }, inlines: Vec::new() }
             }
-            _ => Frame::Inlines {
-                kind: InlineKind::Other,
-                inlines: Vec::new(),
-            },
+            _ => Frame::Inlines { kind: InlineKind::Other, inlines: Vec::new() },
         };
         if matches!(
             frame,
-            Frame::Inlines {
-                kind: InlineKind::Paragraph | InlineKind::Heading { .. },
-                ..
-            } | Frame::Blocks { .. }
+            Frame::Inlines { kind: InlineKind::Paragraph | InlineKind::Heading { .. }, .. }
+                | Frame::Blocks { .. }
                 | Frame::List { .. }
                 | Frame::Table { .. }
                 | Frame::Code { .. }
@@ -330,11 +245,7 @@ impl BodyParser<'_> {
         };
         match frame {
             Frame::Inlines { kind, inlines } => self.end_inlines(kind, inlines),
-            Frame::Blocks {
-                kind,
-                mut blocks,
-                pending,
-            } => {
+            Frame::Blocks { kind, mut blocks, pending } => {
                 if !pending.is_empty() {
                     blocks.push(Block::Plain(pending));
                 }
@@ -345,9 +256,7 @@ impl BodyParser<'_> {
                             items.push(blocks);
                         }
                     }
-                    BlockKind::Footnote(label) => {
-                        self.body.footnotes.push(Footnote { label, blocks })
-                    }
+                    BlockKind::Footnote(label) => self.body.footnotes.push(Footnote { label, blocks }),
                     BlockKind::Root => {}
                 }
             }
@@ -361,19 +270,11 @@ impl BodyParser<'_> {
     fn end_inlines(&mut self, kind: InlineKind, inlines: Vec<Inline>) {
         match kind {
             InlineKind::Paragraph => self.push_block(Block::Paragraph(inlines)),
-            InlineKind::Heading {
-                level,
-                id,
-                role,
-                pos,
-            } => self.heading(level, id, role, pos, inlines),
+            InlineKind::Heading { level, id, role, pos } => self.heading(level, id, role, pos, inlines),
             InlineKind::Emphasis => self.push_inline(Inline::Emphasis(inlines)),
             InlineKind::Strong => self.push_inline(Inline::Strong(inlines)),
             InlineKind::Strikethrough => self.push_inline(Inline::Strikethrough(inlines)),
-            InlineKind::Link(link) => self.push_inline(Inline::Link {
-                link,
-                children: inlines,
-            }),
+            InlineKind::Link(link) => self.push_inline(Inline::Link { link, children: inlines }),
             InlineKind::Image { link, title } => {
                 let alt = plain_text(&inlines).trim().to_string();
                 if alt.is_empty() {
@@ -394,24 +295,13 @@ impl BodyParser<'_> {
         }
     }
 
-    fn heading(
-        &mut self,
-        level: u8,
-        id: Option<String>,
-        role: Option<String>,
-        pos: Pos,
-        inlines: Vec<Inline>,
-    ) {
+    fn heading(&mut self, level: u8, id: Option<String>, role: Option<String>, pos: Pos, inlines: Vec<Inline>) {
         let text = plain_text(&inlines).trim().to_string();
         let number = (self.opts.number_sections && (2..=4).contains(&level)).then(|| {
             let depth = (level - 2) as usize;
             self.counters[depth] += 1;
             self.counters[depth + 1..].iter_mut().for_each(|c| *c = 0);
-            self.counters[..=depth]
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(".")
+            self.counters[..=depth].iter().map(u32::to_string).collect::<Vec<_>>().join(".")
         });
         let explicit_anchor = id.is_some();
         let anchor = match id {
@@ -489,21 +379,11 @@ impl BodyParser<'_> {
             })
             .filter(|t| !t.is_empty());
             let src = &self.source[range.clone()];
-            let at = src
-                .find(m.as_str())
-                .map_or(range.start, |i| range.start + i);
+            let at = src.find(m.as_str()).map_or(range.start, |i| range.start + i);
             let id = DocId::new(m.as_str());
-            let link = self.add_link(
-                Target::Doc { id, anchor: None },
-                LinkKind::Prose,
-                at,
-                title_before,
-            );
+            let link = self.add_link(Target::Doc { id, anchor: None }, LinkKind::Prose, at, title_before);
             self.paragraph_text.push_str(m.as_str());
-            self.push_inline(Inline::IdRef {
-                link,
-                text: m.as_str().to_string(),
-            });
+            self.push_inline(Inline::IdRef { link, text: m.as_str().to_string() });
             last = m.end();
         }
         if last < text.len() {
@@ -517,9 +397,7 @@ impl BodyParser<'_> {
             matches!(
                 f,
                 Frame::Inlines {
-                    kind: InlineKind::Link(_)
-                        | InlineKind::Image { .. }
-                        | InlineKind::Heading { .. },
+                    kind: InlineKind::Link(_) | InlineKind::Image { .. } | InlineKind::Heading { .. },
                     ..
                 }
             )
@@ -538,20 +416,9 @@ impl BodyParser<'_> {
         }
     }
 
-    fn add_link(
-        &mut self,
-        target: Target,
-        kind: LinkKind,
-        at: usize,
-        title_before: Option<String>,
-    ) -> usize {
+    fn add_link(&mut self, target: Target, kind: LinkKind, at: usize, title_before: Option<String>) -> usize {
         let pos = self.pos(at);
-        self.body.links.push(Link {
-            target,
-            kind,
-            pos,
-            title_before,
-        });
+        self.body.links.push(Link { target, kind, pos, title_before });
         self.body.links.len() - 1
     }
 
@@ -564,10 +431,7 @@ impl BodyParser<'_> {
     }
 
     fn flush_pending(&mut self) {
-        if let Some(Frame::Blocks {
-            blocks, pending, ..
-        }) = self.frames.last_mut()
-        {
+        if let Some(Frame::Blocks { blocks, pending, .. }) = self.frames.last_mut() {
             if !pending.is_empty() {
                 blocks.push(Block::Plain(std::mem::take(pending)));
             }
@@ -623,10 +487,7 @@ pub fn classify(dest: &str) -> Target {
             Some((id, a)) => (id, Some(a.to_string()).filter(|a| !a.is_empty())),
             None => (rest, None),
         };
-        return Target::Doc {
-            id: DocId::new(id),
-            anchor,
-        };
+        return Target::Doc { id: DocId::new(id), anchor };
     }
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::Local(anchor.to_string());
@@ -634,8 +495,7 @@ pub fn classify(dest: &str) -> Target {
     let scheme = dest.split_once(':').map(|(s, _)| s).filter(|s| {
         !s.is_empty()
             && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
+            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
     });
     match scheme.map(str::to_ascii_lowercase).as_deref() {
         Some("http" | "https" | "mailto" | "tel") => Target::External(dest.to_string()),

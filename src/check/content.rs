@@ -12,14 +12,9 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
     for term in &site.deprecated_terms {
         for pos in find_words(doc, &term.term) {
             out.push(
-                at(
-                    doc,
-                    Code::C001,
-                    pos,
-                    format!("\"{}\" is a deprecated term", term.term),
-                )
-                .width(term.term.chars().count())
-                .maybe_help(Some(term.advice.clone()).filter(|a| !a.is_empty())),
+                at(doc, Code::C001, pos, format!("\"{}\" is a deprecated term", term.term))
+                    .width(term.term.chars().count())
+                    .maybe_help(Some(term.advice.clone()).filter(|a| !a.is_empty())),
             );
         }
     }
@@ -27,38 +22,33 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
         for p in &site.placeholders {
             for pos in find_words(doc, p) {
                 out.push(
-                    at(
-                        doc,
-                        Code::C002,
-                        pos,
-                        format!("placeholder text \"{p}\" left in a ratified document"),
-                    )
-                    .width(p.chars().count())
-                    .help("replace it with the real text"),
+                    at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document"))
+                        .width(p.chars().count())
+                        .help("replace it with the real text"),
                 );
             }
         }
     }
     empty_sections(doc, &mut out);
     if let (Some(checked), Some(history)) = (&doc.meta.references_checked, &doc.meta.history) {
-        if let (Some(date), Some(latest)) = (
-            checked.date,
-            history.value.iter().map(|e| e.date.value).max(),
-        ) {
+        if let (Some(date), Some(latest)) = (checked.date, history.value.iter().map(|e| e.date.value).max()) {
             if date < latest {
-                out.push(at(doc, Code::C004, checked.pos, format!("references were checked on {date}, before the latest amendment ({latest})")).help("ask library and knowledge services to check the references again"));
+                out.push(
+                    at(
+                        doc,
+                        Code::C004,
+                        checked.pos,
+                        format!("references were checked on {date}, before the latest amendment ({latest})"),
+                    )
+                    .help("ask library and knowledge services to check the references again"),
+                );
             }
         }
     }
     for &pos in &doc.body.raw_html {
         out.push(
-            at(
-                doc,
-                Code::C005,
-                pos,
-                "raw HTML in the body; it is shown as text, not as markup",
-            )
-            .help("use Markdown instead (tables, lists, emphasis)"),
+            at(doc, Code::C005, pos, "raw HTML in the body; it is shown as text, not as markup")
+                .help("use Markdown instead (tables, lists, emphasis)"),
         );
     }
     headings(lib, doc, &mut out);
@@ -74,37 +64,22 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
 /// Every whole-word, case-insensitive occurrence of `term` in the file.
 fn find_words(doc: &Document, term: &str) -> Vec<Pos> {
     let escaped = regex::escape(term);
-    let start = if term.starts_with(|c: char| c.is_alphanumeric()) {
-        r"\b"
-    } else {
-        ""
-    };
-    let end = if term.ends_with(|c: char| c.is_alphanumeric()) {
-        r"\b"
-    } else {
-        ""
-    };
+    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
     let Ok(re) = Regex::new(&format!("(?i){start}{escaped}{end}")) else {
         return Vec::new();
     };
     let text = &doc.file.text;
     let lines = crate::body::LineIndex::new(text);
-    re.find_iter(text)
-        .map(|m| lines.pos(text, m.start()))
-        .collect()
+    re.find_iter(text).map(|m| lines.pos(text, m.start())).collect()
 }
 
 fn empty_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
     for s in &doc.body.sections {
         if s.end == s.block + 1 {
             out.push(
-                at(
-                    doc,
-                    Code::C003,
-                    s.pos,
-                    format!("section \"{}\" is empty", s.label()),
-                )
-                .help("write its content, or remove the heading"),
+                at(doc, Code::C003, s.pos, format!("section \"{}\" is empty", s.label()))
+                    .help("write its content, or remove the heading"),
             );
         }
     }
@@ -115,16 +90,14 @@ fn headings(lib: &Library, doc: &Document, out: &mut Vec<Diagnostic>) {
     for s in &doc.body.sections {
         if s.level == 1 {
             out.push(
-                at(
-                    doc,
-                    Code::C006,
-                    s.pos,
-                    "a `#` heading in the body; the title comes from the front matter",
-                )
-                .help("start the body's sections at `##`"),
+                at(doc, Code::C006, s.pos, "a `#` heading in the body; the title comes from the front matter")
+                    .help("start the body's sections at `##`"),
             );
         } else if lib.config.site.number_sections && numbered.is_match(&s.text) {
-            out.push(at(doc, Code::C006, s.pos, format!("hand-written section number in \"{}\"", s.text)).help("remove the number: the builder numbers sections (number_sections in site.yaml)"));
+            out.push(
+                at(doc, Code::C006, s.pos, format!("hand-written section number in \"{}\"", s.text))
+                    .help("remove the number: the builder numbers sections (number_sections in site.yaml)"),
+            );
         }
     }
 }

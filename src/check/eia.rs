@@ -10,17 +10,13 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
     let m = &doc.meta;
     let mut out = Vec::new();
     let Some(eia) = &m.eia else {
-        let required = m
-            .doc_type
-            .as_ref()
-            .is_some_and(|t| lib.config.site.eia_required_for.contains(&t.value));
+        let required = m.doc_type.as_ref().is_some_and(|t| lib.config.site.eia_required_for.contains(&t.value));
         if required && in_force(lib, index) {
-            let t = m
-                .doc_type
-                .as_ref()
-                .map(|t| t.value.as_str())
-                .unwrap_or_default();
-            out.push(at(doc, Code::Q001, doc_pos(doc), format!("no equality impact assessment on a ratified {t}")).help("add `eia:` with stage, date, lead_assessor and impacts for every protected characteristic"));
+            let t = m.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
+            out.push(
+                at(doc, Code::Q001, doc_pos(doc), format!("no equality impact assessment on a ratified {t}"))
+                    .help("add `eia:` with stage, date, lead_assessor and impacts for every protected characteristic"),
+            );
         }
         return out;
     };
@@ -28,33 +24,19 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
         for (key, label) in CHARACTERISTICS {
             if !impacts.value.iter().any(|i| i.characteristic == key) {
                 out.push(
-                    at(
-                        doc,
-                        Code::Q002,
-                        impacts.pos,
-                        format!("the EIA does not assess {}", label.to_lowercase()),
-                    )
-                    .help(format!(
-                        "add `{key}: neutral` (or positive / negative, with a comment)"
-                    )),
+                    at(doc, Code::Q002, impacts.pos, format!("the EIA does not assess {}", label.to_lowercase()))
+                        .help(format!("add `{key}: neutral` (or positive / negative, with a comment)")),
                 );
             }
         }
         if eia.action_plan.is_empty() {
-            for i in impacts
-                .value
-                .iter()
-                .filter(|i| i.kind == ImpactKind::Negative)
-            {
+            for i in impacts.value.iter().filter(|i| i.kind == ImpactKind::Negative) {
                 out.push(
                     at(
                         doc,
                         Code::Q003,
                         i.pos,
-                        format!(
-                            "negative impact on {} with no action plan",
-                            i.characteristic.replace('_', " ")
-                        ),
+                        format!("negative impact on {} with no action plan", i.characteristic.replace('_', " ")),
                     )
                     .help("add `action_plan:` with an action, a lead and a due date"),
                 );
@@ -68,31 +50,19 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
                     doc,
                     Code::Q004,
                     date.pos,
-                    format!(
-                        "the EIA is dated {}, after ratification on {ratified}",
-                        date.value
-                    ),
+                    format!("the EIA is dated {}, after ratification on {ratified}", date.value),
                 )
                 .help("an EIA should inform the decision to ratify"),
             );
         }
     }
-    for a in eia
-        .action_plan
-        .iter()
-        .filter(|a| a.lead.is_none() || a.due.is_none())
-    {
+    for a in eia.action_plan.iter().filter(|a| a.lead.is_none() || a.due.is_none()) {
         let missing = match (&a.lead, &a.due) {
             (None, None) => "a lead or a due date",
             (None, _) => "a lead",
             _ => "a due date",
         };
-        out.push(at(
-            doc,
-            Code::Q005,
-            a.pos,
-            format!("action \"{}\" has no {missing}", a.action),
-        ));
+        out.push(at(doc, Code::Q005, a.pos, format!("action \"{}\" has no {missing}", a.action)));
     }
     out
 }

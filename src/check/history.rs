@@ -20,21 +20,12 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
     let doc = &lib.docs[index];
     let m = &doc.meta;
     let mut out = Vec::new();
-    let entries = m
-        .history
-        .as_ref()
-        .map(|h| h.value.as_slice())
-        .unwrap_or_default();
+    let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();
     if entries.is_empty() {
         if in_force(lib, index) {
             out.push(
-                at(
-                    doc,
-                    Code::H005,
-                    doc_pos(doc),
-                    "ratified document without an amendment history",
-                )
-                .help("add `history:` with at least the entry for this version"),
+                at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history")
+                    .help("add `history:` with at least the entry for this version"),
             );
         }
         return out;
@@ -47,10 +38,7 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
                     doc,
                     Code::H001,
                     e.version.pos,
-                    format!(
-                        "history version {} does not come after version {}",
-                        e.version.value, prev.version.value
-                    ),
+                    format!("history version {} does not come after version {}", e.version.value, prev.version.value),
                 )
                 .help("list the history oldest first, each version higher than the one before"),
             );
@@ -77,15 +65,9 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
                     doc,
                     Code::H003,
                     v.pos,
-                    format!(
-                        "version {} differs from the last history entry, version {}",
-                        v.value, last.version.value
-                    ),
+                    format!("version {} differs from the last history entry, version {}", v.value, last.version.value),
                 )
-                .help(format!(
-                    "add a history entry for version {}, or correct the version",
-                    v.value
-                )),
+                .help(format!("add a history entry for version {}, or correct the version", v.value)),
             );
         }
     }

@@ -38,10 +38,7 @@ pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
 
 /// A diagnostic about `doc` at `pos`.
 fn at(doc: &Document, code: Code, pos: Pos, message: impl Into<String>) -> Diagnostic {
-    Diagnostic::new(code, message)
-        .in_file(&doc.file.display)
-        .at(pos)
-        .for_document(doc.id())
+    Diagnostic::new(code, message).in_file(&doc.file.display).at(pos).for_document(doc.id())
 }
 
 /// The current, ratified version of its id: the documents in force, whose
@@ -49,11 +46,7 @@ fn at(doc: &Document, code: Code, pos: Pos, message: impl Into<String>) -> Diagn
 fn in_force(lib: &Library, index: usize) -> bool {
     let doc = &lib.docs[index];
     doc.status() == Some(Status::Ratified)
-        && doc
-            .id()
-            .and_then(|id| lib.by_id.get(id))
-            .and_then(|v| v.current)
-            == Some(index)
+        && doc.id().and_then(|id| lib.by_id.get(id)).and_then(|v| v.current) == Some(index)
 }
 
 /// Where to point for a whole-document finding: the status value, else the

@@ -20,13 +20,8 @@ pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
             }
             Target::Local(anchor) if !has_anchor(doc, anchor) => {
                 out.push(
-                    at(
-                        doc,
-                        Code::X002,
-                        link.pos,
-                        format!("no section of this document has the anchor `#{anchor}`"),
-                    )
-                    .maybe_help(anchor_help(doc, anchor)),
+                    at(doc, Code::X002, link.pos, format!("no section of this document has the anchor `#{anchor}`"))
+                        .maybe_help(anchor_help(doc, anchor)),
                 );
             }
             Target::File(path) => missing_file(lib, doc, path, link.kind, link.pos, &mut out),
@@ -37,15 +32,16 @@ pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
         reference(lib, doc, &r.value, None, r.pos, today, &mut out);
     }
     for r in &doc.meta.replaces {
-        let found = lib
-            .versions(&r.id)
-            .any(|d| r.version.is_none() || d.version() == r.version.as_ref());
+        let found = lib.versions(&r.id).any(|d| r.version.is_none() || d.version() == r.version.as_ref());
         if !found {
             let what = match &r.version {
                 Some(v) => format!("{} version {v}", r.id),
                 None => r.id.to_string(),
             };
-            out.push(at(doc, Code::X008, r.pos, format!("`replaces` names {what}, which is not in the library")).help("add the earlier version as a superseded file to keep it on record, if you have it"));
+            out.push(
+                at(doc, Code::X008, r.pos, format!("`replaces` names {what}, which is not in the library"))
+                    .help("add the earlier version as a superseded file to keep it on record, if you have it"),
+            );
         }
     }
     out
@@ -63,13 +59,7 @@ fn reference(
 ) {
     let Some(target) = lib.target(id) else {
         out.push(
-            at(
-                doc,
-                Code::X001,
-                pos,
-                format!("reference to unknown document {id}"),
-            )
-            .maybe_help(closest_ids(lib, id)),
+            at(doc, Code::X001, pos, format!("reference to unknown document {id}")).maybe_help(closest_ids(lib, id)),
         );
         return;
     };
@@ -80,10 +70,7 @@ fn reference(
                     doc,
                     Code::X002,
                     pos,
-                    format!(
-                        "{id} ({}) has no section with the anchor `#{anchor}`",
-                        target.title()
-                    ),
+                    format!("{id} ({}) has no section with the anchor `#{anchor}`", target.title()),
                 )
                 .maybe_help(anchor_help(target, anchor)),
             );
@@ -92,47 +79,37 @@ fn reference(
     if lib.current(id).is_none() {
         let status = target.status().map_or("superseded", Status::as_str);
         out.push(
-            at(
-                doc,
-                Code::X003,
-                pos,
-                format!("reference to {id} ({}), which is {status}", target.title()),
-            )
-            .maybe_help(successor(lib, id)),
+            at(doc, Code::X003, pos, format!("reference to {id} ({}), which is {status}", target.title()))
+                .maybe_help(successor(lib, id)),
         );
-    } else if review_state(target, today, 0) == ReviewState::Overdue
-        && target.status() == Some(Status::Ratified)
-    {
-        let date = target
-            .meta
-            .effective_review_date()
-            .map(|d| d.to_string())
-            .unwrap_or_default();
+    } else if review_state(target, today, 0) == ReviewState::Overdue && target.status() == Some(Status::Ratified) {
+        let date = target.meta.effective_review_date().map(|d| d.to_string()).unwrap_or_default();
         out.push(
             at(
                 doc,
                 Code::X005,
                 pos,
-                format!(
-                    "reference to {id} ({}), whose review date ({date}) has passed",
-                    target.title()
-                ),
+                format!("reference to {id} ({}), whose review date ({date}) has passed", target.title()),
             )
             .help("check that the referenced document still says what this one relies on"),
         );
     }
     if doc.meta.public && !target.meta.public && doc.id() != Some(id) {
-        out.push(at(doc, Code::X007, pos, format!("this public document links to {id} ({}), which is not public", target.title())).help("in the public copy the link becomes plain text; mark the target `public: true` if it may be published"));
+        out.push(
+            at(
+                doc,
+                Code::X007,
+                pos,
+                format!("this public document links to {id} ({}), which is not public", target.title()),
+            )
+            .help(
+                "in the public copy the link becomes plain text; mark the target `public: true` if it may be published",
+            ),
+        );
     }
 }
 
-fn title_matches(
-    doc: &Document,
-    before: &str,
-    target: &Document,
-    pos: Pos,
-    out: &mut Vec<Diagnostic>,
-) {
+fn title_matches(doc: &Document, before: &str, target: &Document, pos: Pos, out: &mut Vec<Diagnostic>) {
     let Some(written) = title::written_title(before) else {
         return;
     };
@@ -143,15 +120,9 @@ fn title_matches(
                 doc,
                 Code::X004,
                 pos,
-                format!(
-                    "\"{written}\" is not the title of {id}, which is \"{}\"",
-                    target.title()
-                ),
+                format!("\"{written}\" is not the title of {id}, which is \"{}\"", target.title()),
             )
-            .help(format!(
-                "write \"{} ({id})\", or check that the id is the one meant",
-                target.title()
-            )),
+            .help(format!("write \"{} ({id})\", or check that the id is the one meant", target.title())),
         );
     }
 }
@@ -161,24 +132,13 @@ fn has_anchor(doc: &Document, anchor: &str) -> bool {
 }
 
 fn anchor_help(doc: &Document, anchor: &str) -> Option<String> {
-    let best = doc
-        .body
-        .sections
-        .iter()
-        .min_by_key(|s| levenshtein(&s.anchor, anchor))?;
-    Some(format!(
-        "did you mean `#{}` ({})?",
-        best.anchor,
-        best.label()
-    ))
+    let best = doc.body.sections.iter().min_by_key(|s| levenshtein(&s.anchor, anchor))?;
+    Some(format!("did you mean `#{}` ({})?", best.anchor, best.label()))
 }
 
 fn closest_ids(lib: &Library, id: &DocId) -> Option<String> {
-    let mut scored: Vec<(usize, &DocId)> = lib
-        .by_id
-        .keys()
-        .map(|k| (levenshtein(k.as_str(), id.as_str()), k))
-        .collect();
+    let mut scored: Vec<(usize, &DocId)> =
+        lib.by_id.keys().map(|k| (levenshtein(k.as_str(), id.as_str()), k)).collect();
     scored.sort();
     let close: Vec<String> = scored
         .iter()
@@ -201,40 +161,17 @@ fn successor(lib: &Library, id: &DocId) -> Option<String> {
     ))
 }
 
-fn missing_file(
-    lib: &Library,
-    doc: &Document,
-    path: &str,
-    kind: LinkKind,
-    pos: Pos,
-    out: &mut Vec<Diagnostic>,
-) {
-    let what = if kind == LinkKind::Image {
-        "image"
-    } else {
-        "linked file"
-    };
+fn missing_file(lib: &Library, doc: &Document, path: &str, kind: LinkKind, pos: Pos, out: &mut Vec<Diagnostic>) {
+    let what = if kind == LinkKind::Image { "image" } else { "linked file" };
     match resolve_relative(&doc.file.path, path) {
         Some(p) if lib.assets.contains(&p) => {}
         Some(p) if lib.dir.join(&p).is_file() => out.push(
-            at(
-                doc,
-                Code::X006,
-                pos,
-                format!("{what} `{path}` is not under assets/"),
-            )
-            .help("move it into the content folder's assets/ and link it from there"),
+            at(doc, Code::X006, pos, format!("{what} `{path}` is not under assets/"))
+                .help("move it into the content folder's assets/ and link it from there"),
         ),
         _ => out.push(
-            at(
-                doc,
-                Code::X006,
-                pos,
-                format!("{what} `{path}` does not exist"),
-            )
-            .help(
-                "links are relative to this file's folder: from documents/, write ../assets/<name>",
-            ),
+            at(doc, Code::X006, pos, format!("{what} `{path}` does not exist"))
+                .help("links are relative to this file's folder: from documents/, write ../assets/<name>"),
         ),
     }
 }

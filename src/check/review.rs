@@ -19,10 +19,7 @@ pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
                     doc,
                     Code::R004,
                     review.pos,
-                    format!(
-                        "review date {} is before the ratification date {r}",
-                        review.value
-                    ),
+                    format!("review date {} is before the ratification date {r}", review.value),
                 )
                 .help("correct whichever date is wrong"),
             );
@@ -34,31 +31,19 @@ pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
     let site = &lib.config.site;
     let effective = m.effective_review_date().unwrap_or(review.value);
     let pos = m.review_extension.as_ref().map_or(review.pos, |e| e.pos);
-    let owner = m
-        .author
-        .as_ref()
-        .map(|a| format!(" ({} owns it)", a.name))
-        .unwrap_or_default();
+    let owner = m.author.as_ref().map(|a| format!(" ({} owns it)", a.name)).unwrap_or_default();
     if effective < today {
         let ago = effective.days_until(today);
         out.push(
-            at(
-                doc,
-                Code::R001,
-                pos,
-                format!("review date {effective} passed {ago} days ago{owner}"),
-            )
-            .help("review the document, or record a committee's `review_extension`"),
+            at(doc, Code::R001, pos, format!("review date {effective} passed {ago} days ago{owner}"))
+                .help("review the document, or record a committee's `review_extension`"),
         );
     } else if today.days_until(effective) <= site.due_soon_days as i64 {
         out.push(at(
             doc,
             Code::R002,
             pos,
-            format!(
-                "review due {effective}, within {} days{owner}",
-                site.due_soon_days
-            ),
+            format!("review due {effective}, within {} days{owner}", site.due_soon_days),
         ));
     }
     if let Some(r) = ratified {
@@ -74,9 +59,7 @@ pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
                         review.value, site.max_review_years
                     ),
                 )
-                .help(format!(
-                    "the latest review date site.yaml allows is {limit}"
-                )),
+                .help(format!("the latest review date site.yaml allows is {limit}")),
             );
         }
     }

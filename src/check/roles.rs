@@ -19,30 +19,15 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
                     }
                     None => format!(
                         "add it to roles.yaml, or use one of: {}",
-                        roles
-                            .iter()
-                            .map(|r| r.id.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
+                        roles.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
                     ),
                 };
-                out.push(
-                    at(
-                        doc,
-                        Code::P001,
-                        s.pos,
-                        format!("role `{role}` is not in roles.yaml"),
-                    )
-                    .help(help),
-                );
+                out.push(at(doc, Code::P001, s.pos, format!("role `{role}` is not in roles.yaml")).help(help));
             }
             None => {
                 let text = normalise(&s.text);
-                let named = roles.iter().find(|r| {
-                    std::iter::once(&r.title)
-                        .chain(&r.aliases)
-                        .any(|n| normalise(n) == text)
-                });
+                let named =
+                    roles.iter().find(|r| std::iter::once(&r.title).chain(&r.aliases).any(|n| normalise(n) == text));
                 if let Some(r) = named {
                     out.push(
                         at(
@@ -51,10 +36,7 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
                             s.pos,
                             format!("this heading names the role {} but is not tagged", r.title),
                         )
-                        .help(format!(
-                            "add `{{role={}}}` to the heading so the role matrix includes it",
-                            r.id
-                        )),
+                        .help(format!("add `{{role={}}}` to the heading so the role matrix includes it", r.id)),
                     );
                 }
             }

@@ -9,16 +9,8 @@ pub fn versions(lib: &Library) -> Vec<Diagnostic> {
         let docs: Vec<_> = versions.all.iter().map(|&i| &lib.docs[i]).collect();
         for (n, doc) in docs.iter().enumerate() {
             let earlier = &docs[..n];
-            let pos = doc
-                .meta
-                .id
-                .as_ref()
-                .map(|i| i.pos)
-                .unwrap_or(doc.meta.start);
-            if let Some(twin) = earlier
-                .iter()
-                .find(|d| d.version().is_some() && d.version() == doc.version())
-            {
+            let pos = doc.meta.id.as_ref().map(|i| i.pos).unwrap_or(doc.meta.start);
+            if let Some(twin) = earlier.iter().find(|d| d.version().is_some() && d.version() == doc.version()) {
                 out.push(
                     Diagnostic::new(
                         Code::S005,
@@ -35,18 +27,10 @@ pub fn versions(lib: &Library) -> Vec<Diagnostic> {
                 );
             }
         }
-        let current: Vec<_> = docs
-            .iter()
-            .filter(|d| d.status().is_some_and(|s| s.is_current()))
-            .collect();
+        let current: Vec<_> = docs.iter().filter(|d| d.status().is_some_and(|s| s.is_current())).collect();
         if let [kept @ .., newest] = current.as_slice() {
             for doc in kept {
-                let pos = doc
-                    .meta
-                    .status
-                    .as_ref()
-                    .map(|s| s.pos)
-                    .unwrap_or(doc.meta.start);
+                let pos = doc.meta.status.as_ref().map(|s| s.pos).unwrap_or(doc.meta.start);
                 out.push(
                     Diagnostic::new(
                         Code::S005,

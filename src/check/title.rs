@@ -8,19 +8,14 @@
 //! "Lone Working Policy"). Normalising forgives case, punctuation, a leading
 //! "the", "&" for "and", and plural endings (a final "s").
 
-const SMALL: &[&str] = &[
-    "and", "of", "for", "the", "in", "on", "to", "a", "&", "with",
-];
+const SMALL: &[&str] = &["and", "of", "for", "the", "in", "on", "to", "a", "&", "with"];
 
 /// The title written before `(ID)`, if the text there looks like one.
 pub fn written_title(before: &str) -> Option<String> {
     let words: Vec<&str> = before.split_whitespace().collect();
     let mut start = words.len();
     for (i, w) in words.iter().enumerate().rev() {
-        let first = w
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .chars()
-            .next();
+        let first = w.trim_start_matches(|c: char| !c.is_alphanumeric()).chars().next();
         let capitalised = first.is_some_and(|c| c.is_uppercase() || c.is_ascii_digit());
         let small = SMALL.contains(&w.to_lowercase().as_str());
         if w.contains(['(', ')']) {
@@ -39,18 +34,10 @@ pub fn written_title(before: &str) -> Option<String> {
     let mut run: &[&str] = &words[start..];
     // "See the Lone Working Policy": a capitalised word starting a sentence
     // is not part of the title that follows "the".
-    if let Some(the) = run
-        .iter()
-        .take(2)
-        .position(|w| w.eq_ignore_ascii_case("the"))
-    {
+    if let Some(the) = run.iter().take(2).position(|w| w.eq_ignore_ascii_case("the")) {
         run = &run[the + 1..];
     }
-    let run: Vec<&str> = run
-        .iter()
-        .copied()
-        .skip_while(|w| SMALL.contains(&w.to_lowercase().as_str()))
-        .collect();
+    let run: Vec<&str> = run.iter().copied().skip_while(|w| SMALL.contains(&w.to_lowercase().as_str())).collect();
     (!run.is_empty()).then(|| run.join(" "))
 }
 
@@ -59,12 +46,7 @@ fn normalise(title: &str) -> Vec<String> {
     let words: Vec<String> = spaced
         .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
         .map(|w| w.trim_matches(['\'', '’']).to_lowercase())
-        .map(|w| {
-            w.strip_suffix("'s")
-                .or_else(|| w.strip_suffix("’s"))
-                .map(str::to_string)
-                .unwrap_or(w)
-        })
+        .map(|w| w.strip_suffix("'s").or_else(|| w.strip_suffix("’s")).map(str::to_string).unwrap_or(w))
         .filter(|w| !w.is_empty())
         .map(singular)
         .collect();
@@ -101,44 +83,23 @@ mod tests {
             written_title("managed in accordance with the Trust’s Lone Working Policy").as_deref(),
             Some("Trust’s Lone Working Policy")
         );
-        assert_eq!(
-            written_title("are outlined within the Security Policy").as_deref(),
-            Some("Security Policy")
-        );
+        assert_eq!(written_title("are outlined within the Security Policy").as_deref(), Some("Security Policy"));
         assert_eq!(
             written_title("Trust’s Risk and Safety Strategy and Policy").as_deref(),
             Some("Trust’s Risk and Safety Strategy and Policy")
         );
         assert_eq!(written_title("see the policy"), None);
-        assert_eq!(
-            written_title("It ends. Lone Working Policy").as_deref(),
-            Some("Lone Working Policy")
-        );
-        assert_eq!(
-            written_title("See the Lone Working Policy").as_deref(),
-            Some("Lone Working Policy")
-        );
-        assert_eq!(
-            written_title("See POL/1/2 (POL/1/2) and the Security Policy").as_deref(),
-            Some("Security Policy")
-        );
+        assert_eq!(written_title("It ends. Lone Working Policy").as_deref(), Some("Lone Working Policy"));
+        assert_eq!(written_title("See the Lone Working Policy").as_deref(), Some("Lone Working Policy"));
+        assert_eq!(written_title("See POL/1/2 (POL/1/2) and the Security Policy").as_deref(), Some("Security Policy"));
     }
 
     #[test]
     fn forgives_case_punctuation_the_ampersand_and_plurals() {
-        assert!(matches(
-            "Trust’s Lone Working Policy",
-            "Lone Working Policy"
-        ));
+        assert!(matches("Trust’s Lone Working Policy", "Lone Working Policy"));
         assert!(matches("the lone-working policy", "Lone Working Policy"));
-        assert!(matches(
-            "Health & Safety Policy",
-            "Health and Safety Policy"
-        ));
-        assert!(matches(
-            "Incident Reporting Procedures",
-            "Incident Reporting Procedure"
-        ));
+        assert!(matches("Health & Safety Policy", "Health and Safety Policy"));
+        assert!(matches("Incident Reporting Procedures", "Incident Reporting Procedure"));
         assert!(matches(
             "Service Delivery Health & Safety Risk Assessment Policy",
             "Service Delivery Health and Safety Risk Assessment Policy"

@@ -38,47 +38,22 @@ const KEYS: &[&str] = &[
     "history",
     "eia",
 ];
-const HISTORY_KEYS: &[&str] = &[
-    "version",
-    "date",
-    "changed",
-    "description",
-    "review_date",
-    "by",
-];
-const EIA_KEYS: &[&str] = &[
-    "stage",
-    "date",
-    "lead_assessor",
-    "department",
-    "consulted",
-    "impacts",
-    "action_plan",
-];
+const HISTORY_KEYS: &[&str] = &["version", "date", "changed", "description", "review_date", "by"];
+const EIA_KEYS: &[&str] = &["stage", "date", "lead_assessor", "department", "consulted", "impacts", "action_plan"];
 
 /// Reads a parsed front-matter node. The reader collects the diagnostics.
 pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
-    let mut fm = FrontMatter {
-        start: r.pos(node),
-        ..FrontMatter::default()
-    };
+    let mut fm = FrontMatter { start: r.pos(node), ..FrontMatter::default() };
     let Some(f) = r.fields(node, "the front matter", KEYS, Code::S002) else {
         return fm;
     };
     fm.id = f.get("id").and_then(|n| doc_id(r, n, site, "id"));
     fm.title = f.get("title").and_then(|n| r.text(n, "title"));
     fm.doc_type = f.get("type").and_then(|n| doc_type(r, n, site));
-    fm.version = f
-        .get("version")
-        .and_then(|n| r.parsed(n, "version", Version::parse));
+    fm.version = f.get("version").and_then(|n| r.parsed(n, "version", Version::parse));
     fm.status = f.get("status").and_then(|n| {
         r.parsed(n, "status", |s| {
-            Status::parse(s).ok_or_else(|| {
-                format!(
-                    "`{s}` is not a status: use one of {}",
-                    Status::NAMES.join(", ")
-                )
-            })
+            Status::parse(s).ok_or_else(|| format!("`{s}` is not a status: use one of {}", Status::NAMES.join(", ")))
         })
     });
     let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, key)).map(|t| t.value);
@@ -88,75 +63,33 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
     fm.directorate = f.get("directorate").and_then(|n| r.text(n, "directorate"));
     fm.executive_lead = text(r, "executive_lead");
     fm.head_of_department = text(r, "head_of_department");
-    fm.contact = f
-        .get("contact")
-        .and_then(|n| r.parsed(n, "contact", email))
-        .map(|e| e.value);
+    fm.contact = f.get("contact").and_then(|n| r.parsed(n, "contact", email)).map(|e| e.value);
     fm.author = f.get("author").and_then(|n| person(r, n));
     fm.audience = f.get("audience").and_then(|n| audience(r, n));
     fm.replaces = f
         .get("replaces")
-        .map(|n| {
-            r.items(n)
-                .into_iter()
-                .filter_map(|n| replaced(r, n, site))
-                .collect()
-        })
+        .map(|n| r.items(n).into_iter().filter_map(|n| replaced(r, n, site)).collect())
         .unwrap_or_default();
-    fm.validated = f
-        .get("validated")
-        .and_then(|n| approval(r, n, "validated", false));
-    fm.ratified = f
-        .get("ratified")
-        .and_then(|n| approval(r, n, "ratified", true));
-    fm.references_checked = f
-        .get("references_checked")
-        .and_then(|n| approval(r, n, "references_checked", true));
-    fm.published = f
-        .get("published")
-        .and_then(|n| r.date(n, "published", false))
-        .map(|d| d.value);
-    fm.review_date = f
-        .get("review_date")
-        .and_then(|n| r.date(n, "review_date", false));
-    fm.review_extension = f
-        .get("review_extension")
-        .and_then(|n| review_extension(r, n));
-    fm.public = f
-        .get("public")
-        .and_then(|n| r.bool(n, "public"))
-        .unwrap_or(false);
-    fm.equality_act_compliant = f
-        .get("equality_act_compliant")
-        .and_then(|n| r.bool(n, "equality_act_compliant"));
+    fm.validated = f.get("validated").and_then(|n| approval(r, n, "validated", false));
+    fm.ratified = f.get("ratified").and_then(|n| approval(r, n, "ratified", true));
+    fm.references_checked = f.get("references_checked").and_then(|n| approval(r, n, "references_checked", true));
+    fm.published = f.get("published").and_then(|n| r.date(n, "published", false)).map(|d| d.value);
+    fm.review_date = f.get("review_date").and_then(|n| r.date(n, "review_date", false));
+    fm.review_extension = f.get("review_extension").and_then(|n| review_extension(r, n));
+    fm.public = f.get("public").and_then(|n| r.bool(n, "public")).unwrap_or(false);
+    fm.equality_act_compliant = f.get("equality_act_compliant").and_then(|n| r.bool(n, "equality_act_compliant"));
     fm.nhs_constitution = f.get("nhs_constitution").and_then(|n| constitution(r, n));
     fm.related = f
         .get("related")
-        .map(|n| {
-            r.items(n)
-                .into_iter()
-                .filter_map(|n| doc_id(r, n, site, "related"))
-                .collect()
-        })
+        .map(|n| r.items(n).into_iter().filter_map(|n| doc_id(r, n, site, "related")).collect())
         .unwrap_or_default();
     fm.references = f
         .get("references")
-        .map(|n| {
-            r.items(n)
-                .into_iter()
-                .filter_map(|n| external_ref(r, n))
-                .collect()
-        })
+        .map(|n| r.items(n).into_iter().filter_map(|n| external_ref(r, n)).collect())
         .unwrap_or_default();
-    fm.history = f.get("history").map(|n| {
-        At::new(
-            r.items(n)
-                .into_iter()
-                .filter_map(|n| history_entry(r, n))
-                .collect(),
-            r.pos(n),
-        )
-    });
+    fm.history = f
+        .get("history")
+        .map(|n| At::new(r.items(n).into_iter().filter_map(|n| history_entry(r, n)).collect(), r.pos(n)));
     fm.eia = f.get("eia").and_then(|n| eia(r, n));
     require_keys(r, &f, &fm);
     fm
@@ -191,10 +124,7 @@ fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
             r.report(
                 Code::S003,
                 status.pos,
-                format!(
-                    "missing key `{key}`, which a {} document needs",
-                    status.value.as_str()
-                ),
+                format!("missing key `{key}`, which a {} document needs", status.value.as_str()),
                 Some(format!("add `{example}`")),
             );
         }
@@ -223,17 +153,9 @@ fn doc_type(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<String>
     }
     let help = match closest(&lower, site.document_types.iter().map(String::as_str)) {
         Some(c) => format!("did you mean `{c}`?"),
-        None => format!(
-            "site.yaml's document_types are: {}",
-            site.document_types.join(", ")
-        ),
+        None => format!("site.yaml's document_types are: {}", site.document_types.join(", ")),
     };
-    r.report(
-        Code::S004,
-        t.pos,
-        format!("`{}` is not a document type of this site", t.value),
-        Some(help),
-    );
+    r.report(Code::S004, t.pos, format!("`{}` is not a document type of this site", t.value), Some(help));
     None
 }
 
@@ -264,30 +186,16 @@ fn person(r: &mut Reader, node: &Node) -> Option<Person> {
             Some("write `author: { name: <name>, title: <job title> }`".into()),
         );
     }
-    Some(Person {
-        name: name?.value,
-        title: f
-            .get("title")
-            .and_then(|n| r.text(n, "author title"))
-            .map(|t| t.value),
-    })
+    Some(Person { name: name?.value, title: f.get("title").and_then(|n| r.text(n, "author title")).map(|t| t.value) })
 }
 
 fn audience(r: &mut Reader, node: &Node) -> Option<Audience> {
     let f = r.fields(node, "audience", &["primary", "secondary"], Code::S002)?;
     Some(Audience {
-        primary: f
-            .get("primary")
-            .and_then(|n| r.text(n, "primary audience"))
-            .map(|t| t.value),
+        primary: f.get("primary").and_then(|n| r.text(n, "primary audience")).map(|t| t.value),
         secondary: f
             .get("secondary")
-            .map(|n| {
-                r.texts(n, "secondary audience")
-                    .into_iter()
-                    .map(|t| t.value)
-                    .collect()
-            })
+            .map(|n| r.texts(n, "secondary audience").into_iter().map(|t| t.value).collect())
             .unwrap_or_default(),
     })
 }
@@ -305,84 +213,51 @@ fn replaced(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<Replace
         return None;
     };
     let id = doc_id(r, id, site, "replaces id")?;
-    let version = f
-        .get("version")
-        .and_then(|n| r.parsed(n, "replaces version", Version::parse))
-        .map(|v| v.value);
-    Some(At::new(
-        Replaced {
-            id: id.value,
-            version,
-        },
-        id.pos,
-    ))
+    let version = f.get("version").and_then(|n| r.parsed(n, "replaces version", Version::parse)).map(|v| v.value);
+    Some(At::new(Replaced { id: id.value, version }, id.pos))
 }
 
 fn approval(r: &mut Reader, node: &Node, what: &str, date_required: bool) -> Option<At<Approval>> {
     let pos = r.pos(node);
     let f = r.fields(node, what, &["by", "date"], Code::S002)?;
     let by = f.get("by").and_then(|n| r.text(n, "by"));
-    let date = f
-        .get("date")
-        .and_then(|n| r.date(n, &format!("{what} date"), false))
-        .map(|d| d.value);
-    for (key, missing) in [
-        ("by", by.is_none() && f.get("by").is_none()),
-        ("date", date_required && f.get("date").is_none()),
-    ] {
+    let date = f.get("date").and_then(|n| r.date(n, &format!("{what} date"), false)).map(|d| d.value);
+    for (key, missing) in
+        [("by", by.is_none() && f.get("by").is_none()), ("date", date_required && f.get("date").is_none())]
+    {
         if missing {
             r.report(
                 Code::S003,
                 pos,
                 format!("`{what}` needs `{key}`"),
-                Some(format!(
-                    "write `{what}: {{ by: <name or committee>, date: 2020-09-01 }}`"
-                )),
+                Some(format!("write `{what}: {{ by: <name or committee>, date: 2020-09-01 }}`")),
             );
         }
     }
-    Some(At::new(
-        Approval {
-            by: by?.value,
-            date,
-        },
-        pos,
-    ))
+    Some(At::new(Approval { by: by?.value, date }, pos))
 }
 
 fn review_extension(r: &mut Reader, node: &Node) -> Option<At<ReviewExtension>> {
     let pos = r.pos(node);
     let f = r.fields(node, "review_extension", &["to", "by", "date"], Code::S002)?;
-    let to = f
-        .get("to")
-        .and_then(|n| r.date(n, "review_extension to", false));
+    let to = f.get("to").and_then(|n| r.date(n, "review_extension to", false));
     let by = f.get("by").and_then(|n| r.text(n, "review_extension by"));
-    let date = f
-        .get("date")
-        .and_then(|n| r.date(n, "review_extension date", false))
-        .map(|d| d.value);
+    let date = f.get("date").and_then(|n| r.date(n, "review_extension date", false)).map(|d| d.value);
     for key in ["to", "by"] {
         if f.get(key).is_none() {
-            r.report(Code::S003, pos, format!("`review_extension` needs `{key}`"), Some("write `review_extension: { to: 2024-03-31, by: <committee>, date: 2023-09-01 }`".into()));
+            r.report(
+                Code::S003,
+                pos,
+                format!("`review_extension` needs `{key}`"),
+                Some("write `review_extension: { to: 2024-03-31, by: <committee>, date: 2023-09-01 }`".into()),
+            );
         }
     }
-    Some(At::new(
-        ReviewExtension {
-            to: to?.value,
-            by: by?.value,
-            date,
-        },
-        pos,
-    ))
+    Some(At::new(ReviewExtension { to: to?.value, by: by?.value, date }, pos))
 }
 
 fn constitution(r: &mut Reader, node: &Node) -> Option<Constitution> {
-    let f = r.fields(
-        node,
-        "nhs_constitution",
-        &["principles", "staff_pledges"],
-        Code::S002,
-    )?;
+    let f = r.fields(node, "nhs_constitution", &["principles", "staff_pledges"], Code::S002)?;
     let mut numbers = |key: &str| -> Vec<u8> {
         let Some(n) = f.get(key) else {
             return Vec::new();
@@ -397,9 +272,7 @@ fn constitution(r: &mut Reader, node: &Node) -> Option<Constitution> {
                         Code::S004,
                         t.pos,
                         format!("{key}: `{part}` is not a number from 1 to 7"),
-                        Some(
-                            "the NHS Constitution has principles 1-7 and staff pledges 1-7".into(),
-                        ),
+                        Some("the NHS Constitution has principles 1-7 and staff pledges 1-7".into()),
                     ),
                 }
             }
@@ -408,23 +281,20 @@ fn constitution(r: &mut Reader, node: &Node) -> Option<Constitution> {
     };
     let principles = numbers("principles");
     let staff_pledges = numbers("staff_pledges");
-    Some(Constitution {
-        principles,
-        staff_pledges,
-    })
+    Some(Constitution { principles, staff_pledges })
 }
 
 fn external_ref(r: &mut Reader, node: &Node) -> Option<At<ExternalRef>> {
     let pos = r.pos(node);
-    let f = r.fields(
-        node,
-        "a reference",
-        &["title", "url", "publisher", "year", "accessed"],
-        Code::S002,
-    )?;
+    let f = r.fields(node, "a reference", &["title", "url", "publisher", "year", "accessed"], Code::S002)?;
     let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, key)).map(|t| t.value);
     let Some(title) = text(r, "title") else {
-        r.report(Code::S003, pos, "a reference needs a `title`".into(), Some("write `- { title: <title>, url: https://..., publisher: <publisher>, year: 2021 }`".into()));
+        r.report(
+            Code::S003,
+            pos,
+            "a reference needs a `title`".into(),
+            Some("write `- { title: <title>, url: https://..., publisher: <publisher>, year: 2021 }`".into()),
+        );
         return None;
     };
     Some(At::new(
@@ -433,10 +303,7 @@ fn external_ref(r: &mut Reader, node: &Node) -> Option<At<ExternalRef>> {
             url: text(r, "url"),
             publisher: text(r, "publisher"),
             year: text(r, "year"),
-            accessed: f
-                .get("accessed")
-                .and_then(|n| r.date(n, "accessed", false))
-                .map(|d| d.value),
+            accessed: f.get("accessed").and_then(|n| r.date(n, "accessed", false)).map(|d| d.value),
         },
         pos,
     ))
@@ -445,9 +312,7 @@ fn external_ref(r: &mut Reader, node: &Node) -> Option<At<ExternalRef>> {
 fn history_entry(r: &mut Reader, node: &Node) -> Option<HistoryEntry> {
     let pos = r.pos(node);
     let f = r.fields(node, "a history entry", HISTORY_KEYS, Code::S002)?;
-    let version = f
-        .get("version")
-        .and_then(|n| r.parsed(n, "history version", Version::parse));
+    let version = f.get("version").and_then(|n| r.parsed(n, "history version", Version::parse));
     let date = f.get("date").and_then(|n| r.date(n, "history date", true));
     let description = f.get("description").and_then(|n| r.text(n, "description"));
     for key in ["version", "date", "description"] {
@@ -464,13 +329,8 @@ fn history_entry(r: &mut Reader, node: &Node) -> Option<HistoryEntry> {
         version: version?,
         date: date?,
         description: description?.value,
-        changed: f
-            .get("changed")
-            .and_then(|n| r.text(n, "changed"))
-            .map(|t| t.value),
-        review_date: f
-            .get("review_date")
-            .and_then(|n| r.date(n, "history review_date", false)),
+        changed: f.get("changed").and_then(|n| r.text(n, "changed")).map(|t| t.value),
+        review_date: f.get("review_date").and_then(|n| r.date(n, "history review_date", false)),
         by: f.get("by").and_then(|n| r.text(n, "by")).map(|t| t.value),
         pos,
     })
@@ -497,9 +357,7 @@ fn eia(r: &mut Reader, node: &Node) -> Option<Eia> {
                 r.parsed(n, "eia stage", |s| match s.trim() {
                     "1" => Ok(1),
                     "2" => Ok(2),
-                    _ => Err(format!(
-                        "`{s}` is not a stage: 1 = screening, 2 = full assessment"
-                    )),
+                    _ => Err(format!("`{s}` is not a stage: 1 = screening, 2 = full assessment")),
                 })
             })
             .map(|s| s.value),
@@ -508,22 +366,12 @@ fn eia(r: &mut Reader, node: &Node) -> Option<Eia> {
         department: text(r, "department"),
         consulted: f
             .get("consulted")
-            .map(|n| {
-                r.texts(n, "consulted")
-                    .into_iter()
-                    .map(|t| t.value)
-                    .collect()
-            })
+            .map(|n| r.texts(n, "consulted").into_iter().map(|t| t.value).collect())
             .unwrap_or_default(),
         impacts: f.get("impacts").and_then(|n| impacts(r, n)),
         action_plan: f
             .get("action_plan")
-            .map(|n| {
-                r.items(n)
-                    .into_iter()
-                    .filter_map(|n| action(r, n))
-                    .collect()
-            })
+            .map(|n| r.items(n).into_iter().filter_map(|n| action(r, n)).collect())
             .unwrap_or_default(),
         pos,
     })
@@ -541,10 +389,7 @@ fn impacts(r: &mut Reader, node: &Node) -> Option<At<Vec<Impact>>> {
                 let Some(m) = r.fields(value, key, &["impact", "comment"], Code::S002) else {
                     continue;
                 };
-                let comment = m
-                    .get("comment")
-                    .and_then(|n| r.text(n, "comment"))
-                    .map(|t| t.value);
+                let comment = m.get("comment").and_then(|n| r.text(n, "comment")).map(|t| t.value);
                 match m.get("impact") {
                     Some(k) => (k, comment),
                     None => {
@@ -561,16 +406,10 @@ fn impacts(r: &mut Reader, node: &Node) -> Option<At<Vec<Impact>>> {
             other => (other, None),
         };
         let kind = r.parsed(kind_node, key, |s| {
-            ImpactKind::parse(s)
-                .ok_or_else(|| format!("`{s}` is not an impact: use positive, negative or neutral"))
+            ImpactKind::parse(s).ok_or_else(|| format!("`{s}` is not an impact: use positive, negative or neutral"))
         });
         if let Some(kind) = kind {
-            out.push(Impact {
-                characteristic: key,
-                kind: kind.value,
-                comment,
-                pos: kind.pos,
-            });
+            out.push(Impact { characteristic: key, kind: kind.value, comment, pos: kind.pos });
         }
     }
     Some(At::new(out, f.pos))
@@ -578,12 +417,7 @@ fn impacts(r: &mut Reader, node: &Node) -> Option<At<Vec<Impact>>> {
 
 fn action(r: &mut Reader, node: &Node) -> Option<Action> {
     let pos: Pos = r.pos(node);
-    let f = r.fields(
-        node,
-        "an action plan item",
-        &["action", "lead", "due"],
-        Code::S002,
-    )?;
+    let f = r.fields(node, "an action plan item", &["action", "lead", "due"], Code::S002)?;
     let Some(action) = f.get("action").and_then(|n| r.text(n, "action")) else {
         r.report(
             Code::S003,
@@ -595,14 +429,8 @@ fn action(r: &mut Reader, node: &Node) -> Option<Action> {
     };
     Some(Action {
         action: action.value,
-        lead: f
-            .get("lead")
-            .and_then(|n| r.text(n, "lead"))
-            .map(|t| t.value),
-        due: f
-            .get("due")
-            .and_then(|n| r.date(n, "due", false))
-            .map(|d| d.value),
+        lead: f.get("lead").and_then(|n| r.text(n, "lead")).map(|t| t.value),
+        due: f.get("due").and_then(|n| r.date(n, "due", false)).map(|d| d.value),
         pos,
     })
 }

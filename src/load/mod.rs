@@ -25,71 +25,37 @@ pub struct Content {
 /// Reads the content folder. Fails only when the folder itself is unusable;
 /// every problem inside it is a diagnostic.
 pub fn load(dir: &Path) -> Result<Content, String> {
-    let meta = std::fs::metadata(dir)
-        .map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
+    let meta = std::fs::metadata(dir).map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
     if !meta.is_dir() {
-        return Err(format!(
-            "{} is not a folder; give the content folder that holds site.yaml",
-            dir.display()
-        ));
+        return Err(format!("{} is not a folder; give the content folder that holds site.yaml", dir.display()));
     }
     let display_dir = display_path(dir);
     let loaded = config::load(dir, &display_dir);
     let mut diags = loaded.diags;
-    let root = dir
-        .canonicalize()
-        .map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
+    let root = dir.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
     let mut files = Vec::new();
-    walk(
-        &root,
-        &dir.join("documents"),
-        &display_dir,
-        &mut files,
-        &mut diags,
-        &|p| p.extension().is_some_and(|e| e == "md"),
-    );
+    walk(&root, &dir.join("documents"), &display_dir, &mut files, &mut diags, &|p| {
+        p.extension().is_some_and(|e| e == "md")
+    });
     files.sort();
     let config = loaded.config;
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = files
-        .par_iter()
-        .map(|path| load_document(dir, &display_dir, path, &config))
-        .collect();
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
+        files.par_iter().map(|path| load_document(dir, &display_dir, path, &config)).collect();
     let mut documents = Vec::with_capacity(results.len());
     for (doc, d) in results {
         documents.extend(doc);
         diags.extend(d);
     }
     let mut assets = Vec::new();
-    walk(
-        &root,
-        &dir.join("assets"),
-        &display_dir,
-        &mut assets,
-        &mut diags,
-        &|_| true,
-    );
-    let assets = assets
-        .into_iter()
-        .filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf))
-        .collect();
-    Ok(Content {
-        dir: dir.to_path_buf(),
-        config,
-        documents,
-        assets,
-        diags,
-        config_fatal: loaded.fatal,
-    })
+    walk(&root, &dir.join("assets"), &display_dir, &mut assets, &mut diags, &|_| true);
+    let assets = assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
+    Ok(Content { dir: dir.to_path_buf(), config, documents, assets, diags, config_fatal: loaded.fatal })
 }
 
 /// A path as shown to people: forward slashes, no leading `./`.
 pub fn display_path(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
-    let s = s
-        .strip_prefix("./")
-        .unwrap_or(&s)
-        .trim_end_matches('/')
-        .to_string();
+    let s = s.strip_prefix("./").unwrap_or(&s).trim_end_matches('/').to_string();
     if s.is_empty() {
         ".".into()
     } else {
@@ -119,17 +85,11 @@ fn walk(
         if meta.file_type().is_symlink() {
             let inside = path.canonicalize().is_ok_and(|c| c.starts_with(root));
             if !inside {
-                let shown = format!(
-                    "{display_dir}/{}",
-                    display_path(path.strip_prefix(root).unwrap_or(&path))
-                );
+                let shown = format!("{display_dir}/{}", display_path(path.strip_prefix(root).unwrap_or(&path)));
                 diags.push(
-                    Diagnostic::new(
-                        Code::S006,
-                        "symbolic link points outside the content folder; it was not followed",
-                    )
-                    .in_file(&shown)
-                    .help("copy the file into the content folder instead of linking to it"),
+                    Diagnostic::new(Code::S006, "symbolic link points outside the content folder; it was not followed")
+                        .in_file(&shown)
+                        .help("copy the file into the content folder instead of linking to it"),
                 );
                 continue;
             }
@@ -142,27 +102,14 @@ fn walk(
     }
 }
 
-fn load_document(
-    dir: &Path,
-    display_dir: &str,
-    path: &Path,
-    config: &Config,
-) -> (Option<Document>, Vec<Diagnostic>) {
-    let rel = path
-        .strip_prefix(dir.canonicalize().unwrap_or_default())
-        .or_else(|_| path.strip_prefix(dir))
-        .unwrap_or(path);
+fn load_document(dir: &Path, display_dir: &str, path: &Path, config: &Config) -> (Option<Document>, Vec<Diagnostic>) {
+    let rel =
+        path.strip_prefix(dir.canonicalize().unwrap_or_default()).or_else(|_| path.strip_prefix(dir)).unwrap_or(path);
     let display = format!("{display_dir}/{}", display_path(rel));
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
-            return (
-                None,
-                vec![
-                    Diagnostic::new(Code::S006, format!("cannot read the file: {e}"))
-                        .in_file(&display),
-                ],
-            )
+            return (None, vec![Diagnostic::new(Code::S006, format!("cannot read the file: {e}")).in_file(&display)])
         }
     };
     let text = match String::from_utf8(bytes) {
@@ -170,10 +117,7 @@ fn load_document(
         Err(e) => {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() as u32 + 1;
-            let column = valid
-                .rsplit(|&b| b == b'\n')
-                .next()
-                .map_or(0, |l| String::from_utf8_lossy(l).chars().count())
+            let column = valid.rsplit(|&b| b == b'\n').next().map_or(0, |l| String::from_utf8_lossy(l).chars().count())
                 as u32
                 + 1;
             let d = Diagnostic::new(Code::S006, "the file is not UTF-8 text")
@@ -190,40 +134,20 @@ fn load_document(
     let mut diags = Vec::new();
     let (meta, body_offset) = read_front_matter(&text, config, &mut diags);
     let id_in_prose = &config.site.id_pattern.in_prose;
-    let body = body::parse(
-        &text,
-        body_offset,
-        &ParseOptions {
-            number_sections: config.site.number_sections,
-            id_in_prose,
-        },
-    );
+    let body =
+        body::parse(&text, body_offset, &ParseOptions { number_sections: config.site.number_sections, id_in_prose });
     let id = meta.id.as_ref().map(|i| i.value.clone());
-    let diags = diags
-        .into_iter()
-        .map(|d| d.in_file(&display).for_document(id.as_ref()))
-        .collect();
-    let file = SourceFile {
-        display,
-        path: rel.to_path_buf(),
-        text,
-    };
+    let diags = diags.into_iter().map(|d| d.in_file(&display).for_document(id.as_ref())).collect();
+    let file = SourceFile { display, path: rel.to_path_buf(), text };
     (Some(Document { file, meta, body }), diags)
 }
 
 /// Splits and reads the front matter; returns it and where the body starts.
-fn read_front_matter(
-    text: &str,
-    config: &Config,
-    diags: &mut Vec<Diagnostic>,
-) -> (FrontMatter, usize) {
+fn read_front_matter(text: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> (FrontMatter, usize) {
     let Some((yaml_text, body_offset)) = split_front_matter(text) else {
         let opened = text.lines().next().is_some_and(|l| l.trim_end() == "---");
         let (message, help) = if opened {
-            (
-                "the front matter is not closed",
-                "end the front matter with a line of three hyphens: ---",
-            )
+            ("the front matter is not closed", "end the front matter with a line of three hyphens: ---")
         } else {
             ("the document has no front matter", "start the file with a line `---`, the front matter (id, title, type, version, status...), and another `---`")
         };

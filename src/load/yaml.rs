@@ -10,60 +10,33 @@ use marked_yaml::{LoadError, LoaderOptions, Node};
 /// Parses YAML text whose first line is line `first_line` of its file.
 pub fn parse(text: &str, first_line: u32, top_is_sequence: bool) -> Result<Node, Diagnostic> {
     let options = LoaderOptions::default().error_on_duplicate_keys(true);
-    let options = if top_is_sequence {
-        options.toplevel_sequence()
-    } else {
-        options.toplevel_mapping()
-    };
+    let options = if top_is_sequence { options.toplevel_sequence() } else { options.toplevel_mapping() };
     let shift = |line: usize, column: usize| Pos::new(line as u32 + first_line - 1, column as u32);
     marked_yaml::parse_yaml_with_options(0, text, options).map_err(|e| {
         let (pos, message, help) = match &e {
-            LoadError::TopLevelMustBeMapping(m) => (
-                shift(m.line(), m.column()),
-                "expected `key: value` lines".to_string(),
-                None,
-            ),
-            LoadError::TopLevelMustBeSequence(m) => (
-                shift(m.line(), m.column()),
-                "expected a list of `- ` items".to_string(),
-                None,
-            ),
+            LoadError::TopLevelMustBeMapping(m) => {
+                (shift(m.line(), m.column()), "expected `key: value` lines".to_string(), None)
+            }
+            LoadError::TopLevelMustBeSequence(m) => {
+                (shift(m.line(), m.column()), "expected a list of `- ` items".to_string(), None)
+            }
             LoadError::DuplicateKey(d) => {
-                let first = d
-                    .prev_key
-                    .span()
-                    .start()
-                    .map_or(0, |m| m.line() as u32 + first_line - 1);
-                let m = d
-                    .key
-                    .span()
-                    .start()
-                    .copied()
-                    .unwrap_or_else(|| marked_yaml::Marker::new(0, 0, 1, 1));
+                let first = d.prev_key.span().start().map_or(0, |m| m.line() as u32 + first_line - 1);
+                let m = d.key.span().start().copied().unwrap_or_else(|| marked_yaml::Marker::new(0, 0, 1, 1));
                 (
                     shift(m.line(), m.column()),
                     format!("key `{}` is written twice", d.key.as_str()),
-                    Some(format!(
-                        "it is first written on line {first}; keep one of them"
-                    )),
+                    Some(format!("it is first written on line {first}; keep one of them")),
                 )
             }
-            LoadError::ScanError(m, se) => (
-                shift(m.line(), m.column()),
-                format!("not valid YAML: {}", se.info()),
-                Some(yaml_hint()),
-            ),
-            LoadError::UnexpectedAnchor(m)
-            | LoadError::UnexpectedTag(m)
-            | LoadError::MappingKeyMustBeScalar(m) => (
-                shift(m.line(), m.column()),
-                format!("not supported here: {e}"),
-                Some(yaml_hint()),
-            ),
+            LoadError::ScanError(m, se) => {
+                (shift(m.line(), m.column()), format!("not valid YAML: {}", se.info()), Some(yaml_hint()))
+            }
+            LoadError::UnexpectedAnchor(m) | LoadError::UnexpectedTag(m) | LoadError::MappingKeyMustBeScalar(m) => {
+                (shift(m.line(), m.column()), format!("not supported here: {e}"), Some(yaml_hint()))
+            }
         };
-        Diagnostic::new(Code::S001, message)
-            .at(pos)
-            .maybe_help(help)
+        Diagnostic::new(Code::S001, message).at(pos).maybe_help(help)
     })
 }
 
@@ -82,11 +55,7 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(first_line: u32, kind_code: Code) -> Reader {
-        Reader {
-            first_line,
-            kind_code,
-            diags: Vec::new(),
-        }
+        Reader { first_line, kind_code, diags: Vec::new() }
     }
 
     /// Where a node starts. A mapping's own mark can sit after its first
@@ -103,14 +72,11 @@ impl Reader {
     }
 
     fn marker_pos(&self, m: Option<&marked_yaml::Marker>) -> Pos {
-        m.map_or(Pos::new(self.first_line, 1), |m| {
-            Pos::new(m.line() as u32 + self.first_line - 1, m.column() as u32)
-        })
+        m.map_or(Pos::new(self.first_line, 1), |m| Pos::new(m.line() as u32 + self.first_line - 1, m.column() as u32))
     }
 
     pub fn report(&mut self, code: Code, pos: Pos, message: String, help: Option<String>) {
-        self.diags
-            .push(Diagnostic::new(code, message).at(pos).maybe_help(help));
+        self.diags.push(Diagnostic::new(code, message).at(pos).maybe_help(help));
     }
 
     pub fn wrong_kind(&mut self, node: &Node, message: String, help: Option<String>) {
@@ -141,18 +107,10 @@ impl Reader {
                     None => format!("known keys of {what}: {}", known.join(", ")),
                 };
                 let pos = self.key_pos(key);
-                self.report(
-                    unknown_code,
-                    pos,
-                    format!("unknown key `{}` in {what}", key.as_str()),
-                    Some(help),
-                );
+                self.report(unknown_code, pos, format!("unknown key `{}` in {what}", key.as_str()), Some(help));
             }
         }
-        Some(Fields {
-            map,
-            pos: self.pos(node),
-        })
+        Some(Fields { map, pos: self.pos(node) })
     }
 
     /// A text value. Numbers and booleans are accepted as their text.
@@ -160,11 +118,7 @@ impl Reader {
         match node {
             Node::Scalar(s) => Some(At::new(s.as_str().trim().to_string(), self.pos(node))),
             _ => {
-                self.wrong_kind(
-                    node,
-                    format!("{what} should be text, not a list or a set of keys"),
-                    None,
-                );
+                self.wrong_kind(node, format!("{what} should be text, not a list or a set of keys"), None);
                 None
             }
         }
@@ -198,10 +152,7 @@ impl Reader {
     }
 
     pub fn texts(&mut self, node: &Node, what: &str) -> Vec<At<String>> {
-        self.items(node)
-            .into_iter()
-            .filter_map(|n| self.text(n, what))
-            .collect()
+        self.items(node).into_iter().filter_map(|n| self.text(n, what)).collect()
     }
 
     /// Parses a value with `parse`, reporting its error as a wrong kind.
@@ -238,9 +189,6 @@ impl<'n> Fields<'n> {
     }
 
     pub fn key_pos(&self, reader: &Reader, key: &str) -> Option<Pos> {
-        self.map
-            .keys()
-            .find(|k| k.as_str() == key)
-            .map(|k| reader.key_pos(k))
+        self.map.keys().find(|k| k.as_str() == key).map(|k| reader.key_pos(k))
     }
 }

@@ -36,10 +36,7 @@ const MONTHS: [&str; 12] = [
 
 impl Date {
     pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Date> {
-        NaiveDate::from_ymd_opt(y, m, d).map(|day| Date {
-            day,
-            precision: Precision::Day,
-        })
+        NaiveDate::from_ymd_opt(y, m, d).map(|day| Date { day, precision: Precision::Day })
     }
 
     /// Parses `2020-09-01` or `01/09/2020`, and `2016-03` where
@@ -72,9 +69,7 @@ impl Date {
             let parts: Vec<&str> = text.split('-').collect();
             match (parts.len(), nums(&parts)) {
                 (3, Some(n)) if parts[0].len() == 4 => (n[0], n[1], n[2], Precision::Day),
-                (2, Some(n)) if allow_month && parts[0].len() == 4 => {
-                    (n[0], n[1], 1, Precision::Month)
-                }
+                (2, Some(n)) if allow_month && parts[0].len() == 4 => (n[0], n[1], 1, Precision::Month),
                 _ => return Err(bad("")),
             }
         };
@@ -104,10 +99,7 @@ impl Date {
             .day
             .with_year(self.day.year() + years as i32)
             .unwrap_or_else(|| self.day + chrono::Days::new(365 * years as u64));
-        Date {
-            day,
-            precision: self.precision,
-        }
+        Date { day, precision: self.precision }
     }
 }
 
@@ -146,14 +138,8 @@ mod tests {
 
     #[test]
     fn accepts_iso_uk_and_month_forms() {
-        assert_eq!(
-            Date::parse("2020-09-01", false).unwrap(),
-            Date::from_ymd(2020, 9, 1).unwrap()
-        );
-        assert_eq!(
-            Date::parse("01/09/2020", false).unwrap(),
-            Date::from_ymd(2020, 9, 1).unwrap()
-        );
+        assert_eq!(Date::parse("2020-09-01", false).unwrap(), Date::from_ymd(2020, 9, 1).unwrap());
+        assert_eq!(Date::parse("01/09/2020", false).unwrap(), Date::from_ymd(2020, 9, 1).unwrap());
         let month = Date::parse("2016-03", true).unwrap();
         assert_eq!(month.precision, Precision::Month);
         assert_eq!(month.to_string(), "March 2016");
@@ -161,15 +147,7 @@ mod tests {
 
     #[test]
     fn rejects_impossible_and_ambiguous_dates() {
-        for bad in [
-            "13/25/2020",
-            "31/02/2020",
-            "09-01-2020",
-            "2020-13-01",
-            "2020/09/01",
-            "1/9/20",
-            "",
-        ] {
+        for bad in ["13/25/2020", "31/02/2020", "09-01-2020", "2020-13-01", "2020/09/01", "1/9/20", ""] {
             assert!(Date::parse(bad, true).is_err(), "{bad} accepted");
         }
         assert!(Date::parse("2016-03", false).is_err());
@@ -184,9 +162,6 @@ mod tests {
 
     #[test]
     fn displays_the_nhs_way() {
-        assert_eq!(
-            Date::from_ymd(2020, 9, 1).unwrap().to_string(),
-            "1 September 2020"
-        );
+        assert_eq!(Date::from_ymd(2020, 9, 1).unwrap().to_string(), "1 September 2020");
     }
 }

@@ -15,13 +15,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const NAMES: [&'static str; 5] = [
-        "draft",
-        "consultation",
-        "ratified",
-        "superseded",
-        "withdrawn",
-    ];
+    pub const NAMES: [&'static str; 5] = ["draft", "consultation", "ratified", "superseded", "withdrawn"];
 
     pub fn parse(text: &str) -> Option<Status> {
         Some(match text.trim().to_lowercase().as_str() {
@@ -133,10 +127,7 @@ pub const CHARACTERISTICS: [(&str, &str); 9] = [
     ("age", "Age"),
     ("disability", "Disability"),
     ("gender_reassignment", "Gender reassignment"),
-    (
-        "marriage_and_civil_partnership",
-        "Marriage and civil partnership",
-    ),
+    ("marriage_and_civil_partnership", "Marriage and civil partnership"),
     ("pregnancy_and_maternity", "Pregnancy and maternity"),
     ("race", "Race"),
     ("religion_or_belief", "Religion or belief"),
@@ -213,10 +204,7 @@ pub struct FrontMatter {
 impl FrontMatter {
     /// The review date that counts: an extension's date when a committee extended it.
     pub fn effective_review_date(&self) -> Option<Date> {
-        self.review_extension
-            .as_ref()
-            .map(|e| e.to)
-            .or_else(|| self.review_date.as_ref().map(|d| d.value))
+        self.review_extension.as_ref().map(|e| e.to).or_else(|| self.review_date.as_ref().map(|d| d.value))
     }
 
     pub fn ratified_date(&self) -> Option<Date> {
@@ -251,10 +239,7 @@ impl Document {
     }
 
     pub fn title(&self) -> &str {
-        self.meta
-            .title
-            .as_ref()
-            .map_or("(untitled)", |t| t.value.as_str())
+        self.meta.title.as_ref().map_or("(untitled)", |t| t.value.as_str())
     }
 
     pub fn version(&self) -> Option<&Version> {

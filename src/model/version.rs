@@ -15,10 +15,7 @@ impl Version {
         let text = text.trim();
         let parts: Result<Vec<u32>, _> = text.split('.').map(str::parse::<u32>).collect();
         match parts {
-            Ok(parts) if !text.is_empty() && !text.contains('+') => Ok(Version {
-                parts,
-                text: text.to_string(),
-            }),
+            Ok(parts) if !text.is_empty() && !text.contains('+') => Ok(Version { parts, text: text.to_string() }),
             _ => Err(format!(
                 "`{text}` is not a version: write dot-separated numbers such as \"3\", \"2.1\" or \"1.0.2\""
             )),
@@ -37,10 +34,7 @@ impl Version {
 impl Ord for Version {
     fn cmp(&self, other: &Self) -> Ordering {
         let len = self.parts.len().max(other.parts.len());
-        (0..len)
-            .map(|i| self.part(i).cmp(&other.part(i)))
-            .find(|o| o.is_ne())
-            .unwrap_or(Ordering::Equal)
+        (0..len).map(|i| self.part(i).cmp(&other.part(i))).find(|o| o.is_ne()).unwrap_or(Ordering::Equal)
     }
 }
 

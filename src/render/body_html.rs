@@ -18,18 +18,9 @@ pub struct BodyHtml<'a> {
 impl BodyHtml<'_> {
     pub fn render(&self) -> String {
         let mut out = String::with_capacity(self.body.blocks.len() * 200);
-        let notes: HashMap<&str, usize> = self
-            .body
-            .footnotes
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (f.label.as_str(), i + 1))
-            .collect();
-        let mut r = Renderer {
-            ctx: self,
-            out: &mut out,
-            notes,
-        };
+        let notes: HashMap<&str, usize> =
+            self.body.footnotes.iter().enumerate().map(|(i, f)| (f.label.as_str(), i + 1)).collect();
+        let mut r = Renderer { ctx: self, out: &mut out, notes };
         r.blocks(&self.body.blocks);
         r.footnotes();
         out
@@ -75,11 +66,7 @@ impl Renderer<'_, '_> {
                     self.blocks(item);
                     self.out.push_str("</li>\n");
                 }
-                self.out.push_str(if start.is_some() {
-                    "</ol>\n"
-                } else {
-                    "</ul>\n"
-                });
+                self.out.push_str(if start.is_some() { "</ol>\n" } else { "</ul>\n" });
             }
             Block::Quote(inner) => {
                 self.out.push_str("<blockquote>");
@@ -104,11 +91,7 @@ impl Renderer<'_, '_> {
     fn heading(&mut self, i: usize) {
         let s = &self.ctx.body.sections[i];
         let h = s.level.clamp(2, 6);
-        let role_class = if s.role.is_some() {
-            " class=\"td-role-heading\""
-        } else {
-            ""
-        };
+        let role_class = if s.role.is_some() { " class=\"td-role-heading\"" } else { "" };
         let _ = write!(self.out, "<h{h} id=\"");
         self.text(&s.anchor);
         let _ = write!(self.out, "\"{role_class}>");
@@ -119,8 +102,7 @@ impl Renderer<'_, '_> {
         let _ = writeln!(self.out, "</h{h}>");
         if let Some(role) = &s.role {
             let title = (self.ctx.role_title)(role).unwrap_or_else(|| role.clone());
-            self.out
-                .push_str("<p class=\"td-role-tag\">Responsibilities of the role: <strong>");
+            self.out.push_str("<p class=\"td-role-tag\">Responsibilities of the role: <strong>");
             self.text(&title);
             self.out.push_str("</strong></p>\n");
         }
@@ -249,16 +231,13 @@ impl Renderer<'_, '_> {
         if self.ctx.body.footnotes.is_empty() {
             return;
         }
-        self.out
-            .push_str("<section class=\"td-footnotes\" aria-label=\"Notes\"><ol>\n");
+        self.out.push_str("<section class=\"td-footnotes\" aria-label=\"Notes\"><ol>\n");
         for (i, note) in self.ctx.body.footnotes.iter().enumerate() {
             let n = i + 1;
             let _ = write!(self.out, "<li id=\"fn-{n}\">");
             self.blocks(&note.blocks);
-            let _ = writeln!(
-                self.out,
-                " <a href=\"#fnref-{n}\" aria-label=\"Back to the text of note {n}\">↩</a></li>"
-            );
+            let _ =
+                writeln!(self.out, " <a href=\"#fnref-{n}\" aria-label=\"Back to the text of note {n}\">↩</a></li>");
         }
         self.out.push_str("</ol></section>\n");
     }

@@ -36,23 +36,11 @@ pub struct DocChecks {
 
 /// Diagnostics grouped by file (so by document), errors first within each.
 pub fn checks(site: &Site, diags: &[Diagnostic]) -> Vec<DocChecks> {
-    let by_file: HashMap<&str, usize> = site
-        .lib
-        .docs
-        .iter()
-        .enumerate()
-        .map(|(i, d)| (d.file.display.as_str(), i))
-        .collect();
+    let by_file: HashMap<&str, usize> =
+        site.lib.docs.iter().enumerate().map(|(i, d)| (d.file.display.as_str(), i)).collect();
     let mut groups: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
-        groups
-            .entry(
-                d.file
-                    .clone()
-                    .unwrap_or_else(|| "(the content folder)".into()),
-            )
-            .or_default()
-            .push(d);
+        groups.entry(d.file.clone().unwrap_or_else(|| "(the content folder)".into())).or_default().push(d);
     }
     let mut out: Vec<DocChecks> = groups
         .into_iter()
@@ -67,10 +55,7 @@ pub fn checks(site: &Site, diags: &[Diagnostic]) -> Vec<DocChecks> {
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
                 notes: count(Severity::Note),
-                items: ds
-                    .iter()
-                    .map(|d| item(d, doc.map(|(_, d)| d), url.as_deref()))
-                    .collect(),
+                items: ds.iter().map(|d| item(d, doc.map(|(_, d)| d), url.as_deref())).collect(),
                 url,
                 file,
             }
@@ -89,21 +74,13 @@ fn item(d: &Diagnostic, doc: Option<&Document>, url: Option<&str>) -> CheckItem 
         column: d.column,
         message: d.message.clone(),
         help: d.help.clone(),
-        link: url
-            .zip(doc)
-            .map(|(u, doc)| format!("{u}#{}", section_of(doc, d))),
+        link: url.zip(doc).map(|(u, doc)| format!("{u}#{}", section_of(doc, d))),
     }
 }
 
 /// The anchor of the part of the page a diagnostic is about.
 fn section_of(doc: &Document, d: &Diagnostic) -> String {
-    if let Some(s) = doc
-        .body
-        .sections
-        .iter()
-        .rev()
-        .find(|s| s.pos.line <= d.line)
-    {
+    if let Some(s) = doc.body.sections.iter().rev().find(|s| s.pos.line <= d.line) {
         return s.anchor.clone();
     }
     match d.code.as_str().as_bytes()[0] {
@@ -129,42 +106,21 @@ pub fn reviews(site: &Site) -> Vec<ReviewGroup> {
     let soon = site.lib.config.site.due_soon_days;
     let groups = [
         ("Review date passed", "overdue", vec![ReviewState::Overdue]),
-        (
-            "Due for review soon",
-            "due-soon",
-            vec![ReviewState::DueSoon],
-        ),
-        (
-            "In date",
-            "in-date",
-            vec![ReviewState::InDate, ReviewState::NoDate],
-        ),
+        ("Due for review soon", "due-soon", vec![ReviewState::DueSoon]),
+        ("In date", "in-date", vec![ReviewState::InDate, ReviewState::NoDate]),
     ];
     groups
         .into_iter()
         .map(|(title, state, states)| {
             let mut by_dir: BTreeMap<String, Vec<DocSummary>> = BTreeMap::new();
             for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
-                if doc.status() == Some(Status::Ratified)
-                    && states.contains(&review_state(doc, today, soon))
-                {
-                    by_dir.entry(directorate(doc)).or_default().push(summary(
-                        site,
-                        doc,
-                        &site.url_of[&i],
-                    ));
+                if doc.status() == Some(Status::Ratified) && states.contains(&review_state(doc, today, soon)) {
+                    by_dir.entry(directorate(doc)).or_default().push(summary(site, doc, &site.url_of[&i]));
                 }
             }
-            by_dir
-                .values_mut()
-                .for_each(|v| v.sort_by(|a, b| a.review_iso.cmp(&b.review_iso)));
+            by_dir.values_mut().for_each(|v| v.sort_by(|a, b| a.review_iso.cmp(&b.review_iso)));
             let count = by_dir.values().map(Vec::len).sum();
-            ReviewGroup {
-                title,
-                state,
-                directorates: by_dir.into_iter().collect(),
-                count,
-            }
+            ReviewGroup { title, state, directorates: by_dir.into_iter().collect(), count }
         })
         .collect()
 }
@@ -194,14 +150,8 @@ pub struct RefRow {
 /// Every reference of every published document.
 pub fn references(site: &Site, diags: &[Diagnostic]) -> Vec<RefRow> {
     let mut found: HashMap<(&str, u32, u32), Vec<Code>> = HashMap::new();
-    for d in diags
-        .iter()
-        .filter(|d| matches!(d.code, Code::X001 | Code::X003 | Code::X004 | Code::X005))
-    {
-        found
-            .entry((d.file.as_deref().unwrap_or(""), d.line, d.column))
-            .or_default()
-            .push(d.code);
+    for d in diags.iter().filter(|d| matches!(d.code, Code::X001 | Code::X003 | Code::X004 | Code::X005)) {
+        found.entry((d.file.as_deref().unwrap_or(""), d.line, d.column)).or_default().push(d.code);
     }
     let mut rows = Vec::new();
     for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
@@ -218,18 +168,8 @@ pub fn references(site: &Site, diags: &[Diagnostic]) -> Vec<RefRow> {
             year: None,
             url: None,
             checked_by: doc.meta.references_checked.as_ref().map(|c| c.by.clone()),
-            checked_date: doc
-                .meta
-                .references_checked
-                .as_ref()
-                .and_then(|c| c.date)
-                .map(|d| d.to_string()),
-            checked_iso: doc
-                .meta
-                .references_checked
-                .as_ref()
-                .and_then(|c| c.date)
-                .map(|d| d.iso()),
+            checked_date: doc.meta.references_checked.as_ref().and_then(|c| c.date).map(|d| d.to_string()),
+            checked_iso: doc.meta.references_checked.as_ref().and_then(|c| c.date).map(|d| d.iso()),
             check_stale: check_stale(doc),
         };
         let internal = doc.body.links.iter().filter_map(|l| match &l.target {
@@ -237,10 +177,7 @@ pub fn references(site: &Site, diags: &[Diagnostic]) -> Vec<RefRow> {
             _ => None,
         });
         for (id, pos) in internal.chain(doc.meta.related.iter().map(|r| (&r.value, r.pos))) {
-            let codes = found
-                .get(&(doc.file.display.as_str(), pos.line, pos.column))
-                .cloned()
-                .unwrap_or_default();
+            let codes = found.get(&(doc.file.display.as_str(), pos.line, pos.column)).cloned().unwrap_or_default();
             let target = site.lib.target(id);
             rows.push(RefRow {
                 target_id: Some(id.to_string()),
@@ -270,9 +207,7 @@ fn status(codes: &[Code], target: Option<&Document>) -> String {
     for c in codes {
         words.push(match c {
             Code::X001 => "unknown",
-            Code::X003 => target
-                .and_then(Document::status)
-                .map_or("superseded", Status::as_str),
+            Code::X003 => target.and_then(Document::status).map_or("superseded", Status::as_str),
             Code::X004 => "title mismatch",
             _ => "review passed",
         });
@@ -286,11 +221,7 @@ fn status(codes: &[Code], target: Option<&Document>) -> String {
 
 fn check_stale(doc: &Document) -> bool {
     let checked = doc.meta.references_checked.as_ref().and_then(|c| c.date);
-    let amended = doc
-        .meta
-        .history
-        .as_ref()
-        .and_then(|h| h.value.iter().map(|e| e.date.value).max());
+    let amended = doc.meta.history.as_ref().and_then(|h| h.value.iter().map(|e| e.date.value).max());
     matches!((checked, amended), (Some(c), Some(a)) if c < a)
 }
 
@@ -322,11 +253,7 @@ pub fn references_csv(rows: &[RefRow], base_url: &str) -> String {
 
 fn csv_field(s: &str) -> String {
     // A leading = + - @ would make a spreadsheet run a formula.
-    let s = if s.starts_with(['=', '+', '-', '@']) {
-        format!("'{s}")
-    } else {
-        s.to_string()
-    };
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {

@@ -20,23 +20,15 @@ impl<'t> Templates<'t> {
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         for (name, bytes) in theme.under("templates") {
-            let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
-                format!(
-                    "{} is not UTF-8 text",
-                    theme.origin(&format!("templates/{name}"))
-                )
-            })?;
-            env.add_template_owned(name.to_string(), text)
-                .map_err(|e| template_error(theme, &e))?;
+            let text = String::from_utf8(bytes.to_vec())
+                .map_err(|_| format!("{} is not UTF-8 text", theme.origin(&format!("templates/{name}"))))?;
+            env.add_template_owned(name.to_string(), text).map_err(|e| template_error(theme, &e))?;
         }
         Ok(Templates { env, theme })
     }
 
     pub fn render(&self, name: &str, ctx: Value) -> Result<String, String> {
-        let tmpl = self
-            .env
-            .get_template(name)
-            .map_err(|e| template_error(self.theme, &e))?;
+        let tmpl = self.env.get_template(name).map_err(|e| template_error(self.theme, &e))?;
         tmpl.render(ctx).map_err(|e| template_error(self.theme, &e))
     }
 }
@@ -44,10 +36,7 @@ impl<'t> Templates<'t> {
 /// A template problem, naming the theme file and the line, for the person
 /// who edits the theme.
 fn template_error(theme: &Theme, e: &minijinja::Error) -> String {
-    let file = e
-        .name()
-        .map(|n| theme.origin(&format!("templates/{n}")))
-        .unwrap_or_else(|| "a template".to_string());
+    let file = e.name().map(|n| theme.origin(&format!("templates/{n}"))).unwrap_or_else(|| "a template".to_string());
     let line = e.line().map(|l| format!(", line {l}")).unwrap_or_default();
     let mut msg = format!("template error in {file}{line}: {}", e.kind());
     if let Some(detail) = e.detail() {

@@ -3,6 +3,8 @@
 mod body_html;
 mod governance;
 mod html;
+pub mod pdf;
+pub mod pdf_data;
 pub mod site;
 pub mod views;
 
@@ -41,10 +43,7 @@ pub fn render_site(
         .collect::<Result<_, _>>()?;
     files.extend(listing_pages(&site, &templates, &common)?);
     files.extend(governance_pages(&site, diags, &templates, &common)?);
-    files.push(OutputFile::bytes(
-        "index.html",
-        templates.render("home.html", home_context(&site, &common))?,
-    ));
+    files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(&site, &common))?));
     for (path, bytes) in theme.under("static") {
         files.push(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()));
     }
@@ -55,6 +54,17 @@ pub fn render_site(
         });
     }
     Ok(files)
+}
+
+/// Makes the PDF of every published version (see `pdf.rs`).
+pub fn render_pdfs(
+    lib: &Library,
+    opts: &RenderOptions,
+    theme: &Theme,
+    typst: &pdf::Typst,
+    out: &std::path::Path,
+) -> Result<pdf::PdfOutcome, String> {
+    pdf::render(&Site::plan(lib, opts), theme, typst, out)
 }
 
 /// `documents/a/` → `../../`: every link is relative, so the site works from
@@ -81,44 +91,23 @@ struct Group {
     docs: Vec<views::DocSummary>,
 }
 
-fn group_by(
-    site: &Site,
-    folder: &str,
-    key: impl Fn(&crate::model::Document) -> String,
-) -> Vec<Group> {
+fn group_by(site: &Site, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<views::DocSummary>> = BTreeMap::new();
     for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
-        groups
-            .entry(key(d))
-            .or_default()
-            .push(views::summary(site, d, &site.url_of[&i]));
+        groups.entry(key(d)).or_default().push(views::summary(site, d, &site.url_of[&i]));
     }
     groups
         .into_iter()
         .map(|(name, mut docs)| {
             docs.sort_by_key(|d| d.title.to_lowercase());
-            let label = if folder == "types" {
-                views::plural_label(&name)
-            } else {
-                name.clone()
-            };
-            Group {
-                url: format!("{folder}/{}/", slugify_ascii(&name)),
-                label,
-                name,
-                docs,
-            }
+            let label = if folder == "types" { views::plural_label(&name) } else { name.clone() };
+            Group { url: format!("{folder}/{}/", slugify_ascii(&name)), label, name, docs }
         })
         .collect()
 }
 
 fn by_type(site: &Site) -> Vec<Group> {
-    group_by(site, "types", |d| {
-        d.meta
-            .doc_type
-            .as_ref()
-            .map_or_else(|| "other".to_string(), |t| t.value.clone())
-    })
+    group_by(site, "types", |d| d.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()))
 }
 
 fn by_directorate(site: &Site) -> Vec<Group> {
@@ -127,37 +116,22 @@ fn by_directorate(site: &Site) -> Vec<Group> {
 
 fn a_to_z(site: &Site) -> Vec<Group> {
     group_by(site, "documents", |d| {
-        d.title()
-            .chars()
-            .find(|c| c.is_alphanumeric())
-            .map_or("#".to_string(), |c| c.to_uppercase().to_string())
+        d.title().chars().find(|c| c.is_alphanumeric()).map_or("#".to_string(), |c| c.to_uppercase().to_string())
     })
 }
 
-fn listing_pages(
-    site: &Site,
-    templates: &Templates,
-    common: &Value,
-) -> Result<Vec<OutputFile>, String> {
+fn listing_pages(site: &Site, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
     let mut files = Vec::new();
-    for (kind, groups) in [
-        ("type", by_type(site)),
-        ("directorate", by_directorate(site)),
-    ] {
+    for (kind, groups) in [("type", by_type(site)), ("directorate", by_directorate(site))] {
         for g in &groups {
             let root = root_of(&g.url);
-            let ctx = context! { root, page_title => &g.label, section => kind, kind, group => ser(g), ..common.clone() };
-            files.push(OutputFile::bytes(
-                format!("{}index.html", g.url),
-                templates.render("listing.html", ctx)?,
-            ));
+            let ctx =
+                context! { root, page_title => &g.label, section => kind, kind, group => ser(g), ..common.clone() };
+            files.push(OutputFile::bytes(format!("{}index.html", g.url), templates.render("listing.html", ctx)?));
         }
     }
     let ctx = context! { root => "../", page_title => "All documents A to Z", section => "documents", letters => ser(a_to_z(site)), ..common.clone() };
-    files.push(OutputFile::bytes(
-        "documents/index.html",
-        templates.render("a-z.html", ctx)?,
-    ));
+    files.push(OutputFile::bytes("documents/index.html", templates.render("a-z.html", ctx)?));
     Ok(files)
 }
 
@@ -174,18 +148,9 @@ fn governance_pages(
     let csv = governance::references_csv(&rows, &site.lib.config.site.base_url);
     let references = context! { root => "../", page_title => "References", section => "references", rows => ser(&rows), ..common.clone() };
     Ok(vec![
-        OutputFile::bytes(
-            "checks/index.html",
-            templates.render("checks.html", checks)?,
-        ),
-        OutputFile::bytes(
-            "reviews/index.html",
-            templates.render("reviews.html", reviews)?,
-        ),
-        OutputFile::bytes(
-            "references/index.html",
-            templates.render("references.html", references)?,
-        ),
+        OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),
+        OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?),
+        OutputFile::bytes("references/index.html", templates.render("references.html", references)?),
         OutputFile::bytes("references/references.csv", csv),
     ])
 }
@@ -201,24 +166,14 @@ fn home_context(site: &Site, common: &Value) -> Value {
     let recent: Vec<_> = recent
         .into_iter()
         .take(5)
-        .map(|d| {
-            views::summary(
-                site,
-                d,
-                &site.url_of[&site.main_of[d.id().expect("listed documents have ids")]],
-            )
-        })
+        .map(|d| views::summary(site, d, &site.url_of[&site.main_of[d.id().expect("listed documents have ids")]]))
         .collect();
     let mut due: Vec<_> = site
         .main_of
         .values()
         .map(|&i| views::summary(site, &site.lib.docs[i], &site.url_of[&i]))
         .filter(|s| {
-            s.status == "ratified"
-                && matches!(
-                    s.review_state,
-                    site::ReviewState::Overdue | site::ReviewState::DueSoon
-                )
+            s.status == "ratified" && matches!(s.review_state, site::ReviewState::Overdue | site::ReviewState::DueSoon)
         })
         .collect();
     due.sort_by(|a, b| a.review_iso.cmp(&b.review_iso));

@@ -10,6 +10,8 @@ use std::path::{Component, Path, PathBuf};
 pub struct RenderOptions {
     pub drafts: bool,
     pub today: Date,
+    /// Whether PDFs are built, so pages link them.
+    pub pdf: bool,
 }
 
 /// One published page of a document version.
@@ -35,16 +37,9 @@ impl<'a> Site<'a> {
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
         for (id, versions) in &lib.by_id {
-            let visible: Vec<usize> = versions
-                .all
-                .iter()
-                .copied()
-                .filter(|&i| is_visible(&lib.docs[i], opts))
-                .collect();
-            let main = versions
-                .current
-                .filter(|c| visible.contains(c))
-                .or_else(|| visible.last().copied());
+            let visible: Vec<usize> =
+                versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
+            let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
             let Some(main) = main else { continue };
             main_of.insert(id.clone(), main);
             let slug = id.slug();
@@ -52,26 +47,14 @@ impl<'a> Site<'a> {
                 let url = if i == main {
                     format!("documents/{slug}/")
                 } else {
-                    let v = lib.docs[i]
-                        .version()
-                        .map_or("0".to_string(), |v| v.as_str().to_string());
+                    let v = lib.docs[i].version().map_or("0".to_string(), |v| v.as_str().to_string());
                     format!("documents/{slug}/v{v}/")
                 };
-                pages.push(DocPage {
-                    doc: i,
-                    url,
-                    is_main: i == main,
-                });
+                pages.push(DocPage { doc: i, url, is_main: i == main });
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Site {
-            lib,
-            opts,
-            pages,
-            url_of,
-            main_of,
-        }
+        Site { lib, opts, pages, url_of, main_of }
     }
 
     /// Current documents shown in listings, in id order.
@@ -117,10 +100,8 @@ fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
 /// content folder; `None` when it climbs out.
 pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
     let decoded = link.replace("%20", " ");
-    let mut parts: Vec<std::ffi::OsString> = file
-        .parent()
-        .map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect())
-        .unwrap_or_default();
+    let mut parts: Vec<std::ffi::OsString> =
+        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
     for c in Path::new(&decoded).components() {
         match c {
             Component::Normal(n) => parts.push(n.to_owned()),
@@ -167,10 +148,7 @@ mod tests {
     #[test]
     fn relative_links_resolve_inside_the_content_folder() {
         let f = Path::new("documents/policies/a.md");
-        assert_eq!(
-            resolve_relative(f, "../../assets/map.png"),
-            Some(PathBuf::from("assets/map.png"))
-        );
+        assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
         assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
     }
 }

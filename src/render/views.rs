@@ -29,21 +29,13 @@ pub struct DocSummary {
 
 pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
     let review = doc.meta.effective_review_date();
-    let doc_type = doc
-        .meta
-        .doc_type
-        .as_ref()
-        .map_or_else(|| "other".to_string(), |t| t.value.clone());
+    let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
         type_label: plural_label(&doc_type),
         type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
         id: doc.id().map_or_else(String::new, |i| i.to_string()),
         title: doc.title().to_string(),
-        doc_type: doc
-            .meta
-            .doc_type
-            .as_ref()
-            .map_or_else(String::new, |t| t.value.clone()),
+        doc_type: doc.meta.doc_type.as_ref().map_or_else(String::new, |t| t.value.clone()),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str),
         directorate: directorate(doc),
@@ -58,10 +50,7 @@ pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
 }
 
 pub fn directorate(doc: &Document) -> String {
-    doc.meta
-        .directorate
-        .as_ref()
-        .map_or_else(|| "No directorate given".to_string(), |d| d.value.clone())
+    doc.meta.directorate.as_ref().map_or_else(|| "No directorate given".to_string(), |d| d.value.clone())
 }
 
 #[derive(Serialize)]
@@ -159,6 +148,8 @@ pub struct DocumentView {
     pub versions: Vec<VersionLink>,
     pub current_url: Option<String>,
     pub is_draft: bool,
+    /// The PDF of this version, relative to the site root.
+    pub pdf_url: Option<String>,
 }
 
 pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> DocumentView {
@@ -166,17 +157,9 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
     let config = &site.lib.config;
     let href = |link: &crate::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let body_html = BodyHtml {
-        body: &doc.body,
-        href: &href,
-        role_title: &role_title,
-    }
-    .render();
-    let current_url = doc
-        .id()
-        .and_then(|id| site.main_of.get(id))
-        .filter(|&&m| m != doc_index)
-        .map(|m| site.url_of[m].clone());
+    let body_html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title }.render();
+    let current_url =
+        doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
         doc: summary(site, doc, url),
         banner: banner(site, doc, current_url.is_some()),
@@ -186,11 +169,7 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
             .sections
             .iter()
             .filter(|s| (2..=4).contains(&s.level))
-            .map(|s| TocEntry {
-                level: s.level,
-                label: s.label(),
-                anchor: s.anchor.clone(),
-            })
+            .map(|s| TocEntry { level: s.level, label: s.label(), anchor: s.anchor.clone() })
             .collect(),
         body_html,
         roles: doc
@@ -205,23 +184,18 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
                 })
             })
             .collect(),
-        related: doc
-            .meta
-            .related
-            .iter()
-            .map(|r| related(site, &r.value))
-            .collect(),
-        references: doc
-            .meta
-            .references
-            .iter()
-            .map(|r| r.value.clone())
-            .collect(),
+        related: doc.meta.related.iter().map(|r| related(site, &r.value)).collect(),
+        references: doc.meta.references.iter().map(|r| r.value.clone()).collect(),
         history: history(doc),
         eia: doc.meta.eia.as_ref().map(eia),
         versions: versions(site, doc, doc_index),
         current_url,
         is_draft: doc.status().is_some_and(Status::is_draft),
+        pdf_url: site
+            .opts
+            .pdf
+            .then(|| site.pages.iter().find(|p| p.doc == doc_index).map(|p| super::pdf::pdf_path(site, p)))
+            .flatten(),
     }
 }
 
@@ -254,8 +228,7 @@ fn banner(site: &Site, doc: &Document, has_current: bool) -> Banner {
 
 fn superseded_text(has_current: bool) -> String {
     if has_current {
-        "This version has been replaced and is kept on record only. Follow the current version."
-            .to_string()
+        "This version has been replaced and is kept on record only. Follow the current version.".to_string()
     } else {
         "This version has been replaced and is kept on record only.".to_string()
     }
@@ -272,14 +245,11 @@ fn yes_no(b: bool) -> String {
     if b { "Yes" } else { "No" }.to_string()
 }
 
-fn control_sheet(doc: &Document) -> Vec<Row> {
+pub fn control_sheet(doc: &Document) -> Vec<Row> {
     let m = &doc.meta;
     let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let rows: Vec<(&'static str, Option<String>)> = vec![
-        (
-            "Document type",
-            m.doc_type.as_ref().map(|t| capitalise(&t.value)),
-        ),
+        ("Document type", m.doc_type.as_ref().map(|t| capitalise(&t.value))),
         ("Unique identifier", doc.id().map(|i| i.to_string())),
         ("Document title", Some(doc.title().to_string())),
         ("Version number", doc.version().map(|v| v.to_string())),
@@ -293,24 +263,12 @@ fn control_sheet(doc: &Document) -> Vec<Row> {
                 None => a.name.clone(),
             }),
         ),
-        (
-            "Responsibility",
-            m.directorate.as_ref().map(|d| d.value.clone()),
-        ),
+        ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
         ("Head of department", m.head_of_department.clone()),
         ("Executive lead", m.executive_lead.clone()),
         ("Contact", m.contact.clone()),
-        (
-            "Primary audience",
-            m.audience.as_ref().and_then(|a| a.primary.clone()),
-        ),
-        (
-            "Secondary audience",
-            m.audience
-                .as_ref()
-                .map(|a| a.secondary.join(", "))
-                .filter(|s| !s.is_empty()),
-        ),
+        ("Primary audience", m.audience.as_ref().and_then(|a| a.primary.clone())),
+        ("Secondary audience", m.audience.as_ref().map(|a| a.secondary.join(", ")).filter(|s| !s.is_empty())),
         (
             "Replaces",
             Some(
@@ -328,45 +286,26 @@ fn control_sheet(doc: &Document) -> Vec<Row> {
         ("Validated by", approval(&m.validated)),
         ("Ratified by", approval(&m.ratified)),
         ("First published", m.published.map(|d| d.to_string())),
-        (
-            "Review date",
-            m.review_date.as_ref().map(|d| d.value.to_string()),
-        ),
+        ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),
         (
             "Review extended",
-            m.review_extension.as_ref().map(|e| {
-                format!(
-                    "to {} by {}{}",
-                    e.to,
-                    e.by,
-                    e.date.map(|d| format!(" on {d}")).unwrap_or_default()
-                )
-            }),
+            m.review_extension
+                .as_ref()
+                .map(|e| format!("to {} by {}{}", e.to, e.by, e.date.map(|d| format!(" on {d}")).unwrap_or_default())),
         ),
         (
             "NHS Constitution principles",
-            m.nhs_constitution
-                .as_ref()
-                .map(|c| numbers(&c.principles))
-                .filter(|s| !s.is_empty()),
+            m.nhs_constitution.as_ref().map(|c| numbers(&c.principles)).filter(|s| !s.is_empty()),
         ),
         (
             "NHS Constitution staff pledges",
-            m.nhs_constitution
-                .as_ref()
-                .map(|c| numbers(&c.staff_pledges))
-                .filter(|s| !s.is_empty()),
+            m.nhs_constitution.as_ref().map(|c| numbers(&c.staff_pledges)).filter(|s| !s.is_empty()),
         ),
-        (
-            "Meets the Equality Act 2010",
-            m.equality_act_compliant.map(yes_no),
-        ),
+        ("Meets the Equality Act 2010", m.equality_act_compliant.map(yes_no)),
         ("Document for public display", Some(yes_no(m.public))),
         ("References checked", approval(&m.references_checked)),
     ];
-    rows.into_iter()
-        .filter_map(|(label, value)| value.map(|value| Row { label, value }))
-        .collect()
+    rows.into_iter().filter_map(|(label, value)| value.map(|value| Row { label, value })).collect()
 }
 
 /// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
@@ -382,16 +321,11 @@ pub fn plural_label(doc_type: &str) -> String {
 
 pub fn capitalise(s: &str) -> String {
     let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
 
-fn related(site: &Site, id: &DocId) -> RelatedView {
-    let target = site
-        .main_of
-        .get(id)
-        .map(|&i| (&site.lib.docs[i], &site.url_of[&i]));
+pub fn related(site: &Site, id: &DocId) -> RelatedView {
+    let target = site.main_of.get(id).map(|&i| (&site.lib.docs[i], &site.url_of[&i]));
     RelatedView {
         id: id.to_string(),
         title: target.map(|(d, _)| d.title().to_string()),
@@ -400,7 +334,7 @@ fn related(site: &Site, id: &DocId) -> RelatedView {
     }
 }
 
-fn history(doc: &Document) -> Vec<HistoryRow> {
+pub fn history(doc: &Document) -> Vec<HistoryRow> {
     let Some(h) = &doc.meta.history else {
         return Vec::new();
     };
@@ -417,22 +351,10 @@ fn history(doc: &Document) -> Vec<HistoryRow> {
         .collect()
 }
 
-fn eia(e: &Eia) -> EiaView {
-    let label = |key: &str| {
-        CHARACTERISTICS
-            .iter()
-            .find(|(k, _)| *k == key)
-            .map_or("Other", |(_, l)| l)
-            .to_string()
-    };
+pub fn eia(e: &Eia) -> EiaView {
+    let label = |key: &str| CHARACTERISTICS.iter().find(|(k, _)| *k == key).map_or("Other", |(_, l)| l).to_string();
     EiaView {
-        stage: e.stage.map(|s| {
-            if s == 1 {
-                "1 (screening)".to_string()
-            } else {
-                "2 (full assessment)".to_string()
-            }
-        }),
+        stage: e.stage.map(|s| if s == 1 { "1 (screening)".to_string() } else { "2 (full assessment)".to_string() }),
         date: e.date.as_ref().map(|d| d.value.to_string()),
         lead_assessor: e.lead_assessor.clone(),
         department: e.department.clone(),
@@ -458,11 +380,7 @@ fn eia(e: &Eia) -> EiaView {
         action_plan: e
             .action_plan
             .iter()
-            .map(|a| ActionRow {
-                action: a.action.clone(),
-                lead: a.lead.clone(),
-                due: a.due.map(|d| d.to_string()),
-            })
+            .map(|a| ActionRow { action: a.action.clone(), lead: a.lead.clone(), due: a.due.map(|d| d.to_string()) })
             .collect(),
     }
 }

@@ -5,10 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-pub const SITE: &str =
-    "organisation: Test NHS Trust\nshort_name: TNT\nbase_url: https://intranet.test.nhs.uk/\n";
-pub const ROLES: &str =
-    "- id: lsms\n  title: Local Security Management Specialist\n  aliases: [LSMS]\n";
+pub const SITE: &str = "organisation: Test NHS Trust\nshort_name: TNT\nbase_url: https://intranet.test.nhs.uk/\n";
+pub const ROLES: &str = "- id: lsms\n  title: Local Security Management Specialist\n  aliases: [LSMS]\n";
 
 /// A content folder in a temporary directory, removed when dropped.
 pub struct Fixture {
@@ -19,9 +17,7 @@ impl Fixture {
     /// A folder with `site.yaml`, `roles.yaml` and the given documents
     /// (`name` → text), written under `content/documents/`.
     pub fn new(docs: &[(&str, &str)]) -> Fixture {
-        let f = Fixture {
-            tmp: tempfile::tempdir().unwrap(),
-        };
+        let f = Fixture { tmp: tempfile::tempdir().unwrap() };
         f.write("content/site.yaml", SITE);
         f.write("content/roles.yaml", ROLES);
         for (name, text) in docs {
@@ -56,19 +52,20 @@ impl Fixture {
 
     /// `check --format json`, parsed.
     pub fn check_json(&self) -> serde_json::Value {
-        let out = self.run(&[
-            "check",
-            "content",
-            "--format",
-            "json",
-            "--today",
-            "2026-11-23",
-        ]);
+        let out = self.run(&["check", "content", "--format", "json", "--today", "2026-11-23"]);
         serde_json::from_slice(&out.stdout)
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
     }
 
+    /// `build` without PDFs (see `build_with_pdfs`).
     pub fn build(&self, extra: &[&str]) -> Output {
+        let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23", "--no-pdf"];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+
+    /// `build` with PDFs: needs the typst CLI.
+    pub fn build_with_pdfs(&self, extra: &[&str]) -> Output {
         let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23"];
         args.extend_from_slice(extra);
         self.run(&args)
@@ -77,22 +74,11 @@ impl Fixture {
 
 /// The diagnostics with `code`, as (file, line, column, message, help).
 pub fn with_code(report: &serde_json::Value, code: &str) -> Vec<serde_json::Value> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|d| d["code"] == code)
-        .cloned()
-        .collect()
+    report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).cloned().collect()
 }
 
 pub fn codes(report: &serde_json::Value) -> Vec<String> {
-    report["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
+    report["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap().to_string()).collect()
 }
 
 /// A valid ratified document; `extra` front matter is appended, `body` follows.
@@ -103,8 +89,7 @@ pub fn doc(id: &str, version: &str, status: &str, extra: &str, body: &str) -> St
 }
 
 pub const EIA: &str = "eia:\n  stage: 1\n  date: 2025-01-05\n  lead_assessor: E Assessor\n  impacts: { age: neutral, disability: neutral, gender_reassignment: neutral, marriage_and_civil_partnership: neutral, pregnancy_and_maternity: neutral, race: neutral, religion_or_belief: neutral, sex: neutral, sexual_orientation: neutral }\n";
-pub const HISTORY: &str =
-    "history:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\n";
+pub const HISTORY: &str = "history:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\n";
 
 /// A version-1 ratified document with nothing wrong: history, EIA, review date in range.
 pub fn clean(id: &str, extra: &str, body: &str) -> String {

@@ -1,0 +1,128 @@
+//! The data a PDF template reads (docs/pdf-data.md): the document as JSON,
+//! built from the same body tree and views as the HTML. Text is only ever
+//! data here; the template prints it and never evaluates it.
+
+use super::site::Site;
+use super::views;
+use crate::body::{Align, Block, Body, Inline, Target};
+use crate::model::{Document, Status};
+use serde_json::{json, Value};
+
+/// What the PDF shows across every page, if anything.
+pub fn watermark(doc: &Document) -> Option<&'static str> {
+    match doc.status()? {
+        Status::Draft | Status::Consultation => Some("DRAFT"),
+        Status::Superseded => Some("SUPERSEDED"),
+        Status::Withdrawn => Some("WITHDRAWN"),
+        Status::Ratified => None,
+    }
+}
+
+pub fn data(site: &Site, index: usize) -> Value {
+    let doc = &site.lib.docs[index];
+    let s = &site.lib.config.site;
+    let conv = Converter { site, doc };
+    json!({
+        "organisation": s.organisation,
+        "notice": s.notice,
+        "watermark": watermark(doc),
+        "doc": {
+            "id": doc.id().map(|i| i.to_string()),
+            "title": doc.title(),
+            "type": doc.meta.doc_type.as_ref().map(|t| views::capitalise(&t.value)),
+            "version": doc.version().map(|v| v.to_string()),
+            "status": doc.status().map(|s| views::capitalise(s.as_str())),
+            "review_date": doc.meta.effective_review_date().map(|d| d.to_string()),
+            "summary": doc.meta.summary,
+        },
+        "control": views::control_sheet(doc).into_iter().map(|r| json!([r.label, r.value])).collect::<Vec<_>>(),
+        "body": conv.blocks(&doc.body.blocks),
+        "footnotes": doc.body.footnotes.iter().enumerate().map(|(i, f)| json!({ "n": i + 1, "body": conv.blocks(&f.blocks) })).collect::<Vec<_>>(),
+        "related": doc.meta.related.iter().map(|r| views::related(site, &r.value)).collect::<Vec<_>>(),
+        "references": doc.meta.references.iter().map(|r| &r.value).collect::<Vec<_>>(),
+        "history": views::history(doc),
+        "eia": doc.meta.eia.as_ref().map(views::eia),
+    })
+}
+
+struct Converter<'a> {
+    site: &'a Site<'a>,
+    doc: &'a Document,
+}
+
+impl Converter<'_> {
+    fn body(&self) -> &Body {
+        &self.doc.body
+    }
+
+    fn blocks(&self, blocks: &[Block]) -> Vec<Value> {
+        blocks.iter().map(|b| self.block(b)).collect()
+    }
+
+    fn block(&self, block: &Block) -> Value {
+        match block {
+            Block::Heading(i) => {
+                let s = &self.body().sections[*i];
+                json!({ "t": "heading", "level": s.level, "number": s.number, "text": s.text, "anchor": s.anchor })
+            }
+            Block::Paragraph(c) | Block::Plain(c) => json!({ "t": "para", "c": self.inlines(c) }),
+            Block::List { start, items } => json!({
+                "t": "list", "ordered": start.is_some(), "start": start.unwrap_or(1),
+                "items": items.iter().map(|it| self.blocks(it)).collect::<Vec<_>>(),
+            }),
+            Block::Quote(c) => json!({ "t": "quote", "c": self.blocks(c) }),
+            Block::Code { text, .. } => json!({ "t": "code", "text": text }),
+            Block::Table(t) => json!({
+                "t": "table",
+                "align": t.align.iter().map(|a| match a { Align::Left => "left", Align::Center => "center", Align::Right => "right", Align::None => "none" }).collect::<Vec<_>>(),
+                "head": t.head.iter().map(|c| self.inlines(c)).collect::<Vec<_>>(),
+                "rows": t.rows.iter().map(|r| r.iter().map(|c| self.inlines(c)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+            }),
+            Block::RawHtml(text) => json!({ "t": "raw", "text": text }),
+            Block::Rule => json!({ "t": "rule" }),
+        }
+    }
+
+    fn inlines(&self, inlines: &[Inline]) -> Vec<Value> {
+        inlines.iter().map(|i| self.inline(i)).collect()
+    }
+
+    fn inline(&self, inline: &Inline) -> Value {
+        match inline {
+            Inline::Text(s) => json!({ "t": "text", "s": s }),
+            Inline::Code(s) => json!({ "t": "code", "s": s }),
+            Inline::Emphasis(c) => json!({ "t": "em", "c": self.inlines(c) }),
+            Inline::Strong(c) => json!({ "t": "strong", "c": self.inlines(c) }),
+            Inline::Strikethrough(c) => json!({ "t": "strike", "c": self.inlines(c) }),
+            Inline::Link { link, children } => {
+                json!({ "t": "link", "url": self.url(*link), "c": self.inlines(children) })
+            }
+            Inline::IdRef { link, text } => {
+                json!({ "t": "link", "url": self.url(*link), "c": [{ "t": "text", "s": text }] })
+            }
+            Inline::Image { link, alt, .. } => match &self.body().links[*link].target {
+                Target::File(p) => match self.site.asset(self.doc, p) {
+                    Some(path) => json!({ "t": "image", "path": path, "alt": alt }),
+                    None => json!({ "t": "text", "s": alt }),
+                },
+                _ => json!({ "t": "link", "url": self.url(*link), "c": [{ "t": "text", "s": alt }] }),
+            },
+            Inline::FootnoteRef(label) => match self.body().footnotes.iter().position(|f| &f.label == label) {
+                Some(n) => json!({ "t": "fnref", "n": n + 1 }),
+                None => json!({ "t": "text", "s": format!("[^{label}]") }),
+            },
+            Inline::SoftBreak => json!({ "t": "soft" }),
+            Inline::HardBreak => json!({ "t": "br" }),
+        }
+    }
+
+    /// Links in a PDF must work outside the site: absolute, from `base_url`.
+    fn url(&self, link: usize) -> Option<String> {
+        let l = &self.body().links[link];
+        match &l.target {
+            Target::External(u) => Some(u.clone()),
+            Target::Doc { .. } | Target::File(_) => self.site.href(self.doc, l, &self.site.lib.config.site.base_url),
+            Target::Local(_) | Target::Unsafe(_) => None,
+        }
+    }
+}
