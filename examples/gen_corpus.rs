@@ -483,9 +483,9 @@ fn meta(i: usize) -> Meta {
     let status = if roll < 2 { Status::Draft } else { Status::Ratified };
     let has_superseded = (2..7).contains(&roll);
 
-    // The review date is past (on 2026-11-23, see REFERENCE_MONTH) for about 10% of the
-    // documents and in the future for the rest; nothing is ratified later
-    // than 2026-10.
+    // The review date is past on 2026-11-23 (see REFERENCE_MONTH) for about
+    // 10% of the documents and in the future for the rest; nothing is
+    // ratified later than 2026-10.
     let overdue = rng.chance(10);
     let review_month = if overdue {
         REFERENCE_MONTH - 1 - rng.below(34) as i32 // 2024-01 ..= 2026-10

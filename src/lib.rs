@@ -68,6 +68,8 @@ pub struct BuildOptions {
     pub drafts: bool,
     pub today: Date,
     pub no_pdf: bool,
+    /// The public copy: ratified `public: true` documents only.
+    pub public: bool,
 }
 
 pub struct Built {
@@ -80,6 +82,9 @@ pub struct Built {
     /// PDFs typst could not make; the rest of the site was written.
     pub pdf_failures: Vec<String>,
 }
+
+/// The file that marks an output folder as a public copy.
+pub const PUBLIC_MARKER: &str = ".trustdocs/public-copy";
 
 /// Why a build produced no output.
 pub enum BuildError {
@@ -110,7 +115,8 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
             Err(e) => return Err(fail(e, checked)),
         },
     };
-    let render_opts = render::RenderOptions { drafts: opts.drafts, today: opts.today, pdf: typst.is_some() };
+    let render_opts =
+        render::RenderOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: typst.is_some(), public: opts.public };
     let mut files = match render::render_site(&checked.lib, &checked.diags, &render_opts, &theme) {
         Ok(f) => f,
         Err(e) => return Err(fail(e, checked)),
@@ -128,7 +134,17 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
             Err(e) => return Err(fail(e, checked)),
         }
     }
-    if let Err(e) = output::write(&opts.out, &files) {
+    // The public copy marks itself, so that an intranet build into the
+    // parent folder keeps it (its default place is dist/public).
+    let keep: &[&str] = if opts.public {
+        files.push(output::OutputFile::bytes(PUBLIC_MARKER, "trustdocs public copy\n"));
+        &[]
+    } else if opts.out.join("public").join(PUBLIC_MARKER).is_file() {
+        &["public"]
+    } else {
+        &[]
+    };
+    if let Err(e) = output::write(&opts.out, &files, keep) {
         return Err(fail(e, checked));
     }
     Ok(Built { checked, files: files.len(), pages, pdfs, pdfs_compiled, pdf_failures })

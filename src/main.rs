@@ -26,9 +26,13 @@ enum Command {
         /// The content folder (holds site.yaml and documents/).
         #[arg(default_value = "content")]
         dir: PathBuf,
-        /// Where to write the site. It is replaced whole, only when the build succeeds.
-        #[arg(long, default_value = "dist")]
-        out: PathBuf,
+        /// Where to write the site (default: dist, or dist/public with --public).
+        /// It is replaced whole, only when the build succeeds.
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// Build the public copy: only ratified documents marked `public: true`.
+        #[arg(long)]
+        public: bool,
         /// Include drafts and documents out for consultation, marked DRAFT.
         #[arg(long)]
         drafts: bool,
@@ -89,14 +93,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, format, deny, today } => check(dir, format, deny.is_some(), today_or_now(today)),
-        Command::Build { dir, out, drafts, no_pdf, today, jobs } => {
+        Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
                     eprintln!("error: --jobs {n}: {e}");
                     return ExitCode::from(2);
                 }
             }
-            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf })
+            let out = out.unwrap_or_else(|| PathBuf::from(if public { "dist/public" } else { "dist" }));
+            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf, public })
         }
     }
 }

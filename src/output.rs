@@ -30,14 +30,16 @@ pub fn safe_relative(path: &str) -> Result<PathBuf, String> {
 }
 
 /// Writes `files` to `out` atomically (as far as the file system allows).
-pub fn write(out: &Path, files: &[OutputFile]) -> Result<(), String> {
+/// Sub-folders of the previous output named in `keep` are carried over into
+/// the new one (the public copy kept inside the intranet's folder).
+pub fn write(out: &Path, files: &[OutputFile], keep: &[&str]) -> Result<(), String> {
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     let name =
         out.file_name().ok_or_else(|| format!("{} is not a folder name", out.display()))?.to_string_lossy().to_string();
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    let result = fill(&staging, files).and_then(|()| swap_in(&staging, out, parent, &name));
+    let result = fill(&staging, files).and_then(|()| carry_over(out, &staging, keep)).and_then(|()| swap_in(&staging, out, parent, &name));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }
@@ -56,6 +58,32 @@ fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), String> {
             Contents::Copy(src) => std::fs::copy(src, &target).map(|_| ()),
         };
         written.map_err(|e| format!("cannot write {}: {e}", f.path))?;
+    }
+    Ok(())
+}
+
+/// Links (or copies) kept folders of the old output into the staging folder;
+/// the old output stays whole until the swap.
+fn carry_over(out: &Path, staging: &Path, keep: &[&str]) -> Result<(), String> {
+    for k in keep {
+        let from = out.join(k);
+        if from.is_dir() && !staging.join(k).exists() {
+            link_tree(&from, &staging.join(k)).map_err(|e| format!("cannot keep {}: {e}", from.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for entry in std::fs::read_dir(from)? {
+        let entry = entry?;
+        let (src, dst) = (entry.path(), to.join(entry.file_name()));
+        if entry.file_type()?.is_dir() {
+            link_tree(&src, &dst)?;
+        } else if std::fs::hard_link(&src, &dst).is_err() {
+            std::fs::copy(&src, &dst)?;
+        }
     }
     Ok(())
 }

@@ -1,9 +1,28 @@
 //! The parsed body → HTML. All text is escaped; raw HTML never passes.
 
 use crate::body::{Align, Block, Body, Inline, Link, Table};
+use crate::config::GlossaryEntry;
 use crate::text::escape_html;
-use std::collections::HashMap;
+use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
+
+/// Finds glossary terms in text, so their first use can be explained.
+pub struct GlossaryMarker {
+    pattern: Option<Regex>,
+    definitions: HashMap<String, String>,
+}
+
+impl GlossaryMarker {
+    pub fn new(entries: &[GlossaryEntry]) -> GlossaryMarker {
+        let mut terms: Vec<&str> = entries.iter().map(|e| e.term.as_str()).filter(|t| !t.trim().is_empty()).collect();
+        // Longest first, so "NHS Protect" wins over "NHS".
+        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let alternatives: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
+        let pattern = (!terms.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()).flatten();
+        GlossaryMarker { pattern, definitions: entries.iter().map(|e| (e.term.clone(), e.definition.clone())).collect() }
+    }
+}
 
 /// Where a link goes on the built site, or `None` to show it as plain text.
 pub type LinkHref<'a> = dyn Fn(&Link) -> Option<String> + 'a;
@@ -13,16 +32,31 @@ pub struct BodyHtml<'a> {
     pub href: &'a LinkHref<'a>,
     /// Role id → title, for labelling role sections.
     pub role_title: &'a dyn Fn(&str) -> Option<String>,
+    pub glossary: Option<&'a GlossaryMarker>,
 }
 
 impl BodyHtml<'_> {
     pub fn render(&self) -> String {
-        let mut out = String::with_capacity(self.body.blocks.len() * 200);
+        self.render_blocks(&self.body.blocks, true)
+    }
+
+    /// The content of one section (its blocks after the heading), for pages
+    /// that gather sections from many documents.
+    pub fn render_section(&self, section: usize) -> String {
+        let s = &self.body.sections[section];
+        let end = s.end.min(self.body.blocks.len());
+        self.render_blocks(&self.body.blocks[(s.block + 1).min(end)..end], false)
+    }
+
+    fn render_blocks(&self, blocks: &[Block], with_footnotes: bool) -> String {
+        let mut out = String::with_capacity(blocks.len() * 200);
         let notes: HashMap<&str, usize> =
             self.body.footnotes.iter().enumerate().map(|(i, f)| (f.label.as_str(), i + 1)).collect();
-        let mut r = Renderer { ctx: self, out: &mut out, notes };
-        r.blocks(&self.body.blocks);
-        r.footnotes();
+        let mut r = Renderer { ctx: self, out: &mut out, notes, explained: HashSet::new() };
+        r.blocks(blocks);
+        if with_footnotes {
+            r.footnotes();
+        }
         out
     }
 }
@@ -31,11 +65,33 @@ struct Renderer<'r, 'a> {
     ctx: &'r BodyHtml<'a>,
     out: &'r mut String,
     notes: HashMap<&'r str, usize>,
+    /// Glossary terms already explained on this page.
+    explained: HashSet<String>,
 }
 
 impl Renderer<'_, '_> {
     fn text(&mut self, t: &str) {
         escape_html(t, self.out);
+    }
+
+    /// Body text, with the first use of each glossary term in an `<abbr>`.
+    fn prose(&mut self, t: &str) {
+        let Some(g) = self.ctx.glossary else { return self.text(t) };
+        let Some(pattern) = &g.pattern else { return self.text(t) };
+        let mut last = 0;
+        for m in pattern.find_iter(t) {
+            if !self.explained.insert(m.as_str().to_string()) {
+                continue;
+            }
+            self.text(&t[last..m.start()]);
+            self.out.push_str("<abbr title=\"");
+            self.text(&g.definitions[m.as_str()]);
+            self.out.push_str("\">");
+            self.text(m.as_str());
+            self.out.push_str("</abbr>");
+            last = m.end();
+        }
+        self.text(&t[last..]);
     }
 
     fn blocks(&mut self, blocks: &[Block]) {
@@ -153,7 +209,7 @@ impl Renderer<'_, '_> {
 
     fn inline(&mut self, inline: &Inline) {
         match inline {
-            Inline::Text(t) => self.text(t),
+            Inline::Text(t) => self.prose(t),
             Inline::Code(c) => {
                 self.out.push_str("<code>");
                 self.text(c);

@@ -1,7 +1,9 @@
 //! Stage 4: render the library into files for the site.
 
 mod body_html;
+mod feeds;
 mod governance;
+mod library;
 mod html;
 pub mod pdf;
 pub mod pdf_data;
@@ -42,8 +44,12 @@ pub fn render_site(
         })
         .collect::<Result<_, _>>()?;
     files.extend(listing_pages(&site, &templates, &common)?);
-    files.extend(governance_pages(&site, diags, &templates, &common)?);
+    if !site.opts.public {
+        files.extend(governance_pages(&site, diags, &templates, &common)?);
+    }
+    files.extend(library_pages(&site, &templates, &common)?);
     files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(&site, &common))?));
+    files.extend(machine_readable(&site, &files));
     for (path, bytes) in theme.under("static") {
         files.push(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()));
     }
@@ -78,6 +84,7 @@ fn common_context(site: &Site) -> Value {
     context! {
         site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => &s.notice, due_soon_days => s.due_soon_days },
         drafts => site.opts.drafts,
+        public => site.opts.public,
         today => site.opts.today.to_string(),
     }
 }
@@ -133,6 +140,43 @@ fn listing_pages(site: &Site, templates: &Templates, common: &Value) -> Result<V
     let ctx = context! { root => "../", page_title => "All documents A to Z", section => "documents", letters => ser(a_to_z(site)), ..common.clone() };
     files.push(OutputFile::bytes("documents/index.html", templates.render("a-z.html", ctx)?));
     Ok(files)
+}
+
+fn library_pages(site: &Site, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
+    let mut files = Vec::new();
+    let matrix = context! { root => "../", page_title => "Role matrix", section => "roles", matrix => ser(library::matrix(site)), ..common.clone() };
+    files.push(OutputFile::bytes("roles/index.html", templates.render("roles.html", matrix)?));
+    for role in &site.lib.config.roles {
+        let url = library::role_url(&role.id);
+        let root = root_of(&url);
+        let sections = library::role_sections(site, &role.id, &root);
+        let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), sections => ser(sections), ..common.clone() };
+        files.push(OutputFile::bytes(format!("{url}index.html"), templates.render("role.html", ctx)?));
+    }
+    let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
+    files.push(OutputFile::bytes("eia/index.html", templates.render("eia.html", eia)?));
+    let mut glossary = site.lib.config.glossary.clone();
+    glossary.sort_by_key(|g| g.term.to_lowercase());
+    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(glossary), ..common.clone() };
+    files.push(OutputFile::bytes("glossary/index.html", templates.render("glossary.html", ctx)?));
+    Ok(files)
+}
+
+/// The catalogue, feed, calendar and sitemap. The sitemap lists every page
+/// already rendered into `files`.
+fn machine_readable(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> {
+    let pages: Vec<String> = files
+        .iter()
+        .filter_map(|f| f.path.strip_suffix("index.html"))
+        .filter(|u| !u.starts_with("documents/") || *u == "documents/")
+        .map(String::from)
+        .collect();
+    vec![
+        OutputFile::bytes("catalogue.json", feeds::catalogue(site)),
+        OutputFile::bytes("feed.atom", feeds::atom(site)),
+        OutputFile::bytes("reviews.ics", feeds::calendar(site)),
+        OutputFile::bytes("sitemap.xml", feeds::sitemap(site, &pages)),
+    ]
 }
 
 fn governance_pages(

@@ -38,7 +38,7 @@ pub fn data(site: &Site, index: usize) -> Value {
         "control": views::control_sheet(doc).into_iter().map(|r| json!([r.label, r.value])).collect::<Vec<_>>(),
         "body": conv.blocks(&doc.body.blocks),
         "footnotes": doc.body.footnotes.iter().enumerate().map(|(i, f)| json!({ "n": i + 1, "body": conv.blocks(&f.blocks) })).collect::<Vec<_>>(),
-        "related": doc.meta.related.iter().map(|r| views::related(site, &r.value)).collect::<Vec<_>>(),
+        "related": doc.meta.related.iter().filter(|r| !site.opts.public || site.main_of.contains_key(&r.value)).map(|r| views::related(site, &r.value)).collect::<Vec<_>>(),
         "references": doc.meta.references.iter().map(|r| &r.value).collect::<Vec<_>>(),
         "history": views::history(doc),
         "eia": doc.meta.eia.as_ref().map(views::eia),

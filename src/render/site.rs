@@ -1,5 +1,6 @@
 //! Which versions the build publishes, and at which address.
 
+use super::body_html::GlossaryMarker;
 use crate::body::{Link, Target};
 use crate::model::{Date, DocId, Document, Status};
 use crate::resolve::Library;
@@ -12,6 +13,8 @@ pub struct RenderOptions {
     pub today: Date,
     /// Whether PDFs are built, so pages link them.
     pub pdf: bool,
+    /// The public copy: only ratified documents marked `public: true`.
+    pub public: bool,
 }
 
 /// One published page of a document version.
@@ -30,6 +33,7 @@ pub struct Site<'a> {
     pub pages: Vec<DocPage>,
     pub url_of: HashMap<usize, String>,
     pub main_of: BTreeMap<DocId, usize>,
+    pub glossary: GlossaryMarker,
 }
 
 impl<'a> Site<'a> {
@@ -54,7 +58,14 @@ impl<'a> Site<'a> {
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Site { lib, opts, pages, url_of, main_of }
+        Site { lib, opts, pages, url_of, main_of, glossary: GlossaryMarker::new(&lib.config.glossary) }
+    }
+
+    /// The absolute address of the site's root, ending in `/`.
+    pub fn base_url(&self) -> String {
+        let s = &self.lib.config.site;
+        let base = if self.opts.public { s.public_base_url.as_deref().unwrap_or(&s.base_url) } else { &s.base_url };
+        if base.ends_with('/') { base.to_string() } else { format!("{base}/") }
     }
 
     /// Current documents shown in listings, in id order.
@@ -90,6 +101,9 @@ impl<'a> Site<'a> {
 
 fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
     match doc.status() {
+        // The public copy: ratified public documents and their public superseded versions.
+        Some(Status::Ratified | Status::Superseded) if opts.public => doc.meta.public,
+        _ if opts.public => false,
         Some(s) if s.is_draft() => opts.drafts,
         Some(_) => true,
         None => false,

@@ -1,0 +1,173 @@
+//! Library-wide pages: the role matrix and a page per role, the EIA
+//! register, and the glossary.
+
+use super::body_html::BodyHtml;
+use super::site::Site;
+use super::views::{self, DocSummary};
+use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
+use crate::text::slugify_ascii;
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct MatrixDoc {
+    id: String,
+    title: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+pub struct MatrixRow {
+    id: String,
+    title: String,
+    url: String,
+    description: Option<String>,
+    /// One cell per document column.
+    cells: Vec<Cell>,
+    sections: usize,
+}
+
+/// A role in a document: a link to its first section there, if it has any.
+#[derive(Serialize)]
+pub struct Cell {
+    doc_id: String,
+    href: Option<String>,
+    sections: usize,
+}
+
+#[derive(Serialize)]
+pub struct Matrix {
+    docs: Vec<MatrixDoc>,
+    rows: Vec<MatrixRow>,
+}
+
+/// The published documents that have role sections, in id order.
+fn docs_with_roles<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
+    site.main_of.values().map(|&i| (i, &site.lib.docs[i])).filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some())).collect()
+}
+
+pub fn role_url(role_id: &str) -> String {
+    format!("roles/{}/", slugify_ascii(role_id))
+}
+
+pub fn matrix(site: &Site) -> Matrix {
+    let docs = docs_with_roles(site);
+    let rows = site
+        .lib
+        .config
+        .roles
+        .iter()
+        .map(|role| {
+            let cells: Vec<Cell> = docs
+                .iter()
+                .map(|(i, d)| {
+                    let anchors: Vec<&str> = d.body.sections.iter().filter(|s| s.role.as_deref() == Some(role.id.as_str())).map(|s| s.anchor.as_str()).collect();
+                    Cell {
+                        doc_id: d.id().map(|x| x.to_string()).unwrap_or_default(),
+                        href: anchors.first().map(|a| format!("{}#{a}", site.url_of[i])),
+                        sections: anchors.len(),
+                    }
+                })
+                .collect();
+            MatrixRow {
+                id: role.id.clone(),
+                title: role.title.clone(),
+                url: role_url(&role.id),
+                description: role.description.clone(),
+                sections: cells.iter().map(|c| c.sections).sum(),
+                cells,
+            }
+        })
+        .collect();
+    let docs = docs.iter().map(|(i, d)| MatrixDoc { id: d.id().map(|i| i.to_string()).unwrap_or_default(), title: d.title().to_string(), url: site.url_of[i].clone() }).collect();
+    Matrix { docs, rows }
+}
+
+#[derive(Serialize)]
+pub struct RoleSection {
+    doc: DocSummary,
+    label: String,
+    anchor: String,
+    html: String,
+}
+
+/// Every section of every published document that holds `role_id`'s
+/// responsibilities, with its text.
+pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection> {
+    let role_title = |id: &str| site.lib.config.role(id).map(|r| r.title.clone());
+    let mut out = Vec::new();
+    for (i, doc) in docs_with_roles(site) {
+        let url = &site.url_of[&i];
+        let href = |link: &crate::body::Link| match &link.target {
+            // A same-page anchor means the document's page here.
+            crate::body::Target::Local(a) => Some(format!("{root}{url}#{a}")),
+            _ => site.href(doc, link, root),
+        };
+        let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) };
+        for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
+            out.push(RoleSection { doc: views::summary(site, doc, url), label: s.label(), anchor: s.anchor.clone(), html: html.render_section(n) });
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+pub struct EiaEntry {
+    doc: DocSummary,
+    stage: Option<String>,
+    date: Option<String>,
+    lead_assessor: Option<String>,
+    /// Impact per characteristic, in the order of `CHARACTERISTICS` then `other`.
+    impacts: Vec<String>,
+    negatives: Vec<String>,
+    action_plan: Vec<views::ActionRow>,
+}
+
+#[derive(Serialize)]
+pub struct EiaRegister {
+    characteristics: Vec<&'static str>,
+    entries: Vec<EiaEntry>,
+    /// Current documents whose type needs an EIA and that have none.
+    missing: Vec<DocSummary>,
+}
+
+pub fn eia_register(site: &Site) -> EiaRegister {
+    let cfg = &site.lib.config.site;
+    let mut entries = Vec::new();
+    let mut missing = Vec::new();
+    for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+        let summary = views::summary(site, doc, &site.url_of[&i]);
+        let Some(eia) = &doc.meta.eia else {
+            let needs = doc.meta.doc_type.as_ref().is_some_and(|t| cfg.eia_required_for.contains(&t.value));
+            if needs && doc.status() == Some(Status::Ratified) {
+                missing.push(summary);
+            }
+            continue;
+        };
+        let impacts = eia.impacts.as_ref().map(|i| i.value.as_slice()).unwrap_or_default();
+        let kind_of = |key: &str| impacts.iter().find(|i| i.characteristic == key).map(|i| i.kind);
+        let view = views::eia(eia);
+        entries.push(EiaEntry {
+            doc: summary,
+            stage: view.stage,
+            date: view.date,
+            lead_assessor: view.lead_assessor,
+            impacts: CHARACTERISTICS.iter().map(|(k, _)| k).chain(["other"].iter()).map(|k| kind_name(kind_of(k))).collect(),
+            negatives: impacts.iter().filter(|i| i.kind == ImpactKind::Negative).map(|i| views::capitalise(&i.characteristic.replace('_', " "))).collect(),
+            action_plan: view.action_plan,
+        });
+    }
+    entries.sort_by_key(|e| (e.negatives.is_empty(), e.doc.id.clone()));
+    let mut characteristics: Vec<&'static str> = CHARACTERISTICS.iter().map(|(_, l)| *l).collect();
+    characteristics.push("Other");
+    EiaRegister { characteristics, entries, missing }
+}
+
+fn kind_name(kind: Option<ImpactKind>) -> String {
+    match kind {
+        Some(ImpactKind::Positive) => "Positive",
+        Some(ImpactKind::Negative) => "Negative",
+        Some(ImpactKind::Neutral) => "Neutral",
+        None => "Not assessed",
+    }
+    .to_string()
+}
