@@ -50,6 +50,7 @@ run_build() {
     echo "== exit status $RC, ${WALL}s, peak RSS ${RSS_MB} MB" >>"$log"
 }
 
+LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
 rows=()
 for n in $SIZES; do
     corpus="$OUT/corpus-$n"
@@ -81,7 +82,8 @@ for n in $SIZES; do
 done
 
 echo
-echo "trustdocs build, --no-pdf --today $TODAY, $(nproc) cores, $(date -u +%Y-%m-%d)"
+echo "trustdocs $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)') build --no-pdf --today $TODAY;" \
+    "$(nproc) cores; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
 echo
 echo "| N | files | corpus MB | generate s | run | wall s | peak RSS MB | pages (index.html) | exit |"
 echo "|---:|---:|---:|---:|---|---:|---:|---:|---:|"

@@ -16,6 +16,7 @@ pub mod output;
 pub mod render;
 pub mod report;
 pub mod resolve;
+pub mod search;
 pub mod text;
 pub mod theme;
 
@@ -115,8 +116,12 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
             Err(e) => return Err(fail(e, checked)),
         },
     };
-    let render_opts =
-        render::RenderOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: typst.is_some(), public: opts.public };
+    let render_opts = render::RenderOptions {
+        drafts: opts.drafts && !opts.public,
+        today: opts.today,
+        pdf: typst.is_some(),
+        public: opts.public,
+    };
     let mut files = match render::render_site(&checked.lib, &checked.diags, &render_opts, &theme) {
         Ok(f) => f,
         Err(e) => return Err(fail(e, checked)),

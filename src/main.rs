@@ -60,6 +60,32 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Search the documents (issue 5; see src/search/). Builds the index first when it is missing or stale.
+    Search {
+        /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
+        query: String,
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// Print the results as JSON, for scripts.
+        #[arg(long)]
+        json: bool,
+        /// Show at most this many results.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// Only documents of this type (`policy`, `procedure`...).
+        #[arg(long = "type")]
+        doc_type: Option<String>,
+        /// `current` (default: not superseded or withdrawn), `any`, or one status.
+        #[arg(long)]
+        status: Option<String>,
+        /// Only documents of this directorate.
+        #[arg(long)]
+        directorate: Option<String>,
+        /// Include drafts and documents out for consultation.
+        #[arg(long)]
+        drafts: bool,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -93,6 +119,19 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, format, deny, today } => check(dir, format, deny.is_some(), today_or_now(today)),
+        Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
+            let status = status.filter(|s| s != "current");
+            let filter = trustdocs::search::rank::Filter { doc_type, status, directorate };
+            search(trustdocs::search::cli::SearchOptions {
+                dir,
+                query,
+                json,
+                limit,
+                filter,
+                drafts,
+                color: use_color(),
+            })
+        }
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
@@ -166,6 +205,28 @@ fn build(opts: BuildOptions) -> ExitCode {
             }
             eprintln!("error: {message}");
             eprintln!("the build failed; {} was left as it was", opts.out.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `trustdocs search` (issue 5): results on standard output, notes on standard error.
+fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
+    use trustdocs::search::cli::{run, SearchError};
+    match run(&opts) {
+        Ok(out) => {
+            if let Some(note) = out.note {
+                eprintln!("{note}");
+            }
+            print!("{}", out.stdout);
+            ExitCode::SUCCESS
+        }
+        Err(SearchError::Usage(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(SearchError::Failed(e)) => {
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -39,7 +39,9 @@ pub fn write(out: &Path, files: &[OutputFile], keep: &[&str]) -> Result<(), Stri
         out.file_name().ok_or_else(|| format!("{} is not a folder name", out.display()))?.to_string_lossy().to_string();
     remove_stale(parent, &name);
     let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    let result = fill(&staging, files).and_then(|()| carry_over(out, &staging, keep)).and_then(|()| swap_in(&staging, out, parent, &name));
+    let result = fill(&staging, files)
+        .and_then(|()| carry_over(out, &staging, keep))
+        .and_then(|()| swap_in(&staging, out, parent, &name));
     if result.is_err() {
         let _ = std::fs::remove_dir_all(&staging);
     }

@@ -76,6 +76,8 @@ pub fn escape_html(text: &str, out: &mut String) {
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&#39;"),
+            // NUL is not allowed in HTML; show the replacement character.
+            '\0' => out.push('\u{fffd}'),
             _ => out.push(c),
         }
     }

@@ -8,7 +8,9 @@ use scraper::{Html, Selector};
 fn texts(html: &str, css: &str) -> Vec<String> {
     let doc = Html::parse_document(html);
     let sel = Selector::parse(css).unwrap();
-    doc.select(&sel).map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" ")).collect()
+    doc.select(&sel)
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
 }
 
 fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
@@ -18,7 +20,10 @@ fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
 }
 
 fn fixture() -> Fixture {
-    let negative = format!("{HISTORY}{}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2026-06-30 }}\n", EIA.replace("age: neutral", "age: negative"));
+    let negative = format!(
+        "{HISTORY}{}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2026-06-30 }}\n",
+        EIA.replace("age: neutral", "age: negative")
+    );
     let a = doc("POL/001/001", "1", "ratified", &negative, "## Duties\n\nThe LSMS and the LSMS again.\n\n### Local Security Management Specialist {role=lsms}\n\nThe LSMS reviews incidents.\n\n#### Reporting\n\nMonthly.\n\n## Other\n\nText.\n")
         .replace("ratified: { by: Policy Group, date: 2025-01-10 }", "ratified: { by: Policy Group, date: 2025-03-10 }");
     let b = clean("POL/001/002", "", "## Roles\n\n### LSMS duties {role=lsms}\n\nAlso here.\n");
@@ -35,7 +40,10 @@ fn role_matrix_links_each_cell_to_the_section() {
     let html = f.read("out/roles/index.html");
     assert_eq!(texts(&html, "thead th a"), vec!["POL/001/001", "POL/001/002"]);
     let links = attrs(&html, "tbody td a", "href");
-    assert_eq!(links, vec!["../documents/pol-001-001/#local-security-management-specialist", "../documents/pol-001-002/#lsms-duties"]);
+    assert_eq!(
+        links,
+        vec!["../documents/pol-001-001/#local-security-management-specialist", "../documents/pol-001-002/#lsms-duties"]
+    );
 }
 
 #[test]
@@ -46,7 +54,10 @@ fn role_page_gathers_the_text_of_each_section() {
     assert_eq!(texts(&html, "h1"), vec!["Local Security Management Specialist"]);
     let bodies = texts(&html, ".td-role-section .td-body");
     assert_eq!(bodies.len(), 2);
-    assert!(bodies[0].contains("reviews incidents") && bodies[0].contains("Monthly"), "includes sub-sections: {bodies:?}");
+    assert!(
+        bodies[0].contains("reviews incidents") && bodies[0].contains("Monthly"),
+        "includes sub-sections: {bodies:?}"
+    );
     assert!(!bodies[0].contains("Other"), "stops at the next section: {bodies:?}");
 }
 
@@ -59,7 +70,10 @@ fn eia_register_lists_negative_impacts_first_and_missing_assessments() {
     assert!(rows[0].starts_with("Test Document POL/001/001") && rows[0].contains("Negative"), "{rows:?}");
     assert!(texts(&html, "section h2")[0].contains("Action plan"));
     assert!(texts(&html, "td").iter().any(|t| t == "30 June 2026"));
-    assert_eq!(texts(&html, "ul.td-plain-list li"), vec!["Test Document POL/001/003 (POL/001/003, policy, Governance)"]);
+    assert_eq!(
+        texts(&html, "ul.td-plain-list li"),
+        vec!["Test Document POL/001/003 (POL/001/003, policy, Governance)"]
+    );
 }
 
 #[test]
@@ -68,7 +82,11 @@ fn glossary_page_and_first_use_abbr() {
     f.build(&[]);
     assert_eq!(texts(&f.read("out/glossary/index.html"), "dt"), vec!["LSMS"]);
     let page = f.read("out/documents/pol-001-001/index.html");
-    assert_eq!(attrs(&page, ".td-body abbr", "title"), vec!["Local Security Management Specialist"], "only the first use");
+    assert_eq!(
+        attrs(&page, ".td-body abbr", "title"),
+        vec!["Local Security Management Specialist"],
+        "only the first use"
+    );
 }
 
 #[test]

@@ -15,11 +15,21 @@ fn fixture() -> Fixture {
         "## Scope\n\nSee the [secret one](doc:POL/001/002) and POL/001/002.\n\n### Local Security Management Specialist {role=lsms}\n\nPublic duties.\n",
     );
     let old_public = doc("POL/001/001", "0.9", "superseded", "public: true\n", "## Scope\n\nOld public text.\n");
-    let secret = clean("POL/001/002", "summary: CANARY-NOTPUBLIC-1 summary\n", "## Scope\n\nCANARY-NOTPUBLIC-1 body.\n\n### LSMS work {role=lsms}\n\nCANARY-NOTPUBLIC-1 duties.\n")
-        .replace("Test Document POL/001/002", "Secret Canary Procedure");
+    let secret = clean(
+        "POL/001/002",
+        "summary: CANARY-NOTPUBLIC-1 summary\n",
+        "## Scope\n\nCANARY-NOTPUBLIC-1 body.\n\n### LSMS work {role=lsms}\n\nCANARY-NOTPUBLIC-1 duties.\n",
+    )
+    .replace("Test Document POL/001/002", "Secret Canary Procedure");
     let draft = doc("POL/001/003", "0.1", "draft", "public: true\n", "## Scope\n\nCANARY-DRAFT-2\n");
     let old_secret = doc("POL/001/004", "1", "superseded", "", "## Scope\n\nCANARY-OLD-3\n");
-    let f = Fixture::new(&[("a.md", &public), ("a-old.md", &old_public), ("b.md", &secret), ("c.md", &draft), ("d.md", &old_secret)]);
+    let f = Fixture::new(&[
+        ("a.md", &public),
+        ("a-old.md", &old_public),
+        ("b.md", &secret),
+        ("c.md", &draft),
+        ("d.md", &old_secret),
+    ]);
     f.write("content/site.yaml", format!("{SITE}public_base_url: https://www.test.nhs.uk/policies/\n"));
     f
 }
@@ -31,7 +41,11 @@ fn all_text(dir: &Path, out: &mut Vec<(String, String)>) {
         if p.is_dir() {
             all_text(&p, out);
         } else if p.extension().is_some_and(|x| x == "pdf") {
-            let t = std::process::Command::new("pdftotext").arg(&p).arg("-").output().expect("pdftotext (poppler-utils) is needed");
+            let t = std::process::Command::new("pdftotext")
+                .arg(&p)
+                .arg("-")
+                .output()
+                .expect("pdftotext (poppler-utils) is needed");
             out.push((p.display().to_string(), String::from_utf8_lossy(&t.stdout).to_string()));
             out.push((p.display().to_string(), String::from_utf8_lossy(&std::fs::read(&p).unwrap()).to_string()));
         } else {
@@ -48,7 +62,10 @@ fn assert_no_canary(dir: &Path) {
         for c in CANARIES {
             assert!(!text.contains(c), "{c} leaked into {path}");
         }
-        assert!(!text.contains("pol-001-002") && !text.contains("pol-001-003") && !text.contains("pol-001-004"), "a non-public page is linked from {path}");
+        assert!(
+            !text.contains("pol-001-002") && !text.contains("pol-001-003") && !text.contains("pol-001-004"),
+            "a non-public page is linked from {path}"
+        );
     }
 }
 
@@ -67,7 +84,10 @@ fn public_copy_contains_only_public_documents() {
     }
     let page = f.read("out/documents/pol-001-001/index.html");
     assert!(page.contains("See the secret one and POL/001/002."), "links to non-public documents become plain text");
-    assert!(f.read("out/catalogue.json").contains("https://www.test.nhs.uk/policies/documents/pol-001-001/"), "public_base_url");
+    assert!(
+        f.read("out/catalogue.json").contains("https://www.test.nhs.uk/policies/documents/pol-001-001/"),
+        "public_base_url"
+    );
     assert_no_canary(&f.path("out"));
 }
 

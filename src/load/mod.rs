@@ -34,9 +34,8 @@ pub fn load(dir: &Path) -> Result<Content, String> {
     let mut diags = loaded.diags;
     let root = dir.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
     let mut files = Vec::new();
-    walk(&root, &dir.join("documents"), &display_dir, &mut files, &mut diags, &|p| {
-        p.extension().is_some_and(|e| e == "md")
-    });
+    let walker = Walker { root, dir, display_dir: &display_dir };
+    walker.walk(&dir.join("documents"), &mut files, &mut diags, &|p| p.extension().is_some_and(|e| e == "md"));
     files.sort();
     let config = loaded.config;
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
@@ -47,7 +46,7 @@ pub fn load(dir: &Path) -> Result<Content, String> {
         diags.extend(d);
     }
     let mut assets = Vec::new();
-    walk(&root, &dir.join("assets"), &display_dir, &mut assets, &mut diags, &|_| true);
+    walker.walk(&dir.join("assets"), &mut assets, &mut diags, &|_| true);
     let assets = assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
     Ok(Content { dir: dir.to_path_buf(), config, documents, assets, diags, config_fatal: loaded.fatal })
 }
@@ -63,29 +62,27 @@ pub fn display_path(p: &Path) -> String {
     }
 }
 
-/// Collects files below `folder` that `keep` accepts. Symbolic links are
-/// followed only when they stay inside the content folder.
-fn walk(
-    root: &Path,
-    folder: &Path,
-    display_dir: &str,
-    out: &mut Vec<PathBuf>,
-    diags: &mut Vec<Diagnostic>,
-    keep: &dyn Fn(&Path) -> bool,
-) {
-    let Ok(entries) = std::fs::read_dir(folder) else {
-        return;
-    };
-    let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
-            continue;
-        };
-        if meta.file_type().is_symlink() {
-            let inside = path.canonicalize().is_ok_and(|c| c.starts_with(root));
-            if !inside {
-                let shown = format!("{display_dir}/{}", display_path(path.strip_prefix(root).unwrap_or(&path)));
+/// Finds files in the content folder. Symbolic links are followed only when
+/// they stay inside it.
+struct Walker<'a> {
+    /// The content folder, canonical, for deciding what is inside it.
+    root: PathBuf,
+    /// The content folder as given, for showing paths.
+    dir: &'a Path,
+    display_dir: &'a str,
+}
+
+impl Walker<'_> {
+    /// Collects files below `folder` that `keep` accepts.
+    fn walk(&self, folder: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, keep: &dyn Fn(&Path) -> bool) {
+        let Ok(entries) = std::fs::read_dir(folder) else { return };
+        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+            if meta.file_type().is_symlink() && !path.canonicalize().is_ok_and(|c| c.starts_with(&self.root)) {
+                let shown =
+                    format!("{}/{}", self.display_dir, display_path(path.strip_prefix(self.dir).unwrap_or(&path)));
                 diags.push(
                     Diagnostic::new(Code::S006, "symbolic link points outside the content folder; it was not followed")
                         .in_file(&shown)
@@ -93,19 +90,44 @@ fn walk(
                 );
                 continue;
             }
-        }
-        if path.is_dir() {
-            walk(root, &path, display_dir, out, diags, keep);
-        } else if keep(&path) {
-            out.push(path);
+            if path.is_dir() {
+                self.walk(&path, out, diags, keep);
+            } else if keep(&path) {
+                out.push(path);
+            }
         }
     }
 }
 
-fn load_document(dir: &Path, display_dir: &str, path: &Path, config: &Config) -> (Option<Document>, Vec<Diagnostic>) {
+/// Documents larger than this are refused: no procedural document is, and a
+/// file that large is almost certainly an export gone wrong.
+pub const MAX_DOCUMENT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Reads one document file of the content folder `dir`.
+pub fn load_document(
+    dir: &Path,
+    display_dir: &str,
+    path: &Path,
+    config: &Config,
+) -> (Option<Document>, Vec<Diagnostic>) {
     let rel =
         path.strip_prefix(dir.canonicalize().unwrap_or_default()).or_else(|_| path.strip_prefix(dir)).unwrap_or(path);
     let display = format!("{display_dir}/{}", display_path(rel));
+    if let Ok(meta) = std::fs::metadata(path) {
+        if meta.len() > MAX_DOCUMENT_BYTES {
+            let d = Diagnostic::new(
+                Code::S006,
+                format!(
+                    "the file is {} MB, more than the {} MB a document may be",
+                    meta.len() / 1_000_000,
+                    MAX_DOCUMENT_BYTES / 1024 / 1024
+                ),
+            )
+            .in_file(&display)
+            .help("split it into several documents, and move attachments into assets/");
+            return (None, vec![d]);
+        }
+    }
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) => {
@@ -127,6 +149,13 @@ fn load_document(dir: &Path, display_dir: &str, path: &Path, config: &Config) ->
             return (None, vec![d]);
         }
     };
+    let (doc, diags) = document_from_text(display, rel.to_path_buf(), text, config);
+    (Some(doc), diags)
+}
+
+/// A document from its text: front matter, body, and the problems found.
+/// `display` is the path shown in diagnostics, `rel` its path in the content folder.
+pub fn document_from_text(display: String, rel: PathBuf, text: String, config: &Config) -> (Document, Vec<Diagnostic>) {
     let text = match text.strip_prefix('\u{feff}') {
         Some(rest) => rest.to_string(),
         None => text,
@@ -138,8 +167,8 @@ fn load_document(dir: &Path, display_dir: &str, path: &Path, config: &Config) ->
         body::parse(&text, body_offset, &ParseOptions { number_sections: config.site.number_sections, id_in_prose });
     let id = meta.id.as_ref().map(|i| i.value.clone());
     let diags = diags.into_iter().map(|d| d.in_file(&display).for_document(id.as_ref())).collect();
-    let file = SourceFile { display, path: rel.to_path_buf(), text };
-    (Some(Document { file, meta, body }), diags)
+    let file = SourceFile { display, path: rel, text };
+    (Document { file, meta, body }, diags)
 }
 
 /// Splits and reads the front matter; returns it and where the body starts.

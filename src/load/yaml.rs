@@ -116,7 +116,8 @@ impl Reader {
     /// A text value. Numbers and booleans are accepted as their text.
     pub fn text(&mut self, node: &Node, what: &str) -> Option<At<String>> {
         match node {
-            Node::Scalar(s) => Some(At::new(s.as_str().trim().to_string(), self.pos(node))),
+            // NUL has no place in a document and is not allowed in HTML.
+            Node::Scalar(s) => Some(At::new(s.as_str().trim().replace('\0', "\u{fffd}"), self.pos(node))),
             _ => {
                 self.wrong_kind(node, format!("{what} should be text, not a list or a set of keys"), None);
                 None

@@ -19,8 +19,12 @@ impl GlossaryMarker {
         // Longest first, so "NHS Protect" wins over "NHS".
         terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
         let alternatives: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-        let pattern = (!terms.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()).flatten();
-        GlossaryMarker { pattern, definitions: entries.iter().map(|e| (e.term.clone(), e.definition.clone())).collect() }
+        let pattern =
+            (!terms.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()).flatten();
+        GlossaryMarker {
+            pattern,
+            definitions: entries.iter().map(|e| (e.term.clone(), e.definition.clone())).collect(),
+        }
     }
 }
 

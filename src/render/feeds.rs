@@ -49,7 +49,13 @@ pub fn catalogue(site: &Site) -> String {
                 public: d.meta.public,
                 page: format!("{base}{}", p.url),
                 pdf: site.opts.pdf.then(|| format!("{base}{}", pdf_path(site, p))),
-                related: d.meta.related.iter().filter(|r| site.main_of.contains_key(&r.value)).map(|r| r.value.to_string()).collect(),
+                related: d
+                    .meta
+                    .related
+                    .iter()
+                    .filter(|r| site.main_of.contains_key(&r.value))
+                    .map(|r| r.value.to_string())
+                    .collect(),
             }
         })
         .collect();
@@ -65,7 +71,12 @@ fn xml(text: &str) -> String {
 
 /// Ratified documents in force, newest ratification first.
 fn ratified_newest_first<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
-    let mut docs: Vec<_> = site.main_of.values().map(|&i| (i, &site.lib.docs[i])).filter(|(_, d)| d.status() == Some(Status::Ratified)).collect();
+    let mut docs: Vec<_> = site
+        .main_of
+        .values()
+        .map(|&i| (i, &site.lib.docs[i]))
+        .filter(|(_, d)| d.status() == Some(Status::Ratified))
+        .collect();
     docs.sort_by_key(|(_, d)| std::cmp::Reverse((d.meta.ratified_date(), d.id().cloned())));
     docs
 }
@@ -75,16 +86,34 @@ pub fn atom(site: &Site) -> String {
     let org = &site.lib.config.site.organisation;
     let docs = ratified_newest_first(site);
     let updated = docs.first().and_then(|(_, d)| d.meta.ratified_date()).unwrap_or(site.opts.today);
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+    let mut out =
+        String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(out, "  <title>{} – newly ratified documents</title>", xml(org));
-    let _ = writeln!(out, "  <id>{}</id>\n  <link rel=\"self\" href=\"{}feed.atom\"/>\n  <link href=\"{}\"/>", xml(&base), xml(&base), xml(&base));
-    let _ = writeln!(out, "  <updated>{}T00:00:00Z</updated>\n  <author><name>{}</name></author>", updated.day, xml(org));
+    let _ = writeln!(
+        out,
+        "  <id>{}</id>\n  <link rel=\"self\" href=\"{}feed.atom\"/>\n  <link href=\"{}\"/>",
+        xml(&base),
+        xml(&base),
+        xml(&base)
+    );
+    let _ =
+        writeln!(out, "  <updated>{}T00:00:00Z</updated>\n  <author><name>{}</name></author>", updated.day, xml(org));
     for (i, d) in docs {
         let url = format!("{base}{}", site.url_of[&i]);
         let version = d.version().map_or("", |v| v.as_str());
         let date = d.meta.ratified_date().unwrap_or(site.opts.today).day;
-        let _ = writeln!(out, "  <entry>\n    <title>{} ({}, version {version})</title>", xml(d.title()), xml(&d.id().map(|i| i.to_string()).unwrap_or_default()));
-        let _ = writeln!(out, "    <id>{}#v{version}</id>\n    <link href=\"{}\"/>\n    <updated>{date}T00:00:00Z</updated>", xml(&url), xml(&url));
+        let _ = writeln!(
+            out,
+            "  <entry>\n    <title>{} ({}, version {version})</title>",
+            xml(d.title()),
+            xml(&d.id().map(|i| i.to_string()).unwrap_or_default())
+        );
+        let _ = writeln!(
+            out,
+            "    <id>{}#v{version}</id>\n    <link href=\"{}\"/>\n    <updated>{date}T00:00:00Z</updated>",
+            xml(&url),
+            xml(&url)
+        );
         if let Some(summary) = &d.meta.summary {
             let _ = writeln!(out, "    <summary>{}</summary>", xml(summary));
         }
@@ -99,7 +128,12 @@ pub fn atom(site: &Site) -> String {
 pub fn calendar(site: &Site) -> String {
     let base = site.base_url();
     let host = base.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or("trustdocs");
-    let mut lines = vec!["BEGIN:VCALENDAR".to_string(), "VERSION:2.0".into(), "PRODID:-//trustdocs//review dates//EN".into(), "CALSCALE:GREGORIAN".into()];
+    let mut lines = vec![
+        "BEGIN:VCALENDAR".to_string(),
+        "VERSION:2.0".into(),
+        "PRODID:-//trustdocs//review dates//EN".into(),
+        "CALSCALE:GREGORIAN".into(),
+    ];
     lines.push(format!("X-WR-CALNAME:{}", ics_text(&format!("Review dates – {}", site.lib.config.site.organisation))));
     for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
         let (Some(review), Some(id)) = (d.meta.effective_review_date(), d.id()) else { continue };
@@ -113,7 +147,14 @@ pub fn calendar(site: &Site) -> String {
             format!("DTSTAMP:{stamp}T000000Z"),
             format!("DTSTART;VALUE=DATE:{}", review.day.format("%Y%m%d")),
             format!("SUMMARY:{}", ics_text(&format!("Review due: {} ({id})", d.title()))),
-            format!("DESCRIPTION:{}", ics_text(&format!("Owner: {}. Directorate: {}.", d.meta.author.as_ref().map_or("not given", |a| a.name.as_str()), super::views::directorate(d)))),
+            format!(
+                "DESCRIPTION:{}",
+                ics_text(&format!(
+                    "Owner: {}. Directorate: {}.",
+                    d.meta.author.as_ref().map_or("not given", |a| a.name.as_str()),
+                    super::views::directorate(d)
+                ))
+            ),
             format!("URL:{base}{}", site.url_of[&i]),
             "END:VEVENT".to_string(),
         ]);
@@ -143,7 +184,9 @@ fn fold(line: &str) -> String {
 
 pub fn sitemap(site: &Site, extra_pages: &[String]) -> String {
     let base = site.base_url();
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
     let mut urls: Vec<String> = extra_pages.to_vec();
     urls.extend(site.pages.iter().map(|p| p.url.clone()));
     for u in urls {

@@ -42,7 +42,11 @@ pub struct Matrix {
 
 /// The published documents that have role sections, in id order.
 fn docs_with_roles<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
-    site.main_of.values().map(|&i| (i, &site.lib.docs[i])).filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some())).collect()
+    site.main_of
+        .values()
+        .map(|&i| (i, &site.lib.docs[i]))
+        .filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some()))
+        .collect()
 }
 
 pub fn role_url(role_id: &str) -> String {
@@ -60,7 +64,13 @@ pub fn matrix(site: &Site) -> Matrix {
             let cells: Vec<Cell> = docs
                 .iter()
                 .map(|(i, d)| {
-                    let anchors: Vec<&str> = d.body.sections.iter().filter(|s| s.role.as_deref() == Some(role.id.as_str())).map(|s| s.anchor.as_str()).collect();
+                    let anchors: Vec<&str> = d
+                        .body
+                        .sections
+                        .iter()
+                        .filter(|s| s.role.as_deref() == Some(role.id.as_str()))
+                        .map(|s| s.anchor.as_str())
+                        .collect();
                     Cell {
                         doc_id: d.id().map(|x| x.to_string()).unwrap_or_default(),
                         href: anchors.first().map(|a| format!("{}#{a}", site.url_of[i])),
@@ -78,7 +88,14 @@ pub fn matrix(site: &Site) -> Matrix {
             }
         })
         .collect();
-    let docs = docs.iter().map(|(i, d)| MatrixDoc { id: d.id().map(|i| i.to_string()).unwrap_or_default(), title: d.title().to_string(), url: site.url_of[i].clone() }).collect();
+    let docs = docs
+        .iter()
+        .map(|(i, d)| MatrixDoc {
+            id: d.id().map(|i| i.to_string()).unwrap_or_default(),
+            title: d.title().to_string(),
+            url: site.url_of[i].clone(),
+        })
+        .collect();
     Matrix { docs, rows }
 }
 
@@ -104,7 +121,12 @@ pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection>
         };
         let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) };
         for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
-            out.push(RoleSection { doc: views::summary(site, doc, url), label: s.label(), anchor: s.anchor.clone(), html: html.render_section(n) });
+            out.push(RoleSection {
+                doc: views::summary(site, doc, url),
+                label: s.label(),
+                anchor: s.anchor.clone(),
+                html: html.render_section(n),
+            });
         }
     }
     out
@@ -151,8 +173,17 @@ pub fn eia_register(site: &Site) -> EiaRegister {
             stage: view.stage,
             date: view.date,
             lead_assessor: view.lead_assessor,
-            impacts: CHARACTERISTICS.iter().map(|(k, _)| k).chain(["other"].iter()).map(|k| kind_name(kind_of(k))).collect(),
-            negatives: impacts.iter().filter(|i| i.kind == ImpactKind::Negative).map(|i| views::capitalise(&i.characteristic.replace('_', " "))).collect(),
+            impacts: CHARACTERISTICS
+                .iter()
+                .map(|(k, _)| k)
+                .chain(["other"].iter())
+                .map(|k| kind_name(kind_of(k)))
+                .collect(),
+            negatives: impacts
+                .iter()
+                .filter(|i| i.kind == ImpactKind::Negative)
+                .map(|i| views::capitalise(&i.characteristic.replace('_', " ")))
+                .collect(),
             action_plan: view.action_plan,
         });
     }

@@ -3,8 +3,8 @@
 mod body_html;
 mod feeds;
 mod governance;
-mod library;
 mod html;
+mod library;
 pub mod pdf;
 pub mod pdf_data;
 pub mod site;
@@ -47,6 +47,8 @@ pub fn render_site(
     if !site.opts.public {
         files.extend(governance_pages(&site, diags, &templates, &common)?);
     }
+    // Search (issue 5, src/search/): the browser index and the search page.
+    files.extend(crate::search::site_files(&site, &|name, ctx| templates.render(name, ctx), &common)?);
     files.extend(library_pages(&site, &templates, &common)?);
     files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(&site, &common))?));
     files.extend(machine_readable(&site, &files));

@@ -65,7 +65,11 @@ impl<'a> Site<'a> {
     pub fn base_url(&self) -> String {
         let s = &self.lib.config.site;
         let base = if self.opts.public { s.public_base_url.as_deref().unwrap_or(&s.base_url) } else { &s.base_url };
-        if base.ends_with('/') { base.to_string() } else { format!("{base}/") }
+        if base.ends_with('/') {
+            base.to_string()
+        } else {
+            format!("{base}/")
+        }
     }
 
     /// Current documents shown in listings, in id order.

@@ -157,7 +157,8 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
     let config = &site.lib.config;
     let href = |link: &crate::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let body_html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) }.render();
+    let body_html =
+        BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) }.render();
     let current_url =
         doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
@@ -184,7 +185,13 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
                 })
             })
             .collect(),
-        related: doc.meta.related.iter().filter(|r| !site.opts.public || site.main_of.contains_key(&r.value)).map(|r| related(site, &r.value)).collect(),
+        related: doc
+            .meta
+            .related
+            .iter()
+            .filter(|r| !site.opts.public || site.main_of.contains_key(&r.value))
+            .map(|r| related(site, &r.value))
+            .collect(),
         references: doc.meta.references.iter().map(|r| r.value.clone()).collect(),
         history: history(doc),
         eia: doc.meta.eia.as_ref().map(eia),

@@ -1,0 +1,55 @@
+//! Times the search stage of a build on a content folder: what `trustdocs
+//! build` spends making the browser index, step by step, files written
+//! included. Run by `benches/search/run.sh`:
+//!
+//! ```text
+//! cargo bench --bench search_index -- CONTENT_DIR OUT_DIR
+//! ```
+//!
+//! Prints one JSON object (seconds and sizes) on standard output.
+
+use std::path::PathBuf;
+use std::time::Instant;
+use trustdocs::render::site::{RenderOptions, Site};
+use trustdocs::search::{export, extract, index};
+
+fn main() {
+    // `cargo bench` adds `--bench`; only the two paths matter.
+    let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
+    let [dir, out] = [0, 1].map(|i| PathBuf::from(args.get(i).expect("usage: index_build CONTENT_DIR OUT_DIR")));
+    let started = Instant::now();
+    let lib = trustdocs::resolve::Library::new(trustdocs::load::load(&dir).expect("a readable content folder"));
+    let load_s = started.elapsed().as_secs_f64();
+    let today = trustdocs::model::Date::parse("2026-11-23", false).expect("a date");
+    let opts = RenderOptions { drafts: false, today, pdf: false, public: false };
+    let site = Site::plan(&lib, &opts);
+
+    let t = Instant::now();
+    let docs = extract::documents(&site);
+    let extract_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let idx = index::build(&docs, None, false).expect("the tantivy index");
+    let tantivy_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    let files = export::export(&docs, &idx).expect("the browser index");
+    let export_s = t.elapsed().as_secs_f64();
+    let t = Instant::now();
+    trustdocs::output::write(&out, &files).expect("written");
+    let write_s = t.elapsed().as_secs_f64();
+
+    let bytes: usize = files
+        .iter()
+        .map(|f| match &f.contents {
+            trustdocs::output::Contents::Bytes(b) => b.len(),
+            trustdocs::output::Contents::Copy(_) => 0,
+        })
+        .sum();
+    let search_s = extract_s + tantivy_s + export_s + write_s;
+    println!(
+        "{}",
+        serde_json::json!({
+            "documents": docs.len(), "load_s": load_s, "extract_s": extract_s, "tantivy_s": tantivy_s,
+            "export_s": export_s, "write_s": write_s, "search_s": search_s, "files": files.len(), "bytes": bytes,
+        })
+    );
+}

@@ -1,0 +1,121 @@
+//! The command line's index on disk, and when to rebuild it.
+//!
+//! It lives beside the content folder, in
+//! `<parent>/.trustdocs/search-index/<folder name>/`, never inside the content
+//! (which belongs to the authors) nor the output (which a build replaces
+//! whole). A file `inputs` in it holds a hash of everything the index was
+//! made from: the documents, `site.yaml`, `roles.yaml`, `glossary.yaml`, the
+//! options and this program's version. When the hash differs, or the index
+//! cannot be opened, it is rebuilt in a fresh folder and swapped in, so a
+//! search never sees half an index. The `.trustdocs` folder ignores itself
+//! in git (it holds a `.gitignore` of `*`).
+
+use super::index::{self, SearchIndex};
+use std::hash::Hasher;
+use std::path::{Path, PathBuf};
+
+/// Bumped whenever the index's layout or analysis changes.
+const FORMAT: &str = "trustdocs-search-1";
+
+pub struct Cached {
+    pub index: SearchIndex,
+    /// Whether this call had to build it.
+    pub rebuilt: bool,
+    pub dir: PathBuf,
+}
+
+/// Where the index of `content` lives.
+pub fn location(content: &Path) -> Result<PathBuf, String> {
+    let abs = content.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", content.display()))?;
+    let name =
+        abs.file_name().map_or_else(|| "content".to_string(), |n| crate::text::slugify_ascii(&n.to_string_lossy()));
+    let parent = abs.parent().unwrap_or(&abs);
+    Ok(parent.join(".trustdocs").join("search-index").join(name))
+}
+
+/// Opens the index of `content`, building it first when missing or stale.
+/// `build` makes the search documents; it runs only when needed.
+pub fn open_or_build(
+    content: &Path,
+    drafts: bool,
+    build: impl FnOnce() -> Result<Vec<super::extract::SearchDoc>, String>,
+) -> Result<Cached, String> {
+    let dir = location(content)?;
+    let hash = inputs_hash(content, drafts);
+    if std::fs::read_to_string(dir.join("inputs")).is_ok_and(|h| h == hash) {
+        if let Ok(index) = index::open(&dir) {
+            return Ok(Cached { index, rebuilt: false, dir });
+        }
+    }
+    let docs = build()?;
+    let fresh = dir.with_extension(format!("building-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&fresh);
+    std::fs::create_dir_all(&fresh).map_err(|e| format!("cannot create {}: {e}", fresh.display()))?;
+    ignore_in_git(&dir);
+    index::build(&docs, Some(&fresh), true).map_err(|e| format!("cannot build the search index: {e}"))?;
+    std::fs::write(fresh.join("inputs"), &hash).map_err(|e| format!("cannot write {}: {e}", fresh.display()))?;
+    swap_in(&fresh, &dir)?;
+    let index = index::open(&dir).map_err(|e| format!("cannot open the search index {}: {e}", dir.display()))?;
+    Ok(Cached { index, rebuilt: true, dir })
+}
+
+/// Replaces `dir` with `fresh`; the old index is removed after.
+fn swap_in(fresh: &Path, dir: &Path) -> Result<(), String> {
+    let old = dir.with_extension(format!("old-{}", std::process::id()));
+    if dir.exists() {
+        std::fs::rename(dir, &old).map_err(|e| format!("cannot replace {}: {e}", dir.display()))?;
+    }
+    let moved =
+        std::fs::rename(fresh, dir).map_err(|e| format!("cannot move the new index into {}: {e}", dir.display()));
+    let _ = std::fs::remove_dir_all(&old);
+    moved
+}
+
+/// Writes `.trustdocs/.gitignore` (`*`) so the cache never shows up in git.
+fn ignore_in_git(index_dir: &Path) {
+    if let Some(root) = index_dir.parent().and_then(Path::parent) {
+        let _ = std::fs::create_dir_all(root);
+        let ignore = root.join(".gitignore");
+        if !ignore.exists() {
+            let _ = std::fs::write(ignore, "# trustdocs' caches: never commit them\n*\n");
+        }
+    }
+}
+
+/// A hash of everything the index is made from (see the module docs).
+pub fn inputs_hash(content: &Path, drafts: bool) -> String {
+    let mut files = Vec::new();
+    for name in ["site.yaml", "roles.yaml", "glossary.yaml"] {
+        files.push(PathBuf::from(name));
+    }
+    list_files(content, Path::new("documents"), &mut files);
+    files.sort();
+    // Stable for one build of this program; a new Rust release may change
+    // it, which only costs one rebuild.
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    h.write(format!("{FORMAT} {} drafts={drafts}", env!("CARGO_PKG_VERSION")).as_bytes());
+    for rel in &files {
+        h.write(rel.to_string_lossy().as_bytes());
+        h.write_u8(0);
+        match std::fs::read(content.join(rel)) {
+            Ok(bytes) => h.write(&bytes),
+            Err(_) => h.write_u8(1),
+        }
+    }
+    format!("{:016x} {} files", h.finish(), files.len())
+}
+
+/// Every file under `content/rel`, as paths relative to `content`.
+fn list_files(content: &Path, rel: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(content.join(rel)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = rel.join(entry.file_name());
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => list_files(content, &path, out),
+            Ok(_) => out.push(path),
+            Err(_) => {}
+        }
+    }
+}

@@ -1,0 +1,148 @@
+//! The small encodings of the browser index; `search.js` decodes them.
+
+/// Digits of the postings encoding: the first 32 end a number, the last 32
+/// carry five more bits of it. All 64 are safe in JSON and in file names.
+const DIGITS: &[u8; 64] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_";
+
+/// Characters of a word that choose its shard of the word tables.
+pub const KEY_CHARS: usize = 3;
+
+/// Appends `value` in base 32, most significant group first.
+pub fn push_number(out: &mut String, value: u32) {
+    let mut groups = [0u8; 7];
+    let mut len = 0;
+    let mut v = value;
+    loop {
+        groups[len] = (v & 31) as u8;
+        len += 1;
+        v >>= 5;
+        if v == 0 {
+            break;
+        }
+    }
+    for i in (0..len).rev() {
+        let digit = if i == 0 { groups[i] } else { groups[i] + 32 };
+        out.push(DIGITS[digit as usize] as char);
+    }
+}
+
+/// Decodes what `push_number` wrote (for tests and tools).
+pub fn read_numbers(text: &str) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut value = 0u32;
+    for b in text.bytes() {
+        let Some(d) = DIGITS.iter().position(|&c| c == b) else { continue };
+        value = (value << 5) | (d as u32 & 31);
+        if d < 32 {
+            out.push(value);
+            value = 0;
+        }
+    }
+    out
+}
+
+/// One posting of the browser index.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Posting {
+    pub n: u32,
+    /// Score in units (`score.rs`).
+    pub score: u32,
+    /// 1 + the passage where the term first occurs in the body; 0 when it is not in the body.
+    pub passage: u32,
+}
+
+/// Postings by number, as (gap from the previous number, score, passage) triples.
+pub fn encode_postings(postings: &[Posting]) -> String {
+    let mut out = String::with_capacity(postings.len() * 4);
+    let mut previous = 0;
+    for p in postings {
+        push_number(&mut out, p.n - previous);
+        push_number(&mut out, p.score);
+        push_number(&mut out, p.passage);
+        previous = p.n;
+    }
+    out
+}
+
+pub fn decode_postings(text: &str) -> Vec<Posting> {
+    let numbers = read_numbers(text);
+    let mut n = 0;
+    numbers
+        .chunks_exact(3)
+        .map(|c| {
+            n += c[0];
+            Posting { n, score: c[1], passage: c[2] }
+        })
+        .collect()
+}
+
+/// The shard a word's entry is in: its first `KEY_CHARS` characters.
+pub fn shard_key(word: &str) -> String {
+    word.chars().take(KEY_CHARS).collect()
+}
+
+/// A shard key as a file name: ASCII letters and digits as they are, any
+/// other character as `_<hex code point>_`.
+pub fn file_name(key: &str) -> String {
+    let mut out = String::new();
+    for c in key.chars() {
+        if c.is_ascii_lowercase() || c.is_ascii_digit() {
+            out.push(c);
+        } else {
+            out.push_str(&format!("_{:x}_", c as u32));
+        }
+    }
+    out
+}
+
+/// FNV-1a over UTF-8 bytes: which id bucket a key is in (easy to repeat in JavaScript).
+pub fn fnv1a(text: &str) -> u32 {
+    let mut h: u32 = 0x811c_9dc5;
+    for b in text.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_round_trip() {
+        let mut s = String::new();
+        let values = [0, 1, 31, 32, 1023, 1024, 99_999, u32::MAX];
+        for v in values {
+            push_number(&mut s, v);
+        }
+        assert_eq!(read_numbers(&s), values);
+        let mut small = String::new();
+        push_number(&mut small, 31);
+        assert_eq!(small.len(), 1, "numbers under 32 take one character");
+    }
+
+    #[test]
+    fn postings_round_trip() {
+        let p = vec![
+            Posting { n: 3, score: 250, passage: 0 },
+            Posting { n: 4, score: 1, passage: 2 },
+            Posting { n: 900, score: 77, passage: 40 },
+        ];
+        assert_eq!(decode_postings(&encode_postings(&p)), p);
+    }
+
+    #[test]
+    fn file_names_are_plain_ascii() {
+        assert_eq!(file_name("rep"), "rep");
+        assert_eq!(file_name("café"[..3].as_ref()), "caf");
+        assert_eq!(file_name("né"), "n_e9_");
+        assert_eq!(shard_key("équipe"), "équ");
+    }
+
+    #[test]
+    fn fnv1a_matches_the_reference_values() {
+        assert_eq!(fnv1a(""), 0x811c_9dc5);
+        assert_eq!(fnv1a("a"), 0xe40c_292c);
+    }
+}

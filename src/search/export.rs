@@ -1,0 +1,204 @@
+//! The browser index: the tantivy index written out as small static files
+//! under `search/`, so that a query downloads only what it needs. The
+//! layout is described in `README.md` beside this file.
+
+use super::encode::{encode_postings, file_name, fnv1a, shard_key, Posting};
+use super::extract::SearchDoc;
+use super::index::SearchIndex;
+use super::score::{term_postings, DocNumbers, Postings, SCALE};
+use super::words::{analyse, Words};
+use crate::output::OutputFile;
+use rayon::prelude::*;
+use serde::Serialize;
+use serde_json::{json, Value};
+use std::collections::{BTreeMap, BTreeSet};
+use tantivy::Searcher;
+
+/// Postings longer than this (in characters) go to a file of their own, so
+/// a shard stays small whichever of its words is searched for.
+pub const INLINE_POSTINGS: usize = 300;
+/// About how many ids share a bucket file.
+pub const IDS_PER_BUCKET: usize = 64;
+/// Documents per folder of passage files.
+pub const PASSAGE_FOLDER: u32 = 100;
+
+/// Every file of the browser index, paths under `search/`.
+pub fn export(docs: &[SearchDoc], idx: &SearchIndex) -> Result<Vec<OutputFile>, String> {
+    let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
+    let searcher = idx.reader().map_err(err)?.searcher();
+    let numbers = DocNumbers::read(&searcher, &idx.fields).map_err(err)?;
+    let stems = all_stems(&searcher, idx).map_err(err)?;
+    let postings: Vec<Postings> = stems
+        .par_iter()
+        .map(|s| term_postings(&searcher, &idx.fields, &numbers, s))
+        .collect::<tantivy::Result<_>>()
+        .map_err(err)?;
+    let words = analyse(docs, &stems);
+    let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
+    let mut files = shard_files(&stems, &postings, &words);
+    files.extend(id_files(docs, buckets));
+    files.par_extend(docs.par_iter().flat_map_iter(passage_files));
+    files.push(meta_file(docs, buckets));
+    Ok(files)
+}
+
+/// Every term of every analysed field: the stems.
+fn all_stems(searcher: &Searcher, idx: &SearchIndex) -> tantivy::Result<Vec<String>> {
+    let mut stems = BTreeSet::new();
+    for &(field, _) in &idx.fields.text {
+        for segment in searcher.segment_readers() {
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
+            while stream.advance() {
+                stems.insert(String::from_utf8_lossy(stream.key()).into_owned());
+            }
+        }
+    }
+    Ok(stems.into_iter().collect())
+}
+
+#[derive(Default)]
+struct Shard {
+    /// Written word → stem, where they differ.
+    words: BTreeMap<String, String>,
+    /// Stem → [documents, postings or the number of their file].
+    terms: BTreeMap<String, Value>,
+}
+
+fn shard_files(stems: &[String], postings: &[Postings], words: &Words) -> Vec<OutputFile> {
+    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
+    let mut files = Vec::new();
+    for (id, (stem, list)) in stems.iter().zip(postings).enumerate() {
+        let encoded = encode_postings(&with_passages(id as u32, list, words));
+        let entry = if encoded.len() > INLINE_POSTINGS {
+            files.push(OutputFile::bytes(format!("search/p/{id}.txt"), encoded));
+            json!([list.len(), id])
+        } else {
+            json!([list.len(), encoded])
+        };
+        shards.entry(shard_key(stem)).or_default().terms.insert(stem.clone(), entry);
+    }
+    for (word, id) in &words.raw {
+        let stem = &stems[*id as usize];
+        if word != stem {
+            shards.entry(shard_key(word)).or_default().words.insert(word.clone(), stem.clone());
+        }
+    }
+    for (key, shard) in shards {
+        let body = json!({ "w": shard.words, "t": shard.terms });
+        files.push(OutputFile::bytes(format!("search/w/{}.json", file_name(&key)), body.to_string()));
+    }
+    files
+}
+
+fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
+    list.iter()
+        .map(|&(n, score)| Posting {
+            n,
+            score,
+            passage: words.first_passage[n as usize].get(&stem).map_or(0, |p| p + 1),
+        })
+        .collect()
+}
+
+/// Exact ids, by `id_key`, in buckets chosen by hash: `search/id/<b>.json`.
+fn id_files(docs: &[SearchDoc], buckets: usize) -> Vec<OutputFile> {
+    let mut by_bucket: BTreeMap<usize, BTreeMap<String, Vec<u32>>> = BTreeMap::new();
+    for d in docs {
+        if let Some(key) = super::analysis::id_key(&d.id) {
+            let bucket = fnv1a(&key) as usize % buckets;
+            by_bucket.entry(bucket).or_default().entry(key).or_default().push(d.n);
+        }
+    }
+    // Every bucket is written, empty or not: only word shards may be missing.
+    (0..buckets)
+        .map(|b| {
+            let ids = by_bucket.remove(&b).unwrap_or_default();
+            OutputFile::bytes(format!("search/id/{b}.json"), json!(ids).to_string())
+        })
+        .collect()
+}
+
+/// What a result needs to show itself and its snippet: one file per passage.
+#[derive(Serialize)]
+struct PassageFile<'a> {
+    i: &'a str,
+    t: &'a str,
+    u: &'a str,
+    v: &'a str,
+    s: &'a str,
+    y: &'a str,
+    d: &'a str,
+    m: &'a str,
+    /// The passage's section anchor and label.
+    a: Option<&'a str>,
+    h: Option<&'a str>,
+    x: &'a str,
+}
+
+fn passage_files(d: &SearchDoc) -> Vec<OutputFile> {
+    let empty = [super::passages::Passage::default()];
+    let passages = if d.passages.is_empty() { &empty[..] } else { &d.passages[..] };
+    passages
+        .iter()
+        .enumerate()
+        .map(|(c, p)| {
+            let file = PassageFile {
+                i: &d.id,
+                t: &d.title,
+                u: &d.url,
+                v: &d.version,
+                s: &d.status,
+                y: &d.doc_type,
+                d: &d.directorate,
+                m: &d.summary,
+                a: p.anchor.as_deref(),
+                h: p.section.as_deref(),
+                x: &p.text,
+            };
+            let path = format!("search/x/{}/{}-{c}.json", d.n / PASSAGE_FOLDER, d.n);
+            OutputFile::bytes(path, serde_json::to_string(&file).unwrap_or_default())
+        })
+        .collect()
+}
+
+/// The facet values, and the runs of numbers that share facets.
+pub struct FacetRuns {
+    pub types: Vec<String>,
+    pub statuses: Vec<String>,
+    pub directorates: Vec<String>,
+    /// [first number, type, status, directorate], as indices into the lists.
+    pub runs: Vec<[usize; 4]>,
+}
+
+pub fn facet_runs(docs: &[SearchDoc]) -> FacetRuns {
+    let sorted = |f: fn(&SearchDoc) -> &str| {
+        docs.iter().map(f).collect::<BTreeSet<_>>().into_iter().map(String::from).collect::<Vec<_>>()
+    };
+    let types = sorted(|d| &d.doc_type);
+    let mut statuses = sorted(|d| &d.status);
+    statuses.sort_by_key(|s| super::extract::status_rank(s));
+    let directorates = sorted(|d| &d.directorate);
+    let index = |list: &[String], v: &str| list.iter().position(|x| x == v).unwrap_or(0);
+    let mut runs: Vec<[usize; 4]> = Vec::new();
+    for d in docs {
+        let facets = [index(&types, &d.doc_type), index(&statuses, &d.status), index(&directorates, &d.directorate)];
+        if runs.last().is_none_or(|r| r[1..] != facets) {
+            runs.push([d.n as usize, facets[0], facets[1], facets[2]]);
+        }
+    }
+    FacetRuns { types, statuses, directorates, runs }
+}
+
+fn meta_file(docs: &[SearchDoc], buckets: usize) -> OutputFile {
+    let f = facet_runs(docs);
+    let meta = json!({
+        "format": 1,
+        "docs": docs.len(),
+        "scale": SCALE,
+        "idBuckets": buckets,
+        "facets": { "type": f.types, "status": f.statuses, "directorate": f.directorates },
+        "runs": f.runs,
+    });
+    OutputFile::bytes("search/meta.json", meta.to_string())
+}

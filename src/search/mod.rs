@@ -1,0 +1,56 @@
+//! Search (issue 5): one analysis, two searches.
+//!
+//! At build time every published version (`Site::plan`) becomes a
+//! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer
+//! ([`analysis`]): English stemming, boosted title, headings, summary,
+//! roles, facets and body. From that index:
+//!
+//! - `trustdocs search` ([`cli`]) queries a tantivy index kept on disk beside
+//!   the content folder ([`cache`]) and rebuilt when its inputs change;
+//! - the site build exports the same index as small static files for the
+//!   browser ([`export`]), which `themes/default/static/search.js` reads,
+//!   downloading only the parts a query needs.
+//!
+//! Both rank with the same numbers ([`score`], [`rank`]): tantivy's BM25 per
+//! field, boosted, summed and rounded once at index time. `README.md` beside
+//! this file describes the browser index's files and why they are shaped so.
+
+pub mod analysis;
+pub mod cache;
+pub mod cli;
+pub mod encode;
+pub mod export;
+pub mod extract;
+pub mod index;
+mod page;
+pub mod passages;
+pub mod query;
+pub mod rank;
+pub mod score;
+mod words;
+
+use crate::output::OutputFile;
+use crate::render::site::{RenderOptions, Site};
+use minijinja::Value;
+use std::path::Path;
+
+/// The search page and the browser index, for the site build.
+pub fn site_files(
+    site: &Site,
+    render: &dyn Fn(&str, Value) -> Result<String, String>,
+    common: &Value,
+) -> Result<Vec<OutputFile>, String> {
+    let docs = extract::documents(site);
+    let idx = index::build(&docs, None, false).map_err(|e| format!("cannot build the search index: {e}"))?;
+    let mut files = export::export(&docs, &idx)?;
+    files.push(OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?));
+    Ok(files)
+}
+
+/// The search documents of a content folder, as a build with these options publishes them.
+pub fn documents_of(dir: &Path, drafts: bool) -> Result<Vec<extract::SearchDoc>, String> {
+    let lib = crate::resolve::Library::new(crate::load::load(dir)?);
+    let today = crate::model::Date { day: chrono::Local::now().date_naive(), precision: crate::model::Precision::Day };
+    let opts = RenderOptions { drafts, today, pdf: false, public: false };
+    Ok(extract::documents(&Site::plan(&lib, &opts)))
+}

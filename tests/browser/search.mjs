@@ -1,0 +1,120 @@
+// The search page in headless Chromium, over the fixture site that
+// tests/browser/main.rs builds and serves: `node search.mjs BASE_URL`.
+// Each check prints `ok` or throws; any page error fails the run.
+import { chromium } from "playwright-core";
+
+const base = process.argv[2];
+const executablePath = process.env.TRUSTDOCS_CHROMIUM || "/usr/bin/chromium";
+const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+  "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+const browser = await chromium.launch({ executablePath, args });
+const page = await browser.newPage();
+const problems = [];
+page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
+// A word the library lacks has no shard: that 404 is expected, no other is.
+page.on("console", (m) => {
+  if (m.type() === "error" && !m.text().includes("404")) problems.push(`console error: ${m.text()}`);
+});
+page.on("response", (r) => {
+  if (r.status() >= 400 && !/\/search\/w\/[^/]+\.json$/.test(r.url())) problems.push(`${r.status()}: ${r.url()}`);
+});
+page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push(`request to another host: ${r.url()}`); });
+
+/** Waits for a search to finish, then returns the result titles and the announcement. */
+async function results() {
+  await page.waitForFunction(() => {
+    const list = document.getElementById("td-search-results");
+    return list && list.getAttribute("aria-busy") === "false" && document.getElementById("td-search-message").textContent;
+  }, null, { timeout: 15000 });
+  const titles = await page.locator(".td-search-result__title").allTextContents();
+  const status = await page.locator("#td-search-message").textContent();
+  return { titles: titles.map((t) => t.trim()), status };
+}
+
+function expectFirst(found, title, what) {
+  if (found.titles[0] !== title) {
+    throw new Error(`${what}: expected "${title}" first, got ${JSON.stringify(found.titles)} (${found.status})`);
+  }
+  console.log(`ok - ${what}: "${title}" first`);
+}
+
+async function check(what, run) {
+  try {
+    await run();
+  } catch (e) {
+    problems.push(`${what}: ${e.message}`);
+  }
+}
+
+await check("?q= on load", async () => {
+  await page.goto(`${base}search/index.html?q=lone%20working`);
+  const found = await results();
+  expectFirst(found, "Lone Working Policy", "?q=lone working");
+  if (!/2 documents found/.test(found.status)) throw new Error(`announcement: ${found.status}`);
+  if ((await page.locator("#td-search-message").getAttribute("aria-live")) !== "polite") throw new Error("status is not aria-live");
+  if ((await page.locator("#td-search-q").inputValue()) !== "lone working") throw new Error("query not shown in the box");
+  if ((await page.locator(".td-search-result__snippet mark").count()) === 0) throw new Error("no highlighted words");
+});
+
+await check("ids written three ways", async () => {
+  for (const q of ["POL/002/057", "pol-002-057", "pol 2 57"]) {
+    await page.goto(`${base}search/index.html?q=${encodeURIComponent(q)}`);
+    expectFirst(await results(), "Lone Working Policy", `?q=${q}`);
+  }
+});
+
+await check("typing into the header box", async () => {
+  await page.goto(`${base}documents/pol-002-057/index.html`);
+  await page.locator("#td-header-q").fill("violence");
+  await page.locator("#td-header-q").press("Enter");
+  await page.waitForURL(/search\/index\.html\?q=violence/);
+  expectFirst(await results(), "Violence Prevention and Reduction Policy", "header box: violence");
+});
+
+await check("stemming a word the library does not contain", async () => {
+  await page.goto(`${base}search/index.html?q=reporting`);
+  expectFirst(await results(), "Datix Incident Procedure", "?q=reporting (the text says reported)");
+});
+
+await check("prefix matching while typing", async () => {
+  await page.goto(`${base}search/index.html`);
+  await page.locator("#td-search-q").pressSequentially("datix repo", { delay: 20 });
+  await page.waitForURL(/q=datix\+repo/);
+  expectFirst(await results(), "Datix Incident Procedure", "typing 'datix repo'");
+});
+
+await check("filters", async () => {
+  await page.goto(`${base}search/index.html?q=pagers`);
+  const hidden = await results();
+  if (hidden.titles.length !== 0) throw new Error(`superseded version shown by default: ${hidden.titles}`);
+  await page.locator("#td-search-message").filter({ hasText: "No documents found" }).waitFor();
+  await page.selectOption("#td-search-status", "any");
+  await page.waitForURL(/status=any/);
+  expectFirst(await results(), "Lone Working Policy", "status any: the superseded version");
+  await page.goto(`${base}search/index.html?q=staff&type=procedure`);
+  const procedures = await results();
+  if (procedures.titles.join() !== "Ward Safety Procedure") throw new Error(`type filter: ${procedures.titles}`);
+  console.log("ok - filters by status and type");
+});
+
+await check("keyboard", async () => {
+  await page.goto(`${base}search/index.html?q=policy`);
+  await results();
+  await page.locator("#td-search-q").focus();
+  await page.keyboard.press("ArrowDown");
+  const first = await page.evaluate(() => document.activeElement.className);
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("ArrowUp");
+  const back = await page.evaluate(() => document.activeElement.id);
+  if (first !== "td-search-result__title" || back !== "td-search-q") throw new Error(`focus went to ${first}, then ${back}`);
+  console.log("ok - arrow keys move between the box and the results");
+});
+
+await browser.close();
+if (problems.length) {
+  console.error(problems.join("\n"));
+  process.exit(1);
+}
+console.log("all browser checks passed");
