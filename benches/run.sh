@@ -29,7 +29,7 @@ if [[ ! -x /usr/bin/time ]]; then
 fi
 
 # run_build N RUN: builds corpus-N into site-N, appends the build's output to
-# bench-out/build-N.log, and sets WALL, RSS_MB and RC.
+# bench-out/build-N.log, and sets WALL, CPU (user + system seconds), RSS_MB and RC.
 run_build() {
     local n=$1 run=$2
     local log="$OUT/build-$n.log" tfile="$OUT/.time-$n-$run"
@@ -37,17 +37,20 @@ run_build() {
     echo "== run $run: ${cmd[*]}" >>"$log"
     RC=0
     if ((gnu_time)); then
-        /usr/bin/time -f '%e %M' -o "$tfile" "${cmd[@]}" >>"$log" 2>&1 || RC=$?
-        read -r WALL rss_kb <"$tfile"
+        /usr/bin/time -f '%e %M %U %S' -o "$tfile" "${cmd[@]}" >>"$log" 2>&1 || RC=$?
+        # The last line: GNU time prefixes "Command exited with non-zero status".
+        read -r WALL rss_kb user sys < <(tail -n 1 "$tfile")
         RSS_MB=$(awk -v k="$rss_kb" 'BEGIN { printf "%.0f", k / 1024 }')
+        CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     else
-        local TIMEFORMAT=%R
+        local TIMEFORMAT='%R %U %S'
         { time "${cmd[@]}" >>"$log" 2>&1 || RC=$?; } 2>"$tfile"
-        WALL=$(tail -n 1 "$tfile")
+        read -r WALL user sys < <(tail -n 1 "$tfile")
+        CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
         RSS_MB="n/a"
     fi
     rm -f "$tfile"
-    echo "== exit status $RC, ${WALL}s, peak RSS ${RSS_MB} MB" >>"$log"
+    echo "== exit status $RC, ${WALL}s wall, ${CPU}s CPU, peak RSS ${RSS_MB} MB" >>"$log"
 }
 
 LOAD_START=$(cut -d' ' -f1-3 /proc/loadavg)
@@ -68,13 +71,13 @@ for n in $SIZES; do
     for run in 1 2; do
         echo "N=$n: build run $run..." >&2
         run_build "$n" "$run"
-        pages=0
-        if [[ -d "$site" ]]; then
+        pages="-" # a failed build leaves the previous output in place
+        if ((RC == 0)) && [[ -d "$site" ]]; then
             pages=$(find "$site" -name index.html | wc -l)
         fi
         label="1st"
         if ((run == 2)); then label="2nd (warm)"; fi
-        rows+=("| $n | $files | $corpus_mb | $gen_secs | $label | $WALL | $RSS_MB | $pages | $RC |")
+        rows+=("| $n | $files | $corpus_mb | $gen_secs | $label | $WALL | $CPU | $RSS_MB | $pages | $RC |")
     done
     if grep -q 'panicked' "$log"; then
         echo "warning: trustdocs panicked on N=$n, see $log" >&2
@@ -82,11 +85,11 @@ for n in $SIZES; do
 done
 
 echo
-echo "trustdocs $(git rev-parse --short HEAD 2>/dev/null || echo '(no git)') build --no-pdf --today $TODAY;" \
+echo "trustdocs $(git describe --always --dirty 2>/dev/null || echo '(not a git checkout)') build --no-pdf --today $TODAY;" \
     "$(nproc) cores; load average at start $LOAD_START, at end $(cut -d' ' -f1-3 /proc/loadavg); $(date -u +%Y-%m-%d)"
 echo
-echo "| N | files | corpus MB | generate s | run | wall s | peak RSS MB | pages (index.html) | exit |"
-echo "|---:|---:|---:|---:|---|---:|---:|---:|---:|"
+echo "| N | files | corpus MB | generate s | run | wall s | CPU s | peak RSS MB | pages (index.html) | exit |"
+echo "|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|"
 printf '%s\n' "${rows[@]}"
 echo
 echo "build output (diagnostic summaries): $OUT/build-<N>.log"

@@ -17,6 +17,7 @@ pub mod render;
 pub mod report;
 pub mod resolve;
 pub mod search;
+pub mod serve;
 pub mod text;
 pub mod theme;
 

@@ -60,6 +60,24 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Preview the site: build it, serve it on 127.0.0.1, rebuild and reload on every edit.
+    Serve {
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// The port to listen on (0: any free port).
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Preview the public copy.
+        #[arg(long)]
+        public: bool,
+        /// Include drafts, marked DRAFT.
+        #[arg(long)]
+        drafts: bool,
+        /// The date review checks and pages use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
     /// Search the documents (issue 5; see src/search/). Builds the index first when it is missing or stale.
     Search {
         /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
@@ -119,6 +137,16 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, format, deny, today } => check(dir, format, deny.is_some(), today_or_now(today)),
+        Command::Serve { dir, port, public, drafts, today } => {
+            let opts = trustdocs::serve::ServeOptions { dir, port, public, drafts, today: today_or_now(today) };
+            match trustdocs::serve::serve(opts) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
         Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
             let status = status.filter(|s| s != "current");
             let filter = trustdocs::search::rank::Filter { doc_type, status, directorate };

@@ -27,19 +27,57 @@ pub struct Library {
 
 impl Library {
     pub fn new(content: Content) -> Library {
+        let mut lib = Library {
+            dir: content.dir,
+            config: content.config,
+            docs: content.documents,
+            by_id: BTreeMap::new(),
+            assets: content.assets.into_iter().collect(),
+        };
+        lib.reindex();
+        lib
+    }
+
+    /// Recomputes the versions of each id after documents were added,
+    /// replaced or removed.
+    pub fn reindex(&mut self) {
+        let docs = &self.docs;
         let mut by_id: BTreeMap<DocId, Versions> = BTreeMap::new();
-        for (i, doc) in content.documents.iter().enumerate() {
+        for (i, doc) in docs.iter().enumerate() {
             if let Some(id) = doc.id() {
                 by_id.entry(id.clone()).or_default().all.push(i);
             }
         }
-        let docs = content.documents;
         for versions in by_id.values_mut() {
             versions.all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
             versions.current =
                 versions.all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
         }
-        Library { dir: content.dir, config: content.config, docs, by_id, assets: content.assets.into_iter().collect() }
+        self.by_id = by_id;
+    }
+
+    /// Puts `doc` in place of the document read from the same file, or adds it.
+    pub fn upsert(&mut self, doc: Document) -> usize {
+        let at = match self.docs.iter().position(|d| d.file.path == doc.file.path) {
+            Some(i) => {
+                self.docs[i] = doc;
+                i
+            }
+            None => {
+                self.docs.push(doc);
+                self.docs.len() - 1
+            }
+        };
+        self.reindex();
+        at
+    }
+
+    /// Removes the document read from `path` (relative to the content folder).
+    pub fn remove(&mut self, path: &std::path::Path) -> Option<Document> {
+        let i = self.docs.iter().position(|d| d.file.path == path)?;
+        let doc = self.docs.remove(i);
+        self.reindex();
+        Some(doc)
     }
 
     /// The version in force of `id`.

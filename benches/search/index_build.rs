@@ -34,7 +34,7 @@ fn main() {
     let files = export::export(&docs, &idx).expect("the browser index");
     let export_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    trustdocs::output::write(&out, &files).expect("written");
+    trustdocs::output::write(&out, &files, &[]).expect("written");
     let write_s = t.elapsed().as_secs_f64();
 
     let bytes: usize = files

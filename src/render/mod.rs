@@ -29,39 +29,80 @@ pub fn render_site(
     opts: &RenderOptions,
     theme: &Theme,
 ) -> Result<Vec<OutputFile>, String> {
-    let site = Site::plan(lib, opts);
-    let templates = Templates::new(theme)?;
-    let common = common_context(&site);
-    let mut files: Vec<OutputFile> = site
-        .pages
-        .par_iter()
-        .map(|p| {
-            let root = root_of(&p.url);
-            let view = views::document(&site, p.doc, &p.url, &root);
-            let page_title = format!("{} ({})", view.doc.title, view.doc.id);
-            let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
-            templates.render("document.html", ctx).map(|html| OutputFile::bytes(format!("{}index.html", p.url), html))
-        })
-        .collect::<Result<_, _>>()?;
-    files.extend(listing_pages(&site, &templates, &common)?);
-    if !site.opts.public {
-        files.extend(governance_pages(&site, diags, &templates, &common)?);
-    }
-    // Search (issue 5, src/search/): the browser index and the search page.
-    files.extend(crate::search::site_files(&site, &|name, ctx| templates.render(name, ctx), &common)?);
-    files.extend(library_pages(&site, &templates, &common)?);
-    files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(&site, &common))?));
-    files.extend(machine_readable(&site, &files));
-    for (path, bytes) in theme.under("static") {
-        files.push(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()));
-    }
-    for asset in &lib.assets {
-        files.push(OutputFile {
-            path: asset.to_string_lossy().replace('\\', "/"),
-            contents: Contents::Copy(lib.dir.join(asset)),
-        });
-    }
+    let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
+    let mut files = renderer.document_pages(&|_| true)?;
+    files.extend(renderer.other_files()?);
     Ok(files)
+}
+
+/// The site's renderer, split so that `serve` can re-render the pages of
+/// the documents an edit touched before everything else.
+pub struct SiteRenderer<'a> {
+    site: Site<'a>,
+    diags: &'a [Diagnostic],
+    theme: &'a Theme,
+    templates: Templates<'a>,
+    common: Value,
+}
+
+impl<'a> SiteRenderer<'a> {
+    pub fn new(
+        lib: &'a Library,
+        diags: &'a [Diagnostic],
+        opts: &'a RenderOptions,
+        theme: &'a Theme,
+    ) -> Result<Self, String> {
+        let site = Site::plan(lib, opts);
+        let common = common_context(&site);
+        Ok(SiteRenderer { site, diags, theme, templates: Templates::new(theme)?, common })
+    }
+
+    pub fn site(&self) -> &Site<'a> {
+        &self.site
+    }
+
+    /// The pages of the document versions (by index in the library) that `wanted` accepts.
+    pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
+        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        site.pages
+            .par_iter()
+            .filter(|p| wanted(p.doc))
+            .map(|p| {
+                let root = root_of(&p.url);
+                let view = views::document(site, p.doc, &p.url, &root);
+                let page_title = format!("{} ({})", view.doc.title, view.doc.id);
+                let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
+                templates
+                    .render("document.html", ctx)
+                    .map(|html| OutputFile::bytes(format!("{}index.html", p.url), html))
+            })
+            .collect()
+    }
+
+    /// Everything but the document pages: listings, library and governance
+    /// pages, search, machine-readable files, static files and assets.
+    pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
+        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        let mut files = listing_pages(site, templates, common)?;
+        if !site.opts.public {
+            files.extend(governance_pages(site, self.diags, templates, common)?);
+        }
+        // Search (issue 5, src/search/): the browser index and the search page.
+        files.extend(crate::search::site_files(site, &|name, ctx| templates.render(name, ctx), common)?);
+        files.extend(library_pages(site, templates, common)?);
+        files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?));
+        files.extend(machine_readable(site, &files));
+        for (path, bytes) in self.theme.under("static") {
+            files.push(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()));
+        }
+        for asset in &site.lib.assets {
+            files.push(OutputFile {
+                path: asset.to_string_lossy().replace('\\', "/"),
+                contents: Contents::Copy(site.lib.dir.join(asset)),
+            });
+        }
+        Ok(files)
+    }
 }
 
 /// Makes the PDF of every published version (see `pdf.rs`).

@@ -75,7 +75,13 @@ fn handle(mut stream: TcpStream, files: &SiteFiles, live: &Live) -> std::io::Res
             respond(&mut stream, "200 OK", "text/html; charset=utf-8", html.as_bytes(), method == "HEAD")
         }
         Some(bytes) => respond(&mut stream, "200 OK", content_type(&key), &bytes, method == "HEAD"),
-        None => respond(&mut stream, "404 Not Found", "text/plain; charset=utf-8", format!("no page at {path}").as_bytes(), method == "HEAD"),
+        None => respond(
+            &mut stream,
+            "404 Not Found",
+            "text/plain; charset=utf-8",
+            format!("no page at {path}").as_bytes(),
+            method == "HEAD",
+        ),
     }
 }
 
@@ -160,6 +166,9 @@ const LIVE_SCRIPT: &str = r#"<script>
 (function () {
   var events = new EventSource("/__trustdocs/events");
   events.addEventListener("reload", function () { location.reload(); });
+  events.addEventListener("listings", function () {
+    if (location.pathname.indexOf("/documents/") < 0) location.reload();
+  });
   events.addEventListener("notice", function (e) {
     var old = document.getElementById("td-live-notice");
     if (old) old.remove();

@@ -1,0 +1,245 @@
+//! What `serve` keeps between edits, and how an edit is applied: reload the
+//! file, re-check, re-render its pages first and the rest after.
+
+use super::http::{Live, SiteFiles};
+use super::ServeOptions;
+use crate::diag::{self, Diagnostic, Severity, Summary};
+use crate::load::{self, display_path};
+use crate::model::DocId;
+use crate::output::{Contents, OutputFile};
+use crate::render::{RenderOptions, SiteRenderer};
+use crate::resolve::Library;
+use crate::theme::Theme;
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+pub struct State {
+    dir: PathBuf,
+    render: RenderOptions,
+    lib: Library,
+    theme: Theme,
+    /// What loading found, by file: settings files and documents.
+    load_diags: BTreeMap<String, Vec<Diagnostic>>,
+    diags: Vec<Diagnostic>,
+    /// Files whose last edit is broken, with what is wrong, by display path.
+    broken: BTreeMap<String, String>,
+}
+
+impl State {
+    pub fn load(opts: &ServeOptions) -> Result<State, String> {
+        let content = load::load(&opts.dir)?;
+        if content.config_fatal {
+            return Err(format!(
+                "{}: site.yaml is missing or unusable; run `trustdocs check` to see why",
+                opts.dir.display()
+            ));
+        }
+        let mut load_diags: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
+        for d in &content.diags {
+            load_diags.entry(d.file.clone().unwrap_or_default()).or_default().push(d.clone());
+        }
+        let theme = Theme::load(&opts.dir)?;
+        let render =
+            RenderOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: false, public: opts.public };
+        let mut state = State {
+            dir: opts.dir.clone(),
+            render,
+            lib: Library::new(content),
+            theme,
+            load_diags,
+            diags: Vec::new(),
+            broken: BTreeMap::new(),
+        };
+        state.recheck();
+        Ok(state)
+    }
+
+    fn recheck(&mut self) {
+        let mut diags: Vec<Diagnostic> = self.load_diags.values().flatten().cloned().collect();
+        diags.extend(crate::check::run(&self.lib, self.render.today));
+        diag::sort(&mut diags);
+        self.diags = diags;
+    }
+
+    pub fn summary_line(&self) -> String {
+        crate::report::summary_line(&Summary::of(self.lib.docs.len(), &self.diags))
+    }
+
+    /// Renders the whole site into `files`.
+    pub fn render_all(&self, files: &SiteFiles) -> Result<(), String> {
+        let r = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)?;
+        let mut all = r.document_pages(&|_| true)?;
+        all.extend(r.other_files()?);
+        let map = all.into_iter().filter_map(read_contents).collect();
+        *files.write().unwrap_or_else(|e| e.into_inner()) = map;
+        Ok(())
+    }
+
+    /// Applies an edit of `changed` (paths relative to the content folder).
+    /// Never fails: a problem becomes a notice, and the last good site stays.
+    pub fn apply(&mut self, changed: &[PathBuf], files: &SiteFiles, live: &Live) {
+        let started = Instant::now();
+        let docs: Vec<&PathBuf> =
+            changed.iter().filter(|p| p.starts_with("documents") && p.extension().is_some_and(|e| e == "md")).collect();
+        let touched = if changed.iter().any(|p| affects_everything(p)) {
+            self.reload_everything(live)
+        } else if !docs.is_empty() {
+            self.apply_documents(&docs, live)
+        } else {
+            // Editors' temporary files and other files the site does not read.
+            return;
+        };
+        let Some(touched) = touched else { return };
+        self.recheck();
+        let Some(touched) = touched else {
+            // Settings, theme or a removed file: the whole site, swapped whole.
+            match self.render_all(files) {
+                Ok(()) => live.send("reload", ""),
+                Err(e) => live.set_notice(Some(e)),
+            }
+            eprintln!("rebuilt the site in {:.0?}; {}", started.elapsed(), self.summary_line());
+            return;
+        };
+        let result = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
+            let first = r.document_pages(&|i| touched.contains(&i))?;
+            let pages = first.len();
+            swap_in(files, first);
+            live.send("reload", "");
+            let shown = started.elapsed();
+            swap_in(files, r.other_files()?);
+            live.send("listings", "");
+            Ok((pages, shown))
+        });
+        match result {
+            Ok((pages, shown)) => eprintln!(
+                "rebuilt {pages} document page(s) in {shown:.0?}, the rest in {:.0?}; {}",
+                started.elapsed(),
+                self.summary_line()
+            ),
+            Err(e) => {
+                eprintln!("error: {e}");
+                live.set_notice(Some(e));
+            }
+        }
+    }
+
+    /// Reloads edited documents. Returns the library indices whose pages
+    /// must be re-rendered, or `None` when nothing changed.
+    fn apply_documents(&mut self, paths: &[&PathBuf], live: &Live) -> Option<Option<HashSet<usize>>> {
+        let display_dir = display_path(&self.dir);
+        let mut ids: HashSet<DocId> = HashSet::new();
+        let mut removed = false;
+        for rel in paths {
+            let full = self.dir.join(rel);
+            let display = format!("{display_dir}/{}", display_path(rel));
+            if let Some(old) = self.lib.docs.iter().find(|d| &d.file.path == *rel) {
+                ids.extend(old.id().cloned());
+            }
+            self.broken.remove(&display);
+            if !full.exists() {
+                self.lib.remove(rel);
+                self.load_diags.remove(&display);
+                removed = true;
+                continue;
+            }
+            let (doc, diags) = load::load_document(&self.dir, &display_dir, &full, &self.lib.config);
+            let broken: Vec<&Diagnostic> = diags.iter().filter(|d| d.severity == Severity::Error).collect();
+            match doc {
+                Some(doc) if broken.is_empty() => {
+                    ids.extend(doc.id().cloned());
+                    self.lib.upsert(doc);
+                    self.load_diags.insert(display, diags);
+                }
+                // A broken edit: keep the last good version on show.
+                _ => {
+                    let problems: Vec<Diagnostic> = broken.into_iter().cloned().collect();
+                    self.broken.insert(display, describe(&problems));
+                }
+            }
+        }
+        let notice = (!self.broken.is_empty()).then(|| self.broken.values().cloned().collect::<Vec<_>>().join("\n"));
+        if let Some(n) = &notice {
+            eprint!("{n}");
+        }
+        live.set_notice(notice);
+        match (removed, ids.is_empty()) {
+            (true, _) => Some(None),
+            (false, true) => None,
+            (false, false) => Some(Some(self.affected(&ids))),
+        }
+    }
+
+    /// A change to settings, theme or assets: everything is read again.
+    fn reload_everything(&mut self, live: &Live) -> Option<Option<HashSet<usize>>> {
+        let opts = ServeOptions {
+            dir: self.dir.clone(),
+            port: 0,
+            public: self.render.public,
+            drafts: self.render.drafts,
+            today: self.render.today,
+        };
+        match State::load(&opts) {
+            Ok(fresh) => {
+                *self = fresh;
+                live.set_notice(None);
+                Some(None)
+            }
+            Err(e) => {
+                eprintln!("error: {e}");
+                live.set_notice(Some(e));
+                None
+            }
+        }
+    }
+
+    /// Every version of the edited ids, and every document that refers to them.
+    fn affected(&self, ids: &HashSet<DocId>) -> HashSet<usize> {
+        self.lib
+            .docs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| {
+                d.id().is_some_and(|i| ids.contains(i))
+                    || d.meta.related.iter().any(|r| ids.contains(&r.value))
+                    || d.body
+                        .links
+                        .iter()
+                        .any(|l| matches!(&l.target, crate::body::Target::Doc { id, .. } if ids.contains(id)))
+            })
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+/// Settings, the theme and assets change more than one document's pages.
+fn affects_everything(rel: &Path) -> bool {
+    rel.starts_with("theme")
+        || rel.starts_with("assets")
+        || ["site.yaml", "roles.yaml", "glossary.yaml"].iter().any(|f| rel == Path::new(f))
+}
+
+/// Diagnostics as the terminal shows them, without colour.
+fn describe(problems: &[Diagnostic]) -> String {
+    let sources = problems
+        .iter()
+        .filter_map(|d| d.file.clone())
+        .filter_map(|f| std::fs::read_to_string(Path::new(&f)).ok().map(|t| (f, t)))
+        .collect();
+    crate::report::human(problems, &sources, &Summary::of(1, problems), false)
+}
+
+fn read_contents(f: OutputFile) -> Option<(String, Arc<Vec<u8>>)> {
+    let bytes = match f.contents {
+        Contents::Bytes(b) => b,
+        Contents::Copy(p) => std::fs::read(p).ok()?,
+    };
+    Some((f.path, Arc::new(bytes)))
+}
+
+fn swap_in(files: &SiteFiles, new: Vec<OutputFile>) {
+    let new: Vec<_> = new.into_iter().filter_map(read_contents).collect();
+    let mut map = files.write().unwrap_or_else(|e| e.into_inner());
+    map.extend(new);
+}

@@ -1,0 +1,112 @@
+//! `trustdocs serve` end to end: start, edit a file, see the change, break
+//! the front matter, still see the last good page with a notice, fix it,
+//! see it again. Pages are fetched over HTTP as a browser would.
+
+mod common;
+use common::*;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+struct Server {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn start(f: &Fixture) -> Server {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(["serve", "content", "--port", "0", "--today", "2026-11-23"])
+        .current_dir(f.tmp.path())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let port = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        if let Some(rest) = line.split("http://127.0.0.1:").nth(1) {
+            break rest.split('/').next().unwrap().parse().unwrap();
+        }
+    };
+    // Keep reading stderr so the server never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
+    Server { child, port }
+}
+
+fn get(port: u16, path: &str) -> String {
+    let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(s, "GET {path} HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    let mut body = String::new();
+    s.read_to_string(&mut body).unwrap();
+    body
+}
+
+/// Fetches `path` until `ok` holds, for up to ten seconds.
+fn wait_for(port: u16, path: &str, what: &str, ok: impl Fn(&str) -> bool) -> String {
+    let until = Instant::now() + Duration::from_secs(10);
+    loop {
+        let page = get(port, path);
+        if ok(&page) {
+            return page;
+        }
+        assert!(Instant::now() < until, "timed out waiting for {what}; last page:\n{page}");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn edit_break_and_fix_a_document_while_serving() {
+    let original = clean("POL/001/001", "", "## Scope\n\nFirst text.\n");
+    let f = Fixture::new(&[("a.md", &original), ("b.md", &clean("POL/001/002", "", "## Scope\n\nSee POL/001/001.\n"))]);
+    let server = start(&f);
+    let page = "/documents/pol-001-001/";
+    assert!(get(server.port, page).contains("First text."));
+    assert!(get(server.port, "/").contains("Policies and procedures"));
+
+    f.write("content/documents/a.md", original.replace("First text.", "Second text."));
+    wait_for(server.port, page, "the edit", |p| p.contains("Second text."));
+
+    f.write("content/documents/a.md", original.replace("id: POL/001/001", "id: [broken"));
+    let broken = wait_for(server.port, page, "the notice", |p| p.contains("id=\"td-live-notice\""));
+    assert!(broken.contains("Second text."), "the last good page stays on show");
+    assert!(broken.contains("S001"), "the notice shows the diagnostic");
+    assert!(get(server.port, "/documents/pol-001-002/").contains("td-live-notice"), "every page shows the notice");
+
+    f.write("content/documents/a.md", original.replace("First text.", "Third text."));
+    let fixed = wait_for(server.port, page, "the fix", |p| p.contains("Third text."));
+    assert!(!fixed.contains("id=\"td-live-notice\""));
+    assert!(get(server.port, "/nowhere").starts_with("HTTP/1.1 404"));
+}
+
+#[test]
+fn open_pages_are_told_to_reload() {
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n"))]);
+    let server = start(&f);
+    let mut events = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(events, "GET /__trustdocs/events HTTP/1.1\r\nHost: localhost\r\n\r\n").unwrap();
+    events.set_read_timeout(Some(Duration::from_secs(10))).unwrap();
+    let mut reader = BufReader::new(events);
+    let mut line = String::new();
+    reader.read_line(&mut line).unwrap();
+    assert!(line.starts_with("HTTP/1.1 200"));
+    // Wait until the stream is registered before editing.
+    while !line.starts_with(": connected") {
+        line.clear();
+        reader.read_line(&mut line).unwrap();
+    }
+    f.write("content/documents/a.md", clean("POL/001/001", "", "## Scope\n\nNew.\n"));
+    loop {
+        line.clear();
+        reader.read_line(&mut line).expect("an event within ten seconds");
+        if line.trim() == "event: reload" {
+            break;
+        }
+    }
+}
