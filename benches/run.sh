@@ -70,6 +70,9 @@ for n in $SIZES; do
     : >"$log"
     for run in 1 2; do
         echo "N=$n: build run $run..." >&2
+        # Flush what the generator or the previous run wrote, so that its
+        # write-back is not charged to this run.
+        sync
         run_build "$n" "$run"
         pages="-" # a failed build leaves the previous output in place
         if ((RC == 0)) && [[ -d "$site" ]]; then

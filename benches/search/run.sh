@@ -40,7 +40,7 @@ if [ ! -x "$PAGEFIND_DIR/node_modules/.bin/pagefind" ]; then
 fi
 rm -rf "$SITE/pagefind"
 start=$(now)
-"$PAGEFIND_DIR/node_modules/.bin/pagefind" --site "$SITE" --glob "documents/**/*.html" >"$OUT/pagefind.log" 2>&1
+"$PAGEFIND_DIR/node_modules/.bin/pagefind" --site "$SITE" --glob "documents/*/**/*.html" >"$OUT/pagefind.log" 2>&1
 pagefind_s=$(echo "$(now) - $start" | bc)
 cp benches/search/pagefind-bench.html "$SITE/pagefind-bench.html"
 echo "{\"trustdocs_build_s\": $build_s, \"pagefind_s\": $pagefind_s}" >"$OUT/build-times.json"

@@ -45,6 +45,14 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
+/// Calls `f` with each token, without allocating one string per token.
+pub fn for_each_token(analyzer: &mut TextAnalyzer, text: &str, mut f: impl FnMut(&str)) {
+    let mut stream = analyzer.token_stream(text);
+    while stream.advance() {
+        f(&stream.token().text);
+    }
+}
+
 /// The distinct stemmed terms of a query, in the order first written.
 pub fn query_terms(query: &str) -> Vec<String> {
     let mut terms = tokens(&mut analyzer(), query);

@@ -95,6 +95,22 @@ pub fn file_name(key: &str) -> String {
     out
 }
 
+/// Gzips a file of the browser index; `search.js` inflates it with the
+/// browser's `DecompressionStream`, so any static server can serve it as it is.
+pub fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    encoder.write_all(bytes).and_then(|()| encoder.finish()).expect("gzip into memory cannot fail")
+}
+
+/// Inflates what `gzip` wrote (for tests and tools).
+pub fn gunzip(bytes: &[u8]) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out)?;
+    Ok(out)
+}
+
 /// FNV-1a over UTF-8 bytes: which id bucket a key is in (easy to repeat in JavaScript).
 pub fn fnv1a(text: &str) -> u32 {
     let mut h: u32 = 0x811c_9dc5;
@@ -138,6 +154,14 @@ mod tests {
         assert_eq!(file_name("café"[..3].as_ref()), "caf");
         assert_eq!(file_name("né"), "n_e9_");
         assert_eq!(shard_key("équipe"), "équ");
+    }
+
+    #[test]
+    fn gzip_round_trips() {
+        let text = "staff report incidents ".repeat(100);
+        let packed = gzip(text.as_bytes());
+        assert!(packed.len() < text.len() / 5, "{} bytes", packed.len());
+        assert_eq!(gunzip(&packed).unwrap(), text.as_bytes());
     }
 
     #[test]

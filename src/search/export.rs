@@ -2,7 +2,7 @@
 //! under `search/`, so that a query downloads only what it needs. The
 //! layout is described in `README.md` beside this file.
 
-use super::encode::{encode_postings, file_name, fnv1a, shard_key, Posting};
+use super::encode::{encode_postings, file_name, fnv1a, gzip, shard_key, Posting};
 use super::extract::SearchDoc;
 use super::index::SearchIndex;
 use super::score::{term_postings, DocNumbers, Postings, SCALE};
@@ -11,7 +11,7 @@ use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use tantivy::Searcher;
 
 /// Postings longer than this (in characters) go to a file of their own, so
@@ -21,6 +21,9 @@ pub const INLINE_POSTINGS: usize = 300;
 pub const IDS_PER_BUCKET: usize = 64;
 /// Documents per folder of passage files.
 pub const PASSAGE_FOLDER: u32 = 100;
+/// Passages per excerpt file: a result downloads one file of about 4 KB of
+/// text (1.5 KB gzipped) for its snippet, and a document has a few files, not dozens.
+pub const PASSAGES_PER_FILE: usize = 4;
 
 /// Every file of the browser index, paths under `search/`.
 pub fn export(docs: &[SearchDoc], idx: &SearchIndex) -> Result<Vec<OutputFile>, String> {
@@ -37,7 +40,7 @@ pub fn export(docs: &[SearchDoc], idx: &SearchIndex) -> Result<Vec<OutputFile>, 
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
     let mut files = shard_files(&stems, &postings, &words);
     files.extend(id_files(docs, buckets));
-    files.par_extend(docs.par_iter().flat_map_iter(passage_files));
+    files.par_extend(docs.par_iter().flat_map_iter(|d| passage_files(d, &words.first_passage[d.n as usize])));
     files.push(meta_file(docs, buckets));
     Ok(files)
 }
@@ -71,7 +74,7 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words) -> Vec<Ou
     for (id, (stem, list)) in stems.iter().zip(postings).enumerate() {
         let encoded = encode_postings(&with_passages(id as u32, list, words));
         let entry = if encoded.len() > INLINE_POSTINGS {
-            files.push(OutputFile::bytes(format!("search/p/{id}.txt"), encoded));
+            files.push(OutputFile::bytes(format!("search/p/{id}.gz"), gzip(encoded.as_bytes())));
             json!([list.len(), id])
         } else {
             json!([list.len(), encoded])
@@ -119,9 +122,10 @@ fn id_files(docs: &[SearchDoc], buckets: usize) -> Vec<OutputFile> {
         .collect()
 }
 
-/// What a result needs to show itself and its snippet: one file per passage.
+/// What a result needs to show itself and its snippet: its facts, and
+/// `PASSAGES_PER_FILE` passages as [section anchor, section label, text].
 #[derive(Serialize)]
-struct PassageFile<'a> {
+struct ExcerptFile<'a> {
     i: &'a str,
     t: &'a str,
     u: &'a str,
@@ -130,20 +134,18 @@ struct PassageFile<'a> {
     y: &'a str,
     d: &'a str,
     m: &'a str,
-    /// The passage's section anchor and label.
-    a: Option<&'a str>,
-    h: Option<&'a str>,
-    x: &'a str,
+    p: Vec<(Option<&'a str>, Option<&'a str>, &'a str)>,
 }
 
-fn passage_files(d: &SearchDoc) -> Vec<OutputFile> {
-    let empty = [super::passages::Passage::default()];
-    let passages = if d.passages.is_empty() { &empty[..] } else { &d.passages[..] };
-    passages
-        .iter()
-        .enumerate()
-        .map(|(c, p)| {
-            let file = PassageFile {
+/// The excerpt files a search can ask for: the first (for results matched
+/// in the title or summary only) and those holding a term's first occurrence.
+fn passage_files(d: &SearchDoc, first_passage: &HashMap<u32, u32>) -> Vec<OutputFile> {
+    let used: BTreeSet<usize> =
+        first_passage.values().map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+    used.into_iter()
+        .map(|part| {
+            let passages = d.passages.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);
+            let file = ExcerptFile {
                 i: &d.id,
                 t: &d.title,
                 u: &d.url,
@@ -152,12 +154,10 @@ fn passage_files(d: &SearchDoc) -> Vec<OutputFile> {
                 y: &d.doc_type,
                 d: &d.directorate,
                 m: &d.summary,
-                a: p.anchor.as_deref(),
-                h: p.section.as_deref(),
-                x: &p.text,
+                p: passages.map(|p| (p.anchor.as_deref(), p.section.as_deref(), p.text.as_str())).collect(),
             };
-            let path = format!("search/x/{}/{}-{c}.json", d.n / PASSAGE_FOLDER, d.n);
-            OutputFile::bytes(path, serde_json::to_string(&file).unwrap_or_default())
+            let json = serde_json::to_string(&file).unwrap_or_default();
+            OutputFile::bytes(format!("search/x/{}/{}-{part}.gz", d.n / PASSAGE_FOLDER, d.n), gzip(json.as_bytes()))
         })
         .collect()
 }

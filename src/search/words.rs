@@ -2,7 +2,7 @@
 //! where each stem first occurs in each body: what the browser needs to
 //! match words while they are typed and to pick a snippet's passage.
 
-use super::analysis::{analyzer, raw_analyzer, stem, tokens};
+use super::analysis::{analyzer, for_each_token, raw_analyzer, stem};
 use super::extract::SearchDoc;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
@@ -22,8 +22,12 @@ pub fn analyse(docs: &[SearchDoc], stems: &[String]) -> Words {
         .par_iter()
         .map_init(raw_analyzer, |a, d| {
             let mut set = HashSet::new();
-            for text in d.field_texts() {
-                set.extend(tokens(a, &text));
+            for text in d.texts() {
+                for_each_token(a, text, |t| {
+                    if !set.contains(t) {
+                        set.insert(t.to_string());
+                    }
+                });
             }
             set
         })
@@ -54,11 +58,11 @@ fn first_passages(
 ) -> HashMap<u32, u32> {
     let mut first = HashMap::new();
     for (i, passage) in doc.passages.iter().enumerate() {
-        for word in tokens(a, &passage.text) {
-            if let Some(&id) = ids.get(word.as_str()) {
+        for_each_token(a, &passage.text, |word| {
+            if let Some(&id) = ids.get(word) {
                 first.entry(id).or_insert(i as u32);
             }
-        }
+        });
     }
     first
 }

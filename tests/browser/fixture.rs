@@ -8,8 +8,11 @@ fn titled(id: &str, title: &str, extra: &str, body: &str) -> String {
     clean(id, extra, body).replace(&format!("Test Document {id}"), title)
 }
 
+/// Enough documents saying "staff" that its postings outgrow a shard and get a file of their own.
+const FILLERS: usize = 120;
+
 pub fn library() -> Fixture {
-    Fixture::new(&[
+    let f = Fixture::new(&[
         // "lone working" is its title; POL/002/010 only mentions it. Its id is the id queries' target.
         (
             "lone.md",
@@ -60,5 +63,11 @@ pub fn library() -> Fixture {
                 "## Recording\n\nEvery incident is reported on Datix the same day.\n",
             ),
         ),
-    ])
+    ]);
+    for i in 0..FILLERS {
+        let id = format!("POL/003/{i:03}");
+        let body = format!("## Notes\n\nStaff read note {i} of the handbook.\n");
+        f.write(&format!("content/documents/filler/{i}.md"), titled(&id, &format!("Handbook Note {i}"), "", &body));
+    }
+    f
 }

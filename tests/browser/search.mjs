@@ -64,6 +64,11 @@ await check("ids written three ways", async () => {
   }
 });
 
+await check("a common word, whose postings have a file of their own", async () => {
+  await page.goto(`${base}search/index.html?q=ward%20staff`);
+  expectFirst(await results(), "Ward Safety Procedure", "?q=ward staff");
+});
+
 await check("typing into the header box", async () => {
   await page.goto(`${base}documents/pol-002-057/index.html`);
   await page.locator("#td-header-q").fill("violence");

@@ -193,6 +193,7 @@
   for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS[d]] = d;
   var KEY_CHARS = 3;
   var PASSAGE_FOLDER = 100;
+  var PASSAGES_PER_FILE = 4;
 
   /** Postings: parallel arrays of search numbers, scores and passages (1-based, 0: not in the body). */
   function decodePostings(text) {
@@ -232,13 +233,18 @@
   // ---------------------------------------------------------------------------
   // Loading: every file at most once; a missing file is `null`.
 
+  // Files ending in .gz are gzipped by the build and inflated here, so that
+  // any static server can serve them as they are.
   function Loader(base) {
     var cache = new Map();
     this.get = function (path, asText) {
       if (!cache.has(path)) {
         cache.set(path, fetch(base + path).then(function (r) {
           if (!r.ok) return null;
-          return asText ? r.text() : r.json();
+          var text = path.endsWith(".gz")
+            ? new Response(r.body.pipeThrough(new DecompressionStream("gzip"))).text()
+            : r.text();
+          return asText ? text : text.then(JSON.parse);
         }));
       }
       return cache.get(path);
@@ -252,7 +258,7 @@
     var s = await shard(loader, shardKey(term));
     var entry = s && s.t[term];
     if (!entry) return null;
-    var text = typeof entry[1] === "string" ? entry[1] : await loader.get("p/" + entry[1] + ".txt", true);
+    var text = typeof entry[1] === "string" ? entry[1] : await loader.get("p/" + entry[1] + ".gz", true);
     return text === null ? null : { term: term, df: entry[0], postings: decodePostings(text) };
   }
 
@@ -359,35 +365,40 @@
   // ---------------------------------------------------------------------------
   // A search: words → stems → postings → ranked documents.
 
-  /** `prefix`: the last word is still being typed, so it also matches longer words. */
+  /** `prefix`: the last word is still being typed, so it also matches longer words.
+      Shards, postings, meta.json and the id bucket are all asked for at once. */
   async function search(loader, query, filter, prefix) {
     var ws = words(query);
-    var metaLoad = loader.get("meta.json");
     var last = prefix && ws.length ? ws.pop() : null;
+    var metaLoad = loader.get("meta.json");
+    var idsLoad = metaLoad.then(function (meta) { return idMatches(loader, meta, query); });
+    var typedLoad = last === null ? null : typedWord(loader, last);
     var stems = Array.from(new Set(await Promise.all(ws.map(function (w) { return stemOf(loader, w); }))));
     var lists = await Promise.all(stems.map(function (t) { return postingsOf(loader, t); }));
     var groups = lists.map(function (l) { return l ? [l] : []; });
     var matchWord = function (w) { return stems.indexOf(stem(w)) >= 0; };
-    if (last !== null) {
-      var more = await completions(loader, last);
-      if (!more.length) {
-        var t = await stemOf(loader, last);
-        var exact = await postingsOf(loader, t);
-        more = exact ? [exact] : [];
-        stems.push(t);
-      }
-      groups.push(more);
-      matchWord = function (w) { return w.startsWith(last) || stems.indexOf(stem(w)) >= 0; };
+    if (typedLoad) {
+      var typed = await typedLoad;
+      groups.push(typed);
+      matchWord = function (w) { return w.startsWith(last) || stems.indexOf(stem(w)) >= 0 || stem(w) === stem(last); };
     }
     var meta = await metaLoad;
     var hits = groups.length && groups.every(function (g) { return g.length; }) ? allTerms(groups.map(group)) : [];
-    var ids = await idMatches(loader, meta, query);
-    return { hits: rank(ids, hits, keeper(meta, filter)), matchWord: matchWord, ids: ids };
+    var ids = await idsLoad;
+    return { hits: rank(ids, hits, keeper(meta, filter)), matchWord: matchWord };
+  }
+
+  /** The postings a word being typed matches: its completions, else the word itself. */
+  async function typedWord(loader, word) {
+    var more = await completions(loader, word);
+    if (more.length) return more;
+    var exact = await postingsOf(loader, await stemOf(loader, word));
+    return exact ? [exact] : [];
   }
 
   async function idMatches(loader, meta, query) {
     var key = idKey(query);
-    if (!key) return [];
+    if (!key || !meta) return [];
     var bucket = await loader.get("id/" + (fnv1a(key) % meta.idBuckets) + ".json");
     return (bucket && bucket[key]) || [];
   }
@@ -405,10 +416,16 @@
     return best > 0 ? { index: best - 1, inBody: true } : { index: 0, inBody: false };
   }
 
+  /** A result's facts and the passage its snippet comes from. */
   function excerpt(loader, hit) {
     var p = passageOf(hit);
-    var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + p.index + ".json";
-    return loader.get(path).then(function (x) { return x && { hit: hit, file: x, inBody: p.inBody }; });
+    var part = Math.floor(p.index / PASSAGES_PER_FILE);
+    var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + part + ".gz";
+    return loader.get(path).then(function (x) {
+      if (!x) return null;
+      var passage = x.p[p.index % PASSAGES_PER_FILE] || [null, null, ""];
+      return { hit: hit, file: x, anchor: passage[0], section: passage[1], text: passage[2], inBody: p.inBody };
+    });
   }
 
   // ---------------------------------------------------------------------------
@@ -467,12 +484,12 @@
     meta.appendChild(el("strong", "td-tag td-tag--" + (STATUS_TAG[x.s] || "grey"), status));
     li.appendChild(meta);
     var snippet = el("p", "td-search-result__snippet");
-    appendMarked(snippet, found.inBody || !x.m ? snippetText(x.x, matchWord) : x.m, matchWord);
+    appendMarked(snippet, found.inBody || !x.m ? snippetText(found.text, matchWord) : x.m, matchWord);
     li.appendChild(snippet);
-    if (found.inBody && x.a) {
+    if (found.inBody && found.anchor) {
       var section = el("p", "td-search-result__section", "In section ");
-      var link = el("a", null, x.h);
-      link.href = root + x.u + "#" + encodeURIComponent(x.a);
+      var link = el("a", null, found.section);
+      link.href = root + x.u + "#" + encodeURIComponent(found.anchor);
       section.appendChild(link);
       li.appendChild(section);
     }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# trustdocs against Hugo on the same generated documents, in one run:
+# wall time and peak memory of a full build without PDFs, for each size.
+#   SIZES="1000 10000 50000" bash benches/hugo.sh
+# Needs Debian's `hugo` and `time` packages (apt-get install hugo time).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${SIZES:-"1000 10000"}
+command -v hugo >/dev/null || { echo "hugo is missing: apt-get install hugo" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 2; }
+cargo build --release --quiet
+cargo build --release --quiet --example gen_corpus
+mkdir -p bench-out
+measure() { # label, command...: prints "seconds peak-MB"
+  local log=bench-out/time.$$ ; /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null 2>&1 || true
+  awk '{ printf "%s %.0f\n", $1, $2 / 1024 }' "$log"; rm -f "$log"
+}
+echo "| documents | Markdown MB | trustdocs s | trustdocs peak MB | Hugo s | Hugo peak MB | trustdocs / Hugo |"
+echo "|---:|---:|---:|---:|---:|---:|---:|"
+for n in $SIZES; do
+  corpus=bench-out/corpus-$n
+  [ -f "$corpus/site.yaml" ] && [ "$(find "$corpus/documents" -name '*.md' | wc -l)" -ge "$n" ] || target/release/examples/gen_corpus "$n" "$corpus" >/dev/null
+  hugo_site=bench-out/hugo-$n
+  rm -rf "$hugo_site" && mkdir -p "$hugo_site/content"
+  cp -r benches/hugo/hugo.toml benches/hugo/layouts "$hugo_site/"
+  cp -r "$corpus/documents/." "$hugo_site/content/"
+  mb=$(du -sm "$corpus/documents" | cut -f1)
+  # Warm the file cache once for both, then time one build each.
+  target/release/trustdocs build "$corpus" --out bench-out/site-$n --no-pdf --today 2026-11-23 >/dev/null 2>&1 || true
+  read -r td_s td_mb < <(measure td target/release/trustdocs build "$corpus" --out bench-out/site-$n --no-pdf --today 2026-11-23)
+  rm -rf "$hugo_site/public"
+  read -r hu_s hu_mb < <(measure hugo hugo --source "$hugo_site" --quiet)
+  ratio=$(awk -v a="$td_s" -v b="$hu_s" 'BEGIN { printf "%.2f", a / b }')
+  echo "| $n | $mb | $td_s | $td_mb | $hu_s | $hu_mb | $ratio |"
+done
