@@ -1,0 +1,180 @@
+//! PDFs made by the typst CLI: running header and footer on every page,
+//! metadata, tagging, watermarks, text as data (never code), reproducible
+//! bytes, the cache, and a clear error without typst. Needs `typst` and
+//! poppler-utils (`pdftotext`, `pdfinfo`), which .ci/run installs.
+
+mod common;
+use common::*;
+use std::process::Command;
+
+fn tool(name: &str, args: &[&str], pdf: &std::path::Path) -> String {
+    let out = Command::new(name).args(args).arg(pdf).arg("-").output().unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+fn info(pdf: &std::path::Path) -> String {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+fn pages(pdf: &std::path::Path) -> usize {
+    info(pdf).lines().find_map(|l| l.strip_prefix("Pages:")).unwrap().trim().parse().unwrap()
+}
+
+/// The text with all whitespace removed: rotated watermark letters come out
+/// of pdftotext one per line.
+fn squeezed(pdf: &std::path::Path) -> String {
+    tool("pdftotext", &["-raw"], pdf).split_whitespace().collect()
+}
+
+const LONG: &str = "## Scope\n\nThis policy applies to all staff.\n\n## Duties\n\n";
+
+fn library() -> Fixture {
+    let body = format!("{LONG}{}", "Staff must report every incident promptly and accurately. ".repeat(300));
+    Fixture::new(&[
+        ("a.md", &clean("POL/001/001", "", &body)),
+        ("a-old.md", &doc("POL/001/001", "0.9", "superseded", "", "## Old\n\nOld text.\n")),
+        ("d.md", &doc("POL/001/002", "0.1", "draft", "", "## Draft\n\nNot yet.\n")),
+    ])
+}
+
+#[test]
+fn every_page_has_the_header_notice_and_page_n_of_m() {
+    let f = library();
+    f.write("content/site.yaml", format!("{SITE}notice: Do you have the up to date version? See the intranet\n"));
+    let out = f.build_with_pdfs(&["--drafts"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = f.path("out/documents/pol-001-001/pol-001-001-v1.pdf");
+    let n = pages(&pdf);
+    assert!(n >= 3, "a long document spans pages ({n})");
+    for p in 1..=n {
+        let page = p.to_string();
+        let text = tool("pdftotext", &["-layout", "-f", &page, "-l", &page], &pdf);
+        for needle in ["Test NHS Trust", "POL/001/001", "Version 1", "10 January 2028", "Test Document POL/001/001", "Do you have the up to date version?", &format!("Page {p} of {n}")] {
+            assert!(text.contains(needle), "page {p} lacks {needle:?}:\n{text}");
+        }
+    }
+    let meta = info(&pdf);
+    assert!(meta.contains("Title:           Test Document POL/001/001"), "{meta}");
+    assert!(meta.contains("Subject:         POL/001/001 version 1"), "{meta}");
+    assert!(meta.contains("Tagged:          yes"), "{meta}");
+    let html = f.read("out/documents/pol-001-001/index.html");
+    assert!(html.contains("pol-001-001-v1.pdf\" download"), "the page links its PDF");
+}
+
+#[test]
+fn watermark_on_draft_and_superseded_versions_only() {
+    let f = library();
+    assert!(f.build_with_pdfs(&["--drafts"]).status.success());
+    let current = squeezed(&f.path("out/documents/pol-001-001/pol-001-001-v1.pdf"));
+    let old = f.path("out/documents/pol-001-001/v0.9/pol-001-001-v0.9.pdf");
+    let draft = f.path("out/documents/pol-001-002/pol-001-002-v0.1.pdf");
+    assert!(!current.contains("DRAFT") && !current.contains("SUPERSEDED"));
+    for (pdf, mark) in [(&old, "SUPERSEDED"), (&draft, "DRAFT")] {
+        for p in 1..=pages(pdf) {
+            let page = p.to_string();
+            let text: String = tool("pdftotext", &["-raw", "-f", &page, "-l", &page], pdf).split_whitespace().collect();
+            assert!(text.contains(mark), "page {p} of {} lacks {mark}", pdf.display());
+        }
+    }
+}
+
+#[test]
+fn document_text_is_data_never_typst_code() {
+    let evil = "## Scope\n\nPrinted as written: #import \"x.typ\": * and #read(\"/etc/passwd\") and #upper(\"injected\") and $x^2$ and \\*stars\\* and \\_under\\_ and @ref and <label> and \\\\ and `code` and ```fence```.\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", evil).replace("title: Test Document POL/001/001", "title: \"#upper(\\\"title\\\") $t$\""))]);
+    let out = f.build_with_pdfs(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = tool("pdftotext", &["-raw"], &f.path("out/documents/pol-001-001/pol-001-001-v1.pdf"));
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for needle in ["#import \"x.typ\"", "#read(\"/etc/passwd\")", "#upper(\"injected\")", "$x^2$", "*stars*", "_under_", "@ref", "<label>", "\\", "#upper(\"title\") $t$"] {
+        assert!(flat.contains(needle), "{needle:?} not printed as written:\n{flat}");
+    }
+    assert!(!flat.contains("INJECTED") && !flat.contains("TITLE"), "typst code ran");
+    assert!(!flat.contains("root:"), "a file was read");
+}
+
+#[test]
+fn rebuilds_are_byte_identical_and_cached() {
+    let f = library();
+    // A wrapper that counts typst runs.
+    let counter = f.path("typst-runs");
+    let wrapper = f.path("typst-wrapper.sh");
+    let real = which_typst();
+    f.write("typst-wrapper.sh", format!("#!/bin/sh\necho run >> '{}'\nexec '{}' \"$@\"\n", counter.display(), real));
+    make_executable(&wrapper);
+    let run = |out: &str| {
+        Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+            .args(["build", "content", "--out", out, "--today", "2026-11-23"])
+            .env("TRUSTDOCS_TYPST", &wrapper)
+            .current_dir(f.tmp.path())
+            .output()
+            .unwrap()
+    };
+    assert!(run("out").status.success());
+    let runs = || std::fs::read_to_string(&counter).unwrap_or_default().lines().filter(|l| *l == "run").count();
+    let first = runs();
+    assert!(first >= 2, "typst ran for each version ({first} runs, --version included)");
+    let pdf = f.read_bytes("out/documents/pol-001-001/pol-001-001-v1.pdf");
+    assert!(run("out").status.success());
+    assert_eq!(runs(), first + 1, "the second build started no typst compile (only `typst --version`)");
+    assert_eq!(f.read_bytes("out/documents/pol-001-001/pol-001-001-v1.pdf"), pdf);
+    // A fresh output folder compiles again, to the same bytes.
+    assert!(run("elsewhere").status.success());
+    assert_eq!(f.read_bytes("elsewhere/documents/pol-001-001/pol-001-001-v1.pdf"), pdf);
+}
+
+#[test]
+fn a_missing_typst_is_a_clear_error_and_no_pdf_skips_it() {
+    let f = library();
+    let out = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(["build", "content", "--out", "out", "--today", "2026-11-23"])
+        .env("TRUSTDOCS_TYPST", f.path("no-such-typst"))
+        .current_dir(f.tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("the typst CLI was not found") && err.contains("cargo install --locked typst-cli --version 0.15.1") && err.contains("--no-pdf"), "{err}");
+    assert!(!f.path("out").exists());
+    let skipped = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(["build", "content", "--out", "out", "--no-pdf", "--today", "2026-11-23"])
+        .env("TRUSTDOCS_TYPST", f.path("no-such-typst"))
+        .current_dir(f.tmp.path())
+        .output()
+        .unwrap();
+    assert!(skipped.status.success());
+}
+
+#[test]
+fn a_typst_failure_names_the_document_and_the_rest_still_get_pdfs() {
+    let f = library();
+    let wrapper = f.path("failing-typst.sh");
+    // Fails for one document's data only.
+    f.write("failing-typst.sh", format!("#!/bin/sh\nfor a in \"$@\"; do case \"$a\" in */doc-0/*|*/doc-0) echo 'error: simulated failure' >&2; exit 1;; esac; done\nexec '{}' \"$@\"\n", which_typst()));
+    make_executable(&wrapper);
+    let out = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(["build", "content", "--out", "out", "--today", "2026-11-23"])
+        .env("TRUSTDOCS_TYPST", &wrapper)
+        .current_dir(f.tmp.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("typst could not make the PDF of POL/001/001") && err.contains("simulated failure"), "{err}");
+    let made = std::fs::read_dir(f.path("out/documents/pol-001-001")).unwrap().flatten().any(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        || f.path("out/documents/pol-001-001/v0.9/pol-001-001-v0.9.pdf").exists();
+    assert!(made, "the other versions still got their PDFs");
+}
+
+fn which_typst() -> String {
+    let out = Command::new("sh").args(["-c", "command -v typst"]).output().unwrap();
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(!path.is_empty(), "the typst CLI is needed: cargo install --locked typst-cli --version 0.15.1");
+    path
+}
+
+fn make_executable(p: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
+}
