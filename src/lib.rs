@@ -76,7 +76,6 @@ pub struct BuildOptions {
 
 pub struct Built {
     pub checked: Checked,
-    pub files: usize,
     pub pages: usize,
     pub pdfs: usize,
     /// typst processes run (0 when every PDF came from the cache).
@@ -123,35 +122,49 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
         pdf: typst.is_some(),
         public: opts.public,
     };
-    let mut files = match render::render_site(&checked.lib, &checked.diags, &render_opts, &theme) {
-        Ok(f) => f,
-        Err(e) => return Err(fail(e, checked)),
-    };
-    let pages = files.iter().filter(|f| f.path.ends_with(".html")).count();
-    let (mut pdfs, mut pdfs_compiled, mut pdf_failures) = (0, 0, Vec::new());
-    if let Some(typst) = &typst {
-        match render::render_pdfs(&checked.lib, &render_opts, &theme, typst, &opts.out) {
-            Ok(outcome) => {
-                pdfs = outcome.files.len() - 1;
-                pdfs_compiled = outcome.compiled;
-                pdf_failures = outcome.failures;
-                files.extend(outcome.files);
-            }
-            Err(e) => return Err(fail(e, checked)),
+    match write_site(&checked, opts, &render_opts, &theme, typst.as_ref()) {
+        Ok(w) => {
+            Ok(Built { checked, pages: w.pages, pdfs: w.pdfs, pdfs_compiled: w.compiled, pdf_failures: w.failures })
         }
+        Err(e) => Err(fail(e, checked)),
+    }
+}
+
+struct Written {
+    pages: usize,
+    pdfs: usize,
+    compiled: usize,
+    failures: Vec<String>,
+}
+
+/// Renders the site and its PDFs straight into a staging folder and swaps
+/// it in. Any error drops the staging folder and leaves `opts.out` as it was.
+fn write_site(
+    checked: &Checked,
+    opts: &BuildOptions,
+    render_opts: &render::RenderOptions,
+    theme: &theme::Theme,
+    typst: Option<&render::pdf::Typst>,
+) -> Result<Written, String> {
+    let staging = output::Staging::begin(&opts.out)?;
+    let pages = render::render_site_into(&checked.lib, &checked.diags, render_opts, theme, &|f| staging.put(&f))?;
+    let mut written = Written { pages, pdfs: 0, compiled: 0, failures: Vec::new() };
+    if let Some(typst) = typst {
+        let outcome = render::render_pdfs(&checked.lib, render_opts, theme, typst, &opts.out, &staging)?;
+        written.pdfs = outcome.made;
+        written.compiled = outcome.compiled;
+        written.failures = outcome.failures;
     }
     // The public copy marks itself, so that an intranet build into the
     // parent folder keeps it (its default place is dist/public).
     let keep: &[&str] = if opts.public {
-        files.push(output::OutputFile::bytes(PUBLIC_MARKER, "trustdocs public copy\n"));
+        staging.put(&output::OutputFile::bytes(PUBLIC_MARKER, "trustdocs public copy\n"))?;
         &[]
     } else if opts.out.join("public").join(PUBLIC_MARKER).is_file() {
         &["public"]
     } else {
         &[]
     };
-    if let Err(e) = output::write(&opts.out, &files, keep) {
-        return Err(fail(e, checked));
-    }
-    Ok(Built { checked, files: files.len(), pages, pdfs, pdfs_compiled, pdf_failures })
+    staging.commit(keep)?;
+    Ok(written)
 }

@@ -33,35 +33,77 @@ pub fn safe_relative(path: &str) -> Result<PathBuf, String> {
 /// Sub-folders of the previous output named in `keep` are carried over into
 /// the new one (the public copy kept inside the intranet's folder).
 pub fn write(out: &Path, files: &[OutputFile], keep: &[&str]) -> Result<(), String> {
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    let name =
-        out.file_name().ok_or_else(|| format!("{} is not a folder name", out.display()))?.to_string_lossy().to_string();
-    remove_stale(parent, &name);
-    let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-    let result = fill(&staging, files)
-        .and_then(|()| carry_over(out, &staging, keep))
-        .and_then(|()| swap_in(&staging, out, parent, &name));
-    if result.is_err() {
-        let _ = std::fs::remove_dir_all(&staging);
+    let staging = Staging::begin(out)?;
+    for f in files {
+        staging.put(f)?;
     }
-    result
+    staging.commit(keep)
 }
 
-fn fill(staging: &Path, files: &[OutputFile]) -> Result<(), String> {
-    std::fs::create_dir_all(staging).map_err(|e| format!("cannot create {}: {e}", staging.display()))?;
-    for f in files {
-        let target = staging.join(safe_relative(&f.path)?);
+/// A new output folder being filled beside the old one. Files are written as
+/// they are made, from any thread, so a large site never sits in memory.
+/// Dropped without `commit`, it is removed and the old output stays.
+pub struct Staging {
+    dir: PathBuf,
+    out: PathBuf,
+    committed: bool,
+}
+
+impl Staging {
+    pub fn begin(out: &Path) -> Result<Staging, String> {
+        let parent = parent_of(out);
+        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        let name = folder_name(out)?;
+        remove_stale(parent, &name);
+        let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        Ok(Staging { dir, out: out.to_path_buf(), committed: false })
+    }
+
+    /// Where a file will be written, for tools that write it themselves (typst).
+    pub fn path_for(&self, path: &str) -> Result<PathBuf, String> {
+        let target = self.dir.join(safe_relative(path)?);
         if let Some(dir) = target.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
         }
+        Ok(target)
+    }
+
+    pub fn put(&self, f: &OutputFile) -> Result<(), String> {
+        let target = self.path_for(&f.path)?;
         let written = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&target, b),
-            Contents::Copy(src) => std::fs::copy(src, &target).map(|_| ()),
+            // A hard link costs nothing; copy where the file system refuses.
+            Contents::Copy(src) => {
+                std::fs::hard_link(src, &target).or_else(|_| std::fs::copy(src, &target).map(|_| ()))
+            }
         };
-        written.map_err(|e| format!("cannot write {}: {e}", f.path))?;
+        written.map_err(|e| format!("cannot write {}: {e}", f.path))
     }
-    Ok(())
+
+    /// Swaps the new folder in for the old one.
+    pub fn commit(mut self, keep: &[&str]) -> Result<(), String> {
+        carry_over(&self.out, &self.dir, keep)?;
+        swap_in(&self.dir, &self.out, parent_of(&self.out), &folder_name(&self.out)?)?;
+        self.committed = true;
+        Ok(())
+    }
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = std::fs::remove_dir_all(&self.dir);
+        }
+    }
+}
+
+fn parent_of(out: &Path) -> &Path {
+    out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
+}
+
+fn folder_name(out: &Path) -> Result<String, String> {
+    Ok(out.file_name().ok_or_else(|| format!("{} is not a folder name", out.display()))?.to_string_lossy().to_string())
 }
 
 /// Links (or copies) kept folders of the old output into the staging folder;

@@ -8,7 +8,12 @@ use common::*;
 use std::process::Command;
 
 fn tool(name: &str, args: &[&str], pdf: &std::path::Path) -> String {
-    let out = Command::new(name).args(args).arg(pdf).arg("-").output().unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
+    let out = Command::new(name)
+        .args(args)
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .unwrap_or_else(|e| panic!("{name} (poppler-utils) is needed: {e}"));
     String::from_utf8_lossy(&out.stdout).to_string()
 }
 
@@ -50,7 +55,15 @@ fn every_page_has_the_header_notice_and_page_n_of_m() {
     for p in 1..=n {
         let page = p.to_string();
         let text = tool("pdftotext", &["-layout", "-f", &page, "-l", &page], &pdf);
-        for needle in ["Test NHS Trust", "POL/001/001", "Version 1", "10 January 2028", "Test Document POL/001/001", "Do you have the up to date version?", &format!("Page {p} of {n}")] {
+        for needle in [
+            "Test NHS Trust",
+            "POL/001/001",
+            "Version 1",
+            "10 January 2028",
+            "Test Document POL/001/001",
+            "Do you have the up to date version?",
+            &format!("Page {p} of {n}"),
+        ] {
             assert!(text.contains(needle), "page {p} lacks {needle:?}:\n{text}");
         }
     }
@@ -82,12 +95,27 @@ fn watermark_on_draft_and_superseded_versions_only() {
 #[test]
 fn document_text_is_data_never_typst_code() {
     let evil = "## Scope\n\nPrinted as written: #import \"x.typ\": * and #read(\"/etc/passwd\") and #upper(\"injected\") and $x^2$ and \\*stars\\* and \\_under\\_ and @ref and <label> and \\\\ and `code` and ```fence```.\n";
-    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", evil).replace("title: Test Document POL/001/001", "title: \"#upper(\\\"title\\\") $t$\""))]);
+    let f = Fixture::new(&[(
+        "a.md",
+        &clean("POL/001/001", "", evil)
+            .replace("title: Test Document POL/001/001", "title: \"#upper(\\\"title\\\") $t$\""),
+    )]);
     let out = f.build_with_pdfs(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = tool("pdftotext", &["-raw"], &f.path("out/documents/pol-001-001/pol-001-001-v1.pdf"));
     let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    for needle in ["#import \"x.typ\"", "#read(\"/etc/passwd\")", "#upper(\"injected\")", "$x^2$", "*stars*", "_under_", "@ref", "<label>", "\\", "#upper(\"title\") $t$"] {
+    for needle in [
+        "#import \"x.typ\"",
+        "#read(\"/etc/passwd\")",
+        "#upper(\"injected\")",
+        "$x^2$",
+        "*stars*",
+        "_under_",
+        "@ref",
+        "<label>",
+        "\\",
+        "#upper(\"title\") $t$",
+    ] {
         assert!(flat.contains(needle), "{needle:?} not printed as written:\n{flat}");
     }
     assert!(!flat.contains("INJECTED") && !flat.contains("TITLE"), "typst code ran");
@@ -135,7 +163,12 @@ fn a_missing_typst_is_a_clear_error_and_no_pdf_skips_it() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("the typst CLI was not found") && err.contains("cargo install --locked typst-cli --version 0.15.1") && err.contains("--no-pdf"), "{err}");
+    assert!(
+        err.contains("the typst CLI was not found")
+            && err.contains("cargo install --locked typst-cli --version 0.15.1")
+            && err.contains("--no-pdf"),
+        "{err}"
+    );
     assert!(!f.path("out").exists());
     let skipped = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
         .args(["build", "content", "--out", "out", "--no-pdf", "--today", "2026-11-23"])
@@ -162,7 +195,10 @@ fn a_typst_failure_names_the_document_and_the_rest_still_get_pdfs() {
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("typst could not make the PDF of POL/001/001") && err.contains("simulated failure"), "{err}");
-    let made = std::fs::read_dir(f.path("out/documents/pol-001-001")).unwrap().flatten().any(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+    let made = std::fs::read_dir(f.path("out/documents/pol-001-001"))
+        .unwrap()
+        .flatten()
+        .any(|e| e.path().extension().is_some_and(|x| x == "pdf"))
         || f.path("out/documents/pol-001-001/v0.9/pol-001-001-v0.9.pdf").exists();
     assert!(made, "the other versions still got their PDFs");
 }

@@ -154,7 +154,8 @@ impl BrowserIndex {
         let text = match &entry[1] {
             Value::Null => return Vec::new(),
             Value::String(s) => s.clone(),
-            n => String::from_utf8(gunzip(&std::fs::read(self.root.join(format!("p/{n}.gz"))).unwrap()).unwrap()).unwrap(),
+            n => String::from_utf8(gunzip(&std::fs::read(self.root.join(format!("p/{n}.gz"))).unwrap()).unwrap())
+                .unwrap(),
         };
         decode_postings(&text).iter().map(|p| (p.n, p.score)).collect()
     }

@@ -22,7 +22,7 @@ use serde::Serialize;
 pub use site::{RenderOptions, Site};
 use std::collections::BTreeMap;
 
-/// Renders every page of the intranet site.
+/// Renders every page of the intranet site into memory (for previews and tests).
 pub fn render_site(
     lib: &Library,
     diags: &[Diagnostic],
@@ -33,6 +33,27 @@ pub fn render_site(
     let mut files = renderer.document_pages(&|_| true)?;
     files.extend(renderer.other_files()?);
     Ok(files)
+}
+
+/// Where rendered files go as soon as they are made.
+pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
+
+/// Renders every page of the site into `sink`, page by page, so that a large
+/// library never sits in memory whole. Returns how many HTML pages it made.
+pub fn render_site_into(
+    lib: &Library,
+    diags: &[Diagnostic],
+    opts: &RenderOptions,
+    theme: &Theme,
+    sink: &Sink,
+) -> Result<usize, String> {
+    let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
+    let mut pages = renderer.document_pages_into(&|_| true, sink)?;
+    for f in renderer.other_files()? {
+        pages += usize::from(f.path.ends_with(".html"));
+        sink(f)?;
+    }
+    Ok(pages)
 }
 
 /// The site's renderer, split so that `serve` can re-render the pages of
@@ -63,6 +84,16 @@ impl<'a> SiteRenderer<'a> {
 
     /// The pages of the document versions (by index in the library) that `wanted` accepts.
     pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
+        let pages = std::sync::Mutex::new(Vec::new());
+        self.document_pages_into(wanted, &|f| {
+            pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+            Ok(())
+        })?;
+        Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Renders those pages into `sink` as they are made; returns how many.
+    pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         site.pages
             .par_iter()
@@ -72,11 +103,10 @@ impl<'a> SiteRenderer<'a> {
                 let view = views::document(site, p.doc, &p.url, &root);
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
-                templates
-                    .render("document.html", ctx)
-                    .map(|html| OutputFile::bytes(format!("{}index.html", p.url), html))
+                let html = templates.render("document.html", ctx)?;
+                sink(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
             })
-            .collect()
+            .sum()
     }
 
     /// Everything but the document pages: listings, library and governance
@@ -112,8 +142,9 @@ pub fn render_pdfs(
     theme: &Theme,
     typst: &pdf::Typst,
     out: &std::path::Path,
+    staging: &crate::output::Staging,
 ) -> Result<pdf::PdfOutcome, String> {
-    pdf::render(&Site::plan(lib, opts), theme, typst, out)
+    pdf::render(&Site::plan(lib, opts), theme, typst, out, staging)
 }
 
 /// `documents/a/` → `../../`: every link is relative, so the site works from

@@ -3,7 +3,7 @@
 
 use super::pdf_data;
 use super::site::{DocPage, Site};
-use crate::output::{Contents, OutputFile};
+use crate::output::{Contents, OutputFile, Staging};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -45,16 +45,17 @@ pub fn pdf_path(site: &Site, page: &DocPage) -> String {
 }
 
 pub struct PdfOutcome {
-    pub files: Vec<OutputFile>,
+    /// PDFs written into the staging folder.
+    pub made: usize,
     /// One message per PDF that typst could not make.
     pub failures: Vec<String>,
     /// How many typst processes ran (0 when every PDF came from the cache).
     pub compiled: usize,
 }
 
-/// Makes every page's PDF, reusing those of the previous output in `out`
-/// whose inputs have not changed.
-pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path) -> Result<PdfOutcome, String> {
+/// Makes every page's PDF into `staging`, reusing those of the previous
+/// output in `out` whose inputs have not changed.
+pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome, String> {
     let template = theme.get("pdf/document.typ").ok_or("the theme has no pdf/document.typ")?;
     let fonts: Vec<(&str, &[u8])> =
         theme.under("fonts").filter(|(n, _)| n.ends_with(".ttf") || n.ends_with(".otf")).collect();
@@ -69,7 +70,7 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path) -> Result<P
     let previous = read_manifest(out);
     let work = Workspace::new(&fonts)?;
     let bar = progress(site.pages.len());
-    let results: Vec<(String, String, Result<Contents, String>, bool)> = site
+    let results: Vec<(String, String, Result<(), String>, bool)> = site
         .pages
         .par_iter()
         .map(|page| {
@@ -85,28 +86,29 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path) -> Result<P
             let hash = h.hex();
             let cached = out.join(&path);
             let result = if previous.get(&path) == Some(&hash) && cached.is_file() {
-                (Ok(Contents::Copy(cached)), false)
+                (staging.put(&OutputFile { path: path.clone(), contents: Contents::Copy(cached) }), false)
             } else {
-                (compile(site, page, typst, &work, template, &data, &images).map(Contents::Bytes), true)
+                let target = staging.path_for(&path);
+                (target.and_then(|t| compile(site, page, typst, &work, template, &data, &images, &t)), true)
             };
             bar.as_ref().inspect(|b| b.inc(1));
             (path, hash, result.0, result.1)
         })
         .collect();
     bar.inspect(|b| b.finish_and_clear());
-    let mut outcome = PdfOutcome { files: Vec::new(), failures: Vec::new(), compiled: 0 };
+    let mut outcome = PdfOutcome { made: 0, failures: Vec::new(), compiled: 0 };
     let mut manifest = BTreeMap::new();
     for (path, hash, result, ran) in results {
         outcome.compiled += usize::from(ran);
         match result {
-            Ok(contents) => {
-                manifest.insert(path.clone(), hash);
-                outcome.files.push(OutputFile { path, contents });
+            Ok(()) => {
+                manifest.insert(path, hash);
+                outcome.made += 1;
             }
             Err(e) => outcome.failures.push(e),
         }
     }
-    outcome.files.push(OutputFile::bytes(MANIFEST, serde_json::to_vec_pretty(&manifest).expect("manifest serialises")));
+    staging.put(&OutputFile::bytes(MANIFEST, serde_json::to_vec_pretty(&manifest).expect("manifest serialises")))?;
     Ok(outcome)
 }
 
@@ -166,6 +168,8 @@ impl Drop for Workspace {
     }
 }
 
+/// Compiles one PDF straight to `target` in the staging folder.
+#[allow(clippy::too_many_arguments)]
 fn compile(
     site: &Site,
     page: &DocPage,
@@ -174,7 +178,8 @@ fn compile(
     template: &[u8],
     data: &[u8],
     images: &[PathBuf],
-) -> Result<Vec<u8>, String> {
+    target: &Path,
+) -> Result<(), String> {
     let doc = &site.lib.docs[page.doc];
     let label = format!(
         "{} version {} ({})",
@@ -192,7 +197,7 @@ fn compile(
         std::fs::create_dir_all(to.parent().unwrap_or(&root)).map_err(io)?;
         std::fs::copy(site.lib.dir.join(img), &to).map_err(io)?;
     }
-    let pdf = root.join("out.pdf");
+    let pdf = target;
     let output = Command::new(&typst.bin)
         .arg("compile")
         .arg("--root")
@@ -204,11 +209,11 @@ fn compile(
         .args(["--creation-timestamp", &timestamp(doc).to_string()])
         .args(["--input", "data=/data.json"])
         .arg(root.join("document.typ"))
-        .arg(&pdf)
+        .arg(pdf)
         .output()
         .map_err(|e| format!("PDF of {label}: cannot run typst: {e}"))?;
     let result = if output.status.success() {
-        std::fs::read(&pdf).map_err(io)
+        Ok(())
     } else {
         Err(format!("typst could not make the PDF of {label}:\n{}", String::from_utf8_lossy(&output.stderr).trim_end()))
     };

@@ -140,8 +140,7 @@ struct ExcerptFile<'a> {
 /// The excerpt files a search can ask for: the first (for results matched
 /// in the title or summary only) and those holding a term's first occurrence.
 fn passage_files(d: &SearchDoc, first_passage: &HashMap<u32, u32>) -> Vec<OutputFile> {
-    let used: BTreeSet<usize> =
-        first_passage.values().map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+    let used: BTreeSet<usize> = first_passage.values().map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
     used.into_iter()
         .map(|part| {
             let passages = d.passages.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);

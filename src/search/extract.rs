@@ -39,10 +39,19 @@ pub struct SearchDoc {
 impl SearchDoc {
     /// Every text the analysed fields hold, the body passage by passage.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
-        [&self.title, &self.id, &self.summary, &self.headings, &self.roles, &self.doc_type, &self.status, &self.directorate]
-            .into_iter()
-            .map(String::as_str)
-            .chain(self.passages.iter().map(|p| p.text.as_str()))
+        [
+            &self.title,
+            &self.id,
+            &self.summary,
+            &self.headings,
+            &self.roles,
+            &self.doc_type,
+            &self.status,
+            &self.directorate,
+        ]
+        .into_iter()
+        .map(String::as_str)
+        .chain(self.passages.iter().map(|p| p.text.as_str()))
     }
 
     /// The text of each analysed field, in `index::TEXT_FIELDS` order. The
