@@ -169,7 +169,7 @@ impl Renderer<'_, '_> {
     }
 
     fn table(&mut self, t: &Table) {
-        self.out.push_str("<div class=\"td-table-wrap\"><table>\n");
+        self.out.push_str("<div class=\"td-table-wrap\" tabindex=\"0\" role=\"region\" aria-label=\"Table (scrolls sideways on small screens)\"><table>\n");
         if !t.head.is_empty() {
             self.out.push_str("<thead><tr>");
             for (i, cell) in t.head.iter().enumerate() {

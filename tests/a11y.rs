@@ -1,0 +1,132 @@
+//! Accessibility and validity of every kind of page, intranet and public:
+//! axe-core's WCAG 2.2 AA rules in headless Chromium (phone and desktop
+//! widths, with screenshots) and the Nu HTML Checker. Needs Chromium, Java
+//! and `npm ci --prefix tests/a11y`, which .ci/run installs.
+
+mod common;
+use common::*;
+use std::net::TcpListener;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+
+/// A library with every kind of page: versions, roles, an EIA with a
+/// negative impact, a glossary, an image, a public document.
+fn library() -> Fixture {
+    let eia = EIA.replace("age: neutral", "age: { impact: negative, comment: Older staff work alone more often }");
+    let plan = format!("{HISTORY}{eia}  action_plan:\n    - {{ action: Review lone working rota, lead: LSMS, due: 2026-06-30 }}\npublic: true\nrelated: [POL/001/002]\nreferences:\n  - {{ title: Violence Prevention Guide, publisher: NHS Employers, year: \"2013\", url: \"https://www.nhsemployers.org/\" }}\n");
+    let body = "## Scope\n\nAll staff. See the Lone Working Policy (POL/001/002).\n\n![Site map of the main entrance](../assets/map.png)\n\n## Duties\n\n### Local Security Management Specialist {role=lsms}\n\nThe LSMS reviews incidents.\n\n| Aspect | Method | Lead |\n|---|---|---|\n| Incidents | Datix | LSMS |\n\n1. First\n2. Second\n";
+    let f = Fixture::new(&[
+        (
+            "a.md",
+            &doc("POL/001/001", "2", "ratified", &plan, body)
+                .replace("history:\n  - { version: \"1\"", "history:\n  - { version: \"2\""),
+        ),
+        ("a-v1.md", &doc("POL/001/001", "1", "superseded", "public: true\n", "## Scope\n\nOld.\n")),
+        (
+            "b.md",
+            &clean("POL/001/002", "", "## Scope\n\nLone working.\n")
+                .replace("Test Document POL/001/002", "Lone Working Policy"),
+        ),
+    ]);
+    f.write("content/assets/map.png", include_bytes!("fixtures/map.png").as_slice());
+    f.write("content/glossary.yaml", "- term: LSMS\n  definition: Local Security Management Specialist\n");
+    f
+}
+
+const INTRANET: &[&str] = &[
+    "/",
+    "/documents/",
+    "/documents/pol-001-001/",
+    "/documents/pol-001-001/v1/",
+    "/types/policy/",
+    "/directorates/governance/",
+    "/roles/",
+    "/roles/lsms/",
+    "/eia/",
+    "/glossary/",
+    "/checks/",
+    "/reviews/",
+    "/references/",
+    "/search/?q=lone",
+];
+const PUBLIC: &[&str] =
+    &["/", "/documents/pol-001-001/", "/documents/pol-001-001/v1/", "/roles/", "/eia/", "/search/?q=scope"];
+
+struct HttpServer(Child);
+
+impl Drop for HttpServer {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn serve(dir: &Path) -> (HttpServer, String) {
+    let port = TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let child = Command::new("python3")
+        .args(["-m", "http.server", &port.to_string(), "--bind", "127.0.0.1"])
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3 is needed to serve the built site");
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    (HttpServer(child), format!("http://127.0.0.1:{port}"))
+}
+
+fn a11y_dir() -> std::path::PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y");
+    assert!(dir.join("node_modules/axe-core").is_dir(), "run `npm ci --prefix tests/a11y` first (.ci/run does)");
+    dir
+}
+
+fn axe(site: &Path, pages: &[&str]) {
+    let (_server, base) = serve(site);
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    std::fs::create_dir_all(&shots).unwrap();
+    let out = Command::new("node")
+        .arg(a11y_dir().join("axe.mjs"))
+        .arg(&base)
+        .arg(&shots)
+        .args(pages)
+        .output()
+        .expect("node is needed");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "axe-core found problems:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+fn nu_checker(site: &Path, pages: &[&str]) {
+    let files: Vec<String> = pages
+        .iter()
+        .map(|p| {
+            site.join(p.split('?').next().unwrap().trim_start_matches('/')).join("index.html").display().to_string()
+        })
+        .collect();
+    let jar = a11y_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(jar)
+        .arg("--errors-only")
+        .args(&files)
+        .output()
+        .expect("java is needed for the Nu HTML Checker");
+    assert!(out.status.success(), "the Nu HTML Checker found errors:\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[test]
+fn every_kind_of_page_passes_axe_and_the_nu_checker() {
+    let f = library();
+    let out = f.build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let public = f.run(&["build", "content", "--public", "--out", "public", "--no-pdf", "--today", "2026-11-23"]);
+    assert!(public.status.success(), "{}", stderr(&public));
+    nu_checker(&f.path("out"), INTRANET);
+    nu_checker(&f.path("public"), PUBLIC);
+    axe(&f.path("out"), INTRANET);
+    axe(&f.path("public"), PUBLIC);
+}

@@ -1,0 +1,46 @@
+// Runs axe-core's WCAG 2.2 AA rules on each page in headless Chromium, at
+// phone and desktop widths, and saves a screenshot of each.
+// Usage: node axe.mjs BASE_URL SCREENSHOT_DIR PATH...
+// Prints one line per violation; exits 1 if there is any.
+import { chromium } from "playwright-core";
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const axePath = require.resolve("axe-core/axe.min.js");
+const [base, shots, ...paths] = process.argv.slice(2);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync", "--no-first-run"],
+});
+let failures = 0;
+try {
+  for (const [name, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]]) {
+    const page = await browser.newPage({ viewport });
+    const offHost = [];
+    page.on("request", (r) => { if (!r.url().startsWith(base)) offHost.push(r.url()); });
+    for (const path of paths) {
+      await page.goto(base + path, { waitUntil: "load" });
+      await page.addScriptTag({ path: axePath });
+      const result = await page.evaluate(() =>
+        window.axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] } }));
+      for (const v of result.violations) {
+        failures++;
+        const where = v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ");
+        console.log(`${name} ${path}: ${v.id} (${v.impact}): ${v.help} at ${where}`);
+      }
+      const file = `${shots}/${name}-${path.replace(/[^a-z0-9]+/gi, "_") || "home"}.png`;
+      await page.screenshot({ path: file, fullPage: false });
+    }
+    for (const url of offHost) {
+      failures++;
+      console.log(`${name}: a page loaded ${url} from another host`);
+    }
+    await page.close();
+  }
+} finally {
+  await browser.close();
+}
+console.log(`${paths.length} pages checked at two widths, ${failures} problems`);
+process.exit(failures ? 1 : 0);
