@@ -230,3 +230,36 @@ fn the_search_page_and_header_box_are_built() {
     assert_eq!(attr(&doc_page, "#td-header-q", "name"), vec!["q"]);
     assert!(f.path("out/static/search.js").is_file() && f.path("out/static/search.css").is_file());
 }
+
+/// Every file under `dir` as text, gzipped files inflated (the scan of
+/// tests/public_copy.rs reads bytes, and cannot see inside them).
+fn texts_inflated(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            texts_inflated(&p, out);
+            continue;
+        }
+        let bytes = std::fs::read(&p).unwrap();
+        let bytes = if p.extension().is_some_and(|x| x == "gz") { gunzip(&bytes).unwrap() } else { bytes };
+        out.push((p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()));
+    }
+}
+
+#[test]
+fn the_public_copy_can_find_only_public_documents() {
+    let public = clean("POL/001/001", "public: true\n", "## Scope\n\nPublic words about parking.\n");
+    let secret = clean("POL/001/002", "summary: CANARY-SUMMARY\n", "## Scope\n\nCanaryword parking rules.\n");
+    let f = Fixture::new(&[("a.md", &public), ("b.md", &secret)]);
+    let out = f.build(&["--public"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files = Vec::new();
+    texts_inflated(&f.path("out/search"), &mut files);
+    assert!(files.iter().any(|(p, t)| p.ends_with(".gz") && t.contains("Public words about parking")), "excerpts");
+    for (path, text) in &files {
+        for canary in ["canaryword", "Canaryword", "CANARY", "POL/001/002", "pol-1-2"] {
+            assert!(!text.contains(canary), "{canary} in {path}");
+        }
+    }
+    assert!(f.read("out/search/meta.json").contains(r#""docs":1"#));
+}

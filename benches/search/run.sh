@@ -11,7 +11,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 N=${1:-10000}
-CORPUS=bench-out/corpus-$N
+CORPUS=bench-out/search/corpus-$N
 OUT=bench-out/search
 SITE=$OUT/site
 PAGEFIND_DIR=bench-out/pagefind-npm

@@ -5,6 +5,7 @@
 use super::encode::{encode_postings, file_name, fnv1a, gzip, shard_key, Posting};
 use super::extract::SearchDoc;
 use super::index::SearchIndex;
+use super::passages::Passage;
 use super::score::{term_postings, DocNumbers, Postings, SCALE};
 use super::words::{analyse, Words};
 use crate::output::OutputFile;
@@ -21,9 +22,10 @@ pub const INLINE_POSTINGS: usize = 300;
 pub const IDS_PER_BUCKET: usize = 64;
 /// Documents per folder of passage files.
 pub const PASSAGE_FOLDER: u32 = 100;
-/// Passages per excerpt file: a result downloads one file of about 4 KB of
-/// text (1.5 KB gzipped) for its snippet, and a document has a few files, not dozens.
-pub const PASSAGES_PER_FILE: usize = 4;
+/// Passages per excerpt file: a result downloads one file of about 9,000
+/// characters of text (about 2.5 KB gzipped) for its snippet, and a
+/// document of 3,000 words has two or three such files.
+pub const PASSAGES_PER_FILE: usize = 6;
 
 /// Every file of the browser index, paths under `search/`.
 pub fn export(docs: &[SearchDoc], idx: &SearchIndex) -> Result<Vec<OutputFile>, String> {
@@ -123,7 +125,8 @@ fn id_files(docs: &[SearchDoc], buckets: usize) -> Vec<OutputFile> {
 }
 
 /// What a result needs to show itself and its snippet: its facts, and
-/// `PASSAGES_PER_FILE` passages as [section anchor, section label, text].
+/// `PASSAGES_PER_FILE` passages as [text, [[start, anchor, label], ...]],
+/// starts counted in UTF-16 code units as JavaScript counts them.
 #[derive(Serialize)]
 struct ExcerptFile<'a> {
     i: &'a str,
@@ -134,7 +137,19 @@ struct ExcerptFile<'a> {
     y: &'a str,
     d: &'a str,
     m: &'a str,
-    p: Vec<(Option<&'a str>, Option<&'a str>, &'a str)>,
+    p: Vec<ExcerptPassage<'a>>,
+}
+
+/// A passage's text and its sections' [start, anchor, label].
+type ExcerptPassage<'a> = (&'a str, Vec<(usize, &'a str, &'a str)>);
+
+fn excerpt_passage(p: &Passage) -> ExcerptPassage<'_> {
+    let starts = p
+        .sections
+        .iter()
+        .map(|s| (p.text[..s.offset].encode_utf16().count(), s.anchor.as_str(), s.label.as_str()))
+        .collect();
+    (p.text.as_str(), starts)
 }
 
 /// The excerpt files a search can ask for: the first (for results matched
@@ -153,7 +168,7 @@ fn passage_files(d: &SearchDoc, first_passage: &HashMap<u32, u32>) -> Vec<Output
                 y: &d.doc_type,
                 d: &d.directorate,
                 m: &d.summary,
-                p: passages.map(|p| (p.anchor.as_deref(), p.section.as_deref(), p.text.as_str())).collect(),
+                p: passages.map(excerpt_passage).collect(),
             };
             let json = serde_json::to_string(&file).unwrap_or_default();
             OutputFile::bytes(format!("search/x/{}/{}-{part}.gz", d.n / PASSAGE_FOLDER, d.n), gzip(json.as_bytes()))

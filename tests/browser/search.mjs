@@ -80,6 +80,13 @@ await check("typing into the header box", async () => {
 await check("stemming a word the library does not contain", async () => {
   await page.goto(`${base}search/index.html?q=reporting`);
   expectFirst(await results(), "Datix Incident Procedure", "?q=reporting (the text says reported)");
+  const marked = await page.locator(".td-search-result__snippet mark").first().textContent();
+  const section = page.locator(".td-search-result__section a").first();
+  const href = await section.getAttribute("href");
+  if (marked !== "reported" || (await section.textContent()) !== "1 Recording" || !href.endsWith("documents/pol-002-030/#recording")) {
+    throw new Error(`snippet marks "${marked}", section link ${href}`);
+  }
+  console.log("ok - the snippet marks 'reported' and links to its section");
 });
 
 await check("prefix matching while typing", async () => {

@@ -193,7 +193,7 @@
   for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS[d]] = d;
   var KEY_CHARS = 3;
   var PASSAGE_FOLDER = 100;
-  var PASSAGES_PER_FILE = 4;
+  var PASSAGES_PER_FILE = 6;
 
   /** Postings: parallel arrays of search numbers, scores and passages (1-based, 0: not in the body). */
   function decodePostings(text) {
@@ -423,8 +423,8 @@
     var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + part + ".gz";
     return loader.get(path).then(function (x) {
       if (!x) return null;
-      var passage = x.p[p.index % PASSAGES_PER_FILE] || [null, null, ""];
-      return { hit: hit, file: x, anchor: passage[0], section: passage[1], text: passage[2], inBody: p.inBody };
+      var passage = x.p[p.index % PASSAGES_PER_FILE] || ["", []];
+      return { hit: hit, file: x, text: passage[0], sections: passage[1], inBody: p.inBody };
     });
   }
 
@@ -447,10 +447,10 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  /** About SNIPPET_WORDS words of `text` around its densest matches. */
-  function snippetText(text, matchWord) {
+  /** About SNIPPET_WORDS words of `text` around its densest matches, and where they start. */
+  function snippetOf(text, matchWord) {
     var ts = tokens(text);
-    if (ts.length <= SNIPPET_WORDS) return text.trim();
+    if (ts.length <= SNIPPET_WORDS) return { text: text.trim(), start: 0 };
     var best = 0, bestCount = -1;
     for (var i = 0; i < ts.length; i++) {
       if (!matchWord(ts[i].word)) continue;
@@ -460,7 +460,14 @@
     }
     var first = Math.max(0, best - 5), lastWord = Math.min(ts.length, first + SNIPPET_WORDS) - 1;
     var out = text.slice(ts[first].start, ts[lastWord].end);
-    return (first > 0 ? "… " : "") + out + (lastWord < ts.length - 1 ? " …" : "");
+    return { text: (first > 0 ? "… " : "") + out + (lastWord < ts.length - 1 ? " …" : ""), start: ts[first].start };
+  }
+
+  /** The section a passage's text at `start` belongs to: [start, anchor, label], or undefined. */
+  function sectionAt(sections, start) {
+    var found;
+    sections.forEach(function (s) { if (s[0] <= start) found = s; });
+    return found;
   }
 
   var STATUS_TAG = { ratified: "green", draft: "orange", consultation: "orange" };
@@ -484,12 +491,14 @@
     meta.appendChild(el("strong", "td-tag td-tag--" + (STATUS_TAG[x.s] || "grey"), status));
     li.appendChild(meta);
     var snippet = el("p", "td-search-result__snippet");
-    appendMarked(snippet, found.inBody || !x.m ? snippetText(found.text, matchWord) : x.m, matchWord);
+    var body = snippetOf(found.text, matchWord);
+    appendMarked(snippet, found.inBody || !x.m ? body.text : x.m, matchWord);
     li.appendChild(snippet);
-    if (found.inBody && found.anchor) {
+    var where = found.inBody && sectionAt(found.sections, body.start);
+    if (where) {
       var section = el("p", "td-search-result__section", "In section ");
-      var link = el("a", null, found.section);
-      link.href = root + x.u + "#" + encodeURIComponent(found.anchor);
+      var link = el("a", null, where[2]);
+      link.href = root + x.u + "#" + encodeURIComponent(where[1]);
       section.appendChild(link);
       li.appendChild(section);
     }
