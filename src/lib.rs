@@ -20,6 +20,7 @@ pub mod search;
 pub mod serve;
 pub mod text;
 pub mod theme;
+mod timings;
 
 use diag::{Diagnostic, Summary};
 use model::Date;
@@ -54,11 +55,15 @@ impl Checked {
 /// Loads, resolves and checks a content folder. `Err` means the folder
 /// could not be read at all.
 pub fn check(dir: &Path, today: Date) -> Result<Checked, String> {
+    let clock = timings::Clock::start();
     let content = load::load(dir)?;
+    clock.lap("load");
     let mut diags = content.diags.clone();
     let config_fatal = content.config_fatal;
     let lib = Library::new(content);
+    clock.lap("resolve");
     diags.extend(check::run(&lib, today));
+    clock.lap("check");
     diag::sort(&mut diags);
     let summary = Summary::of(lib.docs.len(), &diags);
     Ok(Checked { lib, diags, summary, config_fatal })
@@ -146,14 +151,17 @@ fn write_site(
     theme: &theme::Theme,
     typst: Option<&render::pdf::Typst>,
 ) -> Result<Written, String> {
+    let clock = timings::Clock::start();
     let staging = output::Staging::begin(&opts.out)?;
     let pages = render::render_site_into(&checked.lib, &checked.diags, render_opts, theme, &|f| staging.put(&f))?;
+    clock.lap("render and write pages");
     let mut written = Written { pages, pdfs: 0, compiled: 0, failures: Vec::new() };
     if let Some(typst) = typst {
         let outcome = render::render_pdfs(&checked.lib, render_opts, theme, typst, &opts.out, &staging)?;
         written.pdfs = outcome.made;
         written.compiled = outcome.compiled;
         written.failures = outcome.failures;
+        clock.lap("PDFs");
     }
     // The public copy marks itself, so that an intranet build into the
     // parent folder keeps it (its default place is dist/public).
@@ -166,5 +174,6 @@ fn write_site(
         &[]
     };
     staging.commit(keep)?;
+    clock.lap("swap");
     Ok(written)
 }

@@ -143,7 +143,7 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
     let old = parent.join(format!(".{name}.old-{}", std::process::id()));
     if exchange(staging, out) {
         // `staging` now holds the previous site.
-        let _ = std::fs::remove_dir_all(staging);
+        discard(staging);
         return Ok(());
     }
     std::fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
@@ -151,8 +151,29 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
         let _ = std::fs::rename(&old, out);
         return Err(format!("cannot move the new site into {}: {e}", out.display()));
     }
-    let _ = std::fs::remove_dir_all(&old);
+    discard(&old);
     Ok(())
+}
+
+/// Deletes a previous site. Deleting tens of thousands of files can take
+/// longer than building them, so on Unix a detached `rm -rf` does it after
+/// the build has finished; a folder it leaves behind (if it is killed) is
+/// removed by the next build's `remove_stale`.
+fn discard(dir: &Path) {
+    #[cfg(unix)]
+    {
+        let spawned = std::process::Command::new("rm")
+            .arg("-rf")
+            .arg(dir)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn();
+        if spawned.is_ok() {
+            return;
+        }
+    }
+    let _ = std::fs::remove_dir_all(dir);
 }
 
 /// Swaps two folders in one step where the system can (Linux renameat2).

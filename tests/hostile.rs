@@ -173,12 +173,7 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_intact() {
         assert!(now == before, "the output changed after a kill at {delay_ms} ms");
     }
     assert!(f.build(&[]).status.success());
-    let leftovers: Vec<_> = std::fs::read_dir(f.tmp.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with('.'))
-        .collect();
+    let leftovers = leftovers(f.tmp.path());
     assert!(leftovers.is_empty(), "staging folders of killed builds are cleaned up: {leftovers:?}");
     assert!(f.read("out/documents/pol-002-000/index.html").contains("Changed."));
 }

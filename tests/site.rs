@@ -156,12 +156,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     let err = stderr(&out);
     assert!(err.contains("theme/templates/document.html"), "names the template: {err}");
     assert_eq!(f.read("out/documents/pol-001-001/index.html"), before);
-    let leftovers: Vec<_> = std::fs::read_dir(f.tmp.path())
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .filter(|n| n.starts_with('.'))
-        .collect();
+    let leftovers = leftovers(f.tmp.path());
     assert!(leftovers.is_empty(), "staging folders left behind: {leftovers:?}");
 }
 

@@ -33,6 +33,8 @@ fn main() {
     let t = Instant::now();
     let files = export::export(&docs, &idx).expect("the browser index");
     let export_s = t.elapsed().as_secs_f64();
+    // Start from nothing, as Pagefind does in run.sh: removing an older index is not part of building one.
+    let _ = std::fs::remove_dir_all(&out);
     let t = Instant::now();
     trustdocs::output::write(&out, &files, &[]).expect("written");
     let write_s = t.elapsed().as_secs_f64();

@@ -1,26 +1,59 @@
 //! Content: C001–C007.
 
 use super::at;
+use crate::body::LineIndex;
 use crate::diag::{Code, Diagnostic, Pos};
 use crate::model::{Document, Status};
 use crate::resolve::Library;
 use regex::Regex;
 
-pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
-    let site = &lib.config.site;
+/// The site's deprecated terms and placeholders, compiled once per run.
+pub struct Rules {
+    /// (term, advice, pattern)
+    terms: Vec<(String, String, Regex)>,
+    placeholders: Vec<(String, Regex)>,
+    numbered: Regex,
+}
+
+impl Rules {
+    pub fn new(lib: &Library) -> Rules {
+        let site = &lib.config.site;
+        Rules {
+            terms: site
+                .deprecated_terms
+                .iter()
+                .filter_map(|t| Some((t.term.clone(), t.advice.clone(), whole_words(&t.term)?)))
+                .collect(),
+            placeholders: site.placeholders.iter().filter_map(|p| Some((p.clone(), whole_words(p)?))).collect(),
+            numbered: Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern"),
+        }
+    }
+}
+
+/// Matches `term` as whole words, case-insensitively.
+fn whole_words(term: &str) -> Option<Regex> {
+    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    Regex::new(&format!("(?i){start}{}{end}", regex::escape(term))).ok()
+}
+
+pub fn check(lib: &Library, rules: &Rules, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for term in &site.deprecated_terms {
-        for pos in find_words(doc, &term.term) {
+    let text = &doc.file.text;
+    let lines = LineIndex::new(text);
+    let find = |re: &Regex| re.find_iter(text).map(|m| lines.pos(text, m.start())).collect::<Vec<Pos>>();
+    for (term, advice, re) in &rules.terms {
+        for pos in find(re) {
             out.push(
-                at(doc, Code::C001, pos, format!("\"{}\" is a deprecated term", term.term))
-                    .width(term.term.chars().count())
-                    .maybe_help(Some(term.advice.clone()).filter(|a| !a.is_empty())),
+                at(doc, Code::C001, pos, format!("\"{term}\" is a deprecated term"))
+                    .width(term.chars().count())
+                    .maybe_help(Some(advice.clone()).filter(|a| !a.is_empty())),
             );
         }
     }
     if doc.status() == Some(Status::Ratified) {
-        for p in &site.placeholders {
-            for pos in find_words(doc, p) {
+        for (p, re) in &rules.placeholders {
+            for pos in find(re) {
                 out.push(
                     at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document"))
                         .width(p.chars().count())
@@ -51,7 +84,7 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
                 .help("use Markdown instead (tables, lists, emphasis)"),
         );
     }
-    headings(lib, doc, &mut out);
+    headings(lib, &rules.numbered, doc, &mut out);
     for &pos in &doc.body.images_without_alt {
         out.push(
             at(doc, Code::C007, pos, "image without alt text")
@@ -59,19 +92,6 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
         );
     }
     out
-}
-
-/// Every whole-word, case-insensitive occurrence of `term` in the file.
-fn find_words(doc: &Document, term: &str) -> Vec<Pos> {
-    let escaped = regex::escape(term);
-    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    let Ok(re) = Regex::new(&format!("(?i){start}{escaped}{end}")) else {
-        return Vec::new();
-    };
-    let text = &doc.file.text;
-    let lines = crate::body::LineIndex::new(text);
-    re.find_iter(text).map(|m| lines.pos(text, m.start())).collect()
 }
 
 fn empty_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
@@ -85,8 +105,7 @@ fn empty_sections(doc: &Document, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn headings(lib: &Library, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let numbered = Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern");
+fn headings(lib: &Library, numbered: &Regex, doc: &Document, out: &mut Vec<Diagnostic>) {
     for s in &doc.body.sections {
         if s.level == 1 {
             out.push(

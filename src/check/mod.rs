@@ -18,6 +18,7 @@ use rayon::prelude::*;
 /// Runs every check over the library.
 pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
     let mut diags = schema::versions(lib);
+    let rules = content::Rules::new(lib);
     let per_doc: Vec<Vec<Diagnostic>> = (0..lib.docs.len())
         .into_par_iter()
         .map(|i| {
@@ -28,7 +29,7 @@ pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
             d.extend(history::check(lib, i));
             d.extend(eia::check(lib, i));
             d.extend(roles::check(lib, doc));
-            d.extend(content::check(lib, doc));
+            d.extend(content::check(lib, &rules, doc));
             d
         })
         .collect();

@@ -137,8 +137,14 @@ fn anchor_help(doc: &Document, anchor: &str) -> Option<String> {
 }
 
 fn closest_ids(lib: &Library, id: &DocId) -> Option<String> {
-    let mut scored: Vec<(usize, &DocId)> =
-        lib.by_id.keys().map(|k| (levenshtein(k.as_str(), id.as_str()), k)).collect();
+    // Only ids one edit away are suggested: skip the rest by length first.
+    let len = id.as_str().len();
+    let mut scored: Vec<(usize, &DocId)> = lib
+        .by_id
+        .keys()
+        .filter(|k| k.as_str().len().abs_diff(len) <= 1)
+        .map(|k| (levenshtein(k.as_str(), id.as_str()), k))
+        .collect();
     scored.sort();
     let close: Vec<String> = scored
         .iter()

@@ -111,3 +111,23 @@ pub fn stderr(o: &Output) -> String {
 pub fn exists(p: &Path) -> bool {
     p.exists()
 }
+
+/// Hidden folders left beside the output, after giving the detached deletion
+/// of a replaced site (see `output::discard`) up to ten seconds to finish.
+pub fn leftovers(dir: &Path) -> Vec<String> {
+    let list = || -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with('.'))
+            .collect()
+    };
+    for _ in 0..200 {
+        if list().is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    list()
+}

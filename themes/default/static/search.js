@@ -385,7 +385,8 @@
     var meta = await metaLoad;
     var hits = groups.length && groups.every(function (g) { return g.length; }) ? allTerms(groups.map(group)) : [];
     var ids = await idsLoad;
-    return { hits: rank(ids, hits, keeper(meta, filter)), matchWord: matchWord };
+    var dfs = groups.map(function (g) { return Math.min.apply(null, g.map(function (l) { return l.df; })); });
+    return { hits: rank(ids, hits, keeper(meta, filter)), matchWord: matchWord, dfs: dfs };
   }
 
   /** The postings a word being typed matches: its completions, else the word itself. */
@@ -403,22 +404,28 @@
     return (bucket && bucket[key]) || [];
   }
 
-  /** The passage a result's snippet comes from: the one most of its words first appear in. */
-  function passageOf(hit) {
-    var votes = {};
-    var best = -1;
-    hit.passages.forEach(function (p) {
-      if (p > 0) {
-        votes[p] = (votes[p] || 0) + 1;
-        if (best < 0 || votes[p] > votes[best] || (votes[p] === votes[best] && p < best)) best = p;
-      }
+  /** The passage a result's snippet comes from: the one most of its words
+      first appear in; on a tie, the one of the rarest word (common words are
+      everywhere, so they are likely near it too). `dfs`: each word's document count. */
+  function passageOf(hit, dfs) {
+    var votes = {}, rarity = {}, best = -1;
+    hit.passages.forEach(function (p, i) {
+      if (p <= 0) return;
+      votes[p] = (votes[p] || 0) + 1;
+      rarity[p] = Math.min(rarity[p] === undefined ? Infinity : rarity[p], dfs[i]);
+    });
+    Object.keys(votes).forEach(function (key) {
+      var p = Number(key);
+      var better = best < 0 || votes[p] > votes[best] ||
+        (votes[p] === votes[best] && (rarity[p] < rarity[best] || (rarity[p] === rarity[best] && p < best)));
+      if (better) best = p;
     });
     return best > 0 ? { index: best - 1, inBody: true } : { index: 0, inBody: false };
   }
 
   /** A result's facts and the passage its snippet comes from. */
-  function excerpt(loader, hit) {
-    var p = passageOf(hit);
+  function excerpt(loader, hit, dfs) {
+    var p = passageOf(hit, dfs);
     var part = Math.floor(p.index / PASSAGES_PER_FILE);
     var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + part + ".gz";
     return loader.get(path).then(function (x) {
@@ -578,7 +585,8 @@
 
     async function showMore(mine) {
       var page = current.result.hits.slice(shown, shown + PAGE_SIZE);
-      var files = await Promise.all(page.map(function (h) { return excerpt(loader, h); }));
+      var dfs = current.result.dfs;
+      var files = await Promise.all(page.map(function (h) { return excerpt(loader, h, dfs); }));
       if (mine !== sequence) return;
       files.filter(Boolean).forEach(function (f) { list.appendChild(resultItem(root, f, current.result.matchWord)); });
       shown += page.length;

@@ -1,0 +1,25 @@
+//! Stage timings on standard error when `TRUSTDOCS_TIMINGS` is set, for the
+//! benchmarks (how much checking adds to a build, where the time goes).
+
+use std::cell::Cell;
+use std::time::Instant;
+
+pub struct Clock {
+    enabled: bool,
+    last: Cell<Instant>,
+}
+
+impl Clock {
+    pub fn start() -> Clock {
+        Clock { enabled: std::env::var_os("TRUSTDOCS_TIMINGS").is_some(), last: Cell::new(Instant::now()) }
+    }
+
+    /// Prints the time since the previous lap.
+    pub fn lap(&self, stage: &str) {
+        if self.enabled {
+            let now = Instant::now();
+            eprintln!("timing: {stage}: {:.3} s", (now - self.last.get()).as_secs_f64());
+            self.last.set(now);
+        }
+    }
+}
