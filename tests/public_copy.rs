@@ -1,6 +1,7 @@
 //! The public copy holds the public documents and nothing of any other:
 //! canary strings planted in non-public documents must not appear in any
-//! byte of the output (PDF text included).
+//! byte of the output (PDF text and compressed search files included),
+//! nor be found by the public copy's search.
 
 mod common;
 use common::*;
@@ -48,6 +49,14 @@ fn all_text(dir: &Path, out: &mut Vec<(String, String)>) {
                 .expect("pdftotext (poppler-utils) is needed");
             out.push((p.display().to_string(), String::from_utf8_lossy(&t.stdout).to_string()));
             out.push((p.display().to_string(), String::from_utf8_lossy(&std::fs::read(&p).unwrap()).to_string()));
+        } else if p.extension().is_some_and(|x| x == "gz") {
+            let mut text = String::new();
+            std::io::Read::read_to_string(
+                &mut flate2::read::GzDecoder::new(std::fs::File::open(&p).unwrap()),
+                &mut text,
+            )
+            .unwrap();
+            out.push((p.display().to_string(), text));
         } else {
             out.push((p.display().to_string(), String::from_utf8_lossy(&std::fs::read(&p).unwrap()).to_string()));
         }
@@ -58,6 +67,7 @@ fn assert_no_canary(dir: &Path) {
     let mut files = Vec::new();
     all_text(dir, &mut files);
     assert!(files.len() > 5);
+    assert!(files.iter().any(|(p, _)| p.ends_with(".gz")), "the compressed search files were scanned too");
     for (path, text) in &files {
         for c in CANARIES {
             assert!(!text.contains(c), "{c} leaked into {path}");
