@@ -2,21 +2,6 @@
 
 mod common;
 use common::*;
-use scraper::{Html, Selector};
-
-fn texts(html: &str, css: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let sel = Selector::parse(css).unwrap();
-    doc.select(&sel)
-        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-fn hrefs(html: &str, css: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let sel = Selector::parse(css).unwrap();
-    doc.select(&sel).filter_map(|e| e.value().attr("href").map(String::from)).collect()
-}
 
 fn fixture() -> Fixture {
     let overdue = clean("POL/001/002", "references_checked: { by: L Librarian, date: 2024-06-01 }\nreferences: [{ title: Violence Guide, publisher: NHS Employers, year: \"2013\", url: \"https://example.org/guide\" }]\n", "## Scope\n\nSee POL/001/001 and POL/001/099.\n\n### Local security {role=lsms}\n\n[x](#nowhere)\n")
@@ -30,10 +15,10 @@ fn checks_page_groups_by_document_and_links_to_the_section() {
     let f = fixture();
     assert!(f.build(&[]).status.success());
     let html = f.read("out/checks/index.html");
-    assert_eq!(texts(&html, "h2"), vec!["Test Document POL/001/002 POL/001/002"]);
-    let rows = texts(&html, "tbody tr");
+    assert_eq!(select_texts(&html, "h2"), vec!["Test Document POL/001/002 POL/001/002"]);
+    let rows = select_texts(&html, "tbody tr");
     assert!(rows[0].starts_with("Error X001"), "errors first: {rows:?}");
-    let links = hrefs(&html, "tbody a");
+    let links = select_attrs(&html, "tbody a", "href");
     assert!(links.contains(&"../documents/pol-001-002/#scope".to_string()), "{links:?}");
     assert!(links.contains(&"../documents/pol-001-002/#local-security".to_string()), "{links:?}");
     assert!(
@@ -47,9 +32,9 @@ fn reviews_page_groups_by_state_and_directorate() {
     let f = fixture();
     f.build(&[]);
     let html = f.read("out/reviews/index.html");
-    assert_eq!(texts(&html, "h2"), vec!["Review date passed (1)", "Due for review soon (0)", "In date (1)"]);
-    assert_eq!(texts(&html, "h3"), vec!["Estates", "Governance"]);
-    assert!(texts(&html, "tbody tr")[0].contains("A Author"), "shows the owner");
+    assert_eq!(select_texts(&html, "h2"), vec!["Review date passed (1)", "Due for review soon (0)", "In date (1)"]);
+    assert_eq!(select_texts(&html, "h3"), vec!["Estates", "Governance"]);
+    assert!(select_texts(&html, "tbody tr")[0].contains("A Author"), "shows the owner");
 }
 
 #[test]
@@ -57,7 +42,7 @@ fn references_page_and_csv_list_every_reference_with_its_status() {
     let f = fixture();
     f.build(&[]);
     let html = f.read("out/references/index.html");
-    let rows = texts(&html, "tbody tr");
+    let rows = select_texts(&html, "tbody tr");
     assert_eq!(rows.len(), 3, "{rows:?}");
     assert!(rows[0].contains("POL/001/001") && rows[0].contains("ok"), "{rows:?}");
     assert!(rows[1].contains("POL/001/099") && rows[1].contains("unknown"), "{rows:?}");

@@ -3,21 +3,6 @@
 
 mod common;
 use common::*;
-use scraper::{Html, Selector};
-
-fn texts(html: &str, css: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let sel = Selector::parse(css).unwrap();
-    doc.select(&sel)
-        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-fn attrs(html: &str, css: &str, name: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let sel = Selector::parse(css).unwrap();
-    doc.select(&sel).filter_map(|e| e.value().attr(name).map(String::from)).collect()
-}
 
 fn fixture() -> Fixture {
     let negative = format!(
@@ -38,8 +23,8 @@ fn role_matrix_links_each_cell_to_the_section() {
     let f = fixture();
     assert!(f.build(&[]).status.success());
     let html = f.read("out/roles/index.html");
-    assert_eq!(texts(&html, "thead th a"), vec!["POL/001/001", "POL/001/002"]);
-    let links = attrs(&html, "tbody td a", "href");
+    assert_eq!(select_texts(&html, "thead th a"), vec!["POL/001/001", "POL/001/002"]);
+    let links = select_attrs(&html, "tbody td a", "href");
     assert_eq!(
         links,
         vec!["../documents/pol-001-001/#local-security-management-specialist", "../documents/pol-001-002/#lsms-duties"]
@@ -51,8 +36,8 @@ fn role_page_gathers_the_text_of_each_section() {
     let f = fixture();
     f.build(&[]);
     let html = f.read("out/roles/lsms/index.html");
-    assert_eq!(texts(&html, "h1"), vec!["Local Security Management Specialist"]);
-    let bodies = texts(&html, ".td-role-section .td-body");
+    assert_eq!(select_texts(&html, "h1"), vec!["Local Security Management Specialist"]);
+    let bodies = select_texts(&html, ".td-role-section .td-body");
     assert_eq!(bodies.len(), 2);
     assert!(
         bodies[0].contains("reviews incidents") && bodies[0].contains("Monthly"),
@@ -66,12 +51,12 @@ fn eia_register_lists_negative_impacts_first_and_missing_assessments() {
     let f = fixture();
     f.build(&[]);
     let html = f.read("out/eia/index.html");
-    let rows = texts(&html, ".td-eia-table tbody tr");
+    let rows = select_texts(&html, ".td-eia-table tbody tr");
     assert!(rows[0].starts_with("Test Document POL/001/001") && rows[0].contains("Negative"), "{rows:?}");
-    assert!(texts(&html, "section h2")[0].contains("Action plan"));
-    assert!(texts(&html, "td").iter().any(|t| t == "30 June 2026"));
+    assert!(select_texts(&html, "section h2")[0].contains("Action plan"));
+    assert!(select_texts(&html, "td").iter().any(|t| t == "30 June 2026"));
     assert_eq!(
-        texts(&html, "ul.td-plain-list li"),
+        select_texts(&html, "ul.td-plain-list li"),
         vec!["Test Document POL/001/003 (POL/001/003, policy, Governance)"]
     );
 }
@@ -80,10 +65,10 @@ fn eia_register_lists_negative_impacts_first_and_missing_assessments() {
 fn glossary_page_and_first_use_abbr() {
     let f = fixture();
     f.build(&[]);
-    assert_eq!(texts(&f.read("out/glossary/index.html"), "dt"), vec!["LSMS"]);
+    assert_eq!(select_texts(&f.read("out/glossary/index.html"), "dt"), vec!["LSMS"]);
     let page = f.read("out/documents/pol-001-001/index.html");
     assert_eq!(
-        attrs(&page, ".td-body abbr", "title"),
+        select_attrs(&page, ".td-body abbr", "title"),
         vec!["Local Security Management Specialist"],
         "only the first use"
     );

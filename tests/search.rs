@@ -210,24 +210,19 @@ fn the_browser_index_ranks_exactly_as_the_command_line() {
     }
 }
 
-fn attr(html: &str, css: &str, name: &str) -> Vec<String> {
-    let doc = scraper::Html::parse_document(html);
-    let sel = scraper::Selector::parse(css).unwrap();
-    doc.select(&sel).filter_map(|e| e.value().attr(name).map(String::from)).collect()
-}
 
 #[test]
 fn the_search_page_and_header_box_are_built() {
     let f = fixture::library();
     assert!(f.build(&[]).status.success());
     let page = f.read("out/search/index.html");
-    assert_eq!(attr(&page, "script", "src"), vec!["../static/search.js"]);
-    assert_eq!(attr(&page, "#td-search-type option", "value"), vec!["", "policy", "procedure"]);
-    assert_eq!(attr(&page, "#td-search-results", "aria-label"), vec!["Search results"]);
+    assert_eq!(select_attrs(&page, "script", "src"), vec!["../static/search.js"]);
+    assert_eq!(select_attrs(&page, "#td-search-type option", "value"), vec!["", "policy", "procedure"]);
+    assert_eq!(select_attrs(&page, "#td-search-results", "aria-label"), vec!["Search results"]);
     let doc_page = f.read("out/documents/pol-002-057/index.html");
-    assert_eq!(attr(&doc_page, "form.td-header__search", "action"), vec!["../../search/index.html"], "header box");
-    assert_eq!(attr(&doc_page, "label[for=td-header-q]", "class"), vec!["td-visually-hidden"]);
-    assert_eq!(attr(&doc_page, "#td-header-q", "name"), vec!["q"]);
+    assert_eq!(select_attrs(&doc_page, "form.td-header__search", "action"), vec!["../../search/index.html"], "header box");
+    assert_eq!(select_attrs(&doc_page, "label[for=td-header-q]", "class"), vec!["td-visually-hidden"]);
+    assert_eq!(select_attrs(&doc_page, "#td-header-q", "name"), vec!["q"]);
     assert!(f.path("out/static/search.js").is_file() && f.path("out/static/search.css").is_file());
 }
 

@@ -3,21 +3,6 @@
 
 mod common;
 use common::*;
-use scraper::{Html, Selector};
-
-fn select(html: &str, css: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let sel = Selector::parse(css).unwrap();
-    doc.select(&sel)
-        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect()
-}
-
-fn attr(html: &str, css: &str, name: &str) -> Vec<String> {
-    let doc = Html::parse_document(html);
-    let sel = Selector::parse(css).unwrap();
-    doc.select(&sel).filter_map(|e| e.value().attr(name).map(String::from)).collect()
-}
 
 const BODY: &str = "## Scope\n\nApplies to all staff. See the Lone Working Policy (POL/001/002) and [its scope](doc:POL/001/002#scope).\nAlso POL/009/999, which does not exist.\n\n### Local security {role=lsms}\n\nThe LSMS does things.\n\n## Monitoring\n\n| Aspect | Method |\n|---|---|\n| Incidents | Datix |\n";
 
@@ -42,19 +27,19 @@ fn document_page_has_control_sheet_toc_body_history_eia_and_versions() {
     let out = f.build(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let html = f.read("out/documents/pol-001-001/index.html");
-    assert_eq!(select(&html, "h1"), vec!["Test Document POL/001/001"]);
-    let control = select(&html, ".td-control tr");
+    assert_eq!(select_texts(&html, "h1"), vec!["Test Document POL/001/001"]);
+    let control = select_texts(&html, ".td-control tr");
     assert!(control.contains(&"Ratified by Policy Group on 10 January 2025".to_string()), "{control:?}");
     assert!(control.contains(&"Review date 10 January 2028".to_string()), "{control:?}");
-    assert_eq!(select(&html, ".td-toc li"), vec!["1 Scope", "1.1 Local security", "2 Monitoring"]);
-    assert_eq!(select(&html, ".td-body h2"), vec!["1 Scope", "2 Monitoring"]);
-    assert_eq!(attr(&html, ".td-body h3", "id"), vec!["local-security"]);
-    assert!(select(&html, ".td-role-tag").iter().any(|t| t.contains("Local Security Management Specialist")));
-    assert_eq!(select(&html, "#td-history ~ div tbody tr").len(), 2);
-    assert_eq!(select(&html, ".td-body thead th"), vec!["Aspect", "Method"]);
-    let eia = select(&html, "#td-eia ~ div tbody tr");
+    assert_eq!(select_texts(&html, ".td-toc li"), vec!["1 Scope", "1.1 Local security", "2 Monitoring"]);
+    assert_eq!(select_texts(&html, ".td-body h2"), vec!["1 Scope", "2 Monitoring"]);
+    assert_eq!(select_attrs(&html, ".td-body h3", "id"), vec!["local-security"]);
+    assert!(select_texts(&html, ".td-role-tag").iter().any(|t| t.contains("Local Security Management Specialist")));
+    assert_eq!(select_texts(&html, "#td-history ~ div tbody tr").len(), 2);
+    assert_eq!(select_texts(&html, ".td-body thead th"), vec!["Aspect", "Method"]);
+    let eia = select_texts(&html, "#td-eia ~ div tbody tr");
     assert_eq!(eia, vec!["Age Neutral", "Disability Positive Easy read"]);
-    assert_eq!(select(&html, ".td-banner__title"), vec!["Ratified"]);
+    assert_eq!(select_texts(&html, ".td-banner__title"), vec!["Ratified"]);
 }
 
 #[test]
@@ -62,10 +47,13 @@ fn references_in_prose_and_doc_links_become_links() {
     let f = library();
     f.build(&[]);
     let html = f.read("out/documents/pol-001-001/index.html");
-    let hrefs = attr(&html, ".td-body a", "href");
+    let hrefs = select_attrs(&html, ".td-body a", "href");
     assert!(hrefs.contains(&"../../documents/pol-001-002/".to_string()), "{hrefs:?}");
     assert!(hrefs.contains(&"../../documents/pol-001-002/#scope".to_string()), "{hrefs:?}");
-    assert!(select(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999, which")), "unknown id stays text");
+    assert!(
+        select_texts(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999, which")),
+        "unknown id stays text"
+    );
     assert!(!hrefs.iter().any(|h| h.contains("pol-009-999")));
 }
 
@@ -74,10 +62,12 @@ fn superseded_version_has_its_own_address_and_links_to_the_current() {
     let f = library();
     f.build(&[]);
     let html = f.read("out/documents/pol-001-001/v1/index.html");
-    assert_eq!(select(&html, ".td-banner__title"), vec!["Superseded"]);
-    assert!(attr(&html, ".td-banner a", "href").contains(&"../../../documents/pol-001-001/".to_string()));
+    assert_eq!(select_texts(&html, ".td-banner__title"), vec!["Superseded"]);
+    assert!(select_attrs(&html, ".td-banner a", "href").contains(&"../../../documents/pol-001-001/".to_string()));
     let current = f.read("out/documents/pol-001-001/index.html");
-    assert!(attr(&current, "#td-versions ~ ul a", "href").contains(&"../../documents/pol-001-001/v1/".to_string()));
+    assert!(
+        select_attrs(&current, "#td-versions ~ ul a", "href").contains(&"../../documents/pol-001-001/v1/".to_string())
+    );
 }
 
 #[test]
@@ -88,7 +78,7 @@ fn drafts_only_with_the_flag_and_marked_draft() {
     assert!(!f.read("out/index.html").contains("POL/001/003"));
     f.build(&["--drafts"]);
     let html = f.read("out/documents/pol-001-003/index.html");
-    assert_eq!(select(&html, ".td-banner__title"), vec!["DRAFT"]);
+    assert_eq!(select_texts(&html, ".td-banner__title"), vec!["DRAFT"]);
     assert!(html.contains("DRAFT PREVIEW"));
 }
 
@@ -122,13 +112,13 @@ fn example_library_strategy_page() {
         .count();
     assert!(pages >= 5, "{pages} document pages");
     let html = std::fs::read_to_string(out.path().join("dist/documents/corp-strat-003/index.html")).unwrap();
-    assert!(select(&html, ".td-control tr")
+    assert!(select_texts(&html, ".td-control tr")
         .iter()
         .any(|r| r.starts_with("Ratified by Procedural Document and Information Leaflet Group")));
-    assert!(!select(&html, "#td-history ~ div tbody tr").is_empty());
-    assert_eq!(select(&html, "#td-eia ~ div tbody tr").len(), 10);
-    assert!(select(&html, ".td-role-tag").len() >= 5);
-    assert_eq!(select(&html, ".td-banner__title"), vec!["Review date passed"]);
+    assert!(!select_texts(&html, "#td-history ~ div tbody tr").is_empty());
+    assert_eq!(select_texts(&html, "#td-eia ~ div tbody tr").len(), 10);
+    assert!(select_texts(&html, ".td-role-tag").len() >= 5);
+    assert_eq!(select_texts(&html, ".td-banner__title"), vec!["Review date passed"]);
 }
 
 #[test]
@@ -140,7 +130,7 @@ fn a_theme_override_wins_file_by_file() {
     );
     f.write("content/theme/static/style.css", "body { color: black }");
     f.build(&[]);
-    assert_eq!(select(&f.read("out/index.html"), "h1"), vec!["Our own home"]);
+    assert_eq!(select_texts(&f.read("out/index.html"), "h1"), vec!["Our own home"]);
     assert_eq!(f.read("out/static/style.css"), "body { color: black }");
     assert!(f.read("out/documents/pol-001-001/index.html").contains("td-control"), "other templates stay the default");
 }
@@ -178,7 +168,7 @@ fn assets_are_copied_and_missing_ones_are_text() {
     f.build(&[]);
     assert!(f.path("out/assets/map.png").exists());
     let html = f.read("out/documents/pol-001-001/index.html");
-    assert_eq!(attr(&html, ".td-body img", "src"), vec!["../../assets/map.png"]);
-    assert_eq!(attr(&html, ".td-body img", "alt"), vec!["Site map"]);
-    assert!(attr(&html, ".td-body a", "href").is_empty());
+    assert_eq!(select_attrs(&html, ".td-body img", "src"), vec!["../../assets/map.png"]);
+    assert_eq!(select_attrs(&html, ".td-body img", "alt"), vec!["Site map"]);
+    assert!(select_attrs(&html, ".td-body a", "href").is_empty());
 }

@@ -131,3 +131,19 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
     }
     list()
 }
+
+/// The text of each element `css` selects, whitespace folded.
+pub fn select_texts(html: &str, css: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(css).unwrap();
+    doc.select(&sel)
+        .map(|e| e.text().collect::<Vec<_>>().join(" ").split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The attribute `name` of each element `css` selects.
+pub fn select_attrs(html: &str, css: &str, name: &str) -> Vec<String> {
+    let doc = scraper::Html::parse_document(html);
+    let sel = scraper::Selector::parse(css).unwrap();
+    doc.select(&sel).filter_map(|e| e.value().attr(name).map(String::from)).collect()
+}
