@@ -210,7 +210,6 @@ fn the_browser_index_ranks_exactly_as_the_command_line() {
     }
 }
 
-
 #[test]
 fn the_search_page_and_header_box_are_built() {
     let f = fixture::library();
@@ -220,7 +219,11 @@ fn the_search_page_and_header_box_are_built() {
     assert_eq!(select_attrs(&page, "#td-search-type option", "value"), vec!["", "policy", "procedure"]);
     assert_eq!(select_attrs(&page, "#td-search-results", "aria-label"), vec!["Search results"]);
     let doc_page = f.read("out/documents/pol-002-057/index.html");
-    assert_eq!(select_attrs(&doc_page, "form.td-header__search", "action"), vec!["../../search/index.html"], "header box");
+    assert_eq!(
+        select_attrs(&doc_page, "form.td-header__search", "action"),
+        vec!["../../search/index.html"],
+        "header box"
+    );
     assert_eq!(select_attrs(&doc_page, "label[for=td-header-q]", "class"), vec!["td-visually-hidden"]);
     assert_eq!(select_attrs(&doc_page, "#td-header-q", "name"), vec!["q"]);
     assert!(f.path("out/static/search.js").is_file() && f.path("out/static/search.css").is_file());

@@ -29,6 +29,13 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     let files = SiteFiles::default();
     let live = Live::default();
     state.render_all(&files)?;
+    // Watch before announcing the address, so no edit made after it is missed.
+    let (tx, rx) = mpsc::channel();
+    let mut watcher =
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
+    watcher
+        .watch(&opts.dir, RecursiveMode::Recursive)
+        .map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
     let listener = TcpListener::bind(("127.0.0.1", opts.port))
         .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}; choose another with --port", opts.port))?;
     let port = listener.local_addr().map_err(|e| e.to_string())?.port();
@@ -42,12 +49,6 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         let (files, live) = (files.clone(), live.clone());
         std::thread::spawn(move || http::run(listener, files, live));
     }
-    let (tx, rx) = mpsc::channel();
-    let mut watcher =
-        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
-    watcher
-        .watch(&opts.dir, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
     let root = opts.dir.canonicalize().map_err(|e| e.to_string())?;
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };

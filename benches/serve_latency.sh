@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# How long an edit of one document takes to appear in `trustdocs serve`:
+# from the file being saved to the server answering with the new page
+# (an open page reloads on the server's event at the same moment).
+#   N=10000 bash benches/serve_latency.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${N:-10000}
+PORT=${PORT:-8799}
+cargo build --release --quiet
+cargo build --release --quiet --example gen_corpus
+corpus=bench-out/serve-corpus-$N
+[ -f "$corpus/site.yaml" ] || target/release/examples/gen_corpus "$N" "$corpus" >/dev/null
+log=bench-out/serve-$N.log
+target/release/trustdocs serve "$corpus" --port "$PORT" --today 2026-11-23 >"$log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null' EXIT
+until grep -q "serving" "$log"; do sleep 0.2; done
+file=$(find "$corpus/documents" -name '*.md' | sort | head -n 1)
+id=$(sed -n 's/^id: //p' "$file" | head -n 1)
+slug=$(echo "$id" | tr 'A-Z/' 'a-z-')
+url="http://127.0.0.1:$PORT/documents/$slug/"
+curl -sf "$url" >/dev/null
+for run in 1 2 3 4 5; do
+  marker="edit-marker-$run-$RANDOM"
+  start=$(date +%s%N)
+  printf '\n%s\n' "$marker" >>"$file"
+  until curl -sf "$url" | grep -q "$marker"; do :; done
+  end=$(date +%s%N)
+  echo "run $run: edit visible after $(( (end - start) / 1000000 )) ms"
+done
+grep "rebuilt" "$log" | tail -n 5
