@@ -12,6 +12,7 @@ cargo build --release --quiet
 cargo build --release --quiet --example gen_corpus
 mkdir -p bench-out
 measure() { # label, command...: prints "seconds peak-MB"
+  shift
   local log=bench-out/time.$$ ; /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null 2>&1 || true
   # GNU time writes "Command exited with non-zero status N" first on failure.
   tail -n 1 "$log" | awk '{ printf "%s %.0f\n", $1, $2 / 1024 }'; rm -f "$log"
