@@ -16,8 +16,8 @@ target/release/trustdocs serve "$corpus" --port "$PORT" --today 2026-11-23 >"$lo
 server=$!
 trap 'kill $server 2>/dev/null' EXIT
 until grep -q "serving" "$log"; do sleep 0.2; done
-file=$(find "$corpus/documents" -name '*.md' | sort | head -n 1)
-id=$(sed -n 's/^id: //p' "$file" | head -n 1)
+file=$(find "$corpus/documents" -name '*.md' | sort | sed -n 1p)
+id=$(awk '/^id: / { print $2; exit }' "$file")
 slug=$(echo "$id" | tr 'A-Z/' 'a-z-')
 url="http://127.0.0.1:$PORT/documents/$slug/"
 curl -sf "$url" >/dev/null
