@@ -48,7 +48,7 @@ pub fn catalogue(site: &Site) -> String {
                 review_date: d.meta.effective_review_date().map(|x| x.iso()),
                 public: d.meta.public,
                 page: format!("{base}{}", p.url),
-                pdf: site.opts.pdf.then(|| format!("{base}{}", pdf_path(site, p))),
+                pdf: site.opts.pdf.then(|| format!("{base}{}", pdf_path(site, p.doc, &p.url))),
                 related: d
                     .meta
                     .related

@@ -37,11 +37,11 @@ impl Typst {
 }
 
 /// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Site, page: &DocPage) -> String {
-    let doc = &site.lib.docs[page.doc];
+pub fn pdf_path(site: &Site, doc: usize, page_url: &str) -> String {
+    let doc = &site.lib.docs[doc];
     let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
     let version = doc.version().map_or("0", |v| v.as_str());
-    format!("{}{slug}-v{version}.pdf", page.url)
+    format!("{page_url}{slug}-v{version}.pdf")
 }
 
 pub struct PdfOutcome {
@@ -74,7 +74,7 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
         .pages
         .par_iter()
         .map(|page| {
-            let path = pdf_path(site, page);
+            let path = pdf_path(site, page.doc, &page.url);
             let data = serde_json::to_vec_pretty(&pdf_data::data(site, page.doc)).expect("PDF data serialises");
             let images = images(site, page.doc);
             let mut h = base.clone();

@@ -198,11 +198,7 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
         versions: versions(site, doc, doc_index),
         current_url,
         is_draft: doc.status().is_some_and(Status::is_draft),
-        pdf_url: site
-            .opts
-            .pdf
-            .then(|| site.pages.iter().find(|p| p.doc == doc_index).map(|p| super::pdf::pdf_path(site, p)))
-            .flatten(),
+        pdf_url: site.opts.pdf.then(|| super::pdf::pdf_path(site, doc_index, url)),
     }
 }
 
