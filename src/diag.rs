@@ -190,7 +190,11 @@ pub struct Summary {
 
 impl Summary {
     pub fn of(documents: usize, diags: &[Diagnostic]) -> Summary {
-        let count = |s| diags.iter().filter(|d| d.severity == s).count();
+        Summary::of_all(documents, diags)
+    }
+
+    pub fn of_all<'d>(documents: usize, diags: impl IntoIterator<Item = &'d Diagnostic> + Clone) -> Summary {
+        let count = |s| diags.clone().into_iter().filter(|d| d.severity == s).count();
         Summary {
             documents,
             errors: count(Severity::Error),

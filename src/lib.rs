@@ -20,7 +20,7 @@ pub mod search;
 pub mod serve;
 pub mod text;
 pub mod theme;
-mod timings;
+pub(crate) mod timings;
 
 use diag::{Diagnostic, Summary};
 use model::Date;

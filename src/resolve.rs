@@ -25,6 +25,15 @@ pub struct Library {
     pub assets: BTreeSet<PathBuf>,
 }
 
+impl Versions {
+    /// The versions at `all` (indices into `docs`), sorted, and the current one.
+    fn of(docs: &[Document], mut all: Vec<usize>) -> Versions {
+        all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
+        let current = all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
+        Versions { all, current }
+    }
+}
+
 impl Library {
     pub fn new(content: Content) -> Library {
         let mut lib = Library {
@@ -41,25 +50,32 @@ impl Library {
     /// Recomputes the versions of each id after documents were added,
     /// replaced or removed.
     pub fn reindex(&mut self) {
-        let docs = &self.docs;
-        let mut by_id: BTreeMap<DocId, Versions> = BTreeMap::new();
-        for (i, doc) in docs.iter().enumerate() {
+        let mut by_id: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();
+        for (i, doc) in self.docs.iter().enumerate() {
             if let Some(id) = doc.id() {
-                by_id.entry(id.clone()).or_default().all.push(i);
+                by_id.entry(id.clone()).or_default().push(i);
             }
         }
-        for versions in by_id.values_mut() {
-            versions.all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
-            versions.current =
-                versions.all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
-        }
-        self.by_id = by_id;
+        self.by_id = by_id.into_iter().map(|(id, all)| (id, Versions::of(&self.docs, all))).collect();
     }
 
-    /// Puts `doc` in place of the document read from the same file, or adds it.
+    /// Recomputes the versions of one id only (`serve`, after one edit).
+    fn reindex_id(&mut self, id: &DocId) {
+        let all: Vec<usize> = (0..self.docs.len()).filter(|&i| self.docs[i].id() == Some(id)).collect();
+        if all.is_empty() {
+            self.by_id.remove(id);
+        } else {
+            self.by_id.insert(id.clone(), Versions::of(&self.docs, all));
+        }
+    }
+
+    /// Adds the document, or replaces the one read from the same file.
+    /// Returns its index.
     pub fn upsert(&mut self, doc: Document) -> usize {
+        let mut ids: Vec<DocId> = doc.id().cloned().into_iter().collect();
         let at = match self.docs.iter().position(|d| d.file.path == doc.file.path) {
             Some(i) => {
+                ids.extend(self.docs[i].id().cloned());
                 self.docs[i] = doc;
                 i
             }
@@ -68,7 +84,9 @@ impl Library {
                 self.docs.len() - 1
             }
         };
-        self.reindex();
+        for id in &ids {
+            self.reindex_id(id);
+        }
         at
     }
 

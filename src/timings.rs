@@ -18,8 +18,15 @@ impl Clock {
     pub fn lap(&self, stage: &str) {
         if self.enabled {
             let now = Instant::now();
-            eprintln!("timing: {stage}: {:.3} s", (now - self.last.get()).as_secs_f64());
+            eprintln!("timing: {stage}: {:.3} s, {} MB resident", (now - self.last.get()).as_secs_f64(), resident_mb());
             self.last.set(now);
         }
     }
+}
+
+/// The process's resident memory now (Linux; 0 elsewhere).
+fn resident_mb() -> u64 {
+    let statm = std::fs::read_to_string("/proc/self/statm").unwrap_or_default();
+    let pages: u64 = statm.split_whitespace().nth(1).and_then(|p| p.parse().ok()).unwrap_or(0);
+    pages * 4096 / (1024 * 1024)
 }

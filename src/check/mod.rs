@@ -17,11 +17,25 @@ use rayon::prelude::*;
 
 /// Runs every check over the library.
 pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
-    let mut diags = schema::versions(lib);
+    let mut diags = library_wide(lib);
+    let all: Vec<usize> = (0..lib.docs.len()).collect();
+    diags.extend(documents(lib, today, &all).into_iter().flat_map(|(_, d)| d));
+    diags
+}
+
+/// The checks that compare the versions of each id with one another.
+pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
+    schema::versions(lib)
+}
+
+/// The checks of each document (by index in the library), which may look
+/// up the documents it refers to. `serve` re-runs them for the documents an
+/// edit can change.
+pub fn documents(lib: &Library, today: Date, indices: &[usize]) -> Vec<(usize, Vec<Diagnostic>)> {
     let rules = content::Rules::new(lib);
-    let per_doc: Vec<Vec<Diagnostic>> = (0..lib.docs.len())
-        .into_par_iter()
-        .map(|i| {
+    indices
+        .par_iter()
+        .map(|&i| {
             let doc = &lib.docs[i];
             let mut d = Vec::new();
             d.extend(refs::check(lib, doc, today));
@@ -30,11 +44,9 @@ pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
             d.extend(eia::check(lib, i));
             d.extend(roles::check(lib, doc));
             d.extend(content::check(lib, &rules, doc));
-            d
+            (i, d)
         })
-        .collect();
-    diags.extend(per_doc.into_iter().flatten());
-    diags
+        .collect()
 }
 
 /// A diagnostic about `doc` at `pos`.

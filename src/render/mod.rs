@@ -35,6 +35,10 @@ pub fn render_site(
     Ok(files)
 }
 
+/// Asked between the parts of a long render; `true` abandons it (in
+/// `serve`, a newer edit is waiting).
+pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
+
 /// Where rendered files go as soon as they are made.
 pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
 
@@ -48,8 +52,12 @@ pub fn render_site_into(
     sink: &Sink,
 ) -> Result<usize, String> {
     let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
+    let clock = crate::timings::Clock::start();
     let mut pages = renderer.document_pages_into(&|_| true, sink)?;
-    for f in renderer.other_files()? {
+    clock.lap("document pages");
+    let others = renderer.other_files()?;
+    clock.lap("other files");
+    for f in others {
         pages += usize::from(f.path.ends_with(".html"));
         sink(f)?;
     }
@@ -112,13 +120,32 @@ impl<'a> SiteRenderer<'a> {
     /// Everything but the document pages: listings, library and governance
     /// pages, search, machine-readable files, static files and assets.
     pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
+        Ok(self.other_files_unless(&|| false)?.unwrap_or_default())
+    }
+
+    /// `other_files`, or `None` as soon as `stop` says so.
+    pub fn other_files_unless(&self, stop: &Stop) -> Result<Option<Vec<OutputFile>>, String> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        let clock = crate::timings::Clock::start();
         let mut files = listing_pages(site, templates, common)?;
+        clock.lap("listing pages");
+        if stop() {
+            return Ok(None);
+        }
         if !site.opts.public {
             files.extend(governance_pages(site, self.diags, templates, common)?);
+            clock.lap("governance pages");
+        }
+        if stop() {
+            return Ok(None);
         }
         // Search (issue 5, src/search/): the browser index and the search page.
-        files.extend(crate::search::site_files(site, &|name, ctx| templates.render(name, ctx), common)?);
+        let render = |name: &str, ctx| templates.render(name, ctx);
+        let Some(search) = crate::search::site_files(site, &render, common, stop)? else { return Ok(None) };
+        files.extend(search);
+        if stop() {
+            return Ok(None);
+        }
         files.extend(library_pages(site, templates, common)?);
         files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?));
         files.extend(machine_readable(site, &files));
@@ -131,7 +158,7 @@ impl<'a> SiteRenderer<'a> {
                 contents: Contents::Copy(site.lib.dir.join(asset)),
             });
         }
-        Ok(files)
+        Ok(Some(files))
     }
 }
 

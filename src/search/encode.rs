@@ -99,7 +99,8 @@ pub fn file_name(key: &str) -> String {
 /// browser's `DecompressionStream`, so any static server can serve it as it is.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
     use std::io::Write;
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    // Level 1: a third of the time of the default level for files about 10% larger.
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     encoder.write_all(bytes).and_then(|()| encoder.finish()).expect("gzip into memory cannot fail")
 }
 

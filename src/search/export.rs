@@ -28,8 +28,10 @@ pub const PASSAGE_FOLDER: u32 = 100;
 pub const PASSAGES_PER_FILE: usize = 6;
 
 /// Every file of the browser index, paths under `search/`.
-pub fn export(docs: &[SearchDoc], idx: &SearchIndex) -> Result<Vec<OutputFile>, String> {
+/// `None` as soon as `stop` says so.
+pub fn export(docs: &[SearchDoc], idx: &SearchIndex, stop: &crate::render::Stop) -> Result<Option<Vec<OutputFile>>, String> {
     let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
+    let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();
     let numbers = DocNumbers::read(&searcher, &idx.fields).map_err(err)?;
     let stems = all_stems(&searcher, idx).map_err(err)?;
@@ -38,13 +40,23 @@ pub fn export(docs: &[SearchDoc], idx: &SearchIndex) -> Result<Vec<OutputFile>, 
         .map(|s| term_postings(&searcher, &idx.fields, &numbers, s))
         .collect::<tantivy::Result<_>>()
         .map_err(err)?;
+    clock.lap("export: postings");
+    if stop() {
+        return Ok(None);
+    }
     let words = analyse(docs, &stems);
+    clock.lap("export: words");
+    if stop() {
+        return Ok(None);
+    }
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
     let mut files = shard_files(&stems, &postings, &words);
+    clock.lap("export: shards");
     files.extend(id_files(docs, buckets));
     files.par_extend(docs.par_iter().flat_map_iter(|d| passage_files(d, &words.first_passage[d.n as usize])));
+    clock.lap("export: passages");
     files.push(meta_file(docs, buckets));
-    Ok(files)
+    Ok(Some(files))
 }
 
 /// Every term of every analysed field: the stems.

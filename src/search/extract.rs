@@ -37,6 +37,9 @@ pub struct SearchDoc {
 }
 
 impl SearchDoc {
+    /// How many of `texts` come before the passages.
+    pub const FIELDS_BEFORE_PASSAGES: usize = 8;
+
     /// Every text the analysed fields hold, the body passage by passage.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         [

@@ -85,6 +85,20 @@ fn fields(schema: &Schema) -> tantivy::Result<Fields> {
 
 /// Indexes `docs` in `dir` (which must exist and be empty), or in memory.
 pub fn build(docs: &[SearchDoc], dir: Option<&Path>, stored: bool) -> tantivy::Result<SearchIndex> {
+    let built = build_unless(docs, dir, stored, &|| false)?;
+    built.ok_or_else(|| tantivy::TantivyError::InternalError("indexing was stopped".into()))
+}
+
+/// Documents indexed between two questions to `stop`.
+const STOP_EVERY: usize = 500;
+
+/// `build`, or `None` as soon as `stop` says so.
+pub fn build_unless(
+    docs: &[SearchDoc],
+    dir: Option<&Path>,
+    stored: bool,
+    stop: &crate::render::Stop,
+) -> tantivy::Result<Option<SearchIndex>> {
     let schema = schema(stored);
     let index = match dir {
         Some(dir) => Index::create_in_dir(dir, schema.clone())?,
@@ -94,12 +108,17 @@ pub fn build(docs: &[SearchDoc], dir: Option<&Path>, stored: bool) -> tantivy::R
     let fields = fields(&schema)?;
     let threads = rayon::current_num_threads().clamp(1, 4);
     let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 100_000_000)?;
-    for doc in docs {
-        writer.add_document(document(doc, &fields, stored))?;
+    for chunk in docs.chunks(STOP_EVERY) {
+        if stop() {
+            return Ok(None);
+        }
+        for doc in chunk {
+            writer.add_document(document(doc, &fields, stored))?;
+        }
     }
     writer.commit()?;
     writer.wait_merging_threads()?;
-    Ok(SearchIndex { index, fields })
+    Ok(Some(SearchIndex { index, fields }))
 }
 
 /// Opens an index `build` wrote in `dir`.

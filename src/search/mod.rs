@@ -39,12 +39,18 @@ pub fn site_files(
     site: &Site,
     render: &dyn Fn(&str, Value) -> Result<String, String>,
     common: &Value,
-) -> Result<Vec<OutputFile>, String> {
+    stop: &crate::render::Stop,
+) -> Result<Option<Vec<OutputFile>>, String> {
+    let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
-    let idx = index::build(&docs, None, false).map_err(|e| format!("cannot build the search index: {e}"))?;
-    let mut files = export::export(&docs, &idx)?;
+    clock.lap("search: extract");
+    let idx = index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
+    clock.lap("search: tantivy index");
+    let Some(idx) = idx else { return Ok(None) };
+    let Some(mut files) = export::export(&docs, &idx, stop)? else { return Ok(None) };
+    clock.lap("search: export");
     files.push(OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?));
-    Ok(files)
+    Ok(Some(files))
 }
 
 /// The search documents of a content folder, as a build with these options publishes them.

@@ -10,7 +10,7 @@ use crate::output::{Contents, OutputFile};
 use crate::render::{RenderOptions, SiteRenderer};
 use crate::resolve::Library;
 use crate::theme::Theme;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
@@ -22,9 +22,18 @@ pub struct State {
     theme: Theme,
     /// What loading found, by file: settings files and documents.
     load_diags: BTreeMap<String, Vec<Diagnostic>>,
+    /// What the library-wide checks found.
+    global: Vec<Diagnostic>,
+    /// What each document's checks found, by display path.
+    doc_diags: HashMap<String, Vec<Diagnostic>>,
+    /// All of the above, sorted: what the checks page shows. Assembled
+    /// for the rest of the site, not for each edit's pages.
     diags: Vec<Diagnostic>,
     /// Files whose last edit is broken, with what is wrong, by display path.
     broken: BTreeMap<String, String>,
+    /// The listings, library pages and search index are older than the
+    /// document pages: an edit was shown before they were rebuilt.
+    pub rest_stale: bool,
 }
 
 impl State {
@@ -49,35 +58,63 @@ impl State {
             lib: Library::new(content),
             theme,
             load_diags,
+            global: Vec::new(),
+            doc_diags: HashMap::new(),
             diags: Vec::new(),
             broken: BTreeMap::new(),
+            rest_stale: false,
         };
-        state.recheck();
+        state.recheck(None);
         Ok(state)
     }
 
-    fn recheck(&mut self) {
-        let mut diags: Vec<Diagnostic> = self.load_diags.values().flatten().cloned().collect();
-        diags.extend(crate::check::run(&self.lib, self.render.today));
+    /// Re-runs the checks of the documents at `only` (all when `None`) and
+    /// the library-wide ones, which are cheap.
+    fn recheck(&mut self, only: Option<&HashSet<usize>>) {
+        let indices: Vec<usize> = match only {
+            Some(set) => set.iter().copied().collect(),
+            None => {
+                self.doc_diags.clear();
+                (0..self.lib.docs.len()).collect()
+            }
+        };
+        for (i, found) in crate::check::documents(&self.lib, self.render.today, &indices) {
+            self.doc_diags.insert(self.lib.docs[i].file.display.clone(), found);
+        }
+        self.global = crate::check::library_wide(&self.lib);
+    }
+
+    /// Every diagnostic, sorted, into `self.diags`.
+    fn gather_diagnostics(&mut self) {
+        let mut diags: Vec<Diagnostic> = self.all_diagnostics().cloned().collect();
         diag::sort(&mut diags);
         self.diags = diags;
     }
 
+    fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> + Clone {
+        self.load_diags.values().flatten().chain(&self.global).chain(self.doc_diags.values().flatten())
+    }
+
     pub fn summary_line(&self) -> String {
-        crate::report::summary_line(&Summary::of(self.lib.docs.len(), &self.diags))
+        crate::report::summary_line(&Summary::of_all(self.lib.docs.len(), self.all_diagnostics()))
     }
 
     /// Renders the whole site into `files`.
-    pub fn render_all(&self, files: &SiteFiles) -> Result<(), String> {
+    pub fn render_all(&mut self, files: &SiteFiles) -> Result<(), String> {
+        self.gather_diagnostics();
         let r = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)?;
         let mut all = r.document_pages(&|_| true)?;
         all.extend(r.other_files()?);
         let map = all.into_iter().filter_map(read_contents).collect();
         *files.write().unwrap_or_else(|e| e.into_inner()) = map;
+        self.rest_stale = false;
         Ok(())
     }
 
-    /// Applies an edit of `changed` (paths relative to the content folder).
+    /// Applies an edit of `changed` (paths relative to the content folder):
+    /// the pages of the documents it touches, at once. The rest of the site
+    /// is left for `render_rest`, so that the edited page shows without
+    /// waiting for the listings and the search index.
     /// Never fails: a problem becomes a notice, and the last good site stays.
     pub fn apply(&mut self, changed: &[PathBuf], files: &SiteFiles, live: &Live) {
         let started = Instant::now();
@@ -92,7 +129,9 @@ impl State {
             return;
         };
         let Some(touched) = touched else { return };
-        self.recheck();
+        let clock = crate::timings::Clock::start();
+        self.recheck(touched.as_ref());
+        clock.lap("serve: recheck");
         let Some(touched) = touched else {
             // Settings, theme or a removed file: the whole site, swapped whole.
             match self.render_all(files) {
@@ -103,22 +142,42 @@ impl State {
             return;
         };
         let result = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
-            let first = r.document_pages(&|i| touched.contains(&i))?;
-            let pages = first.len();
-            swap_in(files, first);
-            live.send("reload", "");
-            let shown = started.elapsed();
-            swap_in(files, r.other_files()?);
-            live.send("listings", "");
-            Ok((pages, shown))
+            clock.lap("serve: plan");
+            r.document_pages(&|i| touched.contains(&i))
         });
+        clock.lap("serve: pages");
         match result {
-            Ok((pages, shown)) => eprintln!(
-                "rebuilt {pages} document page(s) in {shown:.0?}, the rest in {:.0?}; {}",
-                started.elapsed(),
-                self.summary_line()
-            ),
+            Ok(pages) => {
+                let count = pages.len();
+                swap_in(files, pages);
+                live.send("reload", "");
+                self.rest_stale = true;
+                eprintln!("rebuilt {count} document page(s) in {:.0?}; {}", started.elapsed(), self.summary_line());
+            }
             Err(e) => {
+                eprintln!("error: {e}");
+                live.set_notice(Some(e));
+            }
+        }
+    }
+
+    /// Rebuilds the listings, library pages and search index after `apply`,
+    /// unless `stop` says a newer edit is waiting (they stay stale then).
+    pub fn render_rest(&mut self, files: &SiteFiles, live: &Live, stop: &crate::render::Stop) {
+        let started = Instant::now();
+        self.gather_diagnostics();
+        let rest = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)
+            .and_then(|r| r.other_files_unless(stop));
+        match rest {
+            Ok(Some(rest)) => {
+                swap_in(files, rest);
+                self.rest_stale = false;
+                live.send("listings", "");
+                eprintln!("rebuilt the listings and the search index in {:.0?}", started.elapsed());
+            }
+            Ok(None) => {}
+            Err(e) => {
+                self.rest_stale = false;
                 eprintln!("error: {e}");
                 live.set_notice(Some(e));
             }
