@@ -6,6 +6,7 @@ use crate::load::Content;
 use crate::model::{DocId, Document};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
+use std::sync::Arc;
 
 /// All versions of one id, oldest first.
 #[derive(Clone, Debug, Default)]
@@ -16,18 +17,20 @@ pub struct Versions {
     pub current: Option<usize>,
 }
 
-/// The whole library: the only state later stages share.
+/// The whole library: the only state later stages share. Documents are
+/// shared, so that `serve` can hand a copy to a background render cheaply.
+#[derive(Clone)]
 pub struct Library {
     pub dir: PathBuf,
     pub config: Config,
-    pub docs: Vec<Document>,
+    pub docs: Vec<Arc<Document>>,
     pub by_id: BTreeMap<DocId, Versions>,
     pub assets: BTreeSet<PathBuf>,
 }
 
 impl Versions {
     /// The versions at `all` (indices into `docs`), sorted, and the current one.
-    fn of(docs: &[Document], mut all: Vec<usize>) -> Versions {
+    fn of(docs: &[Arc<Document>], mut all: Vec<usize>) -> Versions {
         all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
         let current = all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
         Versions { all, current }
@@ -39,7 +42,7 @@ impl Library {
         let mut lib = Library {
             dir: content.dir,
             config: content.config,
-            docs: content.documents,
+            docs: content.documents.into_iter().map(Arc::new).collect(),
             by_id: BTreeMap::new(),
             assets: content.assets.into_iter().collect(),
         };
@@ -76,11 +79,11 @@ impl Library {
         let at = match self.docs.iter().position(|d| d.file.path == doc.file.path) {
             Some(i) => {
                 ids.extend(self.docs[i].id().cloned());
-                self.docs[i] = doc;
+                self.docs[i] = Arc::new(doc);
                 i
             }
             None => {
-                self.docs.push(doc);
+                self.docs.push(Arc::new(doc));
                 self.docs.len() - 1
             }
         };
@@ -95,26 +98,29 @@ impl Library {
         let i = self.docs.iter().position(|d| d.file.path == path)?;
         let doc = self.docs.remove(i);
         self.reindex();
-        Some(doc)
+        Some(Arc::unwrap_or_clone(doc))
     }
 
     /// The version in force of `id`.
     pub fn current(&self, id: &DocId) -> Option<&Document> {
-        self.by_id.get(id).and_then(|v| v.current).map(|i| &self.docs[i])
+        self.by_id.get(id).and_then(|v| v.current).map(|i| &*self.docs[i])
     }
 
     /// The version a reference to `id` reaches: the current one, else the newest.
     pub fn target(&self, id: &DocId) -> Option<&Document> {
         let v = self.by_id.get(id)?;
-        v.current.or_else(|| v.all.last().copied()).map(|i| &self.docs[i])
+        v.current.or_else(|| v.all.last().copied()).map(|i| &*self.docs[i])
     }
 
     pub fn versions(&self, id: &DocId) -> impl Iterator<Item = &Document> {
-        self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &self.docs[i]))
+        self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &*self.docs[i]))
     }
 
     /// Documents that say they replace `id`, for naming a successor.
     pub fn replacements_of<'a>(&'a self, id: &'a DocId) -> impl Iterator<Item = &'a Document> + 'a {
-        self.docs.iter().filter(move |d| d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id))
+        self.docs
+            .iter()
+            .map(|d| &**d)
+            .filter(move |d| d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id))
     }
 }

@@ -8,6 +8,7 @@ use std::path::Path;
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
+#[derive(Clone)]
 pub struct Theme {
     /// Path inside the theme (`templates/base.html`) → contents.
     files: BTreeMap<String, Vec<u8>>,

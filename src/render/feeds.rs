@@ -74,7 +74,7 @@ fn ratified_newest_first<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
     let mut docs: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| (i, &site.lib.docs[i]))
+        .map(|&i| (i, &*site.lib.docs[i]))
         .filter(|(_, d)| d.status() == Some(Status::Ratified))
         .collect();
     docs.sort_by_key(|(_, d)| std::cmp::Reverse((d.meta.ratified_date(), d.id().cloned())));

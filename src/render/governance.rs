@@ -55,7 +55,7 @@ pub fn checks(site: &Site, diags: &[Diagnostic]) -> Vec<DocChecks> {
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
                 notes: count(Severity::Note),
-                items: ds.iter().map(|d| item(d, doc.map(|(_, d)| d), url.as_deref())).collect(),
+                items: ds.iter().map(|d| item(d, doc.map(|(_, d)| &**d), url.as_deref())).collect(),
                 url,
                 file,
             }

@@ -44,7 +44,7 @@ pub struct Matrix {
 fn docs_with_roles<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
     site.main_of
         .values()
-        .map(|&i| (i, &site.lib.docs[i]))
+        .map(|&i| (i, &*site.lib.docs[i]))
         .filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some()))
         .collect()
 }

@@ -74,7 +74,7 @@ impl<'a> Site<'a> {
 
     /// Current documents shown in listings, in id order.
     pub fn main_docs(&self) -> impl Iterator<Item = &'a Document> + '_ {
-        self.main_of.values().map(|&i| &self.lib.docs[i])
+        self.main_of.values().map(|&i| &*self.lib.docs[i])
     }
 
     /// Where a body link goes from a page at `root` (`../../`), or `None` for plain text.

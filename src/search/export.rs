@@ -29,7 +29,11 @@ pub const PASSAGES_PER_FILE: usize = 6;
 
 /// Every file of the browser index, paths under `search/`.
 /// `None` as soon as `stop` says so.
-pub fn export(docs: &[SearchDoc], idx: &SearchIndex, stop: &crate::render::Stop) -> Result<Option<Vec<OutputFile>>, String> {
+pub fn export(
+    docs: &[SearchDoc],
+    idx: &SearchIndex,
+    stop: &crate::render::Stop,
+) -> Result<Option<Vec<OutputFile>>, String> {
     let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
     let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();

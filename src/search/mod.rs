@@ -44,7 +44,8 @@ pub fn site_files(
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
     clock.lap("search: extract");
-    let idx = index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
+    let idx =
+        index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
     let Some(mut files) = export::export(&docs, &idx, stop)? else { return Ok(None) };

@@ -11,8 +11,7 @@ use notify::{RecursiveMode, Watcher};
 use state::State;
 use std::net::TcpListener;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{mpsc, Arc};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 pub struct ServeOptions {
@@ -32,17 +31,8 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     state.render_all(&files)?;
     // Watch before announcing the address, so no edit made after it is missed.
     let (tx, rx) = mpsc::channel();
-    // Events sent and taken: while they differ an edit is waiting, and
-    // rebuilding the listings gives way to it.
-    let sent = Arc::new(AtomicU64::new(0));
-    let mut taken = 0u64;
-    let counter = sent.clone();
-    let handler = move |event: notify::Result<notify::Event>| {
-        counter.fetch_add(1, Ordering::SeqCst);
-        let _ = tx.send(event);
-    };
     let mut watcher =
-        notify::recommended_watcher(handler).map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
+        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
     watcher
         .watch(&opts.dir, RecursiveMode::Recursive)
         .map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
@@ -61,26 +51,11 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     }
     let root = opts.dir.canonicalize().map_err(|e| e.to_string())?;
     loop {
-        let first = if state.rest_stale {
-            // The listings wait until the author pauses: each save shows its page first.
-            match rx.recv_timeout(Duration::from_millis(500)) {
-                Ok(event) => event,
-                Err(mpsc::RecvTimeoutError::Timeout) => {
-                    state.render_rest(&files, &live, &|| sent.load(Ordering::SeqCst) != taken);
-                    continue;
-                }
-                Err(mpsc::RecvTimeoutError::Disconnected) => return Ok(()),
-            }
-        } else {
-            let Ok(event) = rx.recv() else { return Ok(()) };
-            event
-        };
-        taken += 1;
+        let Ok(first) = rx.recv() else { return Ok(()) };
         let mut changed = paths(first);
         // Editors save in bursts (write, rename, touch): take them as one edit.
         let until = Instant::now() + Duration::from_millis(15);
         while let Ok(more) = rx.recv_timeout(until.saturating_duration_since(Instant::now())) {
-            taken += 1;
             changed.extend(paths(more));
         }
         let rel: Vec<PathBuf> = changed.iter().filter_map(|p| p.strip_prefix(&root).ok().map(PathBuf::from)).collect();

@@ -10,8 +10,10 @@ use crate::output::{Contents, OutputFile};
 use crate::render::{RenderOptions, SiteRenderer};
 use crate::resolve::Library;
 use crate::theme::Theme;
+use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -31,9 +33,9 @@ pub struct State {
     diags: Vec<Diagnostic>,
     /// Files whose last edit is broken, with what is wrong, by display path.
     broken: BTreeMap<String, String>,
-    /// The listings, library pages and search index are older than the
-    /// document pages: an edit was shown before they were rebuilt.
-    pub rest_stale: bool,
+    /// The background rebuild of the listings, library pages and search
+    /// index after the last edit, if one is running.
+    rest: Option<Arc<AtomicBool>>,
 }
 
 impl State {
@@ -62,7 +64,7 @@ impl State {
             doc_diags: HashMap::new(),
             diags: Vec::new(),
             broken: BTreeMap::new(),
-            rest_stale: false,
+            rest: None,
         };
         state.recheck(None);
         Ok(state)
@@ -101,13 +103,13 @@ impl State {
 
     /// Renders the whole site into `files`.
     pub fn render_all(&mut self, files: &SiteFiles) -> Result<(), String> {
+        self.cancel_rest();
         self.gather_diagnostics();
         let r = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)?;
         let mut all = r.document_pages(&|_| true)?;
         all.extend(r.other_files()?);
         let map = all.into_iter().filter_map(read_contents).collect();
         *files.write().unwrap_or_else(|e| e.into_inner()) = map;
-        self.rest_stale = false;
         Ok(())
     }
 
@@ -151,8 +153,8 @@ impl State {
                 let count = pages.len();
                 swap_in(files, pages);
                 live.send("reload", "");
-                self.rest_stale = true;
                 eprintln!("rebuilt {count} document page(s) in {:.0?}; {}", started.elapsed(), self.summary_line());
+                self.start_rest(files, live);
             }
             Err(e) => {
                 eprintln!("error: {e}");
@@ -161,27 +163,42 @@ impl State {
         }
     }
 
-    /// Rebuilds the listings, library pages and search index after `apply`,
-    /// unless `stop` says a newer edit is waiting (they stay stale then).
-    pub fn render_rest(&mut self, files: &SiteFiles, live: &Live, stop: &crate::render::Stop) {
-        let started = Instant::now();
-        self.gather_diagnostics();
-        let rest = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)
-            .and_then(|r| r.other_files_unless(stop));
-        match rest {
-            Ok(Some(rest)) => {
-                swap_in(files, rest);
-                self.rest_stale = false;
-                live.send("listings", "");
-                eprintln!("rebuilt the listings and the search index in {:.0?}", started.elapsed());
-            }
-            Ok(None) => {}
-            Err(e) => {
-                self.rest_stale = false;
-                eprintln!("error: {e}");
-                live.set_notice(Some(e));
-            }
+    fn cancel_rest(&mut self) {
+        if let Some(older) = self.rest.take() {
+            older.store(true, Ordering::SeqCst);
         }
+    }
+
+    /// Rebuilds the listings, library pages and search index after `apply`
+    /// on a thread of its own, from a copy of the library (its documents are
+    /// shared, not copied). A newer edit abandons it.
+    fn start_rest(&mut self, files: &SiteFiles, live: &Live) {
+        self.cancel_rest();
+        self.gather_diagnostics();
+        let cancelled = Arc::new(AtomicBool::new(false));
+        self.rest = Some(cancelled.clone());
+        let (lib, diags, render, theme) =
+            (self.lib.clone(), self.diags.clone(), self.render.clone(), self.theme.clone());
+        let (files, live) = (files.clone(), live.clone());
+        std::thread::spawn(move || {
+            let started = Instant::now();
+            let stop = || cancelled.load(Ordering::SeqCst);
+            let rest = rest_pool()
+                .install(|| SiteRenderer::new(&lib, &diags, &render, &theme).and_then(|r| r.other_files_unless(&stop)));
+            match rest {
+                Ok(Some(rest)) => {
+                    if swap_in_unless(&files, rest, &stop) {
+                        live.send("listings", "");
+                        eprintln!("rebuilt the listings and the search index in {:.0?}", started.elapsed());
+                    }
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    live.set_notice(Some(e));
+                }
+            }
+        });
     }
 
     /// Reloads edited documents. Returns the library indices whose pages
@@ -255,17 +272,20 @@ impl State {
 
     /// Every version of the edited ids, and every document that refers to them.
     fn affected(&self, ids: &HashSet<DocId>) -> HashSet<usize> {
+        // An edit touches one id or two: comparing is faster than hashing.
+        let ids: Vec<&DocId> = ids.iter().collect();
+        let edited = |id: &DocId| ids.contains(&id);
         self.lib
             .docs
-            .iter()
+            .par_iter()
             .enumerate()
             .filter(|(_, d)| {
-                d.id().is_some_and(|i| ids.contains(i))
-                    || d.meta.related.iter().any(|r| ids.contains(&r.value))
+                d.id().is_some_and(edited)
+                    || d.meta.related.iter().any(|r| edited(&r.value))
                     || d.body
                         .links
                         .iter()
-                        .any(|l| matches!(&l.target, crate::body::Target::Doc { id, .. } if ids.contains(id)))
+                        .any(|l| matches!(&l.target, crate::body::Target::Doc { id, .. } if edited(id)))
             })
             .map(|(i, _)| i)
             .collect()
@@ -298,7 +318,27 @@ fn read_contents(f: OutputFile) -> Option<(String, Arc<Vec<u8>>)> {
 }
 
 fn swap_in(files: &SiteFiles, new: Vec<OutputFile>) {
+    swap_in_unless(files, new, &|| false);
+}
+
+/// Swaps the files in unless `stop` says, under the lock, that a newer
+/// edit has made them stale. Returns whether they went in.
+fn swap_in_unless(files: &SiteFiles, new: Vec<OutputFile>, stop: &dyn Fn() -> bool) -> bool {
     let new: Vec<_> = new.into_iter().filter_map(read_contents).collect();
     let mut map = files.write().unwrap_or_else(|e| e.into_inner());
+    if stop() {
+        return false;
+    }
     map.extend(new);
+    true
+}
+
+/// The background rebuild's own threads: one core is left for the next
+/// edit, whose pages render on rayon's global pool.
+fn rest_pool() -> &'static rayon::ThreadPool {
+    static POOL: std::sync::OnceLock<rayon::ThreadPool> = std::sync::OnceLock::new();
+    POOL.get_or_init(|| {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().saturating_sub(1).max(1));
+        rayon::ThreadPoolBuilder::new().num_threads(threads).build().expect("a thread pool can be made")
+    })
 }
