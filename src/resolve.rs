@@ -101,6 +101,16 @@ impl Library {
         Some(Arc::unwrap_or_clone(doc))
     }
 
+    /// Drops the text each document was parsed from, once the checks have
+    /// read it (`Checked::sources` reads a file again for its diagnostics).
+    pub fn release_texts(&mut self) {
+        for doc in &mut self.docs {
+            if let Some(doc) = Arc::get_mut(doc) {
+                doc.file.text = String::new();
+            }
+        }
+    }
+
     /// The version in force of `id`.
     pub fn current(&self, id: &DocId) -> Option<&Document> {
         self.by_id.get(id).and_then(|v| v.current).map(|i| &*self.docs[i])

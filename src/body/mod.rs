@@ -68,7 +68,8 @@ pub enum Block {
         lang: Option<String>,
         text: String,
     },
-    Table(Table),
+    /// Boxed: tables are rare, and every other block would carry their size.
+    Table(Box<Table>),
     /// Raw HTML written as a block; kept as text, never as markup.
     RawHtml(String),
     Rule,

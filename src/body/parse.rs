@@ -244,11 +244,16 @@ impl BodyParser<'_> {
             return;
         };
         match frame {
-            Frame::Inlines { kind, inlines } => self.end_inlines(kind, inlines),
+            // Shrunk: a library's bodies stay in memory for the whole build.
+            Frame::Inlines { kind, mut inlines } => {
+                inlines.shrink_to_fit();
+                self.end_inlines(kind, inlines)
+            }
             Frame::Blocks { kind, mut blocks, pending } => {
                 if !pending.is_empty() {
                     blocks.push(Block::Plain(pending));
                 }
+                blocks.shrink_to_fit();
                 match kind {
                     BlockKind::Quote => self.push_block(Block::Quote(blocks)),
                     BlockKind::Item => {
@@ -261,7 +266,7 @@ impl BodyParser<'_> {
                 }
             }
             Frame::List { start, items } => self.push_block(Block::List { start, items }),
-            Frame::Table { table, .. } => self.push_block(Block::Table(table)),
+            Frame::Table { table, .. } => self.push_block(Block::Table(Box::new(table))),
             Frame::Code { lang, text } => self.push_block(Block::Code { lang, text }),
             Frame::Html(text) => self.push_block(Block::RawHtml(text)),
         }
@@ -452,9 +457,12 @@ impl BodyParser<'_> {
         self.flush_pending();
         let end = self.root_len();
         self.close_open_sections(0, end);
-        if let Some(Frame::Blocks { blocks, .. }) = self.frames.pop() {
+        if let Some(Frame::Blocks { mut blocks, .. }) = self.frames.pop() {
+            blocks.shrink_to_fit();
             self.body.blocks = blocks;
         }
+        self.body.sections.shrink_to_fit();
+        self.body.links.shrink_to_fit();
         self.body
     }
 }

@@ -12,7 +12,7 @@ use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use tantivy::Searcher;
 
 /// Postings longer than this (in characters) go to a file of their own, so
@@ -117,7 +117,7 @@ fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
         .map(|&(n, score)| Posting {
             n,
             score,
-            passage: words.first_passage[n as usize].get(&stem).map_or(0, |p| p + 1),
+            passage: words.first(n, stem).map_or(0, |p| p + 1),
         })
         .collect()
 }
@@ -170,8 +170,8 @@ fn excerpt_passage(p: &Passage) -> ExcerptPassage<'_> {
 
 /// The excerpt files a search can ask for: the first (for results matched
 /// in the title or summary only) and those holding a term's first occurrence.
-fn passage_files(d: &SearchDoc, first_passage: &HashMap<u32, u32>) -> Vec<OutputFile> {
-    let used: BTreeSet<usize> = first_passage.values().map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+fn passage_files(d: &SearchDoc, first_passage: &[(u32, u32)]) -> Vec<OutputFile> {
+    let used: BTreeSet<usize> = first_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
     used.into_iter()
         .map(|part| {
             let passages = d.passages.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);

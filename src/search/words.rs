@@ -5,76 +5,92 @@
 use super::analysis::{analyzer, for_each_token, raw_analyzer, stem};
 use super::extract::SearchDoc;
 use rayon::prelude::*;
-use rustc_hash::{FxHashMap, FxHashSet};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
+use tantivy::tokenizer::TextAnalyzer;
 
 pub struct Words {
     /// Every distinct word as written (lower-cased), with its stem's index
     /// in the stem list, sorted by word.
     pub raw: Vec<(String, u32)>,
-    /// By search number: stem index → the first passage holding it.
-    pub first_passage: Vec<HashMap<u32, u32>>,
+    /// By search number: (stem index, the first passage holding it), by stem index.
+    pub first_passage: Vec<Vec<(u32, u32)>>,
 }
 
-/// Not in any passage: a word only of the title, summary or other fields.
-const NO_PASSAGE: u32 = u32::MAX;
+impl Words {
+    /// The first passage of document `n` holding stem `stem`.
+    pub fn first(&self, n: u32, stem: u32) -> Option<u32> {
+        let firsts = &self.first_passage[n as usize];
+        firsts.binary_search_by_key(&stem, |&(s, _)| s).ok().map(|i| firsts[i].1)
+    }
+}
+
+/// What one worker has learnt: each word it has met → its stem's index
+/// (`None`: a stem the index does not hold), and its documents' first passages.
+struct Worker<'s> {
+    raw: TextAnalyzer,
+    stemmer: TextAnalyzer,
+    stem_ids: &'s FxHashMap<&'s str, u32>,
+    vocabulary: FxHashMap<String, Option<u32>>,
+    firsts: Vec<(u32, Vec<(u32, u32)>)>,
+}
+
+impl Worker<'_> {
+    fn stem_id(&mut self, word: &str) -> Option<u32> {
+        if let Some(&id) = self.vocabulary.get(word) {
+            return id;
+        }
+        let id = stem(&mut self.stemmer, word).and_then(|s| self.stem_ids.get(s.as_str()).copied());
+        self.vocabulary.insert(word.to_string(), id);
+        id
+    }
+
+    /// One pass over a document's words: each is stemmed once per worker,
+    /// and no per-document word list is kept.
+    fn read(mut self, doc: &SearchDoc) -> Self {
+        let mut first: FxHashMap<u32, u32> = FxHashMap::default();
+        let mut raw = std::mem::replace(&mut self.raw, raw_analyzer());
+        for (i, passage) in doc.passages.iter().enumerate() {
+            for_each_token(&mut raw, &passage.text, |word| {
+                if let Some(id) = self.stem_id(word) {
+                    first.entry(id).or_insert(i as u32);
+                }
+            });
+        }
+        for text in doc.texts().take(SearchDoc::FIELDS_BEFORE_PASSAGES) {
+            for_each_token(&mut raw, text, |word| {
+                self.stem_id(word);
+            });
+        }
+        self.raw = raw;
+        let mut first: Vec<(u32, u32)> = first.into_iter().collect();
+        first.sort_unstable();
+        self.firsts.push((doc.n, first));
+        self
+    }
+
+    fn merge(mut self, other: Self) -> Self {
+        self.vocabulary.extend(other.vocabulary);
+        self.firsts.extend(other.firsts);
+        self
+    }
+}
 
 /// Analyses every document's words against `stems`, the index's terms.
-/// Each document is tokenised once; only its distinct words are stemmed.
 pub fn analyse(docs: &[SearchDoc], stems: &[String]) -> Words {
-    let per_doc: Vec<FxHashMap<String, u32>> = docs.par_iter().map_init(raw_analyzer, doc_words).collect();
-    let mut written: Vec<&str> = per_doc
-        .par_iter()
-        .fold(FxHashSet::default, |mut set, words| {
-            set.extend(words.keys().map(String::as_str));
-            set
-        })
-        .reduce(FxHashSet::default, |mut a, b| {
-            a.extend(b);
-            a
-        })
-        .into_iter()
-        .collect();
-    written.par_sort_unstable();
     let stem_ids: FxHashMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
-    let raw: Vec<(String, u32)> = written
-        .into_par_iter()
-        .map_init(analyzer, |a, w| stem(a, w).and_then(|s| stem_ids.get(s.as_str()).map(|&id| (w.to_string(), id))))
-        .flatten()
-        .collect();
-    let raw_ids: FxHashMap<&str, u32> = raw.iter().map(|(w, id)| (w.as_str(), *id)).collect();
-    let first_passage = per_doc.par_iter().map(|words| first_passages(words, &raw_ids)).collect();
+    let worker = || Worker {
+        raw: raw_analyzer(),
+        stemmer: analyzer(),
+        stem_ids: &stem_ids,
+        vocabulary: FxHashMap::default(),
+        firsts: Vec::new(),
+    };
+    let done = docs.par_iter().fold(worker, Worker::read).reduce(worker, Worker::merge);
+    let mut raw: Vec<(String, u32)> = done.vocabulary.into_iter().filter_map(|(w, id)| Some((w, id?))).collect();
+    raw.par_sort_unstable();
+    let mut first_passage = vec![Vec::new(); docs.len()];
+    for (n, firsts) in done.firsts {
+        first_passage[n as usize] = firsts;
+    }
     Words { raw, first_passage }
-}
-
-/// A document's distinct words, each with the first passage it is in.
-fn doc_words(a: &mut tantivy::tokenizer::TextAnalyzer, doc: &SearchDoc) -> FxHashMap<String, u32> {
-    let mut words: FxHashMap<String, u32> = FxHashMap::default();
-    for (i, passage) in doc.passages.iter().enumerate() {
-        for_each_token(a, &passage.text, |word| {
-            if !words.contains_key(word) {
-                words.insert(word.to_string(), i as u32);
-            }
-        });
-    }
-    for text in doc.texts().take(SearchDoc::FIELDS_BEFORE_PASSAGES) {
-        for_each_token(a, text, |word| {
-            if !words.contains_key(word) {
-                words.insert(word.to_string(), NO_PASSAGE);
-            }
-        });
-    }
-    words
-}
-
-/// Stem index → the first passage holding any word of that stem.
-fn first_passages(words: &FxHashMap<String, u32>, ids: &FxHashMap<&str, u32>) -> HashMap<u32, u32> {
-    let mut first: HashMap<u32, u32> = HashMap::new();
-    for (word, &passage) in words {
-        if let (Some(&id), true) = (ids.get(word.as_str()), passage != NO_PASSAGE) {
-            let slot = first.entry(id).or_insert(passage);
-            *slot = (*slot).min(passage);
-        }
-    }
-    first
 }
