@@ -110,3 +110,23 @@ fn open_pages_are_told_to_reload() {
         }
     }
 }
+
+#[test]
+fn listings_search_and_citing_pages_follow_an_edit() {
+    let a = clean("POL/001/001", "", "## Scope\n\nText.\n");
+    let f =
+        Fixture::new(&[("a.md", &a), ("b.md", &clean("POL/001/002", "related: [POL/001/001]\n", "## Scope\n\nB.\n"))]);
+    let server = start(&f);
+    assert!(!get(server.port, "/documents/").contains("Renamed"));
+
+    f.write(
+        "content/documents/a.md",
+        a.replace("title: Test Document POL/001/001", "title: Renamed Lone Working Policy"),
+    );
+    wait_for(server.port, "/documents/pol-001-002/", "the citing page", |p| p.contains("Renamed Lone Working Policy"));
+    // The listings and the search index are rebuilt after the pages, in the background.
+    wait_for(server.port, "/documents/", "the A to Z", |p| p.contains("Renamed Lone Working Policy"));
+    wait_for(server.port, "/catalogue.json", "the catalogue", |p| p.contains("Renamed Lone Working Policy"));
+    // The browser index: the shard of words starting "ren" holds the new title's stem.
+    wait_for(server.port, "/search/w/ren.json", "the search index", |p| p.contains("\"renam"));
+}

@@ -113,13 +113,7 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words) -> Vec<Ou
 }
 
 fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
-    list.iter()
-        .map(|&(n, score)| Posting {
-            n,
-            score,
-            passage: words.first(n, stem).map_or(0, |p| p + 1),
-        })
-        .collect()
+    list.iter().map(|&(n, score)| Posting { n, score, passage: words.first(n, stem).map_or(0, |p| p + 1) }).collect()
 }
 
 /// Exact ids, by `id_key`, in buckets chosen by hash: `search/id/<b>.json`.
@@ -171,7 +165,8 @@ fn excerpt_passage(p: &Passage) -> ExcerptPassage<'_> {
 /// The excerpt files a search can ask for: the first (for results matched
 /// in the title or summary only) and those holding a term's first occurrence.
 fn passage_files(d: &SearchDoc, first_passage: &[(u32, u32)]) -> Vec<OutputFile> {
-    let used: BTreeSet<usize> = first_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+    let used: BTreeSet<usize> =
+        first_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
     used.into_iter()
         .map(|part| {
             let passages = d.passages.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);
