@@ -55,7 +55,7 @@ pub fn render_site_into(
     let clock = crate::timings::Clock::start();
     let mut pages = renderer.document_pages_into(&|_| true, sink)?;
     clock.lap("document pages");
-    let others = renderer.other_files()?;
+    let others = renderer.other_files_unless(&|| false, sink)?.unwrap_or_default();
     clock.lap("other files");
     for f in others {
         pages += usize::from(f.path.ends_with(".html"));
@@ -93,10 +93,7 @@ impl<'a> SiteRenderer<'a> {
     /// The pages of the document versions (by index in the library) that `wanted` accepts.
     pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
         let pages = std::sync::Mutex::new(Vec::new());
-        self.document_pages_into(wanted, &|f| {
-            pages.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-            Ok(())
-        })?;
+        self.document_pages_into(wanted, &collect_into(&pages))?;
         Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
@@ -120,11 +117,15 @@ impl<'a> SiteRenderer<'a> {
     /// Everything but the document pages: listings, library and governance
     /// pages, search, machine-readable files, static files and assets.
     pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
-        Ok(self.other_files_unless(&|| false)?.unwrap_or_default())
+        let search = std::sync::Mutex::new(Vec::new());
+        let mut files = self.other_files_unless(&|| false, &collect_into(&search))?.unwrap_or_default();
+        files.extend(search.into_inner().unwrap_or_else(|e| e.into_inner()));
+        Ok(files)
     }
 
-    /// `other_files`, or `None` as soon as `stop` says so.
-    pub fn other_files_unless(&self, stop: &Stop) -> Result<Option<Vec<OutputFile>>, String> {
+    /// `other_files`, or `None` as soon as `stop` says so. The search
+    /// index's many files go into `sink` as they are made; the rest is returned.
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<Vec<OutputFile>>, String> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         let clock = crate::timings::Clock::start();
         let mut files = listing_pages(site, templates, common)?;
@@ -141,7 +142,7 @@ impl<'a> SiteRenderer<'a> {
         }
         // Search (issue 5, src/search/): the browser index and the search page.
         let render = |name: &str, ctx| templates.render(name, ctx);
-        let Some(search) = crate::search::site_files(site, &render, common, stop)? else { return Ok(None) };
+        let Some(search) = crate::search::site_files(site, &render, common, stop, sink)? else { return Ok(None) };
         files.extend(search);
         if stop() {
             return Ok(None);
@@ -159,6 +160,16 @@ impl<'a> SiteRenderer<'a> {
             });
         }
         Ok(Some(files))
+    }
+}
+
+/// A sink that keeps what it is given, for callers that want the files in memory.
+pub fn collect_into(
+    files: &std::sync::Mutex<Vec<OutputFile>>,
+) -> impl Fn(OutputFile) -> Result<(), String> + Sync + '_ {
+    |f| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
     }
 }
 

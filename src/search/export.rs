@@ -27,13 +27,14 @@ pub const PASSAGE_FOLDER: u32 = 100;
 /// document of 3,000 words has two or three such files.
 pub const PASSAGES_PER_FILE: usize = 6;
 
-/// Every file of the browser index, paths under `search/`.
-/// `None` as soon as `stop` says so.
+/// Every file of the browser index, paths under `search/`, into `sink` as
+/// they are made. `None` as soon as `stop` says so.
 pub fn export(
     docs: &[SearchDoc],
     idx: &SearchIndex,
     stop: &crate::render::Stop,
-) -> Result<Option<Vec<OutputFile>>, String> {
+    sink: &crate::render::Sink,
+) -> Result<Option<()>, String> {
     let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
     let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();
@@ -54,13 +55,15 @@ pub fn export(
         return Ok(None);
     }
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
-    let mut files = shard_files(&stems, &postings, &words);
+    shard_files(&stems, &postings, &words).into_par_iter().try_for_each(sink)?;
+    drop(postings);
     clock.lap("export: shards");
-    files.extend(id_files(docs, buckets));
-    files.par_extend(docs.par_iter().flat_map_iter(|d| passage_files(d, &words.first_passage[d.n as usize])));
+    id_files(docs, buckets).into_iter().try_for_each(sink)?;
+    docs.par_iter()
+        .try_for_each(|d| passage_files(d, &words.first_passage[d.n as usize]).into_iter().try_for_each(sink))?;
     clock.lap("export: passages");
-    files.push(meta_file(docs, buckets));
-    Ok(Some(files))
+    sink(meta_file(docs, buckets))?;
+    Ok(Some(()))
 }
 
 /// Every term of every analysed field: the stems.

@@ -89,8 +89,10 @@ pub fn build(docs: &[SearchDoc], dir: Option<&Path>, stored: bool) -> tantivy::R
     built.ok_or_else(|| tantivy::TantivyError::InternalError("indexing was stopped".into()))
 }
 
-/// Documents indexed between two questions to `stop`.
-const STOP_EVERY: usize = 500;
+/// Documents indexed between two commits and questions to `stop`. tantivy
+/// queues up to 10,000 documents, each with its whole text, ahead of its
+/// indexing threads; committing every so often keeps that queue short.
+const CHUNK: usize = 2_000;
 
 /// `build`, or `None` as soon as `stop` says so.
 pub fn build_unless(
@@ -107,14 +109,19 @@ pub fn build_unless(
     index.tokenizers().register(TOKENIZER, analyzer());
     let fields = fields(&schema)?;
     let threads = rayon::current_num_threads().clamp(1, 4);
-    let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 100_000_000)?;
-    for chunk in docs.chunks(STOP_EVERY) {
+    // 50 MB a thread, and no merging: a merge holds two copies of the
+    // segments at once, and scores are the same over several segments
+    // (BM25's statistics are the searcher's, across all of them).
+    let mut writer: IndexWriter = index.writer_with_num_threads(threads, threads * 50_000_000)?;
+    writer.set_merge_policy(Box::new(tantivy::indexer::NoMergePolicy));
+    for chunk in docs.chunks(CHUNK) {
         if stop() {
             return Ok(None);
         }
         for doc in chunk {
             writer.add_document(document(doc, &fields, stored))?;
         }
+        writer.commit()?;
     }
     writer.commit()?;
     writer.wait_merging_threads()?;

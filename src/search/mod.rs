@@ -34,12 +34,13 @@ use crate::render::site::{RenderOptions, Site};
 use minijinja::Value;
 use std::path::Path;
 
-/// The search page and the browser index, for the site build.
+/// The search page (returned) and the browser index (into `sink`), for the site build.
 pub fn site_files(
     site: &Site,
     render: &dyn Fn(&str, Value) -> Result<String, String>,
     common: &Value,
     stop: &crate::render::Stop,
+    sink: &crate::render::Sink,
 ) -> Result<Option<Vec<OutputFile>>, String> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
@@ -48,10 +49,11 @@ pub fn site_files(
         index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
-    let Some(mut files) = export::export(&docs, &idx, stop)? else { return Ok(None) };
+    if export::export(&docs, &idx, stop, sink)?.is_none() {
+        return Ok(None);
+    }
     clock.lap("search: export");
-    files.push(OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?));
-    Ok(Some(files))
+    Ok(Some(vec![OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?)]))
 }
 
 /// The search documents of a content folder, as a build with these options publishes them.
