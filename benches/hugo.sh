@@ -6,6 +6,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000 10000"}
+# Where both write their sites: OUT=/dev/shm/td-bench takes the disk out of the comparison.
+OUT=${OUT:-bench-out}
 command -v hugo >/dev/null || { echo "hugo is missing: apt-get install hugo" >&2; exit 2; }
 [ -x /usr/bin/time ] || { echo "GNU time is missing: apt-get install time" >&2; exit 2; }
 cargo build --release --quiet
@@ -28,10 +30,14 @@ for n in $SIZES; do
   cp -r "$corpus/documents/." "$hugo_site/content/"
   mb=$(du -sm "$corpus/documents" | cut -f1)
   # Warm the file cache once for both, then time one build each.
-  target/release/trustdocs build "$corpus" --out bench-out/site-$n --no-pdf --today 2026-11-23 >/dev/null 2>&1 || true
-  read -r td_s td_mb < <(measure td target/release/trustdocs build "$corpus" --out bench-out/site-$n --no-pdf --today 2026-11-23)
-  rm -rf "$hugo_site/public"
-  read -r hu_s hu_mb < <(measure hugo hugo --source "$hugo_site" --quiet)
+  mkdir -p "$OUT"
+  target/release/trustdocs build "$corpus" --out "$OUT/site-$n" --no-pdf --today 2026-11-23 >/dev/null 2>&1 || true
+  sync
+  read -r td_s td_mb < <(measure td target/release/trustdocs build "$corpus" --out "$OUT/site-$n" --no-pdf --today 2026-11-23)
+  rm -rf "$OUT/site-$n" "$OUT/hugo-public-$n"
+  sync
+  read -r hu_s hu_mb < <(measure hugo hugo --source "$hugo_site" --destination "$(realpath -m "$OUT/hugo-public-$n")" --quiet)
+  rm -rf "$OUT/hugo-public-$n"
   ratio=$(awk -v a="$td_s" -v b="$hu_s" 'BEGIN { printf "%.2f", a / b }')
   echo "| $n | $mb | $td_s | $td_mb | $hu_s | $hu_mb | $ratio |"
 done
