@@ -31,7 +31,9 @@ fn main() {
     let idx = index::build(&docs, None, false).expect("the tantivy index");
     let tantivy_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
-    let files = export::export(&docs, &idx).expect("the browser index");
+    let collected = std::sync::Mutex::new(Vec::new());
+    export::export(&docs, &idx, &|| false, &trustdocs::render::collect_into(&collected)).expect("the browser index");
+    let files = collected.into_inner().expect("no panics");
     let export_s = t.elapsed().as_secs_f64();
     // Start from nothing, as Pagefind does in run.sh: removing an older index is not part of building one.
     let _ = std::fs::remove_dir_all(&out);
