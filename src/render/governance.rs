@@ -125,7 +125,7 @@ pub fn reviews(site: &Site) -> Vec<ReviewGroup> {
         .collect()
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct RefRow {
     source_id: String,
     source_title: String,

@@ -55,12 +55,8 @@ pub fn render_site_into(
     let clock = crate::timings::Clock::start();
     let mut pages = renderer.document_pages_into(&|_| true, sink)?;
     clock.lap("document pages");
-    let others = renderer.other_files_unless(&|| false, sink)?.unwrap_or_default();
+    pages += renderer.other_files_unless(&|| false, sink)?.unwrap_or_default();
     clock.lap("other files");
-    for f in others {
-        pages += usize::from(f.path.ends_with(".html"));
-        sink(f)?;
-    }
     Ok(pages)
 }
 
@@ -117,24 +113,33 @@ impl<'a> SiteRenderer<'a> {
     /// Everything but the document pages: listings, library and governance
     /// pages, search, machine-readable files, static files and assets.
     pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
-        let search = std::sync::Mutex::new(Vec::new());
-        let mut files = self.other_files_unless(&|| false, &collect_into(&search))?.unwrap_or_default();
-        files.extend(search.into_inner().unwrap_or_else(|e| e.into_inner()));
-        Ok(files)
+        let files = std::sync::Mutex::new(Vec::new());
+        self.other_files_unless(&|| false, &collect_into(&files))?;
+        Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
-    /// `other_files`, or `None` as soon as `stop` says so. The search
-    /// index's many files go into `sink` as they are made; the rest is returned.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<Vec<OutputFile>>, String> {
+    /// `other_files` into `sink`, each group of files as soon as it is made,
+    /// so that no page waits in memory for the others. Returns how many HTML
+    /// pages it made, or `None` as soon as `stop` says so.
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>, String> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         let clock = crate::timings::Clock::start();
-        let mut files = listing_pages(site, templates, common)?;
+        // The sitemap needs the pages' paths, not the pages.
+        let pages = std::sync::Mutex::new(Vec::new());
+        let out = |f: OutputFile| {
+            if f.path.ends_with(".html") {
+                pages.lock().unwrap_or_else(|e| e.into_inner()).push(f.path.clone());
+            }
+            sink(f)
+        };
+        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(&out);
+        put(listing_pages(site, templates, common)?)?;
         clock.lap("listing pages");
         if stop() {
             return Ok(None);
         }
         if !site.opts.public {
-            files.extend(governance_pages(site, self.diags, templates, common)?);
+            put(governance_pages(site, self.diags, templates, common)?)?;
             clock.lap("governance pages");
         }
         if stop() {
@@ -142,24 +147,23 @@ impl<'a> SiteRenderer<'a> {
         }
         // Search (issue 5, src/search/): the browser index and the search page.
         let render = |name: &str, ctx| templates.render(name, ctx);
-        let Some(search) = crate::search::site_files(site, &render, common, stop, sink)? else { return Ok(None) };
-        files.extend(search);
+        let Some(search) = crate::search::site_files(site, &render, common, stop, &out)? else { return Ok(None) };
+        put(search)?;
         if stop() {
             return Ok(None);
         }
-        files.extend(library_pages(site, templates, common)?);
-        files.push(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?));
-        files.extend(machine_readable(site, &files));
+        put(library_pages(site, templates, common)?)?;
+        out(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?))?;
+        let pages = std::mem::take(&mut *pages.lock().unwrap_or_else(|e| e.into_inner()));
+        machine_readable(site, &pages).into_iter().try_for_each(sink)?;
         for (path, bytes) in self.theme.under("static") {
-            files.push(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()));
+            sink(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
         }
         for asset in &site.lib.assets {
-            files.push(OutputFile {
-                path: asset.to_string_lossy().replace('\\', "/"),
-                contents: Contents::Copy(site.lib.dir.join(asset)),
-            });
+            let path = asset.to_string_lossy().replace('\\', "/");
+            sink(OutputFile { path, contents: Contents::Copy(site.lib.dir.join(asset)) })?;
         }
-        Ok(Some(files))
+        Ok(Some(pages.len()))
     }
 }
 
@@ -275,11 +279,11 @@ fn library_pages(site: &Site, templates: &Templates, common: &Value) -> Result<V
 }
 
 /// The catalogue, feed, calendar and sitemap. The sitemap lists every page
-/// already rendered into `files`.
-fn machine_readable(site: &Site, files: &[OutputFile]) -> Vec<OutputFile> {
-    let pages: Vec<String> = files
+/// already rendered, by path (`pages`).
+fn machine_readable(site: &Site, pages: &[String]) -> Vec<OutputFile> {
+    let pages: Vec<String> = pages
         .iter()
-        .filter_map(|f| f.path.strip_suffix("index.html"))
+        .filter_map(|p| p.strip_suffix("index.html"))
         .filter(|u| !u.starts_with("documents/") || *u == "documents/")
         .map(String::from)
         .collect();
@@ -302,7 +306,7 @@ fn governance_pages(
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     let rows = governance::references(site, diags);
     let csv = governance::references_csv(&rows, &site.lib.config.site.base_url);
-    let references = context! { root => "../", page_title => "References", section => "references", rows => ser(&rows), ..common.clone() };
+    let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
     Ok(vec![
         OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),
         OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?),
@@ -350,4 +354,28 @@ fn home_context(site: &Site, common: &Value) -> Value {
 /// Serialisable data as a template value.
 fn ser<T: Serialize>(data: T) -> Value {
     Value::from(minijinja::value::Serde(data))
+}
+
+/// A long list as a template value whose items become values one at a time,
+/// as the template reaches them: the references of 10,000 documents made
+/// into values at once took 140 MB.
+fn lazy_seq<T: Serialize + std::fmt::Debug + Send + Sync + 'static>(items: Vec<T>) -> Value {
+    Value::from_object(LazySeq(items))
+}
+
+#[derive(Debug)]
+struct LazySeq<T>(Vec<T>);
+
+impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::Object for LazySeq<T> {
+    fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
+        minijinja::value::ObjectRepr::Seq
+    }
+
+    fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
+        self.0.get(key.as_usize()?).map(ser)
+    }
+
+    fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
+        minijinja::value::Enumerator::Seq(self.0.len())
+    }
 }

@@ -170,9 +170,10 @@ fn excerpt_passage(p: &Passage) -> ExcerptPassage<'_> {
 fn passage_files(d: &SearchDoc, first_passage: &[(u32, u32)]) -> Vec<OutputFile> {
     let used: BTreeSet<usize> =
         first_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+    let all = d.passages();
     used.into_iter()
         .map(|part| {
-            let passages = d.passages.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);
+            let passages = all.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);
             let file = ExcerptFile {
                 i: &d.id,
                 t: &d.title,

@@ -9,6 +9,7 @@ use crate::render::views;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// One published version, numbered for search.
 ///
@@ -32,15 +33,19 @@ pub struct SearchDoc {
     pub headings: String,
     #[serde(skip)]
     pub roles: String,
+    /// The document, whose body's passages are made again when needed
+    /// rather than kept: kept, they were a quarter of a build's memory.
     #[serde(skip)]
-    pub passages: Vec<Passage>,
+    pub source: Arc<Document>,
 }
 
 impl SearchDoc {
-    /// How many of `texts` come before the passages.
-    pub const FIELDS_BEFORE_PASSAGES: usize = 8;
+    /// The body, passage by passage.
+    pub fn passages(&self) -> Vec<Passage> {
+        passages(&self.source.body)
+    }
 
-    /// Every text the analysed fields hold, the body passage by passage.
+    /// Every text the analysed fields hold but the body.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         [
             &self.title,
@@ -54,13 +59,12 @@ impl SearchDoc {
         ]
         .into_iter()
         .map(String::as_str)
-        .chain(self.passages.iter().map(|p| p.text.as_str()))
     }
 
     /// The text of each analysed field, in `index::TEXT_FIELDS` order. The
     /// body is the passages, one per line.
     pub fn field_texts(&self) -> [Cow<'_, str>; 9] {
-        let body = self.passages.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
+        let body = self.passages().iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n");
         [
             Cow::Borrowed(self.title.as_str()),
             Cow::Borrowed(self.id.as_str()),
@@ -109,7 +113,7 @@ fn facet_order(d: &SearchDoc) -> (u8, &str, &str) {
     (status_rank(&d.status), &d.doc_type, &d.directorate)
 }
 
-fn from_document(site: &Site, doc: &Document, url: &str) -> SearchDoc {
+fn from_document(site: &Site, doc: &Arc<Document>, url: &str) -> SearchDoc {
     let config = &site.lib.config;
     let roles: Vec<String> = doc
         .body
@@ -133,6 +137,6 @@ fn from_document(site: &Site, doc: &Document, url: &str) -> SearchDoc {
         summary: doc.meta.summary.clone().unwrap_or_default(),
         headings: headings(&doc.body),
         roles: roles.join("\n"),
-        passages: passages(&doc.body),
+        source: doc.clone(),
     }
 }

@@ -49,14 +49,14 @@ impl Worker<'_> {
     fn read(mut self, doc: &SearchDoc) -> Self {
         let mut first: FxHashMap<u32, u32> = FxHashMap::default();
         let mut raw = std::mem::replace(&mut self.raw, raw_analyzer());
-        for (i, passage) in doc.passages.iter().enumerate() {
+        for (i, passage) in doc.passages().iter().enumerate() {
             for_each_token(&mut raw, &passage.text, |word| {
                 if let Some(id) = self.stem_id(word) {
                     first.entry(id).or_insert(i as u32);
                 }
             });
         }
-        for text in doc.texts().take(SearchDoc::FIELDS_BEFORE_PASSAGES) {
+        for text in doc.texts() {
             for_each_token(&mut raw, text, |word| {
                 self.stem_id(word);
             });

@@ -183,14 +183,14 @@ impl State {
         std::thread::spawn(move || {
             let started = Instant::now();
             let stop = || cancelled.load(Ordering::SeqCst);
-            let search = std::sync::Mutex::new(Vec::new());
+            let made = std::sync::Mutex::new(Vec::new());
             let rest = rest_pool().install(|| {
                 SiteRenderer::new(&lib, &diags, &render, &theme)
-                    .and_then(|r| r.other_files_unless(&stop, &crate::render::collect_into(&search)))
+                    .and_then(|r| r.other_files_unless(&stop, &crate::render::collect_into(&made)))
             });
             match rest {
-                Ok(Some(mut rest)) => {
-                    rest.extend(search.into_inner().unwrap_or_else(|e| e.into_inner()));
+                Ok(Some(_)) => {
+                    let rest = made.into_inner().unwrap_or_else(|e| e.into_inner());
                     if swap_in_unless(&files, rest, &stop) {
                         live.send("listings", "");
                         eprintln!("rebuilt the listings and the search index in {:.0?}", started.elapsed());
