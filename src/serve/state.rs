@@ -115,7 +115,7 @@ impl State {
 
     /// Applies an edit of `changed` (paths relative to the content folder):
     /// the pages of the documents it touches, at once. The rest of the site
-    /// is left for `render_rest`, so that the edited page shows without
+    /// is left for `start_rest`, so that the edited page shows without
     /// waiting for the listings and the search index.
     /// Never fails: a problem becomes a notice, and the last good site stays.
     pub fn apply(&mut self, changed: &[PathBuf], files: &SiteFiles, live: &Live) {
