@@ -24,44 +24,50 @@ impl Words {
     }
 }
 
-/// What one worker has learnt: each word it has met → its stem's index
-/// (`None`: a stem the index does not hold), and its documents' first passages.
+/// What one worker has learnt: the words it has met, and its documents'
+/// first passages.
 struct Worker<'s> {
     raw: TextAnalyzer,
-    stemmer: TextAnalyzer,
-    stem_ids: &'s FxHashMap<&'s str, u32>,
-    vocabulary: FxHashMap<String, Option<u32>>,
+    vocabulary: Vocabulary<'s>,
     firsts: Vec<(u32, Vec<(u32, u32)>)>,
 }
 
-impl Worker<'_> {
+/// Each word met → its stem's index (`None`: a stem the index does not hold).
+struct Vocabulary<'s> {
+    stemmer: TextAnalyzer,
+    stem_ids: &'s FxHashMap<&'s str, u32>,
+    words: FxHashMap<String, Option<u32>>,
+}
+
+impl Vocabulary<'_> {
     fn stem_id(&mut self, word: &str) -> Option<u32> {
-        if let Some(&id) = self.vocabulary.get(word) {
+        if let Some(&id) = self.words.get(word) {
             return id;
         }
         let id = stem(&mut self.stemmer, word).and_then(|s| self.stem_ids.get(s.as_str()).copied());
-        self.vocabulary.insert(word.to_string(), id);
+        self.words.insert(word.to_string(), id);
         id
     }
+}
 
+impl Worker<'_> {
     /// One pass over a document's words: each is stemmed once per worker,
     /// and no per-document word list is kept.
     fn read(mut self, doc: &SearchDoc) -> Self {
         let mut first: FxHashMap<u32, u32> = FxHashMap::default();
-        let mut raw = std::mem::replace(&mut self.raw, raw_analyzer());
+        let (raw, vocabulary) = (&mut self.raw, &mut self.vocabulary);
         for (i, passage) in doc.passages().iter().enumerate() {
-            for_each_token(&mut raw, &passage.text, |word| {
-                if let Some(id) = self.stem_id(word) {
+            for_each_token(raw, &passage.text, |word| {
+                if let Some(id) = vocabulary.stem_id(word) {
                     first.entry(id).or_insert(i as u32);
                 }
             });
         }
         for text in doc.texts() {
-            for_each_token(&mut raw, text, |word| {
-                self.stem_id(word);
+            for_each_token(raw, text, |word| {
+                vocabulary.stem_id(word);
             });
         }
-        self.raw = raw;
         let mut first: Vec<(u32, u32)> = first.into_iter().collect();
         first.sort_unstable();
         self.firsts.push((doc.n, first));
@@ -69,7 +75,7 @@ impl Worker<'_> {
     }
 
     fn merge(mut self, other: Self) -> Self {
-        self.vocabulary.extend(other.vocabulary);
+        self.vocabulary.words.extend(other.vocabulary.words);
         self.firsts.extend(other.firsts);
         self
     }
@@ -80,13 +86,11 @@ pub fn analyse(docs: &[SearchDoc], stems: &[String]) -> Words {
     let stem_ids: FxHashMap<&str, u32> = stems.iter().enumerate().map(|(i, s)| (s.as_str(), i as u32)).collect();
     let worker = || Worker {
         raw: raw_analyzer(),
-        stemmer: analyzer(),
-        stem_ids: &stem_ids,
-        vocabulary: FxHashMap::default(),
+        vocabulary: Vocabulary { stemmer: analyzer(), stem_ids: &stem_ids, words: FxHashMap::default() },
         firsts: Vec::new(),
     };
     let done = docs.par_iter().fold(worker, Worker::read).reduce(worker, Worker::merge);
-    let mut raw: Vec<(String, u32)> = done.vocabulary.into_iter().filter_map(|(w, id)| Some((w, id?))).collect();
+    let mut raw: Vec<(String, u32)> = done.vocabulary.words.into_iter().filter_map(|(w, id)| Some((w, id?))).collect();
     raw.par_sort_unstable();
     let mut first_passage = vec![Vec::new(); docs.len()];
     for (n, firsts) in done.firsts {
