@@ -7,7 +7,7 @@ mod parse;
 pub use parse::{parse, LineIndex, ParseOptions};
 
 use crate::diag::Pos;
-use crate::model::DocId;
+use crate::model::{DocId, RefusedUrl, SafeUrl};
 
 #[derive(Clone, Debug, Default)]
 pub struct Body {
@@ -120,17 +120,15 @@ pub enum Inline {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// `doc:ID`, `doc:ID#anchor`, or an id in prose.
-    Doc {
-        id: DocId,
-        anchor: Option<String>,
-    },
+    Doc { id: DocId, anchor: Option<String> },
     /// `#anchor` in the same document.
     Local(String),
     /// A path relative to the document's file (an image or attachment).
     File(String),
-    External(String),
+    /// `http:`, `https:` or `mailto:`, as the allow-list let it through.
+    External(SafeUrl),
     /// A scheme that could run code (`javascript:` and the like): never linked.
-    Unsafe(String),
+    Unsafe(RefusedUrl),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

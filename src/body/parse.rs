@@ -1,6 +1,7 @@
 //! Markdown (pulldown-cmark events) → `Body`.
 
 use super::*;
+use crate::model::UrlKind;
 use crate::text::slugify_anchor;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -487,10 +488,11 @@ fn convert_align(a: Alignment) -> Align {
     }
 }
 
-/// What a link's destination points at.
+/// What a link's destination points at. Every address but `doc:` and a
+/// same-page `#anchor` goes through the allow-list (`model::url`).
 pub fn classify(dest: &str) -> Target {
     let dest = dest.trim();
-    if let Some(rest) = dest.strip_prefix("doc:") {
+    if let Some(rest) = dest.get(..4).filter(|p| p.eq_ignore_ascii_case("doc:")).map(|_| &dest[4..]) {
         let (id, anchor) = match rest.split_once('#') {
             Some((id, a)) => (id, Some(a.to_string()).filter(|a| !a.is_empty())),
             None => (rest, None),
@@ -500,15 +502,11 @@ pub fn classify(dest: &str) -> Target {
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::Local(anchor.to_string());
     }
-    let scheme = dest.split_once(':').map(|(s, _)| s).filter(|s| {
-        !s.is_empty()
-            && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    });
-    match scheme.map(str::to_ascii_lowercase).as_deref() {
-        Some("http" | "https" | "mailto" | "tel") => Target::External(dest.to_string()),
-        Some(_) => Target::Unsafe(dest.to_string()),
-        None if dest.starts_with("//") => Target::External(format!("https:{dest}")),
-        None => Target::File(dest.split(['?', '#']).next().unwrap_or("").to_string()),
+    match crate::model::url::allow(dest) {
+        Err(refused) => Target::Unsafe(refused),
+        Ok(url) if url.kind() == UrlKind::Relative => {
+            Target::File(url.as_str().split(['?', '#']).next().unwrap_or("").to_string())
+        }
+        Ok(url) => Target::External(url),
     }
 }

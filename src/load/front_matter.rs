@@ -159,19 +159,24 @@ fn doc_type(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<String>
     None
 }
 
+/// A plain e-mail address: `local@domain`, nothing that a mail program or
+/// a browser would read as anything else (`mailto:`, `javascript:`, spaces).
 fn email(s: &str) -> Result<String, String> {
-    let ok = match s.trim().split_once('@') {
+    let s = s.trim();
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+=^_`{|}~.-".contains(c);
+    let domain_ok = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+    let ok = match s.split_once('@') {
         Some((user, domain)) => {
             !user.is_empty()
+                && user.chars().all(local_ok)
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !s.contains(char::is_whitespace)
-                && !domain.contains('@')
+                && domain.chars().all(domain_ok)
         }
         None => false,
     };
-    ok.then(|| s.trim().to_string())
+    ok.then(|| s.to_string())
         .ok_or_else(|| format!("`{s}` is not an e-mail address, e.g. security.team@example.nhs.uk"))
 }
 
@@ -300,7 +305,7 @@ fn external_ref(r: &mut Reader, node: &Node) -> Option<At<ExternalRef>> {
     Some(At::new(
         ExternalRef {
             title,
-            url: text(r, "url"),
+            url: f.get("url").and_then(|n| r.text(n, "url")).map(|u| At::new(Url::parse(&u.value), u.pos)),
             publisher: text(r, "publisher"),
             year: text(r, "year"),
             accessed: f.get("accessed").and_then(|n| r.date(n, "accessed", false)).map(|d| d.value),

@@ -305,7 +305,7 @@ fn governance_pages(
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     let rows = governance::references(site, diags);
-    let csv = governance::references_csv(&rows, &site.lib.config.site.base_url);
+    let csv = governance::references_csv(&rows, &site.base_url());
     let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
     Ok(vec![
         OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),

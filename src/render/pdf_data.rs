@@ -120,8 +120,8 @@ impl Converter<'_> {
     fn url(&self, link: usize) -> Option<String> {
         let l = &self.body().links[link];
         match &l.target {
-            Target::External(u) => Some(u.clone()),
-            Target::Doc { .. } | Target::File(_) => self.site.href(self.doc, l, &self.site.lib.config.site.base_url),
+            Target::External(u) => Some(u.as_str().to_string()),
+            Target::Doc { .. } | Target::File(_) => self.site.href(self.doc, l, &self.site.base_url()),
             Target::Local(_) | Target::Unsafe(_) => None,
         }
     }

@@ -64,7 +64,10 @@ impl<'a> Site<'a> {
     /// The absolute address of the site's root, ending in `/`.
     pub fn base_url(&self) -> String {
         let s = &self.lib.config.site;
-        let base = if self.opts.public { s.public_base_url.as_deref().unwrap_or(&s.base_url) } else { &s.base_url };
+        let base = match (&s.public_base_url, self.opts.public) {
+            (Some(public), true) => public.as_str(),
+            _ => s.base_url.as_str(),
+        };
         if base.ends_with('/') {
             base.to_string()
         } else {
@@ -90,7 +93,7 @@ impl<'a> Site<'a> {
             }
             Target::Local(anchor) => Some(format!("#{anchor}")),
             Target::File(path) => self.asset(doc, path).map(|p| format!("{root}{p}")),
-            Target::External(url) => Some(url.clone()),
+            Target::External(url) => Some(url.as_str().to_string()),
             Target::Unsafe(_) => None,
         }
     }
