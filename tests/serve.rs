@@ -22,8 +22,13 @@ impl Drop for Server {
 }
 
 fn start(f: &Fixture) -> Server {
+    start_with(f, &[])
+}
+
+fn start_with(f: &Fixture, extra: &[&str]) -> Server {
     let mut child = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
         .args(["serve", "content", "--port", "0", "--today", "2026-11-23"])
+        .args(extra)
         .current_dir(f.tmp.path())
         .stderr(Stdio::piped())
         .spawn()
@@ -129,4 +134,30 @@ fn listings_search_and_citing_pages_follow_an_edit() {
     wait_for(server.port, "/catalogue.json", "the catalogue", |p| p.contains("Renamed Lone Working Policy"));
     // The browser index: the shard of words starting "ren" holds the new title's stem.
     wait_for(server.port, "/search/w/ren.json", "the search index", |p| p.contains("\"renam"));
+}
+
+#[test]
+fn serve_public_serves_only_what_the_public_copy_holds() {
+    let public = clean(
+        "POL/001/001",
+        "public: true\n",
+        "## Scope\n\nThe [public form](../assets/public.txt).\n\n### Duties {role=lsms}\n\nPublic.\n",
+    );
+    let private = clean(
+        "POL/001/002",
+        "",
+        "## Scope\n\nThe [private form](../assets/private.txt).\n\n### Keys {role=vault}\n\nHere.\n",
+    );
+    let old_public = doc("POL/001/002", "0.5", "superseded", "public: true\n", "## Scope\n\nOld.\n");
+    let f = Fixture::new(&[("a.md", &public), ("b.md", &private), ("b-old.md", &old_public)]);
+    f.write("content/roles.yaml", format!("{ROLES}- id: vault\n  title: Vault Keeper\n"));
+    for name in ["public.txt", "private.txt", "unused.txt"] {
+        f.write(&format!("content/assets/{name}"), name);
+    }
+    let server = start_with(&f, &["--public"]);
+    assert!(get(server.port, "/assets/public.txt").ends_with("public.txt"));
+    for hidden in ["/assets/private.txt", "/assets/unused.txt", "/roles/vault/", "/documents/pol-001-002/v0.5/"] {
+        assert!(get(server.port, hidden).starts_with("HTTP/1.1 404"), "{hidden} is served");
+    }
+    assert!(get(server.port, "/roles/lsms/").starts_with("HTTP/1.1 200"));
 }

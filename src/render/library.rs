@@ -56,10 +56,8 @@ pub fn role_url(role_id: &str) -> String {
 pub fn matrix(site: &Site) -> Matrix {
     let docs = docs_with_roles(site);
     let rows = site
-        .lib
-        .config
-        .roles
-        .iter()
+        .roles()
+        .into_iter()
         .map(|role| {
             let cells: Vec<Cell> = docs
                 .iter()

@@ -41,9 +41,15 @@ impl<'a> Site<'a> {
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
         for (id, versions) in &lib.by_id {
-            let visible: Vec<usize> =
-                versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
-            let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
+            let (visible, main) = match opts.public {
+                true => public_versions(lib, versions),
+                false => {
+                    let visible: Vec<usize> =
+                        versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
+                    let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
+                    (visible, main)
+                }
+            };
             let Some(main) = main else { continue };
             main_of.insert(id.clone(), main);
             let slug = id.slug();
@@ -98,6 +104,31 @@ impl<'a> Site<'a> {
         }
     }
 
+    /// The assets the published pages link to or show: the only ones the
+    /// output holds (in the public copy, nothing a non-public page uses).
+    pub fn assets_used(&self) -> std::collections::BTreeSet<String> {
+        let mut used = std::collections::BTreeSet::new();
+        for page in &self.pages {
+            let doc = &self.lib.docs[page.doc];
+            for link in &doc.body.links {
+                if let Target::File(path) = &link.target {
+                    used.extend(self.asset(doc, path));
+                }
+            }
+        }
+        used
+    }
+
+    /// The roles the site lists: every registered role on the intranet; in
+    /// the public copy only those a published document tags.
+    pub fn roles(&self) -> Vec<&'a crate::config::Role> {
+        let lib = self.lib;
+        let tagged = |id: &str| {
+            self.main_of.values().any(|&i| lib.docs[i].body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
+        };
+        lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
+    }
+
     /// The asset a relative link names, if it exists under `assets/`.
     pub fn asset(&self, doc: &Document, path: &str) -> Option<String> {
         let resolved = resolve_relative(&doc.file.path, path)?;
@@ -106,15 +137,32 @@ impl<'a> Site<'a> {
     }
 }
 
+/// The intranet's versions: all but drafts (unless asked for).
 fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
     match doc.status() {
-        // The public copy: ratified public documents and their public superseded versions.
-        Some(Status::Ratified | Status::Superseded) if opts.public => doc.meta.public,
-        _ if opts.public => false,
         Some(s) if s.is_draft() => opts.drafts,
         Some(_) => true,
         None => false,
     }
+}
+
+/// The public copy's versions of one id, and its main one: the version in
+/// force (the newest ratified one) when it is public, with the superseded
+/// versions that are public too. Nothing of an id whose version in force is
+/// not public, however its older versions are marked.
+fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<usize>, Option<usize>) {
+    let doc = |i: usize| &lib.docs[i];
+    let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
+    let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
+        return (Vec::new(), None);
+    };
+    let visible = versions
+        .all
+        .iter()
+        .copied()
+        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
+        .collect();
+    (visible, Some(main))
 }
 
 /// Joins a link to the folder of the file it is written in, inside the
