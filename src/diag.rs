@@ -54,6 +54,7 @@ codes! {
     S004 => Error, "a value of the wrong kind";
     S005 => Error, "two current versions of one id, or two files with the same id and version";
     S006 => Error, "a file that is not UTF-8 or cannot be read, or a site.yaml/roles.yaml/glossary.yaml problem (empty, unreadable, base_url not http or https)";
+    S007 => Error, "two ids that are different but would share an address or read the same (case, Unicode compatibility forms, / against - or .)";
     X001 => Error, "reference to an id that no document has";
     X002 => Error, "anchor not found in the target document";
     X003 => Warning, "reference to a superseded or withdrawn document";

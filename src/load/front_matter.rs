@@ -48,6 +48,7 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         return fm;
     };
     fm.id = f.get("id").and_then(|n| doc_id(r, n, site, "id"));
+    fm.id_written = fm.id.as_ref().and(f.get("id")).and_then(|n| n.as_scalar()).map(|s| s.as_str().trim().to_string());
     fm.title = f.get("title").and_then(|n| r.text(n, "title"));
     fm.doc_type = f.get("type").and_then(|n| doc_type(r, n, site));
     fm.version = f.get("version").and_then(|n| r.parsed(n, "version", Version::parse));
@@ -134,7 +135,7 @@ fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
 fn doc_id(r: &mut Reader, node: &Node, site: &SiteConfig, what: &str) -> Option<At<DocId>> {
     let pattern = &site.id_pattern;
     r.parsed(node, what, |s| {
-        if pattern.whole.is_match(s.trim()) {
+        if pattern.whole.is_match(&crate::model::id::normalise(s)) {
             Ok(DocId::new(s))
         } else {
             Err(format!(

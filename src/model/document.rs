@@ -171,6 +171,8 @@ pub struct Eia {
 #[derive(Clone, Debug, Default)]
 pub struct FrontMatter {
     pub id: Option<At<DocId>>,
+    /// The id as the author wrote it, to tell two spellings of one id apart (S007).
+    pub id_written: Option<String>,
     pub title: Option<At<String>>,
     pub doc_type: Option<At<String>>,
     pub version: Option<At<Version>>,

@@ -3,7 +3,7 @@
 
 mod date;
 mod document;
-mod id;
+pub mod id;
 pub mod url;
 mod version;
 

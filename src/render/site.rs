@@ -40,6 +40,8 @@ impl<'a> Site<'a> {
     pub fn plan(lib: &'a Library, opts: &'a RenderOptions) -> Site<'a> {
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
+        // Ids that would share an address (S007): the first in order keeps it.
+        let mut slugs = std::collections::HashSet::new();
         for (id, versions) in &lib.by_id {
             let (visible, main) = match opts.public {
                 true => public_versions(lib, versions),
@@ -51,8 +53,11 @@ impl<'a> Site<'a> {
                 }
             };
             let Some(main) = main else { continue };
-            main_of.insert(id.clone(), main);
             let slug = id.slug();
+            if !slugs.insert(slug.clone()) {
+                continue;
+            }
+            main_of.insert(id.clone(), main);
             for &i in &visible {
                 let url = if i == main {
                     format!("documents/{slug}/")
