@@ -154,20 +154,31 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
     LoadedConfig { config: Config { site, roles, glossary }, diags, fatal }
 }
 
-/// Reads and parses one settings file; `None` when absent or unreadable
-/// (the problem is recorded, except for absence, which the caller judges).
+/// Reads and parses one settings file; `None` when absent, unreadable or
+/// empty (the problem is recorded, except for absence, which the caller
+/// judges).
 fn read_settings(dir: &Path, name: &str, diags: &mut Vec<Diagnostic>, display: &str, sequence: bool) -> Option<Node> {
-    let bytes = std::fs::read(dir.join(name)).ok()?;
+    let problem = |message: String, help: &str| Diagnostic::new(Code::S006, message).in_file(display).help(help);
+    let bytes = match std::fs::read(dir.join(name)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            diags.push(problem(format!("cannot read {name}: {e}"), "make it a readable file"));
+            return None;
+        }
+    };
     let Ok(text) = String::from_utf8(bytes) else {
-        diags.push(
-            Diagnostic::new(Code::S006, format!("{name} is not UTF-8 text"))
-                .in_file(display)
-                .help("save the file as UTF-8"),
-        );
+        diags.push(problem(format!("{name} is not UTF-8 text"), "save the file as UTF-8"));
         return None;
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.trim().is_empty() {
+    let empty = text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if empty {
+        let help = match name {
+            "site.yaml" => "write at least `organisation: <your organisation's name>`",
+            _ => "list its entries, or delete the file",
+        };
+        diags.push(problem(format!("{name} is empty"), help));
         return None;
     }
     match yaml::parse(text, 1, sequence) {
