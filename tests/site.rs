@@ -172,3 +172,36 @@ fn assets_are_copied_and_missing_ones_are_text() {
     assert_eq!(select_attrs(&html, ".td-body img", "alt"), vec!["Site map"]);
     assert!(select_attrs(&html, ".td-body a", "href").is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn output_assets_are_independent_copies_never_links() {
+    use std::os::unix::fs::MetadataExt;
+    let body = "## Scope\n\nThe [form](../assets/form.pdf), the [linked form](../assets/linked.pdf) and ![a map](../assets/map.png).\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    f.write("content/assets/form.pdf", "the author's form");
+    f.write("content/assets/real/map-source.png", "the author's map");
+    std::os::unix::fs::symlink("form.pdf", f.path("content/assets/linked.pdf")).unwrap();
+    std::os::unix::fs::symlink("real/map-source.png", f.path("content/assets/map.png")).unwrap();
+    f.write("secret.txt", "outside the content folder");
+    std::os::unix::fs::symlink(f.path("secret.txt"), f.path("content/assets/outside.pdf")).unwrap();
+    let s006 = with_code(&f.check_json(), "S006");
+    assert_eq!(s006.len(), 1, "{s006:#?}");
+    assert_eq!(s006[0]["file"], "content/assets/outside.pdf");
+    let out = f.build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (copy, source, bytes) in [
+        ("out/assets/form.pdf", "content/assets/form.pdf", "the author's form"),
+        ("out/assets/linked.pdf", "content/assets/form.pdf", "the author's form"),
+        ("out/assets/map.png", "content/assets/real/map-source.png", "the author's map"),
+    ] {
+        let meta = std::fs::symlink_metadata(f.path(copy)).unwrap();
+        assert!(meta.file_type().is_file(), "{copy} is a file of its own, not a link");
+        assert_eq!(meta.nlink(), 1, "{copy} is not a hard link");
+        assert_ne!(meta.ino(), std::fs::metadata(f.path(source)).unwrap().ino(), "{copy}");
+        assert_eq!(f.read(copy), bytes);
+    }
+    std::fs::write(f.path("out/assets/form.pdf"), "edited in the output").unwrap();
+    assert_eq!(f.read("content/assets/form.pdf"), "the author's form", "editing the output never edits the source");
+    assert!(!f.path("out/assets/outside.pdf").exists(), "a link out of the content folder is refused");
+}

@@ -87,10 +87,7 @@ impl Staging {
         let target = self.path_for(&f.path)?;
         let written = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&target, b),
-            // A hard link costs nothing; copy where the file system refuses.
-            Contents::Copy(src) => {
-                std::fs::hard_link(src, &target).or_else(|_| std::fs::copy(src, &target).map(|_| ()))
-            }
+            Contents::Copy(src) => copy_bytes(src, &target),
         };
         written.map_err(|e| format!("cannot write {}: {e}", f.path))
     }
@@ -112,6 +109,14 @@ impl Drop for Staging {
             let _ = std::fs::remove_dir_all(&self.dir);
         }
     }
+}
+
+/// A new, independent file with the bytes of `src` (a link's target): never
+/// a hard link to an author's file, nor a link, nor its permissions.
+fn copy_bytes(src: &Path, target: &Path) -> std::io::Result<()> {
+    let mut from = std::fs::File::open(src)?;
+    let mut to = std::fs::OpenOptions::new().write(true).create_new(true).open(target)?;
+    std::io::copy(&mut from, &mut to).map(|_| ())
 }
 
 fn parent_of(out: &Path) -> &Path {
