@@ -205,3 +205,29 @@ fn output_assets_are_independent_copies_never_links() {
     assert_eq!(f.read("content/assets/form.pdf"), "the author's form", "editing the output never edits the source");
     assert!(!f.path("out/assets/outside.pdf").exists(), "a link out of the content folder is refused");
 }
+
+#[test]
+fn author_anchors_never_take_the_themes_ids_and_links_to_them_still_resolve() {
+    let body = "## Contents {#td-toc}\n\nSee [the notes](#fn-1) and [contents](#td-toc).[^1]\n\n## Notes {#fn-1}\n\nText.\n\n## TD toc\n\nAgain.\n\n## Main {#td-main}\n\nMain text.\n\n## Again {#td-main}\n\nTwice.\n\n[^1]: A footnote.\n";
+    let f = Fixture::new(&[
+        ("a.md", &clean("POL/001/001", "", body)),
+        ("b.md", &clean("POL/001/002", "", "## S\n\nThe [main part](doc:POL/001/001#td-main).\n")),
+    ]);
+    let r = f.check_json();
+    assert!(with_code(&r, "X002").is_empty(), "links to the author's anchors resolve: {:#}", r["diagnostics"]);
+    assert!(f.build(&[]).status.success());
+    let html = f.read("out/documents/pol-001-001/index.html");
+    let ids = select_attrs(&html, "[id]", "id");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "every id once on the page: {ids:?}");
+    let headings = select_attrs(&html, ".td-body h2", "id");
+    assert_eq!(headings, ["td-toc-2", "fn-1-2", "td-toc-3", "td-main-2", "td-main-3"]);
+    assert!(select_texts(&html, "#td-toc").iter().any(|t| t.contains("Contents")), "the theme's contents box");
+    let links = select_attrs(&html, ".td-body a", "href");
+    assert!(links.contains(&"#fn-1-2".to_string()) && links.contains(&"#td-toc-2".to_string()), "{links:?}");
+    assert!(links.contains(&"#fn-1".to_string()), "the footnote reference keeps the theme's id: {links:?}");
+    let other = f.read("out/documents/pol-001-002/index.html");
+    assert!(select_attrs(&other, ".td-body a", "href").contains(&"../../documents/pol-001-001/#td-main-2".to_string()));
+}

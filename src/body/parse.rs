@@ -310,10 +310,11 @@ impl BodyParser<'_> {
             self.counters[..=depth].iter().map(u32::to_string).collect::<Vec<_>>().join(".")
         });
         let explicit_anchor = id.is_some();
-        let anchor = match id {
-            Some(id) => id,
-            None => self.unique_anchor(slugify_anchor(&text)),
-        };
+        let wanted = id.unwrap_or_else(|| slugify_anchor(&text));
+        let anchor = self.unique_anchor(wanted.clone());
+        // Links written to an author's `{#id}`, or to a slug the theme
+        // uses, still reach the heading under its new anchor.
+        let written = (anchor != wanted && (explicit_anchor || crate::theme::reserved_id(&wanted))).then_some(wanted);
         self.anchors.insert(anchor.clone());
         let block = self.root_len();
         self.close_open_sections(level, block);
@@ -322,6 +323,7 @@ impl BodyParser<'_> {
             number,
             text,
             anchor,
+            written,
             explicit_anchor,
             role,
             pos,
@@ -331,10 +333,13 @@ impl BodyParser<'_> {
         self.push_block(Block::Heading(self.body.sections.len() - 1));
     }
 
+    /// `base`, or `base-2`, `base-3`... when a heading before or the
+    /// theme's page (`td-toc`, `fn-1`) already has it.
     fn unique_anchor(&self, base: String) -> String {
+        let taken = |a: &str| self.anchors.contains(a) || crate::theme::reserved_id(a);
         let mut anchor = base.clone();
         let mut n = 2;
-        while self.anchors.contains(&anchor) {
+        while taken(&anchor) {
             anchor = format!("{base}-{n}");
             n += 1;
         }

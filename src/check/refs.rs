@@ -142,7 +142,7 @@ fn title_matches(doc: &Document, before: &str, target: &Document, pos: Pos, out:
 }
 
 fn has_anchor(doc: &Document, anchor: &str) -> bool {
-    doc.body.sections.iter().any(|s| s.anchor == anchor)
+    doc.body.anchor(anchor).is_some()
 }
 
 fn anchor_help(doc: &Document, anchor: &str) -> Option<String> {

@@ -98,11 +98,11 @@ impl<'a> Site<'a> {
                 let target = self.main_of.get(id)?;
                 let url = &self.url_of[target];
                 Some(match anchor {
-                    Some(a) => format!("{root}{url}#{a}"),
+                    Some(a) => format!("{root}{url}#{}", self.lib.docs[*target].body.anchor(a).unwrap_or(a)),
                     None => format!("{root}{url}"),
                 })
             }
-            Target::Local(anchor) => Some(format!("#{anchor}")),
+            Target::Local(anchor) => Some(format!("#{}", doc.body.anchor(anchor).unwrap_or(anchor))),
             Target::File(path) => self.asset(doc, path).map(|p| format!("{root}{p}")),
             Target::External(url) => Some(url.as_str().to_string()),
             Target::Unsafe(_) => None,
