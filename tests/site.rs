@@ -231,3 +231,55 @@ fn author_anchors_never_take_the_themes_ids_and_links_to_them_still_resolve() {
     let other = f.read("out/documents/pol-001-002/index.html");
     assert!(select_attrs(&other, ".td-body a", "href").contains(&"../../documents/pol-001-001/#td-main-2".to_string()));
 }
+
+#[test]
+fn attachments_named_with_hash_question_mark_percent_or_spaces_are_linked() {
+    let names = ["a#b.pdf", "what?.pdf", "100%.pdf", "my form.pdf", "café menu.pdf", "x%20y.pdf"];
+    let body = "## Forms\n\n[one](../assets/a%23b.pdf) [two](../assets/what%3F.pdf) [three](../assets/100%25.pdf) [four](../assets/my%20form.pdf) [five](../assets/caf%C3%A9%20menu.pdf) [six](<../assets/my form.pdf>) [seven](../assets/x%2520y.pdf) [eight](../assets/a%23b.pdf#page=2)\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    for n in names {
+        f.write(&format!("content/assets/{n}"), format!("file {n}"));
+    }
+    let r = f.check_json();
+    assert!(with_code(&r, "X006").is_empty(), "every link finds its file: {:#}", r["diagnostics"]);
+    assert!(f.build(&[]).status.success());
+    let html = f.read("out/documents/pol-001-001/index.html");
+    let hrefs = select_attrs(&html, ".td-body a", "href");
+    assert_eq!(
+        hrefs,
+        [
+            "../../assets/a%23b.pdf",
+            "../../assets/what%3F.pdf",
+            "../../assets/100%25.pdf",
+            "../../assets/my%20form.pdf",
+            "../../assets/caf%C3%A9%20menu.pdf",
+            "../../assets/my%20form.pdf",
+            "../../assets/x%2520y.pdf",
+            "../../assets/a%23b.pdf",
+        ]
+    );
+    // As a browser does: decode the address once and open the file.
+    for href in &hrefs {
+        let path = href.trim_start_matches("../../");
+        let decoded = percent_decoded(path);
+        let file = f.path(&format!("out/{decoded}"));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), format!("file {}", &decoded["assets/".len()..]), "{href}");
+    }
+}
+
+/// `%XX` decoded, as a browser does before asking for a file.
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}

@@ -175,6 +175,20 @@ pub fn percent_decode_bytes(s: &str) -> Vec<u8> {
     out
 }
 
+/// A relative path as an address: every byte but letters, digits, `-`,
+/// `.`, `_`, `~` and the `/` between folders percent-encoded, so that a
+/// file named `a#b?.pdf` or `café menu.pdf` is reached by a browser.
+pub fn encode_path(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for b in path.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// Numeric character references and the named ones that spell URL
 /// punctuation, as an HTML reader would decode them.
 fn decode_entities(s: &str) -> String {
@@ -268,6 +282,12 @@ mod tests {
         assert_eq!(allow("//evil.example/x").unwrap().as_str(), "https://evil.example/x");
         assert_eq!(allow("\\\\evil.example/x").unwrap().as_str(), "https://evil.example/x");
         assert_eq!(allow("/\\evil.example").unwrap().kind(), UrlKind::Web);
+    }
+
+    #[test]
+    fn paths_are_encoded_for_browsers() {
+        assert_eq!(encode_path("assets/a#b?c%d e.pdf"), "assets/a%23b%3Fc%25d%20e.pdf");
+        assert_eq!(encode_path("assets/café.pdf"), "assets/caf%C3%A9.pdf");
     }
 
     #[test]

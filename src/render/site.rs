@@ -103,7 +103,9 @@ impl<'a> Site<'a> {
                 })
             }
             Target::Local(anchor) => Some(format!("#{}", doc.body.anchor(anchor).unwrap_or(anchor))),
-            Target::File(path) => self.asset(doc, path).map(|p| format!("{root}{p}")),
+            Target::File(path) => {
+                self.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
+            }
             Target::External(url) => Some(url.as_str().to_string()),
             Target::Unsafe(_) => None,
         }
@@ -172,8 +174,12 @@ fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<u
 
 /// Joins a link to the folder of the file it is written in, inside the
 /// content folder; `None` when it climbs out.
+/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
 pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
-    let decoded = link.replace("%20", " ");
+    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
+    if decoded.contains('\0') {
+        return None;
+    }
     let mut parts: Vec<std::ffi::OsString> =
         file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
     for c in Path::new(&decoded).components() {
@@ -224,5 +230,8 @@ mod tests {
         let f = Path::new("documents/policies/a.md");
         assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
         assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
+        assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
+        assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
+        assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
     }
 }
