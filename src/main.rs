@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
+use trustdocs::text::for_terminal;
 use trustdocs::{report, BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -142,7 +143,7 @@ fn main() -> ExitCode {
             match trustdocs::serve::serve(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    error(&e);
                     ExitCode::from(2)
                 }
             }
@@ -163,7 +164,7 @@ fn main() -> ExitCode {
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
-                    eprintln!("error: --jobs {n}: {e}");
+                    error(&format!("--jobs {n}: {e}"));
                     return ExitCode::from(2);
                 }
             }
@@ -173,11 +174,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// An error on standard error. Messages quote content (titles, typst's
+/// output about a document), so they are cleaned for the terminal.
+fn error(message: &str) {
+    eprintln!("error: {}", for_terminal(message));
+}
+
 fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
     let checked = match trustdocs::check(&dir, today) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             return ExitCode::from(2);
         }
     };
@@ -210,7 +217,7 @@ fn build(opts: BuildOptions) -> ExitCode {
             };
             eprintln!("built {} pages{pdfs} into {} in {:.2?}", built.pages, opts.out.display(), started.elapsed());
             for failure in &built.pdf_failures {
-                eprintln!("error: {failure}");
+                error(failure);
             }
             if built.pdf_failures.is_empty() {
                 ExitCode::SUCCESS
@@ -223,7 +230,7 @@ fn build(opts: BuildOptions) -> ExitCode {
             }
         }
         Err(BuildError::Usage(e)) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(2)
         }
         Err(BuildError::Failed { message, checked }) => {
@@ -231,7 +238,7 @@ fn build(opts: BuildOptions) -> ExitCode {
                 let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
                 eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
             }
-            eprintln!("error: {message}");
+            error(&message);
             eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
@@ -244,17 +251,17 @@ fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
     match run(&opts) {
         Ok(out) => {
             if let Some(note) = out.note {
-                eprintln!("{note}");
+                eprintln!("{}", for_terminal(&note));
             }
             print!("{}", out.stdout);
             ExitCode::SUCCESS
         }
         Err(SearchError::Usage(e)) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(2)
         }
         Err(SearchError::Failed(e)) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(1)
         }
     }
