@@ -137,11 +137,25 @@ impl BodyParser<'_> {
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
-        let is_container = matches!(
-            tag,
-            Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough
-        );
-        if is_container && self.frames.len() >= MAX_DEPTH {
+        // An item of a list that was kept is always kept (its text has no
+        // other place to go), so a list is kept only with room for one.
+        let depth = self.frames.len();
+        let flatten = match tag {
+            Tag::Item => !matches!(self.frames.last(), Some(Frame::List { .. })),
+            Tag::List(_) => depth >= MAX_DEPTH - 1,
+            Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough => depth >= MAX_DEPTH,
+            _ => false,
+        };
+        if flatten {
+            if matches!(tag, Tag::Item) {
+                // Each flattened item on a line of its own, with its bullet.
+                if let Some(Frame::Blocks { pending, .. }) = self.frames.last_mut() {
+                    if !pending.is_empty() {
+                        pending.push(Inline::HardBreak);
+                    }
+                    pending.push(Inline::Text("• ".into()));
+                }
+            }
             self.skipped_depth.push(true);
             return;
         }
