@@ -283,3 +283,77 @@ fn pdf_data_stays_shallow_however_deep_the_markdown() {
         assert!(depth(&data) <= 48, "{name}: the PDF data is {} deep", depth(&data));
     }
 }
+
+/// A library that takes typst a few seconds.
+fn slow_library() -> Fixture {
+    let body = format!("{LONG}{}", "Staff must report every incident promptly and accurately. ".repeat(400));
+    let docs: Vec<(String, String)> =
+        (0..12).map(|i| (format!("d{i}.md"), clean(&format!("POL/004/{i:03}"), "", &body))).collect();
+    let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    Fixture::new(&refs)
+}
+
+#[test]
+fn the_pdf_workspace_never_uses_the_shared_temporary_folder() {
+    let f = library();
+    // A temporary folder no one could use: a file. A workspace there would fail.
+    f.write("not-a-folder", "x");
+    let out = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(["build", "content", "--out", "out", "--today", "2026-11-23"])
+        .current_dir(f.tmp.path())
+        .env("TMPDIR", f.path("not-a-folder"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").is_file());
+    assert!(!f.path("out/.trustdocs/pdf-work").exists(), "the workspace is gone before the swap");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_pdf_build_leaves_nothing_behind() {
+    let f = slow_library();
+    assert!(f.build(&[]).status.success());
+    let before = std::fs::read(f.path("out/documents/pol-004-000/index.html")).unwrap();
+    std::fs::create_dir_all(f.path("tmp")).unwrap();
+    let hidden = |f: &Fixture| -> Vec<String> {
+        std::fs::read_dir(f.tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".out."))
+            .collect()
+    };
+    for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGKILL] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+            .args(["build", "content", "--out", "out", "--today", "2026-11-23"])
+            .current_dir(f.tmp.path())
+            .env("TMPDIR", f.path("tmp"))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until typst is at work in the workspace.
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while !hidden(&f).iter().any(|n| f.path(n).join(".trustdocs/pdf-work/fonts").is_dir()) {
+            assert!(std::time::Instant::now() < until, "the PDF stage never started");
+            assert!(child.try_wait().unwrap().is_none(), "the build ended before it could be interrupted");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        // SAFETY: signals the child this test started.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{signal}: {status:?}");
+        assert_eq!(std::fs::read(f.path("out/documents/pol-004-000/index.html")).unwrap(), before, "{signal}");
+        assert_eq!(std::fs::read_dir(f.path("tmp")).unwrap().count(), 0, "{signal}: nothing in the temporary folder");
+        if signal == libc::SIGKILL {
+            assert!(!hidden(&f).is_empty(), "SIGKILL cannot be caught: the staging folder stays");
+        } else {
+            assert_eq!(hidden(&f), Vec::<String>::new(), "{signal}: the staging folder and workspace are removed");
+        }
+    }
+    // What SIGKILL left is marked, so the next build removes it.
+    let out = f.build_with_pdfs(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(leftovers(f.tmp.path()).iter().all(|n| !n.starts_with(".out.")), "{:?}", leftovers(f.tmp.path()));
+}

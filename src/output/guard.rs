@@ -24,6 +24,31 @@ pub fn mark(dir: &Path) -> std::io::Result<()> {
     std::fs::write(dir.join(MARK), MARK_TEXT)
 }
 
+/// Removes a folder a build made, its mark last: a removal cut short
+/// leaves a folder that is still marked, so the next build finishes it.
+pub fn remove_marked(dir: &Path) -> std::io::Result<()> {
+    let marks = dir.join(".trustdocs");
+    for entry in std::fs::read_dir(dir)?.flatten() {
+        if entry.path() != marks {
+            remove_entry(&entry.path())?;
+        }
+    }
+    if let Ok(entries) = std::fs::read_dir(&marks) {
+        let mark_files: Vec<PathBuf> = std::iter::once(MARK).chain(EARLIER_MARKS).map(|m| dir.join(m)).collect();
+        for entry in entries.flatten().filter(|e| !mark_files.contains(&e.path())) {
+            remove_entry(&entry.path())?;
+        }
+    }
+    std::fs::remove_dir_all(dir)
+}
+
+fn remove_entry(path: &Path) -> std::io::Result<()> {
+    match std::fs::symlink_metadata(path)?.is_dir() {
+        true => std::fs::remove_dir_all(path),
+        false => std::fs::remove_file(path),
+    }
+}
+
 /// Refuses an output folder that the build must not replace; `Err` says
 /// why and what to do instead.
 pub fn check_out(content: &Path, out: &Path) -> Result<(), String> {

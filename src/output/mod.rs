@@ -4,6 +4,7 @@
 //! What may be replaced or deleted is decided in `guard.rs`.
 
 pub mod guard;
+pub mod signals;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -63,6 +64,7 @@ impl Staging {
         let prefix = format!(".{name}.building-{}-", std::process::id());
         let dir = create_unique_dir(parent, &prefix)
             .map_err(|e| format!("cannot create a folder in {}: {e}", parent.display()))?;
+        signals::watch(&dir);
         let staging = Staging { dir, out: out.to_path_buf(), committed: false };
         guard::mark(&staging.dir).map_err(|e| format!("cannot write in {}: {e}", staging.dir.display()))?;
         Ok(staging)
@@ -76,11 +78,12 @@ impl Staging {
 
     /// Where a file will be written, for tools that write it themselves (typst).
     pub fn path_for(&self, path: &str) -> Result<PathBuf, String> {
-        let target = self.dir.join(safe_relative(path)?);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let rel = safe_relative(path)?;
+        if let Some(folders) = rel.parent() {
+            create_dirs_within(&self.dir, folders)
+                .map_err(|e| format!("cannot create {}: {e}", self.dir.join(folders).display()))?;
         }
-        Ok(target)
+        Ok(self.dir.join(rel))
     }
 
     pub fn put(&self, f: &OutputFile) -> Result<(), String> {
@@ -96,9 +99,11 @@ impl Staging {
     pub fn commit(mut self, keep: &[&str]) -> Result<(), String> {
         // Checked again at the last moment: the folder is never one a build did not make.
         guard::replaceable(&self.out).map_err(|why| format!("refusing to replace {}: {why}", self.out.display()))?;
+        let _swap = signals::swapping();
         carry_over(&self.out, &self.dir, keep)?;
         swap_in(&self.dir, &self.out, parent_of(&self.out), &folder_name(&self.out)?)?;
         self.committed = true;
+        signals::unwatch(&self.dir);
         Ok(())
     }
 }
@@ -106,9 +111,24 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = guard::remove_marked(&self.dir);
+            signals::unwatch(&self.dir);
         }
     }
+}
+
+/// Creates the folders `rel` inside `base`, which must exist: a build that
+/// is being stopped never makes its removed staging folder again.
+pub fn create_dirs_within(base: &Path, rel: &Path) -> std::io::Result<()> {
+    let mut at = base.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::create_dir(&at) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A new, independent file with the bytes of `src` (a link's target): never
@@ -178,23 +198,32 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
 
 /// Deletes a previous site. Deleting tens of thousands of files can take
 /// longer than building them, so on Unix a detached `rm -rf` does it after
-/// the build has finished; a folder it leaves behind (if it is killed) is
-/// removed by the next build's `remove_stale`.
+/// the build has finished, in a process group of its own (Ctrl+C in the
+/// terminal does not stop it), the mark last; a folder it leaves behind (if
+/// it is killed) is still marked and removed by the next build.
 fn discard(dir: &Path) {
     #[cfg(unix)]
     {
+        use std::os::unix::process::CommandExt;
+        let marks = dir.join(".trustdocs");
+        let mut parts: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| *p != marks).collect())
+            .unwrap_or_default();
+        parts.push(dir.to_path_buf());
         let spawned = std::process::Command::new("rm")
             .arg("-rf")
-            .arg(dir)
+            .arg("--")
+            .args(&parts)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
+            .process_group(0)
             .spawn();
         if spawned.is_ok() {
             return;
         }
     }
-    let _ = std::fs::remove_dir_all(dir);
+    let _ = guard::remove_marked(dir);
 }
 
 /// Swaps two folders in one step where the system can (Linux renameat2).
@@ -232,7 +261,7 @@ fn remove_stale(parent: &Path, name: &str) {
             continue;
         }
         if guard::is_marked(&path) {
-            let _ = std::fs::remove_dir_all(&path);
+            let _ = guard::remove_marked(&path);
         } else {
             // Killed between making the folder and marking it: empty.
             let _ = std::fs::remove_dir(path.join(".trustdocs"));
