@@ -28,7 +28,8 @@ enum Command {
         #[arg(default_value = "content")]
         dir: PathBuf,
         /// Where to write the site (default: dist, or dist/public with --public).
-        /// It is replaced whole, only when the build succeeds.
+        /// It is replaced whole, only when the build succeeds, so it must be a new or
+        /// empty folder or one a build made: never the content, current or home folder.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Build the public copy: only ratified documents marked `public: true`.
@@ -79,7 +80,7 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Search the documents (issue 5; see src/search/). Builds the index first when it is missing or stale.
+    /// Search the documents. Builds the index first when it is missing or stale.
     Search {
         /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
         query: String,
@@ -245,7 +246,7 @@ fn build(opts: BuildOptions) -> ExitCode {
     }
 }
 
-/// `trustdocs search` (issue 5): results on standard output, notes on standard error.
+/// `trustdocs search`: results on standard output, notes on standard error.
 fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
     use trustdocs::search::cli::{run, SearchError};
     match run(&opts) {
