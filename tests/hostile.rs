@@ -118,23 +118,6 @@ fn a_symlink_outside_the_content_folder_is_not_followed() {
     assert!(!f.path("out/documents/pol-001-009").exists());
 }
 
-/// Every file under `dir` with its bytes, for comparing two states.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.path().is_dir() {
-                stack.push(e.path());
-            } else {
-                out.push((e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[cfg(unix)]
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_previous_output_intact() {

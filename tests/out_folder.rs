@@ -13,24 +13,6 @@ fn library() -> Fixture {
     Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n"))])
 }
 
-/// Every file under `dir` with its bytes.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            let meta = std::fs::symlink_metadata(e.path()).unwrap();
-            if meta.is_dir() {
-                stack.push(e.path());
-            } else {
-                out.push((e.path().display().to_string(), std::fs::read(e.path()).unwrap_or_default()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 /// Runs `build` with `args` from `cwd` and checks it refused: exit 2, a
 /// message with what to do instead, and `guarded` exactly as it was,
 /// marker file included.
@@ -116,27 +98,23 @@ fn the_current_and_the_home_folder_are_refused_even_empty() {
     std::fs::create_dir_all(&home).unwrap();
     let here = f.path("here");
     std::fs::create_dir_all(&here).unwrap();
-    for out in [".", "./", "../here", &here.display().to_string()] {
+    // Empty, so that only the rule about the folder itself can refuse it.
+    let empty_refused = |cwd: &Path, content: &str, out: &str, why: &str, folder: &Path| {
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_trustdocs"))
-            .args(["build", "../content", "--out", out, "--no-pdf"])
-            .current_dir(&here)
+            .args(["build", content, "--out", out, "--no-pdf"])
+            .current_dir(cwd)
             .env("HOME", &home)
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
-        assert!(stderr(&o).contains("is the current folder"), "{}", stderr(&o));
-        assert_eq!(std::fs::read_dir(&here).unwrap().count(), 0, "the empty current folder stays empty");
+        assert!(stderr(&o).contains(why), "{}", stderr(&o));
+        assert_eq!(std::fs::read_dir(folder).unwrap().count(), 0, "{} stays empty", folder.display());
+    };
+    for out in [".", "./", "../here", &here.display().to_string()] {
+        empty_refused(&here, "../content", out, "is the current folder", &here);
     }
     for out in ["home", "home/", "./home/../home", &home.display().to_string(), &format!("{}/", home.display())] {
-        let o = std::process::Command::new(env!("CARGO_BIN_EXE_trustdocs"))
-            .args(["build", "content", "--out", out, "--no-pdf"])
-            .current_dir(f.tmp.path())
-            .env("HOME", &home)
-            .output()
-            .unwrap();
-        assert_eq!(o.status.code(), Some(2), "{out}: {}", stderr(&o));
-        assert!(stderr(&o).contains("is your home folder"), "{}", stderr(&o));
-        assert_eq!(std::fs::read_dir(&home).unwrap().count(), 0, "the empty home folder stays empty");
+        empty_refused(f.tmp.path(), "content", out, "is your home folder", &home);
     }
     // And with the user's files in them.
     std::fs::create_dir_all(home.join("Documents")).unwrap();

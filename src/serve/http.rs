@@ -143,7 +143,7 @@ fn handle(mut stream: TcpStream, port: u16, files: &SiteFiles, live: &Live) -> s
 
 /// `/documents/a/` → `documents/a/index.html`, with `%20` and friends decoded.
 fn site_path(path: &str) -> String {
-    let decoded = percent_decode(path.trim_start_matches('/'));
+    let decoded = crate::model::url::percent_decode_lossy(path.trim_start_matches('/'));
     let clean: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").collect();
     let mut key = clean.join("/");
     if path.ends_with('/') || key.is_empty() {
@@ -153,26 +153,6 @@ fn site_path(path: &str) -> String {
         key.push_str("index.html");
     }
     key
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -153,6 +153,25 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
     list()
 }
 
+/// Every file under `dir` (links not followed) with its bytes, for
+/// comparing two states.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if std::fs::symlink_metadata(e.path()).unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                let name = e.path().strip_prefix(dir).unwrap().display().to_string();
+                out.push((name, std::fs::read(e.path()).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
 /// The text of each element `css` selects, whitespace folded.
 pub fn select_texts(html: &str, css: &str) -> Vec<String> {
     let doc = scraper::Html::parse_document(html);
