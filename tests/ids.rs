@@ -57,12 +57,15 @@ fn a_kelvin_sign_cannot_take_over_another_documents_folder() {
 }
 
 #[test]
-fn one_id_spelt_with_look_alike_characters_is_s007_on_both_files() {
+fn one_id_written_in_another_case_or_with_look_alike_characters_is_s007_on_each_file() {
     let f = Fixture::new(&[
         ("plain.md", &doc("KEY/001/001", "2", "ratified", "", "## Scope\n\nVersion two.\n")),
         ("kelvin.md", &doc("\u{212a}EY/001/001", "1", "superseded", "", "## Scope\n\nVersion one.\n")),
         ("wide.md", &doc("ＫＥＹ/００１/００２", "1", "ratified", "", "## Scope\n\nWide.\n")),
         ("narrow.md", &doc("KEY/001/002", "1", "ratified", "", "## Scope\n\nNarrow.\n")),
+        ("upper.md", &doc("POL/001/003", "2", "ratified", "", "## Scope\n\nUpper.\n")),
+        ("lower.md", &doc("pol/001/003", "1", "superseded", "", "## Scope\n\nLower.\n")),
+        ("alone.md", &doc("pol/001/004", "1", "ratified", "", "## Scope\n\nAlone.\n")),
     ]);
     let r = f.check_json();
     let mut files: Vec<String> =
@@ -72,8 +75,10 @@ fn one_id_spelt_with_look_alike_characters_is_s007_on_both_files() {
         files,
         [
             "content/documents/kelvin.md",
+            "content/documents/lower.md",
             "content/documents/narrow.md",
             "content/documents/plain.md",
+            "content/documents/upper.md",
             "content/documents/wide.md"
         ]
     );

@@ -177,14 +177,16 @@ fn only_requests_addressed_to_the_preview_are_answered() {
     let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n"))]);
     let server = start(&f);
     let port = server.port;
-    for host in [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("LocalHost:{port}")] {
+    for host in
+        [format!("127.0.0.1:{port}"), format!("localhost:{port}"), format!("LocalHost:{port}"), "localhost".into()]
+    {
         let answer = raw(port, format!("GET / HTTP/1.1\r\nHost: {host}\r\n\r\n").as_bytes());
         assert!(answer.starts_with("HTTP/1.1 200"), "{host}: {answer}");
     }
     // DNS rebinding: a name the attacker controls, pointed at 127.0.0.1.
     for head in [
         format!("Host: evil.example:{port}\r\n"),
-        "Host: 127.0.0.1\r\n".to_string(),
+        "Host: localhost.evil.example\r\n".to_string(),
         format!("Host: 127.0.0.1:{}\r\n", port.wrapping_add(1)),
         String::new(),
     ] {

@@ -90,30 +90,32 @@ pub fn lookalike_ids(lib: &Library) -> Vec<Diagnostic> {
     out
 }
 
-/// One id written with different characters in different files.
+/// One id written differently in different files: in another case, or
+/// with look-alike characters. It is one id (references find it either
+/// way), but the files must agree on how it is written.
 fn spellings(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in &lib.by_id {
         let docs: Vec<_> = versions.all.iter().map(|&i| &*lib.docs[i]).collect();
-        let written = |d: &Document| d.meta.id_written.as_deref().map(str::to_uppercase);
+        let written = |d: &Document| d.meta.id_written.clone();
         let forms: BTreeSet<String> = docs.iter().filter_map(|d| written(d)).collect();
         if forms.len() < 2 {
             continue;
         }
         for doc in &docs {
             let mine = written(doc).unwrap_or_default();
-            let other = docs.iter().find(|d| written(d).is_some_and(|w| w != mine)).expect("two forms");
+            let Some(other) = docs.iter().find(|d| written(d).is_some_and(|w| w != mine)) else { continue };
             out.push(
                 s007(
                     doc,
                     format!(
-                        "the id `{}` reads the same as `{}` in {} but is written with other characters ({id})",
+                        "the id `{}` reads the same as `{}` in {} but is written differently ({id})",
                         doc.meta.id_written.as_deref().unwrap_or_default(),
                         other.meta.id_written.as_deref().unwrap_or_default(),
                         other.file.display
                     ),
                 )
-                .help("type the id again in plain letters and digits in every file: a look-alike character (a Kelvin sign for K, a full-width letter) was pasted in"),
+                .help("write the id the same way in every file, in plain capital letters and digits: a different case or a look-alike character (a Kelvin sign for K, a full-width letter) was typed or pasted in"),
             );
         }
     }

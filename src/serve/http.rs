@@ -95,11 +95,13 @@ fn read_head(stream: &TcpStream) -> std::io::Result<Option<Request>> {
     Ok(Some(Request { method, target, host }))
 }
 
-/// Whether a `Host` names this server.
+/// Whether a `Host` names this server. A name without a port is taken
+/// too: a browser sends one only for port 80, so a page elsewhere whose name
+/// was pointed at 127.0.0.1 still sends its own name, which is refused.
 fn addressed_to_us(host: Option<&str>, port: u16) -> bool {
     let Some(host) = host else { return false };
-    let names = ["127.0.0.1", "localhost"];
-    names.iter().any(|n| host == format!("{n}:{port}") || (port == 80 && host == *n))
+    let name = host.strip_suffix(&format!(":{port}")).unwrap_or(host);
+    name == "127.0.0.1" || name == "localhost"
 }
 
 fn handle(mut stream: TcpStream, port: u16, files: &SiteFiles, live: &Live) -> std::io::Result<()> {
