@@ -151,3 +151,34 @@ fn intranet_build_keeps_the_public_copy_beside_it() {
     assert!(!f.path("site/assets/canary-unused.txt").exists(), "and nothing no page uses");
     assert!(f.path("site/roles/vault/index.html").exists(), "the intranet lists every registered role");
 }
+
+#[test]
+fn a_superseded_version_is_public_only_with_its_current_version() {
+    let f = Fixture::new(&[
+        // The version in force is not public: no version of it is published.
+        ("now.md", &clean("POL/002/001", "", "## Scope\n\nNow private.\n")),
+        ("then.md", &doc("POL/002/001", "0.5", "superseded", "public: true\n", "## Scope\n\nCANARY-THEN\n")),
+        // Both public: both published.
+        ("open.md", &clean("POL/002/002", "public: true\n", "## Scope\n\nOpen now.\n")),
+        ("open-then.md", &doc("POL/002/002", "0.5", "superseded", "public: true\n", "## Scope\n\nOpen then.\n")),
+        // Public now, private then: only the current one.
+        ("mixed.md", &clean("POL/002/003", "public: true\n", "## Scope\n\nPublic now.\n")),
+        ("mixed-then.md", &doc("POL/002/003", "0.5", "superseded", "", "## Scope\n\nCANARY-MIXED\n")),
+        // Nothing in force at all: nothing published, however it is marked.
+        ("gone.md", &doc("POL/002/004", "1", "superseded", "public: true\n", "## Scope\n\nCANARY-GONE\n")),
+    ]);
+    let out = f.build(&["--public"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!f.path("out/documents/pol-002-001").exists());
+    assert!(f.path("out/documents/pol-002-002/v0.5/index.html").exists());
+    assert!(f.path("out/documents/pol-002-003/index.html").exists());
+    assert!(!f.path("out/documents/pol-002-003/v0.5").exists());
+    assert!(!f.path("out/documents/pol-002-004").exists());
+    let mut files = Vec::new();
+    all_text(&f.path("out"), &mut files);
+    for (path, text) in &files {
+        for canary in ["CANARY-THEN", "CANARY-MIXED", "CANARY-GONE", "pol-002-001", "pol-002-004"] {
+            assert!(!text.contains(canary), "{canary} in {path}");
+        }
+    }
+}
