@@ -240,11 +240,12 @@ fn a_live_reload_client_that_never_reads_does_not_stall_rebuilds() {
     }
     write!(&stalled, "GET /__trustdocs/events HTTP/1.1\r\nHost: 127.0.0.1:{}\r\n\r\n", server.port).unwrap();
     std::thread::sleep(Duration::from_millis(300));
-    // Broken edits whose notices (each with a 1 MB id in its message) fill any buffer.
-    for n in 0..24 {
-        let broken = text.replace("id: POL/001/001", &format!("id: X{n}{}", "Y".repeat(1_000_000)));
+    // Broken edits whose notices (each with a 3 MB id in its message) fill
+    // any socket buffer (at most 4 MB each way here) within a few edits.
+    for n in 0..8 {
+        let broken = text.replace("id: POL/001/001", &format!("id: X{n}{}", "Y".repeat(3_000_000)));
         f.write("content/documents/a.md", broken);
-        std::thread::sleep(Duration::from_millis(120));
+        std::thread::sleep(Duration::from_millis(400));
     }
     f.write("content/documents/a.md", text.replace("First text.", "Fixed text."));
     wait_for(server.port, "/documents/pol-001-001/", "the fix, despite the stalled client", |p| {
