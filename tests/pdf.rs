@@ -332,9 +332,13 @@ fn an_interrupted_pdf_build_leaves_nothing_behind() {
             .stderr(std::process::Stdio::null())
             .spawn()
             .unwrap();
-        // Wait until typst is at work in the workspace.
+        // Wait until typst is at work in its workspace, wherever that is.
         let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while !hidden(&f).iter().any(|n| f.path(n).join(".trustdocs/pdf-work/fonts").is_dir()) {
+        let working = |f: &Fixture| {
+            hidden(f).iter().any(|n| f.path(n).join(".trustdocs/pdf-work/fonts").is_dir())
+                || std::fs::read_dir(f.path("tmp")).unwrap().count() > 0
+        };
+        while !working(&f) {
             assert!(std::time::Instant::now() < until, "the PDF stage never started");
             assert!(child.try_wait().unwrap().is_none(), "the build ended before it could be interrupted");
             std::thread::sleep(std::time::Duration::from_millis(5));
