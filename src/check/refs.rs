@@ -195,7 +195,8 @@ fn missing_file(lib: &Library, doc: &Document, path: &str, kind: LinkKind, pos: 
     match resolve_relative(&doc.file.path, path) {
         Some(p) if lib.assets.contains(&p) => {}
         // There but unreadable, or a link leading out: S006 at the file already says so.
-        Some(p) if p.starts_with("assets") && std::fs::symlink_metadata(lib.dir.join(&p)).is_ok() => {}
+        Some(p)
+            if p.starts_with("assets") && std::fs::symlink_metadata(lib.dir.join(&p)).is_ok_and(|m| !m.is_dir()) => {}
         Some(p) if lib.dir.join(&p).is_file() => out.push(
             at(doc, Code::X006, pos, format!("{what} `{path}` is not under assets/"))
                 .help("move it into the content folder's assets/ and link it from there"),

@@ -72,8 +72,14 @@ mod unix {
         let read_end = fds[0];
         std::thread::spawn(move || {
             let mut byte = 0u8;
-            // SAFETY: reads one byte into a valid buffer from our own pipe.
-            while unsafe { libc::read(read_end, (&mut byte as *mut u8).cast(), 1) } != 1 {}
+            loop {
+                // SAFETY: reads one byte into a valid buffer from our own pipe.
+                match unsafe { libc::read(read_end, (&mut byte as *mut u8).cast(), 1) } {
+                    1 => break,
+                    n if n < 0 && std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted => {}
+                    _ => return,
+                }
+            }
             super::clean_up();
             std::process::exit(128 + i32::from(byte));
         });
