@@ -3,6 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::load::yaml::{self, Reader};
+use crate::model::{SafeUrl, UrlKind};
 use marked_yaml::Node;
 use regex::Regex;
 use std::path::Path;
@@ -19,8 +20,9 @@ pub struct DeprecatedTerm {
 pub struct SiteConfig {
     pub organisation: String,
     pub short_name: Option<String>,
-    pub base_url: String,
-    pub public_base_url: Option<String>,
+    /// http or https (S006 otherwise); `/` when not given.
+    pub base_url: SafeUrl,
+    pub public_base_url: Option<SafeUrl>,
     pub notice: Option<String>,
     pub id_pattern: IdPattern,
     pub number_sections: bool,
@@ -57,7 +59,7 @@ impl Default for SiteConfig {
         SiteConfig {
             organisation: String::new(),
             short_name: None,
-            base_url: "/".to_string(),
+            base_url: SafeUrl::root(),
             public_base_url: None,
             notice: None,
             id_pattern: IdPattern::new(DEFAULT_ID_PATTERN).expect("the default id pattern compiles"),
@@ -152,20 +154,31 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
     LoadedConfig { config: Config { site, roles, glossary }, diags, fatal }
 }
 
-/// Reads and parses one settings file; `None` when absent or unreadable
-/// (the problem is recorded, except for absence, which the caller judges).
+/// Reads and parses one settings file; `None` when absent, unreadable or
+/// empty (the problem is recorded, except for absence, which the caller
+/// judges).
 fn read_settings(dir: &Path, name: &str, diags: &mut Vec<Diagnostic>, display: &str, sequence: bool) -> Option<Node> {
-    let bytes = std::fs::read(dir.join(name)).ok()?;
+    let problem = |message: String, help: &str| Diagnostic::new(Code::S006, message).in_file(display).help(help);
+    let bytes = match std::fs::read(dir.join(name)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            diags.push(problem(format!("cannot read {name}: {e}"), "make it a readable file"));
+            return None;
+        }
+    };
     let Ok(text) = String::from_utf8(bytes) else {
-        diags.push(
-            Diagnostic::new(Code::S006, format!("{name} is not UTF-8 text"))
-                .in_file(display)
-                .help("save the file as UTF-8"),
-        );
+        diags.push(problem(format!("{name} is not UTF-8 text"), "save the file as UTF-8"));
         return None;
     };
     let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.trim().is_empty() {
+    let empty = text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if empty {
+        let help = match name {
+            "site.yaml" => "write at least `organisation: <your organisation's name>`",
+            _ => "list its entries, or delete the file",
+        };
+        diags.push(problem(format!("{name} is empty"), help));
         return None;
     }
     match yaml::parse(text, 1, sequence) {
@@ -211,10 +224,10 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         ),
     }
     site.short_name = text(r, "short_name");
-    if let Some(url) = text(r, "base_url") {
+    if let Some(url) = f.get("base_url").and_then(|n| web_address(r, n, "base_url")) {
         site.base_url = url;
     }
-    site.public_base_url = text(r, "public_base_url");
+    site.public_base_url = f.get("public_base_url").and_then(|n| web_address(r, n, "public_base_url"));
     site.notice = text(r, "notice");
     if let Some(node) = f.get("id_pattern") {
         if let Some(p) = r.parsed(node, "id_pattern", |s| {
@@ -257,6 +270,28 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
     }
     site
+}
+
+/// An absolute http or https address, through the allow-list.
+fn web_address(r: &mut Reader, node: &Node, key: &str) -> Option<SafeUrl> {
+    let text = r.text(node, key)?;
+    match crate::model::url::allow(&text.value) {
+        Ok(url) if url.kind() == UrlKind::Web => Some(url),
+        _ => {
+            r.report(
+                Code::S006,
+                text.pos,
+                format!(
+                    "`{key}` must be an http or https address, not `{}`",
+                    text.value.chars().take(80).collect::<String>()
+                ),
+                Some(format!(
+                    "write the site's address in full, e.g. `{key}: https://intranet.example.nhs.uk/policies/`"
+                )),
+            );
+            None
+        }
+    }
 }
 
 fn deprecated_term(r: &mut Reader, node: &Node) -> Option<DeprecatedTerm> {

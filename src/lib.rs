@@ -115,6 +115,7 @@ pub enum BuildError {
 
 /// Builds the site into `opts.out`, or leaves it untouched on failure.
 pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
+    output::guard::check_out(&opts.dir, &opts.out).map_err(BuildError::Usage)?;
     let checked = check(&opts.dir, opts.today).map_err(BuildError::Usage)?;
     if checked.config_fatal {
         return Err(BuildError::Failed {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
+use trustdocs::text::for_terminal;
 use trustdocs::{report, BuildError, BuildOptions};
 
 #[derive(Parser)]
@@ -27,7 +28,8 @@ enum Command {
         #[arg(default_value = "content")]
         dir: PathBuf,
         /// Where to write the site (default: dist, or dist/public with --public).
-        /// It is replaced whole, only when the build succeeds.
+        /// It is replaced whole, only when the build succeeds, so it must be a new or
+        /// empty folder or one a build made: never the content, current or home folder.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Build the public copy: only ratified documents marked `public: true`.
@@ -78,7 +80,7 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Search the documents (issue 5; see src/search/). Builds the index first when it is missing or stale.
+    /// Search the documents. Builds the index first when it is missing or stale.
     Search {
         /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
         query: String,
@@ -142,7 +144,7 @@ fn main() -> ExitCode {
             match trustdocs::serve::serve(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    error(&e);
                     ExitCode::from(2)
                 }
             }
@@ -163,7 +165,7 @@ fn main() -> ExitCode {
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
-                    eprintln!("error: --jobs {n}: {e}");
+                    error(&format!("--jobs {n}: {e}"));
                     return ExitCode::from(2);
                 }
             }
@@ -173,11 +175,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// An error on standard error. Messages quote content (titles, typst's
+/// output about a document), so they are cleaned for the terminal.
+fn error(message: &str) {
+    eprintln!("error: {}", for_terminal(message));
+}
+
 fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
     let checked = match trustdocs::check(&dir, today) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             return ExitCode::from(2);
         }
     };
@@ -210,7 +218,7 @@ fn build(opts: BuildOptions) -> ExitCode {
             };
             eprintln!("built {} pages{pdfs} into {} in {:.2?}", built.pages, opts.out.display(), started.elapsed());
             for failure in &built.pdf_failures {
-                eprintln!("error: {failure}");
+                error(failure);
             }
             if built.pdf_failures.is_empty() {
                 ExitCode::SUCCESS
@@ -223,7 +231,7 @@ fn build(opts: BuildOptions) -> ExitCode {
             }
         }
         Err(BuildError::Usage(e)) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(2)
         }
         Err(BuildError::Failed { message, checked }) => {
@@ -231,30 +239,30 @@ fn build(opts: BuildOptions) -> ExitCode {
                 let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
                 eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
             }
-            eprintln!("error: {message}");
+            error(&message);
             eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
     }
 }
 
-/// `trustdocs search` (issue 5): results on standard output, notes on standard error.
+/// `trustdocs search`: results on standard output, notes on standard error.
 fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
     use trustdocs::search::cli::{run, SearchError};
     match run(&opts) {
         Ok(out) => {
             if let Some(note) = out.note {
-                eprintln!("{note}");
+                eprintln!("{}", for_terminal(&note));
             }
             print!("{}", out.stdout);
             ExitCode::SUCCESS
         }
         Err(SearchError::Usage(e)) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(2)
         }
         Err(SearchError::Failed(e)) => {
-            eprintln!("error: {e}");
+            error(&e);
             ExitCode::from(1)
         }
     }

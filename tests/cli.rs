@@ -59,3 +59,37 @@ fn help_is_available_for_every_command() {
         assert!(stdout(&out).contains("Usage: trustdocs"));
     }
 }
+
+/// Control characters that would reach a terminal: C0 but newline and tab, DEL, C1.
+fn controls(text: &str) -> Vec<char> {
+    text.chars().filter(|c| c.is_control() && *c != '\n' && *c != '\t').collect()
+}
+
+#[test]
+fn text_from_documents_never_reaches_a_terminal_as_control_sequences() {
+    // In YAML the escapes are written as escapes; in the body they are raw.
+    let title = "title: \"Evil \\e]0;pwned\\a\\e[2J\\e[31mTitle\\x9b1m\"";
+    let raw = "\u{1b}[2J\u{1b}]0;owned\u{7}\u{9b}31m\u{1b}[8m";
+    let evil =
+        clean("POL/001/001", "\"bad\\ekey\": 1\n", &format!("## Scope\n\nLone working{raw} rules <b>{raw}</b>.\n"))
+            .replace("title: Test Document POL/001/001", title);
+    let citing = clean("POL/001/002", "", "## Scope\n\nSee the Wrong Title (POL/001/001) for lone working.\n");
+    let f = Fixture::new(&[("a.md", &evil), ("b.md", &citing)]);
+    let check = f.run(&["check", "content"]);
+    let text = stdout(&check);
+    assert!(text.contains("error[S002]") && text.contains("X004") && text.contains("C005"), "{text}");
+    assert!(text.contains("which is \"Evil Title\""), "the sequences are removed, the text kept: {text}");
+    assert_eq!(controls(&text), vec![], "check: {text:?}");
+
+    let search = f.run(&["search", "lone working", "content"]);
+    assert!(stdout(&search).contains("POL/001/001"), "{}", stdout(&search));
+    assert_eq!(controls(&stdout(&search)), vec![], "search: {:?}", stdout(&search));
+    assert_eq!(controls(&stderr(&search)), vec![]);
+
+    // A build that fails prints its errors: the same cleaning.
+    f.write("content/site.yaml", "short_name: TNT\n");
+    let build = f.build(&[]);
+    assert_eq!(build.status.code(), Some(1));
+    assert!(stderr(&build).contains("error[S002]"), "{}", stderr(&build));
+    assert_eq!(controls(&stderr(&build)), vec![], "build: {:?}", stderr(&build));
+}

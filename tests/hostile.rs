@@ -118,23 +118,6 @@ fn a_symlink_outside_the_content_folder_is_not_followed() {
     assert!(!f.path("out/documents/pol-001-009").exists());
 }
 
-/// Every file under `dir` with its bytes, for comparing two states.
-fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).unwrap().flatten() {
-            if e.path().is_dir() {
-                stack.push(e.path());
-            } else {
-                out.push((e.path().strip_prefix(dir).unwrap().display().to_string(), std::fs::read(e.path()).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[cfg(unix)]
 #[test]
 fn a_build_killed_at_any_moment_leaves_the_previous_output_intact() {
@@ -176,4 +159,62 @@ fn a_build_killed_at_any_moment_leaves_the_previous_output_intact() {
     let leftovers = leftovers(f.tmp.path());
     assert!(leftovers.is_empty(), "staging folders of killed builds are cleaned up: {leftovers:?}");
     assert!(f.read("out/documents/pol-002-000/index.html").contains("Changed."));
+}
+
+/// Runs trustdocs with `args`, killing it after `secs` seconds: `None` if it had to be killed.
+fn run_within(f: &Fixture, args: &[&str], secs: u64) -> Option<std::process::Output> {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(args)
+        .current_dir(f.tmp.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    while std::time::Instant::now() < until {
+        if child.try_wait().unwrap().is_some() {
+            return Some(child.wait_with_output().unwrap());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    None
+}
+
+#[cfg(unix)]
+#[test]
+fn symbolic_link_loops_are_read_once_and_reported() {
+    use std::os::unix::fs::symlink;
+    let f = Fixture::new(&[("good.md", &good()), ("a/one.md", &clean("POL/001/002", "", "## S\n\nOne.\n"))]);
+    f.write("content/documents/b/two.md", clean("POL/001/003", "", "## S\n\nTwo.\n"));
+    f.write("content/shared/three.md", clean("POL/001/004", "", "## S\n\nThree.\n"));
+    // Two loops back to documents/, a second way into a/, a link to itself,
+    // and a link to a folder elsewhere in the content folder (followed once).
+    symlink("..", f.path("content/documents/a/up")).unwrap();
+    symlink("../../documents", f.path("content/documents/b/top")).unwrap();
+    symlink("a", f.path("content/documents/again")).unwrap();
+    symlink("self", f.path("content/documents/self")).unwrap();
+    symlink("../shared", f.path("content/documents/shared")).unwrap();
+    symlink("../documents/shared", f.path("content/shared/back")).unwrap();
+    let out = run_within(&f, &["check", "content", "--format", "json", "--today", "2026-11-23"], 20)
+        .expect("check finishes: symbolic link loops are not followed");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(r["summary"]["documents"], 4, "each document read once: {:#}", r["diagnostics"]);
+    assert!(with_code(&r, "S005").is_empty());
+    let mut s006: Vec<String> = with_code(&r, "S006").iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+    s006.sort();
+    assert_eq!(
+        s006,
+        [
+            "content/documents/a/up",
+            "content/documents/again",
+            "content/documents/b/top",
+            "content/documents/self",
+            "content/documents/shared/back"
+        ]
+    );
+    let built = run_within(&f, &["build", "content", "--out", "out", "--no-pdf"], 20).expect("build finishes");
+    assert!(built.status.success(), "{}", String::from_utf8_lossy(&built.stderr));
+    assert!(f.path("out/documents/pol-001-004/index.html").exists(), "the linked folder elsewhere is read");
 }

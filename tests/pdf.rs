@@ -214,3 +214,150 @@ fn make_executable(p: &std::path::Path) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(p, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// Lists, quotes, mixes of both and emphasis nested far deeper than anyone
+/// writes, each with a marker word at its deepest point.
+fn deep_bodies() -> Vec<(&'static str, String)> {
+    let list = |n: usize, marker: &str| {
+        let mut s: String = (0..n).map(|i| format!("{}- level {i}\n", "  ".repeat(i))).collect();
+        s.push_str(&format!("{}- {marker}\n", "  ".repeat(n)));
+        s
+    };
+    let numbered: String = (0..30).map(|i| format!("{}1. step {i}\n", "   ".repeat(i))).collect::<String>()
+        + &format!("{}1. deepest-numbered\n", "   ".repeat(30));
+    let mixed: String = (0..40).map(|i| if i % 2 == 0 { "- " } else { "> " }).collect::<String>() + "deepest-mixed\n";
+    let nested_inline = format!("{}deepest-inline{}\n", "*a ".repeat(60), " z*".repeat(60));
+    let inline_in_list = format!("{}- {}\n", "  ".repeat(9), nested_inline.trim_end());
+    vec![
+        ("list25", list(25, "deepest-list-25")),
+        ("list64", list(64, "deepest-list-64")),
+        ("quote30", format!("{} deepest-quote-30\n", ">".repeat(30))),
+        ("quote80", format!("{} deepest-quote-80\n", ">".repeat(80))),
+        ("numbered", numbered),
+        ("mixed", mixed),
+        ("inline", format!("{}{inline_in_list}", list(9, "x"))),
+    ]
+}
+
+#[test]
+fn deep_nesting_is_flattened_so_every_library_that_checks_clean_makes_its_pdfs() {
+    let docs: Vec<(String, String)> = deep_bodies()
+        .into_iter()
+        .enumerate()
+        .map(|(i, (name, body))| {
+            (format!("{name}.md"), clean(&format!("POL/003/{i:03}"), "", &format!("## Deep\n\n{body}")))
+        })
+        .collect();
+    let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    let f = Fixture::new(&refs);
+    let r = f.check_json();
+    assert_eq!(r["summary"]["errors"], 0, "{:#}", r["diagnostics"]);
+    let out = f.build_with_pdfs(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (i, (name, body)) in deep_bodies().into_iter().enumerate() {
+        let pdf = f.path(&format!("out/documents/pol-003-{i:03}/pol-003-{i:03}-v1.pdf"));
+        let text = tool("pdftotext", &["-raw"], &pdf);
+        let marker = body.split_whitespace().find(|w| w.starts_with("deepest")).unwrap();
+        assert!(text.contains(marker), "{name}: {marker} is in the PDF:\n{text}");
+    }
+}
+
+/// The depth of a JSON value: typst's JSON reader has a limit.
+fn depth(v: &serde_json::Value) -> usize {
+    match v {
+        serde_json::Value::Array(a) => 1 + a.iter().map(depth).max().unwrap_or(0),
+        serde_json::Value::Object(o) => 1 + o.values().map(depth).max().unwrap_or(0),
+        _ => 0,
+    }
+}
+
+#[test]
+fn pdf_data_stays_shallow_however_deep_the_markdown() {
+    for (name, body) in deep_bodies() {
+        let f = Fixture::new(&[("a.md", &clean("POL/003/001", "", &format!("## Deep\n\n{body}")))]);
+        let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
+        let checked = trustdocs::check(&f.path("content"), today).unwrap();
+        let opts = trustdocs::render::RenderOptions { drafts: false, today, pdf: true, public: false };
+        let site = trustdocs::render::Site::plan(&checked.lib, &opts);
+        let data = trustdocs::render::pdf_data::data(&site, site.pages[0].doc);
+        assert!(depth(&data) <= 48, "{name}: the PDF data is {} deep", depth(&data));
+    }
+}
+
+/// A library that takes typst a few seconds.
+fn slow_library() -> Fixture {
+    let body = format!("{LONG}{}", "Staff must report every incident promptly and accurately. ".repeat(400));
+    let docs: Vec<(String, String)> =
+        (0..12).map(|i| (format!("d{i}.md"), clean(&format!("POL/004/{i:03}"), "", &body))).collect();
+    let refs: Vec<(&str, &str)> = docs.iter().map(|(a, b)| (a.as_str(), b.as_str())).collect();
+    Fixture::new(&refs)
+}
+
+#[test]
+fn the_pdf_workspace_never_uses_the_shared_temporary_folder() {
+    let f = library();
+    // A temporary folder no one could use: a file. A workspace there would fail.
+    f.write("not-a-folder", "x");
+    let out = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+        .args(["build", "content", "--out", "out", "--today", "2026-11-23"])
+        .current_dir(f.tmp.path())
+        .env("TMPDIR", f.path("not-a-folder"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").is_file());
+    assert!(!f.path("out/.trustdocs/pdf-work").exists(), "the workspace is gone before the swap");
+}
+
+#[cfg(unix)]
+#[test]
+fn an_interrupted_pdf_build_leaves_nothing_behind() {
+    let f = slow_library();
+    assert!(f.build(&[]).status.success());
+    let before = std::fs::read(f.path("out/documents/pol-004-000/index.html")).unwrap();
+    std::fs::create_dir_all(f.path("tmp")).unwrap();
+    let hidden = |f: &Fixture| -> Vec<String> {
+        std::fs::read_dir(f.tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().to_string())
+            .filter(|n| n.starts_with(".out."))
+            .collect()
+    };
+    for signal in [libc::SIGTERM, libc::SIGINT, libc::SIGKILL] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_trustdocs"))
+            .args(["build", "content", "--out", "out", "--today", "2026-11-23"])
+            .current_dir(f.tmp.path())
+            .env("TMPDIR", f.path("tmp"))
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        // Wait until typst is at work in its workspace, wherever that is.
+        let until = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        let working = |f: &Fixture| {
+            hidden(f).iter().any(|n| f.path(n).join(".trustdocs/pdf-work/fonts").is_dir())
+                || std::fs::read_dir(f.path("tmp")).unwrap().count() > 0
+        };
+        while !working(&f) {
+            assert!(std::time::Instant::now() < until, "the PDF stage never started");
+            assert!(child.try_wait().unwrap().is_none(), "the build ended before it could be interrupted");
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        // SAFETY: signals the child this test started.
+        unsafe { libc::kill(child.id() as libc::pid_t, signal) };
+        let status = child.wait().unwrap();
+        assert!(!status.success(), "{signal}: {status:?}");
+        assert_eq!(std::fs::read(f.path("out/documents/pol-004-000/index.html")).unwrap(), before, "{signal}");
+        assert_eq!(std::fs::read_dir(f.path("tmp")).unwrap().count(), 0, "{signal}: nothing in the temporary folder");
+        if signal == libc::SIGKILL {
+            assert!(!hidden(&f).is_empty(), "SIGKILL cannot be caught: the staging folder stays");
+        } else {
+            assert_eq!(hidden(&f), Vec::<String>::new(), "{signal}: the staging folder and workspace are removed");
+        }
+    }
+    // What SIGKILL left is marked, so the next build removes it.
+    let out = f.build_with_pdfs(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(leftovers(f.tmp.path()).iter().all(|n| !n.starts_with(".out.")), "{:?}", leftovers(f.tmp.path()));
+}

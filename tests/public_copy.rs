@@ -7,31 +7,53 @@ mod common;
 use common::*;
 use std::path::Path;
 
-const CANARIES: [&str; 4] = ["CANARY-NOTPUBLIC-1", "CANARY-DRAFT-2", "CANARY-OLD-3", "Secret Canary Procedure"];
+const CANARIES: [&str; 9] = [
+    "CANARY-NOTPUBLIC-1",
+    "CANARY-DRAFT-2",
+    "CANARY-OLD-3",
+    "Secret Canary Procedure",
+    "CANARY-ATTACHMENT-5",
+    "CANARY-IMAGE-6",
+    "CANARY-UNUSED-7",
+    "Canary Secret Role",
+    "CANARY-SUPERSEDED-9",
+];
+
+const ROLES_WITH_SECRET: &str = "- id: lsms\n  title: Local Security Management Specialist\n  aliases: [LSMS]\n- id: vault\n  title: Canary Secret Role\n  description: Holds the keys\n";
 
 fn fixture() -> Fixture {
     let public = clean(
         "POL/001/001",
         "public: true\nrelated: [POL/001/002]\nsummary: A public policy.\n",
-        "## Scope\n\nSee the [secret one](doc:POL/001/002) and POL/001/002.\n\n### Local Security Management Specialist {role=lsms}\n\nPublic duties.\n",
+        "## Scope\n\nSee the [secret one](doc:POL/001/002) and POL/001/002, and the [public form](../assets/public-form.txt).\n\n### Local Security Management Specialist {role=lsms}\n\nPublic duties.\n",
     );
     let old_public = doc("POL/001/001", "0.9", "superseded", "public: true\n", "## Scope\n\nOld public text.\n");
     let secret = clean(
         "POL/001/002",
         "summary: CANARY-NOTPUBLIC-1 summary\n",
-        "## Scope\n\nCANARY-NOTPUBLIC-1 body.\n\n### LSMS work {role=lsms}\n\nCANARY-NOTPUBLIC-1 duties.\n",
+        "## Scope\n\nCANARY-NOTPUBLIC-1 body, the [private form](../assets/canary-attachment.txt), the ![map](../assets/canary-image.png) and the public form [again](../assets/public-form.txt).\n\n### LSMS work {role=lsms}\n\nCANARY-NOTPUBLIC-1 duties.\n\n### Keys {role=vault}\n\nOnly here.\n",
     )
     .replace("Test Document POL/001/002", "Secret Canary Procedure");
     let draft = doc("POL/001/003", "0.1", "draft", "public: true\n", "## Scope\n\nCANARY-DRAFT-2\n");
     let old_secret = doc("POL/001/004", "1", "superseded", "", "## Scope\n\nCANARY-OLD-3\n");
+    // A public superseded version of a document whose version in force is not public.
+    let private_now = clean("POL/001/005", "", "## Scope\n\nNow private.\n");
+    let public_before = doc("POL/001/005", "0.5", "superseded", "public: true\n", "## Scope\n\nCANARY-SUPERSEDED-9\n");
     let f = Fixture::new(&[
         ("a.md", &public),
         ("a-old.md", &old_public),
         ("b.md", &secret),
         ("c.md", &draft),
         ("d.md", &old_secret),
+        ("e.md", &private_now),
+        ("e-old.md", &public_before),
     ]);
     f.write("content/site.yaml", format!("{SITE}public_base_url: https://www.test.nhs.uk/policies/\n"));
+    f.write("content/roles.yaml", ROLES_WITH_SECRET);
+    f.write("content/assets/public-form.txt", "the public form");
+    f.write("content/assets/canary-attachment.txt", "CANARY-ATTACHMENT-5");
+    f.write("content/assets/canary-image.png", "CANARY-IMAGE-6");
+    f.write("content/assets/canary-unused.txt", "CANARY-UNUSED-7");
     f
 }
 
@@ -60,6 +82,8 @@ fn all_text(dir: &Path, out: &mut Vec<(String, String)>) {
         } else {
             out.push((p.display().to_string(), String::from_utf8_lossy(&std::fs::read(&p).unwrap()).to_string()));
         }
+        // The file's own name is output too.
+        out.push((p.display().to_string(), p.display().to_string()));
     }
 }
 
@@ -70,12 +94,11 @@ fn assert_no_canary(dir: &Path) {
     assert!(files.iter().any(|(p, _)| p.ends_with(".gz")), "the compressed search files were scanned too");
     for (path, text) in &files {
         for c in CANARIES {
-            assert!(!text.contains(c), "{c} leaked into {path}");
+            assert!(!text.to_lowercase().contains(&c.to_lowercase()), "{c} leaked into {path}");
         }
-        assert!(
-            !text.contains("pol-001-002") && !text.contains("pol-001-003") && !text.contains("pol-001-004"),
-            "a non-public page is linked from {path}"
-        );
+        for slug in ["pol-001-002", "pol-001-003", "pol-001-004", "pol-001-005", "roles/vault"] {
+            assert!(!text.contains(slug), "a non-public page ({slug}) is linked from {path}");
+        }
     }
 }
 
@@ -86,14 +109,18 @@ fn public_copy_contains_only_public_documents() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(f.path("out/documents/pol-001-001/index.html").exists());
     assert!(f.path("out/documents/pol-001-001/v0.9/index.html").exists(), "its public superseded version");
-    for hidden in ["pol-001-002", "pol-001-003", "pol-001-004"] {
+    for hidden in ["pol-001-002", "pol-001-003", "pol-001-004", "pol-001-005"] {
         assert!(!f.path(&format!("out/documents/{hidden}")).exists());
     }
     for internal in ["checks", "reviews", "references"] {
         assert!(!f.path(&format!("out/{internal}")).exists(), "{internal} page in the public copy");
     }
     let page = f.read("out/documents/pol-001-001/index.html");
-    assert!(page.contains("See the secret one and POL/001/002."), "links to non-public documents become plain text");
+    assert!(page.contains("See the secret one and POL/001/002"), "links to non-public documents become plain text");
+    assert_eq!(f.read("out/assets/public-form.txt"), "the public form", "what a public page links is there");
+    assert!(f.path("out/roles/lsms/index.html").exists() && !f.path("out/roles/vault").exists());
+    let assets: Vec<_> = std::fs::read_dir(f.path("out/assets")).unwrap().flatten().map(|e| e.file_name()).collect();
+    assert_eq!(assets.len(), 1, "only the assets public pages use: {assets:?}");
     assert!(
         f.read("out/catalogue.json").contains("https://www.test.nhs.uk/policies/documents/pol-001-001/"),
         "public_base_url"
@@ -120,4 +147,38 @@ fn intranet_build_keeps_the_public_copy_beside_it() {
     assert!(f.path("site/documents/pol-001-002/index.html").exists());
     assert!(f.path("site/public/documents/pol-001-001/index.html").exists(), "the public copy survived");
     assert!(!f.path("site/public/documents/pol-001-002").exists());
+    assert!(f.path("site/assets/canary-attachment.txt").exists(), "the intranet holds what its pages use");
+    assert!(!f.path("site/assets/canary-unused.txt").exists(), "and nothing no page uses");
+    assert!(f.path("site/roles/vault/index.html").exists(), "the intranet lists every registered role");
+}
+
+#[test]
+fn a_superseded_version_is_public_only_with_its_current_version() {
+    let f = Fixture::new(&[
+        // The version in force is not public: no version of it is published.
+        ("now.md", &clean("POL/002/001", "", "## Scope\n\nNow private.\n")),
+        ("then.md", &doc("POL/002/001", "0.5", "superseded", "public: true\n", "## Scope\n\nCANARY-THEN\n")),
+        // Both public: both published.
+        ("open.md", &clean("POL/002/002", "public: true\n", "## Scope\n\nOpen now.\n")),
+        ("open-then.md", &doc("POL/002/002", "0.5", "superseded", "public: true\n", "## Scope\n\nOpen then.\n")),
+        // Public now, private then: only the current one.
+        ("mixed.md", &clean("POL/002/003", "public: true\n", "## Scope\n\nPublic now.\n")),
+        ("mixed-then.md", &doc("POL/002/003", "0.5", "superseded", "", "## Scope\n\nCANARY-MIXED\n")),
+        // Nothing in force at all: nothing published, however it is marked.
+        ("gone.md", &doc("POL/002/004", "1", "superseded", "public: true\n", "## Scope\n\nCANARY-GONE\n")),
+    ]);
+    let out = f.build(&["--public"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(!f.path("out/documents/pol-002-001").exists());
+    assert!(f.path("out/documents/pol-002-002/v0.5/index.html").exists());
+    assert!(f.path("out/documents/pol-002-003/index.html").exists());
+    assert!(!f.path("out/documents/pol-002-003/v0.5").exists());
+    assert!(!f.path("out/documents/pol-002-004").exists());
+    let mut files = Vec::new();
+    all_text(&f.path("out"), &mut files);
+    for (path, text) in &files {
+        for canary in ["CANARY-THEN", "CANARY-MIXED", "CANARY-GONE", "pol-002-001", "pol-002-004"] {
+            assert!(!text.contains(canary), "{canary} in {path}");
+        }
+    }
 }

@@ -130,3 +130,75 @@ fn a_bad_document_does_not_stop_the_others() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(f.path("out/documents/pol-001-001/index.html").exists());
 }
+
+/// The summary line `check` prints last, and the one `build` prints: the same counts.
+fn summaries(run: &dyn Fn(&[&str]) -> std::process::Output) -> (String, String, Option<i32>, Option<i32>) {
+    let check = run(&["check", "content", "--today", "2026-11-23"]);
+    let build = run(&["build", "content", "--out", "out", "--no-pdf", "--today", "2026-11-23"]);
+    let line = |text: String| text.lines().find(|l| l.contains("checked:")).unwrap_or_default().to_string();
+    (line(stdout(&check)), line(stderr(&build)), check.status.code(), build.status.code())
+}
+
+#[test]
+fn s006_empty_or_unreadable_settings_files_and_check_and_build_agree() {
+    // An empty site.yaml: no site can be built; check says why, and build says the same.
+    let f = Fixture::new(&[("ok.md", &clean("POL/001/001", "", "## B\n\nT.\n"))]);
+    f.write("content/site.yaml", "");
+    let s006 = single(&f.check_json(), "S006");
+    assert_eq!(s006["file"], "content/site.yaml");
+    assert!(s006["message"].as_str().unwrap().contains("empty"), "{s006}");
+    let (check, build, check_code, build_code) = summaries(&|a| f.run(a));
+    assert_eq!((check_code, build_code), (Some(1), Some(1)));
+    assert_eq!(check, build, "the same findings");
+    let out = f.build(&[]);
+    assert!(stderr(&out).contains("site.yaml is empty"), "{}", stderr(&out));
+
+    // Comments only in roles.yaml, and a folder where glossary.yaml should be.
+    f.write("content/site.yaml", SITE);
+    f.write("content/roles.yaml", "# to do\n\n");
+    std::fs::create_dir_all(f.path("content/glossary.yaml")).unwrap();
+    let r = f.check_json();
+    let mut files: Vec<String> =
+        with_code(&r, "S006").iter().map(|d| d["file"].as_str().unwrap().to_string()).collect();
+    files.sort();
+    assert_eq!(files, ["content/glossary.yaml", "content/roles.yaml"], "{:#}", r["diagnostics"]);
+    let (check, build, check_code, build_code) = summaries(&|a| f.run(a));
+    assert_eq!(check, build, "the same findings");
+    assert_eq!((check_code, build_code), (Some(1), Some(0)), "errors; the site can still be built");
+}
+
+#[cfg(unix)]
+#[test]
+fn s006_an_unreadable_folder_or_asset_and_check_and_build_agree() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = Fixture::new(&[
+        ("ok.md", &clean("POL/001/001", "", "## B\n\nThe [form](../assets/form.pdf) and [map](../assets/map.txt).\n")),
+        ("locked/hidden.md", &clean("POL/001/002", "", "## B\n\nT.\n")),
+    ]);
+    f.write("content/assets/form.pdf", "%PDF-1.4 locked");
+    f.write("content/assets/map.txt", "a map");
+    for p in ["content/documents/locked", "content/assets/form.pdf"] {
+        std::fs::set_permissions(f.path(p), std::fs::Permissions::from_mode(0o000)).unwrap();
+    }
+    let out = f.run_unprivileged(&["check", "content", "--format", "json", "--today", "2026-11-23"]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let mut at: Vec<(String, String)> = with_code(&r, "S006")
+        .iter()
+        .map(|d| (d["file"].as_str().unwrap().to_string(), d["message"].as_str().unwrap().to_string()))
+        .collect();
+    at.sort();
+    assert_eq!(at.len(), 2, "{at:?}");
+    assert_eq!(at[0].0, "content/assets/form.pdf");
+    assert!(at[0].1.contains("cannot read this file"), "{at:?}");
+    assert_eq!(at[1].0, "content/documents/locked");
+    assert!(at[1].1.contains("cannot read this folder"), "{at:?}");
+    assert!(with_code(&r, "X006").is_empty(), "the link to the unreadable file is not called missing");
+    let (check, build, check_code, build_code) = summaries(&|a| f.run_unprivileged(a));
+    assert_eq!(check, build, "the same findings");
+    assert_eq!((check_code, build_code), (Some(1), Some(0)));
+    assert_eq!(f.read("out/assets/map.txt"), "a map", "the rest is built");
+    assert!(!f.path("out/assets/form.pdf").exists());
+    for p in ["content/documents/locked", "content/assets/form.pdf"] {
+        std::fs::set_permissions(f.path(p), std::fs::Permissions::from_mode(0o755)).unwrap();
+    }
+}

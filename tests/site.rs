@@ -172,3 +172,114 @@ fn assets_are_copied_and_missing_ones_are_text() {
     assert_eq!(select_attrs(&html, ".td-body img", "alt"), vec!["Site map"]);
     assert!(select_attrs(&html, ".td-body a", "href").is_empty());
 }
+
+#[cfg(unix)]
+#[test]
+fn output_assets_are_independent_copies_never_links() {
+    use std::os::unix::fs::MetadataExt;
+    let body = "## Scope\n\nThe [form](../assets/form.pdf), the [linked form](../assets/linked.pdf) and ![a map](../assets/map.png).\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    f.write("content/assets/form.pdf", "the author's form");
+    f.write("content/assets/real/map-source.png", "the author's map");
+    std::os::unix::fs::symlink("form.pdf", f.path("content/assets/linked.pdf")).unwrap();
+    std::os::unix::fs::symlink("real/map-source.png", f.path("content/assets/map.png")).unwrap();
+    f.write("secret.txt", "outside the content folder");
+    std::os::unix::fs::symlink(f.path("secret.txt"), f.path("content/assets/outside.pdf")).unwrap();
+    let s006 = with_code(&f.check_json(), "S006");
+    assert_eq!(s006.len(), 1, "{s006:#?}");
+    assert_eq!(s006[0]["file"], "content/assets/outside.pdf");
+    let out = f.build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for (copy, source, bytes) in [
+        ("out/assets/form.pdf", "content/assets/form.pdf", "the author's form"),
+        ("out/assets/linked.pdf", "content/assets/form.pdf", "the author's form"),
+        ("out/assets/map.png", "content/assets/real/map-source.png", "the author's map"),
+    ] {
+        let meta = std::fs::symlink_metadata(f.path(copy)).unwrap();
+        assert!(meta.file_type().is_file(), "{copy} is a file of its own, not a link");
+        assert_eq!(meta.nlink(), 1, "{copy} is not a hard link");
+        assert_ne!(meta.ino(), std::fs::metadata(f.path(source)).unwrap().ino(), "{copy}");
+        assert_eq!(f.read(copy), bytes);
+    }
+    std::fs::write(f.path("out/assets/form.pdf"), "edited in the output").unwrap();
+    assert_eq!(f.read("content/assets/form.pdf"), "the author's form", "editing the output never edits the source");
+    assert!(!f.path("out/assets/outside.pdf").exists(), "a link out of the content folder is refused");
+}
+
+#[test]
+fn author_anchors_never_take_the_themes_ids_and_links_to_them_still_resolve() {
+    let body = "## Contents {#td-toc}\n\nSee [the notes](#fn-1) and [contents](#td-toc).[^1]\n\n## Notes {#fn-1}\n\nText.\n\n## TD toc\n\nAgain.\n\n## Main {#td-main}\n\nMain text.\n\n## Again {#td-main}\n\nTwice.\n\n[^1]: A footnote.\n";
+    let f = Fixture::new(&[
+        ("a.md", &clean("POL/001/001", "", body)),
+        ("b.md", &clean("POL/001/002", "", "## S\n\nThe [main part](doc:POL/001/001#td-main).\n")),
+    ]);
+    let r = f.check_json();
+    assert!(with_code(&r, "X002").is_empty(), "links to the author's anchors resolve: {:#}", r["diagnostics"]);
+    assert!(f.build(&[]).status.success());
+    let html = f.read("out/documents/pol-001-001/index.html");
+    let ids = select_attrs(&html, "[id]", "id");
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(ids.len(), unique.len(), "every id once on the page: {ids:?}");
+    let headings = select_attrs(&html, ".td-body h2", "id");
+    assert_eq!(headings, ["td-toc-2", "fn-1-2", "td-toc-3", "td-main-2", "td-main-3"]);
+    assert!(select_texts(&html, "#td-toc").iter().any(|t| t.contains("Contents")), "the theme's contents box");
+    let links = select_attrs(&html, ".td-body a", "href");
+    assert!(links.contains(&"#fn-1-2".to_string()) && links.contains(&"#td-toc-2".to_string()), "{links:?}");
+    assert!(links.contains(&"#fn-1".to_string()), "the footnote reference keeps the theme's id: {links:?}");
+    let other = f.read("out/documents/pol-001-002/index.html");
+    assert!(select_attrs(&other, ".td-body a", "href").contains(&"../../documents/pol-001-001/#td-main-2".to_string()));
+}
+
+#[test]
+fn attachments_named_with_hash_question_mark_percent_or_spaces_are_linked() {
+    let names = ["a#b.pdf", "what?.pdf", "100%.pdf", "my form.pdf", "café menu.pdf", "x%20y.pdf"];
+    let body = "## Forms\n\n[one](../assets/a%23b.pdf) [two](../assets/what%3F.pdf) [three](../assets/100%25.pdf) [four](../assets/my%20form.pdf) [five](../assets/caf%C3%A9%20menu.pdf) [six](<../assets/my form.pdf>) [seven](../assets/x%2520y.pdf) [eight](../assets/a%23b.pdf#page=2)\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    for n in names {
+        f.write(&format!("content/assets/{n}"), format!("file {n}"));
+    }
+    let r = f.check_json();
+    assert!(with_code(&r, "X006").is_empty(), "every link finds its file: {:#}", r["diagnostics"]);
+    assert!(f.build(&[]).status.success());
+    let html = f.read("out/documents/pol-001-001/index.html");
+    let hrefs = select_attrs(&html, ".td-body a", "href");
+    assert_eq!(
+        hrefs,
+        [
+            "../../assets/a%23b.pdf",
+            "../../assets/what%3F.pdf",
+            "../../assets/100%25.pdf",
+            "../../assets/my%20form.pdf",
+            "../../assets/caf%C3%A9%20menu.pdf",
+            "../../assets/my%20form.pdf",
+            "../../assets/x%2520y.pdf",
+            "../../assets/a%23b.pdf",
+        ]
+    );
+    // As a browser does: decode the address once and open the file.
+    for href in &hrefs {
+        let path = href.trim_start_matches("../../");
+        let decoded = percent_decoded(path);
+        let file = f.path(&format!("out/{decoded}"));
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), format!("file {}", &decoded["assets/".len()..]), "{href}");
+    }
+}
+
+/// `%XX` decoded, as a browser does before asking for a file.
+fn percent_decoded(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}

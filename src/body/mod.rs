@@ -7,7 +7,7 @@ mod parse;
 pub use parse::{parse, LineIndex, ParseOptions};
 
 use crate::diag::Pos;
-use crate::model::DocId;
+use crate::model::{DocId, RefusedUrl, SafeUrl};
 
 #[derive(Clone, Debug, Default)]
 pub struct Body {
@@ -31,7 +31,11 @@ pub struct Section {
     pub number: Option<String>,
     /// The heading's text, without markup.
     pub text: String,
+    /// Unique on the page: never an id the theme uses, nor another heading's.
     pub anchor: String,
+    /// The anchor the author wrote (or the slug of the text) when it had
+    /// to be changed, so that links written to it still resolve.
+    pub written: Option<String>,
     /// Whether the author gave the anchor with `{#id}`.
     pub explicit_anchor: bool,
     /// `{role=lsms}`: the role whose responsibilities this section holds.
@@ -120,17 +124,15 @@ pub enum Inline {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// `doc:ID`, `doc:ID#anchor`, or an id in prose.
-    Doc {
-        id: DocId,
-        anchor: Option<String>,
-    },
+    Doc { id: DocId, anchor: Option<String> },
     /// `#anchor` in the same document.
     Local(String),
     /// A path relative to the document's file (an image or attachment).
     File(String),
-    External(String),
+    /// `http:`, `https:` or `mailto:`, as the allow-list let it through.
+    External(SafeUrl),
     /// A scheme that could run code (`javascript:` and the like): never linked.
-    Unsafe(String),
+    Unsafe(RefusedUrl),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -154,6 +156,16 @@ pub struct Link {
 pub struct Footnote {
     pub label: String,
     pub blocks: Vec<Block>,
+}
+
+impl Body {
+    /// The anchor on the page of the section a link names as `#written`:
+    /// its own anchor, or the one it was given instead.
+    pub fn anchor<'a>(&'a self, written: &'a str) -> Option<&'a str> {
+        let own = self.sections.iter().find(|s| s.anchor == written);
+        let moved = || self.sections.iter().find(|s| s.written.as_deref() == Some(written));
+        own.or_else(moved).map(|s| s.anchor.as_str())
+    }
 }
 
 /// The plain text of some inlines, as a reader would say it.

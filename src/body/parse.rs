@@ -1,6 +1,7 @@
 //! Markdown (pulldown-cmark events) → `Body`.
 
 use super::*;
+use crate::model::UrlKind;
 use crate::text::slugify_anchor;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use regex::Regex;
@@ -136,11 +137,25 @@ impl BodyParser<'_> {
     }
 
     fn start(&mut self, tag: Tag, range: Range<usize>) {
-        let is_container = matches!(
-            tag,
-            Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough
-        );
-        if is_container && self.frames.len() >= MAX_DEPTH {
+        // An item of a list that was kept is always kept (its text has no
+        // other place to go), so a list is kept only with room for one.
+        let depth = self.frames.len();
+        let flatten = match tag {
+            Tag::Item => !matches!(self.frames.last(), Some(Frame::List { .. })),
+            Tag::List(_) => depth >= MAX_DEPTH - 1,
+            Tag::BlockQuote(_) | Tag::Emphasis | Tag::Strong | Tag::Strikethrough => depth >= MAX_DEPTH,
+            _ => false,
+        };
+        if flatten {
+            if matches!(tag, Tag::Item) {
+                // Each flattened item on a line of its own, with its bullet.
+                if let Some(Frame::Blocks { pending, .. }) = self.frames.last_mut() {
+                    if !pending.is_empty() {
+                        pending.push(Inline::HardBreak);
+                    }
+                    pending.push(Inline::Text("• ".into()));
+                }
+            }
             self.skipped_depth.push(true);
             return;
         }
@@ -309,10 +324,11 @@ impl BodyParser<'_> {
             self.counters[..=depth].iter().map(u32::to_string).collect::<Vec<_>>().join(".")
         });
         let explicit_anchor = id.is_some();
-        let anchor = match id {
-            Some(id) => id,
-            None => self.unique_anchor(slugify_anchor(&text)),
-        };
+        let wanted = id.unwrap_or_else(|| slugify_anchor(&text));
+        let anchor = self.unique_anchor(wanted.clone());
+        // Links written to an author's `{#id}`, or to a slug the theme
+        // uses, still reach the heading under its new anchor.
+        let written = (anchor != wanted && (explicit_anchor || crate::theme::reserved_id(&wanted))).then_some(wanted);
         self.anchors.insert(anchor.clone());
         let block = self.root_len();
         self.close_open_sections(level, block);
@@ -321,6 +337,7 @@ impl BodyParser<'_> {
             number,
             text,
             anchor,
+            written,
             explicit_anchor,
             role,
             pos,
@@ -330,10 +347,13 @@ impl BodyParser<'_> {
         self.push_block(Block::Heading(self.body.sections.len() - 1));
     }
 
+    /// `base`, or `base-2`, `base-3`... when a heading before or the
+    /// theme's page (`td-toc`, `fn-1`) already has it.
     fn unique_anchor(&self, base: String) -> String {
+        let taken = |a: &str| self.anchors.contains(a) || crate::theme::reserved_id(a);
         let mut anchor = base.clone();
         let mut n = 2;
-        while self.anchors.contains(&anchor) {
+        while taken(&anchor) {
             anchor = format!("{base}-{n}");
             n += 1;
         }
@@ -487,10 +507,11 @@ fn convert_align(a: Alignment) -> Align {
     }
 }
 
-/// What a link's destination points at.
+/// What a link's destination points at. Every address but `doc:` and a
+/// same-page `#anchor` goes through the allow-list (`model::url`).
 pub fn classify(dest: &str) -> Target {
     let dest = dest.trim();
-    if let Some(rest) = dest.strip_prefix("doc:") {
+    if let Some(rest) = dest.get(..4).filter(|p| p.eq_ignore_ascii_case("doc:")).map(|_| &dest[4..]) {
         let (id, anchor) = match rest.split_once('#') {
             Some((id, a)) => (id, Some(a.to_string()).filter(|a| !a.is_empty())),
             None => (rest, None),
@@ -500,15 +521,11 @@ pub fn classify(dest: &str) -> Target {
     if let Some(anchor) = dest.strip_prefix('#') {
         return Target::Local(anchor.to_string());
     }
-    let scheme = dest.split_once(':').map(|(s, _)| s).filter(|s| {
-        !s.is_empty()
-            && s.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && s.chars().all(|c| c.is_ascii_alphanumeric() || "+.-".contains(c))
-    });
-    match scheme.map(str::to_ascii_lowercase).as_deref() {
-        Some("http" | "https" | "mailto" | "tel") => Target::External(dest.to_string()),
-        Some(_) => Target::Unsafe(dest.to_string()),
-        None if dest.starts_with("//") => Target::External(format!("https:{dest}")),
-        None => Target::File(dest.split(['?', '#']).next().unwrap_or("").to_string()),
+    match crate::model::url::allow(dest) {
+        Err(refused) => Target::Unsafe(refused),
+        Ok(url) if url.kind() == UrlKind::Relative => {
+            Target::File(url.as_str().split(['?', '#']).next().unwrap_or("").to_string())
+        }
+        Ok(url) => Target::External(url),
     }
 }

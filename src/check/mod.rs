@@ -25,7 +25,9 @@ pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
 
 /// The checks that compare the versions of each id with one another.
 pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
-    schema::versions(lib)
+    let mut out = schema::versions(lib);
+    out.extend(schema::lookalike_ids(lib));
+    out
 }
 
 /// The checks of each document (by index in the library), which may look

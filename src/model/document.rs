@@ -1,6 +1,6 @@
 //! One document version: its front matter, its parsed body and its file.
 
-use super::{At, Date, DocId, Version};
+use super::{At, Date, DocId, Url, Version};
 use crate::body::Body;
 use crate::diag::Pos;
 
@@ -84,7 +84,8 @@ pub struct Constitution {
 #[derive(Clone, Debug)]
 pub struct ExternalRef {
     pub title: String,
-    pub url: Option<String>,
+    /// Judged by the allow-list; a refused one is X009 and never linked.
+    pub url: Option<At<Url>>,
     pub publisher: Option<String>,
     pub year: Option<String>,
     pub accessed: Option<Date>,
@@ -170,6 +171,8 @@ pub struct Eia {
 #[derive(Clone, Debug, Default)]
 pub struct FrontMatter {
     pub id: Option<At<DocId>>,
+    /// The id as the author wrote it, to tell two spellings of one id apart (S007).
+    pub id_written: Option<String>,
     pub title: Option<At<String>>,
     pub doc_type: Option<At<String>>,
     pub version: Option<At<Version>>,

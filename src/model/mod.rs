@@ -3,12 +3,14 @@
 
 mod date;
 mod document;
-mod id;
+pub mod id;
+pub mod url;
 mod version;
 
 pub use date::{Date, Precision};
 pub use document::*;
 pub use id::DocId;
+pub use url::{RefusedUrl, SafeUrl, Url, UrlKind};
 pub use version::Version;
 
 use crate::diag::Pos;

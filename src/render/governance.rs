@@ -188,13 +188,14 @@ pub fn references(site: &Site, diags: &[Diagnostic]) -> Vec<RefRow> {
             });
         }
         for r in &doc.meta.references {
+            let refused = matches!(r.url.as_ref().map(|u| &u.value), Some(crate::model::Url::Refused(_)));
             rows.push(RefRow {
                 kind: "external",
                 title: Some(r.title.clone()),
-                status: String::new(),
+                status: if refused { "unsafe address, not linked (X009)".into() } else { String::new() },
                 publisher: r.publisher.clone(),
                 year: r.year.clone(),
-                url: r.url.clone(),
+                url: r.url.as_ref().and_then(|u| u.safe()).map(|u| u.as_str().to_string()),
                 ..base()
             });
         }

@@ -56,10 +56,8 @@ pub fn role_url(role_id: &str) -> String {
 pub fn matrix(site: &Site) -> Matrix {
     let docs = docs_with_roles(site);
     let rows = site
-        .lib
-        .config
-        .roles
-        .iter()
+        .roles()
+        .into_iter()
         .map(|role| {
             let cells: Vec<Cell> = docs
                 .iter()
@@ -116,7 +114,7 @@ pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection>
         let url = &site.url_of[&i];
         let href = |link: &crate::body::Link| match &link.target {
             // A same-page anchor means the document's page here.
-            crate::body::Target::Local(a) => Some(format!("{root}{url}#{a}")),
+            crate::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
         let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) };

@@ -159,9 +159,9 @@ impl<'a> SiteRenderer<'a> {
         for (path, bytes) in self.theme.under("static") {
             sink(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
         }
-        for asset in &site.lib.assets {
-            let path = asset.to_string_lossy().replace('\\', "/");
-            sink(OutputFile { path, contents: Contents::Copy(site.lib.dir.join(asset)) })?;
+        for path in site.assets_used() {
+            let source = site.lib.dir.join(&path);
+            sink(OutputFile { path, contents: Contents::Copy(source) })?;
         }
         Ok(Some(pages.len()))
     }
@@ -262,7 +262,7 @@ fn library_pages(site: &Site, templates: &Templates, common: &Value) -> Result<V
     let mut files = Vec::new();
     let matrix = context! { root => "../", page_title => "Role matrix", section => "roles", matrix => ser(library::matrix(site)), ..common.clone() };
     files.push(OutputFile::bytes("roles/index.html", templates.render("roles.html", matrix)?));
-    for role in &site.lib.config.roles {
+    for role in site.roles() {
         let url = library::role_url(&role.id);
         let root = root_of(&url);
         let sections = library::role_sections(site, &role.id, &root);
@@ -305,7 +305,7 @@ fn governance_pages(
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     let rows = governance::references(site, diags);
-    let csv = governance::references_csv(&rows, &site.lib.config.site.base_url);
+    let csv = governance::references_csv(&rows, &site.base_url());
     let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
     Ok(vec![
         OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),

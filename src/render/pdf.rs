@@ -9,7 +9,7 @@ use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The typst version trustdocs is tested with; the install hint names it.
 pub const TYPST_VERSION: &str = "0.15.1";
@@ -68,7 +68,7 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
         base.write(b);
     });
     let previous = read_manifest(out);
-    let work = Workspace::new(&fonts)?;
+    let work = Workspace::new(staging.dir(), &fonts)?;
     let bar = progress(site.pages.len());
     let results: Vec<(String, String, Result<(), String>, bool)> = site
         .pages
@@ -143,22 +143,28 @@ fn read_manifest(out: &Path) -> BTreeMap<String, String> {
     std::fs::read(out.join(MANIFEST)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
 }
 
-/// A temporary folder for the build's typst runs, removed when dropped.
+/// The folder for the build's typst runs, inside the staging folder (not
+/// the shared temporary folder, where another user could have planted a
+/// link under its name): made new, removed when dropped, before the swap,
+/// and with the staging folder if the build is interrupted or killed.
 struct Workspace {
     dir: PathBuf,
     fonts: PathBuf,
 }
 
 impl Workspace {
-    fn new(fonts: &[(&str, &[u8])]) -> Result<Workspace, String> {
-        let dir = std::env::temp_dir().join(format!("trustdocs-pdf-{}", std::process::id()));
+    fn new(staging: &Path, fonts: &[(&str, &[u8])]) -> Result<Workspace, String> {
+        let dir = staging.join(".trustdocs").join("pdf-work");
         let font_dir = dir.join("fonts");
-        std::fs::create_dir_all(&font_dir).map_err(|e| format!("cannot create {}: {e}", font_dir.display()))?;
+        for d in [&dir, &font_dir] {
+            std::fs::create_dir(d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
+        }
+        let work = Workspace { dir, fonts: font_dir };
         for (name, bytes) in fonts {
             let file = Path::new(name).file_name().unwrap_or_default();
-            std::fs::write(font_dir.join(file), bytes).map_err(|e| format!("cannot write font {name}: {e}"))?;
+            std::fs::write(work.fonts.join(file), bytes).map_err(|e| format!("cannot write font {name}: {e}"))?;
         }
-        Ok(Workspace { dir, fonts: font_dir })
+        Ok(work)
     }
 }
 
@@ -189,16 +195,17 @@ fn compile(
     );
     let root = work.dir.join(format!("doc-{}", page.doc));
     let io = |e: std::io::Error| format!("PDF of {label}: {e}");
-    std::fs::create_dir_all(&root).map_err(io)?;
+    std::fs::create_dir(&root).map_err(io)?;
     std::fs::write(root.join("document.typ"), template).map_err(io)?;
     std::fs::write(root.join("data.json"), data).map_err(io)?;
     for img in images {
-        let to = root.join(img);
-        std::fs::create_dir_all(to.parent().unwrap_or(&root)).map_err(io)?;
-        std::fs::copy(site.lib.dir.join(img), &to).map_err(io)?;
+        if let Some(folders) = img.parent() {
+            crate::output::create_dirs_within(&root, folders).map_err(io)?;
+        }
+        std::fs::copy(site.lib.dir.join(img), root.join(img)).map_err(io)?;
     }
     let pdf = target;
-    let output = Command::new(&typst.bin)
+    let child = Command::new(&typst.bin)
         .arg("compile")
         .arg("--root")
         .arg(&root)
@@ -210,8 +217,16 @@ fn compile(
         .args(["--input", "data=/data.json"])
         .arg(root.join("document.typ"))
         .arg(pdf)
-        .output()
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("PDF of {label}: cannot run typst: {e}"))?;
+    let pid = child.id();
+    crate::output::signals::watch_child(pid);
+    let output = child.wait_with_output();
+    crate::output::signals::unwatch_child(pid);
+    let output = output.map_err(|e| format!("PDF of {label}: typst did not finish: {e}"))?;
     let result = if output.status.success() {
         Ok(())
     } else {

@@ -40,13 +40,24 @@ impl<'a> Site<'a> {
     pub fn plan(lib: &'a Library, opts: &'a RenderOptions) -> Site<'a> {
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
+        // Ids that would share an address (S007): the first in order keeps it.
+        let mut slugs = std::collections::HashSet::new();
         for (id, versions) in &lib.by_id {
-            let visible: Vec<usize> =
-                versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
-            let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
+            let (visible, main) = match opts.public {
+                true => public_versions(lib, versions),
+                false => {
+                    let visible: Vec<usize> =
+                        versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
+                    let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
+                    (visible, main)
+                }
+            };
             let Some(main) = main else { continue };
-            main_of.insert(id.clone(), main);
             let slug = id.slug();
+            if !slugs.insert(slug.clone()) {
+                continue;
+            }
+            main_of.insert(id.clone(), main);
             for &i in &visible {
                 let url = if i == main {
                     format!("documents/{slug}/")
@@ -64,7 +75,10 @@ impl<'a> Site<'a> {
     /// The absolute address of the site's root, ending in `/`.
     pub fn base_url(&self) -> String {
         let s = &self.lib.config.site;
-        let base = if self.opts.public { s.public_base_url.as_deref().unwrap_or(&s.base_url) } else { &s.base_url };
+        let base = match (&s.public_base_url, self.opts.public) {
+            (Some(public), true) => public.as_str(),
+            _ => s.base_url.as_str(),
+        };
         if base.ends_with('/') {
             base.to_string()
         } else {
@@ -84,15 +98,42 @@ impl<'a> Site<'a> {
                 let target = self.main_of.get(id)?;
                 let url = &self.url_of[target];
                 Some(match anchor {
-                    Some(a) => format!("{root}{url}#{a}"),
+                    Some(a) => format!("{root}{url}#{}", self.lib.docs[*target].body.anchor(a).unwrap_or(a)),
                     None => format!("{root}{url}"),
                 })
             }
-            Target::Local(anchor) => Some(format!("#{anchor}")),
-            Target::File(path) => self.asset(doc, path).map(|p| format!("{root}{p}")),
-            Target::External(url) => Some(url.clone()),
+            Target::Local(anchor) => Some(format!("#{}", doc.body.anchor(anchor).unwrap_or(anchor))),
+            Target::File(path) => {
+                self.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
+            }
+            Target::External(url) => Some(url.as_str().to_string()),
             Target::Unsafe(_) => None,
         }
+    }
+
+    /// The assets the published pages link to or show: the only ones the
+    /// output holds (in the public copy, nothing a non-public page uses).
+    pub fn assets_used(&self) -> std::collections::BTreeSet<String> {
+        let mut used = std::collections::BTreeSet::new();
+        for page in &self.pages {
+            let doc = &self.lib.docs[page.doc];
+            for link in &doc.body.links {
+                if let Target::File(path) = &link.target {
+                    used.extend(self.asset(doc, path));
+                }
+            }
+        }
+        used
+    }
+
+    /// The roles the site lists: every registered role on the intranet; in
+    /// the public copy only those a published document tags.
+    pub fn roles(&self) -> Vec<&'a crate::config::Role> {
+        let lib = self.lib;
+        let tagged = |id: &str| {
+            self.main_of.values().any(|&i| lib.docs[i].body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
+        };
+        lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
 
     /// The asset a relative link names, if it exists under `assets/`.
@@ -103,21 +144,42 @@ impl<'a> Site<'a> {
     }
 }
 
+/// The intranet's versions: all but drafts (unless asked for).
 fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
     match doc.status() {
-        // The public copy: ratified public documents and their public superseded versions.
-        Some(Status::Ratified | Status::Superseded) if opts.public => doc.meta.public,
-        _ if opts.public => false,
         Some(s) if s.is_draft() => opts.drafts,
         Some(_) => true,
         None => false,
     }
 }
 
+/// The public copy's versions of one id, and its main one: the version in
+/// force (the newest ratified one) when it is public, with the superseded
+/// versions that are public too. Nothing of an id whose version in force is
+/// not public, however its older versions are marked.
+fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<usize>, Option<usize>) {
+    let doc = |i: usize| &lib.docs[i];
+    let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
+    let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
+        return (Vec::new(), None);
+    };
+    let visible = versions
+        .all
+        .iter()
+        .copied()
+        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
+        .collect();
+    (visible, Some(main))
+}
+
 /// Joins a link to the folder of the file it is written in, inside the
 /// content folder; `None` when it climbs out.
+/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
 pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
-    let decoded = link.replace("%20", " ");
+    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
+    if decoded.contains('\0') {
+        return None;
+    }
     let mut parts: Vec<std::ffi::OsString> =
         file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
     for c in Path::new(&decoded).components() {
@@ -168,5 +230,8 @@ mod tests {
         let f = Path::new("documents/policies/a.md");
         assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
         assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
+        assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
+        assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
+        assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
     }
 }

@@ -57,6 +57,8 @@ pub fn directorate(doc: &Document) -> String {
 pub struct Row {
     pub label: &'static str,
     pub value: String,
+    /// A link for the value (the contact's `mailto:`), through the allow-list.
+    pub href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -308,7 +310,14 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
         ("Document for public display", Some(yes_no(m.public))),
         ("References checked", approval(&m.references_checked)),
     ];
-    rows.into_iter().filter_map(|(label, value)| value.map(|value| Row { label, value })).collect()
+    let contact = |label: &str, value: &str| {
+        (label == "Contact").then(|| crate::model::url::allow(&format!("mailto:{value}")).ok()).flatten()
+    };
+    rows.into_iter()
+        .filter_map(|(label, value)| {
+            value.map(|value| Row { href: contact(label, &value).map(|u| u.as_str().to_string()), label, value })
+        })
+        .collect()
 }
 
 /// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
@@ -417,7 +426,8 @@ impl Serialize for ExternalRef {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("ExternalRef", 5)?;
         st.serialize_field("title", &self.title)?;
-        st.serialize_field("url", &self.url)?;
+        // A refused address is shown as text (the title), never linked.
+        st.serialize_field("url", &self.url.as_ref().and_then(|u| u.safe()))?;
         st.serialize_field("publisher", &self.publisher)?;
         st.serialize_field("year", &self.year)?;
         st.serialize_field("accessed", &self.accessed.map(|d| d.to_string()))?;

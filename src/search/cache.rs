@@ -47,21 +47,48 @@ pub fn open_or_build(
             return Ok(Cached { index, rebuilt: false, dir });
         }
     }
+    replaceable(&dir)?;
     let docs = build()?;
-    let fresh = dir.with_extension(format!("building-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&fresh);
-    std::fs::create_dir_all(&fresh).map_err(|e| format!("cannot create {}: {e}", fresh.display()))?;
-    ignore_in_git(&dir);
-    index::build(&docs, Some(&fresh), true).map_err(|e| format!("cannot build the search index: {e}"))?;
-    std::fs::write(fresh.join("inputs"), &hash).map_err(|e| format!("cannot write {}: {e}", fresh.display()))?;
-    swap_in(&fresh, &dir)?;
+    let parent = dir.parent().unwrap_or(&dir);
+    std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    let prefix = format!("{}.building-{}-", dir.file_name().unwrap_or_default().to_string_lossy(), std::process::id());
+    let fresh = crate::output::create_unique_dir(parent, &prefix)
+        .map_err(|e| format!("cannot create a folder in {}: {e}", parent.display()))?;
+    let built = fill(&fresh, &docs, &hash, &dir);
+    if built.is_err() {
+        let _ = std::fs::remove_dir_all(&fresh);
+    }
+    built?;
     let index = index::open(&dir).map_err(|e| format!("cannot open the search index {}: {e}", dir.display()))?;
     Ok(Cached { index, rebuilt: true, dir })
 }
 
+/// Builds the index into the new folder `fresh` and swaps it in for `dir`.
+fn fill(fresh: &Path, docs: &[super::extract::SearchDoc], hash: &str, dir: &Path) -> Result<(), String> {
+    ignore_in_git(dir);
+    index::build(docs, Some(fresh), true).map_err(|e| format!("cannot build the search index: {e}"))?;
+    std::fs::write(fresh.join("inputs"), hash).map_err(|e| format!("cannot write {}: {e}", fresh.display()))?;
+    swap_in(fresh, dir)
+}
+
+/// The index folder may be replaced only when it is absent, empty, or
+/// holds the `inputs` file an index build writes.
+fn replaceable(dir: &Path) -> Result<(), String> {
+    let Ok(mut entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    if entries.next().is_none() || dir.join("inputs").is_file() {
+        return Ok(());
+    }
+    Err(format!(
+        "{} holds files that trustdocs did not make, so the search index cannot be kept there; move them elsewhere",
+        dir.display()
+    ))
+}
+
 /// Replaces `dir` with `fresh`; the old index is removed after.
 fn swap_in(fresh: &Path, dir: &Path) -> Result<(), String> {
-    let old = dir.with_extension(format!("old-{}", std::process::id()));
+    let parent = dir.parent().unwrap_or(dir);
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let old = crate::output::unused_name(parent, &format!("{name}.old-{}-", std::process::id()));
     if dir.exists() {
         std::fs::rename(dir, &old).map_err(|e| format!("cannot replace {}: {e}", dir.display()))?;
     }

@@ -3,6 +3,7 @@
 use super::query::{search, Found, SearchResult};
 use super::rank::Filter;
 use crate::model::Status;
+use crate::text::for_terminal;
 use std::path::PathBuf;
 
 pub struct SearchOptions {
@@ -67,18 +68,26 @@ fn check_status(status: Option<&str>) -> Result<(), SearchError> {
 
 /// The results for a person: rank, id, title, then status and where, then the snippet.
 pub fn human(found: &Found, color: bool) -> String {
+    let query = for_terminal(&found.query);
     let mut out = match found.total {
-        0 => format!("No documents found for \"{}\".\n", found.query),
-        1 => format!("1 document found for \"{}\".\n", found.query),
+        0 => format!("No documents found for \"{query}\".\n"),
+        1 => format!("1 document found for \"{query}\".\n"),
         n if n > found.results.len() => {
-            format!("{n} documents found for \"{}\"; the first {} are shown.\n", found.query, found.results.len())
+            format!("{n} documents found for \"{query}\"; the first {} are shown.\n", found.results.len())
         }
-        n => format!("{n} documents found for \"{}\".\n", found.query),
+        n => format!("{n} documents found for \"{query}\".\n"),
     };
     for (i, r) in found.results.iter().enumerate() {
         let f = &r.facts;
-        out.push_str(&format!("\n{}. {}  {}\n", i + 1, f.id, f.title));
-        out.push_str(&format!("   {} · version {} · {} · {}\n", f.status, f.version, f.doc_type, f.url));
+        let t = |s: &str| for_terminal(s).into_owned();
+        out.push_str(&format!("\n{}. {}  {}\n", i + 1, t(&f.id), t(&f.title)));
+        out.push_str(&format!(
+            "   {} · version {} · {} · {}\n",
+            t(&f.status),
+            t(&f.version),
+            t(&f.doc_type),
+            t(&f.url)
+        ));
         out.push_str(&format!("   {}\n", marked(r, color)));
     }
     out
@@ -93,12 +102,12 @@ fn marked(r: &SearchResult, color: bool) -> String {
         if h.start < at || h.end > r.snippet.len() {
             continue;
         }
-        out.push_str(&r.snippet[at..h.start]);
+        out.push_str(&for_terminal(&r.snippet[at..h.start]));
         out.push_str(open);
-        out.push_str(&r.snippet[h.start..h.end]);
+        out.push_str(&for_terminal(&r.snippet[h.start..h.end]));
         out.push_str(close);
         at = h.end;
     }
-    out.push_str(&r.snippet[at..]);
+    out.push_str(&for_terminal(&r.snippet[at..]));
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }

@@ -157,7 +157,7 @@ impl State {
                 self.start_rest(files, live);
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", crate::text::for_terminal(&e));
                 live.set_notice(Some(e));
             }
         }
@@ -198,7 +198,7 @@ impl State {
                 }
                 Ok(None) => {}
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    eprintln!("error: {}", crate::text::for_terminal(&e));
                     live.set_notice(Some(e));
                 }
             }
@@ -267,7 +267,7 @@ impl State {
                 Some(None)
             }
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("error: {}", crate::text::for_terminal(&e));
                 live.set_notice(Some(e));
                 None
             }

@@ -54,6 +54,27 @@ impl Fixture {
             .unwrap()
     }
 
+    /// Runs trustdocs as an unprivileged user when the tests run as root
+    /// (root reads whatever `chmod` forbids), so that a file made
+    /// unreadable is unreadable to it. The fixture's folder is opened up
+    /// so that it can still read the rest and write its output.
+    pub fn run_unprivileged(&self, args: &[&str]) -> Output {
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } != 0 {
+            return self.run(args);
+        }
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(self.tmp.path(), std::fs::Permissions::from_mode(0o777)).unwrap();
+        Command::new("setpriv")
+            .args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"])
+            .arg(env!("CARGO_BIN_EXE_trustdocs"))
+            .args(args)
+            .current_dir(self.tmp.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("setpriv (util-linux) runs trustdocs as nobody")
+    }
+
     /// `check --format json`, parsed.
     pub fn check_json(&self) -> serde_json::Value {
         let out = self.run(&["check", "content", "--format", "json", "--today", "2026-11-23"]);
@@ -130,6 +151,25 @@ pub fn leftovers(dir: &Path) -> Vec<String> {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     list()
+}
+
+/// Every file under `dir` (links not followed) with its bytes, for
+/// comparing two states.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap().flatten() {
+            if std::fs::symlink_metadata(e.path()).unwrap().is_dir() {
+                stack.push(e.path());
+            } else {
+                let name = e.path().strip_prefix(dir).unwrap().display().to_string();
+                out.push((name, std::fs::read(e.path()).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// The text of each element `css` selects, whitespace folded.

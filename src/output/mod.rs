@@ -1,6 +1,10 @@
 //! The last stage: write the built files into a staging folder beside the
 //! output folder, then swap it in whole. A failed or killed build leaves the
 //! previous output exactly as it was, and nothing is written outside it.
+//! What may be replaced or deleted is decided in `guard.rs`.
+
+pub mod guard;
+pub mod signals;
 
 use std::path::{Component, Path, PathBuf};
 
@@ -50,42 +54,56 @@ pub struct Staging {
 }
 
 impl Staging {
+    /// A new, marked staging folder beside `out`. Folders that killed
+    /// builds left there are removed first (only marked ones).
     pub fn begin(out: &Path) -> Result<Staging, String> {
         let parent = parent_of(out);
         std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
         let name = folder_name(out)?;
         remove_stale(parent, &name);
-        let dir = parent.join(format!(".{name}.building-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
-        Ok(Staging { dir, out: out.to_path_buf(), committed: false })
+        let prefix = format!(".{name}.building-{}-", std::process::id());
+        let dir = create_unique_dir(parent, &prefix)
+            .map_err(|e| format!("cannot create a folder in {}: {e}", parent.display()))?;
+        signals::watch(&dir);
+        let staging = Staging { dir, out: out.to_path_buf(), committed: false };
+        guard::mark(&staging.dir).map_err(|e| format!("cannot write in {}: {e}", staging.dir.display()))?;
+        Ok(staging)
+    }
+
+    /// The staging folder itself, for work files that must not outlive the
+    /// build (removed before the swap, or with the folder).
+    pub fn dir(&self) -> &Path {
+        &self.dir
     }
 
     /// Where a file will be written, for tools that write it themselves (typst).
     pub fn path_for(&self, path: &str) -> Result<PathBuf, String> {
-        let target = self.dir.join(safe_relative(path)?);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+        let rel = safe_relative(path)?;
+        if let Some(folders) = rel.parent() {
+            create_dirs_within(&self.dir, folders)
+                .map_err(|e| format!("cannot create {}: {e}", self.dir.join(folders).display()))?;
         }
-        Ok(target)
+        Ok(self.dir.join(rel))
     }
 
     pub fn put(&self, f: &OutputFile) -> Result<(), String> {
         let target = self.path_for(&f.path)?;
         let written = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&target, b),
-            // A hard link costs nothing; copy where the file system refuses.
-            Contents::Copy(src) => {
-                std::fs::hard_link(src, &target).or_else(|_| std::fs::copy(src, &target).map(|_| ()))
-            }
+            Contents::Copy(src) => copy_bytes(src, &target),
         };
         written.map_err(|e| format!("cannot write {}: {e}", f.path))
     }
 
     /// Swaps the new folder in for the old one.
     pub fn commit(mut self, keep: &[&str]) -> Result<(), String> {
+        // Checked again at the last moment: the folder is never one a build did not make.
+        guard::replaceable(&self.out).map_err(|why| format!("refusing to replace {}: {why}", self.out.display()))?;
+        let _swap = signals::swapping();
         carry_over(&self.out, &self.dir, keep)?;
         swap_in(&self.dir, &self.out, parent_of(&self.out), &folder_name(&self.out)?)?;
         self.committed = true;
+        signals::unwatch(&self.dir);
         Ok(())
     }
 }
@@ -93,9 +111,32 @@ impl Staging {
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
-            let _ = std::fs::remove_dir_all(&self.dir);
+            let _ = guard::remove_marked(&self.dir);
+            signals::unwatch(&self.dir);
         }
     }
+}
+
+/// Creates the folders `rel` inside `base`, which must exist: a build that
+/// is being stopped never makes its removed staging folder again.
+pub fn create_dirs_within(base: &Path, rel: &Path) -> std::io::Result<()> {
+    let mut at = base.to_path_buf();
+    for part in rel.components() {
+        at.push(part);
+        match std::fs::create_dir(&at) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// A new, independent file with the bytes of `src` (a link's target): never
+/// a hard link to an author's file, nor a link, nor its permissions.
+fn copy_bytes(src: &Path, target: &Path) -> std::io::Result<()> {
+    let mut from = std::fs::File::open(src)?;
+    let mut to = std::fs::OpenOptions::new().write(true).create_new(true).open(target)?;
+    std::io::copy(&mut from, &mut to).map(|_| ())
 }
 
 fn parent_of(out: &Path) -> &Path {
@@ -140,7 +181,7 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
     if !out.is_dir() {
         return Err(format!("{} exists and is not a folder; choose another --out", out.display()));
     }
-    let old = parent.join(format!(".{name}.old-{}", std::process::id()));
+    let old = unused_name(parent, &format!(".{name}.old-{}-", std::process::id()));
     if exchange(staging, out) {
         // `staging` now holds the previous site.
         discard(staging);
@@ -157,23 +198,32 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
 
 /// Deletes a previous site. Deleting tens of thousands of files can take
 /// longer than building them, so on Unix a detached `rm -rf` does it after
-/// the build has finished; a folder it leaves behind (if it is killed) is
-/// removed by the next build's `remove_stale`.
+/// the build has finished, in a process group of its own (Ctrl+C in the
+/// terminal does not stop it), the mark last; a folder it leaves behind (if
+/// it is killed) is still marked and removed by the next build.
 fn discard(dir: &Path) {
     #[cfg(unix)]
     {
+        use std::os::unix::process::CommandExt;
+        let marks = dir.join(".trustdocs");
+        let mut parts: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|entries| entries.flatten().map(|e| e.path()).filter(|p| *p != marks).collect())
+            .unwrap_or_default();
+        parts.push(dir.to_path_buf());
         let spawned = std::process::Command::new("rm")
             .arg("-rf")
-            .arg(dir)
+            .arg("--")
+            .args(&parts)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
+            .process_group(0)
             .spawn();
         if spawned.is_ok() {
             return;
         }
     }
-    let _ = std::fs::remove_dir_all(dir);
+    let _ = guard::remove_marked(dir);
 }
 
 /// Swaps two folders in one step where the system can (Linux renameat2).
@@ -194,21 +244,58 @@ fn exchange(_: &Path, _: &Path) -> bool {
     false
 }
 
-/// Removes staging folders left by builds that were killed.
+/// Removes the staging and old folders that builds which were killed left
+/// beside the output: only those named as a build names them, whose
+/// process has ended, and that carry the build's mark (or are empty).
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;
     };
+    let prefixes = [format!(".{name}.building-"), format!(".{name}.old-")];
     for e in entries.flatten() {
         let n = e.file_name().to_string_lossy().to_string();
-        let stale = [format!(".{name}.building-"), format!(".{name}.old-")].iter().any(|p| n.starts_with(p.as_str()));
-        let pid_alive = n
-            .rsplit('-')
-            .next()
-            .and_then(|p| p.parse::<u32>().ok())
-            .is_some_and(|pid| Path::new(&format!("/proc/{pid}")).exists());
-        if stale && !pid_alive {
-            let _ = std::fs::remove_dir_all(e.path());
+        let Some(rest) = prefixes.iter().find_map(|p| n.strip_prefix(p.as_str())) else { continue };
+        let Some(pid) = rest.split('-').next().and_then(|p| p.parse::<u32>().ok()) else { continue };
+        let path = e.path();
+        if guard::alive(pid) || !e.file_type().is_ok_and(|t| t.is_dir()) {
+            continue;
+        }
+        if guard::is_marked(&path) {
+            let _ = guard::remove_marked(&path);
+        } else {
+            // Killed between making the folder and marking it: empty.
+            let _ = std::fs::remove_dir(path.join(".trustdocs"));
+            let _ = std::fs::remove_dir(&path);
+        }
+    }
+}
+
+/// Makes a new folder `parent/<prefix><random>` that did not exist before:
+/// never a folder that was already there, nor the target of a link planted
+/// under that name.
+pub fn create_unique_dir(parent: &Path, prefix: &str) -> std::io::Result<PathBuf> {
+    let mut last = None;
+    for _ in 0..64 {
+        let path = unused_name(parent, prefix);
+        match std::fs::create_dir(&path) {
+            Ok(()) => return Ok(path),
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| std::io::Error::other("no unused name")))
+}
+
+/// `parent/<prefix><random hex>`, not there at the moment of asking.
+pub fn unused_name(parent: &Path, prefix: &str) -> PathBuf {
+    use std::hash::{BuildHasher, Hasher};
+    loop {
+        // Each `RandomState` has new random keys: a cheap unpredictable number.
+        let mut h = std::collections::hash_map::RandomState::new().build_hasher();
+        h.write_u128(std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos());
+        let path = parent.join(format!("{prefix}{:012x}", h.finish() & 0xffff_ffff_ffff));
+        if std::fs::symlink_metadata(&path).is_err() {
+            return path;
         }
     }
 }
