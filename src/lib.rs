@@ -6,7 +6,6 @@
 //! its versions) → [`check`] (diagnostics) → [`render`] (files) → [`output`]
 //! (the atomic write).
 
-pub mod body;
 pub mod check;
 pub mod config;
 pub mod diag;

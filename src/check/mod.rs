@@ -10,8 +10,8 @@ mod roles;
 mod schema;
 mod title;
 
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{Date, Document, Status};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Date, Document, Pos, Status};
 use crate::resolve::Library;
 use rayon::prelude::*;
 

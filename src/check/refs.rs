@@ -1,9 +1,9 @@
 //! Cross-references: X001–X009.
 
 use super::{at, title};
-use crate::body::{LinkKind, Target};
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{At, Date, DocId, Document, RefusedUrl, Status, Url};
+use crate::diag::{Code, Diagnostic};
+use crate::model::body::{LinkKind, Target};
+use crate::model::{At, Date, DocId, Document, Pos, RefusedUrl, Status, Url};
 use crate::render::site::{resolve_relative, review_state, ReviewState};
 use crate::resolve::Library;
 use crate::text::levenshtein;

@@ -1,11 +1,13 @@
 //! Stage 1: read the content folder into typed documents and settings.
 
 mod front_matter;
+pub mod settings;
 pub mod yaml;
 
-use crate::body::{self, ParseOptions};
-use crate::config::{self, Config};
-use crate::diag::{Code, Diagnostic, Pos};
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic};
+use crate::model::body::{self, ParseOptions};
+use crate::model::Pos;
 use crate::model::{Document, FrontMatter, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -31,7 +33,7 @@ pub fn load(dir: &Path) -> Result<Content, String> {
         return Err(format!("{} is not a folder; give the content folder that holds site.yaml", dir.display()));
     }
     let display_dir = display_path(dir);
-    let loaded = config::load(dir, &display_dir);
+    let loaded = settings::load(dir, &display_dir);
     let mut diags = loaded.diags;
     let root = dir.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
     let walker = Walker { root, dir, display_dir: &display_dir };

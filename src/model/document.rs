@@ -1,8 +1,8 @@
 //! One document version: its front matter, its parsed body and its file.
 
+use super::body::Body;
+use super::Pos;
 use super::{At, Date, DocId, Url, Version};
-use crate::body::Body;
-use crate::diag::Pos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]

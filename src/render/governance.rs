@@ -3,8 +3,8 @@
 
 use super::site::{review_state, ReviewState, Site};
 use super::views::{directorate, summary, DocSummary};
-use crate::body::Target;
 use crate::diag::{Code, Diagnostic, Severity};
+use crate::model::body::Target;
 use crate::model::{DocId, Document, Status};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};

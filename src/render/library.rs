@@ -112,9 +112,9 @@ pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection>
     let mut out = Vec::new();
     for (i, doc) in docs_with_roles(site) {
         let url = &site.url_of[&i];
-        let href = |link: &crate::body::Link| match &link.target {
+        let href = |link: &crate::model::body::Link| match &link.target {
             // A same-page anchor means the document's page here.
-            crate::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
+            crate::model::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
         let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) };

@@ -130,7 +130,7 @@ fn images(site: &Site, index: usize) -> Vec<PathBuf> {
         .links
         .iter()
         .filter_map(|l| match &l.target {
-            crate::body::Target::File(p) => site.asset(doc, p).map(PathBuf::from),
+            crate::model::body::Target::File(p) => site.asset(doc, p).map(PathBuf::from),
             _ => None,
         })
         .collect();

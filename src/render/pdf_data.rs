@@ -4,7 +4,7 @@
 
 use super::site::Site;
 use super::views;
-use crate::body::{Align, Block, Body, Inline, Target};
+use crate::model::body::{Align, Block, Body, Inline, Target};
 use crate::model::{Document, Status};
 use serde_json::{json, Value};
 

@@ -1,7 +1,7 @@
 //! Which versions the build publishes, and at which address.
 
 use super::body_html::GlossaryMarker;
-use crate::body::{Link, Target};
+use crate::model::body::{Link, Target};
 use crate::model::{Date, DocId, Document, Status};
 use crate::resolve::Library;
 use std::collections::{BTreeMap, HashMap};

@@ -157,7 +157,7 @@ pub struct DocumentView {
 pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> DocumentView {
     let doc = &site.lib.docs[doc_index];
     let config = &site.lib.config;
-    let href = |link: &crate::body::Link| site.href(doc, link, root);
+    let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
     let body_html =
         BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) }.render();

@@ -289,7 +289,7 @@ impl State {
                     || d.body
                         .links
                         .iter()
-                        .any(|l| matches!(&l.target, crate::body::Target::Doc { id, .. } if edited(id)))
+                        .any(|l| matches!(&l.target, crate::model::body::Target::Doc { id, .. } if edited(id)))
             })
             .map(|(i, _)| i)
             .collect()
