@@ -12,6 +12,7 @@ pub mod diag;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod report;
 pub mod resolve;
@@ -137,7 +138,7 @@ pub fn build(opts: &BuildOptions) -> Result<Built, BuildError> {
             Err(e) => return Err(fail(e, checked)),
         },
     };
-    let render_opts = render::RenderOptions {
+    let render_opts = crate::publish::PublishOptions {
         drafts: opts.drafts && !opts.public,
         today: opts.today,
         pdf: typst.is_some(),
@@ -163,7 +164,7 @@ struct Written {
 fn write_site(
     checked: &Checked,
     opts: &BuildOptions,
-    render_opts: &render::RenderOptions,
+    render_opts: &crate::publish::PublishOptions,
     theme: &theme::Theme,
     typst: Option<&render::pdf::Typst>,
 ) -> Result<Written, String> {

@@ -5,7 +5,7 @@ use crate::config::Config;
 use crate::load::Content;
 use crate::model::{DocId, Document};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
 /// All versions of one id, oldest first.
@@ -111,6 +111,13 @@ impl Library {
         }
     }
 
+    /// Whether the document at `index` is in force: the current, ratified
+    /// version of its id, whose review date, history and EIA matter.
+    pub fn in_force(&self, index: usize) -> bool {
+        let doc = &self.docs[index];
+        doc.is_ratified() && doc.id().and_then(|id| self.by_id.get(id)).and_then(|v| v.current) == Some(index)
+    }
+
     /// The version in force of `id`.
     pub fn current(&self, id: &DocId) -> Option<&Document> {
         self.by_id.get(id).and_then(|v| v.current).map(|i| &*self.docs[i])
@@ -126,11 +133,58 @@ impl Library {
         self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &*self.docs[i]))
     }
 
+    /// The asset a relative link in `doc` names, if it exists under
+    /// `assets/`: its path in the content folder, with `/` separators.
+    pub fn asset(&self, doc: &Document, link: &str) -> Option<String> {
+        let resolved = resolve_relative(&doc.file.path, link)?;
+        (resolved.starts_with("assets") && self.assets.contains(&resolved))
+            .then(|| resolved.to_string_lossy().replace('\\', "/"))
+    }
+
     /// Documents that say they replace `id`, for naming a successor.
     pub fn replacements_of<'a>(&'a self, id: &'a DocId) -> impl Iterator<Item = &'a Document> + 'a {
         self.docs
             .iter()
             .map(|d| &**d)
             .filter(move |d| d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id))
+    }
+}
+
+/// Joins a link to the folder of the file it is written in, inside the
+/// content folder; `None` when it climbs out.
+/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
+pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
+    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
+    if decoded.contains('\0') {
+        return None;
+    }
+    let mut parts: Vec<std::ffi::OsString> =
+        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
+    for c in Path::new(&decoded).components() {
+        match c {
+            Component::Normal(n) => parts.push(n.to_owned()),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::resolve_relative;
+    use std::path::{Path, PathBuf};
+
+    #[test]
+    fn relative_links_resolve_inside_the_content_folder() {
+        let f = Path::new("documents/policies/a.md");
+        assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
+        assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
+        assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
+        assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
+        assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
     }
 }

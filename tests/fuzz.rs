@@ -6,7 +6,8 @@ use std::path::PathBuf;
 use trustdocs::config::Config;
 use trustdocs::load::{document_from_text, Content};
 use trustdocs::model::Date;
-use trustdocs::render::{render_site, RenderOptions};
+use trustdocs::publish::PublishOptions;
+use trustdocs::render::render_site;
 use trustdocs::resolve::Library;
 use trustdocs::theme::Theme;
 
@@ -33,7 +34,7 @@ fn pipeline(text: String) {
     let today = Date::from_ymd(2026, 11, 23).unwrap();
     diags.extend(trustdocs::check::run(&lib, today));
     let theme = Theme::load(&PathBuf::from("/nonexistent")).unwrap();
-    let opts = RenderOptions { drafts: true, today, pdf: false, public: false };
+    let opts = PublishOptions { drafts: true, today, pdf: false, public: false };
     render_site(&lib, &diags, &opts, &theme).expect("rendering never fails on content");
 }
 

@@ -1,6 +1,6 @@
 //! Amendment history: H001–H005.
 
-use super::{at, doc_pos, in_force};
+use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, Precision};
 use crate::resolve::Library;
@@ -22,7 +22,7 @@ pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();
     if entries.is_empty() {
-        if in_force(lib, index) {
+        if lib.in_force(index) {
             out.push(
                 at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history")
                     .help("add `history:` with at least the entry for this version"),

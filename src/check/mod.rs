@@ -11,7 +11,7 @@ mod schema;
 mod title;
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, Document, Pos, Status};
+use crate::model::{Date, Document, Pos};
 use crate::resolve::Library;
 use rayon::prelude::*;
 
@@ -54,14 +54,6 @@ pub fn documents(lib: &Library, today: Date, indices: &[usize]) -> Vec<(usize, V
 /// A diagnostic about `doc` at `pos`.
 fn at(doc: &Document, code: Code, pos: Pos, message: impl Into<String>) -> Diagnostic {
     Diagnostic::new(code, message).in_file(&doc.file.display).at(pos).for_document(doc.id())
-}
-
-/// The current, ratified version of its id: the documents in force, whose
-/// review dates, history and EIA matter.
-fn in_force(lib: &Library, index: usize) -> bool {
-    let doc = &lib.docs[index];
-    doc.status() == Some(Status::Ratified)
-        && doc.id().and_then(|id| lib.by_id.get(id)).and_then(|v| v.current) == Some(index)
 }
 
 /// Where to point for a whole-document finding: the status value, else the

@@ -26,6 +26,24 @@ impl OutputFile {
     }
 }
 
+/// Asked between the parts of a long piece of work; `true` abandons it (in
+/// `serve`, a newer edit is waiting).
+pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
+
+/// Where made files go as soon as they are made: a staging folder, or
+/// memory (`collect_into`).
+pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
+
+/// A sink that keeps what it is given, for callers that want the files in memory.
+pub fn collect_into(
+    files: &std::sync::Mutex<Vec<OutputFile>>,
+) -> impl Fn(OutputFile) -> Result<(), String> + Sync + '_ {
+    |f| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
+    }
+}
+
 /// Checks that a path stays inside the output folder.
 pub fn safe_relative(path: &str) -> Result<PathBuf, String> {
     let p = Path::new(path);

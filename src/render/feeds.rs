@@ -3,8 +3,8 @@
 //! are absolute, from `base_url` (`public_base_url` in the public copy).
 
 use super::pdf::pdf_path;
-use super::site::Site;
 use crate::model::{Document, Status};
+use crate::publish::Publication;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -28,7 +28,7 @@ struct CatalogueEntry<'a> {
     related: Vec<String>,
 }
 
-pub fn catalogue(site: &Site) -> String {
+pub fn catalogue(site: &Publication) -> String {
     let base = site.base_url();
     let entries: Vec<CatalogueEntry> = site
         .pages
@@ -70,7 +70,7 @@ fn xml(text: &str) -> String {
 }
 
 /// Ratified documents in force, newest ratification first.
-fn ratified_newest_first<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
+fn ratified_newest_first<'a>(site: &'a Publication) -> Vec<(usize, &'a Document)> {
     let mut docs: Vec<_> = site
         .main_of
         .values()
@@ -81,7 +81,7 @@ fn ratified_newest_first<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
     docs
 }
 
-pub fn atom(site: &Site) -> String {
+pub fn atom(site: &Publication) -> String {
     let base = site.base_url();
     let org = &site.lib.config.site.organisation;
     let docs = ratified_newest_first(site);
@@ -125,7 +125,7 @@ pub fn atom(site: &Site) -> String {
 
 /// One all-day event per current document's review date. Lines end in CRLF
 /// and are folded at 75 octets, as RFC 5545 asks.
-pub fn calendar(site: &Site) -> String {
+pub fn calendar(site: &Publication) -> String {
     let base = site.base_url();
     let host = base.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or("trustdocs");
     let mut lines = vec![
@@ -152,7 +152,7 @@ pub fn calendar(site: &Site) -> String {
                 ics_text(&format!(
                     "Owner: {}. Directorate: {}.",
                     d.meta.author.as_ref().map_or("not given", |a| a.name.as_str()),
-                    super::views::directorate(d)
+                    d.directorate_label()
                 ))
             ),
             format!("URL:{base}{}", site.url_of[&i]),
@@ -182,7 +182,7 @@ fn fold(line: &str) -> String {
     out
 }
 
-pub fn sitemap(site: &Site, extra_pages: &[String]) -> String {
+pub fn sitemap(site: &Publication, extra_pages: &[String]) -> String {
     let base = site.base_url();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

@@ -7,26 +7,27 @@ mod html;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
-pub mod site;
 pub mod views;
 
 use crate::diag::Diagnostic;
-use crate::output::{Contents, OutputFile};
+use crate::model::ReviewState;
+use crate::output::{Contents, OutputFile, Sink, Stop};
+use crate::publish::{Publication, PublishOptions};
 use crate::resolve::Library;
 use crate::text::slugify_ascii;
 use crate::theme::Theme;
+use body_html::GlossaryMarker;
 use html::Templates;
 use minijinja::{context, Value};
 use rayon::prelude::*;
 use serde::Serialize;
-pub use site::{RenderOptions, Site};
 use std::collections::BTreeMap;
 
 /// Renders every page of the intranet site into memory (for previews and tests).
 pub fn render_site(
     lib: &Library,
     diags: &[Diagnostic],
-    opts: &RenderOptions,
+    opts: &PublishOptions,
     theme: &Theme,
 ) -> Result<Vec<OutputFile>, String> {
     let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
@@ -35,19 +36,12 @@ pub fn render_site(
     Ok(files)
 }
 
-/// Asked between the parts of a long render; `true` abandons it (in
-/// `serve`, a newer edit is waiting).
-pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
-
-/// Where rendered files go as soon as they are made.
-pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
-
 /// Renders every page of the site into `sink`, page by page, so that a large
 /// library never sits in memory whole. Returns how many HTML pages it made.
 pub fn render_site_into(
     lib: &Library,
     diags: &[Diagnostic],
-    opts: &RenderOptions,
+    opts: &PublishOptions,
     theme: &Theme,
     sink: &Sink,
 ) -> Result<usize, String> {
@@ -63,7 +57,8 @@ pub fn render_site_into(
 /// The site's renderer, split so that `serve` can re-render the pages of
 /// the documents an edit touched before everything else.
 pub struct SiteRenderer<'a> {
-    site: Site<'a>,
+    site: Publication<'a>,
+    glossary: GlossaryMarker,
     diags: &'a [Diagnostic],
     theme: &'a Theme,
     templates: Templates<'a>,
@@ -74,34 +69,35 @@ impl<'a> SiteRenderer<'a> {
     pub fn new(
         lib: &'a Library,
         diags: &'a [Diagnostic],
-        opts: &'a RenderOptions,
+        opts: &'a PublishOptions,
         theme: &'a Theme,
     ) -> Result<Self, String> {
-        let site = Site::plan(lib, opts);
+        let site = Publication::plan(lib, opts);
         let common = common_context(&site);
-        Ok(SiteRenderer { site, diags, theme, templates: Templates::new(theme)?, common })
+        let glossary = GlossaryMarker::new(&lib.config.glossary);
+        Ok(SiteRenderer { site, glossary, diags, theme, templates: Templates::new(theme)?, common })
     }
 
-    pub fn site(&self) -> &Site<'a> {
+    pub fn publication(&self) -> &Publication<'a> {
         &self.site
     }
 
     /// The pages of the document versions (by index in the library) that `wanted` accepts.
     pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
         let pages = std::sync::Mutex::new(Vec::new());
-        self.document_pages_into(wanted, &collect_into(&pages))?;
+        self.document_pages_into(wanted, &crate::output::collect_into(&pages))?;
         Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Renders those pages into `sink` as they are made; returns how many.
     pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
-        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
         site.pages
             .par_iter()
             .filter(|p| wanted(p.doc))
             .map(|p| {
                 let root = root_of(&p.url);
-                let view = views::document(site, p.doc, &p.url, &root);
+                let view = views::document(site, glossary, p.doc, &p.url, &root);
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;
@@ -114,7 +110,7 @@ impl<'a> SiteRenderer<'a> {
     /// pages, search, machine-readable files, static files and assets.
     pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
         let files = std::sync::Mutex::new(Vec::new());
-        self.other_files_unless(&|| false, &collect_into(&files))?;
+        self.other_files_unless(&|| false, &crate::output::collect_into(&files))?;
         Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
@@ -152,7 +148,7 @@ impl<'a> SiteRenderer<'a> {
         if stop() {
             return Ok(None);
         }
-        put(library_pages(site, templates, common)?)?;
+        put(library_pages(site, &self.glossary, templates, common)?)?;
         out(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?))?;
         let pages = std::mem::take(&mut *pages.lock().unwrap_or_else(|e| e.into_inner()));
         machine_readable(site, &pages).into_iter().try_for_each(sink)?;
@@ -167,26 +163,16 @@ impl<'a> SiteRenderer<'a> {
     }
 }
 
-/// A sink that keeps what it is given, for callers that want the files in memory.
-pub fn collect_into(
-    files: &std::sync::Mutex<Vec<OutputFile>>,
-) -> impl Fn(OutputFile) -> Result<(), String> + Sync + '_ {
-    |f| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    }
-}
-
 /// Makes the PDF of every published version (see `pdf.rs`).
 pub fn render_pdfs(
     lib: &Library,
-    opts: &RenderOptions,
+    opts: &PublishOptions,
     theme: &Theme,
     typst: &pdf::Typst,
     out: &std::path::Path,
     staging: &crate::output::Staging,
 ) -> Result<pdf::PdfOutcome, String> {
-    pdf::render(&Site::plan(lib, opts), theme, typst, out, staging)
+    pdf::render(&Publication::plan(lib, opts), theme, typst, out, staging)
 }
 
 /// `documents/a/` → `../../`: every link is relative, so the site works from
@@ -195,7 +181,7 @@ fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-fn common_context(site: &Site) -> Value {
+fn common_context(site: &Publication) -> Value {
     let s = &site.lib.config.site;
     context! {
         site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => &s.notice, due_soon_days => s.due_soon_days },
@@ -214,7 +200,7 @@ struct Group {
     docs: Vec<views::DocSummary>,
 }
 
-fn group_by(site: &Site, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
+fn group_by(site: &Publication, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<views::DocSummary>> = BTreeMap::new();
     for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
         groups.entry(key(d)).or_default().push(views::summary(site, d, &site.url_of[&i]));
@@ -223,27 +209,27 @@ fn group_by(site: &Site, folder: &str, key: impl Fn(&crate::model::Document) -> 
         .into_iter()
         .map(|(name, mut docs)| {
             docs.sort_by_key(|d| d.title.to_lowercase());
-            let label = if folder == "types" { views::plural_label(&name) } else { name.clone() };
+            let label = if folder == "types" { crate::text::plural_label(&name) } else { name.clone() };
             Group { url: format!("{folder}/{}/", slugify_ascii(&name)), label, name, docs }
         })
         .collect()
 }
 
-fn by_type(site: &Site) -> Vec<Group> {
+fn by_type(site: &Publication) -> Vec<Group> {
     group_by(site, "types", |d| d.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()))
 }
 
-fn by_directorate(site: &Site) -> Vec<Group> {
-    group_by(site, "directorates", views::directorate)
+fn by_directorate(site: &Publication) -> Vec<Group> {
+    group_by(site, "directorates", |d| d.directorate_label().to_string())
 }
 
-fn a_to_z(site: &Site) -> Vec<Group> {
+fn a_to_z(site: &Publication) -> Vec<Group> {
     group_by(site, "documents", |d| {
         d.title().chars().find(|c| c.is_alphanumeric()).map_or("#".to_string(), |c| c.to_uppercase().to_string())
     })
 }
 
-fn listing_pages(site: &Site, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
+fn listing_pages(site: &Publication, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
     let mut files = Vec::new();
     for (kind, groups) in [("type", by_type(site)), ("directorate", by_directorate(site))] {
         for g in &groups {
@@ -258,29 +244,34 @@ fn listing_pages(site: &Site, templates: &Templates, common: &Value) -> Result<V
     Ok(files)
 }
 
-fn library_pages(site: &Site, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
+fn library_pages(
+    site: &Publication,
+    glossary: &GlossaryMarker,
+    templates: &Templates,
+    common: &Value,
+) -> Result<Vec<OutputFile>, String> {
     let mut files = Vec::new();
     let matrix = context! { root => "../", page_title => "Role matrix", section => "roles", matrix => ser(library::matrix(site)), ..common.clone() };
     files.push(OutputFile::bytes("roles/index.html", templates.render("roles.html", matrix)?));
     for role in site.roles() {
         let url = library::role_url(&role.id);
         let root = root_of(&url);
-        let sections = library::role_sections(site, &role.id, &root);
+        let sections = library::role_sections(site, glossary, &role.id, &root);
         let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), sections => ser(sections), ..common.clone() };
         files.push(OutputFile::bytes(format!("{url}index.html"), templates.render("role.html", ctx)?));
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
     files.push(OutputFile::bytes("eia/index.html", templates.render("eia.html", eia)?));
-    let mut glossary = site.lib.config.glossary.clone();
-    glossary.sort_by_key(|g| g.term.to_lowercase());
-    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(glossary), ..common.clone() };
+    let mut entries = site.lib.config.glossary.clone();
+    entries.sort_by_key(|g| g.term.to_lowercase());
+    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(entries), ..common.clone() };
     files.push(OutputFile::bytes("glossary/index.html", templates.render("glossary.html", ctx)?));
     Ok(files)
 }
 
 /// The catalogue, feed, calendar and sitemap. The sitemap lists every page
 /// already rendered, by path (`pages`).
-fn machine_readable(site: &Site, pages: &[String]) -> Vec<OutputFile> {
+fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
     let pages: Vec<String> = pages
         .iter()
         .filter_map(|p| p.strip_suffix("index.html"))
@@ -296,7 +287,7 @@ fn machine_readable(site: &Site, pages: &[String]) -> Vec<OutputFile> {
 }
 
 fn governance_pages(
-    site: &Site,
+    site: &Publication,
     diags: &[Diagnostic],
     templates: &Templates,
     common: &Value,
@@ -315,12 +306,12 @@ fn governance_pages(
     ])
 }
 
-fn home_context(site: &Site, common: &Value) -> Value {
+fn home_context(site: &Publication, common: &Value) -> Value {
     let mut recent: Vec<_> = site
         .main_of
         .values()
         .map(|&i| &site.lib.docs[i])
-        .filter(|d| site::in_force(d) && d.meta.ratified_date().is_some())
+        .filter(|d| d.is_ratified() && d.meta.ratified_date().is_some())
         .collect();
     recent.sort_by_key(|d| std::cmp::Reverse(d.meta.ratified_date()));
     let recent: Vec<_> = recent
@@ -332,9 +323,7 @@ fn home_context(site: &Site, common: &Value) -> Value {
         .main_of
         .values()
         .map(|&i| views::summary(site, &site.lib.docs[i], &site.url_of[&i]))
-        .filter(|s| {
-            s.status == "ratified" && matches!(s.review_state, site::ReviewState::Overdue | site::ReviewState::DueSoon)
-        })
+        .filter(|s| s.status == "ratified" && matches!(s.review_state, ReviewState::Overdue | ReviewState::DueSoon))
         .collect();
     due.sort_by(|a, b| a.review_iso.cmp(&b.review_iso));
     context! {

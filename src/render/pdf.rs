@@ -2,8 +2,8 @@
 //! parallel, with a cache so an unchanged PDF is never compiled twice.
 
 use super::pdf_data;
-use super::site::{DocPage, Site};
 use crate::output::{Contents, OutputFile, Staging};
+use crate::publish::{DocPage, Publication};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -37,7 +37,7 @@ impl Typst {
 }
 
 /// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Site, doc: usize, page_url: &str) -> String {
+pub fn pdf_path(site: &Publication, doc: usize, page_url: &str) -> String {
     let doc = &site.lib.docs[doc];
     let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
     let version = doc.version().map_or("0", |v| v.as_str());
@@ -55,7 +55,13 @@ pub struct PdfOutcome {
 
 /// Makes every page's PDF into `staging`, reusing those of the previous
 /// output in `out` whose inputs have not changed.
-pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome, String> {
+pub fn render(
+    site: &Publication,
+    theme: &Theme,
+    typst: &Typst,
+    out: &Path,
+    staging: &Staging,
+) -> Result<PdfOutcome, String> {
     let template = theme.get("pdf/document.typ").ok_or("the theme has no pdf/document.typ")?;
     let fonts: Vec<(&str, &[u8])> =
         theme.under("fonts").filter(|(n, _)| n.ends_with(".ttf") || n.ends_with(".otf")).collect();
@@ -123,14 +129,14 @@ fn progress(len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// Assets a document shows as images, relative to the content folder.
-fn images(site: &Site, index: usize) -> Vec<PathBuf> {
+fn images(site: &Publication, index: usize) -> Vec<PathBuf> {
     let doc = &site.lib.docs[index];
     let mut v: Vec<PathBuf> = doc
         .body
         .links
         .iter()
         .filter_map(|l| match &l.target {
-            crate::model::body::Target::File(p) => site.asset(doc, p).map(PathBuf::from),
+            crate::model::body::Target::File(p) => site.lib.asset(doc, p).map(PathBuf::from),
             _ => None,
         })
         .collect();
@@ -177,7 +183,7 @@ impl Drop for Workspace {
 /// Compiles one PDF straight to `target` in the staging folder.
 #[allow(clippy::too_many_arguments)]
 fn compile(
-    site: &Site,
+    site: &Publication,
     page: &DocPage,
     typst: &Typst,
     work: &Workspace,

@@ -32,8 +32,8 @@ pub const PASSAGES_PER_FILE: usize = 6;
 pub fn export(
     docs: &[SearchDoc],
     idx: &SearchIndex,
-    stop: &crate::render::Stop,
-    sink: &crate::render::Sink,
+    stop: &crate::output::Stop,
+    sink: &crate::output::Sink,
 ) -> Result<Option<()>, String> {
     let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
     let clock = crate::timings::Clock::start();

@@ -1,6 +1,6 @@
 //! Search (issue 5): one analysis, two searches.
 //!
-//! At build time every published version (`Site::plan`) becomes a
+//! At build time every published version (`Publication::plan`) becomes a
 //! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer
 //! ([`analysis`]): English stemming, boosted title, headings, summary,
 //! roles, facets and body. From that index:
@@ -30,17 +30,17 @@ pub mod score;
 mod words;
 
 use crate::output::OutputFile;
-use crate::render::site::{RenderOptions, Site};
+use crate::publish::{Publication, PublishOptions};
 use minijinja::Value;
 use std::path::Path;
 
 /// The search page (returned) and the browser index (into `sink`), for the site build.
 pub fn site_files(
-    site: &Site,
+    site: &Publication,
     render: &dyn Fn(&str, Value) -> Result<String, String>,
     common: &Value,
-    stop: &crate::render::Stop,
-    sink: &crate::render::Sink,
+    stop: &crate::output::Stop,
+    sink: &crate::output::Sink,
 ) -> Result<Option<Vec<OutputFile>>, String> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
@@ -60,6 +60,6 @@ pub fn site_files(
 pub fn documents_of(dir: &Path, drafts: bool) -> Result<Vec<extract::SearchDoc>, String> {
     let lib = crate::resolve::Library::new(crate::load::load(dir)?);
     let today = crate::model::Date { day: chrono::Local::now().date_naive(), precision: crate::model::Precision::Day };
-    let opts = RenderOptions { drafts, today, pdf: false, public: false };
-    Ok(extract::documents(&Site::plan(&lib, &opts)))
+    let opts = PublishOptions { drafts, today, pdf: false, public: false };
+    Ok(extract::documents(&Publication::plan(&lib, &opts)))
 }

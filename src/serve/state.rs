@@ -7,7 +7,8 @@ use crate::diag::{self, Diagnostic, Severity, Summary};
 use crate::load::{self, display_path};
 use crate::model::DocId;
 use crate::output::{Contents, OutputFile};
-use crate::render::{RenderOptions, SiteRenderer};
+use crate::publish::PublishOptions;
+use crate::render::SiteRenderer;
 use crate::resolve::Library;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -19,7 +20,7 @@ use std::time::Instant;
 
 pub struct State {
     dir: PathBuf,
-    render: RenderOptions,
+    render: PublishOptions,
     lib: Library,
     theme: Theme,
     /// What loading found, by file: settings files and documents.
@@ -53,7 +54,7 @@ impl State {
         }
         let theme = Theme::load(&opts.dir)?;
         let render =
-            RenderOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: false, public: opts.public };
+            PublishOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: false, public: opts.public };
         let mut state = State {
             dir: opts.dir.clone(),
             render,
@@ -186,7 +187,7 @@ impl State {
             let made = std::sync::Mutex::new(Vec::new());
             let rest = rest_pool().install(|| {
                 SiteRenderer::new(&lib, &diags, &render, &theme)
-                    .and_then(|r| r.other_files_unless(&stop, &crate::render::collect_into(&made)))
+                    .and_then(|r| r.other_files_unless(&stop, &crate::output::collect_into(&made)))
             });
             match rest {
                 Ok(Some(_)) => {

@@ -1,14 +1,14 @@
-//! Which versions the build publishes, and at which address.
+//! The publication plan: which versions go out, and at which address.
+//! Everything after the checks that makes files (render, search, PDFs)
+//! reads the same plan, so they publish exactly the same versions.
 
-use super::body_html::GlossaryMarker;
 use crate::model::body::{Link, Target};
 use crate::model::{Date, DocId, Document, Status};
 use crate::resolve::Library;
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path, PathBuf};
 
 #[derive(Clone, Debug)]
-pub struct RenderOptions {
+pub struct PublishOptions {
     pub drafts: bool,
     pub today: Date,
     /// Whether PDFs are built, so pages link them.
@@ -27,17 +27,20 @@ pub struct DocPage {
     pub is_main: bool,
 }
 
-pub struct Site<'a> {
+/// The published versions of a library and their addresses.
+pub struct Publication<'a> {
     pub lib: &'a Library,
-    pub opts: &'a RenderOptions,
+    pub opts: &'a PublishOptions,
+    /// Every published version, by id then version.
     pub pages: Vec<DocPage>,
+    /// The address of each published version.
     pub url_of: HashMap<usize, String>,
+    /// The version each id's main page shows.
     pub main_of: BTreeMap<DocId, usize>,
-    pub glossary: GlossaryMarker,
 }
 
-impl<'a> Site<'a> {
-    pub fn plan(lib: &'a Library, opts: &'a RenderOptions) -> Site<'a> {
+impl<'a> Publication<'a> {
+    pub fn plan(lib: &'a Library, opts: &'a PublishOptions) -> Publication<'a> {
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
         // Ids that would share an address (S007): the first in order keeps it.
@@ -69,7 +72,7 @@ impl<'a> Site<'a> {
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Site { lib, opts, pages, url_of, main_of, glossary: GlossaryMarker::new(&lib.config.glossary) }
+        Publication { lib, opts, pages, url_of, main_of }
     }
 
     /// The absolute address of the site's root, ending in `/`.
@@ -104,7 +107,7 @@ impl<'a> Site<'a> {
             }
             Target::Local(anchor) => Some(format!("#{}", doc.body.anchor(anchor).unwrap_or(anchor))),
             Target::File(path) => {
-                self.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
+                self.lib.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
             }
             Target::External(url) => Some(url.as_str().to_string()),
             Target::Unsafe(_) => None,
@@ -119,7 +122,7 @@ impl<'a> Site<'a> {
             let doc = &self.lib.docs[page.doc];
             for link in &doc.body.links {
                 if let Target::File(path) = &link.target {
-                    used.extend(self.asset(doc, path));
+                    used.extend(self.lib.asset(doc, path));
                 }
             }
         }
@@ -135,17 +138,10 @@ impl<'a> Site<'a> {
         };
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
-
-    /// The asset a relative link names, if it exists under `assets/`.
-    pub fn asset(&self, doc: &Document, path: &str) -> Option<String> {
-        let resolved = resolve_relative(&doc.file.path, path)?;
-        (resolved.starts_with("assets") && self.lib.assets.contains(&resolved))
-            .then(|| resolved.to_string_lossy().replace('\\', "/"))
-    }
 }
 
 /// The intranet's versions: all but drafts (unless asked for).
-fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
+fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
     match doc.status() {
         Some(s) if s.is_draft() => opts.drafts,
         Some(_) => true,
@@ -170,68 +166,4 @@ fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<u
         .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
         .collect();
     (visible, Some(main))
-}
-
-/// Joins a link to the folder of the file it is written in, inside the
-/// content folder; `None` when it climbs out.
-/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
-pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
-    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
-    if decoded.contains('\0') {
-        return None;
-    }
-    let mut parts: Vec<std::ffi::OsString> =
-        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
-    for c in Path::new(&decoded).components() {
-        match c {
-            Component::Normal(n) => parts.push(n.to_owned()),
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(parts.iter().collect())
-}
-
-/// Where a document stands against its review date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReviewState {
-    Overdue,
-    DueSoon,
-    InDate,
-    NoDate,
-}
-
-pub fn review_state(doc: &Document, today: Date, due_soon_days: u32) -> ReviewState {
-    match doc.meta.effective_review_date() {
-        None => ReviewState::NoDate,
-        Some(d) if d < today => ReviewState::Overdue,
-        Some(d) if today.days_until(d) <= due_soon_days as i64 => ReviewState::DueSoon,
-        Some(_) => ReviewState::InDate,
-    }
-}
-
-/// Whether a document is in force and ratified: the documents whose review
-/// dates matter.
-pub fn in_force(doc: &Document) -> bool {
-    doc.status() == Some(Status::Ratified)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::resolve_relative;
-    use std::path::{Path, PathBuf};
-
-    #[test]
-    fn relative_links_resolve_inside_the_content_folder() {
-        let f = Path::new("documents/policies/a.md");
-        assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
-        assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
-        assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
-        assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
-        assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
-    }
 }
