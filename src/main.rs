@@ -2,12 +2,13 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
+use trustdocs::publish::PublishOptions;
 use trustdocs::text::for_terminal;
-use trustdocs::{report, BuildError, BuildOptions};
+use trustdocs::{report, BuildError, BuildOptions, Project};
 
 #[derive(Parser)]
 #[command(
@@ -152,7 +153,7 @@ fn main() -> ExitCode {
         Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
             let status = status.filter(|s| s != "current");
             let filter = trustdocs::search::rank::Filter { doc_type, status, directorate };
-            search(trustdocs::search::cli::SearchOptions {
+            search(&trustdocs::search::cli::SearchOptions {
                 dir,
                 query,
                 json,
@@ -170,7 +171,7 @@ fn main() -> ExitCode {
                 }
             }
             let out = out.unwrap_or_else(|| PathBuf::from(if public { "dist/public" } else { "dist" }));
-            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf, public })
+            build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public })
         }
     }
 }
@@ -198,16 +199,16 @@ fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> Exit
     ExitCode::from(u8::from(failed))
 }
 
-fn build(opts: BuildOptions) -> ExitCode {
+fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
     let started = std::time::Instant::now();
-    match trustdocs::build(&opts) {
+    match trustdocs::build(dir, today, &opts) {
         Ok(built) => {
             let s = &built.checked.summary;
             eprintln!("{}", report::summary_line(s));
             if s.errors + s.warnings + s.notes > 0 {
                 eprintln!(
                     "  run `trustdocs check {}` for details; the site's checks page lists them too",
-                    opts.dir.display()
+                    dir.display()
                 );
             }
             let pdfs = match opts.no_pdf {
@@ -247,9 +248,14 @@ fn build(opts: BuildOptions) -> ExitCode {
 }
 
 /// `trustdocs search`: results on standard output, notes on standard error.
-fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
+fn search(opts: &trustdocs::search::cli::SearchOptions) -> ExitCode {
     use trustdocs::search::cli::{run, SearchError};
-    match run(&opts) {
+    // The index is made from what a build would publish today; the checks are not needed.
+    let documents = || {
+        let publish = PublishOptions { drafts: opts.drafts, today: today_or_now(None), pdf: false, public: false };
+        Ok(Project::load(&opts.dir)?.search_documents(&publish))
+    };
+    match run(opts, documents) {
         Ok(out) => {
             if let Some(note) = out.note {
                 eprintln!("{}", for_terminal(&note));

@@ -119,7 +119,7 @@ fn pdf_data_carries_no_refused_address() {
         pdf: true,
         public: false,
     };
-    let site = trustdocs::publish::Publication::plan(&checked.lib, &opts);
+    let site = checked.publication(&opts);
     let data = serde_json::to_string(&trustdocs::render::pdf_data::data(&site, site.pages[0].doc)).unwrap();
     let lower = data.to_lowercase();
     assert!(lower.contains("https://www.gov.uk/") && lower.contains("https://www.nhs.uk/"));

@@ -23,36 +23,10 @@ use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
-/// Renders every page of the intranet site into memory (for previews and tests).
-pub fn render_site(
-    lib: &Library,
-    diags: &[Diagnostic],
-    opts: &PublishOptions,
-    theme: &Theme,
-) -> Result<Vec<OutputFile>, String> {
-    let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
-    let mut files = renderer.document_pages(&|_| true)?;
-    files.extend(renderer.other_files()?);
-    Ok(files)
-}
-
-/// Renders every page of the site into `sink`, page by page, so that a large
-/// library never sits in memory whole. Returns how many HTML pages it made.
-pub fn render_site_into(
-    lib: &Library,
-    diags: &[Diagnostic],
-    opts: &PublishOptions,
-    theme: &Theme,
-    sink: &Sink,
-) -> Result<usize, String> {
-    let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
-    let clock = crate::timings::Clock::start();
-    let mut pages = renderer.document_pages_into(&|_| true, sink)?;
-    clock.lap("document pages");
-    pages += renderer.other_files_unless(&|| false, sink)?.unwrap_or_default();
-    clock.lap("other files");
-    Ok(pages)
-}
+/// Files another stage adds to the site with its templates (the search page
+/// and index), between the governance and the library pages: into the sink,
+/// or `None` when `stop` said so.
+pub type Extra<'s> = dyn Fn(&SiteRenderer, &Stop, &Sink) -> Result<Option<()>, String> + Sync + 's;
 
 /// The site's renderer, split so that `serve` can re-render the pages of
 /// the documents an edit touched before everything else.
@@ -82,14 +56,18 @@ impl<'a> SiteRenderer<'a> {
         &self.site
     }
 
-    /// The pages of the document versions (by index in the library) that `wanted` accepts.
-    pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
-        let pages = std::sync::Mutex::new(Vec::new());
-        self.document_pages_into(wanted, &crate::output::collect_into(&pages))?;
-        Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
+    /// A page of another stage (the search page) from a template of the theme.
+    pub fn page(&self, template: &str, ctx: Value) -> Result<String, String> {
+        self.templates.render(template, ctx)
     }
 
-    /// Renders those pages into `sink` as they are made; returns how many.
+    /// What every page's template sees: the site's name, notice, options.
+    pub fn common(&self) -> &Value {
+        &self.common
+    }
+
+    /// The pages of the document versions (by index in the library) that
+    /// `wanted` accepts, into `sink` as they are made; returns how many.
     pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
         let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
         site.pages
@@ -106,18 +84,12 @@ impl<'a> SiteRenderer<'a> {
             .sum()
     }
 
-    /// Everything but the document pages: listings, library and governance
-    /// pages, search, machine-readable files, static files and assets.
-    pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
-        let files = std::sync::Mutex::new(Vec::new());
-        self.other_files_unless(&|| false, &crate::output::collect_into(&files))?;
-        Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
-    }
-
-    /// `other_files` into `sink`, each group of files as soon as it is made,
-    /// so that no page waits in memory for the others. Returns how many HTML
+    /// Everything but the document pages (listings, library and governance
+    /// pages, `extra`'s files, machine-readable files, static files and
+    /// assets) into `sink`, each group of files as soon as it is made, so
+    /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>, String> {
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink, extra: &Extra) -> Result<Option<usize>, String> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         let clock = crate::timings::Clock::start();
         // The sitemap needs the pages' paths, not the pages.
@@ -141,11 +113,7 @@ impl<'a> SiteRenderer<'a> {
         if stop() {
             return Ok(None);
         }
-        // Search (issue 5, src/search/): the browser index and the search page.
-        let render = |name: &str, ctx| templates.render(name, ctx);
-        let Some(search) = crate::search::site_files(site, &render, common, stop, &out)? else { return Ok(None) };
-        put(search)?;
-        if stop() {
+        if extra(self, stop, &out)?.is_none() || stop() {
             return Ok(None);
         }
         put(library_pages(site, &self.glossary, templates, common)?)?;
@@ -161,18 +129,6 @@ impl<'a> SiteRenderer<'a> {
         }
         Ok(Some(pages.len()))
     }
-}
-
-/// Makes the PDF of every published version (see `pdf.rs`).
-pub fn render_pdfs(
-    lib: &Library,
-    opts: &PublishOptions,
-    theme: &Theme,
-    typst: &pdf::Typst,
-    out: &std::path::Path,
-    staging: &crate::output::Staging,
-) -> Result<pdf::PdfOutcome, String> {
-    pdf::render(&Publication::plan(lib, opts), theme, typst, out, staging)
 }
 
 /// `documents/a/` → `../../`: every link is relative, so the site works from

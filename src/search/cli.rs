@@ -1,5 +1,6 @@
 //! `trustdocs search`: options, the run, and how results are printed.
 
+use super::extract::SearchDoc;
 use super::query::{search, Found, SearchResult};
 use super::rank::Filter;
 use crate::model::Status;
@@ -30,7 +31,13 @@ pub struct Output {
     pub note: Option<String>,
 }
 
-pub fn run(opts: &SearchOptions) -> Result<Output, SearchError> {
+/// Runs a search. `documents` makes the search documents of the content
+/// folder, as a build publishes them; it runs only when the index on disk is
+/// missing or stale.
+pub fn run(
+    opts: &SearchOptions,
+    documents: impl FnOnce() -> Result<Vec<SearchDoc>, String>,
+) -> Result<Output, SearchError> {
     if opts.query.trim().is_empty() {
         return Err(SearchError::Usage(
             "give some words to search for, e.g. `trustdocs search \"lone working\"`".into(),
@@ -43,8 +50,7 @@ pub fn run(opts: &SearchOptions) -> Result<Output, SearchError> {
             opts.dir.display()
         )));
     }
-    let cached = super::cache::open_or_build(&opts.dir, opts.drafts, || super::documents_of(&opts.dir, opts.drafts))
-        .map_err(SearchError::Failed)?;
+    let cached = super::cache::open_or_build(&opts.dir, opts.drafts, documents).map_err(SearchError::Failed)?;
     let found = search(&cached.index, &opts.query, &opts.filter, opts.limit)
         .map_err(|e| SearchError::Failed(format!("cannot search {}: {e}", cached.dir.display())))?;
     let note = cached.rebuilt.then(|| format!("built the search index in {}", cached.dir.display()));

@@ -1,4 +1,4 @@
-//! Search (issue 5): one analysis, two searches.
+//! Search: one analysis, two searches.
 //!
 //! At build time every published version (`Publication::plan`) becomes a
 //! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer
@@ -30,18 +30,19 @@ pub mod score;
 mod words;
 
 use crate::output::OutputFile;
-use crate::publish::{Publication, PublishOptions};
+use crate::publish::Publication;
 use minijinja::Value;
-use std::path::Path;
 
-/// The search page (returned) and the browser index (into `sink`), for the site build.
+/// The browser index and the search page, into `sink`, for the site build.
+/// `page` renders a template of the theme; `common` is what every page sees.
+/// `None` as soon as `stop` says so.
 pub fn site_files(
     site: &Publication,
-    render: &dyn Fn(&str, Value) -> Result<String, String>,
+    page: &dyn Fn(&str, Value) -> Result<String, String>,
     common: &Value,
     stop: &crate::output::Stop,
     sink: &crate::output::Sink,
-) -> Result<Option<Vec<OutputFile>>, String> {
+) -> Result<Option<()>, String> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
     clock.lap("search: extract");
@@ -53,13 +54,6 @@ pub fn site_files(
         return Ok(None);
     }
     clock.lap("search: export");
-    Ok(Some(vec![OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?)]))
-}
-
-/// The search documents of a content folder, as a build with these options publishes them.
-pub fn documents_of(dir: &Path, drafts: bool) -> Result<Vec<extract::SearchDoc>, String> {
-    let lib = crate::resolve::Library::new(crate::load::load(dir)?);
-    let today = crate::model::Date { day: chrono::Local::now().date_naive(), precision: crate::model::Precision::Day };
-    let opts = PublishOptions { drafts, today, pdf: false, public: false };
-    Ok(extract::documents(&Publication::plan(&lib, &opts)))
+    sink(OutputFile::bytes("search/index.html", page("search.html", page::context(&docs, common))?))?;
+    Ok(Some(()))
 }

@@ -7,8 +7,8 @@ use crate::diag::{self, Diagnostic, Severity, Summary};
 use crate::load::{self, display_path};
 use crate::model::DocId;
 use crate::output::{Contents, OutputFile};
+use crate::project::{Project, Site};
 use crate::publish::PublishOptions;
-use crate::render::SiteRenderer;
 use crate::resolve::Library;
 use crate::theme::Theme;
 use rayon::prelude::*;
@@ -41,16 +41,16 @@ pub struct State {
 
 impl State {
     pub fn load(opts: &ServeOptions) -> Result<State, String> {
-        let content = load::load(&opts.dir)?;
-        if content.config_fatal {
+        let project = Project::load(&opts.dir)?;
+        if project.config_fatal {
             return Err(format!(
                 "{}: site.yaml is missing or unusable; run `trustdocs check` to see why",
                 opts.dir.display()
             ));
         }
         let mut load_diags: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        for d in &content.diags {
-            load_diags.entry(d.file.clone().unwrap_or_default()).or_default().push(d.clone());
+        for d in project.diags {
+            load_diags.entry(d.file.clone().unwrap_or_default()).or_default().push(d);
         }
         let theme = Theme::load(&opts.dir)?;
         let render =
@@ -58,7 +58,7 @@ impl State {
         let mut state = State {
             dir: opts.dir.clone(),
             render,
-            lib: Library::new(content),
+            lib: project.lib,
             theme,
             load_diags,
             global: Vec::new(),
@@ -106,9 +106,7 @@ impl State {
     pub fn render_all(&mut self, files: &SiteFiles) -> Result<(), String> {
         self.cancel_rest();
         self.gather_diagnostics();
-        let r = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)?;
-        let mut all = r.document_pages(&|_| true)?;
-        all.extend(r.other_files()?);
+        let all = Site::new(&self.lib, &self.diags, &self.render, &self.theme)?.files()?;
         let map = all.into_iter().filter_map(read_contents).collect();
         *files.write().unwrap_or_else(|e| e.into_inner()) = map;
         Ok(())
@@ -144,7 +142,7 @@ impl State {
             eprintln!("rebuilt the site in {:.0?}; {}", started.elapsed(), self.summary_line());
             return;
         };
-        let result = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
+        let result = Site::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
             clock.lap("serve: plan");
             r.document_pages(&|i| touched.contains(&i))
         });
@@ -186,7 +184,7 @@ impl State {
             let stop = || cancelled.load(Ordering::SeqCst);
             let made = std::sync::Mutex::new(Vec::new());
             let rest = rest_pool().install(|| {
-                SiteRenderer::new(&lib, &diags, &render, &theme)
+                Site::new(&lib, &diags, &render, &theme)
                     .and_then(|r| r.other_files_unless(&stop, &crate::output::collect_into(&made)))
             });
             match rest {
