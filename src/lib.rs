@@ -9,6 +9,7 @@
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod error;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -23,4 +24,5 @@ pub mod text;
 pub mod theme;
 pub(crate) mod timings;
 
+pub use error::{Error, Result};
 pub use project::{build, check, BuildError, BuildOptions, Built, Checked, Project, Site, PUBLIC_MARKER};

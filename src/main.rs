@@ -178,8 +178,8 @@ fn main() -> ExitCode {
 
 /// An error on standard error. Messages quote content (titles, typst's
 /// output about a document), so they are cleaned for the terminal.
-fn error(message: &str) {
-    eprintln!("error: {}", for_terminal(message));
+fn error(message: &dyn std::fmt::Display) {
+    eprintln!("error: {}", for_terminal(&message.to_string()));
 }
 
 fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
@@ -231,16 +231,15 @@ fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Err(BuildError::Usage(e)) => {
+        // Before the content was read: a refused output folder, an unreadable content folder.
+        Err(BuildError { error: e, checked: None }) => {
             error(&e);
             ExitCode::from(2)
         }
-        Err(BuildError::Failed { message, checked }) => {
-            if let Some(c) = checked {
-                let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
-                eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
-            }
-            error(&message);
+        Err(BuildError { error: e, checked: Some(c) }) => {
+            let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+            eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
+            error(&e);
             eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
@@ -249,7 +248,7 @@ fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
 
 /// `trustdocs search`: results on standard output, notes on standard error.
 fn search(opts: &trustdocs::search::cli::SearchOptions) -> ExitCode {
-    use trustdocs::search::cli::{run, SearchError};
+    use trustdocs::search::cli::run;
     // The index is made from what a build would publish today; the checks are not needed.
     let documents = || {
         let publish = PublishOptions { drafts: opts.drafts, today: today_or_now(None), pdf: false, public: false };
@@ -263,13 +262,10 @@ fn search(opts: &trustdocs::search::cli::SearchOptions) -> ExitCode {
             print!("{}", out.stdout);
             ExitCode::SUCCESS
         }
-        Err(SearchError::Usage(e)) => {
+        Err(e) => {
             error(&e);
-            ExitCode::from(2)
-        }
-        Err(SearchError::Failed(e)) => {
-            error(&e);
-            ExitCode::from(1)
+            // Bad usage is 2; an index that could not be built or read is 1.
+            ExitCode::from(if matches!(e, trustdocs::Error::Usage(_)) { 2 } else { 1 })
         }
     }
 }

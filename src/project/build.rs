@@ -2,6 +2,7 @@
 //! PDFs, written into a staging folder and swapped in whole.
 
 use super::{Checked, Project, Site};
+use crate::error::{Error, Result};
 use crate::model::Date;
 use crate::output::{self, OutputFile};
 use crate::publish::PublishOptions;
@@ -30,35 +31,39 @@ pub struct Built {
 /// The file that marks an output folder as a public copy.
 pub const PUBLIC_MARKER: &str = ".trustdocs/public-copy";
 
-/// Why a build produced no output.
-pub enum BuildError {
-    /// The command could not run (unreadable folder): exit status 2.
-    Usage(String),
-    /// The content cannot be built: exit status 1. Diagnostics say why.
-    Failed { message: String, checked: Option<Box<Checked>> },
+/// Why a build produced no output: the error, and the checked library when
+/// the build got that far (its diagnostics may explain the failure). A build
+/// that fails before the content was read (a refused output folder, an
+/// unreadable content folder) has none: the command was used wrongly.
+pub struct BuildError {
+    pub error: Error,
+    pub checked: Option<Box<Checked>>,
+}
+
+impl From<Error> for BuildError {
+    fn from(error: Error) -> BuildError {
+        BuildError { error, checked: None }
+    }
 }
 
 /// Loads, checks and builds the content folder `dir` into `opts.out`, or
 /// leaves it untouched on failure. The output folder is judged first, before
 /// anything is read.
 pub fn build(dir: &Path, today: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
-    output::guard::check_out(dir, &opts.out).map_err(BuildError::Usage)?;
-    Project::load(dir).map_err(BuildError::Usage)?.check(today).build(opts)
+    output::guard::check_out(dir, &opts.out)?;
+    Project::load(dir)?.check(today).build(opts)
 }
 
 impl Checked {
     /// Builds the site into `opts.out`, or leaves it untouched on failure.
     pub fn build(mut self, opts: &BuildOptions) -> Result<Built, BuildError> {
-        output::guard::check_out(&self.lib.dir, &opts.out).map_err(BuildError::Usage)?;
+        output::guard::check_out(&self.lib.dir, &opts.out)?;
+        let fail = |error: Error, checked: Checked| BuildError { error, checked: Some(Box::new(checked)) };
         if self.config_fatal {
-            return Err(BuildError::Failed {
-                message: "site.yaml is missing or unusable, so no site can be built".into(),
-                checked: Some(Box::new(self)),
-            });
+            return Err(fail(Error::Content("site.yaml is missing or unusable, so no site can be built".into()), self));
         }
         // Nothing after the checks reads the documents' text: a quarter of the memory of a build.
         self.lib.release_texts();
-        let fail = |message: String, checked: Checked| BuildError::Failed { message, checked: Some(Box::new(checked)) };
         let theme = match Theme::load(&self.lib.dir) {
             Ok(t) => t,
             Err(e) => return Err(fail(e, self)),
@@ -104,7 +109,7 @@ fn write_site(
     publish: &PublishOptions,
     theme: &Theme,
     typst: Option<&Typst>,
-) -> Result<Written, String> {
+) -> Result<Written> {
     let clock = crate::timings::Clock::start();
     let staging = output::Staging::begin(&opts.out)?;
     let site = Site::new(&checked.lib, &checked.diags, publish, theme)?;

@@ -19,6 +19,7 @@ pub use build::{build, BuildError, BuildOptions, Built, PUBLIC_MARKER};
 pub use site::Site;
 
 use crate::diag::{self, Diagnostic, Summary};
+use crate::error::Result;
 use crate::load::{self, Content};
 use crate::model::Date;
 use crate::publish::{Publication, PublishOptions};
@@ -41,7 +42,7 @@ pub struct Project {
 impl Project {
     /// Loads and resolves a content folder. `Err` means the folder could not
     /// be read at all; every problem inside it is a diagnostic.
-    pub fn load(dir: &Path) -> Result<Project, String> {
+    pub fn load(dir: &Path) -> Result<Project> {
         let clock = crate::timings::Clock::start();
         let content = load::load(dir)?;
         clock.lap("load");
@@ -81,7 +82,7 @@ impl Project {
 }
 
 /// Loads, resolves and checks a content folder (`trustdocs check`).
-pub fn check(dir: &Path, today: Date) -> Result<Checked, String> {
+pub fn check(dir: &Path, today: Date) -> Result<Checked> {
     Ok(Project::load(dir)?.check(today))
 }
 
@@ -103,7 +104,7 @@ impl Checked {
     }
 
     /// The site these options publish, ready to make its files.
-    pub fn site<'a>(&'a self, opts: &'a PublishOptions, theme: &'a Theme) -> Result<Site<'a>, String> {
+    pub fn site<'a>(&'a self, opts: &'a PublishOptions, theme: &'a Theme) -> Result<Site<'a>> {
         Site::new(&self.lib, &self.diags, opts, theme)
     }
 

@@ -3,6 +3,7 @@
 //! other; this is where the search page and index join the other pages.
 
 use crate::diag::Diagnostic;
+use crate::error::Result;
 use crate::output::{collect_into, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
 use crate::render::SiteRenderer;
@@ -20,7 +21,7 @@ impl<'a> Site<'a> {
         diags: &'a [Diagnostic],
         opts: &'a PublishOptions,
         theme: &'a Theme,
-    ) -> Result<Site<'a>, String> {
+    ) -> Result<Site<'a>> {
         Ok(Site { renderer: SiteRenderer::new(lib, diags, opts, theme)? })
     }
 
@@ -29,7 +30,7 @@ impl<'a> Site<'a> {
     }
 
     /// Every file of the site, in memory (previews and tests).
-    pub fn files(&self) -> Result<Vec<OutputFile>, String> {
+    pub fn files(&self) -> Result<Vec<OutputFile>> {
         let files = Mutex::new(Vec::new());
         self.write_into(&collect_into(&files))?;
         Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -37,7 +38,7 @@ impl<'a> Site<'a> {
 
     /// Every file of the site into `sink`, page by page, so that a large
     /// library never sits in memory whole. Returns how many HTML pages it made.
-    pub fn write_into(&self, sink: &Sink) -> Result<usize, String> {
+    pub fn write_into(&self, sink: &Sink) -> Result<usize> {
         let clock = crate::timings::Clock::start();
         let mut pages = self.renderer.document_pages_into(&|_| true, sink)?;
         clock.lap("document pages");
@@ -47,7 +48,7 @@ impl<'a> Site<'a> {
     }
 
     /// The pages of the document versions (by index in the library) that `wanted` accepts.
-    pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
+    pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>> {
         let pages = Mutex::new(Vec::new());
         self.renderer.document_pages_into(wanted, &collect_into(&pages))?;
         Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
@@ -55,7 +56,7 @@ impl<'a> Site<'a> {
 
     /// Everything but the document pages, search included, into `sink`;
     /// `None` as soon as `stop` says so. Returns how many HTML pages it made.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>, String> {
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>> {
         let search = |r: &SiteRenderer, stop: &Stop, sink: &Sink| {
             crate::search::site_files(r.publication(), &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
         };

@@ -10,6 +10,7 @@ pub mod pdf_data;
 pub mod views;
 
 use crate::diag::Diagnostic;
+use crate::error::Result;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
@@ -26,7 +27,7 @@ use std::collections::BTreeMap;
 /// Files another stage adds to the site with its templates (the search page
 /// and index), between the governance and the library pages: into the sink,
 /// or `None` when `stop` said so.
-pub type Extra<'s> = dyn Fn(&SiteRenderer, &Stop, &Sink) -> Result<Option<()>, String> + Sync + 's;
+pub type Extra<'s> = dyn Fn(&SiteRenderer, &Stop, &Sink) -> Result<Option<()>> + Sync + 's;
 
 /// The site's renderer, split so that `serve` can re-render the pages of
 /// the documents an edit touched before everything else.
@@ -40,12 +41,7 @@ pub struct SiteRenderer<'a> {
 }
 
 impl<'a> SiteRenderer<'a> {
-    pub fn new(
-        lib: &'a Library,
-        diags: &'a [Diagnostic],
-        opts: &'a PublishOptions,
-        theme: &'a Theme,
-    ) -> Result<Self, String> {
+    pub fn new(lib: &'a Library, diags: &'a [Diagnostic], opts: &'a PublishOptions, theme: &'a Theme) -> Result<Self> {
         let site = Publication::plan(lib, opts);
         let common = common_context(&site);
         let glossary = GlossaryMarker::new(&lib.config.glossary);
@@ -57,7 +53,7 @@ impl<'a> SiteRenderer<'a> {
     }
 
     /// A page of another stage (the search page) from a template of the theme.
-    pub fn page(&self, template: &str, ctx: Value) -> Result<String, String> {
+    pub fn page(&self, template: &str, ctx: Value) -> Result<String> {
         self.templates.render(template, ctx)
     }
 
@@ -68,7 +64,7 @@ impl<'a> SiteRenderer<'a> {
 
     /// The pages of the document versions (by index in the library) that
     /// `wanted` accepts, into `sink` as they are made; returns how many.
-    pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
+    pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize> {
         let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
         site.pages
             .par_iter()
@@ -89,7 +85,7 @@ impl<'a> SiteRenderer<'a> {
     /// assets) into `sink`, each group of files as soon as it is made, so
     /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink, extra: &Extra) -> Result<Option<usize>, String> {
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink, extra: &Extra) -> Result<Option<usize>> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         let clock = crate::timings::Clock::start();
         // The sitemap needs the pages' paths, not the pages.
@@ -185,7 +181,7 @@ fn a_to_z(site: &Publication) -> Vec<Group> {
     })
 }
 
-fn listing_pages(site: &Publication, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
+fn listing_pages(site: &Publication, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for (kind, groups) in [("type", by_type(site)), ("directorate", by_directorate(site))] {
         for g in &groups {
@@ -205,7 +201,7 @@ fn library_pages(
     glossary: &GlossaryMarker,
     templates: &Templates,
     common: &Value,
-) -> Result<Vec<OutputFile>, String> {
+) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     let matrix = context! { root => "../", page_title => "Role matrix", section => "roles", matrix => ser(library::matrix(site)), ..common.clone() };
     files.push(OutputFile::bytes("roles/index.html", templates.render("roles.html", matrix)?));
@@ -247,7 +243,7 @@ fn governance_pages(
     diags: &[Diagnostic],
     templates: &Templates,
     common: &Value,
-) -> Result<Vec<OutputFile>, String> {
+) -> Result<Vec<OutputFile>> {
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };

@@ -8,6 +8,7 @@ use super::index::SearchIndex;
 use super::passages::Passage;
 use super::score::{term_postings, DocNumbers, Postings, SCALE};
 use super::words::{analyse, Words};
+use crate::error::{Error, Result};
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -34,8 +35,8 @@ pub fn export(
     idx: &SearchIndex,
     stop: &crate::output::Stop,
     sink: &crate::output::Sink,
-) -> Result<Option<()>, String> {
-    let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
+) -> Result<Option<()>> {
+    let err = |source| Error::Search { doing: "export the search index".into(), source };
     let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();
     let numbers = DocNumbers::read(&searcher, &idx.fields).map_err(err)?;

@@ -29,6 +29,7 @@ pub mod rank;
 pub mod score;
 mod words;
 
+use crate::error::{Error, Result};
 use crate::output::OutputFile;
 use crate::publish::Publication;
 use minijinja::Value;
@@ -38,16 +39,16 @@ use minijinja::Value;
 /// `None` as soon as `stop` says so.
 pub fn site_files(
     site: &Publication,
-    page: &dyn Fn(&str, Value) -> Result<String, String>,
+    page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
     stop: &crate::output::Stop,
     sink: &crate::output::Sink,
-) -> Result<Option<()>, String> {
+) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
     clock.lap("search: extract");
-    let idx =
-        index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
+    let idx = index::build_unless(&docs, None, false, stop)
+        .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
     if export::export(&docs, &idx, stop, sink)?.is_none() {

@@ -4,6 +4,7 @@
 use super::http::{Live, SiteFiles};
 use super::ServeOptions;
 use crate::diag::{self, Diagnostic, Severity, Summary};
+use crate::error::{Error, Result};
 use crate::load::{self, display_path};
 use crate::model::DocId;
 use crate::output::{Contents, OutputFile};
@@ -40,13 +41,13 @@ pub struct State {
 }
 
 impl State {
-    pub fn load(opts: &ServeOptions) -> Result<State, String> {
+    pub fn load(opts: &ServeOptions) -> Result<State> {
         let project = Project::load(&opts.dir)?;
         if project.config_fatal {
-            return Err(format!(
+            return Err(Error::Content(format!(
                 "{}: site.yaml is missing or unusable; run `trustdocs check` to see why",
                 opts.dir.display()
-            ));
+            )));
         }
         let mut load_diags: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
         for d in project.diags {
@@ -103,7 +104,7 @@ impl State {
     }
 
     /// Renders the whole site into `files`.
-    pub fn render_all(&mut self, files: &SiteFiles) -> Result<(), String> {
+    pub fn render_all(&mut self, files: &SiteFiles) -> Result<()> {
         self.cancel_rest();
         self.gather_diagnostics();
         let all = Site::new(&self.lib, &self.diags, &self.render, &self.theme)?.files()?;
@@ -137,7 +138,7 @@ impl State {
             // Settings, theme or a removed file: the whole site, swapped whole.
             match self.render_all(files) {
                 Ok(()) => live.send("reload", ""),
-                Err(e) => live.set_notice(Some(e)),
+                Err(e) => live.set_notice(Some(e.to_string())),
             }
             eprintln!("rebuilt the site in {:.0?}; {}", started.elapsed(), self.summary_line());
             return;
@@ -155,10 +156,7 @@ impl State {
                 eprintln!("rebuilt {count} document page(s) in {:.0?}; {}", started.elapsed(), self.summary_line());
                 self.start_rest(files, live);
             }
-            Err(e) => {
-                eprintln!("error: {}", crate::text::for_terminal(&e));
-                live.set_notice(Some(e));
-            }
+            Err(e) => show_error(live, &e),
         }
     }
 
@@ -196,10 +194,7 @@ impl State {
                     }
                 }
                 Ok(None) => {}
-                Err(e) => {
-                    eprintln!("error: {}", crate::text::for_terminal(&e));
-                    live.set_notice(Some(e));
-                }
+                Err(e) => show_error(&live, &e),
             }
         });
     }
@@ -266,8 +261,7 @@ impl State {
                 Some(None)
             }
             Err(e) => {
-                eprintln!("error: {}", crate::text::for_terminal(&e));
-                live.set_notice(Some(e));
+                show_error(live, &e);
                 None
             }
         }
@@ -293,6 +287,14 @@ impl State {
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// An error on the terminal and as the notice on open pages; the last good
+/// pages stay on show.
+fn show_error(live: &Live, e: &Error) {
+    let message = e.to_string();
+    eprintln!("error: {}", crate::text::for_terminal(&message));
+    live.set_notice(Some(message));
 }
 
 /// Settings, the theme and assets change more than one document's pages.
