@@ -4,7 +4,7 @@
 
 use crate::model::body::{Link, Target};
 use crate::model::{Date, DocId, Document, Status};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Debug)]
@@ -20,7 +20,7 @@ pub struct PublishOptions {
 /// One published page of a document version.
 #[derive(Clone, Debug)]
 pub struct DocPage {
-    pub doc: usize,
+    pub doc: DocIndex,
     /// Relative to the site root, ending in `/`.
     pub url: String,
     /// The page at `documents/<slug>/` (the current version, or the newest on record).
@@ -34,9 +34,9 @@ pub struct Publication<'a> {
     /// Every published version, by id then version.
     pub pages: Vec<DocPage>,
     /// The address of each published version.
-    pub url_of: HashMap<usize, String>,
+    pub url_of: HashMap<DocIndex, String>,
     /// The version each id's main page shows.
-    pub main_of: BTreeMap<DocId, usize>,
+    pub main_of: BTreeMap<DocId, DocIndex>,
 }
 
 impl<'a> Publication<'a> {
@@ -49,8 +49,8 @@ impl<'a> Publication<'a> {
             let (visible, main) = match opts.public {
                 true => public_versions(lib, versions),
                 false => {
-                    let visible: Vec<usize> =
-                        versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
+                    let visible: Vec<DocIndex> =
+                        versions.all.iter().copied().filter(|&i| is_visible(lib.doc(i), opts)).collect();
                     let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
                     (visible, main)
                 }
@@ -65,7 +65,7 @@ impl<'a> Publication<'a> {
                 let url = if i == main {
                     format!("documents/{slug}/")
                 } else {
-                    let v = lib.docs[i].version().map_or("0".to_string(), |v| v.as_str().to_string());
+                    let v = lib.doc(i).version().map_or("0".to_string(), |v| v.as_str().to_string());
                     format!("documents/{slug}/v{v}/")
                 };
                 pages.push(DocPage { doc: i, url, is_main: i == main });
@@ -91,7 +91,7 @@ impl<'a> Publication<'a> {
 
     /// Current documents shown in listings, in id order.
     pub fn main_docs(&self) -> impl Iterator<Item = &'a Document> + '_ {
-        self.main_of.values().map(|&i| &*self.lib.docs[i])
+        self.main_of.values().map(|&i| &**self.lib.doc(i))
     }
 
     /// Where a body link goes from a page at `root` (`../../`), or `None` for plain text.
@@ -101,7 +101,7 @@ impl<'a> Publication<'a> {
                 let target = self.main_of.get(id)?;
                 let url = &self.url_of[target];
                 Some(match anchor {
-                    Some(a) => format!("{root}{url}#{}", self.lib.docs[*target].body.anchor(a).unwrap_or(a)),
+                    Some(a) => format!("{root}{url}#{}", self.lib.doc(*target).body.anchor(a).unwrap_or(a)),
                     None => format!("{root}{url}"),
                 })
             }
@@ -119,7 +119,7 @@ impl<'a> Publication<'a> {
     pub fn assets_used(&self) -> std::collections::BTreeSet<String> {
         let mut used = std::collections::BTreeSet::new();
         for page in &self.pages {
-            let doc = &self.lib.docs[page.doc];
+            let doc = self.lib.doc(page.doc);
             for link in &doc.body.links {
                 if let Target::File(path) = &link.target {
                     used.extend(self.lib.asset(doc, path));
@@ -134,7 +134,7 @@ impl<'a> Publication<'a> {
     pub fn roles(&self) -> Vec<&'a crate::config::Role> {
         let lib = self.lib;
         let tagged = |id: &str| {
-            self.main_of.values().any(|&i| lib.docs[i].body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
+            self.main_of.values().any(|&i| lib.doc(i).body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
         };
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
@@ -153,8 +153,8 @@ fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
 /// force (the newest ratified one) when it is public, with the superseded
 /// versions that are public too. Nothing of an id whose version in force is
 /// not public, however its older versions are marked.
-fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<usize>, Option<usize>) {
-    let doc = |i: usize| &lib.docs[i];
+fn public_versions(lib: &Library, versions: &Versions) -> (Vec<DocIndex>, Option<DocIndex>) {
+    let doc = |i: DocIndex| lib.doc(i);
     let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
     let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
         return (Vec::new(), None);

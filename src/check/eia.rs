@@ -3,10 +3,10 @@
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{ImpactKind, CHARACTERISTICS};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 
-pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
-    let doc = &lib.docs[index];
+pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
+    let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
     let Some(eia) = &m.eia else {

@@ -3,7 +3,7 @@
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, Precision};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 use std::cmp::Ordering;
 
 /// Compares two dates at the coarser of their precisions, so `2017-11` is
@@ -16,8 +16,8 @@ fn compare(a: Date, b: Date) -> Ordering {
     }
 }
 
-pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
-    let doc = &lib.docs[index];
+pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
+    let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
     let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();

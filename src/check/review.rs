@@ -3,10 +3,10 @@
 use super::at;
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, ReviewState};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 
-pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
-    let doc = &lib.docs[index];
+pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
+    let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
     let (Some(review), ratified) = (&m.review_date, m.ratified_date()) else {

@@ -7,7 +7,7 @@ use crate::error::Result;
 use crate::output::{collect_into, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
 use crate::render::SiteRenderer;
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 use crate::theme::Theme;
 use std::sync::Mutex;
 
@@ -48,7 +48,7 @@ impl<'a> Site<'a> {
     }
 
     /// The pages of the document versions (by index in the library) that `wanted` accepts.
-    pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>> {
+    pub fn document_pages(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync)) -> Result<Vec<OutputFile>> {
         let pages = Mutex::new(Vec::new());
         self.renderer.document_pages_into(wanted, &collect_into(&pages))?;
         Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))

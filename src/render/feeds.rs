@@ -5,6 +5,7 @@
 use super::pdf::pdf_path;
 use crate::model::{Document, Status};
 use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -34,7 +35,7 @@ pub fn catalogue(site: &Publication) -> String {
         .pages
         .iter()
         .map(|p| {
-            let d = &site.lib.docs[p.doc];
+            let d = site.lib.doc(p.doc);
             CatalogueEntry {
                 id: d.id().map(|i| i.to_string()).unwrap_or_default(),
                 title: d.title(),
@@ -70,11 +71,11 @@ fn xml(text: &str) -> String {
 }
 
 /// Ratified documents in force, newest ratification first.
-fn ratified_newest_first<'a>(site: &'a Publication) -> Vec<(usize, &'a Document)> {
+fn ratified_newest_first<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
     let mut docs: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| (i, &*site.lib.docs[i]))
+        .map(|&i| (i, &**site.lib.doc(i)))
         .filter(|(_, d)| d.status() == Some(Status::Ratified))
         .collect();
     docs.sort_by_key(|(_, d)| std::cmp::Reverse((d.meta.ratified_date(), d.id().cloned())));
@@ -135,7 +136,7 @@ pub fn calendar(site: &Publication) -> String {
         "CALSCALE:GREGORIAN".into(),
     ];
     lines.push(format!("X-WR-CALNAME:{}", ics_text(&format!("Review dates – {}", site.lib.config.site.organisation))));
-    for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, d) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let (Some(review), Some(id)) = (d.meta.effective_review_date(), d.id()) else { continue };
         if d.status() != Some(Status::Ratified) {
             continue;

@@ -6,6 +6,7 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::body::Target;
 use crate::model::{DocId, Document, ReviewState, Status};
 use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -36,8 +37,7 @@ pub struct DocChecks {
 
 /// Diagnostics grouped by file (so by document), errors first within each.
 pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
-    let by_file: HashMap<&str, usize> =
-        site.lib.docs.iter().enumerate().map(|(i, d)| (d.file.display.as_str(), i)).collect();
+    let by_file: HashMap<&str, DocIndex> = site.lib.iter().map(|(i, d)| (d.file.display.as_str(), i)).collect();
     let mut groups: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
         groups.entry(d.file.clone().unwrap_or_else(|| "(the content folder)".into())).or_default().push(d);
@@ -46,7 +46,7 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
         .into_iter()
         .map(|(file, mut ds)| {
             ds.sort_by_key(|d| (d.severity, d.line, d.column));
-            let doc = by_file.get(file.as_str()).map(|&i| (i, &site.lib.docs[i]));
+            let doc = by_file.get(file.as_str()).map(|&i| (i, site.lib.doc(i)));
             let url = doc.and_then(|(i, _)| site.url_of.get(&i).cloned());
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
             DocChecks {
@@ -113,7 +113,7 @@ pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
         .into_iter()
         .map(|(title, state, states)| {
             let mut by_dir: BTreeMap<String, Vec<DocSummary>> = BTreeMap::new();
-            for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+            for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
                 if doc.status() == Some(Status::Ratified) && states.contains(&doc.review_state(today, soon)) {
                     by_dir.entry(doc.directorate_label().to_string()).or_default().push(summary(
                         site,
@@ -158,7 +158,7 @@ pub fn references(site: &Publication, diags: &[Diagnostic]) -> Vec<RefRow> {
         found.entry((d.file.as_deref().unwrap_or(""), d.line, d.column)).or_default().push(d.code);
     }
     let mut rows = Vec::new();
-    for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let base = || RefRow {
             source_id: doc.id().map(DocId::to_string).unwrap_or_default(),
             source_title: doc.title().to_string(),

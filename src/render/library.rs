@@ -5,6 +5,7 @@ use super::body_html::{BodyHtml, GlossaryMarker};
 use super::views::{self, DocSummary};
 use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
 use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use crate::text::slugify_ascii;
 use serde::Serialize;
 
@@ -41,10 +42,10 @@ pub struct Matrix {
 }
 
 /// The published documents that have role sections, in id order.
-fn docs_with_roles<'a>(site: &'a Publication) -> Vec<(usize, &'a Document)> {
+fn docs_with_roles<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
     site.main_of
         .values()
-        .map(|&i| (i, &*site.lib.docs[i]))
+        .map(|&i| (i, &**site.lib.doc(i)))
         .filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some()))
         .collect()
 }
@@ -154,7 +155,7 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     let cfg = &site.lib.config.site;
     let mut entries = Vec::new();
     let mut missing = Vec::new();
-    for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
             let needs = doc.meta.doc_type.as_ref().is_some_and(|t| cfg.eia_required_for.contains(&t.value));

@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 use crate::text::slugify_ascii;
 use crate::theme::Theme;
 use body_html::GlossaryMarker;
@@ -64,7 +64,7 @@ impl<'a> SiteRenderer<'a> {
 
     /// The pages of the document versions (by index in the library) that
     /// `wanted` accepts, into `sink` as they are made; returns how many.
-    pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize> {
+    pub fn document_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
         let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
         site.pages
             .par_iter()
@@ -154,7 +154,7 @@ struct Group {
 
 fn group_by(site: &Publication, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<views::DocSummary>> = BTreeMap::new();
-    for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, d) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         groups.entry(key(d)).or_default().push(views::summary(site, d, &site.url_of[&i]));
     }
     groups
@@ -262,7 +262,7 @@ fn home_context(site: &Publication, common: &Value) -> Value {
     let mut recent: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| &site.lib.docs[i])
+        .map(|&i| site.lib.doc(i))
         .filter(|d| d.is_ratified() && d.meta.ratified_date().is_some())
         .collect();
     recent.sort_by_key(|d| std::cmp::Reverse(d.meta.ratified_date()));
@@ -274,7 +274,7 @@ fn home_context(site: &Publication, common: &Value) -> Value {
     let mut due: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| views::summary(site, &site.lib.docs[i], &site.url_of[&i]))
+        .map(|&i| views::summary(site, site.lib.doc(i), &site.url_of[&i]))
         .filter(|s| s.status == "ratified" && matches!(s.review_state, ReviewState::Overdue | ReviewState::DueSoon))
         .collect();
     due.sort_by(|a, b| a.review_iso.cmp(&b.review_iso));

@@ -5,6 +5,7 @@ use super::pdf_data;
 use crate::error::{Error, Result};
 use crate::output::{Contents, OutputFile, Staging};
 use crate::publish::{DocPage, Publication};
+use crate::resolve::DocIndex;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -38,8 +39,8 @@ impl Typst {
 }
 
 /// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Publication, doc: usize, page_url: &str) -> String {
-    let doc = &site.lib.docs[doc];
+pub fn pdf_path(site: &Publication, doc: DocIndex, page_url: &str) -> String {
+    let doc = site.lib.doc(doc);
     let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
     let version = doc.version().map_or("0", |v| v.as_str());
     format!("{page_url}{slug}-v{version}.pdf")
@@ -125,8 +126,8 @@ fn progress(len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// Assets a document shows as images, relative to the content folder.
-fn images(site: &Publication, index: usize) -> Vec<PathBuf> {
-    let doc = &site.lib.docs[index];
+fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
+    let doc = site.lib.doc(index);
     let mut v: Vec<PathBuf> = doc
         .body
         .links
@@ -188,7 +189,7 @@ fn compile(
     images: &[PathBuf],
     target: &Path,
 ) -> Result<()> {
-    let doc = &site.lib.docs[page.doc];
+    let doc = site.lib.doc(page.doc);
     let label = format!(
         "{} version {} ({})",
         doc.id().map(|i| i.to_string()).unwrap_or_default(),

@@ -6,6 +6,7 @@ use super::views;
 use crate::model::body::{Align, Block, Body, Inline, Target};
 use crate::model::{Document, Status};
 use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde_json::{json, Value};
 
 /// What the PDF shows across every page, if anything.
@@ -18,8 +19,8 @@ pub fn watermark(doc: &Document) -> Option<&'static str> {
     }
 }
 
-pub fn data(site: &Publication, index: usize) -> Value {
-    let doc = &site.lib.docs[index];
+pub fn data(site: &Publication, index: DocIndex) -> Value {
+    let doc = site.lib.doc(index);
     let s = &site.lib.config.site;
     let conv = Converter { site, doc };
     json!({

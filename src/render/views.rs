@@ -4,6 +4,7 @@
 use super::body_html::{BodyHtml, GlossaryMarker};
 use crate::model::*;
 use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use crate::text::{capitalise, plural_label};
 use serde::Serialize;
 
@@ -154,11 +155,11 @@ pub struct DocumentView {
 pub fn document(
     site: &Publication,
     glossary: &GlossaryMarker,
-    doc_index: usize,
+    doc_index: DocIndex,
     url: &str,
     root: &str,
 ) -> DocumentView {
-    let doc = &site.lib.docs[doc_index];
+    let doc = site.lib.doc(doc_index);
     let config = &site.lib.config;
     let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
@@ -324,7 +325,7 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
 }
 
 pub fn related(site: &Publication, id: &DocId) -> RelatedView {
-    let target = site.main_of.get(id).map(|&i| (&site.lib.docs[i], &site.url_of[&i]));
+    let target = site.main_of.get(id).map(|&i| (site.lib.doc(i), &site.url_of[&i]));
     RelatedView {
         id: id.to_string(),
         title: target.map(|(d, _)| d.title().to_string()),
@@ -384,7 +385,7 @@ pub fn eia(e: &Eia) -> EiaView {
     }
 }
 
-fn versions(site: &Publication, doc: &Document, this: usize) -> Vec<VersionLink> {
+fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLink> {
     let Some(id) = doc.id() else {
         return Vec::new();
     };
@@ -396,7 +397,7 @@ fn versions(site: &Publication, doc: &Document, this: usize) -> Vec<VersionLink>
         .rev()
         .filter_map(|&i| {
             let url = site.url_of.get(&i)?;
-            let d = &site.lib.docs[i];
+            let d = site.lib.doc(i);
             Some(VersionLink {
                 version: d.version().map_or_else(String::new, |v| v.to_string()),
                 status: d.status().map_or("unknown", Status::as_str),

@@ -81,7 +81,7 @@ impl SearchDoc {
 /// Every page the site publishes, in search order.
 pub fn documents(site: &Publication) -> Vec<SearchDoc> {
     let mut docs: Vec<SearchDoc> =
-        site.pages.par_iter().map(|page| from_document(site, &site.lib.docs[page.doc], &page.url)).collect();
+        site.pages.par_iter().map(|page| from_document(site, site.lib.doc(page.doc), &page.url)).collect();
     docs.sort_by(|a, b| {
         facet_order(a).cmp(&facet_order(b)).then_with(|| (&a.id, &a.version).cmp(&(&b.id, &b.version)))
     });

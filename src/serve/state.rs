@@ -10,7 +10,7 @@ use crate::model::DocId;
 use crate::output::{Contents, OutputFile};
 use crate::project::{Project, Site};
 use crate::publish::PublishOptions;
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -18,6 +18,17 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
+
+/// Which pages an edit changes.
+enum Touched {
+    /// None: a broken edit (the last good pages stay), or settings that
+    /// could not be read.
+    Nothing,
+    /// The pages of these documents: the edited ones and those that refer to them.
+    Documents(HashSet<DocIndex>),
+    /// The whole site: settings, the theme, assets, or a removed document.
+    Everything,
+}
 
 pub struct State {
     dir: PathBuf,
@@ -68,22 +79,23 @@ impl State {
             broken: BTreeMap::new(),
             rest: None,
         };
-        state.recheck(None);
+        state.recheck(&Touched::Everything);
         Ok(state)
     }
 
-    /// Re-runs the checks of the documents at `only` (all when `None`) and
-    /// the library-wide ones, which are cheap.
-    fn recheck(&mut self, only: Option<&HashSet<usize>>) {
-        let indices: Vec<usize> = match only {
-            Some(set) => set.iter().copied().collect(),
-            None => {
+    /// Re-runs the checks of the documents an edit touched, and the
+    /// library-wide ones, which are cheap.
+    fn recheck(&mut self, touched: &Touched) {
+        let indices: Vec<DocIndex> = match touched {
+            Touched::Nothing => return,
+            Touched::Documents(set) => set.iter().copied().collect(),
+            Touched::Everything => {
                 self.doc_diags.clear();
-                (0..self.lib.docs.len()).collect()
+                self.lib.indices()
             }
         };
         for (i, found) in crate::check::documents(&self.lib, self.render.today, &indices) {
-            self.doc_diags.insert(self.lib.docs[i].file.display.clone(), found);
+            self.doc_diags.insert(self.lib.doc(i).file.display.clone(), found);
         }
         self.global = crate::check::library_wide(&self.lib);
     }
@@ -130,11 +142,13 @@ impl State {
             // Editors' temporary files and other files the site does not read.
             return;
         };
-        let Some(touched) = touched else { return };
+        if matches!(touched, Touched::Nothing) {
+            return;
+        }
         let clock = crate::timings::Clock::start();
-        self.recheck(touched.as_ref());
+        self.recheck(&touched);
         clock.lap("serve: recheck");
-        let Some(touched) = touched else {
+        let Touched::Documents(touched) = touched else {
             // Settings, theme or a removed file: the whole site, swapped whole.
             match self.render_all(files) {
                 Ok(()) => live.send("reload", ""),
@@ -199,9 +213,9 @@ impl State {
         });
     }
 
-    /// Reloads edited documents. Returns the library indices whose pages
-    /// must be re-rendered, or `None` when nothing changed.
-    fn apply_documents(&mut self, paths: &[&PathBuf], live: &Live) -> Option<Option<HashSet<usize>>> {
+    /// Reloads edited documents. Returns the documents whose pages must be
+    /// re-rendered.
+    fn apply_documents(&mut self, paths: &[&PathBuf], live: &Live) -> Touched {
         let display_dir = display_path(&self.dir);
         let mut ids: HashSet<DocId> = HashSet::new();
         let mut removed = false;
@@ -239,14 +253,14 @@ impl State {
         }
         live.set_notice(notice);
         match (removed, ids.is_empty()) {
-            (true, _) => Some(None),
-            (false, true) => None,
-            (false, false) => Some(Some(self.affected(&ids))),
+            (true, _) => Touched::Everything,
+            (false, true) => Touched::Nothing,
+            (false, false) => Touched::Documents(self.affected(&ids)),
         }
     }
 
     /// A change to settings, theme or assets: everything is read again.
-    fn reload_everything(&mut self, live: &Live) -> Option<Option<HashSet<usize>>> {
+    fn reload_everything(&mut self, live: &Live) -> Touched {
         let opts = ServeOptions {
             dir: self.dir.clone(),
             port: 0,
@@ -258,17 +272,17 @@ impl State {
             Ok(fresh) => {
                 *self = fresh;
                 live.set_notice(None);
-                Some(None)
+                Touched::Everything
             }
             Err(e) => {
                 show_error(live, &e);
-                None
+                Touched::Nothing
             }
         }
     }
 
     /// Every version of the edited ids, and every document that refers to them.
-    fn affected(&self, ids: &HashSet<DocId>) -> HashSet<usize> {
+    fn affected(&self, ids: &HashSet<DocId>) -> HashSet<DocIndex> {
         // An edit touches one id or two: comparing is faster than hashing.
         let ids: Vec<&DocId> = ids.iter().collect();
         let edited = |id: &DocId| ids.contains(&id);
@@ -276,6 +290,7 @@ impl State {
             .docs
             .par_iter()
             .enumerate()
+            .map(|(i, d)| (DocIndex::new(i), d))
             .filter(|(_, d)| {
                 d.id().is_some_and(edited)
                     || d.meta.related.iter().any(|r| edited(&r.value))
