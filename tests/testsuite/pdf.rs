@@ -3,8 +3,7 @@
 //! bytes, the cache, and a clear error without typst. Needs `typst` and
 //! poppler-utils (`pdftotext`, `pdfinfo`), which .ci/run installs.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn tool(name: &str, args: &[&str], pdf: &std::path::Path) -> String {

@@ -4,8 +4,7 @@
 //! (S006 in site.yaml, S004 for a contact) at its line, and every output
 //! (pages, CSV, PDF data, feeds) shows text instead of a link.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// Body links in as many spellings as a hostile author would try, one per
