@@ -81,19 +81,38 @@ impl Fixture {
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
     }
 
-    /// `build` without PDFs (see `build_with_pdfs`).
+    /// `build` without PDFs (see `build_with_pdfs`), which must succeed.
     pub fn build(&self, extra: &[&str]) -> Output {
-        let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23", "--no-pdf"];
-        args.extend_from_slice(extra);
-        self.run(&args)
+        succeeded(self.run_build(extra, false))
     }
 
-    /// `build` with PDFs: needs the typst CLI.
+    /// `build` with PDFs, which must succeed: needs the typst CLI.
     pub fn build_with_pdfs(&self, extra: &[&str]) -> Output {
+        succeeded(self.run_build(extra, true))
+    }
+
+    /// `build` without PDFs, for the tests of a build that must fail: the
+    /// output, whose exit status is not 0.
+    pub fn build_failing(&self, extra: &[&str]) -> Output {
+        let out = self.run_build(extra, false);
+        assert!(!out.status.success(), "the build was expected to fail: {}", stderr(&out));
+        out
+    }
+
+    fn run_build(&self, extra: &[&str], pdfs: bool) -> Output {
         let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23"];
+        if !pdfs {
+            args.push("--no-pdf");
+        }
         args.extend_from_slice(extra);
         self.run(&args)
     }
+}
+
+/// A command's output, after checking that it succeeded.
+fn succeeded(out: Output) -> Output {
+    assert!(out.status.success(), "exit status {:?}: {}", out.status.code(), stderr(&out));
+    out
 }
 
 /// The diagnostics with `code`, as (file, line, column, message, help).

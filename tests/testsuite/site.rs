@@ -140,7 +140,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
     assert!(f.build(&[]).status.success());
     let before = f.read("out/documents/pol-001-001/index.html");
     f.write("content/theme/templates/document.html", "{% for %}");
-    let out = f.build(&[]);
+    let out = f.build_failing(&[]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
     assert!(err.contains("theme/templates/document.html"), "names the template: {err}");
@@ -153,7 +153,7 @@ fn a_failed_build_leaves_the_previous_output_untouched() {
 fn a_missing_site_yaml_fails_without_writing() {
     let f = library();
     std::fs::remove_file(f.path("content/site.yaml")).unwrap();
-    let out = f.build(&[]);
+    let out = f.build_failing(&[]);
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("site.yaml"));
     assert!(!f.path("out").exists());
