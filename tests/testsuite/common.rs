@@ -115,6 +115,13 @@ fn succeeded(out: Output) -> Output {
     out
 }
 
+/// The 1-based line of the first line of `text` that holds `marker`: where
+/// a test expects a diagnostic, whatever the lines above it.
+pub fn line_of(text: &str, marker: &str) -> u64 {
+    let index = text.lines().position(|l| l.contains(marker));
+    index.map(|i| i as u64 + 1).unwrap_or_else(|| panic!("no line holds {marker:?}:\n{text}"))
+}
+
 /// The diagnostics with `code`, as (file, line, column, message, help).
 pub fn with_code(report: &serde_json::Value, code: &str) -> Vec<serde_json::Value> {
     report["diagnostics"].as_array().unwrap().iter().filter(|d| d["code"] == code).cloned().collect()
