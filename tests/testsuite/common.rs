@@ -25,6 +25,14 @@ impl Fixture {
         f
     }
 
+    /// A copy of the example library `tests/fixtures/<name>/` as the
+    /// content folder.
+    pub fn from_folder(name: &str) -> Fixture {
+        let f = Fixture { tmp: tempfile::tempdir().unwrap() };
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &f.path("content"));
+        f
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.tmp.path().join(rel)
     }
@@ -106,6 +114,18 @@ impl Fixture {
         }
         args.extend_from_slice(extra);
         self.run(&args)
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())).flatten() {
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            copy_tree(&source, &target);
+        } else {
+            std::fs::copy(&source, &target).unwrap();
+        }
     }
 }
 
