@@ -1,6 +1,7 @@
 //! The content folder's settings files as typed values: `site.yaml`,
 //! `roles.yaml` and `glossary.yaml` (read by `load::settings`).
 
+use crate::model::id::IdFinder;
 use crate::model::SafeUrl;
 use regex::Regex;
 
@@ -37,7 +38,7 @@ pub struct IdPattern {
     /// Matches a whole id (validating front matter and `doc:` links).
     pub whole: Regex,
     /// Finds ids in running text.
-    pub in_prose: Regex,
+    pub in_prose: IdFinder,
 }
 
 impl IdPattern {
@@ -45,7 +46,7 @@ impl IdPattern {
         Ok(IdPattern {
             source: source.to_string(),
             whole: Regex::new(&format!("(?i)^(?:{source})$"))?,
-            in_prose: Regex::new(&format!(r"(?i)\b(?:{source})\b"))?,
+            in_prose: IdFinder::new(source)?,
         })
     }
 }
@@ -92,6 +93,36 @@ pub struct Config {
     pub site: SiteConfig,
     pub roles: Vec<Role>,
     pub glossary: Vec<GlossaryEntry>,
+    /// The site's deprecated terms and placeholders as patterns.
+    pub watchwords: Watchwords,
+}
+
+/// `site.yaml`'s deprecated terms and placeholders as patterns that match
+/// them as whole words, whatever their case, each with its index in
+/// `deprecated_terms` or `placeholders`. The loader records where they occur
+/// in each file while it holds the file's text.
+#[derive(Clone, Debug, Default)]
+pub struct Watchwords {
+    pub terms: Vec<(usize, Regex)>,
+    pub placeholders: Vec<(usize, Regex)>,
+}
+
+impl Watchwords {
+    pub fn of(site: &SiteConfig) -> Watchwords {
+        let compiled =
+            |words: Vec<&str>| words.into_iter().enumerate().filter_map(|(i, w)| Some((i, whole_words(w)?))).collect();
+        Watchwords {
+            terms: compiled(site.deprecated_terms.iter().map(|t| t.term.as_str()).collect()),
+            placeholders: compiled(site.placeholders.iter().map(String::as_str).collect()),
+        }
+    }
+}
+
+/// Matches `term` as whole words, case-insensitively.
+fn whole_words(term: &str) -> Option<Regex> {
+    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    Regex::new(&format!("(?i){start}{}{end}", regex::escape(term))).ok()
 }
 
 impl Config {

@@ -140,16 +140,6 @@ impl Library {
         Some(Arc::unwrap_or_clone(doc))
     }
 
-    /// Drops the text each document was parsed from, once the checks have
-    /// read it (`Checked::sources` reads a file again for its diagnostics).
-    pub fn release_texts(&mut self) {
-        for doc in &mut self.docs {
-            if let Some(doc) = Arc::get_mut(doc) {
-                doc.file.text = String::new();
-            }
-        }
-    }
-
     /// Whether the document at `index` is in force: the current, ratified
     /// version of its id, whose review date, history and EIA matter.
     pub fn in_force(&self, index: DocIndex) -> bool {

@@ -2,64 +2,44 @@
 
 use super::at;
 use crate::diag::{Code, Diagnostic};
-use crate::model::body::LineIndex;
-use crate::model::{Document, Pos, Status};
+use crate::model::{Document, Status, WatchwordKind};
 use crate::resolve::Library;
 use regex::Regex;
 
-/// The site's deprecated terms and placeholders, compiled once per run.
+/// What the content checks compile once per run.
 pub struct Rules {
-    /// (term, advice, pattern)
-    terms: Vec<(String, String, Regex)>,
-    placeholders: Vec<(String, Regex)>,
     numbered: Regex,
 }
 
 impl Rules {
-    pub fn new(lib: &Library) -> Rules {
-        let site = &lib.config.site;
-        Rules {
-            terms: site
-                .deprecated_terms
-                .iter()
-                .filter_map(|t| Some((t.term.clone(), t.advice.clone(), whole_words(&t.term)?)))
-                .collect(),
-            placeholders: site.placeholders.iter().filter_map(|p| Some((p.clone(), whole_words(p)?))).collect(),
-            numbered: Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern"),
-        }
+    pub fn new() -> Rules {
+        Rules { numbered: Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern") }
     }
-}
-
-/// Matches `term` as whole words, case-insensitively.
-fn whole_words(term: &str) -> Option<Regex> {
-    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    Regex::new(&format!("(?i){start}{}{end}", regex::escape(term))).ok()
 }
 
 pub fn check(lib: &Library, rules: &Rules, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let text = &doc.file.text;
-    let lines = LineIndex::new(text);
-    let find = |re: &Regex| re.find_iter(text).map(|m| lines.pos(text, m.start())).collect::<Vec<Pos>>();
-    for (term, advice, re) in &rules.terms {
-        for pos in find(re) {
-            out.push(
-                at(doc, Code::C001, pos, format!("\"{term}\" is a deprecated term"))
-                    .width(term.chars().count())
-                    .maybe_help(Some(advice.clone()).filter(|a| !a.is_empty())),
-            );
-        }
-    }
-    if doc.status() == Some(Status::Ratified) {
-        for (p, re) in &rules.placeholders {
-            for pos in find(re) {
+    let site = &lib.config.site;
+    let ratified = doc.status() == Some(Status::Ratified);
+    for w in &doc.watchwords {
+        match w.kind {
+            WatchwordKind::DeprecatedTerm => {
+                let Some(t) = site.deprecated_terms.get(w.index) else { continue };
                 out.push(
-                    at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document"))
+                    at(doc, Code::C001, w.pos, format!("\"{}\" is a deprecated term", t.term))
+                        .width(t.term.chars().count())
+                        .maybe_help(Some(t.advice.clone()).filter(|a| !a.is_empty())),
+                );
+            }
+            WatchwordKind::Placeholder if ratified => {
+                let Some(p) = site.placeholders.get(w.index) else { continue };
+                out.push(
+                    at(doc, Code::C002, w.pos, format!("placeholder text \"{p}\" left in a ratified document"))
                         .width(p.chars().count())
                         .help("replace it with the real text"),
                 );
             }
+            WatchwordKind::Placeholder => {}
         }
     }
     empty_sections(doc, &mut out);

@@ -94,6 +94,32 @@ mod tests {
         assert_eq!(written_title("See POL/1/2 (POL/1/2) and the Security Policy").as_deref(), Some("Security Policy"));
     }
 
+    /// The parser keeps only the last clause before "(ID)": the same title.
+    #[test]
+    fn the_last_clause_holds_the_whole_title() {
+        let texts = [
+            "managed in accordance with the Trust’s Lone Working Policy",
+            "It ends. Lone Working Policy",
+            "It ends. See the Lone Working Policy.",
+            "See the Policy.",
+            "A. B. C",
+            "See POL/1/2 (POL/1/2) and the Security Policy",
+            "The (draft) Security Policy",
+            "The Board approved it: the Security Policy",
+            "One. Two! Three? Four; Five: Six",
+            "a. (b) C D.",
+            "",
+            "   ",
+            "Policy",
+        ];
+        for text in texts {
+            let clause = crate::model::body::last_clause(text);
+            assert_eq!(written_title(clause), written_title(text), "{text:?} → {clause:?}");
+            assert!(text.ends_with(clause), "{text:?} → {clause:?}");
+        }
+        assert_eq!(crate::model::body::last_clause("It ends. Lone Working Policy"), "Lone Working Policy");
+    }
+
     #[test]
     fn forgives_case_punctuation_the_ampersand_and_plurals() {
         assert!(matches("Trust’s Lone Working Policy", "Lone Working Policy"));

@@ -215,14 +215,16 @@ impl FrontMatter {
     }
 }
 
-/// A source file as read, with what is needed to point into it.
+/// A source file as read, with what is needed to point into it. Its text
+/// is not kept: what later stages need of it is parsed (the front matter,
+/// the body, the watchwords), and a report that quotes a line reads the
+/// file again.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     /// The path as shown in diagnostics: the content folder joined with the
     /// file's path inside it, e.g. `content/documents/strategy.md`.
     pub display: String,
     pub path: std::path::PathBuf,
-    pub text: String,
 }
 
 #[derive(Clone, Debug)]
@@ -230,6 +232,24 @@ pub struct Document {
     pub file: SourceFile,
     pub meta: FrontMatter,
     pub body: Body,
+    /// Where `site.yaml`'s deprecated terms and placeholders occur in the
+    /// file, front matter included.
+    pub watchwords: Vec<Watchword>,
+}
+
+/// One of `site.yaml`'s deprecated terms or placeholders, found in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Watchword {
+    pub kind: WatchwordKind,
+    /// Its index in `deprecated_terms` or `placeholders`.
+    pub index: usize,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WatchwordKind {
+    DeprecatedTerm,
+    Placeholder,
 }
 
 impl Document {

@@ -1,6 +1,7 @@
 //! Document identifiers: compared after Unicode compatibility folding and
 //! without case, shown upper-case.
 
+use regex::Regex;
 use std::fmt;
 use unicode_normalization::UnicodeNormalization;
 
@@ -49,9 +50,71 @@ impl fmt::Display for DocId {
     }
 }
 
+/// Finds the ids written in running text, as whole words, with the site's
+/// id pattern.
+///
+/// Whole words as Unicode sees them (`é` is a letter) make the regex
+/// engine leave its fast automaton for a slow one, which was half the time
+/// of parsing a body. So the slow search runs only where it can find
+/// something and where it differs: on ASCII text the two kinds of word
+/// boundary are the same, and text in which the pattern matches nowhere,
+/// boundaries or not, holds no id.
+#[derive(Clone, Debug)]
+pub struct IdFinder {
+    /// The pattern between Unicode word boundaries: the definition.
+    unicode: Regex,
+    /// The pattern between ASCII word boundaries.
+    ascii: Regex,
+    /// The pattern anywhere.
+    anywhere: Regex,
+}
+
+impl IdFinder {
+    pub fn new(pattern: &str) -> Result<IdFinder, regex::Error> {
+        Ok(IdFinder {
+            unicode: Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))?,
+            ascii: Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))?,
+            anywhere: Regex::new(&format!(r"(?i)(?:{pattern})"))?,
+        })
+    }
+
+    /// The ids in `text`, as the pattern between Unicode word boundaries finds them.
+    pub fn find_iter<'r, 't>(&'r self, text: &'t str) -> impl Iterator<Item = regex::Match<'t>> + 'r
+    where
+        't: 'r,
+    {
+        let regex = match text.is_ascii() {
+            true => Some(&self.ascii),
+            false => self.anywhere.is_match(text).then_some(&self.unicode),
+        };
+        regex.into_iter().flat_map(move |r| r.find_iter(text))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_in_prose_are_whole_words_in_ascii_and_unicode_text() {
+        let finder = IdFinder::new("[A-Z]{2,6}(?:/[A-Z]{2,6})*(?:/[0-9]{1,4})+").unwrap();
+        let found = |text: &str| finder.find_iter(text).map(|m| m.as_str().to_string()).collect::<Vec<_>>();
+        let cases: [(&str, &[&str]); 8] = [
+            ("See POL/001/002.", &["POL/001/002"]),
+            ("see pol/1/2 and CORP/STRAT/003, (POL/9/9)", &["pol/1/2", "CORP/STRAT/003", "POL/9/9"]),
+            ("xPOL/001/002 and POL/001/002x", &["xPOL/001/002", "POL/001"]),
+            ("POL/001/00234", &["POL/001"]),
+            ("Voir POL/001/002 — déjà", &["POL/001/002"]),
+            ("éPOL/001/002 and POL/001/002é", &["POL/001"]),
+            ("ſPOL/001/002 (a long s is an s)", &["ſPOL/001/002"]),
+            ("KK/001 (Kelvin signs), K/001", &["KK/001"]),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(found(text), expected, "{text}");
+            let unicode = finder.unicode.find_iter(text).map(|m| m.as_str().to_string()).collect::<Vec<_>>();
+            assert_eq!(found(text), unicode, "the same as Unicode boundaries: {text}");
+        }
+    }
 
     #[test]
     fn ids_compare_case_insensitively_and_show_upper_case() {

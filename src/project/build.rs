@@ -56,14 +56,12 @@ pub fn build(dir: &Path, today: Date, opts: &BuildOptions) -> Result<Built, Buil
 
 impl Checked {
     /// Builds the site into `opts.out`, or leaves it untouched on failure.
-    pub fn build(mut self, opts: &BuildOptions) -> Result<Built, BuildError> {
+    pub fn build(self, opts: &BuildOptions) -> Result<Built, BuildError> {
         output::guard::check_out(&self.lib.dir, &opts.out)?;
         let fail = |error: Error, checked: Checked| BuildError { error, checked: Some(Box::new(checked)) };
         if self.config_fatal {
             return Err(fail(Error::Content("site.yaml is missing or unusable, so no site can be built".into()), self));
         }
-        // Nothing after the checks reads the documents' text: a quarter of the memory of a build.
-        self.lib.release_texts();
         let theme = match Theme::load(&self.lib.dir) {
             Ok(t) => t,
             Err(e) => return Err(fail(e, self)),

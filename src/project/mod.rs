@@ -108,8 +108,8 @@ impl Checked {
         Site::new(&self.lib, &self.diags, opts, theme)
     }
 
-    /// The text of every file a diagnostic points into, by display path.
-    /// A build has let go of the documents' text: those files are read again.
+    /// The text of every file a diagnostic points into, by display path,
+    /// read again: the library does not keep the texts it parsed.
     pub fn sources(&self) -> HashMap<String, String> {
         let cited: HashSet<&str> = self.diags.iter().filter_map(|d| d.file.as_deref()).collect();
         let mut map: HashMap<String, String> = self
@@ -118,10 +118,9 @@ impl Checked {
             .iter()
             .filter(|d| cited.contains(d.file.display.as_str()))
             .filter_map(|d| {
-                let text = match d.file.text.is_empty() {
-                    true => std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?,
-                    false => d.file.text.clone(),
-                };
+                let text = std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?;
+                // Positions count from after a byte order mark, as the loader read the file.
+                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
                 Some((d.file.display.clone(), text))
             })
             .collect();

@@ -10,7 +10,7 @@ use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct CheckItem {
     code: &'static str,
     what: &'static str,
@@ -23,7 +23,7 @@ pub struct CheckItem {
     link: Option<String>,
 }
 
-#[derive(Serialize)]
+#[derive(Debug, Serialize)]
 pub struct DocChecks {
     id: Option<String>,
     title: String,

@@ -103,7 +103,7 @@ impl<'a> SiteRenderer<'a> {
             return Ok(None);
         }
         if !site.opts.public {
-            put(governance_pages(site, self.diags, templates, common)?)?;
+            governance_pages(site, self.diags, templates, common, &out)?;
             clock.lap("governance pages");
         }
         if stop() {
@@ -238,24 +238,25 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
     ]
 }
 
+/// The checks, reviews and references pages and the references' CSV, each
+/// into `sink` as soon as it is made: with 150,000 findings, the checks page
+/// alone is tens of megabytes.
 fn governance_pages(
     site: &Publication,
     diags: &[Diagnostic],
     templates: &Templates,
     common: &Value,
-) -> Result<Vec<OutputFile>> {
+    sink: &Sink,
+) -> Result<()> {
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
-    let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
+    let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
+    sink(OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?))?;
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
+    sink(OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?))?;
     let rows = governance::references(site, diags);
-    let csv = governance::references_csv(&rows, &site.base_url());
+    sink(OutputFile::bytes("references/references.csv", governance::references_csv(&rows, &site.base_url())))?;
     let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
-    Ok(vec![
-        OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),
-        OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?),
-        OutputFile::bytes("references/index.html", templates.render("references.html", references)?),
-        OutputFile::bytes("references/references.csv", csv),
-    ])
+    sink(OutputFile::bytes("references/index.html", templates.render("references.html", references)?))
 }
 
 fn home_context(site: &Publication, common: &Value) -> Value {

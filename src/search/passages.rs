@@ -138,7 +138,7 @@ mod tests {
     use super::*;
 
     fn body(markdown: &str) -> Body {
-        let ids = regex::Regex::new(r"POL/\d{3}/\d{3}").unwrap();
+        let ids = crate::model::id::IdFinder::new(r"POL/\d{3}/\d{3}").unwrap();
         crate::model::body::parse(
             markdown,
             0,

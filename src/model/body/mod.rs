@@ -4,6 +4,8 @@
 
 mod parse;
 
+#[cfg(test)]
+pub(crate) use parse::last_clause;
 pub use parse::{parse, LineIndex, ParseOptions};
 
 use crate::model::{DocId, Pos, RefusedUrl, SafeUrl};
