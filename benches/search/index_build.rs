@@ -32,7 +32,7 @@ fn main() {
     let tantivy_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let collected = std::sync::Mutex::new(Vec::new());
-    export::export(&docs, &idx, &|| false, &trustdocs::output::collect_into(&collected)).expect("the browser index");
+    export::export(&docs, idx, &|| false, &trustdocs::output::collect_into(&collected)).expect("the browser index");
     let files = collected.into_inner().expect("no panics");
     let export_s = t.elapsed().as_secs_f64();
     // Start from nothing, as Pagefind does in run.sh: removing an older index is not part of building one.

@@ -29,10 +29,11 @@ pub const PASSAGE_FOLDER: u32 = 100;
 pub const PASSAGES_PER_FILE: usize = 6;
 
 /// Every file of the browser index, paths under `search/`, into `sink` as
-/// they are made. `None` as soon as `stop` says so.
+/// they are made. `None` as soon as `stop` says so. The index is let go of
+/// as soon as its postings are read: what follows does not need it.
 pub fn export(
     docs: &[SearchDoc],
-    idx: &SearchIndex,
+    idx: SearchIndex,
     stop: &crate::output::Stop,
     sink: &crate::output::Sink,
 ) -> Result<Option<()>> {
@@ -40,12 +41,14 @@ pub fn export(
     let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();
     let numbers = DocNumbers::read(&searcher, &idx.fields).map_err(err)?;
-    let stems = all_stems(&searcher, idx).map_err(err)?;
+    let stems = all_stems(&searcher, &idx).map_err(err)?;
     let postings: Vec<Postings> = stems
         .par_iter()
         .map(|s| term_postings(&searcher, &idx.fields, &numbers, s))
         .collect::<tantivy::Result<_>>()
         .map_err(err)?;
+    // An index in memory is as large as a tenth of the library's text.
+    drop((searcher, numbers, idx));
     clock.lap("export: postings");
     if stop() {
         return Ok(None);

@@ -51,7 +51,7 @@ pub fn site_files(
         .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
-    if export::export(&docs, &idx, stop, sink)?.is_none() {
+    if export::export(&docs, idx, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");
