@@ -264,8 +264,9 @@ impl BodyParser<'_> {
                 inlines.shrink_to_fit();
                 self.end_inlines(kind, inlines)
             }
-            Frame::Blocks { kind, mut blocks, pending } => {
+            Frame::Blocks { kind, mut blocks, mut pending } => {
                 if !pending.is_empty() {
+                    pending.shrink_to_fit();
                     blocks.push(Block::Plain(pending));
                 }
                 blocks.shrink_to_fit();
@@ -280,7 +281,10 @@ impl BodyParser<'_> {
                     BlockKind::Root => {}
                 }
             }
-            Frame::List { start, items } => self.push_block(Block::List { start, items }),
+            Frame::List { start, mut items } => {
+                items.shrink_to_fit();
+                self.push_block(Block::List { start, items })
+            }
             Frame::Table { table, .. } => self.push_block(Block::Table(Box::new(table))),
             Frame::Code { lang, text } => self.push_block(Block::Code { lang, text }),
             Frame::Html(text) => self.push_block(Block::RawHtml(text)),
@@ -455,7 +459,9 @@ impl BodyParser<'_> {
     fn flush_pending(&mut self) {
         if let Some(Frame::Blocks { blocks, pending, .. }) = self.frames.last_mut() {
             if !pending.is_empty() {
-                blocks.push(Block::Plain(std::mem::take(pending)));
+                let mut plain = std::mem::take(pending);
+                plain.shrink_to_fit();
+                blocks.push(Block::Plain(plain));
             }
         }
     }
