@@ -9,6 +9,7 @@ use crate::publish::Publication;
 use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 #[derive(Debug, Serialize)]
 pub struct CheckItem {
@@ -129,11 +130,13 @@ pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
         .collect()
 }
 
+/// One reference. What rows of one document share is shared, not copied:
+/// a library of 10,000 documents has 160,000 rows.
 #[derive(Debug, Serialize)]
 pub struct RefRow {
-    source_id: String,
-    source_title: String,
-    source_url: String,
+    source_id: Arc<str>,
+    source_title: Arc<str>,
+    source_url: Arc<str>,
     /// `internal` or `external`.
     kind: &'static str,
     target_id: Option<String>,
@@ -143,10 +146,10 @@ pub struct RefRow {
     publisher: Option<String>,
     year: Option<String>,
     url: Option<String>,
-    checked_by: Option<String>,
-    checked_date: Option<String>,
+    checked_by: Option<Arc<str>>,
+    checked_date: Option<Arc<str>>,
     /// The same date as `2024-06-01`, for spreadsheets.
-    checked_iso: Option<String>,
+    checked_iso: Option<Arc<str>>,
     /// The references check is older than the last amendment.
     check_stale: bool,
 }
@@ -159,10 +162,17 @@ pub fn references(site: &Publication, diags: &[Diagnostic]) -> Vec<RefRow> {
     }
     let mut rows = Vec::new();
     for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
+        let source_id: Arc<str> = doc.id().map(DocId::to_string).unwrap_or_default().into();
+        let source_title: Arc<str> = doc.title().into();
+        let source_url: Arc<str> = site.url_of[&i].as_str().into();
+        let checked = doc.meta.references_checked.as_ref();
+        let checked_by: Option<Arc<str>> = checked.map(|c| c.by.as_str().into());
+        let checked_date: Option<Arc<str>> = checked.and_then(|c| c.date).map(|d| d.to_string().into());
+        let checked_iso: Option<Arc<str>> = checked.and_then(|c| c.date).map(|d| d.iso().into());
         let base = || RefRow {
-            source_id: doc.id().map(DocId::to_string).unwrap_or_default(),
-            source_title: doc.title().to_string(),
-            source_url: site.url_of[&i].clone(),
+            source_id: source_id.clone(),
+            source_title: source_title.clone(),
+            source_url: source_url.clone(),
             kind: "internal",
             target_id: None,
             title: None,
@@ -171,9 +181,9 @@ pub fn references(site: &Publication, diags: &[Diagnostic]) -> Vec<RefRow> {
             publisher: None,
             year: None,
             url: None,
-            checked_by: doc.meta.references_checked.as_ref().map(|c| c.by.clone()),
-            checked_date: doc.meta.references_checked.as_ref().and_then(|c| c.date).map(|d| d.to_string()),
-            checked_iso: doc.meta.references_checked.as_ref().and_then(|c| c.date).map(|d| d.iso()),
+            checked_by: checked_by.clone(),
+            checked_date: checked_date.clone(),
+            checked_iso: checked_iso.clone(),
             check_stale: check_stale(doc),
         };
         let internal = doc.body.links.iter().filter_map(|l| match &l.target {
@@ -236,8 +246,8 @@ pub fn references_csv(rows: &[RefRow], base_url: &str) -> String {
     for r in rows {
         let target_url = r.target_url.as_ref().map(|u| format!("{base_url}{u}"));
         let fields = [
-            Some(r.source_id.as_str()),
-            Some(r.source_title.as_str()),
+            Some(&*r.source_id),
+            Some(&*r.source_title),
             Some(r.kind),
             r.target_id.as_deref(),
             r.title.as_deref(),
