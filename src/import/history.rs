@@ -1,0 +1,170 @@
+//! The amendment history: a version-control or amendment table (version,
+//! date, what changed, why, review date, by whom) in any column order, read
+//! into `history` oldest first.
+
+use super::blocks::{Block, Kind, Loc, Row};
+use super::dates::{self, Reading};
+use super::tables::{self, has};
+use super::warn::{WarnKind, Warning};
+use crate::model::Date;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Col {
+    Version,
+    Date,
+    Changed,
+    Description,
+    ReviewDate,
+    By,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Entry {
+    pub version: String,
+    pub date: Option<Date>,
+    pub changed: Option<String>,
+    pub description: Option<String>,
+    pub review_date: Option<Date>,
+    pub by: Option<String>,
+    pub loc: Loc,
+}
+
+pub struct History {
+    pub entries: Vec<Entry>,
+    /// The block holding the table.
+    pub block: usize,
+}
+
+fn classify(w: &[String]) -> Option<Col> {
+    if has(w, "review") {
+        return has(w, "date").then_some(Col::ReviewDate);
+    }
+    if has(w, "by") || has(w, "author") || has(w, "owner") {
+        return Some(Col::By);
+    }
+    if ["description", "details", "summary", "reason", "amendment", "amendments", "comments", "comment", "nature"].iter().any(|x| has(w, x)) {
+        return Some(Col::Description);
+    }
+    if ["page", "pages", "section", "sections", "selection", "changed", "paragraph"].iter().any(|x| has(w, x)) {
+        return Some(Col::Changed);
+    }
+    if has(w, "date") || has(w, "issued") || has(w, "approved") {
+        return Some(Col::Date);
+    }
+    if has(w, "version") || has(w, "issue") || has(w, "ver") || has(w, "v") {
+        return Some(Col::Version);
+    }
+    None
+}
+
+/// Finds the first amendment table and reads it.
+pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<History> {
+    for (b, block) in blocks.iter().enumerate() {
+        let Kind::Table { rows } = &block.kind else { continue };
+        for (h, header) in rows.iter().enumerate().take(3) {
+            let Some(cols) = tables::columns(header, classify, &[Col::Version, Col::Date]) else { continue };
+            if !cols.iter().any(|(c, _)| matches!(c, Col::Description | Col::Changed)) {
+                continue;
+            }
+            let entries = read_rows(&rows[h + 1..], &cols, warnings);
+            if entries.is_empty() {
+                continue;
+            }
+            return Some(History { entries: oldest_first(entries), block: b });
+        }
+    }
+    None
+}
+
+fn read_rows(rows: &[Row], cols: &[(Col, usize)], warnings: &mut Vec<Warning>) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for row in rows {
+        if row.filled().is_empty() {
+            continue;
+        }
+        let text = |c| Some(tables::cell(row, cols, c)).filter(|s| !tables::is_blank(s));
+        let raw_version = tables::cell(row, cols, Col::Version);
+        let Some(version) = tables::version(&raw_version) else {
+            warnings.push(Warning::new(
+                WarnKind::Unreadable,
+                Some(row.loc),
+                Some("history"),
+                format!("amendment row with no version number (“{}”) left out", raw_version),
+            ));
+            continue;
+        };
+        let date = history_date(&tables::cell(row, cols, Col::Date), row.loc, "history.date", warnings);
+        let review = tables::cell(row, cols, Col::ReviewDate);
+        let review_date = day_date(&review, row.loc, "history.review_date", warnings);
+        out.push(Entry {
+            version,
+            date,
+            changed: text(Col::Changed),
+            description: text(Col::Description),
+            review_date,
+            by: text(Col::By),
+            loc: row.loc,
+        });
+    }
+    out
+}
+
+/// A history date: a day, or a month (the content format allows month
+/// precision in histories), reported so that a person can confirm it.
+fn history_date(raw: &str, loc: Loc, key: &str, warnings: &mut Vec<Warning>) -> Option<Date> {
+    match dates::find(raw) {
+        Some((Reading::Day(d), _)) => Some(d),
+        Some((Reading::Month(d), text)) => {
+            warnings.push(Warning::new(
+                WarnKind::AmbiguousDate,
+                Some(loc),
+                Some(key),
+                format!("“{text}” names a month, not a day: written as {} (month precision); give the day if it is known", d.iso()),
+            ));
+            Some(d)
+        }
+        _ => {
+            if !tables::is_blank(raw) {
+                warnings.push(Warning::new(WarnKind::Unreadable, Some(loc), Some(key), format!("“{raw}” is not a date; left out")));
+            }
+            None
+        }
+    }
+}
+
+/// A date that must be one day: a month alone is reported and left out.
+pub fn day_date(raw: &str, loc: Loc, key: &str, warnings: &mut Vec<Warning>) -> Option<Date> {
+    match dates::find(raw) {
+        Some((Reading::Day(d), _)) => Some(d),
+        Some((Reading::Month(_), text)) => {
+            warnings.push(Warning::new(
+                WarnKind::AmbiguousDate,
+                Some(loc),
+                Some(key),
+                format!("“{text}” names a month, not a day; left out (a day is not guessed)"),
+            ));
+            None
+        }
+        Some((Reading::Invalid, text)) => {
+            warnings.push(Warning::new(WarnKind::Unreadable, Some(loc), Some(key), format!("“{text}” is not a real date; left out")));
+            None
+        }
+        None => {
+            if !tables::is_blank(raw) {
+                warnings.push(Warning::new(WarnKind::Unreadable, Some(loc), Some(key), format!("no date in “{}”; left out", raw.trim())));
+            }
+            None
+        }
+    }
+}
+
+/// Tables listed newest first are turned round (by version number).
+fn oldest_first(mut entries: Vec<Entry>) -> Vec<Entry> {
+    let v = |e: &Entry| crate::model::Version::parse(&e.version).ok();
+    if let (Some(first), Some(last)) = (entries.first().and_then(v), entries.last().and_then(v)) {
+        if first > last {
+            entries.reverse();
+        }
+    }
+    entries
+}

@@ -1,0 +1,542 @@
+//! Text laid out as a PDF printed it (from `pdftotext -layout`, or text an
+//! extraction tool gave with tabs between cells) into blocks: tables from
+//! columns of whitespace, headings from hand-written numbers and capitals,
+//! lists from bullets, paragraphs from wrapped lines with broken words joined.
+
+use super::blocks::{Block, Kind, Loc, Row, Source, Text};
+use super::clean;
+use super::furniture::{self, Line, TocEntry};
+use super::warn::{WarnKind, Warning};
+use regex::Regex;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+static NUMBERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.(?:\s+|$)|\s+|\b)(\S.*)?$").expect("numbered"));
+static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(appendix|annex|schedule)\s+([0-9]{1,2}|[A-Z]|[ivx]{1,4})\b\s*[:.–—-]?\s*(.*)$").expect("appendix")
+});
+static BULLET: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
+static ORDERED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)(?:\(?([a-z]|[ivx]{1,4})\)|(\d{1,2})\))\s+(\S.*)$").expect("ordered"));
+
+/// Reads extracted text into blocks.
+pub fn read(text: &str) -> Source {
+    let mut page = 0;
+    let lines: Vec<Line> = text
+        .lines()
+        .enumerate()
+        .map(|(i, raw)| {
+            page += raw.matches('\u{c}').count() as u32;
+            Line { no: i as u32 + 1, page, text: clean::line(&raw.replace('\u{c}', "")) }
+        })
+        .collect();
+    let cleaned = furniture::remove(lines);
+    let mut warnings = Vec::new();
+    if cleaned.dropped > 0 {
+        warnings.push(Warning::new(
+            WarnKind::Dropped,
+            None,
+            None,
+            format!("{} lines of running headers, footers, page numbers and contents left out", cleaned.dropped),
+        ));
+    }
+    let question_bullets = cleaned.lines.iter().filter(|l| l.text.trim_start().starts_with("? ")).count() >= 2;
+    let caps_words = caps_words(&cleaned.lines);
+    let mut reader = Reader { toc: &cleaned.toc, question_bullets, caps_words, blocks: Vec::new(), section: None, list: Vec::new() };
+    reader.run(&cleaned.lines);
+    Source { blocks: reader.blocks, warnings, title: None }
+}
+
+/// Words written in capitals inside sentences (NHS, LSMS): kept as they are
+/// when a heading in capitals is put into title case.
+fn caps_words(lines: &[Line]) -> HashSet<String> {
+    let mut set = HashSet::new();
+    for l in lines {
+        let words: Vec<&str> = l.text.split_whitespace().collect();
+        let lower = words.iter().filter(|w| w.chars().any(char::is_lowercase)).count();
+        if lower * 2 < words.len() {
+            continue;
+        }
+        for w in words {
+            let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+                set.insert(w.to_string());
+            }
+        }
+    }
+    set
+}
+
+struct Reader<'a> {
+    toc: &'a [TocEntry],
+    question_bullets: bool,
+    caps_words: HashSet<String>,
+    blocks: Vec<Block>,
+    /// The number of the section being read ("4.4"), so that numbered
+    /// paragraphs under it lose their numbers.
+    section: Option<String>,
+    /// (level, indent) of each item of the list being read.
+    list: Vec<(u8, usize)>,
+}
+
+/// One stretch of lines between blank lines.
+struct Group<'l> {
+    lines: Vec<&'l Line>,
+}
+
+impl<'a> Reader<'a> {
+    fn run(&mut self, lines: &[Line]) {
+        let mut group: Vec<&Line> = Vec::new();
+        for l in lines {
+            if l.text.trim().is_empty() {
+                if !group.is_empty() {
+                    self.group(Group { lines: std::mem::take(&mut group) });
+                }
+            } else {
+                group.push(l);
+            }
+        }
+        if !group.is_empty() {
+            self.group(Group { lines: group });
+        }
+        self.join_broken_paragraphs();
+    }
+
+    fn group(&mut self, g: Group) {
+        let mut i = 0;
+        while i < g.lines.len() {
+            let line = g.lines[i];
+            if is_row(&line.text) {
+                let heading_first = i == 0 && cells(&line.text).iter().filter(|c| !c.trim().is_empty()).count() == 1;
+                if heading_first && self.heading(&line.text.replace('\t', " "), line.no, true) {
+                    i += 1;
+                    continue;
+                }
+                let start = i;
+                let tabbed = line.text.contains('\t');
+                while i < g.lines.len() && (is_row(&g.lines[i].text) || (!tabbed && i > start && g.lines[i].text.starts_with("   "))) {
+                    i += 1;
+                }
+                self.table(&g.lines[start..i]);
+                continue;
+            }
+            let alone = g.lines.len() == 1 || (i + 1 < g.lines.len() && self.starts_block(&g.lines[i + 1].text));
+            if alone && self.heading(&line.text, line.no, false) {
+                i += 1;
+                continue;
+            }
+            if let Some(item) = self.list_item(&line.text) {
+                let (level_indent, ordered, first) = item;
+                let mut text = first;
+                let no = line.no;
+                i += 1;
+                while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
+                    text = join(&text, g.lines[i].text.trim());
+                    i += 1;
+                }
+                self.push_item(level_indent, ordered, &text, no);
+                continue;
+            }
+            let no = line.no;
+            let mut text = line.text.trim().to_string();
+            i += 1;
+            while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
+                text = join(&text, g.lines[i].text.trim());
+                i += 1;
+            }
+            self.paragraph(&text, no);
+        }
+    }
+
+    /// Whether a line begins a new block inside a group (a bullet, a numbered paragraph).
+    fn starts_block(&self, text: &str) -> bool {
+        self.list_item(text).is_some() || NUMBERED.captures(text.trim()).is_some_and(|c| c[1].contains('.') && c.get(2).is_some())
+    }
+
+    /// Reads `text` as a heading if it is one; returns whether it was.
+    fn heading(&mut self, text: &str, no: u32, in_table: bool) -> bool {
+        let t = text.trim();
+        if t.is_empty() || t.len() > 140 {
+            return false;
+        }
+        let loc = Loc::Line { line: no };
+        if let Some(c) = APPENDIX.captures(t) {
+            let rest = c[3].trim();
+            let title = if rest.is_empty() { t.to_string() } else { format!("{} {}: {}", title_word(&c[1]), &c[2], rest) };
+            self.push_heading(1, None, &self.title_case(&title), loc);
+            return true;
+        }
+        if let Some(c) = NUMBERED.captures(t) {
+            let number = c[1].to_string();
+            let Some(rest) = c.get(2).map(|m| m.as_str().trim()) else { return false };
+            if self.is_title(rest, &number) {
+                let level = number.split('.').count() as u8;
+                let title = self.title_case(rest);
+                self.section = Some(number.clone());
+                self.push_heading(level, Some(number), &title, loc);
+                return true;
+            }
+            return false;
+        }
+        if in_table {
+            return false;
+        }
+        if let Some(entry) = self.toc.iter().find(|e| same_title(&e.title, t)) {
+            let level = entry.number.as_ref().map_or(1, |n| n.split('.').count() as u8);
+            self.push_heading(level, entry.number.clone(), &self.title_case(t), loc);
+            return true;
+        }
+        if is_caps_title(t) {
+            let level = self.blocks.iter().rev().find_map(|b| b.heading().map(|(l, _)| l)).map_or(1, |l| l.min(1));
+            self.push_heading(level, None, &self.title_case(t), loc);
+            return true;
+        }
+        false
+    }
+
+    /// A heading's text after its number: short, starting with a capital,
+    /// not a sentence; and its number follows on from the last heading's.
+    fn is_title(&self, rest: &str, number: &str) -> bool {
+        let words = rest.split_whitespace().count();
+        let first = rest.chars().next().unwrap_or(' ');
+        let ends_sentence = rest.ends_with(['.', ',', ';']) && !rest.ends_with("etc.");
+        let in_toc = self.toc.iter().any(|e| same_title(&e.title, rest));
+        if in_toc {
+            return true;
+        }
+        if !(first.is_uppercase() || first.is_ascii_digit()) || words > 12 || rest.len() > 100 || ends_sentence {
+            return false;
+        }
+        // A number that goes backwards (after 4.2, "2.1 ...") is a paragraph of a list.
+        match self.last_number() {
+            Some(last) => !goes_backwards(&last, number),
+            None => true,
+        }
+    }
+
+    fn last_number(&self) -> Option<String> {
+        self.blocks.iter().rev().find_map(|b| match &b.kind {
+            Kind::Heading { number: Some(n), .. } => Some(n.clone()),
+            _ => None,
+        })
+    }
+
+    fn push_heading(&mut self, level: u8, number: Option<String>, title: &str, loc: Loc) {
+        let text = Text::plain(title);
+        self.blocks.push(Block::new(Kind::Heading { level: level.clamp(1, 5), number, text }, loc));
+    }
+
+    /// Capitals become title case ("OTHER RELEVANT / ASSOCIATED DOCUMENTS" →
+    /// "Other Relevant / Associated Documents"); abbreviations that the text
+    /// writes in capitals elsewhere stay.
+    fn title_case(&self, text: &str) -> String {
+        if text.chars().any(char::is_lowercase) {
+            return text.to_string();
+        }
+        const SMALL: [&str; 12] = ["and", "or", "of", "the", "with", "for", "to", "in", "on", "a", "an", "by"];
+        let mut out = Vec::new();
+        for (i, w) in text.split_whitespace().enumerate() {
+            let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+            let lower = w.to_lowercase();
+            if self.caps_words.contains(core) && core.len() <= 6 {
+                out.push(w.to_string());
+            } else if i > 0 && SMALL.contains(&lower.as_str()) {
+                out.push(lower);
+            } else {
+                out.push(title_word(w));
+            }
+        }
+        out.join(" ")
+    }
+
+    fn list_item(&self, text: &str) -> Option<(usize, bool, String)> {
+        if let Some(c) = BULLET.captures(text) {
+            if &c[2] == "?" && !self.question_bullets {
+                return None;
+            }
+            if &c[2] == "o" && c[3].starts_with(|ch: char| ch.is_lowercase()) && c[1].is_empty() {
+                return None;
+            }
+            return Some((c[1].len(), false, c[3].trim().to_string()));
+        }
+        ORDERED.captures(text).map(|c| (c[1].len(), true, c[4].trim().to_string()))
+    }
+
+    fn push_item(&mut self, indent: usize, ordered: bool, text: &str, no: u32) {
+        // Levels follow the indents seen in the current list.
+        if !matches!(self.blocks.last().map(|b| &b.kind), Some(Kind::ListItem { .. })) {
+            self.list.clear();
+        }
+        let level = match self.list.last() {
+            None => 1,
+            Some(&(l, ind)) if indent > ind => l + 1,
+            Some(&(l, ind)) if indent == ind => l,
+            Some(_) => self.list.iter().rev().find(|p| p.1 <= indent).map_or(1, |p| p.0),
+        };
+        self.list.push((level, indent));
+        let loc = Loc::Line { line: no };
+        self.blocks.push(Block::new(Kind::ListItem { level: level.min(6), ordered, text: Text::plain(text) }, loc));
+    }
+
+    fn paragraph(&mut self, text: &str, no: u32) {
+        let loc = Loc::Line { line: no };
+        let mut text = text.to_string();
+        // "4.2 The Director of ..." under section 4: the builder numbers
+        // sections, not paragraphs, so a paragraph's own number goes.
+        if let Some(c) = NUMBERED.captures(&text) {
+            if let (Some(section), Some(rest)) = (&self.section, c.get(2)) {
+                let top = |n: &str| n.split('.').next().unwrap_or("").to_string();
+                if c[1].contains('.') && top(&c[1]) == top(section) {
+                    text = rest.as_str().to_string();
+                }
+            }
+        }
+        self.blocks.push(Block::new(Kind::Paragraph { text: Text::plain(&text) }, loc));
+    }
+
+    fn table(&mut self, lines: &[&Line]) {
+        let tabbed = lines.iter().any(|l| l.text.contains('\t'));
+        let mut rows: Vec<Row> = Vec::new();
+        let columns = if tabbed { Vec::new() } else { column_starts(lines) };
+        for l in lines {
+            let cells: Vec<String> = if tabbed { cells(&l.text) } else { split_at_columns(&l.text, &columns) };
+            let mut cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
+            while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
+                cells.pop();
+            }
+            // In laid-out text a cell that wraps gives a line with the first
+            // column empty: it continues the row above.
+            if !tabbed && cells.first().is_some_and(|c| c.is_empty()) {
+                if let Some(prev) = rows.last_mut() {
+                    for (k, c) in cells.iter().enumerate().filter(|(_, c)| !c.is_empty()) {
+                        while prev.cells.len() <= k {
+                            prev.cells.push(Text::default());
+                        }
+                        let joined = join(&prev.cells[k].plain, c);
+                        prev.cells[k] = Text::plain(&joined);
+                    }
+                    continue;
+                }
+            }
+            rows.push(Row { cells: cells.iter().map(|c| Text::plain(c)).collect(), loc: Loc::Line { line: l.no } });
+        }
+        let loc = Loc::Line { line: lines[0].no };
+        self.blocks.push(Block::new(Kind::Table { rows }, loc));
+    }
+
+    /// Paragraphs that a page break or a blank line cut in the middle of a
+    /// sentence ("... and service" / "users.") are joined again.
+    fn join_broken_paragraphs(&mut self) {
+        let mut out: Vec<Block> = Vec::with_capacity(self.blocks.len());
+        for b in std::mem::take(&mut self.blocks) {
+            if let (Some(Block { kind: Kind::Paragraph { text: prev }, .. }), Kind::Paragraph { text }) = (out.last_mut(), &b.kind) {
+                let ends = prev.plain.trim_end().ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’']);
+                let first = text.plain.trim_start().chars().next().unwrap_or('A');
+                if !ends && (first.is_lowercase() || first == '(') {
+                    let joined = join(&prev.plain, &text.plain);
+                    *prev = Text::plain(&joined);
+                    continue;
+                }
+            }
+            out.push(b);
+        }
+        self.blocks = out;
+    }
+}
+
+/// A heading's hand-written number and its text: "4.2 Line managers" →
+/// ("4.2", "Line managers"); `None` when the text does not start with one or
+/// reads as a sentence.
+pub fn heading_number(text: &str) -> Option<(String, String)> {
+    let c = NUMBERED.captures(text.trim())?;
+    let rest = c.get(2)?.as_str().trim();
+    let words = rest.split_whitespace().count();
+    let first = rest.chars().next()?;
+    (first.is_uppercase() && words <= 14 && !rest.ends_with(['.', ',', ';'])).then(|| (c[1].to_string(), rest.to_string()))
+}
+
+fn title_word(w: &str) -> String {
+    let mut chars = w.chars();
+    match chars.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + &chars.as_str().to_lowercase(),
+        None => String::new(),
+    }
+}
+
+fn same_title(a: &str, b: &str) -> bool {
+    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
+    let (a, b) = (norm(a), norm(b));
+    !a.is_empty() && a == b
+}
+
+/// A line of capitals standing alone: "BEHAVIOURAL STANDARDS FRAMEWORK".
+fn is_caps_title(t: &str) -> bool {
+    let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
+    letters.len() >= 6
+        && letters.iter().all(|c| c.is_uppercase())
+        && t.split_whitespace().count() <= 10
+        && !t.ends_with(['.', ',', ';'])
+}
+
+fn goes_backwards(last: &str, number: &str) -> bool {
+    let parse = |s: &str| s.split('.').map(|p| p.parse::<u32>().unwrap_or(0)).collect::<Vec<_>>();
+    let (a, b) = (parse(last), parse(number));
+    b[0] < a[0] || b[0] > a[0] + 3
+}
+
+/// Whether a line is a table row: cells separated by tabs, or by three or
+/// more spaces in laid-out text.
+fn is_row(text: &str) -> bool {
+    text.trim_end().contains('\t') || (text.trim().contains("   ") && cells_by_spaces(text).len() >= 2)
+}
+
+fn cells(text: &str) -> Vec<String> {
+    if text.contains('\t') {
+        text.trim_end().split('\t').map(str::to_string).collect()
+    } else {
+        cells_by_spaces(text).into_iter().map(|(_, c)| c).collect()
+    }
+}
+
+/// Cells of laid-out text with the column each starts at.
+fn cells_by_spaces(text: &str) -> Vec<(usize, String)> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        while i < chars.len() && chars[i] == ' ' {
+            i += 1;
+        }
+        if i >= chars.len() {
+            break;
+        }
+        let start = i;
+        let mut end = i;
+        while i < chars.len() {
+            if chars[i] == ' ' {
+                let gap = chars[i..].iter().take_while(|c| **c == ' ').count();
+                if gap >= 3 {
+                    break;
+                }
+                i += gap;
+            } else {
+                i += 1;
+                end = i;
+            }
+        }
+        out.push((start, chars[start..end].iter().collect()));
+    }
+    out
+}
+
+/// The columns of a block of laid-out rows: positions where cells start,
+/// close positions (within two characters) taken as one column.
+fn column_starts(lines: &[&Line]) -> Vec<usize> {
+    let mut starts: Vec<usize> = lines.iter().flat_map(|l| cells_by_spaces(&l.text).into_iter().map(|(s, _)| s)).collect();
+    starts.sort_unstable();
+    let mut cols: Vec<usize> = Vec::new();
+    for s in starts {
+        if cols.last().is_none_or(|&c| s > c + 2) {
+            cols.push(s);
+        }
+    }
+    cols
+}
+
+fn split_at_columns(text: &str, columns: &[usize]) -> Vec<String> {
+    let mut out = vec![String::new(); columns.len().max(1)];
+    for (start, cell) in cells_by_spaces(text) {
+        let k = columns.iter().rposition(|&c| c <= start + 2).unwrap_or(0);
+        out[k] = join(&out[k], &cell);
+    }
+    out
+}
+
+/// Joins two pieces of wrapped text: a word broken with a hyphen at the end
+/// of a line is mended when the text elsewhere writes it whole.
+pub fn join(a: &str, b: &str) -> String {
+    let a = a.trim_end();
+    let b = b.trim_start();
+    if a.is_empty() {
+        return b.to_string();
+    }
+    if b.is_empty() {
+        return a.to_string();
+    }
+    if let Some(stem) = a.strip_suffix('-') {
+        let next_lower = b.chars().next().is_some_and(char::is_lowercase);
+        let stem_is_word = stem.chars().last().is_some_and(char::is_alphabetic);
+        if next_lower && stem_is_word {
+            // "self-" + "assessment": a compound keeps its hyphen; only a
+            // word the line broke loses it. Without a dictionary, a lone
+            // lower-case stem of three letters or more is taken as broken.
+            let last_word: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect();
+            if last_word.chars().count() >= 5 && !COMPOUND_STEMS.contains(&last_word.chars().rev().collect::<String>().as_str()) {
+                return format!("{stem}{b}");
+            }
+            return format!("{a}{b}");
+        }
+    }
+    format!("{a} {b}")
+}
+
+/// Stems that usually start a hyphenated compound.
+const COMPOUND_STEMS: [&str; 8] = ["self", "non", "anti", "cross", "multi", "post", "inter", "pre"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        read(text)
+            .blocks
+            .iter()
+            .map(|b| match &b.kind {
+                Kind::Heading { level, text, .. } => format!("h{level} {}", text.plain),
+                Kind::Paragraph { text } => format!("p {}", text.plain),
+                Kind::ListItem { level, text, .. } => format!("li{level} {}", text.plain),
+                Kind::Table { rows } => format!("table {}", rows.iter().map(|r| r.plain().join("|")).collect::<Vec<_>>().join(" / ")),
+                Kind::Image { .. } => "img".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn headings_lists_tables_and_paragraphs() {
+        let text = "1. SUMMARY\n\nThe strategy has\nbeen developed.\n\n4.2 Line managers\n\n- one\n- two\n - two a\n\nName\tJob Title\nA\tB\n\nNo one can guarantee that\n\nusers.\n";
+        assert_eq!(
+            kinds(text),
+            [
+                "h1 Summary",
+                "p The strategy has been developed.",
+                "h2 Line managers",
+                "li1 one",
+                "li1 two",
+                "li2 two a",
+                "table Name|Job Title / A|B",
+                "p No one can guarantee that users."
+            ]
+        );
+    }
+
+    #[test]
+    fn laid_out_columns_and_numbered_paragraphs() {
+        let text = "2 SCOPE\n\n2.1 This strategy applies to all services and\nat all levels.\n\nVersion    Date         Description\n1          01/01/2020   New\n2          01/01/2021   Whole document\n                        reviewed\n";
+        assert_eq!(
+            kinds(text),
+            [
+                "h1 Scope",
+                "p This strategy applies to all services and at all levels.",
+                "table Version|Date|Description / 1|01/01/2020|New / 2|01/01/2021|Whole document reviewed"
+            ]
+        );
+    }
+
+    #[test]
+    fn broken_words() {
+        assert_eq!(join("the organis-", "ation"), "the organisation");
+        assert_eq!(join("NHS Protect self-", "assessment"), "NHS Protect self-assessment");
+    }
+}
