@@ -36,7 +36,7 @@ pub fn line(raw: &str) -> String {
     if s.contains("..") || s.contains('…') {
         s = leaders(&s);
     }
-    s.trim_end().to_string()
+    s.trim_end_matches([' ', '\r']).to_string()
 }
 
 /// Symbol-font bullets (Wingdings in the Private Use Area) and the arrows
@@ -98,7 +98,7 @@ mod tests {
 
     #[test]
     fn markup_and_leaders() {
-        assert_eq!(line("<i>Do you have the up to date version?</i>\t\t"), "Do you have the up to date version?");
+        assert_eq!(line("<i>Do you have the up to date version?</i>\t\t"), "Do you have the up to date version?\t\t");
         assert_eq!(line("Staff Side\t<input checked=\"\" type=\"checkbox\"/>"), "Staff Side\t☒");
         assert_eq!(
             line("References Checked Completed by.....Paul Tickner ..Date...30/11/2017....\t"),

@@ -23,11 +23,10 @@ pub struct FrontSheet {
     pub used: Vec<usize>,
 }
 
-/// Index of the first block of the body proper: the first numbered heading,
-/// or the first heading when no heading is numbered.
+/// Index of the first block of the body proper: the first heading, unless
+/// it opens the document (a cover's title set as a heading).
 pub fn body_start(blocks: &[Block]) -> usize {
-    let numbered = blocks.iter().position(|b| matches!(&b.kind, Kind::Heading { number: Some(_), .. }));
-    numbered.unwrap_or_else(|| blocks.iter().position(|b| b.heading().is_some()).unwrap_or(blocks.len()))
+    blocks.iter().enumerate().position(|(i, b)| i > 0 && b.heading().is_some()).unwrap_or(blocks.len())
 }
 
 /// Reads the labelled values of the blocks before `start`, and of any
@@ -41,12 +40,13 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
             continue;
         }
         let before = sheet.found.len();
-        let mut unlabelled = 0;
-        for row in block.rows() {
+        let mut unlabelled = Vec::new();
+        let rows = block.rows();
+        for row in &rows {
             let cells: Vec<String> = row.cells.iter().map(|c| c.plain.trim().to_string()).collect();
             let n = pairs(&cells, row.loc, &mut sheet);
             if n == 0 && cells.iter().any(|c| !c.is_empty()) {
-                unlabelled += 1;
+                unlabelled.push((row.loc, cells.join(" ")));
             }
         }
         // A label alone in a paragraph ("Document Summary") takes the next paragraph as its value.
@@ -66,8 +66,18 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
                 }
             }
         }
-        if sheet.found.len() > before && unlabelled == 0 {
+        // A control table leaves the body whole; its rows without a label
+        // (a form's instructions) are reported.
+        if sheet.found.len() > before && unlabelled.len() * 2 <= rows.len() {
             sheet.used.push(i);
+            for (loc, text) in unlabelled {
+                sheet.warnings.push(Warning::new(
+                    WarnKind::Dropped,
+                    Some(loc),
+                    None,
+                    format!("row “{}” of the control table has no label; left out", short(&text)),
+                ));
+            }
         }
     }
     sheet.used.sort_unstable();

@@ -322,7 +322,14 @@ impl<'a> Reader<'a> {
             }
             rows.push(Row { cells: cells.iter().map(|c| Text::plain(c)).collect(), loc: Loc::Line { line: l.no } });
         }
-        let loc = Loc::Line { line: lines[0].no };
+        // A caption typed in the table's first row ("References in full")
+        // above the real header row is a paragraph.
+        while rows.len() >= 2 && rows[0].filled().len() == 1 && rows[1].filled().len() >= 2 {
+            let caption = rows.remove(0);
+            let text = caption.cells.into_iter().find(|c| !c.is_empty()).unwrap_or_default();
+            self.blocks.push(Block::new(Kind::Paragraph { text }, caption.loc));
+        }
+        let loc = rows.first().map_or(Loc::Line { line: lines[0].no }, |r| r.loc);
         self.blocks.push(Block::new(Kind::Table { rows }, loc));
     }
 
@@ -389,12 +396,12 @@ fn goes_backwards(last: &str, number: &str) -> bool {
 /// Whether a line is a table row: cells separated by tabs, or by three or
 /// more spaces in laid-out text.
 fn is_row(text: &str) -> bool {
-    text.trim_end().contains('\t') || (text.trim().contains("   ") && cells_by_spaces(text).len() >= 2)
+    text.contains('\t') || (text.trim().contains("   ") && cells_by_spaces(text).len() >= 2)
 }
 
 fn cells(text: &str) -> Vec<String> {
     if text.contains('\t') {
-        text.trim_end().split('\t').map(str::to_string).collect()
+        text.trim_end_matches([' ', '\t']).split('\t').map(str::to_string).collect()
     } else {
         cells_by_spaces(text).into_iter().map(|(_, c)| c).collect()
     }
