@@ -88,7 +88,16 @@ fn repeated(lines: &[Line]) -> Vec<bool> {
             texts.entry(k).or_default().insert(l.text.trim());
         }
     }
-    let seen = |i: usize| count.get(keys[i].as_str()).copied().unwrap_or(0);
+    // Header blocks repeat word for word; only page numbers change.
+    let exact: Vec<String> = lines.iter().map(|l| l.text.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let mut exact_count: HashMap<&str, usize> = HashMap::new();
+    for e in &exact {
+        if !e.is_empty() {
+            *exact_count.entry(e.as_str()).or_default() += 1;
+        }
+    }
+    let seen = |i: usize| exact_count.get(exact[i].as_str()).copied().unwrap_or(0);
+    let seen_key = |i: usize| count.get(keys[i].as_str()).copied().unwrap_or(0);
     let non_blank: Vec<usize> = (0..lines.len()).filter(|&i| !keys[i].is_empty()).collect();
     let spread = spread(&keys, &non_blank);
     let mut mark = vec![false; lines.len()];
@@ -100,11 +109,11 @@ fn repeated(lines: &[Line]) -> Vec<bool> {
     let mut in_blocks: HashMap<&str, usize> = HashMap::new();
     for (n, &i) in non_blank.iter().enumerate() {
         if seen(i) >= 3 && beside_repeated(n) {
-            *in_blocks.entry(keys[i].as_str()).or_default() += 1;
+            *in_blocks.entry(exact[i].as_str()).or_default() += 1;
         }
     }
     for &i in &non_blank {
-        if seen(i) < 3 {
+        if seen_key(i) < 3 {
             continue;
         }
         // "Step 1", "Step 2" close together are the text; a page number
@@ -113,7 +122,7 @@ fn repeated(lines: &[Line]) -> Vec<bool> {
             && texts[keys[i].as_str()].len() > 1
             && spread.get(keys[i].as_str()).is_some_and(|gap| *gap >= 10)
             && PAGE_MARK.is_match(&keys[i]);
-        let in_block = in_blocks.get(keys[i].as_str()).is_some_and(|&b| b * 3 >= seen(i) * 2);
+        let in_block = seen(i) >= 3 && in_blocks.get(exact[i].as_str()).is_some_and(|&b| b * 3 >= seen(i) * 2);
         if numbers_change || in_block {
             mark[i] = true;
         }
@@ -123,7 +132,7 @@ fn repeated(lines: &[Line]) -> Vec<bool> {
     let mut at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (n, &i) in non_blank.iter().enumerate() {
         if !mark[i] && seen(i) >= 2 {
-            at.entry(keys[i].as_str()).or_default().push(n);
+            at.entry(exact[i].as_str()).or_default().push(n);
         }
     }
     loop {

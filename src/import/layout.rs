@@ -61,7 +61,7 @@ fn caps_words(lines: &[Line]) -> HashSet<String> {
         }
         for w in words {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if w.len() >= 2 && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+            if (2..=5).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
                 set.insert(w.to_string());
             }
         }
@@ -101,7 +101,46 @@ impl<'a> Reader<'a> {
         if !group.is_empty() {
             self.group(Group { lines: group });
         }
+        self.lost_bullets();
         self.join_broken_paragraphs();
+    }
+
+    /// Bullets that extraction lost: after a paragraph that announces a list
+    /// ("... the following:-"), a run of two or more short lines, each its
+    /// own paragraph and none a sentence, are the list's items.
+    fn lost_bullets(&mut self) {
+        let mut i = 0;
+        while i < self.blocks.len() {
+            let announces = matches!(&self.blocks[i].kind, Kind::Paragraph { text }
+                if text.plain.trim_end().trim_end_matches(['.', ' ']).ends_with([':', '-']));
+            i += 1;
+            if !announces {
+                continue;
+            }
+            let run = self.blocks[i..]
+                .iter()
+                .take_while(|b| matches!(&b.kind, Kind::Paragraph { text } if is_item_like(&text.plain)))
+                .count();
+            if run >= 2 {
+                // A piece of one or two words after an item that does not
+                // end its phrase is that item's last line ("... for security" / "management").
+                let mut items: Vec<Block> = Vec::new();
+                for b in self.blocks.drain(i..i + run) {
+                    let Kind::Paragraph { text } = b.kind else { continue };
+                    if let Some(Block { kind: Kind::ListItem { text: prev, .. }, .. }) = items.last_mut() {
+                        let open = !prev.plain.trim_end().ends_with([',', ';', '.', ':']);
+                        if open && continues_sentence(&text.plain) && text.plain.split_whitespace().count() <= 2 {
+                            *prev = Text::plain(&join(&prev.plain, &text.plain));
+                            continue;
+                        }
+                    }
+                    items.push(Block::new(Kind::ListItem { level: 1, ordered: false, text }, b.loc));
+                }
+                let n = items.len();
+                self.blocks.splice(i..i, items);
+                i += n;
+            }
+        }
     }
 
     fn group(&mut self, g: Group) {
@@ -122,7 +161,8 @@ impl<'a> Reader<'a> {
                 self.table(&g.lines[start..i]);
                 continue;
             }
-            let alone = g.lines.len() == 1 || (i + 1 < g.lines.len() && self.starts_block(&g.lines[i + 1].text));
+            let last = i + 1 == g.lines.len();
+            let alone = (i == 0 || numbered_caps(&line.text)) && (last || self.starts_block(&g.lines[i + 1].text));
             if alone && self.heading(&line.text, line.no, false) {
                 i += 1;
                 continue;
@@ -152,7 +192,9 @@ impl<'a> Reader<'a> {
 
     /// Whether a line begins a new block inside a group (a bullet, a numbered paragraph).
     fn starts_block(&self, text: &str) -> bool {
-        self.list_item(text).is_some() || NUMBERED.captures(text.trim()).is_some_and(|c| c[1].contains('.') && c.get(2).is_some())
+        self.list_item(text).is_some()
+            || numbered_caps(text)
+            || NUMBERED.captures(text.trim()).is_some_and(|c| c[1].contains('.') && c.get(2).is_some())
     }
 
     /// Reads `text` as a heading if it is one; returns whether it was.
@@ -201,12 +243,15 @@ impl<'a> Reader<'a> {
     fn is_title(&self, rest: &str, number: &str) -> bool {
         let words = rest.split_whitespace().count();
         let first = rest.chars().next().unwrap_or(' ');
-        let ends_sentence = rest.ends_with(['.', ',', ';']) && !rest.ends_with("etc.");
+        let ends_sentence = rest.ends_with(['.', ',', ';', ':', '-']) && !rest.ends_with("etc.");
         let in_toc = self.toc.iter().any(|e| same_title(&e.title, rest));
         if in_toc {
             return true;
         }
         if !(first.is_uppercase() || first.is_ascii_digit()) || words > 12 || rest.len() > 100 || ends_sentence {
+            return false;
+        }
+        if !is_caps_title(rest) && !title_like(rest) {
             return false;
         }
         // A number that goes backwards (after 4.2, "2.1 ...") is a paragraph of a list.
@@ -334,14 +379,27 @@ impl<'a> Reader<'a> {
     }
 
     /// Paragraphs that a page break or a blank line cut in the middle of a
-    /// sentence ("... and service" / "users.") are joined again.
+    /// sentence ("... and service" / "users.") are joined again; so is a
+    /// numbered line taken for a heading that the next paragraph continues
+    /// ("5.1 The Trust will employ ... Director" / "(SMD), and ...").
     fn join_broken_paragraphs(&mut self) {
         let mut out: Vec<Block> = Vec::with_capacity(self.blocks.len());
         for b in std::mem::take(&mut self.blocks) {
+            let continues = matches!(&b.kind, Kind::Paragraph { text } if continues_sentence(&text.plain));
+            if let (Some(last), true) = (out.last_mut(), continues) {
+                if let Kind::Heading { text, number: Some(_), .. } = &last.kind {
+                    if !is_caps_title(&text.plain) {
+                        last.kind = Kind::Paragraph { text: text.clone() };
+                    }
+                }
+            }
+            if let Kind::ListItem { .. } = b.kind {
+                out.push(b);
+                continue;
+            }
             if let (Some(Block { kind: Kind::Paragraph { text: prev }, .. }), Kind::Paragraph { text }) = (out.last_mut(), &b.kind) {
                 let ends = prev.plain.trim_end().ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’']);
-                let first = text.plain.trim_start().chars().next().unwrap_or('A');
-                if !ends && (first.is_lowercase() || first == '(') {
+                if !ends && continues_sentence(&text.plain) {
                     let joined = join(&prev.plain, &text.plain);
                     *prev = Text::plain(&joined);
                     continue;
@@ -378,13 +436,55 @@ fn same_title(a: &str, b: &str) -> bool {
     !a.is_empty() && a == b
 }
 
+/// "1 SCOPE", "12. AMENDMENT HISTORY": a numbered line in capitals, a
+/// heading even where no blank line sets it apart.
+fn numbered_caps(text: &str) -> bool {
+    NUMBERED.captures(text.trim()).and_then(|c| c.get(2)).is_some_and(|rest| {
+        let rest = rest.as_str().trim_end_matches('\t');
+        rest.chars().filter(|c| c.is_alphabetic()).count() >= 3 && is_caps_title(rest)
+    })
+}
+
 /// A line of capitals standing alone: "BEHAVIOURAL STANDARDS FRAMEWORK".
 fn is_caps_title(t: &str) -> bool {
     let letters: Vec<char> = t.chars().filter(|c| c.is_alphabetic()).collect();
-    letters.len() >= 6
+    letters.len() >= 4
         && letters.iter().all(|c| c.is_uppercase())
         && t.split_whitespace().count() <= 10
         && !t.ends_with(['.', ',', ';'])
+}
+
+/// Words a heading does not end with, and that title case leaves small.
+const SMALL_WORDS: [&str; 24] = [
+    "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to", "with", "will",
+    "against", "are", "that", "which", "within",
+];
+
+/// A title rather than the start of a sentence: short, or most of its words
+/// capitalised, and not ending on a word that needs more after it.
+fn title_like(t: &str) -> bool {
+    let words: Vec<&str> = t.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+    let last = words.last().map(|w| w.to_lowercase()).unwrap_or_default();
+    if SMALL_WORDS.contains(&last.trim_matches(|c: char| !c.is_alphabetic())) {
+        return false;
+    }
+    let content: Vec<&&str> = words.iter().filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str())).collect();
+    let capitalised = content.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    words.len() <= 4 || capitalised * 2 >= content.len()
+}
+
+/// Text that starts in the middle of a sentence: lower case, or a bracket
+/// or quotation mark.
+fn continues_sentence(t: &str) -> bool {
+    let first = t.trim_start().chars().next().unwrap_or('A');
+    first.is_lowercase() || matches!(first, '(' | '‘' | '\'')
+}
+
+/// A short line that is no sentence: a list item whose bullet was lost.
+fn is_item_like(t: &str) -> bool {
+    let t = t.trim();
+    let words = t.split_whitespace().count();
+    (1..=16).contains(&words) && !t.trim_end_matches('.').contains(". ") && !t.trim_end_matches('.').ends_with([':', '-'])
 }
 
 fn goes_backwards(last: &str, number: &str) -> bool {
