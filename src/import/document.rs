@@ -9,12 +9,14 @@ use super::roles::Roles;
 use super::values::{self, Front};
 use super::warn::{WarnKind, Warning};
 use super::yaml_out::{self, Yaml};
+use super::references::{self, Reference};
 use super::{eia, front, history, markdown};
 use crate::config::Config;
 use std::collections::BTreeSet;
 
 pub struct Imported {
     pub front: Front,
+    pub references: Vec<Reference>,
     pub history: Vec<Entry>,
     pub eia: Option<Eia>,
     /// The whole file: front matter and body.
@@ -41,6 +43,11 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     if let Some(e) = &eia {
         drop.extend(e.blocks.clone());
     }
+    let refs = references::find(&blocks);
+    if let Some(section) = refs.as_ref().and_then(|r| r.section.clone()) {
+        drop.extend(section);
+    }
+    let refs = refs.map(|r| r.references).unwrap_or_default();
     if let Some(id) = id {
         front.id = Some(id.to_uppercase());
     }
@@ -53,10 +60,10 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let history = history.map(|h| h.entries).unwrap_or_default();
     let eia = eia.map(|e| e.eia);
     let mut text = String::from("---\n");
-    yaml_out::write_map(&front_matter(&front, &history, eia.as_ref()), 0, &mut text);
+    yaml_out::write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
     text.push_str("---\n\n");
     text.push_str(&markdown::body(&body, &|t| roles.tag(t)));
-    Imported { front, history, eia, markdown: text, sections, warnings }
+    Imported { front, references: refs, history, eia, markdown: text, sections, warnings }
 }
 
 /// The amendment table leaves the body; so does its heading when the
@@ -206,7 +213,7 @@ fn pair(entries: &mut Vec<(&'static str, Yaml)>, key: &'static str, by: &Option<
     }
 }
 
-fn front_matter(f: &Front, history: &[Entry], eia: Option<&Eia>) -> Vec<(&'static str, Yaml)> {
+fn front_matter(f: &Front, refs: &[Reference], history: &[Entry], eia: Option<&Eia>) -> Vec<(&'static str, Yaml)> {
     let mut e = Vec::new();
     opt(&mut e, "id", &f.id);
     opt(&mut e, "title", &f.title);
@@ -255,6 +262,9 @@ fn front_matter(f: &Front, history: &[Entry], eia: Option<&Eia>) -> Vec<(&'stati
         e.push(("equality_act_compliant", Yaml::Bool(b)));
     }
     pair(&mut e, "references_checked", &f.refs_checked_by, f.refs_checked_date);
+    if !refs.is_empty() {
+        e.push(("references", Yaml::List(refs.iter().map(reference).collect())));
+    }
     if !history.is_empty() {
         e.push(("history", Yaml::List(history.iter().map(history_entry).collect())));
     }
@@ -262,6 +272,17 @@ fn front_matter(f: &Front, history: &[Entry], eia: Option<&Eia>) -> Vec<(&'stati
         e.push(("eia", eia_map(eia)));
     }
     e
+}
+
+fn reference(r: &Reference) -> Yaml {
+    let mut m = vec![("title", Yaml::str(r.title.clone()))];
+    opt(&mut m, "publisher", &r.publisher);
+    if let Some(y) = r.year {
+        m.push(("year", Yaml::Int(y as i64)));
+    }
+    opt(&mut m, "url", &r.url);
+    date(&mut m, "accessed", r.accessed);
+    Yaml::Map(m)
 }
 
 fn history_entry(h: &Entry) -> Yaml {

@@ -101,8 +101,71 @@ impl<'a> Reader<'a> {
         if !group.is_empty() {
             self.group(Group { lines: group });
         }
+        self.split_flattened();
         self.lost_bullets();
         self.join_broken_paragraphs();
+    }
+
+    /// Text that an extraction flattened, a page to a line, still holds its
+    /// headings: "1. Introduction NHS Halton CCG recognises ..." where the
+    /// contents page names section 1 "Introduction", or "5. GOVERNANCE
+    /// ARRANGEMENTS 5.1 The broad ...". Such paragraphs are cut at them,
+    /// and long ones at their numbered paragraphs ("... 4.2 The Director").
+    fn split_flattened(&mut self) {
+        let mut out = Vec::with_capacity(self.blocks.len());
+        for b in std::mem::take(&mut self.blocks) {
+            let Kind::Paragraph { text } = &b.kind else {
+                out.push(b);
+                continue;
+            };
+            if text.plain.len() < 200 {
+                out.push(b);
+                continue;
+            }
+            let cuts = self.flattened_headings(&text.plain);
+            if cuts.is_empty() && sub_numbers(&text.plain).len() < 2 {
+                out.push(b);
+                continue;
+            }
+            let mut start = 0;
+            let t = text.plain.clone();
+            for (at, end, level, number, title) in cuts {
+                push_pieces(&mut out, &t[start..at], b.loc);
+                let text = Text::plain(&self.title_case(&title));
+                out.push(Block::new(Kind::Heading { level, number: Some(number), text }, b.loc));
+                start = end;
+            }
+            push_pieces(&mut out, &t[start..], b.loc);
+        }
+        self.blocks = out;
+    }
+
+    /// Headings inside a flattened paragraph: (start, end, level, number, title).
+    fn flattened_headings(&self, t: &str) -> Vec<(usize, usize, u8, String, String)> {
+        let mut cuts = Vec::new();
+        for c in INLINE_NUMBER.captures_iter(t) {
+            let m = c.get(1).expect("number");
+            let number = m.as_str().trim_end_matches('.').to_string();
+            let after = &t[c.get(0).expect("match").end()..];
+            let toc = self.toc.iter().find(|e| {
+                e.number.as_deref() == Some(number.as_str())
+                    && after.to_lowercase().starts_with(&e.title.to_lowercase())
+                    && after[e.title.len().min(after.len())..].starts_with([' ', '\t'])
+            });
+            let (title_len, title) = match toc {
+                Some(e) => (e.title.len(), e.title.clone()),
+                None => match caps_run(after, &number) {
+                    Some(n) => (n, after[..n].trim().to_string()),
+                    None => continue,
+                },
+            };
+            if number.contains('.') && toc.is_none() {
+                continue;
+            }
+            let end = c.get(0).expect("match").end() + title_len;
+            cuts.push((m.start(), end, number.split('.').count() as u8, number, title));
+        }
+        cuts
     }
 
     /// Bullets that extraction lost: after a paragraph that announces a list
@@ -478,6 +541,62 @@ fn title_like(t: &str) -> bool {
 fn continues_sentence(t: &str) -> bool {
     let first = t.trim_start().chars().next().unwrap_or('A');
     first.is_lowercase() || matches!(first, '(' | '‘' | '\'')
+}
+
+static INLINE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2}(?:\.\d{1,2})?\.?)\s+").expect("inline number"));
+static SUB_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\.(\d{1,2})\s+[A-Z]").expect("sub number"));
+
+/// "GOVERNANCE ARRANGEMENTS 5.1 ...": capitals up to the section's first
+/// numbered paragraph; the length of the capitals.
+fn caps_run(after: &str, number: &str) -> Option<usize> {
+    let first_para = format!("{number}.1 ");
+    let end = after.find(&first_para)?;
+    let head = after[..end].trim_end();
+    (is_caps_title(head) && head.split_whitespace().count() <= 8).then_some(head.len())
+}
+
+/// The numbered paragraphs ("4.2 The ...") in a run of text: byte offsets
+/// where each number starts, when they follow on (4.1, 4.2, 4.3 ...).
+fn sub_numbers(t: &str) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last: Option<(u32, u32)> = None;
+    for c in SUB_NUMBER.captures_iter(t) {
+        let (a, b): (u32, u32) = (c[1].parse().unwrap_or(0), c[2].parse().unwrap_or(0));
+        let follows = match last {
+            None => true,
+            Some((la, lb)) => (a == la && b == lb + 1) || (a == la + 1 && b == 1),
+        };
+        if follows {
+            out.push(c.get(1).expect("number").start());
+            last = Some((a, b));
+        }
+    }
+    out
+}
+
+/// Pushes a piece of a flattened paragraph, cut at its numbered paragraphs,
+/// each without its number.
+fn push_pieces(out: &mut Vec<Block>, piece: &str, loc: Loc) {
+    let piece = piece.trim();
+    if piece.is_empty() {
+        return;
+    }
+    let mut starts = sub_numbers(piece);
+    if starts.first() != Some(&0) {
+        starts.insert(0, 0);
+    }
+    starts.push(piece.len());
+    for w in starts.windows(2) {
+        let part = piece[w[0]..w[1]].trim();
+        let part = SUB_NUMBER
+            .captures(part)
+            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
+            .map_or(part, |c| part[c.get(2).expect("number").end()..].trim_start());
+        if !part.is_empty() {
+            out.push(Block::new(Kind::Paragraph { text: Text::plain(part) }, loc));
+        }
+    }
 }
 
 /// A short line that is no sentence: a list item whose bullet was lost.

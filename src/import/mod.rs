@@ -21,6 +21,7 @@ pub mod eia;
 pub mod front;
 pub mod history;
 pub mod labels;
+pub mod references;
 pub mod roles;
 mod tables;
 pub mod values;

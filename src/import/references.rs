@@ -1,0 +1,164 @@
+//! External references: the entries of a references or bibliography section
+//! (citations in the APA style trusts' templates ask for, "[Online]
+//! Available at:" forms, or a title followed by its address) read into
+//! `references`, each with what it states of title, publisher, year,
+//! address and date of access.
+
+use super::blocks::{Block, Kind};
+use super::dates::{self, Reading};
+use crate::model::Date;
+use regex::Regex;
+use std::sync::LazyLock;
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Reference {
+    pub title: String,
+    pub url: Option<String>,
+    pub publisher: Option<String>,
+    pub year: Option<i32>,
+    pub accessed: Option<Date>,
+}
+
+pub struct Found {
+    pub references: Vec<Reference>,
+    /// The section's blocks, when every entry was read (the builder lists
+    /// references itself, so the section would show them twice).
+    pub section: Option<std::ops::Range<usize>>,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s<>"]+"#).expect("url"));
+/// "Care Quality Commission. (2020, April). Title. Retrieved ..." or "NICE (2015) Title".
+static APA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<publisher>[^()]{2,120}?)\.?\s*\((?P<year>(?:19|20)\d\d)[^)]{0,20}\)\.?\s*(?P<rest>.*)$").expect("apa")
+});
+static ACCESS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?i)\b(?:retrieved|accessed|viewed)(?:\s+on)?\s*:?\s*").expect("access"));
+static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s*(?:\.\s*retrieved\b|\.?\s*\[online\]|\.?\s*available\s+(?:at|from)\b|\(accessed\b|\.\s*from\b|\s+retrieved\b|https?://)").expect("title end")
+});
+
+fn is_references_heading(t: &str) -> bool {
+    let t = t.to_lowercase();
+    (t.contains("reference") || t.contains("bibliograph") || t.contains("evidence")) && !t.contains("cross")
+}
+
+fn is_associated_heading(t: &str) -> bool {
+    let t = t.to_lowercase();
+    t.contains("associated documents") && !t.contains("relevant")
+}
+
+/// Finds the first references section and reads its entries.
+pub fn find(blocks: &[Block]) -> Option<Found> {
+    let (h, level, strict) = blocks.iter().enumerate().find_map(|(i, b)| {
+        let (level, t) = b.heading()?;
+        if is_references_heading(t) {
+            Some((i, level, false))
+        } else if is_associated_heading(t) {
+            Some((i, level, true))
+        } else {
+            None
+        }
+    })?;
+    let end = blocks[h + 1..].iter().position(|b| b.heading().is_some_and(|(l, _)| l <= level)).map_or(blocks.len(), |p| h + 1 + p);
+    let mut refs = Vec::new();
+    let mut unread = 0;
+    for b in &blocks[h + 1..end] {
+        for entry in entries(b) {
+            match read(&entry) {
+                // Under "Associated documents" only entries that cite (a
+                // year or an address) are references; titles alone are
+                // the trust's own documents.
+                Some(r) if !strict || r.url.is_some() || r.year.is_some() => refs.push(r),
+                _ => unread += 1,
+            }
+        }
+    }
+    if refs.is_empty() {
+        return None;
+    }
+    Some(Found { references: refs, section: (unread == 0).then_some(h..end) })
+}
+
+/// The entries of a block: a paragraph or item is one; a table row is one
+/// (its longest cell); a paragraph running several addresses together is
+/// split after each address.
+fn entries(b: &Block) -> Vec<String> {
+    let texts: Vec<String> = match &b.kind {
+        Kind::Paragraph { text } | Kind::ListItem { text, .. } => vec![text.plain.clone()],
+        Kind::Table { rows } => rows
+            .iter()
+            .filter_map(|r| r.plain().into_iter().max_by_key(|c| c.len()).map(str::to_string))
+            .filter(|c| c.split_whitespace().count() >= 3)
+            .collect(),
+        _ => Vec::new(),
+    };
+    let mut out = Vec::new();
+    for t in texts {
+        let urls: Vec<_> = URL.find_iter(&t).collect();
+        let apa = APA.is_match(&t);
+        if urls.len() <= 1 || apa {
+            out.push(t);
+            continue;
+        }
+        let mut start = 0;
+        for m in urls {
+            out.push(t[start..m.end()].trim().to_string());
+            start = m.end();
+        }
+        if !t[start..].trim().is_empty() {
+            out.push(t[start..].trim().to_string());
+        }
+    }
+    out.into_iter().filter(|e| e.split_whitespace().count() >= 2).collect()
+}
+
+/// Reads one citation. `None` for something that is not one (a column heading).
+pub fn read(entry: &str) -> Option<Reference> {
+    let entry = entry.trim();
+    let lower = entry.to_lowercase();
+    if matches!(lower.as_str(), "number references" | "references" | "bibliography" | "references in full") {
+        return None;
+    }
+    let url = URL.find(entry).map(|m| m.as_str().trim_end_matches(['.', ',', ';', ')']).to_string());
+    let accessed = ACCESS.find(entry).and_then(|m| match dates::find(&entry[m.end()..]) {
+        Some((Reading::Day(d), _)) => Some(d),
+        _ => None,
+    });
+    let (publisher, year, rest) = match APA.captures(entry) {
+        Some(c) => (Some(c["publisher"].trim().trim_end_matches('.').to_string()), c["year"].parse().ok(), c["rest"].to_string()),
+        None => (None, None, entry.to_string()),
+    };
+    let title_end = TITLE_END.find(&rest).map_or(rest.len(), |m| m.start());
+    let title = rest[..title_end].trim().trim_end_matches(['.', ',']).trim().to_string();
+    if title.is_empty() {
+        return None;
+    }
+    // "Directions to NHS Bodies on Security Management Measures 2004": a
+    // title that ends on a year gives the year.
+    let year = year.or_else(|| {
+        let last = title.split_whitespace().last()?;
+        (last.len() == 4 && last.starts_with(['1', '2'])).then(|| dates::year(last)).flatten()
+    });
+    Some(Reference { title, url, publisher: publisher.filter(|p| p.split_whitespace().count() <= 8), year, accessed })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn apa_and_online_forms() {
+        let r = read("Care Quality Commission. (2020, April). Regulations for service providers and managers: relevant guidance. Retrieved March 31, 2021, from http://www.cqc.org.uk/x#y").unwrap();
+        assert_eq!(r.publisher.as_deref(), Some("Care Quality Commission"));
+        assert_eq!(r.year, Some(2020));
+        assert_eq!(r.title, "Regulations for service providers and managers: relevant guidance");
+        assert_eq!(r.url.as_deref(), Some("http://www.cqc.org.uk/x#y"));
+        assert_eq!(r.accessed.map(|d| d.iso()).as_deref(), Some("2021-03-31"));
+        let r = read("Patient Safety and Risk Manager (2019, August). Incident Management and Reporting Policy. Retrieved March 31, 2021, from policies: https://a.b/c.pdf").unwrap();
+        assert_eq!((r.publisher.as_deref(), r.title.as_str()), (Some("Patient Safety and Risk Manager"), "Incident Management and Reporting Policy"));
+        let r = read("Directions to NHS Bodies on Security Management Measures 2004 http://www.cfsms.nhs.uk/doc/a.pdf").unwrap();
+        assert_eq!((r.title.as_str(), r.year), ("Directions to NHS Bodies on Security Management Measures 2004", Some(2004)));
+        let r = read("Workplace health [Online] Available at: https://www.nice.org.uk/guidance/ng13 (accessed 30/11/2017)").unwrap();
+        assert_eq!((r.title.as_str(), r.accessed.map(|d| d.iso())), ("Workplace health", Some("2017-11-30".to_string())));
+    }
+}
