@@ -31,7 +31,8 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let mut warnings = source.warnings;
     let blocks = source.blocks;
     let start = front::body_start(&blocks);
-    let sheet = front::read(&blocks, start);
+    let mut sheet = front::read(&blocks, start);
+    front::read_inline(&blocks, &mut sheet);
     warnings.extend(sheet.warnings);
     let mut front = values::read(&sheet.found, config, &mut warnings);
     let mut drop: BTreeSet<usize> = sheet.used.iter().copied().collect();

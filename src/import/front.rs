@@ -85,6 +85,63 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
     sheet
 }
 
+/// Labels inside long paragraphs (a control box flattened to running text,
+/// its labels and values mixed; three labels or more make one).
+/// Only values that show what they are are taken: a date, a version, yes or
+/// no, a summary; names, which a flattened box cannot pair with their
+/// labels, are left for a person.
+pub fn read_inline(blocks: &[Block], sheet: &mut FrontSheet) {
+    let mut read_any = false;
+    for block in blocks {
+        let Kind::Paragraph { text } = &block.kind else { continue };
+        let t = text.plain.as_str();
+        if t.len() < 80 {
+            continue;
+        }
+        let found = labels::find_all(t);
+        // A control box has many labels; a sentence that names a review
+        // date, or a list of other documents' titles, has one or two.
+        if found.len() < 3 {
+            continue;
+        }
+        for (k, &(_, label_end, field)) in found.iter().enumerate() {
+            let next = found.get(k + 1).map_or(t.len(), |n| n.0);
+            let value = t[label_end..next].trim_start_matches(|c: char| c.is_whitespace() || ":-–".contains(c)).trim();
+            if let Some(v) = typed_prefix(field, value) {
+                read_any = true;
+                sheet.found.push(Found { field, label: t[found[k].0..label_end].to_string(), value: v, loc: block.loc });
+            }
+        }
+    }
+    if read_any {
+        sheet.warnings.push(Warning::new(
+            WarnKind::Check,
+            None,
+            None,
+            "a control box flattened into running text was read for its dates, version and statement only; its names and committees are left for a person",
+        ));
+    }
+}
+
+/// The start of a flattened value that shows what it is.
+fn typed_prefix(field: Field, value: &str) -> Option<String> {
+    use super::dates;
+    let first = value.split_whitespace().next().unwrap_or("");
+    match field {
+        Field::RatifiedDate | Field::Published | Field::ReviewDate | Field::ValidatedDate => {
+            let (_, raw) = dates::find(value)?;
+            let at = value.find(&raw)?;
+            // The date must open the value ("30 th November 2016 Target ..."),
+            // allowing the "th" a flattened superscript leaves.
+            (at == 0 || value[..at].trim().is_empty()).then(|| value[..at + raw.len()].to_string())
+        }
+        Field::Version => super::tables::version(first).map(|_| first.to_string()),
+        Field::Public | Field::EqualityAct => matches!(first.to_lowercase().as_str(), "yes" | "no").then(|| first.to_string()),
+        Field::Summary => (value.split_whitespace().count() >= 8).then(|| value.to_string()),
+        _ => None,
+    }
+}
+
 fn is_control_table(block: &Block) -> bool {
     let Kind::Table { rows } = &block.kind else { return false };
     let labelled = rows

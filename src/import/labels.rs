@@ -318,6 +318,39 @@ pub fn at_start(cell: &str) -> Option<Label<'_>> {
     Some(Label { field, label: cell[..end].trim(), rest: rest.trim() })
 }
 
+/// Every label of two words or more in a run of text (a control box that
+/// an extraction flattened into one line): (start, end, field), longest
+/// first where two start at one word.
+pub fn find_all(text: &str) -> Vec<(usize, usize, Field)> {
+    let ws = words(text);
+    let starts: Vec<usize> = ws.iter().map(|(w, end)| end - w.len()).collect();
+    let synonyms: Vec<(Vec<String>, Field)> = SYNONYMS
+        .iter()
+        .filter(|(_, f)| *f != Field::Date)
+        .map(|(s, f)| (words(s).into_iter().map(|w| w.0).collect::<Vec<_>>(), *f))
+        .filter(|(w, _)| w.len() >= 2)
+        .collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let best = synonyms
+            .iter()
+            .filter(|(syn, _)| i + syn.len() <= ws.len() && syn.iter().zip(&ws[i..]).all(|(a, b)| *a == b.0))
+            .max_by_key(|(syn, _)| syn.len());
+        match best {
+            Some((syn, field)) => {
+                // The start is where the first word begins in `text` (words()
+                // lower-cases, which can change lengths: look it up again).
+                let start = text[..ws[i].1].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map_or(starts[i], |(p, _)| p);
+                out.push((start, ws[i + syn.len() - 1].1, *field));
+                i += syn.len();
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
 /// A value that can follow a label without a colon: a number, a date, yes/no.
 fn starts_with_value(rest: &str) -> bool {
     let first = rest.split_whitespace().next().unwrap_or("").to_ascii_lowercase();

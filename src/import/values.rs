@@ -69,8 +69,13 @@ pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> Fr
             ));
             continue;
         }
-        seen.push((f.field, f.loc));
+        // Only a value that was read counts as given: an unreadable first
+        // one does not hide a readable second.
+        let before = front.clone();
         set(&mut front, f, config, warnings);
+        if front != before {
+            seen.push((f.field, f.loc));
+        }
     }
     front
 }
