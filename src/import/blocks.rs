@@ -134,4 +134,7 @@ pub struct Source {
     /// The text of the paragraph the source marks as its title (Word's
     /// Title style), if any.
     pub title: Option<String>,
+    /// The text of a running header or footer beside the page number, which
+    /// is often the title.
+    pub running_title: Option<String>,
 }

@@ -30,6 +30,7 @@ pub struct Imported {
 pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let mut warnings = source.warnings;
     let blocks = source.blocks;
+    let hints = TitleHints { styled: source.title, running: source.running_title };
     let start = front::body_start(&blocks);
     let mut sheet = front::read(&blocks, start);
     front::read_inline(&blocks, &mut sheet);
@@ -52,13 +53,16 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     if let Some(id) = id {
         front.id = Some(id.to_uppercase());
     }
-    fill_from_body(&mut front, &blocks, start, &mut drop, config, &mut warnings);
+    fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
     report_missing(&front, &mut warnings);
     let body: Vec<Block> = blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
     let body = even_levels(body);
     let roles = Roles::new(config);
     let sections = body.iter().filter_map(|b| b.heading().map(|(_, t)| t.to_string())).collect();
-    let history = history.map(|h| h.entries).unwrap_or_default();
+    let history = match history {
+        Some(h) => h.entries,
+        None => history::find_inline(&blocks, &mut warnings).unwrap_or_default(),
+    };
     let eia = eia.map(|e| e.eia);
     let mut text = String::from("---\n");
     yaml_out::write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
@@ -82,13 +86,34 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
     }
 }
 
+/// What a source says of its title besides a labelled value.
+struct TitleHints {
+    /// Word's Title style.
+    styled: Option<String>,
+    /// A running header or footer.
+    running: Option<String>,
+}
+
 /// Title, type, status and summary from the body when the front sheet
 /// does not label them, each reported for a person to confirm.
-fn fill_from_body(front: &mut Front, blocks: &[Block], start: usize, drop: &mut BTreeSet<usize>, config: &Config, warnings: &mut Vec<Warning>) {
+fn fill_from_body(
+    front: &mut Front,
+    blocks: &[Block],
+    start: usize,
+    hints: &TitleHints,
+    drop: &mut BTreeSet<usize>,
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) {
     if front.title.is_none() {
-        if let Some(d) = front.description.clone() {
+        if let Some(t) = hints.styled.clone() {
+            front.title = Some(t);
+        } else if let Some(d) = front.description.clone() {
             front.title = Some(d);
             warnings.push(Warning::new(WarnKind::Check, None, Some("title"), "title taken from the reader box's “Description”"));
+        } else if let Some(t) = hints.running.clone() {
+            warnings.push(Warning::new(WarnKind::Check, None, Some("title"), format!("title “{t}” taken from the running header or footer")));
+            front.title = Some(t);
         } else if let Some((i, t)) = first_line(blocks, start, drop) {
             warnings.push(Warning::new(WarnKind::Check, Some(blocks[i].loc), Some("title"), format!("title “{t}” taken from the first line of the document")));
             front.title = Some(t);
@@ -109,6 +134,12 @@ fn fill_from_body(front: &mut Front, blocks: &[Block], start: usize, drop: &mut 
             }
         }
     }
+    if front.doc_type.is_none() {
+        front.doc_type = self_reference(blocks, config);
+        if let Some(t) = &front.doc_type {
+            warnings.push(Warning::new(WarnKind::Check, None, Some("type"), format!("type “{t}” taken from how the text names itself (“this {t}”)")));
+        }
+    }
     if front.status.is_none() && front.ratified_date.is_some() {
         front.status = Some("ratified".into());
         warnings.push(Warning::new(WarnKind::Check, None, Some("status"), "status “ratified” read from the ratification date; no status is written on the front sheet"));
@@ -116,6 +147,20 @@ fn fill_from_body(front: &mut Front, blocks: &[Block], start: usize, drop: &mut 
     if front.summary.is_none() {
         front.summary = summary_section(blocks);
     }
+}
+
+/// The document type the text names itself by most ("This strategy
+/// applies to ..."), if it does at least twice.
+fn self_reference(blocks: &[Block], config: &Config) -> Option<String> {
+    let text = blocks.iter().map(Block::plain).collect::<Vec<_>>().join(" ").to_lowercase();
+    config
+        .site
+        .document_types
+        .iter()
+        .map(|t| (text.matches(&format!("this {t}")).count(), t))
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, t)| t.clone())
 }
 
 /// The first short line before the body: a cover's title.

@@ -30,6 +30,9 @@ pub struct Cleaned {
     pub toc: Vec<TocEntry>,
     /// How many lines were dropped as furniture, for the report.
     pub dropped: usize,
+    /// The text of a running footer or header around its page number
+    /// ("Security Management Strategy – 3 –"), which is often the title.
+    pub running_title: Option<String>,
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -63,6 +66,7 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
     let before = lines.len();
     let lines = strip_footer_phrases(lines);
     let furniture = repeated(&lines);
+    let running_title = running_title(&lines, &furniture);
     let kept: Vec<Line> = lines
         .into_iter()
         .enumerate()
@@ -71,7 +75,28 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
         .collect();
     let (kept, toc) = contents(kept);
     let dropped = before - kept.len();
-    Cleaned { lines: kept, toc, dropped }
+    Cleaned { lines: kept, toc, dropped, running_title }
+}
+
+/// The most frequent running line with a page number, without the number,
+/// when what is left reads as a title.
+fn running_title(lines: &[Line], furniture: &[bool]) -> Option<String> {
+    static MARK: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)[-–—]\s*\d+\s*[-–—]|\(\d+\)|\bpage\s*\d+(?:\s*of\s*\d+)?|\d+\s*(?:of|/)\s*\d+|\s\d{1,3}\s*$").expect("mark")
+    });
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for (l, _) in lines.iter().zip(furniture).filter(|(_, f)| **f) {
+        let text = l.text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if !MARK.is_match(&text) {
+            continue;
+        }
+        let rest = MARK.replace_all(&text, " ").trim().trim_matches(['-', '–', '—', '|']).trim().to_string();
+        let words = rest.split_whitespace().count();
+        if (2..=10).contains(&words) && !rest.contains(':') && !rest.chars().any(|c| c.is_ascii_digit()) {
+            *count.entry(rest).or_default() += 1;
+        }
+    }
+    count.into_iter().max_by_key(|(t, n)| (*n, t.clone())).map(|(t, _)| t)
 }
 
 /// Marks lines repeated through the document: a line seen three times or

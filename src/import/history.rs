@@ -7,6 +7,8 @@ use super::dates::{self, Reading};
 use super::tables::{self, has};
 use super::warn::{WarnKind, Warning};
 use crate::model::Date;
+use regex::Regex;
+use std::sync::LazyLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Col {
@@ -71,6 +73,69 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<History> {
                 continue;
             }
             return Some(History { entries: oldest_first(entries), block: b });
+        }
+    }
+    None
+}
+
+static INLINE_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:version|amendment|document|revision|change)\s+(?:history|control)\b").expect("history head")
+});
+static DATE_VERSION: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(\d{1,2}/\d{1,2}/\d{2,4})\s+[Vv]?(\d{1,2}(?:\.\d{1,2})*)\s").expect("row"));
+static VERSION_DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)[Vv]?(\d{1,2}(?:\.\d{1,2})*)\s+(\d{1,2}/\d{1,2}/\d{2,4})\s").expect("row"));
+
+/// An amendment table that an extraction flattened into running text:
+/// "VERSION HISTORY Issue Date Version No Brief Description of Change
+/// Changed by 30/11/16 1 N/A New Policy N/A". Rows are a date and a version
+/// (in the header's order) and the words up to the next row; the words
+/// that say "none" at either end go.
+pub fn find_inline(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Vec<Entry>> {
+    for block in blocks {
+        let Kind::Paragraph { text } = &block.kind else { continue };
+        let t = text.plain.as_str();
+        let Some(head) = INLINE_HEAD.find(t) else { continue };
+        let after = &t[head.end()..];
+        let window = &after[..after.char_indices().nth(400).map_or(after.len(), |(i, _)| i)];
+        let lower = window.to_lowercase();
+        let (Some(d), Some(v)) = (lower.find("date"), lower.find("version")) else { continue };
+        if !lower.contains("description") && !lower.contains("change") && !lower.contains("amendment") {
+            continue;
+        }
+        let (re, date_first) = if d < v { (&*DATE_VERSION, true) } else { (&*VERSION_DATE, false) };
+        let rows: Vec<regex::Captures> = re.captures_iter(window).collect();
+        let mut entries = Vec::new();
+        for (k, c) in rows.iter().enumerate() {
+            let whole = c.get(0).expect("row");
+            let end = rows.get(k + 1).map_or(window.len(), |n| n.get(0).expect("row").start());
+            let rest: Vec<&str> = window[whole.end()..end].split_whitespace().take(16).collect();
+            let mut words: &[&str] = &rest;
+            while words.first().is_some_and(|w| tables::is_blank(w)) {
+                words = &words[1..];
+            }
+            while words.last().is_some_and(|w| tables::is_blank(w)) {
+                words = &words[..words.len() - 1];
+            }
+            let (date, version) = if date_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
+            entries.push(Entry {
+                version: version.to_string(),
+                date: history_date(date, block.loc, "history.date", warnings),
+                changed: None,
+                description: Some(words.join(" ")).filter(|d| !d.is_empty()),
+                review_date: None,
+                by: None,
+                loc: block.loc,
+            });
+        }
+        if !entries.is_empty() {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                Some(block.loc),
+                Some("history"),
+                "the amendment table was read from text that lost its columns; check each entry's description",
+            ));
+            return Some(oldest_first(entries));
         }
     }
     None

@@ -46,7 +46,7 @@ pub fn read(text: &str) -> Source {
     let caps_words = caps_words(&cleaned.lines);
     let mut reader = Reader { toc: &cleaned.toc, question_bullets, caps_words, blocks: Vec::new(), section: None, list: Vec::new() };
     reader.run(&cleaned.lines);
-    Source { blocks: reader.blocks, warnings, title: None }
+    Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
 }
 
 /// Words written in capitals inside sentences (NHS, LSMS): kept as they are

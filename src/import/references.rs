@@ -62,8 +62,15 @@ pub fn find(blocks: &[Block]) -> Option<Found> {
     let end = blocks[h + 1..].iter().position(|b| b.heading().is_some_and(|(l, _)| l <= level)).map_or(blocks.len(), |p| h + 1 + p);
     let mut refs = Vec::new();
     let mut unread = 0;
-    for b in &blocks[h + 1..end] {
-        for entry in entries(b) {
+    for (k, b) in blocks.iter().enumerate().take(end).skip(h + 1) {
+        // "9.1 NHS Prevent strategy": a numbered entry read as a heading
+        // with nothing under it is an entry.
+        let bare_heading = b.heading().is_some() && blocks.get(k + 1).is_none_or(|n| n.heading().is_some());
+        let entries = match &b.kind {
+            Kind::Heading { text, .. } if bare_heading => vec![text.plain.clone()],
+            _ => entries(b),
+        };
+        for entry in entries {
             match read(&entry) {
                 // Under "Associated documents" only entries that cite (a
                 // year or an address) are references; titles alone are
@@ -93,7 +100,7 @@ fn entries(b: &Block) -> Vec<String> {
         _ => Vec::new(),
     };
     let mut out = Vec::new();
-    for t in texts {
+    for t in texts.iter().map(|t| mend_urls(t)) {
         let urls: Vec<_> = URL.find_iter(&t).collect();
         let apa = APA.is_match(&t);
         if urls.len() <= 1 || apa {
@@ -110,6 +117,29 @@ fn entries(b: &Block) -> Vec<String> {
         }
     }
     out.into_iter().filter(|e| e.split_whitespace().count() >= 2).collect()
+}
+
+/// An address that a line break split ("standards_for_comm
+/// issioners_2016-2017.pdf"): a following piece with no capitals that
+/// reads as more of a path joins it.
+fn mend_urls(t: &str) -> String {
+    let mut out = t.to_string();
+    let mut from = 0;
+    while let Some(m) = URL.find_at(&out.clone(), from) {
+        let url = m.as_str();
+        let rest = &out[m.end()..];
+        let next = rest.trim_start().split_whitespace().next().unwrap_or("");
+        let pathlike = !next.is_empty()
+            && next.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-./%".contains(c))
+            && next.contains(['_', '/', '.'])
+            && ![".pdf", ".htm", ".html", ".doc", ".docx", "/"].iter().any(|e| url.ends_with(e));
+        if pathlike && rest.starts_with(' ') {
+            let gap = rest.len() - rest.trim_start().len();
+            out.replace_range(m.end()..m.end() + gap, "");
+        }
+        from = m.end();
+    }
+    out
 }
 
 /// Reads one citation. `None` for something that is not one (a column heading).

@@ -55,7 +55,7 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>), String
             blocks.push(Block::new(Kind::Paragraph { text: Text { plain: text.clone(), md } }, Loc::Paragraph { paragraph: 0 }));
         }
     }
-    Ok((Source { blocks, warnings, title }, assets))
+    Ok((Source { blocks, warnings, title, running_title: None }, assets))
 }
 
 fn relationships(xml: Option<&str>) -> Rels {
