@@ -106,8 +106,8 @@ fn fill_from_body(
     warnings: &mut Vec<Warning>,
 ) {
     if front.title.is_none() {
-        if let Some(t) = hints.styled.clone() {
-            front.title = Some(t);
+        if let Some(t) = &hints.styled {
+            front.title = Some(values::title_case_if_caps(t));
         } else if let Some(d) = front.description.clone() {
             front.title = Some(d);
             warnings.push(Warning::new(WarnKind::Check, None, Some("title"), "title taken from the reader box's “Description”"));
@@ -173,22 +173,10 @@ fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<
         let words = t.split_whitespace().count();
         let lower = t.to_lowercase();
         let not_title = ["summary", "contents", "document control", "reader box", "transcription"].iter().any(|w| lower.contains(w));
-        (words >= 2 && words <= 14 && !not_title && !t.ends_with(['.', ':'])).then(|| (i, title_case_if_caps(&t)))
+        (words >= 2 && words <= 14 && !not_title && !t.ends_with(['.', ':'])).then(|| (i, values::title_case_if_caps(&t)))
     })
 }
 
-fn title_case_if_caps(t: &str) -> String {
-    if t.chars().any(char::is_lowercase) {
-        return t.to_string();
-    }
-    t.split_whitespace()
-        .map(|w| {
-            let mut c = w.chars();
-            c.next().map_or(String::new(), |f| f.to_string() + &c.as_str().to_lowercase())
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// The first paragraph of a section called Summary (or Document / Executive Summary).
 fn summary_section(blocks: &[Block]) -> Option<String> {

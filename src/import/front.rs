@@ -4,6 +4,7 @@
 
 use super::blocks::{Block, Kind, Loc};
 use super::labels::{self, Field};
+use super::values;
 use super::warn::{WarnKind, Warning};
 
 /// A labelled value as found, before it is read as a typed value.
@@ -178,12 +179,16 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
             continue;
         };
         let mut value = l.rest.to_string();
-        if value.is_empty() {
-            // The value is the next cell, unless that cell is itself a label
+        // A question in the label cell ("Which Principles ... apply?") has
+        // its answer in the next cell.
+        let answer_next = matches!(l.field, Field::Principles | Field::StaffPledges | Field::EqualityAct | Field::Public)
+            && values::answer(l.field, &value).is_none();
+        if value.is_empty() || answer_next {
+            // The value is the next cell, unless that cell is a label alone
             // (a heading row such as "Reader Box | Reader Box").
             if let Some(next) = cells[k..].iter().find(|c| !c.is_empty()) {
-                if labels::at_start(next).is_none() || l.field == Field::Date {
-                    value = next.clone();
+                if labels::at_start(next).is_none_or(|n| !n.rest.is_empty()) || l.field == Field::Date {
+                    value = format!("{value} {next}").trim().to_string();
                     k += cells[k..].iter().position(|c| !c.is_empty()).unwrap_or(0) + 1;
                 }
             }

@@ -101,8 +101,8 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
             Some(m) => front.id = Some(m.as_str().to_uppercase()),
             None => unreadable(warnings, "an identifier of the site's id pattern"),
         },
-        Field::Title => front.title = text(v),
-        Field::Description => front.description = text(v),
+        Field::Title => front.title = text(v).map(|t| title_case_if_caps(&t)),
+        Field::Description => front.description = text(v).map(|t| title_case_if_caps(&t)),
         Field::Type => match doc_type(v, config) {
             Some(t) => front.doc_type = Some(t),
             None => unreadable(warnings, "one of the site's document types"),
@@ -165,6 +165,36 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
     }
 }
 
+/// Whether a question's text already holds its answer (a list of numbers,
+/// yes or no); `None` when the answer must be elsewhere.
+pub fn answer(field: Field, value: &str) -> Option<()> {
+    match field {
+        Field::Principles | Field::StaffPledges => (!numbers(value).is_empty()).then_some(()),
+        _ => yes_no(value).map(|_| ()),
+    }
+}
+
+/// A title set in capitals ("SECURITY MANAGEMENT POLICY") in title case:
+/// capitals are the cover's typography, not the title's spelling.
+pub fn title_case_if_caps(t: &str) -> String {
+    if t.chars().any(char::is_lowercase) || t.chars().filter(|c| c.is_alphabetic()).count() < 4 {
+        return t.to_string();
+    }
+    const SMALL: [&str; 9] = ["and", "or", "of", "the", "for", "to", "in", "on", "a"];
+    t.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut c = lower.chars();
+            c.next().map_or(String::new(), |f| f.to_uppercase().collect::<String>() + c.as_str())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// "Daniel Willis / LSMS", "Jane Smith, Head of Nursing", "Security Team".
 fn person(v: &str) -> (Option<String>, Option<String>) {
     for sep in [" / ", "/", ", ", " - ", " – "] {
@@ -189,9 +219,10 @@ pub fn yes_no(v: &str) -> Option<bool> {
 
 /// The last list of numbers 1–7 in the value ("... 1-7 which apply 1,3,4").
 fn numbers(v: &str) -> Vec<u8> {
+    // "principles 1-7": a range in the question is not the answer.
     NUMBER_LIST
         .find_iter(v)
-        .filter(|m| !v[m.end()..].starts_with('-'))
+        .filter(|m| !v[m.end()..].starts_with(['-', '–']) && !v[..m.start()].ends_with(['-', '–']))
         .last()
         .map(|m| m.as_str().split(',').filter_map(|n| n.trim().parse().ok()).collect())
         .unwrap_or_default()

@@ -15,6 +15,8 @@ use std::collections::HashMap;
 pub struct Rels {
     pub links: HashMap<String, String>,
     pub images: HashMap<String, String>,
+    /// Header and footer parts.
+    pub running: Vec<String>,
 }
 
 /// An image met in the text: the relationship it names and its alt text.

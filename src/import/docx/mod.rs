@@ -55,11 +55,12 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>), String
             blocks.push(Block::new(Kind::Paragraph { text: Text { plain: text.clone(), md } }, Loc::Paragraph { paragraph: 0 }));
         }
     }
-    Ok((Source { blocks, warnings, title, running_title: None }, assets))
+    let running_title = running_title(&mut pkg, &rels)?;
+    Ok((Source { blocks, warnings, title, running_title }, assets))
 }
 
 fn relationships(xml: Option<&str>) -> Rels {
-    let mut rels = Rels { links: HashMap::new(), images: HashMap::new() };
+    let mut rels = Rels { links: HashMap::new(), images: HashMap::new(), running: Vec::new() };
     let Some(xml) = xml else { return rels };
     let mut r = Reader::from_str(xml);
     loop {
@@ -70,6 +71,8 @@ fn relationships(xml: Option<&str>) -> Rels {
                     rels.links.insert(id, target);
                 } else if kind.ends_with("/image") && attr(&e, b"TargetMode").is_none_or(|m| m != "External") {
                     rels.images.insert(id, target);
+                } else if kind.ends_with("/footer") || kind.ends_with("/header") {
+                    rels.running.push(target);
                 }
             }
             Ok(Event::Eof) | Err(_) => break,
@@ -141,6 +144,43 @@ fn images(
         blocks.insert(at.min(blocks.len()), block);
     }
     Ok(assets)
+}
+
+/// The text of a header or footer that reads as a title once its page
+/// number is taken out ("Security Management Strategy – 3 –").
+fn running_title(pkg: &mut Package, rels: &Rels) -> Result<Option<String>, String> {
+    for target in &rels.running {
+        let Some(name) = part_name(target) else { continue };
+        let Some(xml) = pkg.xml(&name)? else { continue };
+        refuse_doctype(&name, &xml)?;
+        let text = texts(&xml);
+        let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
+        let all: Vec<&str> = text.split_whitespace().collect();
+        let only_marks = all.iter().all(|w| words.contains(w) || w.chars().all(|c| c.is_ascii_digit() || "-–—|/".contains(c)) || *w == "of");
+        if (2..=10).contains(&words.len()) && only_marks && !words.iter().any(|w| w.eq_ignore_ascii_case("page")) {
+            return Ok(Some(words.join(" ")));
+        }
+    }
+    Ok(None)
+}
+
+/// All the text of a part, runs joined.
+fn texts(xml: &str) -> String {
+    let mut r = Reader::from_str(xml);
+    let mut out = String::new();
+    let mut in_text = false;
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) if local(&e) == b"t" => in_text = true,
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"t" => in_text = false,
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"p" => out.push(' '),
+            Ok(Event::Text(t)) if in_text => out.push_str(&t.decode().unwrap_or_default()),
+            Ok(Event::GeneralRef(g)) if in_text => out.push_str(&reference(&g).unwrap_or_default()),
+            Ok(Event::Eof) | Err(_) => break,
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Footnote texts by id (the separators Word keeps as footnotes are skipped).
