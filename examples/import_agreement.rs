@@ -20,4 +20,16 @@ fn main() {
             println!("{}", m.differences());
         }
     }
+    let dist = std::env::temp_dir().join(format!("trustdocs-import-agreement-{}", std::process::id()));
+    match agreement::pdf_inputs(&dist) {
+        Some(pdfs) => {
+            let m = agreement::measure_with(&pdfs, true);
+            println!("{}", m.table("From the PDFs trustdocs makes of the hand-made library (.pdf, every key)"));
+            if diff {
+                println!("{}", m.differences());
+            }
+        }
+        None => println!("(PDF route not measured: typst or pdftotext is missing)"),
+    }
+    let _ = std::fs::remove_dir_all(&dist);
 }

@@ -65,29 +65,25 @@ fn leaders(s: &str) -> String {
 }
 
 fn find_leader(s: &str) -> Option<(usize, usize)> {
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'.' {
-            let start = i;
-            while i < bytes.len() && bytes[i] == b'.' {
-                i += 1;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (start, c) = chars[k];
+        if c == '.' || c == '…' {
+            let run = chars[k..].iter().take_while(|(_, d)| *d == c).count();
+            let end = chars.get(k + run).map_or(s.len(), |(i, _)| *i);
+            let next = chars.get(k + run).map(|(_, d)| *d);
+            let leader = match c {
+                '…' => run >= 2,
+                _ => run >= 4 || (run >= 2 && next.is_some_and(|d| d.is_ascii_uppercase() || d.is_ascii_digit())),
+            };
+            if leader {
+                return Some((start, end));
             }
-            let n = i - start;
-            let next = bytes.get(i).copied();
-            if n >= 4 || (n >= 2 && next.is_some_and(|b| b.is_ascii_uppercase() || b.is_ascii_digit())) {
-                return Some((start, i));
-            }
+            k += run;
             continue;
         }
-        if s[i..].starts_with("……") {
-            let start = i;
-            while s[i..].starts_with('…') {
-                i += '…'.len_utf8();
-            }
-            return Some((start, i));
-        }
-        i += 1;
+        k += 1;
     }
     None
 }

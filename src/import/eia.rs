@@ -170,6 +170,9 @@ fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             if eia.date.is_none() {
                 eia.date = day_date(value.as_deref().unwrap_or(""), row.loc, "eia.date", warnings);
             }
+        } else if starts(&["stage"]) {
+            let digit = value.as_deref().and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
+            eia.stage = digit.filter(|d| (1..=2).contains(d)).map(|d| d as u8).or(eia.stage);
         } else if has(&first, "consulted") || (has(&first, "groups") && has(&first, "consult")) {
             consulting = true;
             eia.consulted.extend(groups(&cells[1..]));
@@ -186,8 +189,11 @@ fn groups(cells: &[&str]) -> Vec<String> {
         if c.is_empty() || *c == TICKED || *c == UNTICKED || c.to_lowercase().starts_with("please give details") {
             continue;
         }
-        if !boxes || cells.get(i + 1) == Some(&TICKED) {
+        if boxes && cells.get(i + 1) == Some(&TICKED) {
             out.push(c.to_string());
+        } else if !boxes {
+            // Groups written as a list in one cell.
+            out.extend(c.split([',', ';']).map(str::trim).filter(|g| !g.is_empty()).map(str::to_string));
         }
     }
     out

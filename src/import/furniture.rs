@@ -47,7 +47,7 @@ static PAGE_MARK: LazyLock<Regex> = LazyLock::new(|| {
 static TOC_HEAD: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)^\s*(?:table\s+of\s+)?contents?\s*(?:page)?\s*$|^\s*index\s*$").expect("toc"));
 static TOC_ENTRY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?|appendix\s+\w+:?|[A-Z]\.)?)\s*(?P<title>.{0,160}?)\s*(?:\t+|\.{2,}|…+|\s{2,})\s*(?P<page>\d{1,3}|[ivx]{1,5})\s*$")
+    Regex::new(r"^\s*(?P<num>(?:\d{1,2}(?:\.\d{1,2})*\.?|appendix\s+\w+:?|[A-Z]\.)?)\s*(?P<title>.{0,160}?)\s*(?:\t+|\.{2,}|(?:\.\s){3,}|…+|\s{2,})\s*(?P<page>\d{1,3}|[ivx]{1,5})\s*$")
         .expect("toc entry")
 });
 static TOC_BARE: LazyLock<Regex> =

@@ -235,6 +235,8 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("staff pledges", Field::StaffPledges),
     ("does this document meet the requirements of the equality act 2010", Field::EqualityAct),
     ("equality act compliant", Field::EqualityAct),
+    ("meets the equality act 2010", Field::EqualityAct),
+    ("meets the requirements of the equality act 2010", Field::EqualityAct),
     ("equality act 2010 compliant", Field::EqualityAct),
     ("references checked", Field::ReferencesChecked),
     ("references checked by", Field::ReferencesChecked),

@@ -225,7 +225,11 @@ impl<'a> Reader<'a> {
                 continue;
             }
             let last = i + 1 == g.lines.len();
-            let alone = (i == 0 || numbered_caps(&line.text)) && (last || self.starts_block(&g.lines[i + 1].text));
+            // Laid-out text without blank lines between paragraphs: a
+            // numbered title after a finished sentence starts a section.
+            let after_sentence = i > 0 && g.lines[i - 1].text.trim_end().ends_with(['.', ':', '?', '!']);
+            let opens = i == 0 || numbered_caps(&line.text) || (after_sentence && heading_number(&line.text).is_some());
+            let alone = opens && (last || self.starts_block(&g.lines[i + 1].text) || !numbered_caps(&line.text));
             if alone && self.heading(&line.text, line.no, false) {
                 i += 1;
                 continue;
@@ -672,10 +676,24 @@ fn column_starts(lines: &[&Line]) -> Vec<usize> {
 }
 
 fn split_at_columns(text: &str, columns: &[usize]) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = vec![String::new(); columns.len().max(1)];
     for (start, cell) in cells_by_spaces(text) {
-        let k = columns.iter().rposition(|&c| c <= start + 2).unwrap_or(0);
-        out[k] = join(&out[k], &cell);
+        // A cell that runs over the start of the next column with one space
+        // before it ("13 November 2017 Page 3") is two cells.
+        let end = start + cell.chars().count();
+        let mut cuts: Vec<usize> = columns
+            .iter()
+            .copied()
+            .filter(|&c| c > start && c < end && chars.get(c - 1) == Some(&' ') && chars.get(c).is_some_and(|ch| *ch != ' '))
+            .collect();
+        cuts.insert(0, start);
+        cuts.push(end);
+        for w in cuts.windows(2) {
+            let piece: String = chars[w[0]..w[1]].iter().collect();
+            let k = columns.iter().rposition(|&c| c <= w[0] + 2).unwrap_or(0);
+            out[k] = join(&out[k], piece.trim());
+        }
     }
     out
 }

@@ -144,7 +144,9 @@ fn mend_urls(t: &str) -> String {
 
 /// Reads one citation. `None` for something that is not one (a column heading).
 pub fn read(entry: &str) -> Option<Reference> {
+    static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s+").expect("enumeration"));
     let entry = entry.trim();
+    let entry = ENUMERATION.find(entry).map_or(entry, |m| &entry[m.end()..]);
     let lower = entry.to_lowercase();
     if matches!(lower.as_str(), "number references" | "references" | "bibliography" | "references in full") {
         return None;

@@ -138,9 +138,17 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
                 None => unreadable(warnings, "a version that this one replaces"),
             }
         }
-        Field::ValidatedBy => front.validated_by = text(v),
+        Field::ValidatedBy => {
+            let (by, when) = by_on(v);
+            front.validated_by = text(by);
+            front.validated_date = front.validated_date.or(when);
+        }
         Field::ValidatedDate => front.validated_date = date(warnings),
-        Field::RatifiedBy => front.ratified_by = text(v),
+        Field::RatifiedBy => {
+            let (by, when) = by_on(v);
+            front.ratified_by = text(by);
+            front.ratified_date = front.ratified_date.or(when);
+        }
         Field::RatifiedDate => front.ratified_date = date(warnings),
         Field::Published => front.published = date(warnings),
         Field::ReviewDate => front.review_date = date(warnings),
@@ -158,7 +166,11 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
             Some(_) if front.refs_checked_date.is_none() && v.split_whitespace().count() <= 3 => {
                 front.refs_checked_date = date(warnings)
             }
-            _ => front.refs_checked_by = front.refs_checked_by.take().or_else(|| text(v)),
+            _ => {
+                let (by, when) = by_on(v);
+                front.refs_checked_by = front.refs_checked_by.take().or_else(|| text(by));
+                front.refs_checked_date = front.refs_checked_date.or(when);
+            }
         },
         Field::Summary => front.summary = text(v),
         Field::Date | Field::NoKey => {}
@@ -193,6 +205,18 @@ pub fn title_case_if_caps(t: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// "Health and Safety Committee on 23 November 2017": who, and when.
+fn by_on(v: &str) -> (&str, Option<Date>) {
+    if let Some(i) = v.rfind(" on ") {
+        if let Some((super::dates::Reading::Day(d), raw)) = super::dates::find(&v[i + 4..]) {
+            if v[i + 4..].trim().trim_end_matches('.').ends_with(raw.as_str()) {
+                return (&v[..i], Some(d));
+            }
+        }
+    }
+    (v, None)
 }
 
 /// "Daniel Willis / LSMS", "Jane Smith, Head of Nursing", "Security Team".

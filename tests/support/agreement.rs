@@ -183,13 +183,19 @@ pub fn compare(name: &str, imported_md: &str, handmade_md: &str, supplied: &[&st
 
 /// Imports each input with the library's own converter and compares.
 pub fn measure(inputs: &[(String, std::path::PathBuf, &Pair)]) -> Measure {
+    measure_with(inputs, false)
+}
+
+/// `every_key`: count every key of the hand-made file, none as supplied.
+pub fn measure_with(inputs: &[(String, std::path::PathBuf, &Pair)], every_key: bool) -> Measure {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let config = trustdocs::config::load(&content, "content").config;
     let mut m = Measure { values: Vec::new(), sections: BTreeMap::new() };
     for (name, path, pair) in inputs {
         let converted = trustdocs::import::convert(path, &config, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let handmade = std::fs::read_to_string(content.join("documents").join(pair.handmade)).expect("hand-made file");
-        compare(name, &converted.imported.markdown, &handmade, pair.supplied, &mut m);
+        let supplied = if every_key { ALL_KEYS } else { pair.supplied };
+        compare(name, &converted.imported.markdown, &handmade, supplied, &mut m);
     }
     m
 }
@@ -205,6 +211,34 @@ pub fn docx_inputs() -> Vec<(String, std::path::PathBuf, &'static Pair)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/docx");
     SEEDS.iter().map(|p| (format!("{}.docx", p.source), dir.join(format!("{}.docx", p.source)), p)).collect()
 }
+
+/// PDFs of the hand-made library as trustdocs builds them (typst), for the
+/// PDF route: each is compared with the file it was made from, every key
+/// counted. `None` when typst or pdftotext is missing.
+pub fn pdf_inputs(out: &Path) -> Option<Vec<(String, std::path::PathBuf, &'static Pair)>> {
+    let found = |tool: &str| std::process::Command::new(tool).arg("-v").output().is_ok();
+    if !found("pdftotext") || trustdocs::render::pdf::Typst::find().is_err() {
+        return None;
+    }
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let today = trustdocs::model::Date::from_ymd(2026, 1, 1).expect("date");
+    let opts = trustdocs::BuildOptions { dir: content, out: out.to_path_buf(), drafts: false, today, no_pdf: false, public: false };
+    if trustdocs::build(&opts).is_err() {
+        panic!("the example library did not build");
+    }
+    let mut inputs = Vec::new();
+    for p in SEEDS {
+        let id = p.handmade.splitn(4, '-').take(3).collect::<Vec<_>>().join("-");
+        let folder = out.join("documents").join(&id);
+        let pdf = std::fs::read_dir(&folder).ok()?.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "pdf"))?;
+        inputs.push((format!("{id}.pdf"), pdf, p));
+    }
+    Some(inputs)
+}
+
+/// The same pairs with nothing excluded: a PDF made from the hand-made
+/// file states everything the builder prints.
+pub const ALL_KEYS: &[&str] = &[];
 
 impl Measure {
     pub fn agreed(&self) -> (usize, usize) {
