@@ -36,7 +36,7 @@ pub struct Cleaned {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:page\s*)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,4})?$|(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b")
+    Regex::new(r"(?i)^(?:page\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$|(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b")
         .expect("page pattern")
 });
 /// How a page number sits in a running footer: "– 3 –", "(3)", "Page 3",
@@ -241,7 +241,12 @@ fn strip_footer_phrases(mut lines: Vec<Line>) -> Vec<Line> {
         if rest.len() < 3 || !last.bytes().all(|b| b.is_ascii_digit()) || last.len() > 3 {
             return Vec::new();
         }
-        (3..=8.min(rest.len())).map(|k| rest[rest.len() - k..].join(" ")).collect()
+        // A footer has words; a contents line's dotted leader has none.
+        (3..=8.min(rest.len()))
+            .map(|k| &rest[rest.len() - k..])
+            .filter(|p| p.iter().filter(|w| w.chars().any(char::is_alphabetic)).count() >= 2)
+            .map(|p| p.join(" "))
+            .collect()
     };
     for l in &lines {
         for t in tails(&l.text) {

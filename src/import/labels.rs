@@ -205,6 +205,8 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("date of approval", Field::RatifiedDate),
     ("approved on", Field::RatifiedDate),
     ("date published", Field::Published),
+    ("first published", Field::Published),
+    ("date first published", Field::Published),
     ("date published on the website", Field::Published),
     ("date published on the intranet", Field::Published),
     ("publication date", Field::Published),

@@ -18,6 +18,7 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
+static DOTTED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)(\d{1,2})\.\s+(\S.*)$").expect("dotted item"));
 static ORDERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)(?:\(?([a-z]|[ivx]{1,4})\)|(\d{1,2})\))\s+(\S.*)$").expect("ordered"));
 
@@ -228,7 +229,8 @@ impl<'a> Reader<'a> {
             // Laid-out text without blank lines between paragraphs: a
             // numbered title after a finished sentence starts a section.
             let after_sentence = i > 0 && g.lines[i - 1].text.trim_end().ends_with(['.', ':', '?', '!']);
-            let opens = i == 0 || numbered_caps(&line.text) || (after_sentence && heading_number(&line.text).is_some());
+            let titled = heading_number(&line.text).is_some() || self.toc.iter().any(|e| same_title(&e.title, &line.text));
+            let opens = i == 0 || numbered_caps(&line.text) || (after_sentence && titled);
             let alone = opens && (last || self.starts_block(&g.lines[i + 1].text) || !numbered_caps(&line.text));
             if alone && self.heading(&line.text, line.no, false) {
                 i += 1;
@@ -249,6 +251,12 @@ impl<'a> Reader<'a> {
             let no = line.no;
             let mut text = line.text.trim().to_string();
             i += 1;
+            // "Summary" over its paragraph, with no blank line between: a
+            // short line that ends no sentence stands alone.
+            if i < g.lines.len() && is_label_line(&text) && g.lines[i].text.trim_start().starts_with(char::is_uppercase) {
+                self.paragraph(&text, no);
+                continue;
+            }
             while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
                 text = join(&text, g.lines[i].text.trim());
                 i += 1;
@@ -373,7 +381,15 @@ impl<'a> Reader<'a> {
             }
             return Some((c[1].len(), false, c[3].trim().to_string()));
         }
-        ORDERED.captures(text).map(|c| (c[1].len(), true, c[4].trim().to_string()))
+        if let Some(c) = ORDERED.captures(text) {
+            return Some((c[1].len(), true, c[4].trim().to_string()));
+        }
+        // "1. Care Quality Commission (2020). Regulations ...": a numbered
+        // line that is a sentence, not a title, is an item of a numbered list.
+        let c = DOTTED_ITEM.captures(text)?;
+        let first = c[3].split_whitespace().next().unwrap_or("");
+        let caps = first.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && !first.chars().any(char::is_lowercase);
+        (c[3].len() < 400 && !caps && heading_number(text).is_none()).then(|| (c[1].len(), true, c[3].trim().to_string()))
     }
 
     fn push_item(&mut self, indent: usize, ordered: bool, text: &str, no: u32) {
@@ -486,7 +502,8 @@ pub fn heading_number(text: &str) -> Option<(String, String)> {
     let rest = c.get(2)?.as_str().trim();
     let words = rest.split_whitespace().count();
     let first = rest.chars().next()?;
-    (first.is_uppercase() && words <= 14 && !rest.ends_with(['.', ',', ';'])).then(|| (c[1].to_string(), rest.to_string()))
+    let sentence = rest.ends_with(['.', ',', ';']) || rest.contains(". ") || rest.contains("://");
+    (first.is_uppercase() && words <= 14 && !sentence).then(|| (c[1].to_string(), rest.to_string()))
 }
 
 fn title_word(w: &str) -> String {
@@ -603,6 +620,12 @@ fn push_pieces(out: &mut Vec<Block>, piece: &str, loc: Loc) {
     }
 }
 
+/// A line of one to four words that ends no sentence ("Summary").
+fn is_label_line(t: &str) -> bool {
+    let words = t.split_whitespace().count();
+    (1..=4).contains(&words) && !t.ends_with(['.', ',', ';', ':']) && t.starts_with(char::is_uppercase)
+}
+
 /// A short line that is no sentence: a list item whose bullet was lost.
 fn is_item_like(t: &str) -> bool {
     let t = t.trim();
@@ -708,6 +731,12 @@ pub fn join(a: &str, b: &str) -> String {
     }
     if b.is_empty() {
         return a.to_string();
+    }
+    // An address that the line broke after a "/", "." or "-" goes on
+    // without a space.
+    let last_token = a.rsplit(char::is_whitespace).next().unwrap_or("");
+    if (last_token.contains("://") || last_token.starts_with("www.")) && a.ends_with(['/', '.', '-', '_']) {
+        return format!("{a}{b}");
     }
     if let Some(stem) = a.strip_suffix('-') {
         let next_lower = b.chars().next().is_some_and(char::is_lowercase);

@@ -123,7 +123,8 @@ fn entries(b: &Block) -> Vec<String> {
 /// issioners_2016-2017.pdf"): a following piece with no capitals that
 /// reads as more of a path joins it.
 fn mend_urls(t: &str) -> String {
-    let mut out = t.to_string();
+    static BARE_SCHEME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(https?://)\s+").expect("scheme"));
+    let mut out = BARE_SCHEME.replace_all(t, "$1").into_owned();
     let mut from = 0;
     while let Some(m) = URL.find_at(&out.clone(), from) {
         let url = m.as_str();
@@ -132,7 +133,7 @@ fn mend_urls(t: &str) -> String {
         let pathlike = !next.is_empty()
             && next.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-./%".contains(c))
             && next.contains(['_', '/', '.'])
-            && ![".pdf", ".htm", ".html", ".doc", ".docx", "/"].iter().any(|e| url.ends_with(e));
+            && ![".pdf", ".htm", ".html", ".doc", ".docx"].iter().any(|e| url.ends_with(e));
         if pathlike && rest.starts_with(' ') {
             let gap = rest.len() - rest.trim_start().len();
             out.replace_range(m.end()..m.end() + gap, "");
