@@ -269,6 +269,7 @@ impl<'a> Reader<'a> {
     fn starts_block(&self, text: &str) -> bool {
         self.list_item(text).is_some()
             || numbered_caps(text)
+            || labelled_line(text)
             || NUMBERED.captures(text.trim()).is_some_and(|c| c[1].contains('.') && c.get(2).is_some())
     }
 
@@ -618,6 +619,11 @@ fn push_pieces(out: &mut Vec<Block>, piece: &str, loc: Loc) {
             out.push(Block::new(Kind::Paragraph { text: Text::plain(part) }, loc));
         }
     }
+}
+
+/// "Review Date: 01/09/2020": a control box's line, one to a value.
+fn labelled_line(text: &str) -> bool {
+    super::labels::at_start(text.trim()).is_some_and(|l| text.trim()[l.label.len()..].trim_start().starts_with(':'))
 }
 
 /// A line of one to four words that ends no sentence ("Summary").
