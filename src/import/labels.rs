@@ -297,11 +297,20 @@ pub struct Label<'t> {
 }
 
 /// The label that starts `cell`, the longest when several do.
+/// The synonyms as words, made once.
+static SYNONYM_WORDS: std::sync::LazyLock<Vec<(Vec<String>, Field)>> = std::sync::LazyLock::new(|| {
+    SYNONYMS.iter().map(|(s, f)| (words(s).into_iter().map(|w| w.0).collect(), *f)).collect()
+});
+
 pub fn at_start(cell: &str) -> Option<Label<'_>> {
+    // Every label starts with a letter: most lines can be passed over at once.
+    let first = cell.trim_start().chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
     let cell_words = words(cell);
     let mut best: Option<(usize, Field)> = None;
-    for (synonym, field) in SYNONYMS {
-        let syn: Vec<String> = words(synonym).into_iter().map(|w| w.0).collect();
+    for (syn, field) in SYNONYM_WORDS.iter() {
         if syn.len() <= cell_words.len()
             && syn.iter().zip(&cell_words).all(|(a, b)| *a == b.0)
             && best.is_none_or(|(n, _)| syn.len() > n)
@@ -328,12 +337,8 @@ pub fn at_start(cell: &str) -> Option<Label<'_>> {
 pub fn find_all(text: &str) -> Vec<(usize, usize, Field)> {
     let ws = words(text);
     let starts: Vec<usize> = ws.iter().map(|(w, end)| end - w.len()).collect();
-    let synonyms: Vec<(Vec<String>, Field)> = SYNONYMS
-        .iter()
-        .filter(|(_, f)| *f != Field::Date)
-        .map(|(s, f)| (words(s).into_iter().map(|w| w.0).collect::<Vec<_>>(), *f))
-        .filter(|(w, _)| w.len() >= 2)
-        .collect();
+    let synonyms: Vec<&(Vec<String>, Field)> =
+        SYNONYM_WORDS.iter().filter(|(w, f)| *f != Field::Date && w.len() >= 2).collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {

@@ -45,7 +45,7 @@ pub fn read(text: &str) -> Source {
     }
     let question_bullets = cleaned.lines.iter().filter(|l| l.text.trim_start().starts_with("? ")).count() >= 2;
     let caps_words = caps_words(&cleaned.lines);
-    let mut reader = Reader { toc: &cleaned.toc, question_bullets, caps_words, blocks: Vec::new(), section: None, list: Vec::new() };
+    let mut reader = Reader { toc: &cleaned.toc, question_bullets, caps_words, blocks: Vec::new(), section: None, list: Vec::new(), toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect() };
     reader.run(&cleaned.lines);
     Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
 }
@@ -80,6 +80,8 @@ struct Reader<'a> {
     section: Option<String>,
     /// (level, indent) of each item of the list being read.
     list: Vec<(u8, usize)>,
+    /// The contents titles as `title_key` gives them.
+    toc_keys: Vec<String>,
 }
 
 /// One stretch of lines between blank lines.
@@ -229,7 +231,7 @@ impl<'a> Reader<'a> {
             // Laid-out text without blank lines between paragraphs: a
             // numbered title after a finished sentence starts a section.
             let after_sentence = i > 0 && g.lines[i - 1].text.trim_end().ends_with(['.', ':', '?', '!']);
-            let titled = heading_number(&line.text).is_some() || self.toc.iter().any(|e| same_title(&e.title, &line.text));
+            let titled = heading_number(&line.text).is_some() || self.in_toc(&line.text).is_some();
             let opens = i == 0 || numbered_caps(&line.text) || (after_sentence && titled);
             let alone = opens && (last || self.starts_block(&g.lines[i + 1].text) || !numbered_caps(&line.text));
             if alone && self.heading(&line.text, line.no, false) {
@@ -301,7 +303,7 @@ impl<'a> Reader<'a> {
         if in_table {
             return false;
         }
-        if let Some(entry) = self.toc.iter().find(|e| same_title(&e.title, t)) {
+        if let Some(entry) = self.in_toc(t) {
             let level = entry.number.as_ref().map_or(1, |n| n.split('.').count() as u8);
             self.push_heading(level, entry.number.clone(), &self.title_case(t), loc);
             return true;
@@ -320,7 +322,7 @@ impl<'a> Reader<'a> {
         let words = rest.split_whitespace().count();
         let first = rest.chars().next().unwrap_or(' ');
         let ends_sentence = rest.ends_with(['.', ',', ';', ':', '-']) && !rest.ends_with("etc.");
-        let in_toc = self.toc.iter().any(|e| same_title(&e.title, rest));
+        let in_toc = self.in_toc(rest).is_some();
         if in_toc {
             return true;
         }
@@ -335,6 +337,15 @@ impl<'a> Reader<'a> {
             Some(last) => !goes_backwards(&last, number),
             None => true,
         }
+    }
+
+    /// The contents entry whose title is `t`, if any.
+    fn in_toc(&self, t: &str) -> Option<&TocEntry> {
+        if t.len() > 200 || self.toc.is_empty() {
+            return None;
+        }
+        let key = title_key(t);
+        (!key.is_empty()).then(|| self.toc_keys.iter().position(|k| *k == key).map(|i| &self.toc[i])).flatten()
     }
 
     fn last_number(&self) -> Option<String> {
@@ -515,10 +526,9 @@ fn title_word(w: &str) -> String {
     }
 }
 
-fn same_title(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect::<String>();
-    let (a, b) = (norm(a), norm(b));
-    !a.is_empty() && a == b
+/// A title as compared with the contents: letters and digits, lower case.
+fn title_key(s: &str) -> String {
+    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
 }
 
 /// "1 SCOPE", "12. AMENDMENT HISTORY": a numbered line in capitals, a

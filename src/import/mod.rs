@@ -175,9 +175,22 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
 
 /// Writes one converted document and its images; returns its file name.
 fn put(dir: &Path, input: &Path, c: Converted, force: bool, written: &mut HashSet<String>, warnings: &mut Vec<Warning>) -> Result<String, String> {
-    let name = file_name(&c.imported, input);
+    let mut name = file_name(&c.imported, input);
+    if written.contains(&name) {
+        // Two inputs of one run with one id and title (two versions of a
+        // document, or a copy): the second is named after its file too.
+        let stem = input.file_stem().map(|s| slugify_ascii(&s.to_string_lossy())).unwrap_or_default();
+        let other = format!("{}-{stem}.md", name.trim_end_matches(".md"));
+        warnings.push(Warning::new(
+            warn::WarnKind::Check,
+            None,
+            None,
+            format!("another input of this import has the same identifier and title and was written as documents/{name}; this one is documents/{other}"),
+        ));
+        name = other;
+    }
     if !written.insert(name.clone()) {
-        return Err(format!("another input of this import was written as documents/{name}; import it on its own with --id"));
+        return Err(format!("another input of this import was written as documents/{name}; import it on its own"));
     }
     let target = dir.join("documents").join(&name);
     if !force && target.exists() {
@@ -188,6 +201,8 @@ fn put(dir: &Path, input: &Path, c: Converted, force: bool, written: &mut HashSe
         write::atomic(&dir.join(rel), &a.bytes, force)?;
     }
     write::atomic(&target, c.imported.markdown.as_bytes(), force)?;
-    warnings.extend(c.imported.warnings);
+    let mut own = c.imported.warnings;
+    own.append(warnings);
+    *warnings = own;
     Ok(name)
 }
