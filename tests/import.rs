@@ -42,8 +42,14 @@ fn imports_a_text_into_the_content_folder_and_checks_it() {
     assert!(out.status.success(), "{}", stdout(&out));
     let md = f.read("content/documents/pol-009-001-lone-working-policy.md");
     assert!(md.starts_with("---\nid: \"POL/009/001\"\ntitle: \"Lone Working Policy\"\ntype: \"policy\"\nversion: \"2\"\nstatus: \"ratified\"\n"), "{md}");
-    assert!(md.contains("ratified:\n  by: \"Policy Group\"\n  date: 2025-01-10\nreview_date: 2028-01-10\npublic: false\n"), "{md}");
-    assert!(md.contains("## Purpose\n") && md.contains("### Local Security Management Specialist {role=lsms}\n"), "{md}");
+    assert!(
+        md.contains("ratified:\n  by: \"Policy Group\"\n  date: 2025-01-10\nreview_date: 2028-01-10\npublic: false\n"),
+        "{md}"
+    );
+    assert!(
+        md.contains("## Purpose\n") && md.contains("### Local Security Management Specialist {role=lsms}\n"),
+        "{md}"
+    );
     let report = stdout(&out);
     assert!(report.contains("imported in/lone.txt → content/documents/pol-009-001-lone-working-policy.md"), "{report}");
     assert!(report.contains("Check of the imported documents"), "{report}");
@@ -87,7 +93,8 @@ fn never_overwrites_without_force() {
     let forced = f.run(&["import", "in/lone.txt", "--force"]);
     assert!(forced.status.success());
     assert!(f.read(path).starts_with("---\n"));
-    let leftovers: Vec<_> = std::fs::read_dir(f.path("content/documents")).unwrap().flatten().map(|e| e.file_name()).collect();
+    let leftovers: Vec<_> =
+        std::fs::read_dir(f.path("content/documents")).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(leftovers.len(), 1, "no temporary files left: {leftovers:?}");
 }
 
@@ -121,12 +128,16 @@ fn id_names_one_document() {
 #[test]
 fn word_documents_keep_images_footnotes_and_links() {
     let f = Fixture::new(&[]);
-    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/docx/004_97ab498e924c0e25.docx");
+    let fixture =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/docx/004_97ab498e924c0e25.docx");
     let out = f.run(&["import", fixture.to_str().unwrap(), "--id", "CORP/STRAT/002", "--format", "json"]);
     assert!(out.status.success(), "{}", stdout(&out));
     let j = json(&out);
     let md = f.read("content/documents/corp-strat-002-security-management-strategy.md");
-    assert!(md.contains("![Governance structure for security management](../assets/004-97ab498e924c0e25/image1.png)"), "{md}");
+    assert!(
+        md.contains("![Governance structure for security management](../assets/004-97ab498e924c0e25/image1.png)"),
+        "{md}"
+    );
     assert!(f.read_bytes("content/assets/004-97ab498e924c0e25/image1.png").starts_with(b"\x89PNG"));
     assert!(md.contains("intranet[^2].") && md.contains("[^2]: See the Trust’s policy library."), "{md}");
     let codes: Vec<&str> = j["diagnostics"].as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
@@ -177,7 +188,11 @@ fn entity_declarations_are_refused() {
     let f = with_input("entities.docx", docx(&[("word/document.xml", xml.as_bytes())]));
     let out = f.run(&["import", "in/entities.docx"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("declares a document type or entities, which Word never writes; refused"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("declares a document type or entities, which Word never writes; refused"),
+        "{}",
+        stdout(&out)
+    );
     // Undeclared entities are not expanded either: only the five XML ones and character references are read.
     let body = r#"<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Fire &amp; Safety &#8211; &unknown; Policy</w:t></w:r></w:p>"#;
     let f = with_input("refs.docx", docx(&[("word/document.xml", document(body).as_bytes())]));
@@ -202,7 +217,12 @@ fn package_paths_never_decide_where_files_go() {
     let out = f.run(&["import", "in/paths.docx", "--id", "POL/1/2", "--format", "json"]);
     assert!(out.status.success(), "{}", stdout(&out));
     let j = json(&out);
-    let messages: Vec<String> = j["files"][0]["warnings"].as_array().unwrap().iter().map(|w| w["message"].as_str().unwrap().to_string()).collect();
+    let messages: Vec<String> = j["files"][0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["message"].as_str().unwrap().to_string())
+        .collect();
     assert!(messages.iter().any(|m| m.contains("outside the document")), "{messages:?}");
     assert!(messages.iter().any(|m| m.contains("not PNG, JPEG, GIF or WebP")), "{messages:?}");
     assert!(!f.path("evil.png").exists() && !f.path("content/evil.png").exists());

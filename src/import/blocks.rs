@@ -76,12 +76,27 @@ impl Row {
 pub enum Kind {
     /// `level` 1 is a top section (`##` in the body). `number` is the
     /// hand-written number taken off the text ("4.2"), if there was one.
-    Heading { level: u8, number: Option<String>, text: Text },
-    Paragraph { text: Text },
-    ListItem { level: u8, ordered: bool, text: Text },
-    Table { rows: Vec<Row> },
+    Heading {
+        level: u8,
+        number: Option<String>,
+        text: Text,
+    },
+    Paragraph {
+        text: Text,
+    },
+    ListItem {
+        level: u8,
+        ordered: bool,
+        text: Text,
+    },
+    Table {
+        rows: Vec<Row>,
+    },
     /// An image copied into the content folder's `assets/` (path relative to it).
-    Image { asset: String, alt: String },
+    Image {
+        asset: String,
+        alt: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -11,8 +11,10 @@ pub const TICKED: &str = "☒";
 pub const UNTICKED: &str = "☐";
 
 static TAG: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)</?(?:i|b|u|em|strong|p|ul|ol|li|span|div|br|font|sup|sub|input|a|table|tr|td|th)\b[^<>]{0,300}/?>")
-        .expect("tag pattern")
+    Regex::new(
+        r"(?i)</?(?:i|b|u|em|strong|p|ul|ol|li|span|div|br|font|sup|sub|input|a|table|tr|td|th)\b[^<>]{0,300}/?>",
+    )
+    .expect("tag pattern")
 });
 
 /// Cleans one line. Tabs are kept: they separate cells.

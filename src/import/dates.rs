@@ -35,7 +35,20 @@ fn month_of(word: &str) -> Option<u32> {
     if w.len() < 3 {
         return None;
     }
-    let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
     MONTHS
         .iter()
         .position(|m| w.starts_with(m) && (w.len() == 3 || full.iter().any(|f| *f == w) || w == "sept"))

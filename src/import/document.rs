@@ -5,11 +5,11 @@
 use super::blocks::{Block, Kind, Source};
 use super::eia::Eia;
 use super::history::Entry;
+use super::references::{self, Reference};
 use super::roles::Roles;
 use super::values::{self, Front};
 use super::warn::{WarnKind, Warning};
 use super::yaml_out::{self, Yaml};
-use super::references::{self, Reference};
 use super::{eia, front, history, markdown};
 use crate::config::Config;
 use std::collections::BTreeSet;
@@ -55,7 +55,8 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     }
     fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
     report_missing(&front, &mut warnings);
-    let body: Vec<Block> = blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
+    let body: Vec<Block> =
+        blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
     let body = even_levels(body);
     let roles = Roles::new(config);
     let sections = body.iter().filter_map(|b| b.heading().map(|(_, t)| t.to_string())).collect();
@@ -78,7 +79,10 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
     let heading = (0..table).rev().find(|&i| blocks[i].heading().is_some());
     if let Some(h) = heading {
         let level = blocks[h].heading().map_or(1, |(l, _)| l);
-        let end = blocks[h + 1..].iter().position(|b| b.heading().is_some_and(|(m, _)| m <= level)).map_or(blocks.len(), |p| h + 1 + p);
+        let end = blocks[h + 1..]
+            .iter()
+            .position(|b| b.heading().is_some_and(|(m, _)| m <= level))
+            .map_or(blocks.len(), |p| h + 1 + p);
         let others = (h + 1..end).filter(|&i| i != table && !matches!(blocks[i].kind, Kind::Paragraph { .. })).count();
         if others == 0 && end - h <= 3 {
             drop.extend(h..end);
@@ -110,12 +114,27 @@ fn fill_from_body(
             front.title = Some(values::title_case_if_caps(t));
         } else if let Some(d) = front.description.clone() {
             front.title = Some(d);
-            warnings.push(Warning::new(WarnKind::Check, None, Some("title"), "title taken from the reader box's “Description”"));
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("title"),
+                "title taken from the reader box's “Description”",
+            ));
         } else if let Some(t) = hints.running.clone() {
-            warnings.push(Warning::new(WarnKind::Check, None, Some("title"), format!("title “{t}” taken from the running header or footer")));
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("title"),
+                format!("title “{t}” taken from the running header or footer"),
+            ));
             front.title = Some(t);
         } else if let Some((i, t)) = first_line(blocks, start, drop) {
-            warnings.push(Warning::new(WarnKind::Check, Some(blocks[i].loc), Some("title"), format!("title “{t}” taken from the first line of the document")));
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                Some(blocks[i].loc),
+                Some("title"),
+                format!("title “{t}” taken from the first line of the document"),
+            ));
             front.title = Some(t);
             drop.insert(i);
         }
@@ -123,26 +142,43 @@ fn fill_from_body(
     if let Some(title) = &front.title {
         // The cover's title, printed again above the control table.
         for (i, b) in blocks.iter().enumerate().take(start) {
-            if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. }) && b.plain().trim().eq_ignore_ascii_case(title) {
+            if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. })
+                && b.plain().trim().eq_ignore_ascii_case(title)
+            {
                 drop.insert(i);
             }
         }
         if front.doc_type.is_none() {
             front.doc_type = values::doc_type(title, config);
             if let Some(t) = &front.doc_type {
-                warnings.push(Warning::new(WarnKind::Check, None, Some("type"), format!("type “{t}” taken from the title")));
+                warnings.push(Warning::new(
+                    WarnKind::Check,
+                    None,
+                    Some("type"),
+                    format!("type “{t}” taken from the title"),
+                ));
             }
         }
     }
     if front.doc_type.is_none() {
         front.doc_type = self_reference(blocks, config);
         if let Some(t) = &front.doc_type {
-            warnings.push(Warning::new(WarnKind::Check, None, Some("type"), format!("type “{t}” taken from how the text names itself (“this {t}”)")));
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("type"),
+                format!("type “{t}” taken from how the text names itself (“this {t}”)"),
+            ));
         }
     }
     if front.status.is_none() && front.ratified_date.is_some() {
         front.status = Some("ratified".into());
-        warnings.push(Warning::new(WarnKind::Check, None, Some("status"), "status “ratified” read from the ratification date; no status is written on the front sheet"));
+        warnings.push(Warning::new(
+            WarnKind::Check,
+            None,
+            Some("status"),
+            "status “ratified” read from the ratification date; no status is written on the front sheet",
+        ));
     }
     if front.summary.is_none() {
         front.summary = summary_section(blocks);
@@ -172,18 +208,22 @@ fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<
         };
         let words = t.split_whitespace().count();
         let lower = t.to_lowercase();
-        let not_title = ["summary", "contents", "document control", "reader box", "transcription"].iter().any(|w| lower.contains(w));
-        (words >= 2 && words <= 14 && !not_title && !t.ends_with(['.', ':'])).then(|| (i, values::title_case_if_caps(&t)))
+        let not_title = ["summary", "contents", "document control", "reader box", "transcription"]
+            .iter()
+            .any(|w| lower.contains(w));
+        ((2..=14).contains(&words) && !not_title && !t.ends_with(['.', ':']))
+            .then(|| (i, values::title_case_if_caps(&t)))
     })
 }
 
-
 /// The first paragraph of a section called Summary (or Document / Executive Summary).
 fn summary_section(blocks: &[Block]) -> Option<String> {
-    let h = blocks.iter().position(|b| b.heading().is_some_and(|(_, t)| {
-        let t = t.to_lowercase();
-        t == "summary" || t == "executive summary" || t == "document summary"
-    }))?;
+    let h = blocks.iter().position(|b| {
+        b.heading().is_some_and(|(_, t)| {
+            let t = t.to_lowercase();
+            t == "summary" || t == "executive summary" || t == "document summary"
+        })
+    })?;
     blocks[h + 1..].iter().take_while(|b| b.heading().is_none()).find_map(|b| match &b.kind {
         Kind::Paragraph { text } => Some(text.plain.trim().to_string()),
         _ => None,
@@ -203,7 +243,11 @@ fn report_missing(front: &Front, warnings: &mut Vec<Warning>) {
     let when_ratified = [
         ("directorate", front.directorate.is_none(), "no directorate (“Responsibility”) found"),
         ("author", front.author_name.is_none(), "no author found"),
-        ("ratified", front.ratified_by.is_none() || front.ratified_date.is_none(), "no ratifying committee and date found"),
+        (
+            "ratified",
+            front.ratified_by.is_none() || front.ratified_date.is_none(),
+            "no ratifying committee and date found",
+        ),
         ("review_date", front.review_date.is_none(), "no review date (as a day) found"),
     ];
     for (key, missing, message) in always.into_iter().chain(when_ratified.into_iter().filter(|_| ratified)) {
@@ -238,7 +282,12 @@ fn date(entries: &mut Vec<(&'static str, Yaml)>, key: &'static str, value: Optio
     }
 }
 
-fn pair(entries: &mut Vec<(&'static str, Yaml)>, key: &'static str, by: &Option<String>, when: Option<crate::model::Date>) {
+fn pair(
+    entries: &mut Vec<(&'static str, Yaml)>,
+    key: &'static str,
+    by: &Option<String>,
+    when: Option<crate::model::Date>,
+) {
     let mut inner = Vec::new();
     opt(&mut inner, "by", by);
     date(&mut inner, "date", when);
@@ -290,7 +339,10 @@ fn front_matter(f: &Front, refs: &[Reference], history: &[Entry], eia: Option<&E
     }
     if !f.principles.is_empty() || !f.staff_pledges.is_empty() {
         let list = |v: &[u8]| Yaml::List(v.iter().map(|n| Yaml::Int(*n as i64)).collect());
-        e.push(("nhs_constitution", Yaml::Map(vec![("principles", list(&f.principles)), ("staff_pledges", list(&f.staff_pledges))])));
+        e.push((
+            "nhs_constitution",
+            Yaml::Map(vec![("principles", list(&f.principles)), ("staff_pledges", list(&f.staff_pledges))]),
+        ));
     }
     if let Some(b) = f.equality_act {
         e.push(("equality_act_compliant", Yaml::Bool(b)));

@@ -99,13 +99,17 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
     })?;
     let level = blocks[start].heading().map(|(l, _)| l);
     let end = match level {
-        Some(l) => blocks[start + 1..].iter().position(|b| b.heading().is_some_and(|(m, _)| m <= l)).map_or(blocks.len(), |p| start + 1 + p),
+        Some(l) => blocks[start + 1..]
+            .iter()
+            .position(|b| b.heading().is_some_and(|(m, _)| m <= l))
+            .map_or(blocks.len(), |p| start + 1 + p),
         None => blocks[start + 1..].iter().position(|b| b.heading().is_some()).map_or(blocks.len(), |p| start + 1 + p),
     };
     let region = &blocks[start..end];
     let mut eia = Eia::default();
     let text: String = region.iter().map(|b| b.plain().to_lowercase()).collect::<Vec<_>>().join("\n");
-    eia.stage = if text.contains("stage 2") || text.contains("full assessment") || text.contains("full equality impact") {
+    eia.stage = if text.contains("stage 2") || text.contains("full assessment") || text.contains("full equality impact")
+    {
         Some(2)
     } else if text.contains("stage 1") || text.contains("screening") || text.contains("initial assessment") {
         Some(1)
@@ -136,12 +140,22 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
     }
     for (key, _) in CHARACTERISTICS.iter().filter(|(k, _)| *k != "other") {
         if !eia.impacts.iter().any(|(k, _, _)| k == key) {
-            warnings.push(Warning::new(WarnKind::Missing, Some(loc), Some("eia.impacts"), format!("no impact given for {key}")));
+            warnings.push(Warning::new(
+                WarnKind::Missing,
+                Some(loc),
+                Some("eia.impacts"),
+                format!("no impact given for {key}"),
+            ));
         }
     }
     for (key, what) in [("eia.date", eia.date.is_none()), ("eia.lead_assessor", eia.lead_assessor.is_none())] {
         if what {
-            warnings.push(Warning::new(WarnKind::Missing, Some(loc), Some(key), format!("the form does not give {}; left out", &key[4..])));
+            warnings.push(Warning::new(
+                WarnKind::Missing,
+                Some(loc),
+                Some(key),
+                format!("the form does not give {}; left out", &key[4..]),
+            ));
         }
     }
     Some(Found { eia, blocks: start..end })
@@ -153,7 +167,8 @@ fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
     for row in rows {
         let cells = row.plain();
         let first: Vec<String> = words(cells.first().copied().unwrap_or("")).into_iter().map(|w| w.0).collect();
-        let value = cells.iter().skip(1).find(|c| !c.is_empty() && **c != TICKED && **c != UNTICKED).map(|s| s.to_string());
+        let value =
+            cells.iter().skip(1).find(|c| !c.is_empty() && **c != TICKED && **c != UNTICKED).map(|s| s.to_string());
         if first.is_empty() {
             if consulting {
                 eia.consulted.extend(groups(&cells[1..]));
@@ -162,7 +177,11 @@ fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
         }
         consulting = false;
         let starts = |ws: &[&str]| ws.iter().zip(&first).all(|(a, b)| a == b) && first.len() >= ws.len();
-        if starts(&["lead", "assessor"]) || starts(&["assessor"]) || starts(&["name", "of", "assessor"]) || starts(&["completed", "by"]) {
+        if starts(&["lead", "assessor"])
+            || starts(&["assessor"])
+            || starts(&["name", "of", "assessor"])
+            || starts(&["completed", "by"])
+        {
             eia.lead_assessor = eia.lead_assessor.take().or(value);
         } else if starts(&["department"]) || starts(&["directorate"]) || starts(&["service"]) {
             eia.department = eia.department.take().or(value);
@@ -226,7 +245,8 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             continue;
         }
         let by_word = cells.iter().enumerate().skip(1).find_map(|(i, c)| Impact::parse(c).map(|p| (p, i)));
-        let by_mark = mark_columns.iter().find(|(_, i)| cells.get(*i).is_some_and(|c| is_mark(c))).map(|(p, i)| (*p, *i));
+        let by_mark =
+            mark_columns.iter().find(|(_, i)| cells.get(*i).is_some_and(|c| is_mark(c))).map(|(p, i)| (*p, *i));
         let Some((impact, at)) = by_word.or(by_mark) else {
             warnings.push(Warning::new(
                 WarnKind::Unreadable,
@@ -249,7 +269,10 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
                 WarnKind::Check,
                 Some(row.loc),
                 Some("eia.impacts"),
-                format!("the form's own guidance in the comments column (“{}”) was not taken as a comment", super::front::short(&comment)),
+                format!(
+                    "the form's own guidance in the comments column (“{}”) was not taken as a comment",
+                    super::front::short(&comment)
+                ),
             ));
             None
         } else {
@@ -266,7 +289,8 @@ fn is_mark(c: &str) -> bool {
 /// A template's instruction left in a cell ("Provide brief description ...").
 fn is_guidance(c: &str) -> bool {
     let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
-    ["provide", "please", "describe", "give", "explain", "state", "enter", "insert", "list", "include", "consider"].contains(&first.as_str())
+    ["provide", "please", "describe", "give", "explain", "state", "enter", "insert", "list", "include", "consider"]
+        .contains(&first.as_str())
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -316,4 +340,3 @@ fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
     }
     out
 }
-

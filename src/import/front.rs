@@ -110,7 +110,12 @@ pub fn read_inline(blocks: &[Block], sheet: &mut FrontSheet) {
             let value = t[label_end..next].trim_start_matches(|c: char| c.is_whitespace() || ":-–".contains(c)).trim();
             if let Some(v) = typed_prefix(field, value) {
                 read_any = true;
-                sheet.found.push(Found { field, label: t[found[k].0..label_end].to_string(), value: v, loc: block.loc });
+                sheet.found.push(Found {
+                    field,
+                    label: t[found[k].0..label_end].to_string(),
+                    value: v,
+                    loc: block.loc,
+                });
             }
         }
     }
@@ -137,7 +142,9 @@ fn typed_prefix(field: Field, value: &str) -> Option<String> {
             (at == 0 || value[..at].trim().is_empty()).then(|| value[..at + raw.len()].to_string())
         }
         Field::Version => super::tables::version(first).map(|_| first.to_string()),
-        Field::Public | Field::EqualityAct => matches!(first.to_lowercase().as_str(), "yes" | "no").then(|| first.to_string()),
+        Field::Public | Field::EqualityAct => {
+            matches!(first.to_lowercase().as_str(), "yes" | "no").then(|| first.to_string())
+        }
         Field::Summary => (value.split_whitespace().count() >= 8).then(|| value.to_string()),
         _ => None,
     }
@@ -147,7 +154,9 @@ fn is_control_table(block: &Block) -> bool {
     let Kind::Table { rows } = &block.kind else { return false };
     let labelled = rows
         .iter()
-        .filter(|r| r.cells.first().and_then(|c| labels::at_start(c.plain.trim())).is_some_and(|l| l.field != Field::Date))
+        .filter(|r| {
+            r.cells.first().and_then(|c| labels::at_start(c.plain.trim())).is_some_and(|l| l.field != Field::Date)
+        })
         .count();
     labelled >= 3 && labelled * 2 >= rows.len()
 }
@@ -181,8 +190,9 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
         let mut value = l.rest.to_string();
         // A question in the label cell ("Which Principles ... apply?") has
         // its answer in the next cell.
-        let answer_next = matches!(l.field, Field::Principles | Field::StaffPledges | Field::EqualityAct | Field::Public)
-            && values::answer(l.field, &value).is_none();
+        let answer_next =
+            matches!(l.field, Field::Principles | Field::StaffPledges | Field::EqualityAct | Field::Public)
+                && values::answer(l.field, &value).is_none();
         if value.is_empty() || answer_next {
             // The value is the next cell, unless that cell is a label alone
             // (a heading row such as "Reader Box | Reader Box").
@@ -209,7 +219,11 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
                     WarnKind::UnrecognisedRow,
                     Some(loc),
                     None,
-                    format!("“{}” has no key in the content format; its value “{}” was left out", l.label, short(&value)),
+                    format!(
+                        "“{}” has no key in the content format; its value “{}” was left out",
+                        l.label,
+                        short(&value)
+                    ),
                 ));
             }
             n += 1;

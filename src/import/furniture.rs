@@ -36,8 +36,10 @@ pub struct Cleaned {
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:page\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$|(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b")
-        .expect("page pattern")
+    Regex::new(
+        r"(?i)^(?:page\s*)?[-–—]?\s*\d{1,3}\s*[-–—]?(?:\s*(?:of|/)\s*\d{1,3})?$|(?i)\bpage\s+\d{1,4}\s+of\s+\d{1,4}\b",
+    )
+    .expect("page pattern")
 });
 /// How a page number sits in a running footer: "– 3 –", "(3)", "Page 3",
 /// "3 of 12", or apart at the end of the line.
@@ -82,7 +84,8 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
 /// when what is left reads as a title.
 fn running_title(lines: &[Line], furniture: &[bool]) -> Option<String> {
     static MARK: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)[-–—]\s*\d+\s*[-–—]|\(\d+\)|\bpage\s*\d+(?:\s*of\s*\d+)?|\d+\s*(?:of|/)\s*\d+|\s\d{1,3}\s*$").expect("mark")
+        Regex::new(r"(?i)[-–—]\s*\d+\s*[-–—]|\(\d+\)|\bpage\s*\d+(?:\s*of\s*\d+)?|\d+\s*(?:of|/)\s*\d+|\s\d{1,3}\s*$")
+            .expect("mark")
     });
     let mut count: HashMap<String, usize> = HashMap::new();
     for (l, _) in lines.iter().zip(furniture).filter(|(_, f)| **f) {
@@ -191,10 +194,7 @@ fn spread<'k>(keys: &'k [String], non_blank: &[usize]) -> HashMap<&'k str, usize
     for (n, &i) in non_blank.iter().enumerate() {
         at.entry(keys[i].as_str()).or_default().push(n);
     }
-    at.into_iter()
-        .filter(|(_, v)| v.len() >= 2)
-        .map(|(k, v)| (k, (v[v.len() - 1] - v[0]) / (v.len() - 1)))
-        .collect()
+    at.into_iter().filter(|(_, v)| v.len() >= 2).map(|(k, v)| (k, (v[v.len() - 1] - v[0]) / (v.len() - 1))).collect()
 }
 
 /// With form feeds, a line among the first or last three of at least half
@@ -295,7 +295,10 @@ fn contents(lines: Vec<Line>) -> (Vec<Line>, Vec<TocEntry>) {
                 let title = c["title"].trim().trim_matches('\t').trim();
                 let number = c["num"].trim().trim_end_matches(['.', ':']);
                 if !title.is_empty() && !title.eq_ignore_ascii_case("page") {
-                    toc.push(TocEntry { number: (!number.is_empty()).then(|| number.to_string()), title: title.to_string() });
+                    toc.push(TocEntry {
+                        number: (!number.is_empty()).then(|| number.to_string()),
+                        title: title.to_string(),
+                    });
                 }
                 entries += 1;
             } else if !(t.trim().is_empty() || TOC_BARE.is_match(t) || garbled_contents(t)) {
@@ -334,7 +337,10 @@ mod tests {
     fn header_blocks_and_page_numbers_go() {
         let mut text = String::new();
         for p in 1..=4 {
-            text.push_str(&format!("Trust name\tID No. X/1\nVersion 3\tReview 01/09/2020\n\nBody {}\n\nAppendix {p}\n", "b".repeat(p)));
+            text.push_str(&format!(
+                "Trust name\tID No. X/1\nVersion 3\tReview 01/09/2020\n\nBody {}\n\nAppendix {p}\n",
+                "b".repeat(p)
+            ));
             for k in 1..=10 {
                 text.push_str(&format!("Text of the page {}.\n", "x".repeat(k + 10 * p)));
             }
@@ -345,13 +351,29 @@ mod tests {
         let kept: Vec<&str> = texts(&c).into_iter().filter(|t| !t.starts_with("Text of the page")).collect();
         assert_eq!(
             kept,
-            ["Body b", "Appendix 1", "Body bb", "Appendix 2", "Body bbb", "Appendix 3", "Body bbbb", "Appendix 4", "This will be achieved by:", "A", "This will be achieved by:", "B", "This will be achieved by:"]
+            [
+                "Body b",
+                "Appendix 1",
+                "Body bb",
+                "Appendix 2",
+                "Body bbb",
+                "Appendix 3",
+                "Body bbbb",
+                "Appendix 4",
+                "This will be achieved by:",
+                "A",
+                "This will be achieved by:",
+                "B",
+                "This will be achieved by:"
+            ]
         );
     }
 
     #[test]
     fn contents_page_goes_and_gives_titles() {
-        let c = remove(lines("CONTENTS\n\t\tPage\n1\tSUMMARY\t4\n4.1\tSMD Statement of Intent\t4\n1.1\t\t\t\n\n1. SUMMARY\nText"));
+        let c = remove(lines(
+            "CONTENTS\n\t\tPage\n1\tSUMMARY\t4\n4.1\tSMD Statement of Intent\t4\n1.1\t\t\t\n\n1. SUMMARY\nText",
+        ));
         assert_eq!(texts(&c), ["1. SUMMARY", "Text"]);
         assert_eq!(c.toc[1], TocEntry { number: Some("4.1".into()), title: "SMD Statement of Intent".into() });
         let c = remove(lines("Contents 1. Introduction... 4 2. Purpose... 4 3. Strategy... 5\nBody"));
@@ -361,7 +383,9 @@ mod tests {
 
     #[test]
     fn flattened_footers_are_cut() {
-        let c = remove(lines("a b c d Policy v1 November 2016 2\ne f g Policy v1 November 2016 3\nh i Policy v1 November 2016 4"));
+        let c = remove(lines(
+            "a b c d Policy v1 November 2016 2\ne f g Policy v1 November 2016 3\nh i Policy v1 November 2016 4",
+        ));
         assert_eq!(texts(&c), ["a b c d", "e f g", "h i"]);
     }
 }

@@ -44,7 +44,10 @@ fn classify(w: &[String]) -> Option<Col> {
     if has(w, "by") || has(w, "author") || has(w, "owner") {
         return Some(Col::By);
     }
-    if ["description", "details", "summary", "reason", "amendment", "amendments", "comments", "comment", "nature"].iter().any(|x| has(w, x)) {
+    if ["description", "details", "summary", "reason", "amendment", "amendments", "comments", "comment", "nature"]
+        .iter()
+        .any(|x| has(w, x))
+    {
         return Some(Col::Description);
     }
     if ["page", "pages", "section", "sections", "selection", "changed", "paragraph"].iter().any(|x| has(w, x)) {
@@ -184,13 +187,21 @@ fn history_date(raw: &str, loc: Loc, key: &str, warnings: &mut Vec<Warning>) -> 
                 WarnKind::AmbiguousDate,
                 Some(loc),
                 Some(key),
-                format!("“{text}” names a month, not a day: written as {} (month precision); give the day if it is known", d.iso()),
+                format!(
+                    "“{text}” names a month, not a day: written as {} (month precision); give the day if it is known",
+                    d.iso()
+                ),
             ));
             Some(d)
         }
         _ => {
             if !tables::is_blank(raw) {
-                warnings.push(Warning::new(WarnKind::Unreadable, Some(loc), Some(key), format!("“{raw}” is not a date; left out")));
+                warnings.push(Warning::new(
+                    WarnKind::Unreadable,
+                    Some(loc),
+                    Some(key),
+                    format!("“{raw}” is not a date; left out"),
+                ));
             }
             None
         }
@@ -211,12 +222,22 @@ pub fn day_date(raw: &str, loc: Loc, key: &str, warnings: &mut Vec<Warning>) -> 
             None
         }
         Some((Reading::Invalid, text)) => {
-            warnings.push(Warning::new(WarnKind::Unreadable, Some(loc), Some(key), format!("“{text}” is not a real date; left out")));
+            warnings.push(Warning::new(
+                WarnKind::Unreadable,
+                Some(loc),
+                Some(key),
+                format!("“{text}” is not a real date; left out"),
+            ));
             None
         }
         None => {
             if !tables::is_blank(raw) {
-                warnings.push(Warning::new(WarnKind::Unreadable, Some(loc), Some(key), format!("no date in “{}”; left out", raw.trim())));
+                warnings.push(Warning::new(
+                    WarnKind::Unreadable,
+                    Some(loc),
+                    Some(key),
+                    format!("no date in “{}”; left out", raw.trim()),
+                ));
             }
             None
         }

@@ -350,7 +350,12 @@ pub fn find_all(text: &str) -> Vec<(usize, usize, Field)> {
             Some((syn, field)) => {
                 // The start is where the first word begins in `text` (words()
                 // lower-cases, which can change lengths: look it up again).
-                let start = text[..ws[i].1].char_indices().rev().take_while(|(_, c)| c.is_alphanumeric()).last().map_or(starts[i], |(p, _)| p);
+                let start = text[..ws[i].1]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map_or(starts[i], |(p, _)| p);
                 out.push((start, ws[i + syn.len() - 1].1, *field));
                 i += syn.len();
             }
@@ -372,7 +377,11 @@ mod tests {
 
     #[test]
     fn variants_of_one_label() {
-        for cell in ["Author / Title: Daniel Willis / LSMS", "AUTHOR/TITLE - Daniel Willis / LSMS", "Author & Title: Daniel Willis / LSMS"] {
+        for cell in [
+            "Author / Title: Daniel Willis / LSMS",
+            "AUTHOR/TITLE - Daniel Willis / LSMS",
+            "Author & Title: Daniel Willis / LSMS",
+        ] {
             let l = at_start(cell).unwrap();
             assert_eq!((l.field, l.rest), (Field::Author, "Daniel Willis / LSMS"), "{cell}");
         }

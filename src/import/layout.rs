@@ -14,11 +14,13 @@ use std::sync::LazyLock;
 static NUMBERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2}(?:\.\d{1,2}){0,4})(?:\.(?:\s+|$)|\s+|\b)(\S.*)?$").expect("numbered"));
 static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(appendix|annex|schedule)\s+([0-9]{1,2}|[A-Z]|[ivx]{1,4})\b\s*[:.–—-]?\s*(.*)$").expect("appendix")
+    Regex::new(r"(?i)^(appendix|annex|schedule)\s+([0-9]{1,2}|[A-Z]|[ivx]{1,4})\b\s*[:.–—-]?\s*(.*)$")
+        .expect("appendix")
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
-static DOTTED_ITEM: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\s*)(\d{1,2})\.\s+(\S.*)$").expect("dotted item"));
+static DOTTED_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\s*)(\d{1,2})\.\s+(\S.*)$").expect("dotted item"));
 static ORDERED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)(?:\(?([a-z]|[ivx]{1,4})\)|(\d{1,2})\))\s+(\S.*)$").expect("ordered"));
 
@@ -45,7 +47,15 @@ pub fn read(text: &str) -> Source {
     }
     let question_bullets = cleaned.lines.iter().filter(|l| l.text.trim_start().starts_with("? ")).count() >= 2;
     let caps_words = caps_words(&cleaned.lines);
-    let mut reader = Reader { toc: &cleaned.toc, question_bullets, caps_words, blocks: Vec::new(), section: None, list: Vec::new(), toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect() };
+    let mut reader = Reader {
+        toc: &cleaned.toc,
+        question_bullets,
+        caps_words,
+        blocks: Vec::new(),
+        section: None,
+        list: Vec::new(),
+        toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect(),
+    };
     reader.run(&cleaned.lines);
     Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
 }
@@ -62,7 +72,9 @@ fn caps_words(lines: &[Line]) -> HashSet<String> {
         }
         for w in words {
             let w = w.trim_matches(|c: char| !c.is_alphanumeric());
-            if (2..=5).contains(&w.chars().count()) && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&') {
+            if (2..=5).contains(&w.chars().count())
+                && w.chars().all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '&')
+            {
                 set.insert(w.to_string());
             }
         }
@@ -221,7 +233,9 @@ impl<'a> Reader<'a> {
                 }
                 let start = i;
                 let tabbed = line.text.contains('\t');
-                while i < g.lines.len() && (is_row(&g.lines[i].text) || (!tabbed && i > start && g.lines[i].text.starts_with("   "))) {
+                while i < g.lines.len()
+                    && (is_row(&g.lines[i].text) || (!tabbed && i > start && g.lines[i].text.starts_with("   ")))
+                {
                     i += 1;
                 }
                 self.table(&g.lines[start..i]);
@@ -255,7 +269,8 @@ impl<'a> Reader<'a> {
             i += 1;
             // "Summary" over its paragraph, with no blank line between: a
             // short line that ends no sentence stands alone.
-            if i < g.lines.len() && is_label_line(&text) && g.lines[i].text.trim_start().starts_with(char::is_uppercase) {
+            if i < g.lines.len() && is_label_line(&text) && g.lines[i].text.trim_start().starts_with(char::is_uppercase)
+            {
                 self.paragraph(&text, no);
                 continue;
             }
@@ -284,7 +299,8 @@ impl<'a> Reader<'a> {
         let loc = Loc::Line { line: no };
         if let Some(c) = APPENDIX.captures(t) {
             let rest = c[3].trim();
-            let title = if rest.is_empty() { t.to_string() } else { format!("{} {}: {}", title_word(&c[1]), &c[2], rest) };
+            let title =
+                if rest.is_empty() { t.to_string() } else { format!("{} {}: {}", title_word(&c[1]), &c[2], rest) };
             self.push_heading(1, None, &self.title_case(&title), loc);
             return true;
         }
@@ -401,7 +417,8 @@ impl<'a> Reader<'a> {
         let c = DOTTED_ITEM.captures(text)?;
         let first = c[3].split_whitespace().next().unwrap_or("");
         let caps = first.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && !first.chars().any(char::is_lowercase);
-        (c[3].len() < 400 && !caps && heading_number(text).is_none()).then(|| (c[1].len(), true, c[3].trim().to_string()))
+        (c[3].len() < 400 && !caps && heading_number(text).is_none())
+            .then(|| (c[1].len(), true, c[3].trim().to_string()))
     }
 
     fn push_item(&mut self, indent: usize, ordered: bool, text: &str, no: u32) {
@@ -492,7 +509,9 @@ impl<'a> Reader<'a> {
                 out.push(b);
                 continue;
             }
-            if let (Some(Block { kind: Kind::Paragraph { text: prev }, .. }), Kind::Paragraph { text }) = (out.last_mut(), &b.kind) {
+            if let (Some(Block { kind: Kind::Paragraph { text: prev }, .. }), Kind::Paragraph { text }) =
+                (out.last_mut(), &b.kind)
+            {
                 let ends = prev.plain.trim_end().ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’']);
                 if !ends && continues_sentence(&text.plain) {
                     let joined = join(&prev.plain, &text.plain);
@@ -551,8 +570,8 @@ fn is_caps_title(t: &str) -> bool {
 
 /// Words a heading does not end with, and that title case leaves small.
 const SMALL_WORDS: [&str; 24] = [
-    "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to", "with", "will",
-    "against", "are", "that", "which", "within",
+    "a", "an", "and", "as", "at", "be", "by", "for", "from", "in", "into", "is", "of", "on", "or", "the", "to", "with",
+    "will", "against", "are", "that", "which", "within",
 ];
 
 /// A title rather than the start of a sentence: short, or most of its words
@@ -564,7 +583,8 @@ fn title_like(t: &str) -> bool {
         return false;
     }
     let content: Vec<&&str> = words.iter().filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str())).collect();
-    let capitalised = content.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
+    let capitalised =
+        content.iter().filter(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())).count();
     words.len() <= 4 || capitalised * 2 >= content.len()
 }
 
@@ -577,7 +597,8 @@ fn continues_sentence(t: &str) -> bool {
 
 static INLINE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2}(?:\.\d{1,2})?\.?)\s+").expect("inline number"));
-static SUB_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\.(\d{1,2})\s+[A-Z]").expect("sub number"));
+static SUB_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|\s)(\d{1,2})\.(\d{1,2})\s+[A-Z]").expect("sub number"));
 
 /// "GOVERNANCE ARRANGEMENTS 5.1 ...": capitals up to the section's first
 /// numbered paragraph; the length of the capitals.
@@ -646,7 +667,9 @@ fn is_label_line(t: &str) -> bool {
 fn is_item_like(t: &str) -> bool {
     let t = t.trim();
     let words = t.split_whitespace().count();
-    (1..=16).contains(&words) && !t.trim_end_matches('.').contains(". ") && !t.trim_end_matches('.').ends_with([':', '-'])
+    (1..=16).contains(&words)
+        && !t.trim_end_matches('.').contains(". ")
+        && !t.trim_end_matches('.').ends_with([':', '-'])
 }
 
 fn goes_backwards(last: &str, number: &str) -> bool {
@@ -703,7 +726,8 @@ fn cells_by_spaces(text: &str) -> Vec<(usize, String)> {
 /// The columns of a block of laid-out rows: positions where cells start,
 /// close positions (within two characters) taken as one column.
 fn column_starts(lines: &[&Line]) -> Vec<usize> {
-    let mut starts: Vec<usize> = lines.iter().flat_map(|l| cells_by_spaces(&l.text).into_iter().map(|(s, _)| s)).collect();
+    let mut starts: Vec<usize> =
+        lines.iter().flat_map(|l| cells_by_spaces(&l.text).into_iter().map(|(s, _)| s)).collect();
     starts.sort_unstable();
     let mut cols: Vec<usize> = Vec::new();
     for s in starts {
@@ -724,7 +748,9 @@ fn split_at_columns(text: &str, columns: &[usize]) -> Vec<String> {
         let mut cuts: Vec<usize> = columns
             .iter()
             .copied()
-            .filter(|&c| c > start && c < end && chars.get(c - 1) == Some(&' ') && chars.get(c).is_some_and(|ch| *ch != ' '))
+            .filter(|&c| {
+                c > start && c < end && chars.get(c - 1) == Some(&' ') && chars.get(c).is_some_and(|ch| *ch != ' ')
+            })
             .collect();
         cuts.insert(0, start);
         cuts.push(end);
@@ -762,7 +788,9 @@ pub fn join(a: &str, b: &str) -> String {
             // word the line broke loses it. Without a dictionary, a lone
             // lower-case stem of three letters or more is taken as broken.
             let last_word: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-            if last_word.chars().count() >= 5 && !COMPOUND_STEMS.contains(&last_word.chars().rev().collect::<String>().as_str()) {
+            if last_word.chars().count() >= 5
+                && !COMPOUND_STEMS.contains(&last_word.chars().rev().collect::<String>().as_str())
+            {
                 return format!("{stem}{b}");
             }
             return format!("{a}{b}");
@@ -786,7 +814,9 @@ mod tests {
                 Kind::Heading { level, text, .. } => format!("h{level} {}", text.plain),
                 Kind::Paragraph { text } => format!("p {}", text.plain),
                 Kind::ListItem { level, text, .. } => format!("li{level} {}", text.plain),
-                Kind::Table { rows } => format!("table {}", rows.iter().map(|r| r.plain().join("|")).collect::<Vec<_>>().join(" / ")),
+                Kind::Table { rows } => {
+                    format!("table {}", rows.iter().map(|r| r.plain().join("|")).collect::<Vec<_>>().join(" / "))
+                }
                 Kind::Image { .. } => "img".into(),
             })
             .collect()

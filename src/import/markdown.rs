@@ -48,7 +48,8 @@ pub fn body(blocks: &[Block], role: &dyn Fn(&str) -> Option<String>) -> String {
     let mut previous_was_item = false;
     for block in blocks {
         let is_item = matches!(block.kind, Kind::ListItem { .. });
-        if !out.is_empty() && !(is_item && previous_was_item) {
+        let in_list = is_item && previous_was_item;
+        if !out.is_empty() && !in_list {
             out.push('\n');
         }
         previous_was_item = is_item;

@@ -11,24 +11,24 @@
 pub mod blocks;
 mod clean;
 pub mod dates;
-pub mod furniture;
-pub mod layout;
-pub mod markdown;
-pub mod warn;
-pub mod yaml_out;
 pub mod document;
+pub mod docx;
 pub mod eia;
 pub mod front;
+pub mod furniture;
 pub mod history;
 pub mod labels;
+pub mod layout;
+pub mod markdown;
+pub mod pdf;
 pub mod references;
+mod report;
 pub mod roles;
 mod tables;
 pub mod values;
-pub mod docx;
-pub mod pdf;
-mod report;
+pub mod warn;
 mod write;
+pub mod yaml_out;
 
 pub use report::{human, json};
 
@@ -101,7 +101,10 @@ pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> Result<Convert
 fn text_file(path: &Path) -> Result<String, String> {
     let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
     if meta.len() > crate::load::MAX_DOCUMENT_BYTES {
-        return Err(format!("larger than {} MiB; not a procedural document's text", crate::load::MAX_DOCUMENT_BYTES >> 20));
+        return Err(format!(
+            "larger than {} MiB; not a procedural document's text",
+            crate::load::MAX_DOCUMENT_BYTES >> 20
+        ));
     }
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
@@ -113,8 +116,8 @@ fn text_file(path: &Path) -> Result<String, String> {
 
 fn windows_1252(b: u8) -> char {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘', '’', '“',
-        '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž', '\u{8f}', '\u{90}', '‘',
+        '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}', 'ž', 'Ÿ',
     ];
     match b {
         0x80..=0x9f => HIGH[(b - 0x80) as usize],
@@ -144,7 +147,8 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
         return Err(format!("{} is not a folder; --out names the content folder to import into", dir.display()));
     }
     let display_dir = crate::load::display_path(dir);
-    let config = if dir.join("site.yaml").is_file() { config::load(dir, &display_dir).config } else { Config::default() };
+    let config =
+        if dir.join("site.yaml").is_file() { config::load(dir, &display_dir).config } else { Config::default() };
     let converted: Vec<Result<Converted, String>> = {
         use rayon::prelude::*;
         opts.files.par_iter().map(|p| convert(p, &config, opts.id.as_deref())).collect()
@@ -165,7 +169,8 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
         (Vec::new(), HashMap::new())
     } else {
         let checked = crate::check(dir, opts.today)?;
-        let diags: Vec<Diagnostic> = checked.diags.iter().filter(|d| d.file.as_ref().is_some_and(|f| outputs.contains(f))).cloned().collect();
+        let diags: Vec<Diagnostic> =
+            checked.diags.iter().filter(|d| d.file.as_ref().is_some_and(|f| outputs.contains(f))).cloned().collect();
         let sources = checked.sources().into_iter().filter(|(k, _)| outputs.contains(k)).collect();
         (diags, sources)
     };
@@ -174,7 +179,14 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
 }
 
 /// Writes one converted document and its images; returns its file name.
-fn put(dir: &Path, input: &Path, c: Converted, force: bool, written: &mut HashSet<String>, warnings: &mut Vec<Warning>) -> Result<String, String> {
+fn put(
+    dir: &Path,
+    input: &Path,
+    c: Converted,
+    force: bool,
+    written: &mut HashSet<String>,
+    warnings: &mut Vec<Warning>,
+) -> Result<String, String> {
     let mut name = file_name(&c.imported, input);
     if written.contains(&name) {
         // Two inputs of one run with one id and title (two versions of a
@@ -194,7 +206,10 @@ fn put(dir: &Path, input: &Path, c: Converted, force: bool, written: &mut HashSe
     }
     let target = dir.join("documents").join(&name);
     if !force && target.exists() {
-        return Err(format!("{}/documents/{name} already exists; import with --force to replace it", crate::load::display_path(dir)));
+        return Err(format!(
+            "{}/documents/{name} already exists; import with --force to replace it",
+            crate::load::display_path(dir)
+        ));
     }
     for a in &c.assets {
         let rel = crate::output::safe_relative(&a.path)?;

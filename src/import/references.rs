@@ -29,7 +29,8 @@ pub struct Found {
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s<>"]+"#).expect("url"));
 /// "Care Quality Commission. (2020, April). Title. Retrieved ..." or "NICE (2015) Title".
 static APA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<publisher>[^()]{2,120}?)\.?\s*\((?P<year>(?:19|20)\d\d)[^)]{0,20}\)\.?\s*(?P<rest>.*)$").expect("apa")
+    Regex::new(r"^(?P<publisher>[^()]{2,120}?)\.?\s*\((?P<year>(?:19|20)\d\d)[^)]{0,20}\)\.?\s*(?P<rest>.*)$")
+        .expect("apa")
 });
 static ACCESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:retrieved|accessed|viewed)(?:\s+on)?\s*:?\s*").expect("access"));
@@ -59,7 +60,10 @@ pub fn find(blocks: &[Block]) -> Option<Found> {
             None
         }
     })?;
-    let end = blocks[h + 1..].iter().position(|b| b.heading().is_some_and(|(l, _)| l <= level)).map_or(blocks.len(), |p| h + 1 + p);
+    let end = blocks[h + 1..]
+        .iter()
+        .position(|b| b.heading().is_some_and(|(l, _)| l <= level))
+        .map_or(blocks.len(), |p| h + 1 + p);
     let mut refs = Vec::new();
     let mut unread = 0;
     for (k, b) in blocks.iter().enumerate().take(end).skip(h + 1) {
@@ -129,7 +133,7 @@ fn mend_urls(t: &str) -> String {
     while let Some(m) = URL.find_at(&out.clone(), from) {
         let url = m.as_str();
         let rest = &out[m.end()..];
-        let next = rest.trim_start().split_whitespace().next().unwrap_or("");
+        let next = rest.split_whitespace().next().unwrap_or("");
         let pathlike = !next.is_empty()
             && next.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-./%".contains(c))
             && next.contains(['_', '/', '.'])
@@ -145,7 +149,8 @@ fn mend_urls(t: &str) -> String {
 
 /// Reads one citation. `None` for something that is not one (a column heading).
 pub fn read(entry: &str) -> Option<Reference> {
-    static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s+").expect("enumeration"));
+    static ENUMERATION: LazyLock<Regex> =
+        LazyLock::new(|| Regex::new(r"^(?:\[\d{1,3}\]|\d{1,3}[.)])\s+").expect("enumeration"));
     let entry = entry.trim();
     let entry = ENUMERATION.find(entry).map_or(entry, |m| &entry[m.end()..]);
     let lower = entry.to_lowercase();
@@ -158,7 +163,11 @@ pub fn read(entry: &str) -> Option<Reference> {
         _ => None,
     });
     let (publisher, year, rest) = match APA.captures(entry) {
-        Some(c) => (Some(c["publisher"].trim().trim_end_matches('.').to_string()), c["year"].parse().ok(), c["rest"].to_string()),
+        Some(c) => (
+            Some(c["publisher"].trim().trim_end_matches('.').to_string()),
+            c["year"].parse().ok(),
+            c["rest"].to_string(),
+        ),
         None => (None, None, entry.to_string()),
     };
     let title_end = TITLE_END.find(&rest).map_or(rest.len(), |m| m.start());
@@ -188,10 +197,22 @@ mod tests {
         assert_eq!(r.url.as_deref(), Some("http://www.cqc.org.uk/x#y"));
         assert_eq!(r.accessed.map(|d| d.iso()).as_deref(), Some("2021-03-31"));
         let r = read("Patient Safety and Risk Manager (2019, August). Incident Management and Reporting Policy. Retrieved March 31, 2021, from policies: https://a.b/c.pdf").unwrap();
-        assert_eq!((r.publisher.as_deref(), r.title.as_str()), (Some("Patient Safety and Risk Manager"), "Incident Management and Reporting Policy"));
-        let r = read("Directions to NHS Bodies on Security Management Measures 2004 http://www.cfsms.nhs.uk/doc/a.pdf").unwrap();
-        assert_eq!((r.title.as_str(), r.year), ("Directions to NHS Bodies on Security Management Measures 2004", Some(2004)));
-        let r = read("Workplace health [Online] Available at: https://www.nice.org.uk/guidance/ng13 (accessed 30/11/2017)").unwrap();
-        assert_eq!((r.title.as_str(), r.accessed.map(|d| d.iso())), ("Workplace health", Some("2017-11-30".to_string())));
+        assert_eq!(
+            (r.publisher.as_deref(), r.title.as_str()),
+            (Some("Patient Safety and Risk Manager"), "Incident Management and Reporting Policy")
+        );
+        let r = read("Directions to NHS Bodies on Security Management Measures 2004 http://www.cfsms.nhs.uk/doc/a.pdf")
+            .unwrap();
+        assert_eq!(
+            (r.title.as_str(), r.year),
+            ("Directions to NHS Bodies on Security Management Measures 2004", Some(2004))
+        );
+        let r =
+            read("Workplace health [Online] Available at: https://www.nice.org.uk/guidance/ng13 (accessed 30/11/2017)")
+                .unwrap();
+        assert_eq!(
+            (r.title.as_str(), r.accessed.map(|d| d.iso())),
+            ("Workplace health", Some("2017-11-30".to_string()))
+        );
     }
 }

@@ -6,7 +6,6 @@ use super::{FileReport, Outcome};
 use crate::diag::{Diagnostic, Summary};
 use serde::Serialize;
 
-
 #[derive(Serialize)]
 struct Json<'a> {
     files: &'a [FileReport],
@@ -20,7 +19,8 @@ pub fn json(outcome: &Outcome) -> String {
 }
 
 pub fn human(outcome: &Outcome, color: bool) -> String {
-    let (bold, yellow, red, reset) = if color { ("\x1b[1m", "\x1b[33m", "\x1b[31m", "\x1b[0m") } else { ("", "", "", "") };
+    let (bold, yellow, red, reset) =
+        if color { ("\x1b[1m", "\x1b[33m", "\x1b[31m", "\x1b[0m") } else { ("", "", "", "") };
     let mut out = String::new();
     for f in &outcome.files {
         match (&f.output, &f.error) {
@@ -45,10 +45,6 @@ pub fn human(outcome: &Outcome, color: bool) -> String {
     }
     let failed = outcome.files.iter().filter(|f| f.error.is_some()).count();
     let warned: usize = outcome.files.iter().map(|f| f.warnings.len()).sum();
-    out.push_str(&format!(
-        "{} imported, {failed} failed, {warned} import warnings\n",
-        outcome.files.len() - failed
-    ));
+    out.push_str(&format!("{} imported, {failed} failed, {warned} import warnings\n", outcome.files.len() - failed));
     out
 }
-

@@ -38,6 +38,9 @@ impl Roles {
             candidates.push(norm(&heading[..open]));
             candidates.push(norm(&heading[open..]));
         }
-        candidates.iter().filter(|c| !c.is_empty()).find_map(|c| self.names.iter().find(|(n, _)| n == c).map(|(_, id)| id.clone()))
+        candidates
+            .iter()
+            .filter(|c| !c.is_empty())
+            .find_map(|c| self.names.iter().find(|(n, _)| n == c).map(|(_, id)| id.clone()))
     }
 }

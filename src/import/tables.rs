@@ -6,7 +6,11 @@ use super::labels::words;
 
 /// For each role `classify` gives a header cell, the first column with it.
 /// `None` when `row` does not have every role in `required`.
-pub fn columns<C: Copy + PartialEq>(row: &Row, classify: impl Fn(&[String]) -> Option<C>, required: &[C]) -> Option<Vec<(C, usize)>> {
+pub fn columns<C: Copy + PartialEq>(
+    row: &Row,
+    classify: impl Fn(&[String]) -> Option<C>,
+    required: &[C],
+) -> Option<Vec<(C, usize)>> {
     let mut found: Vec<(C, usize)> = Vec::new();
     for (i, cell) in row.cells.iter().enumerate() {
         let w: Vec<String> = words(&cell.plain).into_iter().map(|w| w.0).collect();
@@ -47,7 +51,12 @@ pub fn version(s: &str) -> Option<String> {
     let t = s.trim();
     let start = t.find(|c: char| c.is_ascii_digit())?;
     let prefix = t[..start].trim().to_ascii_lowercase();
-    if !(prefix.is_empty() || prefix == "v" || prefix == "v." || prefix.starts_with("version") || prefix.starts_with("issue")) {
+    if !(prefix.is_empty()
+        || prefix == "v"
+        || prefix == "v."
+        || prefix.starts_with("version")
+        || prefix.starts_with("issue"))
+    {
         return None;
     }
     let num: String = t[start..].chars().take_while(|c| c.is_ascii_digit() || *c == '.').collect();

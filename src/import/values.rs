@@ -113,7 +113,9 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
         },
         Field::Status => match status(v) {
             Some(s) => front.status = Some(s.to_string()),
-            None => unreadable(warnings, "a status trustdocs knows (draft, consultation, ratified, superseded, withdrawn)"),
+            None => {
+                unreadable(warnings, "a status trustdocs knows (draft, consultation, ratified, superseded, withdrawn)")
+            }
         },
         Field::Scope => front.scope = text(v),
         Field::Classification => front.classification = text(v),

@@ -130,7 +130,10 @@ mod tests {
         let v = vec![
             ("title", Yaml::str("T")),
             ("author", Yaml::Map(vec![("name", Yaml::str("A")), ("title", Yaml::str("B"))])),
-            ("history", Yaml::List(vec![Yaml::Map(vec![("version", Yaml::str("1")), ("description", Yaml::str("New"))])])),
+            (
+                "history",
+                Yaml::List(vec![Yaml::Map(vec![("version", Yaml::str("1")), ("description", Yaml::str("New"))])]),
+            ),
             ("principles", Yaml::List(vec![Yaml::Int(1), Yaml::Int(3)])),
         ];
         write_map(&v, 0, &mut out);

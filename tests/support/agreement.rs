@@ -5,6 +5,8 @@
 //! Shared by `tests/import_agreement.rs` (which holds the figures to a
 //! floor) and `examples/import_agreement.rs` (which prints the table).
 
+#![allow(dead_code)]
+
 use marked_yaml::Node;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -23,7 +25,16 @@ pub const SEEDS: &[Pair] = &[
         source: "000_7bf85e7b658cd5e6",
         handmade: "corp-strat-001-security-management-strategy-community.md",
         supplied: &[
-            "id", "title", "version", "status", "directorate", "author", "ratified", "review_date", "scope", "related",
+            "id",
+            "title",
+            "version",
+            "status",
+            "directorate",
+            "author",
+            "ratified",
+            "review_date",
+            "scope",
+            "related",
         ],
     },
     Pair { source: "001_9c3a8ef0387f14e4", handmade: "corp-strat-003-security-management-strategy.md", supplied: &[] },
@@ -32,8 +43,16 @@ pub const SEEDS: &[Pair] = &[
         handmade: "corp-strat-004-security-strategy-2021-2024.md",
         // id, status and public are not in the source either (its README does not list them).
         supplied: &[
-            "version", "directorate", "author.title", "ratified", "published", "review_date", "references[].accessed",
-            "id", "status", "public",
+            "version",
+            "directorate",
+            "author.title",
+            "ratified",
+            "published",
+            "review_date",
+            "references[].accessed",
+            "id",
+            "status",
+            "public",
         ],
     },
     Pair {
@@ -101,7 +120,8 @@ fn flatten(node: &Node, path: &str, out: &mut BTreeMap<String, String>) {
         }
         Node::Sequence(s) => {
             if s.iter().all(|n| matches!(n, Node::Scalar(_))) {
-                let mut items: Vec<String> = s.iter().filter_map(|n| n.as_scalar()).map(|v| normalise(v.as_str())).collect();
+                let mut items: Vec<String> =
+                    s.iter().filter_map(|n| n.as_scalar()).map(|v| normalise(v.as_str())).collect();
                 items.sort();
                 if !items.is_empty() {
                     out.insert(path.to_string(), items.join(" | "));
@@ -150,7 +170,8 @@ fn headings(body: &str) -> Vec<(String, Option<String>)> {
                 Some(i) => (&t[..i], Some(t[i + 7..].trim_end_matches('}').to_string())),
                 None => (t, None),
             };
-            let norm = t.replace('\\', "").chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
+            let norm =
+                t.replace('\\', "").chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect();
             (norm, role)
         })
         .collect()
@@ -166,11 +187,19 @@ pub fn compare(name: &str, imported_md: &str, handmade_md: &str, supplied: &[&st
     flatten(&parse(iy), "", &mut got);
     for (path, value) in expected {
         let key = unindexed(&path);
-        let is_supplied = supplied.iter().any(|s| key == *s || key.starts_with(&format!("{s}.")) || key.starts_with(&format!("{s}[")));
+        let is_supplied = supplied
+            .iter()
+            .any(|s| key == *s || key.starts_with(&format!("{s}.")) || key.starts_with(&format!("{s}[")));
         if is_supplied {
             continue;
         }
-        m.values.push(Value { document: name.to_string(), key, imported: got.get(&path).cloned(), path, expected: value });
+        m.values.push(Value {
+            document: name.to_string(),
+            key,
+            imported: got.get(&path).cloned(),
+            path,
+            expected: value,
+        });
     }
     let (h, i) = (headings(hbody), headings(ibody));
     let s = m.sections.entry(name.to_string()).or_default();
@@ -192,7 +221,8 @@ pub fn measure_with(inputs: &[(String, std::path::PathBuf, &Pair)], every_key: b
     let config = trustdocs::config::load(&content, "content").config;
     let mut m = Measure { values: Vec::new(), sections: BTreeMap::new() };
     for (name, path, pair) in inputs {
-        let converted = trustdocs::import::convert(path, &config, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let converted =
+            trustdocs::import::convert(path, &config, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         let handmade = std::fs::read_to_string(content.join("documents").join(pair.handmade)).expect("hand-made file");
         let supplied = if every_key { ALL_KEYS } else { pair.supplied };
         compare(name, &converted.imported.markdown, &handmade, supplied, &mut m);
@@ -222,7 +252,14 @@ pub fn pdf_inputs(out: &Path) -> Option<Vec<(String, std::path::PathBuf, &'stati
     }
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let today = trustdocs::model::Date::from_ymd(2026, 1, 1).expect("date");
-    let opts = trustdocs::BuildOptions { dir: content, out: out.to_path_buf(), drafts: false, today, no_pdf: false, public: false };
+    let opts = trustdocs::BuildOptions {
+        dir: content,
+        out: out.to_path_buf(),
+        drafts: false,
+        today,
+        no_pdf: false,
+        public: false,
+    };
     if trustdocs::build(&opts).is_err() {
         panic!("the example library did not build");
     }
@@ -230,7 +267,11 @@ pub fn pdf_inputs(out: &Path) -> Option<Vec<(String, std::path::PathBuf, &'stati
     for p in SEEDS {
         let id = p.handmade.splitn(4, '-').take(3).collect::<Vec<_>>().join("-");
         let folder = out.join("documents").join(&id);
-        let pdf = std::fs::read_dir(&folder).ok()?.flatten().map(|e| e.path()).find(|p| p.extension().is_some_and(|e| e == "pdf"))?;
+        let pdf = std::fs::read_dir(&folder)
+            .ok()?
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "pdf"))?;
         inputs.push((format!("{id}.pdf"), pdf, p));
     }
     Some(inputs)
@@ -266,7 +307,9 @@ impl Measure {
         }
         let (a, b) = self.agreed();
         out.push_str(&format!("| **all values** | **{a}** | **{b}** | **{:.1}** |\n\n", pct(a, b)));
-        out.push_str("| source | hand-made sections | found | extra imported | role tags found |\n|---|---:|---:|---:|---:|\n");
+        out.push_str(
+            "| source | hand-made sections | found | extra imported | role tags found |\n|---|---:|---:|---:|---:|\n",
+        );
         for (name, s) in &self.sections {
             out.push_str(&format!(
                 "| {name} | {} | {} | {} | {} of {} |\n",

@@ -152,9 +152,13 @@ impl Walker<'_> {
             b"pPr" if !empty => self.in_ppr = true,
             b"rPr" if !empty => self.in_rpr = true,
             b"pStyle" => self.with_para(|p| p.style = attr(e, b"w:val")),
-            b"outlineLvl" if self.in_ppr => self.with_para(|p| p.outline = attr(e, b"w:val").and_then(|v| v.parse().ok())),
+            b"outlineLvl" if self.in_ppr => {
+                self.with_para(|p| p.outline = attr(e, b"w:val").and_then(|v| v.parse().ok()))
+            }
             b"numId" if self.in_ppr => self.with_para(|p| p.num_id = attr(e, b"w:val")),
-            b"ilvl" if self.in_ppr => self.with_para(|p| p.ilvl = attr(e, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(0).min(8)),
+            b"ilvl" if self.in_ppr => {
+                self.with_para(|p| p.ilvl = attr(e, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(0).min(8))
+            }
             b"r" if !empty => {
                 self.bold = false;
                 self.italic = false;
@@ -221,7 +225,10 @@ impl Walker<'_> {
             }
             b"tr" => {
                 if let Some(t) = self.tables.last_mut() {
-                    let row = Row { cells: std::mem::take(&mut t.row), loc: Loc::Table { table: t.loc.table, row: t.rows.len() as u32 + 1 } };
+                    let row = Row {
+                        cells: std::mem::take(&mut t.row),
+                        loc: Loc::Table { table: t.loc.table, row: t.rows.len() as u32 + 1 },
+                    };
                     t.rows.push(row);
                 }
             }
@@ -239,7 +246,9 @@ impl Walker<'_> {
     fn push_text(&mut self, s: &str) {
         let (bold, italic, link) = (self.bold, self.italic, self.link.clone());
         self.with_para(|p| match p.spans.last_mut() {
-            Some(last) if !last.raw && last.bold == bold && last.italic == italic && last.link == link => last.text.push_str(s),
+            Some(last) if !last.raw && last.bold == bold && last.italic == italic && last.link == link => {
+                last.text.push_str(s)
+            }
             _ => p.spans.push(Span { text: s.to_string(), bold, italic, link, raw: false }),
         });
     }

@@ -52,7 +52,10 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>), String
     for id in &walked.footnotes {
         if let Some(text) = notes.get(id) {
             let md = format!("[^{id}]: {}", crate::import::markdown::escape(text));
-            blocks.push(Block::new(Kind::Paragraph { text: Text { plain: text.clone(), md } }, Loc::Paragraph { paragraph: 0 }));
+            blocks.push(Block::new(
+                Kind::Paragraph { text: Text { plain: text.clone(), md } },
+                Loc::Paragraph { paragraph: 0 },
+            ));
         }
     }
     let running_title = running_title(&mut pkg, &rels)?;
@@ -66,7 +69,10 @@ fn relationships(xml: Option<&str>) -> Rels {
     loop {
         match r.read_event() {
             Ok(Event::Start(e)) | Ok(Event::Empty(e)) if local(&e) == b"Relationship" => {
-                let (Some(id), Some(kind), Some(target)) = (attr(&e, b"Id"), attr(&e, b"Type"), attr(&e, b"Target")) else { continue };
+                let (Some(id), Some(kind), Some(target)) = (attr(&e, b"Id"), attr(&e, b"Type"), attr(&e, b"Target"))
+                else {
+                    continue;
+                };
                 if kind.ends_with("/hyperlink") {
                     rels.links.insert(id, target);
                 } else if kind.ends_with("/image") && attr(&e, b"TargetMode").is_none_or(|m| m != "External") {
@@ -117,11 +123,21 @@ fn images(
     let mut placed: Vec<(usize, Block)> = Vec::new();
     for r in refs {
         let Some(name) = rels.images.get(&r.rel).and_then(|t| part_name(t)) else {
-            warnings.push(Warning::new(WarnKind::Dropped, Some(r.loc), None, "an image whose target is outside the document was left out"));
+            warnings.push(Warning::new(
+                WarnKind::Dropped,
+                Some(r.loc),
+                None,
+                "an image whose target is outside the document was left out",
+            ));
             continue;
         };
         let Some(bytes) = pkg.read(&name, package::MAX_IMAGE)? else {
-            warnings.push(Warning::new(WarnKind::Dropped, Some(r.loc), None, format!("the image {name} is missing from the package; left out")));
+            warnings.push(Warning::new(
+                WarnKind::Dropped,
+                Some(r.loc),
+                None,
+                format!("the image {name} is missing from the package; left out"),
+            ));
             continue;
         };
         let Some((ext, _)) = IMAGE_KINDS.iter().find(|(_, magic)| bytes.starts_with(magic)) else {
@@ -135,7 +151,12 @@ fn images(
         };
         let path = format!("{asset_dir}/image{}.{ext}", assets.len() + 1);
         if r.alt.trim().is_empty() {
-            warnings.push(Warning::new(WarnKind::Missing, Some(r.loc), None, format!("the image {path} has no alt text in the document; write one")));
+            warnings.push(Warning::new(
+                WarnKind::Missing,
+                Some(r.loc),
+                None,
+                format!("the image {path} has no alt text in the document; write one"),
+            ));
         }
         placed.push((r.at, Block::new(Kind::Image { asset: path.clone(), alt: r.alt.trim().to_string() }, r.loc)));
         assets.push(Asset { path, bytes });
@@ -156,7 +177,9 @@ fn running_title(pkg: &mut Package, rels: &Rels) -> Result<Option<String>, Strin
         let text = texts(&xml);
         let words: Vec<&str> = text.split_whitespace().filter(|w| w.chars().any(char::is_alphabetic)).collect();
         let all: Vec<&str> = text.split_whitespace().collect();
-        let only_marks = all.iter().all(|w| words.contains(w) || w.chars().all(|c| c.is_ascii_digit() || "-–—|/".contains(c)) || *w == "of");
+        let only_marks = all
+            .iter()
+            .all(|w| words.contains(w) || w.chars().all(|c| c.is_ascii_digit() || "-–—|/".contains(c)) || *w == "of");
         if (2..=10).contains(&words.len()) && only_marks && !words.iter().any(|w| w.eq_ignore_ascii_case("page")) {
             return Ok(Some(words.join(" ")));
         }
