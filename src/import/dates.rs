@@ -2,6 +2,8 @@
 //! `1/9/20`, `2020-09-01`, `30th November 2016`, `March 31, 2021`, and the
 //! month-only forms `03/2016` and `July 2024`, which name no day.
 
+use super::blocks::Loc;
+use super::warn::{WarnKind, Warning};
 use crate::model::{Date, Precision};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -113,6 +115,40 @@ pub fn find(text: &str) -> Option<(Reading, String)> {
         month(year4(&c[8]), c.get(7).and_then(|m| month_of(m.as_str())).unwrap_or(0))
     };
     Some((reading, raw))
+}
+
+/// Reads a date for the key `key`. A month without a day is kept only where
+/// `month_ok` (amendment histories, which the content format lets be
+/// month-precise), and reported either way; what is not a date is reported
+/// and left out, never guessed.
+pub fn read(raw: &str, loc: Loc, key: &str, month_ok: bool, warnings: &mut Vec<Warning>) -> Option<Date> {
+    let warn = |kind, message: String| Warning::new(kind, Some(loc), Some(key), message);
+    match find(raw) {
+        Some((Reading::Day(d), _)) => Some(d),
+        Some((Reading::Month(d), text)) if month_ok => {
+            let m = format!(
+                "“{text}” names a month, not a day: written as {} (month precision); give the day if it is known",
+                d.iso()
+            );
+            warnings.push(warn(WarnKind::AmbiguousDate, m));
+            Some(d)
+        }
+        Some((Reading::Month(_), text)) => {
+            let m = format!("“{text}” names a month, not a day; left out (a day is not guessed)");
+            warnings.push(warn(WarnKind::AmbiguousDate, m));
+            None
+        }
+        Some((Reading::Invalid, text)) => {
+            warnings.push(warn(WarnKind::Unreadable, format!("“{text}” is not a real date; left out")));
+            None
+        }
+        None => {
+            if !super::tables::is_blank(raw) {
+                warnings.push(warn(WarnKind::Unreadable, format!("no date in “{}”; left out", raw.trim())));
+            }
+            None
+        }
+    }
 }
 
 /// A year on its own (`(2015)`, `2020, April`), for references.

@@ -4,7 +4,6 @@
 
 use super::blocks::{Block, Kind, Row};
 use super::clean::{TICKED, UNTICKED};
-use super::history::day_date;
 use super::labels::words;
 use super::tables::{self, has};
 use super::warn::{WarnKind, Warning};
@@ -187,7 +186,7 @@ fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             eia.department = eia.department.take().or(value);
         } else if starts(&["date"]) && (has(&first, "assessment") || has(&first, "completed") || first.len() == 1) {
             if eia.date.is_none() {
-                eia.date = day_date(value.as_deref().unwrap_or(""), row.loc, "eia.date", warnings);
+                eia.date = super::dates::read(value.as_deref().unwrap_or(""), row.loc, "eia.date", false, warnings);
             }
         } else if starts(&["stage"]) {
             let digit = value.as_deref().and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
@@ -329,7 +328,7 @@ fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
         }
         let date = |col, key, warnings: &mut Vec<Warning>| {
             let raw = tables::cell(row, c, col);
-            (!tables::is_blank(&raw)).then(|| day_date(&raw, row.loc, key, warnings)).flatten()
+            (!tables::is_blank(&raw)).then(|| super::dates::read(&raw, row.loc, key, false, warnings)).flatten()
         };
         out.push(Action {
             action,

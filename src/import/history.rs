@@ -3,7 +3,7 @@
 //! into `history` oldest first.
 
 use super::blocks::{Block, Kind, Loc, Row};
-use super::dates::{self, Reading};
+use super::dates;
 use super::tables::{self, has};
 use super::warn::{WarnKind, Warning};
 use crate::model::Date;
@@ -123,7 +123,7 @@ pub fn find_inline(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Vec<
             let (date, version) = if date_first { (&c[1], &c[2]) } else { (&c[2], &c[1]) };
             entries.push(Entry {
                 version: version.to_string(),
-                date: history_date(date, block.loc, "history.date", warnings),
+                date: dates::read(date, block.loc, "history.date", true, warnings),
                 changed: None,
                 description: Some(words.join(" ")).filter(|d| !d.is_empty()),
                 review_date: None,
@@ -161,9 +161,9 @@ fn read_rows(rows: &[Row], cols: &[(Col, usize)], warnings: &mut Vec<Warning>) -
             ));
             continue;
         };
-        let date = history_date(&tables::cell(row, cols, Col::Date), row.loc, "history.date", warnings);
+        let date = dates::read(&tables::cell(row, cols, Col::Date), row.loc, "history.date", true, warnings);
         let review = tables::cell(row, cols, Col::ReviewDate);
-        let review_date = day_date(&review, row.loc, "history.review_date", warnings);
+        let review_date = dates::read(&review, row.loc, "history.review_date", false, warnings);
         out.push(Entry {
             version,
             date,
@@ -175,73 +175,6 @@ fn read_rows(rows: &[Row], cols: &[(Col, usize)], warnings: &mut Vec<Warning>) -
         });
     }
     out
-}
-
-/// A history date: a day, or a month (the content format allows month
-/// precision in histories), reported so that a person can confirm it.
-fn history_date(raw: &str, loc: Loc, key: &str, warnings: &mut Vec<Warning>) -> Option<Date> {
-    match dates::find(raw) {
-        Some((Reading::Day(d), _)) => Some(d),
-        Some((Reading::Month(d), text)) => {
-            warnings.push(Warning::new(
-                WarnKind::AmbiguousDate,
-                Some(loc),
-                Some(key),
-                format!(
-                    "“{text}” names a month, not a day: written as {} (month precision); give the day if it is known",
-                    d.iso()
-                ),
-            ));
-            Some(d)
-        }
-        _ => {
-            if !tables::is_blank(raw) {
-                warnings.push(Warning::new(
-                    WarnKind::Unreadable,
-                    Some(loc),
-                    Some(key),
-                    format!("“{raw}” is not a date; left out"),
-                ));
-            }
-            None
-        }
-    }
-}
-
-/// A date that must be one day: a month alone is reported and left out.
-pub fn day_date(raw: &str, loc: Loc, key: &str, warnings: &mut Vec<Warning>) -> Option<Date> {
-    match dates::find(raw) {
-        Some((Reading::Day(d), _)) => Some(d),
-        Some((Reading::Month(_), text)) => {
-            warnings.push(Warning::new(
-                WarnKind::AmbiguousDate,
-                Some(loc),
-                Some(key),
-                format!("“{text}” names a month, not a day; left out (a day is not guessed)"),
-            ));
-            None
-        }
-        Some((Reading::Invalid, text)) => {
-            warnings.push(Warning::new(
-                WarnKind::Unreadable,
-                Some(loc),
-                Some(key),
-                format!("“{text}” is not a real date; left out"),
-            ));
-            None
-        }
-        None => {
-            if !tables::is_blank(raw) {
-                warnings.push(Warning::new(
-                    WarnKind::Unreadable,
-                    Some(loc),
-                    Some(key),
-                    format!("no date in “{}”; left out", raw.trim()),
-                ));
-            }
-            None
-        }
-    }
 }
 
 /// Tables listed newest first are turned round (by version number).

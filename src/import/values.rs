@@ -4,7 +4,6 @@
 
 use super::blocks::Loc;
 use super::front::{short, Found};
-use super::history::day_date;
 use super::labels::Field;
 use super::tables;
 use super::warn::{WarnKind, Warning};
@@ -87,7 +86,7 @@ fn text(v: &str) -> Option<String> {
 
 fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning>) {
     let v = f.value.as_str();
-    let date = |warnings: &mut Vec<Warning>| day_date(v, f.loc, f.field.key(), warnings);
+    let date = |warnings: &mut Vec<Warning>| super::dates::read(v, f.loc, f.field.key(), false, warnings);
     let unreadable = |warnings: &mut Vec<Warning>, what: &str| {
         warnings.push(Warning::new(
             WarnKind::Unreadable,
