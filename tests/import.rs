@@ -277,3 +277,14 @@ mod never_panics {
         }
     }
 }
+
+#[test]
+fn human_report_points_at_the_source_line() {
+    let f = with_input("lone.txt", FRONT_SHEET.replace("Review Date: 10/01/2028", "Review Date: July 2028"));
+    let out = f.run(&["import", "in/lone.txt", "--today", "2026-01-01"]);
+    let report = stdout(&out);
+    assert!(
+        report.contains("warning [review_date]: “July 2028” names a month, not a day; left out (a day is not guessed)\n    --> in/lone.txt:6\n"),
+        "{report}"
+    );
+}

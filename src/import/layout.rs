@@ -133,12 +133,9 @@ impl<'a> Reader<'a> {
                 out.push(b);
                 continue;
             };
-            if text.plain.len() < 200 {
-                out.push(b);
-                continue;
-            }
+            let long = text.plain.len() >= 200;
             let cuts = self.flattened_headings(&text.plain);
-            if cuts.is_empty() && sub_numbers(&text.plain).len() < 2 {
+            if cuts.is_empty() && (!long || sub_numbers(&text.plain).len() < 2) {
                 out.push(b);
                 continue;
             }
@@ -346,6 +343,11 @@ impl<'a> Reader<'a> {
             return false;
         }
         if !is_caps_title(rest) && !title_like(rest) {
+            return false;
+        }
+        // "GOVERNANCE ARRANGEMENTS 5.1 The broad ...": a heading run into its
+        // first numbered paragraph, which `split_flattened` cuts apart.
+        if SUB_NUMBER.is_match(rest) {
             return false;
         }
         // A number that goes backwards (after 4.2, "2.1 ...") is a paragraph of a list.
@@ -640,16 +642,38 @@ fn push_pieces(out: &mut Vec<Block>, piece: &str, loc: Loc) {
         starts.insert(0, 0);
     }
     starts.push(piece.len());
-    for w in starts.windows(2) {
-        let part = piece[w[0]..w[1]].trim();
-        let part = SUB_NUMBER
-            .captures(part)
-            .filter(|c| c.get(0).is_some_and(|m| m.start() == 0))
-            .map_or(part, |c| part[c.get(2).expect("number").end()..].trim_start());
-        if !part.is_empty() {
-            out.push(Block::new(Kind::Paragraph { text: Text::plain(part) }, loc));
+    let parts: Vec<&str> = starts.windows(2).map(|w| piece[w[0]..w[1]].trim()).collect();
+    for (k, part) in parts.iter().enumerate() {
+        let numbered = SUB_NUMBER.captures(part).filter(|c| c.get(0).is_some_and(|m| m.start() == 0));
+        let body = numbered.as_ref().map_or(*part, |c| part[c.get(2).expect("number").end()..].trim_start());
+        // "... culture. NHS Protect Standards 9.3 The primary aim": a title
+        // between the end of one paragraph and the next number heads it.
+        let (body, title) = match parts.get(k + 1).and_then(|next| numbered_tail_title(body, next)) {
+            Some(at) => (body[..at].trim_end(), Some(body[at..].trim())),
+            None => (body, None),
+        };
+        if !body.is_empty() {
+            out.push(Block::new(Kind::Paragraph { text: Text::plain(body) }, loc));
+        }
+        if let (Some(t), Some(n)) = (title, parts.get(k + 1).and_then(|p| SUB_NUMBER.captures(p))) {
+            let number = format!("{}.{}", &n[1], &n[2]);
+            out.push(Block::new(Kind::Heading { level: 2, number: Some(number), text: Text::plain(t) }, loc));
         }
     }
+}
+
+/// Where a title in title case starts at the end of `body`, after its last
+/// sentence, when the next piece starts with a number.
+fn numbered_tail_title(body: &str, next: &str) -> Option<usize> {
+    let next_numbered = SUB_NUMBER.find(next).is_some_and(|m| m.start() == 0);
+    if !next_numbered {
+        return None;
+    }
+    let at = body.rfind(". ")? + 2;
+    let tail = &body[at..];
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let capitalised = words.iter().all(|w| w.starts_with(|c: char| c.is_uppercase()) || SMALL_WORDS.contains(w));
+    ((2..=6).contains(&words.len()) && capitalised && !tail.ends_with(['.', ',', ';', ':'])).then_some(at)
 }
 
 /// "Review Date: 01/09/2020": a control box's line, one to a value.

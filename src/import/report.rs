@@ -2,6 +2,7 @@
 //! warnings, then the check's diagnostics of the written documents (printed
 //! by the project's one diagnostic renderer, `crate::report`).
 
+use super::blocks::Loc;
 use super::{FileReport, Outcome};
 use crate::diag::{Diagnostic, Summary};
 use serde::Serialize;
@@ -31,8 +32,10 @@ pub fn human(outcome: &Outcome, color: bool) -> String {
         for w in &f.warnings {
             let key = w.key.as_deref().map(|k| format!(" [{k}]")).unwrap_or_default();
             out.push_str(&format!("  {yellow}warning{reset}{key}: {}\n", w.message));
-            if let Some(at) = &w.at {
-                out.push_str(&format!("    --> {}: {at}\n", f.input));
+            match &w.at {
+                Some(Loc::Line { line }) => out.push_str(&format!("    --> {}:{line}\n", f.input)),
+                Some(at) => out.push_str(&format!("    --> {} ({at})\n", f.input)),
+                None => {}
             }
         }
         if !f.warnings.is_empty() || f.error.is_some() {
