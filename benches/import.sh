@@ -41,7 +41,7 @@ echo "inputs: $N files from ${#sources[@]} sources (${#sources[@]} kinds: txt, d
 sync
 start=$(date +%s.%N)
 if [[ -x /usr/bin/time ]]; then
-    /usr/bin/time -f '%e s wall, %M KiB peak' -o "$OUT/time" "$BIN" import "$OUT"/in/* --out "$OUT/content" --format json --today 2026-01-01 >"$OUT/report.json" || true
+    /usr/bin/time -f '%e s wall, %U s user, %S s system, %M KiB peak' -o "$OUT/time" "$BIN" import "$OUT"/in/* --out "$OUT/content" --format json --today 2026-01-01 >"$OUT/report.json" || true
     cat "$OUT/time"
 else
     "$BIN" import "$OUT"/in/* --out "$OUT/content" --format json --today 2026-01-01 >"$OUT/report.json" || true
