@@ -288,3 +288,42 @@ fn human_report_points_at_the_source_line() {
         "{report}"
     );
 }
+
+/// Another trust's layout, as `pdftotext -layout` gives it: a running
+/// header and footer on each page (form feeds), a control table with other
+/// labels and two-space gaps, a contents page with dotted leaders, a
+/// version-control table newest first, an EIA with marks under impact
+/// columns, a word broken across lines.
+#[test]
+fn another_trusts_layout() {
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/other-trust-layout.txt");
+    let f = Fixture::new(&[]);
+    f.write("content/roles.yaml", "- id: managers\n  title: Managers\n  aliases: [Line Managers]\n");
+    let out = f.run(&["import", fixture.to_str().unwrap(), "--format", "json", "--today", "2026-01-01"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    let md = f.read("content/documents/hr-lw-012-lone-working-policy.md");
+    for expected in [
+        "id: \"HR/LW/012\"\ntitle: \"Lone Working Policy\"\ntype: \"policy\"\nversion: \"4.2\"\nstatus: \"ratified\"\n",
+        "directorate: \"Workforce and OD\"\nauthor:\n  name: \"Jo Bloggs\"\n  title: \"Health and Safety Manager\"\nexecutive_lead: \"Chief People Officer\"\n",
+        "ratified:\n  by: \"Health, Safety and Wellbeing Committee\"\n  date: 2023-03-14\n",
+        "history:\n  - version: \"4.0\"\n    date: 2019-10-01\n    description: \"Full review\"\n    by: \"A Smith\"\n  - version: \"4.1\"",
+        "  - version: \"4.2\"\n    date: 2023-03-14\n    description: \"Updated for new devices\"\n",
+        "eia:\n  date: 2023-03-01\n  lead_assessor: \"Jo Bloggs\"\n  impacts:\n    age: \"neutral\"\n    disability:\n      impact: \"positive\"\n      comment: \"Devices with large buttons\"\n",
+        "## Introduction\n\nLone working is part of many roles in the Trust. This policy sets out how the risks of working alone are assessed and controlled across all sites.\n",
+        "### Line Managers {role=managers}\n\nLine managers must make sure that:\n\n- a risk assessment is in place for every lone worker;\n",
+    ] {
+        assert!(md.contains(expected), "missing:\n{expected}\nin:\n{md}");
+    }
+    assert!(
+        !md.contains("Page 1 of 4") && !md.contains("Riverside Community Healthcare") && !md.contains(". . ."),
+        "{md}"
+    );
+    // "Next Review Date March 2026" names no day: reported, not guessed.
+    assert!(!md.contains("review_date"));
+    let j = json(&out);
+    assert!(j["files"][0]["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|w| w["kind"] == "ambiguous_date" && w["key"] == "review_date"));
+}

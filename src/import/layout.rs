@@ -55,6 +55,7 @@ pub fn read(text: &str) -> Source {
         section: None,
         list: Vec::new(),
         toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect(),
+        words: document_words(&cleaned.lines),
     };
     reader.run(&cleaned.lines);
     Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
@@ -94,6 +95,8 @@ struct Reader<'a> {
     list: Vec<(u8, usize)>,
     /// The contents titles as `title_key` gives them.
     toc_keys: Vec<String>,
+    /// The document's words, for mending words a line broke.
+    words: HashSet<String>,
 }
 
 /// One stretch of lines between blank lines.
@@ -205,7 +208,7 @@ impl<'a> Reader<'a> {
                     if let Some(Block { kind: Kind::ListItem { text: prev, .. }, .. }) = items.last_mut() {
                         let open = !prev.plain.trim_end().ends_with([',', ';', '.', ':']);
                         if open && continues_sentence(&text.plain) && text.plain.split_whitespace().count() <= 2 {
-                            *prev = Text::plain(&join(&prev.plain, &text.plain));
+                            *prev = Text::plain(&join_in(&prev.plain, &text.plain, Some(&self.words)));
                             continue;
                         }
                     }
@@ -230,9 +233,11 @@ impl<'a> Reader<'a> {
                 }
                 let start = i;
                 let tabbed = line.text.contains('\t');
-                while i < g.lines.len()
-                    && (is_row(&g.lines[i].text) || (!tabbed && i > start && g.lines[i].text.starts_with("   ")))
-                {
+                // Inside a laid-out table a row may keep only two spaces
+                // between a long label and its value.
+                let in_table =
+                    |prev: &str, t: &str| is_row(t) || (!tabbed && (t.starts_with("   ") || aligned(prev, t)));
+                while i < g.lines.len() && (i == start || in_table(&g.lines[i - 1].text, &g.lines[i].text)) {
                     i += 1;
                 }
                 self.table(&g.lines[start..i]);
@@ -255,7 +260,7 @@ impl<'a> Reader<'a> {
                 let no = line.no;
                 i += 1;
                 while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
-                    text = join(&text, g.lines[i].text.trim());
+                    text = join_in(&text, g.lines[i].text.trim(), Some(&self.words));
                     i += 1;
                 }
                 self.push_item(level_indent, ordered, &text, no);
@@ -272,7 +277,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
-                text = join(&text, g.lines[i].text.trim());
+                text = join_in(&text, g.lines[i].text.trim(), Some(&self.words));
                 i += 1;
             }
             self.paragraph(&text, no);
@@ -516,7 +521,7 @@ impl<'a> Reader<'a> {
             {
                 let ends = prev.plain.trim_end().ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’']);
                 if !ends && continues_sentence(&text.plain) {
-                    let joined = join(&prev.plain, &text.plain);
+                    let joined = join_in(&prev.plain, &text.plain, Some(&self.words));
                     *prev = Text::plain(&joined);
                     continue;
                 }
@@ -716,6 +721,19 @@ fn cells(text: &str) -> Vec<String> {
     }
 }
 
+/// A line whose cells, split at two spaces, start where the cells of the
+/// row above start: a row whose label nearly fills its column.
+fn aligned(prev: &str, line: &str) -> bool {
+    let starts = |t: &str, gap: usize| -> Vec<usize> {
+        let chars: Vec<char> = t.chars().collect();
+        (1..chars.len())
+            .filter(|&k| chars[k] != ' ' && k >= gap && chars[k - gap..k].iter().all(|c| *c == ' '))
+            .collect()
+    };
+    let above = starts(prev, 3);
+    starts(line, 2).iter().any(|s| above.iter().any(|a| a.abs_diff(*s) <= 2))
+}
+
 /// Cells of laid-out text with the column each starts at.
 fn cells_by_spaces(text: &str) -> Vec<(usize, String)> {
     let chars: Vec<char> = text.chars().collect();
@@ -787,9 +805,18 @@ fn split_at_columns(text: &str, columns: &[usize]) -> Vec<String> {
     out
 }
 
-/// Joins two pieces of wrapped text: a word broken with a hyphen at the end
-/// of a line is mended when the text elsewhere writes it whole.
+/// Joins two pieces of wrapped text (see [`join_in`]), without knowing the
+/// rest of the document.
 pub fn join(a: &str, b: &str) -> String {
+    join_in(a, b, None)
+}
+
+/// Joins two pieces of wrapped text. A word broken with a hyphen at the end
+/// of a line is mended when the document writes it whole elsewhere, kept
+/// hyphenated when it writes it so; otherwise a stem of three letters or
+/// more that does not usually start a compound ("self-", "non-"), before a
+/// word that does not usually end one ("-time", "-based"), loses the hyphen.
+pub fn join_in(a: &str, b: &str, words: Option<&HashSet<String>>) -> String {
     let a = a.trim_end();
     let b = b.trim_start();
     if a.is_empty() {
@@ -804,27 +831,51 @@ pub fn join(a: &str, b: &str) -> String {
     if (last_token.contains("://") || last_token.starts_with("www.")) && a.ends_with(['/', '.', '-', '_']) {
         return format!("{a}{b}");
     }
-    if let Some(stem) = a.strip_suffix('-') {
-        let next_lower = b.chars().next().is_some_and(char::is_lowercase);
-        let stem_is_word = stem.chars().last().is_some_and(char::is_alphabetic);
-        if next_lower && stem_is_word {
-            // "self-" + "assessment": a compound keeps its hyphen; only a
-            // word the line broke loses it. Without a dictionary, a lone
-            // lower-case stem of three letters or more is taken as broken.
-            let last_word: String = stem.chars().rev().take_while(|c| c.is_alphabetic()).collect();
-            if last_word.chars().count() >= 5
-                && !COMPOUND_STEMS.contains(&last_word.chars().rev().collect::<String>().as_str())
-            {
-                return format!("{stem}{b}");
-            }
-            return format!("{a}{b}");
-        }
+    let Some(stem) = a.strip_suffix('-') else { return format!("{a} {b}") };
+    let next_lower = b.chars().next().is_some_and(char::is_lowercase);
+    let head: String =
+        stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
+    if !next_lower || head.is_empty() {
+        return format!("{a} {b}");
     }
-    format!("{a} {b}")
+    let tail: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
+    let whole = format!("{head}{tail}").to_lowercase();
+    let hyphenated = format!("{head}-{tail}").to_lowercase();
+    let broken = match words {
+        Some(w) if w.contains(&whole) => true,
+        Some(w) if w.contains(&hyphenated) => false,
+        _ => {
+            head.chars().count() >= 3
+                && !COMPOUND_STEMS.contains(&head.to_lowercase().as_str())
+                && !COMPOUND_ENDS.contains(&tail.as_str())
+        }
+    };
+    if broken {
+        format!("{stem}{b}")
+    } else {
+        format!("{a}{b}")
+    }
 }
 
 /// Stems that usually start a hyphenated compound.
-const COMPOUND_STEMS: [&str; 8] = ["self", "non", "anti", "cross", "multi", "post", "inter", "pre"];
+const COMPOUND_STEMS: [&str; 14] =
+    ["self", "non", "anti", "cross", "multi", "post", "inter", "pre", "well", "long", "short", "full", "part", "high"];
+/// Words that usually end one.
+const COMPOUND_ENDS: [&str; 16] = [
+    "time", "term", "based", "led", "related", "wide", "up", "to", "day", "face", "year", "date", "level", "making",
+    "free", "specific",
+];
+
+/// The words of a document as it writes them (lower case, hyphens kept), for
+/// mending broken words.
+fn document_words(lines: &[Line]) -> HashSet<String> {
+    lines
+        .iter()
+        .flat_map(|l| l.text.split(|c: char| !(c.is_alphanumeric() || c == '-')))
+        .filter(|w| w.len() >= 4 && !w.ends_with('-'))
+        .map(str::to_lowercase)
+        .collect()
+}
 
 #[cfg(test)]
 mod tests {
@@ -881,5 +932,9 @@ mod tests {
     fn broken_words() {
         assert_eq!(join("the organis-", "ation"), "the organisation");
         assert_eq!(join("NHS Protect self-", "assessment"), "NHS Protect self-assessment");
+        assert_eq!(join("are con-", "trolled"), "are controlled");
+        assert_eq!(join("staff (full-time and part-", "time)"), "staff (full-time and part-time)");
+        let words: HashSet<String> = ["co-operate".to_string()].into();
+        assert_eq!(join_in("to co-", "operate", Some(&words)), "to co-operate");
     }
 }
