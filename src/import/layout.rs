@@ -653,6 +653,17 @@ fn push_pieces(out: &mut Vec<Block>, piece: &str, loc: Loc) {
         let body = numbered.as_ref().map_or(*part, |c| part[c.get(2).expect("number").end()..].trim_start());
         // "... culture. NHS Protect Standards 9.3 The primary aim": a title
         // between the end of one paragraph and the next number heads it.
+        // "6.4 Directors It is the responsibility ...": a numbered paragraph
+        // that opens with its own title.
+        let body = match (numbered.as_ref(), leading_title(body)) {
+            (Some(n), Some(end)) => {
+                let text = Text::plain(body[..end].trim());
+                let number = Some(format!("{}.{}", &n[1], &n[2]));
+                out.push(Block::new(Kind::Heading { level: 2, number, text }, loc));
+                body[end..].trim_start()
+            }
+            _ => body,
+        };
         let (body, title) = match parts.get(k + 1).and_then(|next| numbered_tail_title(body, next)) {
             Some(at) => (body[..at].trim_end(), Some(body[at..].trim())),
             None => (body, None),
@@ -665,6 +676,31 @@ fn push_pieces(out: &mut Vec<Block>, piece: &str, loc: Loc) {
             out.push(Block::new(Kind::Heading { level: 2, number: Some(number), text: Text::plain(t) }, loc));
         }
     }
+}
+
+/// The length of a title that opens a flattened numbered paragraph: words
+/// in title case up to the word that starts its first sentence ("The",
+/// "It", ...) or that repeats the title's first word ("CCG Employees CCG
+/// employees are ...").
+fn leading_title(body: &str) -> Option<usize> {
+    const STARTERS: [&str; 12] = ["The", "It", "This", "These", "All", "A", "An", "Each", "Every", "In", "To", "We"];
+    let mut end = 0;
+    let mut first: Option<&str> = None;
+    for (count, (at, word)) in
+        body.split_whitespace().map(|w| (w.as_ptr() as usize - body.as_ptr() as usize, w)).enumerate()
+    {
+        let repeats = first.is_some_and(|f| f.eq_ignore_ascii_case(word));
+        if count > 0 && (STARTERS.contains(&word) || repeats) {
+            return (count <= 6).then_some(end);
+        }
+        let titled = word.starts_with(|c: char| c.is_uppercase() || c == '(') || SMALL_WORDS.contains(&word);
+        if !titled || count >= 6 {
+            return None;
+        }
+        first.get_or_insert(word);
+        end = at + word.len();
+    }
+    None
 }
 
 /// Where a title in title case starts at the end of `body`, after its last
