@@ -327,3 +327,14 @@ fn another_trusts_layout() {
         .iter()
         .any(|w| w["kind"] == "ambiguous_date" && w["key"] == "review_date"));
 }
+
+#[test]
+fn a_new_content_folder_is_made_and_its_missing_settings_named() {
+    let f = Fixture::new(&[]);
+    f.write("in/lone.txt", FRONT_SHEET);
+    let out = f.run(&["import", "in/lone.txt", "--out", "newlib"]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert!(f.path("newlib/documents/pol-009-001-lone-working-policy.md").exists());
+    assert!(stdout(&out).contains("note: newlib has no site.yaml"), "{}", stdout(&out));
+    assert!(!f.path("newlib/site.yaml").exists(), "no settings are invented");
+}

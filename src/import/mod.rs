@@ -69,6 +69,8 @@ pub struct Outcome {
     pub summary: Summary,
     /// Text of the files the diagnostics point into, for the report.
     pub sources: HashMap<String, String>,
+    /// Something about the content folder as a whole (no `site.yaml`).
+    pub notice: Option<String>,
 }
 
 impl Outcome {
@@ -147,8 +149,11 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
         return Err(format!("{} is not a folder; --out names the content folder to import into", dir.display()));
     }
     let display_dir = crate::load::display_path(dir);
-    let config =
-        if dir.join("site.yaml").is_file() { config::load(dir, &display_dir).config } else { Config::default() };
+    let has_site = dir.join("site.yaml").is_file();
+    let config = if has_site { config::load(dir, &display_dir).config } else { Config::default() };
+    let notice = (!has_site).then(|| {
+        format!("{display_dir} has no site.yaml: the documents were read and checked with the default settings; write one (at least `organisation:`) before building, and a roles.yaml to have role sections tagged")
+    });
     let converted: Vec<Result<Converted, String>> = {
         use rayon::prelude::*;
         opts.files.par_iter().map(|p| convert(p, &config, opts.id.as_deref())).collect()
@@ -175,7 +180,7 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
         (diags, sources)
     };
     let summary = Summary::of_all(outputs.len(), &diagnostics);
-    Ok(Outcome { files, diagnostics, summary, sources })
+    Ok(Outcome { files, diagnostics, summary, sources, notice })
 }
 
 /// Writes one converted document and its images; returns its file name.

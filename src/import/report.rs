@@ -10,12 +10,18 @@ use serde::Serialize;
 #[derive(Serialize)]
 struct Json<'a> {
     files: &'a [FileReport],
+    notice: &'a Option<String>,
     diagnostics: &'a [Diagnostic],
     summary: &'a Summary,
 }
 
 pub fn json(outcome: &Outcome) -> String {
-    let j = Json { files: &outcome.files, diagnostics: &outcome.diagnostics, summary: &outcome.summary };
+    let j = Json {
+        files: &outcome.files,
+        notice: &outcome.notice,
+        diagnostics: &outcome.diagnostics,
+        summary: &outcome.summary,
+    };
     serde_json::to_string_pretty(&j).expect("the report serialises") + "\n"
 }
 
@@ -45,6 +51,9 @@ pub fn human(outcome: &Outcome, color: bool) -> String {
     if !outcome.diagnostics.is_empty() || outcome.summary.documents > 0 {
         out.push_str(&format!("{bold}Check of the imported documents{reset}\n\n"));
         out.push_str(&crate::report::human(&outcome.diagnostics, &outcome.sources, &outcome.summary, color));
+    }
+    if let Some(n) = &outcome.notice {
+        out.push_str(&format!("{yellow}note{reset}: {n}\n"));
     }
     let failed = outcome.files.iter().filter(|f| f.error.is_some()).count();
     let warned: usize = outcome.files.iter().map(|f| f.warnings.len()).sum();
