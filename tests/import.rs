@@ -338,3 +338,13 @@ fn a_new_content_folder_is_made_and_its_missing_settings_named() {
     assert!(stdout(&out).contains("note: newlib has no site.yaml"), "{}", stdout(&out));
     assert!(!f.path("newlib/site.yaml").exists(), "no settings are invented");
 }
+
+#[test]
+fn a_pdf_without_text_is_an_error_for_that_input() {
+    // One empty page: what a scan looks like to pdftotext (needs poppler-utils).
+    let pdf = "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj 3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 612 792]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n";
+    let f = with_input("scan.pdf", pdf);
+    let out = f.run(&["import", "in/scan.pdf"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("error: in/scan.pdf: the PDF has (almost) no text layer"), "{}", stdout(&out));
+}

@@ -91,7 +91,14 @@ pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> Result<Convert
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (source, assets) = match ext.as_str() {
         "txt" | "text" => (layout::read(&text_file(path)?), Vec::new()),
-        "pdf" => (layout::read(&pdf::text(path)?), Vec::new()),
+        "pdf" => {
+            let text = pdf::text(path)?;
+            // A scan has pages but no text for pdftotext to give.
+            if text.split_whitespace().count() < 20 {
+                return Err("the PDF has (almost) no text layer, as a scan has: run it through OCR first, or import the Word original".into());
+            }
+            (layout::read(&text), Vec::new())
+        }
         "docx" => docx::read(path, &format!("assets/{}", slugify_ascii(&stem)))?,
         "doc" => return Err("a Word 97-2003 .doc file: save it as .docx in Word and import that".into()),
         _ => return Err("not a .docx, .pdf or .txt file".into()),
