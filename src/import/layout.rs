@@ -260,7 +260,7 @@ impl<'a> Reader<'a> {
                 let no = line.no;
                 i += 1;
                 while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
-                    text = join_in(&text, g.lines[i].text.trim(), Some(&self.words));
+                    push_joined(&mut text, g.lines[i].text.trim(), Some(&self.words));
                     i += 1;
                 }
                 self.push_item(level_indent, ordered, &text, no);
@@ -277,7 +277,7 @@ impl<'a> Reader<'a> {
                 continue;
             }
             while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
-                text = join_in(&text, g.lines[i].text.trim(), Some(&self.words));
+                push_joined(&mut text, g.lines[i].text.trim(), Some(&self.words));
                 i += 1;
             }
             self.paragraph(&text, no);
@@ -503,6 +503,15 @@ impl<'a> Reader<'a> {
     /// ("5.1 The Trust will employ ... Director" / "(SMD), and ...").
     fn join_broken_paragraphs(&mut self) {
         let mut out: Vec<Block> = Vec::with_capacity(self.blocks.len());
+        // The plain text of the last paragraph while others join it; made
+        // into its `Text` once (joining one at a time would copy it each time).
+        let mut growing: Option<String> = None;
+        let finish = |out: &mut Vec<Block>, growing: &mut Option<String>| {
+            if let (Some(plain), Some(Block { kind: Kind::Paragraph { text }, .. })) = (growing.take(), out.last_mut())
+            {
+                *text = Text::plain(&plain);
+            }
+        };
         for b in std::mem::take(&mut self.blocks) {
             let continues = matches!(&b.kind, Kind::Paragraph { text } if continues_sentence(&text.plain));
             if let (Some(last), true) = (out.last_mut(), continues) {
@@ -512,22 +521,21 @@ impl<'a> Reader<'a> {
                     }
                 }
             }
-            if let Kind::ListItem { .. } = b.kind {
-                out.push(b);
-                continue;
-            }
             if let (Some(Block { kind: Kind::Paragraph { text: prev }, .. }), Kind::Paragraph { text }) =
-                (out.last_mut(), &b.kind)
+                (out.last(), &b.kind)
             {
-                let ends = prev.plain.trim_end().ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’']);
+                let prev_plain = growing.as_deref().unwrap_or(&prev.plain);
+                let ends = prev_plain.trim_end().ends_with(['.', '!', '?', ':', ';', ')', '"', '”', '’']);
                 if !ends && continues_sentence(&text.plain) {
-                    let joined = join_in(&prev.plain, &text.plain, Some(&self.words));
-                    *prev = Text::plain(&joined);
+                    let buf = growing.get_or_insert_with(|| prev.plain.clone());
+                    push_joined(buf, &text.plain, Some(&self.words));
                     continue;
                 }
             }
+            finish(&mut out, &mut growing);
             out.push(b);
         }
+        finish(&mut out, &mut growing);
         self.blocks = out;
     }
 }
@@ -853,26 +861,39 @@ pub fn join(a: &str, b: &str) -> String {
 /// more that does not usually start a compound ("self-", "non-"), before a
 /// word that does not usually end one ("-time", "-based"), loses the hyphen.
 pub fn join_in(a: &str, b: &str, words: Option<&HashSet<String>>) -> String {
-    let a = a.trim_end();
+    let mut s = a.to_string();
+    push_joined(&mut s, b, words);
+    s
+}
+
+/// [`join_in`] onto the end of `buf`, in place.
+fn push_joined(buf: &mut String, b: &str, words: Option<&HashSet<String>>) {
+    buf.truncate(buf.trim_end().len());
     let b = b.trim_start();
-    if a.is_empty() {
-        return b.to_string();
-    }
-    if b.is_empty() {
-        return a.to_string();
+    if buf.is_empty() || b.is_empty() {
+        buf.push_str(b);
+        return;
     }
     // An address that the line broke after a "/", "." or "-" goes on
     // without a space.
-    let last_token = a.rsplit(char::is_whitespace).next().unwrap_or("");
-    if (last_token.contains("://") || last_token.starts_with("www.")) && a.ends_with(['/', '.', '-', '_']) {
-        return format!("{a}{b}");
+    let last_token = buf.rsplit(char::is_whitespace).next().unwrap_or("");
+    if (last_token.contains("://") || last_token.starts_with("www.")) && buf.ends_with(['/', '.', '-', '_']) {
+        buf.push_str(b);
+        return;
     }
-    let Some(stem) = a.strip_suffix('-') else { return format!("{a} {b}") };
+    if !buf.ends_with('-') {
+        buf.push(' ');
+        buf.push_str(b);
+        return;
+    }
+    let stem = &buf[..buf.len() - 1];
     let next_lower = b.chars().next().is_some_and(char::is_lowercase);
     let head: String =
         stem.chars().rev().take_while(|c| c.is_alphabetic()).collect::<Vec<_>>().into_iter().rev().collect();
     if !next_lower || head.is_empty() {
-        return format!("{a} {b}");
+        buf.push(' ');
+        buf.push_str(b);
+        return;
     }
     let tail: String = b.chars().take_while(|c| c.is_alphabetic()).collect();
     let whole = format!("{head}{tail}").to_lowercase();
@@ -887,10 +908,9 @@ pub fn join_in(a: &str, b: &str, words: Option<&HashSet<String>>) -> String {
         }
     };
     if broken {
-        format!("{stem}{b}")
-    } else {
-        format!("{a}{b}")
+        buf.pop();
     }
+    buf.push_str(b);
 }
 
 /// Stems that usually start a hyphenated compound.

@@ -128,22 +128,25 @@ fn entries(b: &Block) -> Vec<String> {
 /// reads as more of a path joins it.
 fn mend_urls(t: &str) -> String {
     static BARE_SCHEME: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(https?://)\s+").expect("scheme"));
-    let mut out = BARE_SCHEME.replace_all(t, "$1").into_owned();
-    let mut from = 0;
-    while let Some(m) = URL.find_at(&out.clone(), from) {
+    let t = BARE_SCHEME.replace_all(t, "$1");
+    let mut out = String::with_capacity(t.len());
+    let mut copied = 0;
+    for m in URL.find_iter(&t) {
         let url = m.as_str();
-        let rest = &out[m.end()..];
+        let rest = &t[m.end()..];
         let next = rest.split_whitespace().next().unwrap_or("");
         let pathlike = !next.is_empty()
             && next.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "_-./%".contains(c))
             && next.contains(['_', '/', '.'])
             && ![".pdf", ".htm", ".html", ".doc", ".docx"].iter().any(|e| url.ends_with(e));
+        out.push_str(&t[copied..m.end()]);
+        copied = m.end();
         if pathlike && rest.starts_with(' ') {
-            let gap = rest.len() - rest.trim_start().len();
-            out.replace_range(m.end()..m.end() + gap, "");
+            // Skip the space the line break left.
+            copied += rest.len() - rest.trim_start().len();
         }
-        from = m.end();
     }
+    out.push_str(&t[copied..]);
     out
 }
 
