@@ -309,6 +309,7 @@ fn another_trusts_layout() {
         "history:\n  - version: \"4.0\"\n    date: 2019-10-01\n    description: \"Full review\"\n    by: \"A Smith\"\n  - version: \"4.1\"",
         "  - version: \"4.2\"\n    date: 2023-03-14\n    description: \"Updated for new devices\"\n",
         "eia:\n  date: 2023-03-01\n  lead_assessor: \"Jo Bloggs\"\n  impacts:\n    age: \"neutral\"\n    disability:\n      impact: \"positive\"\n      comment: \"Devices with large buttons\"\n",
+        "  action_plan:\n    - action: \"Offer devices with large buttons\"\n      lead: \"J Bloggs\"\n      due: 2023-06-30\n      done: 2023-06-12\n",
         "## Introduction\n\nLone working is part of many roles in the Trust. This policy sets out how the risks of working alone are assessed and controlled across all sites.\n",
         "### Line Managers {role=managers}\n\nLine managers must make sure that:\n\n- a risk assessment is in place for every lone worker;\n",
     ] {
