@@ -422,8 +422,13 @@ impl<'a> Reader<'a> {
         // "1. Care Quality Commission (2020). Regulations ...": a numbered
         // line that is a sentence, not a title, is an item of a numbered list.
         let c = DOTTED_ITEM.captures(text)?;
-        let first = c[3].split_whitespace().next().unwrap_or("");
-        let caps = first.chars().filter(|ch| ch.is_alphabetic()).count() >= 3 && !first.chars().any(char::is_lowercase);
+        // "5. GOVERNANCE ARRANGEMENTS 5.1 ...": a heading in capitals run
+        // into its text, which `split_flattened` cuts; "2. NHS Protects ..."
+        // is an item.
+        let is_caps =
+            |w: &str| w.chars().filter(|ch| ch.is_alphabetic()).count() >= 2 && !w.chars().any(char::is_lowercase);
+        let mut words = c[3].split_whitespace();
+        let caps = words.next().is_some_and(is_caps) && words.next().is_some_and(is_caps);
         (c[3].len() < 400 && !caps && heading_number(text).is_none())
             .then(|| (c[1].len(), true, c[3].trim().to_string()))
     }

@@ -175,6 +175,12 @@ pub fn read(entry: &str) -> Option<Reference> {
     };
     let title_end = TITLE_END.find(&rest).map_or(rest.len(), |m| m.start());
     let title = rest[..title_end].trim().trim_end_matches(['.', ',']).trim().to_string();
+    // "Title (2004). Available at: ...": with nothing between the year and
+    // the address, what stands before the year is the title, not a publisher.
+    let (title, publisher) = match (title.is_empty(), publisher) {
+        (true, Some(p)) => (p, None),
+        (_, p) => (title, p),
+    };
     if title.is_empty() {
         return None;
     }
