@@ -216,6 +216,9 @@ mod tests {
             (r.title.as_str(), r.year),
             ("Directions to NHS Bodies on Security Management Measures 2004", Some(2004))
         );
+        let r = read("1. Directions to NHS Bodies 2004 (2004). Available at: http://www.cfsms.nhs.uk/a.pdf.").unwrap();
+        assert_eq!((r.title.as_str(), r.publisher, r.year), ("Directions to NHS Bodies 2004", None, Some(2004)));
+        assert_eq!(r.url.as_deref(), Some("http://www.cfsms.nhs.uk/a.pdf"));
         let r =
             read("Workplace health [Online] Available at: https://www.nice.org.uk/guidance/ng13 (accessed 30/11/2017)")
                 .unwrap();
