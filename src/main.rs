@@ -220,7 +220,7 @@ fn import(opts: trustdocs::import::Options, format: Format) -> ExitCode {
                 Format::Json => print!("{}", trustdocs::import::json(&outcome)),
                 Format::Human => print!("{}", trustdocs::import::human(&outcome, use_color())),
             }
-            ExitCode::from(u8::from(outcome.failed()))
+            ExitCode::from(outcome.exit_status())
         }
         Err(e) => {
             eprintln!("error: {e}");

@@ -59,6 +59,8 @@ pub struct FileReport {
     /// The document written, as a path under the content folder's display path.
     pub output: Option<String>,
     pub error: Option<String>,
+    /// The error is the input's: missing, not a document, refused.
+    pub unreadable: bool,
     pub warnings: Vec<Warning>,
 }
 
@@ -74,8 +76,17 @@ pub struct Outcome {
 }
 
 impl Outcome {
-    pub fn failed(&self) -> bool {
-        self.files.iter().any(|f| f.error.is_some())
+    /// The command's exit status, as for every command: 2 when an input
+    /// could not be read, 1 when one could not be written or the check of
+    /// the written documents found errors, 0 otherwise.
+    pub fn exit_status(&self) -> u8 {
+        if self.files.iter().any(|f| f.unreadable) {
+            2
+        } else if self.files.iter().any(|f| f.error.is_some()) || self.summary.errors > 0 {
+            1
+        } else {
+            0
+        }
     }
 }
 
@@ -169,10 +180,16 @@ pub fn run(opts: &Options) -> Result<Outcome, String> {
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
         let input = crate::load::display_path(path);
-        let mut report = FileReport { input, output: None, error: None, warnings: Vec::new() };
-        match result.and_then(|c| put(dir, path, c, opts.force, &mut written, &mut report.warnings)) {
-            Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),
-            Err(e) => report.error = Some(e),
+        let mut report = FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new() };
+        match result {
+            Err(e) => {
+                report.error = Some(e);
+                report.unreadable = true;
+            }
+            Ok(c) => match put(dir, path, c, opts.force, &mut written, &mut report.warnings) {
+                Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),
+                Err(e) => report.error = Some(e),
+            },
         }
         files.push(report);
     }
