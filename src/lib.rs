@@ -10,6 +10,7 @@ pub mod body;
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -80,6 +80,26 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Import existing Word documents (.docx), PDFs (.pdf, through pdftotext) and text taken from PDFs (.txt) into a content folder, then check them.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The content folder to import into: documents go to its documents/, images to its assets/.
+        #[arg(long, default_value = "content")]
+        out: PathBuf,
+        /// The identifier to give the document when its front sheet has none (one input only).
+        #[arg(long)]
+        id: Option<String>,
+        /// Replace documents and images that already exist.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The date the check of the imported documents uses, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
     /// Search the documents. Builds the index first when it is missing or stale.
     Search {
         /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
@@ -162,6 +182,9 @@ fn main() -> ExitCode {
                 color: use_color(),
             })
         }
+        Command::Import { files, out, id, force, format, today } => {
+            import(trustdocs::import::Options { files, out, id, force, today: today_or_now(today) }, format)
+        }
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
@@ -196,6 +219,22 @@ fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> Exit
     let failed =
         checked.summary.errors > 0 || (deny_warnings && checked.diags.iter().any(|d| d.severity == Severity::Warning));
     ExitCode::from(u8::from(failed))
+}
+
+fn import(opts: trustdocs::import::Options, format: Format) -> ExitCode {
+    match trustdocs::import::run(&opts) {
+        Ok(outcome) => {
+            match format {
+                Format::Json => print!("{}", trustdocs::import::json(&outcome)),
+                Format::Human => print!("{}", trustdocs::import::human(&outcome, use_color())),
+            }
+            ExitCode::from(outcome.exit_status())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 fn build(opts: BuildOptions) -> ExitCode {
