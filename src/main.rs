@@ -2,12 +2,13 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
+use trustdocs::publish::PublishOptions;
 use trustdocs::text::for_terminal;
-use trustdocs::{report, BuildError, BuildOptions};
+use trustdocs::{report, BuildError, BuildOptions, Project};
 
 #[derive(Parser)]
 #[command(
@@ -172,7 +173,7 @@ fn main() -> ExitCode {
         Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
             let status = status.filter(|s| s != "current");
             let filter = trustdocs::search::rank::Filter { doc_type, status, directorate };
-            search(trustdocs::search::cli::SearchOptions {
+            search(&trustdocs::search::cli::SearchOptions {
                 dir,
                 query,
                 json,
@@ -193,15 +194,15 @@ fn main() -> ExitCode {
                 }
             }
             let out = out.unwrap_or_else(|| PathBuf::from(if public { "dist/public" } else { "dist" }));
-            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf, public })
+            build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public })
         }
     }
 }
 
 /// An error on standard error. Messages quote content (titles, typst's
 /// output about a document), so they are cleaned for the terminal.
-fn error(message: &str) {
-    eprintln!("error: {}", for_terminal(message));
+fn error(message: &dyn std::fmt::Display) {
+    eprintln!("error: {}", for_terminal(&message.to_string()));
 }
 
 fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
@@ -237,16 +238,16 @@ fn import(opts: trustdocs::import::Options, format: Format) -> ExitCode {
     }
 }
 
-fn build(opts: BuildOptions) -> ExitCode {
+fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
     let started = std::time::Instant::now();
-    match trustdocs::build(&opts) {
+    match trustdocs::build(dir, today, &opts) {
         Ok(built) => {
             let s = &built.checked.summary;
             eprintln!("{}", report::summary_line(s));
             if s.errors + s.warnings + s.notes > 0 {
                 eprintln!(
                     "  run `trustdocs check {}` for details; the site's checks page lists them too",
-                    opts.dir.display()
+                    dir.display()
                 );
             }
             let pdfs = match opts.no_pdf {
@@ -269,16 +270,15 @@ fn build(opts: BuildOptions) -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Err(BuildError::Usage(e)) => {
+        // Before the content was read: a refused output folder, an unreadable content folder.
+        Err(BuildError { error: e, checked: None }) => {
             error(&e);
             ExitCode::from(2)
         }
-        Err(BuildError::Failed { message, checked }) => {
-            if let Some(c) = checked {
-                let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
-                eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
-            }
-            error(&message);
+        Err(BuildError { error: e, checked: Some(c) }) => {
+            let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+            eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
+            error(&e);
             eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
@@ -286,9 +286,14 @@ fn build(opts: BuildOptions) -> ExitCode {
 }
 
 /// `trustdocs search`: results on standard output, notes on standard error.
-fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
-    use trustdocs::search::cli::{run, SearchError};
-    match run(&opts) {
+fn search(opts: &trustdocs::search::cli::SearchOptions) -> ExitCode {
+    use trustdocs::search::cli::run;
+    // The index is made from what a build would publish today; the checks are not needed.
+    let documents = || {
+        let publish = PublishOptions { drafts: opts.drafts, today: today_or_now(None), pdf: false, public: false };
+        Ok(Project::load(&opts.dir)?.search_documents(&publish))
+    };
+    match run(opts, documents) {
         Ok(out) => {
             if let Some(note) = out.note {
                 eprintln!("{}", for_terminal(&note));
@@ -296,13 +301,10 @@ fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
             print!("{}", out.stdout);
             ExitCode::SUCCESS
         }
-        Err(SearchError::Usage(e)) => {
+        Err(e) => {
             error(&e);
-            ExitCode::from(2)
-        }
-        Err(SearchError::Failed(e)) => {
-            error(&e);
-            ExitCode::from(1)
+            // Bad usage is 2; an index that could not be built or read is 1.
+            ExitCode::from(if matches!(e, trustdocs::Error::Usage(_)) { 2 } else { 1 })
         }
     }
 }

@@ -32,7 +32,7 @@ pub mod yaml_out;
 
 pub use report::{human, json};
 
-use crate::config::{self, Config};
+use crate::config::Config;
 use crate::diag::{Diagnostic, Summary};
 use crate::model::Date;
 use crate::text::slugify_ascii;
@@ -158,17 +158,20 @@ pub fn file_name(imported: &document::Imported, input: &Path) -> String {
 
 /// Imports every input into the content folder `opts.out`, then checks
 /// the documents written. `Err` only when the content folder cannot be used.
-pub fn run(opts: &Options) -> Result<Outcome, String> {
+pub fn run(opts: &Options) -> crate::Result<Outcome> {
     if opts.id.is_some() && opts.files.len() > 1 {
-        return Err("--id names one document: give it with one input file".into());
+        return Err(crate::Error::Usage("--id names one document: give it with one input file".into()));
     }
     let dir = &opts.out;
     if dir.exists() && !dir.is_dir() {
-        return Err(format!("{} is not a folder; --out names the content folder to import into", dir.display()));
+        return Err(crate::Error::Usage(format!(
+            "{} is not a folder; --out names the content folder to import into",
+            dir.display()
+        )));
     }
     let display_dir = crate::load::display_path(dir);
     let has_site = dir.join("site.yaml").is_file();
-    let config = if has_site { config::load(dir, &display_dir).config } else { Config::default() };
+    let config = if has_site { crate::load::settings::load(dir, &display_dir).config } else { Config::default() };
     let notice = (!has_site).then(|| {
         format!("{display_dir} has no site.yaml: the documents were read and checked with the default settings; write one (at least `organisation:`) before building, and a roles.yaml to have role sections tagged")
     });
@@ -241,7 +244,7 @@ fn put(
         ));
     }
     for a in &c.assets {
-        let rel = crate::output::safe_relative(&a.path)?;
+        let rel = crate::output::safe_relative(&a.path).map_err(|e| e.to_string())?;
         write::atomic(&dir.join(rel), &a.bytes, force)?;
     }
     write::atomic(&target, c.imported.markdown.as_bytes(), force)?;

@@ -218,7 +218,7 @@ pub fn measure(inputs: &[(String, std::path::PathBuf, &Pair)]) -> Measure {
 /// `every_key`: count every key of the hand-made file, none as supplied.
 pub fn measure_with(inputs: &[(String, std::path::PathBuf, &Pair)], every_key: bool) -> Measure {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-    let config = trustdocs::config::load(&content, "content").config;
+    let config = trustdocs::load::settings::load(&content, "content").config;
     let mut m = Measure { values: Vec::new(), sections: BTreeMap::new() };
     for (name, path, pair) in inputs {
         let converted =
@@ -252,15 +252,8 @@ pub fn pdf_inputs(out: &Path) -> Option<Vec<(String, std::path::PathBuf, &'stati
     }
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let today = trustdocs::model::Date::from_ymd(2026, 1, 1).expect("date");
-    let opts = trustdocs::BuildOptions {
-        dir: content,
-        out: out.to_path_buf(),
-        drafts: false,
-        today,
-        no_pdf: false,
-        public: false,
-    };
-    if trustdocs::build(&opts).is_err() {
+    let opts = trustdocs::BuildOptions { out: out.to_path_buf(), drafts: false, no_pdf: false, public: false };
+    if trustdocs::build(&content, today, &opts).is_err() {
         panic!("the example library did not build");
     }
     let mut inputs = Vec::new();

@@ -1,8 +1,7 @@
 //! The built intranet site: pages, versions, drafts, escaping, themes and
 //! the safety of the output folder.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 const BODY: &str = "## Scope\n\nApplies to all staff. See the Lone Working Policy (POL/001/002) and [its scope](doc:POL/001/002#scope).\nAlso POL/009/999, which does not exist.\n\n### Local security {role=lsms}\n\nThe LSMS does things.\n\n## Monitoring\n\n| Aspect | Method |\n|---|---|\n| Incidents | Datix |\n";
 

@@ -3,8 +3,7 @@
 //! bytes, the cache, and a clear error without typst. Needs `typst` and
 //! poppler-utils (`pdftotext`, `pdfinfo`), which .ci/run installs.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::process::Command;
 
 fn tool(name: &str, args: &[&str], pdf: &std::path::Path) -> String {
@@ -277,8 +276,8 @@ fn pdf_data_stays_shallow_however_deep_the_markdown() {
         let f = Fixture::new(&[("a.md", &clean("POL/003/001", "", &format!("## Deep\n\n{body}")))]);
         let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
         let checked = trustdocs::check(&f.path("content"), today).unwrap();
-        let opts = trustdocs::render::RenderOptions { drafts: false, today, pdf: true, public: false };
-        let site = trustdocs::render::Site::plan(&checked.lib, &opts);
+        let opts = trustdocs::publish::PublishOptions { drafts: false, today, pdf: true, public: false };
+        let site = checked.publication(&opts);
         let data = trustdocs::render::pdf_data::data(&site, site.pages[0].doc);
         assert!(depth(&data) <= 48, "{name}: the PDF data is {} deep", depth(&data));
     }

@@ -1,7 +1,6 @@
 //! The checks, reviews and references pages, and the references CSV.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn fixture() -> Fixture {
     let overdue = clean("POL/001/002", "references_checked: { by: L Librarian, date: 2024-06-01 }\nreferences: [{ title: Violence Guide, publisher: NHS Employers, year: \"2013\", url: \"https://example.org/guide\" }]\n", "## Scope\n\nSee POL/001/001 and POL/001/099.\n\n### Local security {role=lsms}\n\n[x](#nowhere)\n")

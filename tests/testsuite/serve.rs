@@ -2,8 +2,7 @@
 //! the front matter, still see the last good page with a notice, fix it,
 //! see it again. Pages are fetched over HTTP as a browser would.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};

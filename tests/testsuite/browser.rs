@@ -7,9 +7,8 @@
 //! `/usr/bin/chromium` (or `TRUSTDOCS_CHROMIUM`) and python3; fails with
 //! what to install when one is missing.
 
-#[path = "../common/mod.rs"]
-mod common;
-mod fixture;
+use crate::common;
+use crate::search_library;
 
 use serde_json::json;
 use std::net::{TcpListener, TcpStream};
@@ -85,7 +84,7 @@ fn node(args: &[&str]) -> std::process::Output {
 #[test]
 fn the_search_page_finds_the_expected_first_results_in_chromium() {
     require_tools(true);
-    let f = fixture::library();
+    let f = search_library::library();
     let built = f.build(&[]);
     assert!(built.status.success(), "{}", common::stderr(&built));
     let server = Server::start(&f.path("out"));

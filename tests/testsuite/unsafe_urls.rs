@@ -4,8 +4,7 @@
 //! (S006 in site.yaml, S004 for a contact) at its line, and every output
 //! (pages, CSV, PDF data, feeds) shows text instead of a link.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 /// Body links in as many spellings as a hostile author would try, one per
@@ -113,13 +112,13 @@ fn pdf_data_carries_no_refused_address() {
     let f = fixture();
     let checked =
         trustdocs::check(&f.path("content"), trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap()).unwrap();
-    let opts = trustdocs::render::RenderOptions {
+    let opts = trustdocs::publish::PublishOptions {
         drafts: false,
         today: trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap(),
         pdf: true,
         public: false,
     };
-    let site = trustdocs::render::Site::plan(&checked.lib, &opts);
+    let site = checked.publication(&opts);
     let data = serde_json::to_string(&trustdocs::render::pdf_data::data(&site, site.pages[0].doc)).unwrap();
     let lower = data.to_lowercase();
     assert!(lower.contains("https://www.gov.uk/") && lower.contains("https://www.nhs.uk/"));

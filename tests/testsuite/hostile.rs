@@ -2,8 +2,7 @@
 //! and the rest of the library is still built; nothing is written outside
 //! the output folder; a killed build leaves the previous output intact.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn good() -> String {

@@ -3,7 +3,7 @@
 //! trustdocs makes of the library (typst and pdftotext, which .ci/run
 //! installs). `cargo run --example import_agreement` prints the tables.
 
-#[path = "support/agreement.rs"]
+#[path = "../support/agreement.rs"]
 mod agreement;
 
 fn ratio((a, b): (usize, usize)) -> f64 {

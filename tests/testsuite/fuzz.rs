@@ -6,9 +6,9 @@ use std::path::PathBuf;
 use trustdocs::config::Config;
 use trustdocs::load::{document_from_text, Content};
 use trustdocs::model::Date;
-use trustdocs::render::{render_site, RenderOptions};
-use trustdocs::resolve::Library;
+use trustdocs::publish::PublishOptions;
 use trustdocs::theme::Theme;
+use trustdocs::Project;
 
 fn config() -> Config {
     let mut c = Config::default();
@@ -19,22 +19,21 @@ fn config() -> Config {
 /// Loads, checks and renders one document given as text.
 fn pipeline(text: String) {
     let config = config();
-    let (doc, mut diags) =
+    let (doc, diags) =
         document_from_text("content/documents/f.md".into(), PathBuf::from("documents/f.md"), text, &config);
     let content = Content {
         dir: PathBuf::from("/nonexistent"),
         config,
         documents: vec![doc],
         assets: Vec::new(),
-        diags: Vec::new(),
+        diags,
         config_fatal: false,
     };
-    let lib = Library::new(content);
     let today = Date::from_ymd(2026, 11, 23).unwrap();
-    diags.extend(trustdocs::check::run(&lib, today));
+    let checked = Project::from_content(content).check(today);
     let theme = Theme::load(&PathBuf::from("/nonexistent")).unwrap();
-    let opts = RenderOptions { drafts: true, today, pdf: false, public: false };
-    render_site(&lib, &diags, &opts, &theme).expect("rendering never fails on content");
+    let opts = PublishOptions { drafts: true, today, pdf: false, public: false };
+    checked.site(&opts, &theme).and_then(|site| site.files()).expect("rendering never fails on content");
 }
 
 /// Markdown-ish text: the characters that make structure.

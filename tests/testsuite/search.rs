@@ -2,11 +2,8 @@
 //! stemming, superseded versions, the on-disk index's freshness, exit
 //! codes, and the browser index ranking exactly as the command line does.
 
-mod common;
-#[path = "browser/fixture.rs"]
-mod fixture;
-
-use common::*;
+use crate::common::*;
+use crate::search_library;
 use serde_json::Value;
 use std::collections::HashMap;
 use trustdocs::search::encode::{decode_postings, file_name, fnv1a, gunzip, shard_key};
@@ -27,7 +24,7 @@ fn ids(found: &Value) -> Vec<String> {
 
 #[test]
 fn a_title_match_beats_body_matches() {
-    let f = fixture::library();
+    let f = search_library::library();
     assert_eq!(ids(&search(&f, &["lone working"]))[0], "POL/002/057");
     let violence = ids(&search(&f, &["violence"]));
     assert_eq!(violence[0], "POL/002/020", "{violence:?}");
@@ -36,7 +33,7 @@ fn a_title_match_beats_body_matches() {
 
 #[test]
 fn an_id_finds_its_document_first_however_it_is_written() {
-    let f = fixture::library();
+    let f = search_library::library();
     for written in ["POL/002/057", "pol-002-057", "pol 2 57"] {
         let found = search(&f, &[written]);
         assert_eq!(ids(&found)[0], "POL/002/057", "{written}");
@@ -50,7 +47,7 @@ fn an_id_finds_its_document_first_however_it_is_written() {
 
 #[test]
 fn words_are_stemmed() {
-    let f = fixture::library();
+    let f = search_library::library();
     assert_eq!(ids(&search(&f, &["reporting"])), vec!["POL/002/030"]);
     assert_eq!(ids(&search(&f, &["REPORTS"])), vec!["POL/002/030"]);
     assert!(ids(&search(&f, &["reporting lone"])).is_empty(), "every word must match");
@@ -58,7 +55,7 @@ fn words_are_stemmed() {
 
 #[test]
 fn superseded_versions_are_found_only_when_asked_for() {
-    let f = fixture::library();
+    let f = search_library::library();
     assert!(ids(&search(&f, &["pagers"])).is_empty());
     let any = search(&f, &["pagers", "--status", "any"]);
     assert_eq!(ids(&any), vec!["POL/002/057"]);
@@ -70,7 +67,7 @@ fn superseded_versions_are_found_only_when_asked_for() {
 
 #[test]
 fn results_show_id_title_status_and_a_snippet_with_the_matched_words() {
-    let f = fixture::library();
+    let f = search_library::library();
     let found = search(&f, &["incident reporting"]);
     let r = &found["results"][0];
     assert_eq!(
@@ -93,7 +90,7 @@ fn results_show_id_title_status_and_a_snippet_with_the_matched_words() {
 
 #[test]
 fn the_index_is_rebuilt_only_when_the_content_changes() {
-    let f = fixture::library();
+    let f = search_library::library();
     let first = f.run(&["search", "buddy", "content"]);
     assert!(stderr(&first).contains("built the search index"), "{}", stderr(&first));
     let again = f.run(&["search", "buddy", "content"]);
@@ -107,7 +104,7 @@ fn the_index_is_rebuilt_only_when_the_content_changes() {
 
 #[test]
 fn bad_usage_exits_2_and_no_results_is_not_an_error() {
-    let f = fixture::library();
+    let f = search_library::library();
     for args in
         [&["search", "", "content"][..], &["search", "x", "content", "--status", "old"], &["search", "x", "nowhere"]]
     {
@@ -187,7 +184,7 @@ impl BrowserIndex {
 
 #[test]
 fn the_browser_index_ranks_exactly_as_the_command_line() {
-    let f = fixture::library();
+    let f = search_library::library();
     let built = f.build(&[]);
     assert!(built.status.success(), "{}", stderr(&built));
     let browser = BrowserIndex::read(&f);
@@ -212,7 +209,7 @@ fn the_browser_index_ranks_exactly_as_the_command_line() {
 
 #[test]
 fn the_search_page_and_header_box_are_built() {
-    let f = fixture::library();
+    let f = search_library::library();
     assert!(f.build(&[]).status.success());
     let page = f.read("out/search/index.html");
     assert_eq!(select_attrs(&page, "script", "src"), vec!["../static/search.js"]);
@@ -230,7 +227,7 @@ fn the_search_page_and_header_box_are_built() {
 }
 
 /// Every file under `dir` as text, gzipped files inflated (the scan of
-/// tests/public_copy.rs reads bytes, and cannot see inside them).
+/// tests/testsuite/public_copy.rs reads bytes, and cannot see inside them).
 fn texts_inflated(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
     for e in std::fs::read_dir(dir).unwrap().flatten() {
         let p = e.path();

@@ -1,7 +1,7 @@
 //! The small library the search tests run on (command line and browser).
 //! Each document is there for one ranking question; see the comments.
 
-use super::common::{clean, doc, Fixture};
+use crate::common::{clean, doc, Fixture};
 
 /// A clean ratified document with its own title.
 fn titled(id: &str, title: &str, extra: &str, body: &str) -> String {

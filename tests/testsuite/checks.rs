@@ -2,8 +2,7 @@
 //! Plus a clean library with no diagnostic at all, `--deny warnings`, and the
 //! example library's real defects.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 /// Lines of a `clean` document's front matter: `extra` starts on line 18.
 const EXTRA_LINE: u64 = 18;

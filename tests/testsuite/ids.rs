@@ -4,8 +4,7 @@
 //! same are S007 on every file involved, and only one of them is published
 //! at the address.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn ids_that_differ_only_in_punctuation_are_s007_on_every_file() {

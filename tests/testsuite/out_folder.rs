@@ -5,8 +5,7 @@
 //! is spelt; and the clean-up beside the output deletes only what a build
 //! marked as its own.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 fn library() -> Fixture {

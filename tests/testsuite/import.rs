@@ -1,8 +1,6 @@
 //! `trustdocs import`: what it writes, what it reports, what it refuses.
 
-mod common;
-
-use common::{stdout, Fixture};
+use crate::common::{stdout, Fixture};
 use std::io::Write;
 
 const FRONT_SHEET: &str = "Document Type: Policy\t\tUnique Identifier: POL/009/001\n\

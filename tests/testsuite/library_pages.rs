@@ -1,8 +1,7 @@
 //! Role matrix, role pages, EIA register, glossary, and the machine-readable
 //! files (catalogue, Atom feed, iCalendar, sitemap).
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn fixture() -> Fixture {
     let negative = format!(

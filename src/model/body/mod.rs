@@ -6,8 +6,7 @@ mod parse;
 
 pub use parse::{parse, LineIndex, ParseOptions};
 
-use crate::diag::Pos;
-use crate::model::{DocId, RefusedUrl, SafeUrl};
+use crate::model::{DocId, Pos, RefusedUrl, SafeUrl};
 
 #[derive(Clone, Debug, Default)]
 pub struct Body {

@@ -1,14 +1,14 @@
-//! Which versions the build publishes, and at which address.
+//! The publication plan: which versions go out, and at which address.
+//! Everything after the checks that makes files (render, search, PDFs)
+//! reads the same plan, so they publish exactly the same versions.
 
-use super::body_html::GlossaryMarker;
-use crate::body::{Link, Target};
+use crate::model::body::{Link, Target};
 use crate::model::{Date, DocId, Document, Status};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
-use std::path::{Component, Path, PathBuf};
 
 #[derive(Clone, Debug)]
-pub struct RenderOptions {
+pub struct PublishOptions {
     pub drafts: bool,
     pub today: Date,
     /// Whether PDFs are built, so pages link them.
@@ -20,24 +20,27 @@ pub struct RenderOptions {
 /// One published page of a document version.
 #[derive(Clone, Debug)]
 pub struct DocPage {
-    pub doc: usize,
+    pub doc: DocIndex,
     /// Relative to the site root, ending in `/`.
     pub url: String,
     /// The page at `documents/<slug>/` (the current version, or the newest on record).
     pub is_main: bool,
 }
 
-pub struct Site<'a> {
+/// The published versions of a library and their addresses.
+pub struct Publication<'a> {
     pub lib: &'a Library,
-    pub opts: &'a RenderOptions,
+    pub opts: &'a PublishOptions,
+    /// Every published version, by id then version.
     pub pages: Vec<DocPage>,
-    pub url_of: HashMap<usize, String>,
-    pub main_of: BTreeMap<DocId, usize>,
-    pub glossary: GlossaryMarker,
+    /// The address of each published version.
+    pub url_of: HashMap<DocIndex, String>,
+    /// The version each id's main page shows.
+    pub main_of: BTreeMap<DocId, DocIndex>,
 }
 
-impl<'a> Site<'a> {
-    pub fn plan(lib: &'a Library, opts: &'a RenderOptions) -> Site<'a> {
+impl<'a> Publication<'a> {
+    pub fn plan(lib: &'a Library, opts: &'a PublishOptions) -> Publication<'a> {
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
         // Ids that would share an address (S007): the first in order keeps it.
@@ -46,8 +49,8 @@ impl<'a> Site<'a> {
             let (visible, main) = match opts.public {
                 true => public_versions(lib, versions),
                 false => {
-                    let visible: Vec<usize> =
-                        versions.all.iter().copied().filter(|&i| is_visible(&lib.docs[i], opts)).collect();
+                    let visible: Vec<DocIndex> =
+                        versions.all.iter().copied().filter(|&i| is_visible(lib.doc(i), opts)).collect();
                     let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
                     (visible, main)
                 }
@@ -62,14 +65,14 @@ impl<'a> Site<'a> {
                 let url = if i == main {
                     format!("documents/{slug}/")
                 } else {
-                    let v = lib.docs[i].version().map_or("0".to_string(), |v| v.as_str().to_string());
+                    let v = lib.doc(i).version().map_or("0".to_string(), |v| v.as_str().to_string());
                     format!("documents/{slug}/v{v}/")
                 };
                 pages.push(DocPage { doc: i, url, is_main: i == main });
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Site { lib, opts, pages, url_of, main_of, glossary: GlossaryMarker::new(&lib.config.glossary) }
+        Publication { lib, opts, pages, url_of, main_of }
     }
 
     /// The absolute address of the site's root, ending in `/`.
@@ -88,7 +91,7 @@ impl<'a> Site<'a> {
 
     /// Current documents shown in listings, in id order.
     pub fn main_docs(&self) -> impl Iterator<Item = &'a Document> + '_ {
-        self.main_of.values().map(|&i| &*self.lib.docs[i])
+        self.main_of.values().map(|&i| &**self.lib.doc(i))
     }
 
     /// Where a body link goes from a page at `root` (`../../`), or `None` for plain text.
@@ -98,13 +101,13 @@ impl<'a> Site<'a> {
                 let target = self.main_of.get(id)?;
                 let url = &self.url_of[target];
                 Some(match anchor {
-                    Some(a) => format!("{root}{url}#{}", self.lib.docs[*target].body.anchor(a).unwrap_or(a)),
+                    Some(a) => format!("{root}{url}#{}", self.lib.doc(*target).body.anchor(a).unwrap_or(a)),
                     None => format!("{root}{url}"),
                 })
             }
             Target::Local(anchor) => Some(format!("#{}", doc.body.anchor(anchor).unwrap_or(anchor))),
             Target::File(path) => {
-                self.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
+                self.lib.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
             }
             Target::External(url) => Some(url.as_str().to_string()),
             Target::Unsafe(_) => None,
@@ -116,10 +119,10 @@ impl<'a> Site<'a> {
     pub fn assets_used(&self) -> std::collections::BTreeSet<String> {
         let mut used = std::collections::BTreeSet::new();
         for page in &self.pages {
-            let doc = &self.lib.docs[page.doc];
+            let doc = self.lib.doc(page.doc);
             for link in &doc.body.links {
                 if let Target::File(path) = &link.target {
-                    used.extend(self.asset(doc, path));
+                    used.extend(self.lib.asset(doc, path));
                 }
             }
         }
@@ -131,21 +134,14 @@ impl<'a> Site<'a> {
     pub fn roles(&self) -> Vec<&'a crate::config::Role> {
         let lib = self.lib;
         let tagged = |id: &str| {
-            self.main_of.values().any(|&i| lib.docs[i].body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
+            self.main_of.values().any(|&i| lib.doc(i).body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
         };
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
-    }
-
-    /// The asset a relative link names, if it exists under `assets/`.
-    pub fn asset(&self, doc: &Document, path: &str) -> Option<String> {
-        let resolved = resolve_relative(&doc.file.path, path)?;
-        (resolved.starts_with("assets") && self.lib.assets.contains(&resolved))
-            .then(|| resolved.to_string_lossy().replace('\\', "/"))
     }
 }
 
 /// The intranet's versions: all but drafts (unless asked for).
-fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
+fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
     match doc.status() {
         Some(s) if s.is_draft() => opts.drafts,
         Some(_) => true,
@@ -157,8 +153,8 @@ fn is_visible(doc: &Document, opts: &RenderOptions) -> bool {
 /// force (the newest ratified one) when it is public, with the superseded
 /// versions that are public too. Nothing of an id whose version in force is
 /// not public, however its older versions are marked.
-fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<usize>, Option<usize>) {
-    let doc = |i: usize| &lib.docs[i];
+fn public_versions(lib: &Library, versions: &Versions) -> (Vec<DocIndex>, Option<DocIndex>) {
+    let doc = |i: DocIndex| lib.doc(i);
     let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
     let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
         return (Vec::new(), None);
@@ -170,68 +166,4 @@ fn public_versions(lib: &Library, versions: &crate::resolve::Versions) -> (Vec<u
         .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
         .collect();
     (visible, Some(main))
-}
-
-/// Joins a link to the folder of the file it is written in, inside the
-/// content folder; `None` when it climbs out.
-/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
-pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
-    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
-    if decoded.contains('\0') {
-        return None;
-    }
-    let mut parts: Vec<std::ffi::OsString> =
-        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
-    for c in Path::new(&decoded).components() {
-        match c {
-            Component::Normal(n) => parts.push(n.to_owned()),
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(parts.iter().collect())
-}
-
-/// Where a document stands against its review date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum ReviewState {
-    Overdue,
-    DueSoon,
-    InDate,
-    NoDate,
-}
-
-pub fn review_state(doc: &Document, today: Date, due_soon_days: u32) -> ReviewState {
-    match doc.meta.effective_review_date() {
-        None => ReviewState::NoDate,
-        Some(d) if d < today => ReviewState::Overdue,
-        Some(d) if today.days_until(d) <= due_soon_days as i64 => ReviewState::DueSoon,
-        Some(_) => ReviewState::InDate,
-    }
-}
-
-/// Whether a document is in force and ratified: the documents whose review
-/// dates matter.
-pub fn in_force(doc: &Document) -> bool {
-    doc.status() == Some(Status::Ratified)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::resolve_relative;
-    use std::path::{Path, PathBuf};
-
-    #[test]
-    fn relative_links_resolve_inside_the_content_folder() {
-        let f = Path::new("documents/policies/a.md");
-        assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
-        assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
-        assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
-        assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
-        assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
-    }
 }

@@ -1,7 +1,6 @@
 //! The command line: JSON shape and order, human output, exit codes.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 #[test]
 fn json_matches_the_spec_shape_and_is_sorted() {

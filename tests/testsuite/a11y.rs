@@ -3,8 +3,7 @@
 //! widths, with screenshots) and the Nu HTML Checker. Needs Chromium, Java
 //! and `npm ci --prefix tests/a11y`, which .ci/run installs.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
@@ -28,7 +27,7 @@ fn library() -> Fixture {
                 .replace("Test Document POL/001/002", "Lone Working Policy"),
         ),
     ]);
-    f.write("content/assets/map.png", include_bytes!("fixtures/map.png").as_slice());
+    f.write("content/assets/map.png", include_bytes!("../fixtures/map.png").as_slice());
     f.write("content/glossary.yaml", "- term: LSMS\n  definition: Local Security Management Specialist\n");
     f
 }

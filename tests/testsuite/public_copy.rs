@@ -3,8 +3,7 @@
 //! byte of the output (PDF text and compressed search files included),
 //! nor be found by the public copy's search.
 
-mod common;
-use common::*;
+use crate::common::*;
 use std::path::Path;
 
 const CANARIES: [&str; 9] = [

@@ -1,7 +1,6 @@
 //! One fixture per schema code (S001–S006): code, file, line and column.
 
-mod common;
-use common::*;
+use crate::common::*;
 
 fn single(report: &serde_json::Value, code: &str) -> serde_json::Value {
     let found = with_code(report, code);

@@ -1,6 +1,5 @@
 //! Helpers for integration tests: small content folders written on the fly,
 //! and the trustdocs binary run on them.
-#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -127,10 +126,6 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).to_string()
-}
-
-pub fn exists(p: &Path) -> bool {
-    p.exists()
 }
 
 /// Hidden folders left beside the output, after giving the detached deletion
