@@ -15,7 +15,7 @@
 mod build;
 mod site;
 
-pub use build::{build, BuildError, BuildOptions, Built, PUBLIC_MARKER};
+pub use build::{build, BuildError, BuildOptions, Built, DenyLevel, PUBLIC_MARKER};
 pub use site::Site;
 
 use crate::diag::{self, Diagnostic, Summary};
@@ -100,7 +100,7 @@ pub struct Checked {
 impl Checked {
     /// What a build with these options publishes: versions and addresses.
     pub fn publication<'a>(&'a self, opts: &'a PublishOptions) -> Publication<'a> {
-        Publication::plan(&self.lib, opts)
+        Publication::plan_checked(&self.lib, opts, &self.diags)
     }
 
     /// The site these options publish, ready to make its files.

@@ -25,6 +25,8 @@ pub struct CheckItem {
 
 #[derive(Serialize)]
 pub struct DocChecks {
+    /// The group's anchor on the checks page, which document pages link to.
+    anchor: String,
     id: Option<String>,
     title: String,
     file: String,
@@ -50,6 +52,7 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
             let url = doc.and_then(|(i, _)| site.url_of.get(&i).cloned());
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
             DocChecks {
+                anchor: checks_anchor(&file),
                 id: doc.and_then(|(_, d)| d.id()).map(DocId::to_string),
                 title: doc.map_or_else(|| file.clone(), |(_, d)| d.title().to_string()),
                 errors: count(Severity::Error),
@@ -63,6 +66,11 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
         .collect();
     out.sort_by_key(|g| (g.errors == 0, g.warnings == 0, g.id.clone()));
     out
+}
+
+/// The anchor of a file's findings on the checks page.
+pub fn checks_anchor(file: &str) -> String {
+    format!("file-{}", crate::text::slugify_ascii(file))
 }
 
 fn item(d: &Diagnostic, doc: Option<&Document>, url: Option<&str>) -> CheckItem {
