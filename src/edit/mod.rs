@@ -267,7 +267,7 @@ impl<'t> Editor<'t> {
             self.change(at..at, format!("{sep}{key}: {text}"));
             return Ok(());
         }
-        let last = map.keys().last().ok_or_else(|| format!("an item of `{list}` has no keys"))?;
+        let last = map.keys().next_back().ok_or_else(|| format!("an item of `{list}` has no keys"))?;
         let k = self.key_at(last);
         let end = block_end(&self.lines, k.line, k.col, true, self.close);
         let at = self.lines.start(end + 1);

@@ -13,7 +13,7 @@ impl<'t> Lines<'t> {
     pub fn new(text: &'t str) -> Lines<'t> {
         let mut starts = vec![0];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        if starts.last() == Some(&text.len()) && text.len() > 0 {
+        if starts.last() == Some(&text.len()) && !text.is_empty() {
             starts.pop();
         }
         Lines { text, starts }
