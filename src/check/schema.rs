@@ -13,23 +13,32 @@ pub fn versions(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in &lib.by_id {
         let docs: Vec<&Document> = versions.all.iter().map(|&i| &**lib.doc(i)).collect();
-        for (n, doc) in docs.iter().enumerate() {
-            if let Some(twin) = docs[..n].iter().find(|d| d.version().is_some() && d.version() == doc.version()) {
-                out.push(
-                    s005(
-                        id,
-                        doc,
-                        status_or_id_pos(doc, false),
-                        format!("{id} version {} is also in {}", shown(doc), twin.file.display),
-                    )
-                    .help("give this file the next version number, or delete the copy"),
-                );
-            }
-        }
         let current = versions.current.map(|i| &**lib.doc(i));
+        let is_current = |d: &Document| current.is_some_and(|c| std::ptr::eq(c, d));
+        for (n, doc) in docs.iter().enumerate() {
+            let Some(twin) = docs[..n].iter().find(|d| d.version().is_some() && d.version() == doc.version()) else {
+                continue;
+            };
+            // Reported on the copy, never on the version in force; a draft
+            // numbered like the version in force is reported below instead.
+            let (copy, original) = if is_current(doc) { (*twin, *doc) } else { (*doc, *twin) };
+            if is_current(original) && copy.status().is_some_and(Status::is_draft) {
+                continue;
+            }
+            out.push(
+                s005(
+                    id,
+                    copy,
+                    status_or_id_pos(copy, false),
+                    format!("{id} version {} is also in {}", shown(copy), original.file.display),
+                )
+                .help("give this file the next version number, or delete the copy"),
+            );
+        }
         let ratified: Vec<&&Document> = docs.iter().filter(|d| d.status() == Some(Status::Ratified)).collect();
         if let [older @ .., newest] = ratified.as_slice() {
-            for doc in older {
+            // Two files of the newest version are reported above as copies.
+            for doc in older.iter().filter(|d| d.version() != newest.version()) {
                 out.push(
                     s005(
                         id,
@@ -50,7 +59,7 @@ pub fn versions(lib: &Library) -> Vec<Diagnostic> {
         }
         let preparing: Vec<&&Document> = docs.iter().filter(|d| d.status().is_some_and(Status::is_draft)).collect();
         if let [older @ .., newest] = preparing.as_slice() {
-            for doc in older {
+            for doc in older.iter().filter(|d| d.version() != newest.version()) {
                 out.push(
                     s005(id, doc, status_or_id_pos(doc, true), format!(
                             "{id} has two versions in preparation: this one and version {} in {}",

@@ -5,7 +5,7 @@
 //! an EIA the type requires, a review date before the ratification) stops
 //! it as well; placeholder text (C002) counts as an error here.
 
-use super::{cited, line, open, versions, Change, OnDisk, Outcome, Step};
+use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
 use crate::check::HISTORY_PLACEHOLDER;
 use crate::diag::{Code, Diagnostic, Severity, Summary};
 use crate::edit::{Editor, Value};
@@ -42,7 +42,10 @@ pub fn ratify(opts: &RatifyOptions) -> Outcome {
 }
 
 fn run(opts: &RatifyOptions) -> Step<Outcome> {
-    let by = opts.by.trim();
+    let by = typed_value("--by", &opts.by)?;
+    let by = by.as_str();
+    let minute = opts.minute.as_deref().map(|m| typed_value("--minute", m)).transpose()?;
+    let summary = opts.summary.as_deref().map(|s| typed_value("--summary", s)).transpose()?;
     if by.is_empty() {
         return Err(Outcome::usage("error: --by is empty: name the committee that ratified the document"));
     }
@@ -70,7 +73,9 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
         ReviewDate::YearsAfter(n) => years_after(opts.date, n),
         ReviewDate::Default => years_after(opts.date, lib.config.site.default_review_years),
     };
-    let plan = Plan { version: &version, by, opts, review };
+    let minute = minute.as_deref().filter(|m| !m.is_empty());
+    let summary = summary.as_deref().filter(|s| !s.is_empty());
+    let plan = Plan { version: &version, by, minute, summary, opts, review };
     let draft_file = OnDisk::read(lib, draft)?;
     let (new_text, summary_used) =
         plan.ratified_text(draft, &draft_file.text).map_err(|why| cannot_edit(&draft_file.display, &why))?;
@@ -126,11 +131,11 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
     super::write_or_show(&changes, opts.dry_run, &mut out)?;
     let verb = if opts.dry_run { "would ratify" } else { "ratified" };
     line(&mut out, format!("{verb} {id} version {version} ({}):", draft.file.display));
-    let minute = opts.minute.as_deref().map(|m| format!(" (minute {m})")).unwrap_or_default();
+    let minute = minute.map(|m| format!(" (minute {m})")).unwrap_or_default();
     line(&mut out, format!("  status: ratified, by {by} on {}{minute}", opts.date));
     line(&mut out, format!("  review date: {review}"));
     line(&mut out, format!("  amendment history: version {version} dated {}", opts.date));
-    if opts.summary.is_some() && !summary_used {
+    if summary.is_some() && !summary_used {
         line(&mut out, "  (the history entry already says what changed, so --summary was not used)");
     }
     if let Some(prev) = previous {
@@ -157,6 +162,8 @@ fn years_after(date: Date, years: u32) -> Date {
 struct Plan<'a> {
     version: &'a Version,
     by: &'a str,
+    minute: Option<&'a str>,
+    summary: Option<&'a str>,
     opts: &'a RatifyOptions,
     review: Date,
 }
@@ -168,12 +175,12 @@ impl Plan<'_> {
         let mut e = Editor::new(text)?;
         e.set("status", &Value::Word("ratified"));
         let mut ratified = vec![("by", Value::Text(self.by)), ("date", Value::Date(opts.date))];
-        if let Some(m) = opts.minute.as_deref().map(str::trim).filter(|m| !m.is_empty()) {
+        if let Some(m) = self.minute {
             ratified.push(("minute", Value::Text(m)));
         }
         e.set_map("ratified", &ratified);
         e.set("review_date", &Value::Date(self.review));
-        let summary = opts.summary.as_deref().map(str::trim).filter(|s| !s.is_empty());
+        let summary = self.summary;
         let entries: &[HistoryEntry] = draft.meta.history.as_ref().map_or(&[], |h| &h.value);
         let count = e.count("history");
         let mut used = false;
@@ -295,7 +302,10 @@ impl LineMap {
                     similar::DiffOp::Equal { old_index, new_index, .. } => {
                         ((old_index + n - new_index + 1) as u32, false)
                     }
-                    _ => (op.old_range().start.max(1) as u32, true),
+                    // A changed line is where it was; an added one
+                    // points at the line before it.
+                    similar::DiffOp::Insert { old_index, .. } => ((*old_index).max(1) as u32, true),
+                    _ => (op.old_range().start as u32 + 1, true),
                 };
             }
         }

@@ -3,7 +3,7 @@
 //! The lock is not touched: `status` and `withdrawn` are outside the
 //! fingerprint, so the withdrawn version still proves what was ratified.
 
-use super::{cited, line, open, versions, Change, OnDisk, Outcome, Step};
+use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
 use crate::edit::{Editor, Value};
 use crate::model::Date;
 use std::path::PathBuf;
@@ -23,7 +23,8 @@ pub fn withdraw(opts: &WithdrawOptions) -> Outcome {
 }
 
 fn run(opts: &WithdrawOptions) -> Step<Outcome> {
-    let (by, reason) = (opts.by.trim(), opts.reason.trim());
+    let (by, reason) = (typed_value("--by", &opts.by)?, typed_value("--reason", &opts.reason)?);
+    let (by, reason) = (by.as_str(), reason.as_str());
     if by.is_empty() || reason.is_empty() {
         return Err(Outcome::usage(
             "error: --by and --reason must not be empty: say who withdrew the document and why",

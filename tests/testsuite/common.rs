@@ -25,6 +25,13 @@ impl Fixture {
         f
     }
 
+    /// A copy of the example library (`content/` of the repository) as `content/`.
+    pub fn example() -> Fixture {
+        let f = Fixture { tmp: tempfile::tempdir().unwrap() };
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &f.path("content"));
+        f
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.tmp.path().join(rel)
     }
@@ -45,10 +52,16 @@ impl Fixture {
 
     /// Runs trustdocs in the fixture's folder.
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs trustdocs in the fixture's folder with more environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_trustdocs"))
             .args(args)
             .current_dir(self.tmp.path())
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .output()
             .unwrap()
     }
@@ -93,6 +106,18 @@ impl Fixture {
         let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23"];
         args.extend_from_slice(extra);
         self.run(&args)
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), target).unwrap();
+        }
     }
 }
 
