@@ -68,7 +68,7 @@ fn deny_warnings_refuses_warnings_and_a_clean_library_publishes() {
             .replace("## Scope\n\n## Empty", "## Scope\n## Empty"),
     );
     f.run(&["lock", "content"]);
-    let out = f.build(&["--deny", "warnings"]);
+    let out = f.build_failing(&["--deny", "warnings"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(stderr(&out).contains("the checks found 0 errors and 1 warning"), "{}", stderr(&out));
     assert_eq!(f.build(&["--deny", "errors"]).status.code(), Some(0));
