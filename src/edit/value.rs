@@ -1,7 +1,8 @@
 //! The one function that writes a value into front matter. Text is always
-//! double-quoted with every character that could end the value, start a
-//! comment, a key, a new line or a document escaped, so no committee name,
-//! minute reference, reason or summary can change the YAML around it.
+//! double-quoted, by the importer's function, with every character that
+//! could end the value, start a comment, a key, a new line or a document
+//! escaped, so no committee name, minute reference, reason or summary can
+//! change the YAML around it.
 
 use crate::model::Date;
 
@@ -21,29 +22,9 @@ pub fn scalar(value: &Value) -> String {
     match value {
         Value::Word(w) => w.to_string(),
         Value::Date(d) => d.iso(),
-        Value::Text(t) => quoted(t),
+        // The importer's quoting: one function writes every quoted value.
+        Value::Text(t) => crate::import::yaml_out::quote(t),
     }
-}
-
-fn quoted(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{85}' => out.push_str("\\N"),
-            '\u{2028}' => out.push_str("\\L"),
-            '\u{2029}' => out.push_str("\\P"),
-            c if c.is_control() || c == '\u{feff}' => out.push_str(&format!("\\u{:04X}", c as u32)),
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 #[cfg(test)]
