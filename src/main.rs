@@ -127,17 +127,8 @@ enum Command {
         after_help = "Examples:\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 2026-03-01 --minute PG/26/14 --dry-run\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 2026-03-01 --summary \"Annual review; NHS Protect references removed\"\n\nThe checks run first: while the version has an error (placeholder text included), nothing is written.\nExit status: 0 ratified (or shown, with --dry-run), 1 refused, 2 bad usage."
     )]
     Ratify {
-        /// The document's id.
-        id: String,
-        /// The content folder (holds site.yaml and documents/).
-        #[arg(default_value = "content")]
-        dir: PathBuf,
-        /// The committee that ratified it.
-        #[arg(long)]
-        by: String,
-        /// The date of the committee's decision, as YYYY-MM-DD.
-        #[arg(long, value_parser = parse_today)]
-        date: Date,
+        #[command(flatten)]
+        decision: Decision,
         /// The minute that records the decision (e.g. PG/26/14).
         #[arg(long)]
         minute: Option<String>,
@@ -162,17 +153,8 @@ enum Command {
         after_help = "Example:\n  trustdocs withdraw POL/002/015 --by \"Policy Group\" --date 2026-03-01 --reason \"Replaced by the Violence Prevention and Reduction Policy\"\n\nThe documents that cite it are listed first. Exit status: 0 withdrawn (or shown, with --dry-run), 1 refused, 2 bad usage."
     )]
     Withdraw {
-        /// The document's id.
-        id: String,
-        /// The content folder (holds site.yaml and documents/).
-        #[arg(default_value = "content")]
-        dir: PathBuf,
-        /// The committee that withdrew it.
-        #[arg(long)]
-        by: String,
-        /// The date of the decision, as YYYY-MM-DD.
-        #[arg(long, value_parser = parse_today)]
-        date: Date,
+        #[command(flatten)]
+        decision: Decision,
         /// Why it was withdrawn.
         #[arg(long)]
         reason: String,
@@ -218,6 +200,22 @@ enum Command {
         #[arg(long)]
         drafts: bool,
     },
+}
+
+/// What `ratify` and `withdraw` record: which document, and the committee's decision.
+#[derive(clap::Args)]
+struct Decision {
+    /// The document's id.
+    id: String,
+    /// The content folder (holds site.yaml and documents/).
+    #[arg(default_value = "content")]
+    dir: PathBuf,
+    /// The committee that decided it.
+    #[arg(long)]
+    by: String,
+    /// The date of the committee's decision, as YYYY-MM-DD.
+    #[arg(long, value_parser = parse_today)]
+    date: Date,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -273,7 +271,15 @@ fn main() -> ExitCode {
                 today: today_or_now(today),
             }))
         }
-        Command::Ratify { id, dir, by, date, minute, review_date, review_years, summary, dry_run, today } => {
+        Command::Ratify {
+            decision: Decision { id, dir, by, date },
+            minute,
+            review_date,
+            review_years,
+            summary,
+            dry_run,
+            today,
+        } => {
             let review = match (review_date, review_years) {
                 (Some(d), _) => ReviewDate::On(d),
                 (None, Some(n)) => ReviewDate::YearsAfter(n),
@@ -283,7 +289,7 @@ fn main() -> ExitCode {
             let color = use_color_on(&std::io::stderr());
             governance(ratify(&RatifyOptions { id, dir, by, date, minute, review, summary, dry_run, today, color }))
         }
-        Command::Withdraw { id, dir, by, date, reason, dry_run, today } => {
+        Command::Withdraw { decision: Decision { id, dir, by, date }, reason, dry_run, today } => {
             governance(withdraw(&WithdrawOptions { id, dir, by, date, reason, dry_run, today: today_or_now(today) }))
         }
         Command::Lock { dir } => governance(trustdocs::governance::lock(&dir)),

@@ -117,6 +117,10 @@ fn the_workflow_end_to_end() {
         .contains("CORP/STRAT/003 version 4 was changed after it was ratified"));
 }
 
+/// `ratify` of the draft of `ready()`, with a summary.
+const RATIFY_G: [&str; 11] =
+    ["ratify", "CORP/STRAT/003", "content", "--by", "G", "--date", "2026-02-01", "--today", TODAY, "--summary", "x"];
+
 /// The example with the draft ready to ratify but for its history entry.
 fn ready() -> Fixture {
     let f = with_draft();
@@ -148,22 +152,7 @@ fn a_rename_that_fails_part_way_leaves_every_file_as_it_was() {
     let before = snapshot(&f.path("content"));
     // Renames go in order: the draft, the superseded version, then the (new) lock.
     for nth in ["1", "2", "3"] {
-        let out = f.run_with_env(
-            &[
-                "ratify",
-                "CORP/STRAT/003",
-                "content",
-                "--by",
-                "G",
-                "--date",
-                "2026-02-01",
-                "--today",
-                TODAY,
-                "--summary",
-                "x",
-            ],
-            &[("TRUSTDOCS_TEST_FAIL_RENAME", nth)],
-        );
+        let out = f.run_with_env(&RATIFY_G, &[("TRUSTDOCS_TEST_FAIL_RENAME", nth)]);
         assert_eq!(out.status.code(), Some(1), "rename {nth}");
         assert!(stderr(&out).contains("nothing was changed"), "{}", stderr(&out));
         assert_eq!(
@@ -182,21 +171,7 @@ fn a_folder_it_cannot_write_in_changes_nothing() {
     let before = snapshot(&f.path("content"));
     // The lock cannot be created: content/ is read-only (for the unprivileged user).
     let content = f.path("content");
-    let run = || {
-        f.run_unprivileged(&[
-            "ratify",
-            "CORP/STRAT/003",
-            "content",
-            "--by",
-            "G",
-            "--date",
-            "2026-02-01",
-            "--today",
-            TODAY,
-            "--summary",
-            "x",
-        ])
-    };
+    let run = || f.run_unprivileged(&RATIFY_G);
     let documents = f.path("content/documents");
     std::fs::set_permissions(&documents, std::fs::Permissions::from_mode(0o777)).unwrap();
     std::fs::set_permissions(&content, std::fs::Permissions::from_mode(0o555)).unwrap();
