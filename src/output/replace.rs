@@ -36,6 +36,13 @@ impl Drop for Pending {
 /// Writes every file, or none: on `Err`, every target is as it was.
 pub fn replace_all(files: &[NewFile]) -> Result<()> {
     let _hold = super::signals::uninterrupted();
+    // A file someone made read-only is one they meant to keep as it is.
+    if let Some(f) = files.iter().find(|f| fs::metadata(&f.path).is_ok_and(|m| m.permissions().readonly())) {
+        return Err(Error::Refused(format!(
+            "{} is read-only; make it writable (`chmod u+w`) if it should change",
+            f.path.display()
+        )));
+    }
     let mut pending = Vec::with_capacity(files.len());
     for f in files {
         // A document reached through a link inside the content folder is

@@ -379,3 +379,19 @@ fn a_value_with_a_hidden_control_character_is_refused() {
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert_eq!(snapshot(&f.path("content")), before);
 }
+
+#[test]
+fn a_read_only_document_is_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let f = ready();
+    let before = snapshot(&f.path("content"));
+    std::fs::set_permissions(f.path(V3), std::fs::Permissions::from_mode(0o444)).unwrap();
+    let out = f.run(&RATIFY_G);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("corp-strat-003-security-management-strategy.md is read-only; make it writable"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&f.path("content")), before);
+}
