@@ -135,8 +135,8 @@ enum Command {
         /// The next review date, as YYYY-MM-DD (default: --date plus review.default_years of site.yaml, 3 if unset).
         #[arg(long, value_parser = parse_today, conflicts_with = "review_years")]
         review_date: Option<Date>,
-        /// The next review, in years after --date.
-        #[arg(long)]
+        /// The next review, in years after --date (1 to 10).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10))]
         review_years: Option<u32>,
         /// What changed, for the history entry, when it does not say yet.
         #[arg(long)]

@@ -324,6 +324,10 @@ fn refusals_name_the_file_and_what_to_do() {
         "2028-01-01",
     ]);
     assert_eq!(out.status.code(), Some(2), "one review option at a time");
+    for years in ["0", "11", "4294967295"] {
+        let out = f.run(&["ratify", "CORP/STRAT/003", "--by", "G", "--date", "2026-02-01", "--review-years", years]);
+        assert_eq!(out.status.code(), Some(2), "--review-years {years}: a review on the day, or in a lifetime");
+    }
 }
 
 #[test]
