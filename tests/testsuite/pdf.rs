@@ -369,6 +369,13 @@ fn the_control_sheet_and_the_catalogue_carry_the_fingerprint_from_the_lock() {
         squeezed(&f.path("out/documents/pol-001-001/pol-001-001-v1.pdf")).contains(fingerprint),
         "the PDF's control sheet shows {fingerprint}"
     );
+    // 64 digits without a break point stay inside the page's right margin.
+    let pdf = f.path("out/documents/pol-001-001/pol-001-001-v1.pdf");
+    let boxes = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1"], &pdf);
+    let right =
+        |line: &str| -> f64 { line.split("xMax=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+    let widest = boxes.lines().find(|l| l.contains("<word") && l.contains(&fingerprint[..32])).map(right);
+    assert!(widest.is_some_and(|x| x < 540.0), "the fingerprint overflows the page: right edge {widest:?}");
     let catalogue: serde_json::Value = serde_json::from_str(&f.read("out/catalogue.json")).unwrap();
     let entry =
         catalogue["documents"].as_array().unwrap().iter().find(|d| d["id"] == "POL/001/001" && d["version"] == "1");
