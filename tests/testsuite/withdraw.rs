@@ -75,3 +75,14 @@ fn withdraw_needs_a_reason_and_an_id_in_the_library() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains("no document in content has the id POL/009/009"));
 }
+
+#[test]
+fn the_pdf_of_a_withdrawn_version_says_who_withdrew_it_and_why() {
+    let f = library();
+    assert_eq!(f.run(&ARGS).status.code(), Some(0));
+    f.build_with_pdfs(&[]);
+    let pdf = f.path("out/documents/pol-001-001/pol-001-001-v1.pdf");
+    let out = std::process::Command::new("pdftotext").args(["-f", "1", "-l", "1"]).arg(&pdf).arg("-").output().unwrap();
+    let text = stdout(&out).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("Withdrawn by Policy Group on 1 February 2026: Merged into POL/001/002"), "{text}");
+}
