@@ -322,10 +322,15 @@ fn refusal(
 ) -> Outcome {
     let sources = std::collections::HashMap::from([(change.display.clone(), change.before.clone())]);
     let summary = Summary::of(1, &errors);
+    let c002 = if errors.iter().any(|d| d.code == Code::C002) {
+        " (placeholder text, C002, counts as an error here)"
+    } else {
+        ""
+    };
     let mut err = crate::report::human(&errors, &sources, &summary, color);
     let id = draft.id().map(|i| i.to_string()).unwrap_or_default();
     err.push_str(&crate::text::for_terminal(&format!(
-        "error: refusing to ratify {id} version {}: {} error{} in {} must be fixed first (placeholder text, C002, counts as an error here)
+        "error: refusing to ratify {id} version {}: {} error{} in {} must be fixed first{c002}
   nothing was written; `trustdocs check {}` shows the rest of the library
 ",
         super::version_of(draft),

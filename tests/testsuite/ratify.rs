@@ -343,6 +343,7 @@ fn ratify_refuses_what_only_ratification_makes_wrong() {
     assert!(err.contains("error[S003]: missing key `author`, which a ratified document needs"), "{err}");
     assert!(err.contains("error[Q001]"), "{err}");
     assert!(err.contains("--> content/documents/new.md:6:"), "points at the status line on disk: {err}");
+    assert!(err.contains("3 errors in content/documents/new.md must be fixed first\n"), "no C002 among them: {err}");
     assert_eq!(snapshot(&f.path("content")), before);
 }
 
