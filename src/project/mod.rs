@@ -13,9 +13,11 @@
 //! through these, so a new command is a few lines.
 
 mod build;
+mod select;
 mod site;
 
 pub use build::{build, BuildError, BuildOptions, Built, PUBLIC_MARKER};
+pub use select::{content_folder_of, Selection};
 pub use site::Site;
 
 use crate::diag::{self, Diagnostic, Summary};

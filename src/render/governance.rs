@@ -2,7 +2,7 @@
 //! references (with its CSV). Built from the same diagnostics `check` prints.
 
 use super::views::{summary, DocSummary};
-use crate::diag::{Code, Diagnostic, Severity};
+use crate::diag::{fold, Code, Diagnostic, Folded, Severity};
 use crate::model::body::Target;
 use crate::model::{DocId, Document, ReviewState, Status};
 use crate::publish::Publication;
@@ -19,6 +19,8 @@ pub struct CheckItem {
     column: u32,
     message: String,
     help: Option<String>,
+    /// "3 places: lines 12, 40, 77" when the problem repeats.
+    places: Option<String>,
     /// The section of the document page the finding is about, from the root.
     link: Option<String>,
 }
@@ -35,27 +37,29 @@ pub struct DocChecks {
     items: Vec<CheckItem>,
 }
 
-/// Diagnostics grouped by file (so by document), errors first within each.
+/// Diagnostics grouped by file (so by document), errors first within each,
+/// the repeats of one problem folded into one item that names every place.
 pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
     let by_file: HashMap<&str, DocIndex> = site.lib.iter().map(|(i, d)| (d.file.display.as_str(), i)).collect();
-    let mut groups: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
+    let mut groups: BTreeMap<Option<&str>, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
-        groups.entry(d.file.clone().unwrap_or_else(|| "(the content folder)".into())).or_default().push(d);
+        groups.entry(d.file.as_deref()).or_default().push(d);
     }
     let mut out: Vec<DocChecks> = groups
         .into_iter()
         .map(|(file, mut ds)| {
             ds.sort_by_key(|d| (d.severity, d.line, d.column));
-            let doc = by_file.get(file.as_str()).map(|&i| (i, site.lib.doc(i)));
+            let doc = file.and_then(|f| by_file.get(f)).map(|&i| (i, site.lib.doc(i)));
             let url = doc.and_then(|(i, _)| site.url_of.get(&i).cloned());
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
+            let file = file.map_or_else(|| "(the content folder)".to_string(), |f| shown_path(site, f));
             DocChecks {
                 id: doc.and_then(|(_, d)| d.id()).map(DocId::to_string),
                 title: doc.map_or_else(|| file.clone(), |(_, d)| d.title().to_string()),
                 errors: count(Severity::Error),
                 warnings: count(Severity::Warning),
                 notes: count(Severity::Note),
-                items: ds.iter().map(|d| item(d, doc.map(|(_, d)| &**d), url.as_deref())).collect(),
+                items: fold(ds).iter().map(|f| item(f, doc.map(|(_, d)| &**d), url.as_deref())).collect(),
                 url,
                 file,
             }
@@ -65,7 +69,22 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
     out
 }
 
-fn item(d: &Diagnostic, doc: Option<&Document>, url: Option<&str>) -> CheckItem {
+/// A file as the checks page names it: from the content folder's own name
+/// (`content/documents/a.md`), however the folder was given to the command.
+fn shown_path(site: &Publication, file: &str) -> String {
+    let given = crate::load::display_path(&site.lib.dir);
+    let name = crate::output::guard::canonical(&site.lib.dir)
+        .ok()
+        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_string()))
+        .unwrap_or_else(|| given.clone());
+    match file.strip_prefix(&given).and_then(|rest| rest.strip_prefix('/')) {
+        Some(rest) => format!("{name}/{rest}"),
+        None => file.to_string(),
+    }
+}
+
+fn item(f: &Folded, doc: Option<&Document>, url: Option<&str>) -> CheckItem {
+    let d = f.first;
     CheckItem {
         code: d.code.as_str(),
         what: d.code.what(),
@@ -74,6 +93,7 @@ fn item(d: &Diagnostic, doc: Option<&Document>, url: Option<&str>) -> CheckItem 
         column: d.column,
         message: d.message.clone(),
         help: d.help.clone(),
+        places: f.places_text(),
         link: url.zip(doc).map(|(u, doc)| format!("{u}#{}", section_of(doc, d))),
     }
 }

@@ -147,6 +147,9 @@ pub struct Link {
     pub target: Target,
     pub kind: LinkKind,
     pub pos: Pos,
+    /// How many characters it takes in the source (a whole `[text](dest)`,
+    /// or the id), for marking it.
+    pub width: u32,
     /// For `Title (ID)` in prose: the text before the opening parenthesis.
     pub title_before: Option<String>,
 }
