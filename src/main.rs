@@ -6,7 +6,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
+use trustdocs::links::fetch::FetchOptions;
 use trustdocs::model::Date;
+use trustdocs::project::{ExternalOptions, ExternalReport};
 use trustdocs::publish::PublishOptions;
 use trustdocs::text::for_terminal;
 use trustdocs::{report, BuildError, BuildOptions, Project};
@@ -68,6 +70,14 @@ enum Command {
         /// The date review checks use, as YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
+        /// Also ask every external link whether it answers (X010): 8 at a time, 10 seconds
+        /// each; links that answered are not asked again for a week.
+        #[arg(long)]
+        external: bool,
+        /// The output folder whose .trustdocs/links.json keeps the results of --external
+        /// (default: dist). The same rules as build --out apply.
+        #[arg(long, requires = "external")]
+        out: Option<PathBuf>,
     },
     /// Preview the site: build it, serve it on 127.0.0.1, rebuild and reload on every edit.
     Serve {
@@ -165,9 +175,13 @@ fn use_color() -> bool {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { dir, documents, format, deny, today } => {
+        Command::Check { dir, documents, format, deny, today, external, out } => {
             let (dir, documents) = check_target(dir, documents);
-            let opts = CheckOptions { format, deny_warnings: deny.is_some(), today: today_or_now(today) };
+            let external = external.then(|| ExternalOptions {
+                out: out.unwrap_or_else(|| PathBuf::from("dist")),
+                fetch: FetchOptions::default(),
+            });
+            let opts = CheckOptions { format, deny_warnings: deny.is_some(), today: today_or_now(today), external };
             check(&dir, &documents, &opts)
         }
         Command::Serve { dir, port, public, drafts, today } => {
@@ -219,6 +233,7 @@ struct CheckOptions {
     format: Format,
     deny_warnings: bool,
     today: Date,
+    external: Option<ExternalOptions>,
 }
 
 /// The content folder and the documents of `check [DIR] [DOCUMENT...]`.
@@ -258,6 +273,14 @@ fn check(dir: &Path, documents: &[OsString], opts: &CheckOptions) -> ExitCode {
         },
     };
     let mut checked = project.check(opts.today);
+    if let Some(external) = &opts.external {
+        let before = |r: ExternalReport| {
+            eprintln!("asking {} external links whether they answer ({} known from the last week)", r.asked, r.cached)
+        };
+        if let Err(e) = checked.check_external(selection.as_ref(), external, &before) {
+            return usage(e);
+        }
+    }
     if let Some(selection) = &selection {
         checked = checked.only(selection);
     }

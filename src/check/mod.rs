@@ -3,6 +3,7 @@
 
 mod content;
 mod eia;
+pub mod external;
 mod history;
 mod refs;
 mod review;

@@ -13,6 +13,7 @@ mod check_documents;
 mod check_output;
 mod checks;
 mod cli;
+mod external_links;
 mod fuzz;
 mod governance;
 mod hostile;
