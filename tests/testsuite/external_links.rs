@@ -229,3 +229,25 @@ fn the_cache_goes_only_into_an_output_folder_of_trustdocs_own() {
     assert!(!f.path("mine/.trustdocs").exists() && !f.path("content/.trustdocs").exists());
     assert!(s.requests().is_empty(), "nothing is asked before the folder is judged");
 }
+
+#[test]
+fn the_references_page_and_csv_show_each_links_state_after_a_build() {
+    let s = Server::start();
+    let refused = closed_port();
+    let f = library(&s, refused);
+    check_external(&f, "2026-11-23", "out", &[]);
+    assert!(f.build(&[]).status.success());
+    assert!(f.path("out/.trustdocs/links.json").is_file(), "the build keeps the cache");
+    let html = f.read("out/references/index.html");
+    let rows = select_texts(&html, "tbody tr");
+    let row = |needle: &str| rows.iter().find(|r| r.contains(needle)).unwrap_or_else(|| panic!("{needle}: {rows:?}"));
+    assert!(row("the guide again").contains("ok 2026-11-23"), "{rows:?}");
+    assert!(row("old standards").contains("error 404"), "{rows:?}");
+    assert!(row("intranet page").contains("2 More line 31 no answer"), "{rows:?}");
+    assert!(row("Moved guidance").contains(&format!("moved now at {}", s.url("/ok"))), "{rows:?}");
+    let problems = select_texts(&f.read("out/references/problems/index.html"), "tbody tr");
+    assert_eq!(problems.len(), 3, "404, no answer, moved: {problems:?}");
+    let csv = f.read("out/references/references.csv");
+    assert!(csv.lines().next().unwrap().ends_with(",section,line,last_checked,link_status"));
+    assert!(csv.contains(&format!(",,,{},,,no,1 Links,27,2026-11-23,error 404\n", s.url("/gone"))), "{csv}");
+}
