@@ -6,7 +6,7 @@
 use super::Outcome;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 use ureq::http::Uri;
 
 #[derive(Clone, Debug)]
@@ -14,7 +14,8 @@ pub struct FetchOptions {
     /// Addresses asked at once.
     pub concurrency: usize,
     /// The longest one request may take, from looking up the host to the
-    /// response's headers.
+    /// response's headers; one address, with its redirects and a `GET`
+    /// after a refused `HEAD`, gets twice this in all.
     pub timeout: Duration,
     /// Redirects followed before giving up.
     pub max_redirects: u32,
@@ -47,14 +48,15 @@ pub fn check_all(urls: &[String], opts: &FetchOptions) -> Vec<Outcome> {
 
 fn agent(opts: &FetchOptions) -> ureq::Agent {
     let tls = ureq::tls::TlsConfig::builder().root_certs(ureq::tls::RootCerts::PlatformVerifier).build();
-    ureq::Agent::config_builder()
+    let config = ureq::Agent::config_builder()
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_global(Some(opts.timeout))
         .user_agent(concat!("trustdocs/", env!("CARGO_PKG_VERSION"), " (link check)"))
         .tls_config(tls)
-        .build()
-        .into()
+        .build();
+    let connector = ureq::unversioned::transport::DefaultConnector::new();
+    ureq::Agent::with_parts(config, connector, super::resolve::WebOnly::default())
 }
 
 /// Follows `url` to a page that answers, or to the first failure.
@@ -65,8 +67,9 @@ fn check_one(agent: &ureq::Agent, url: &str, opts: &FetchOptions) -> Outcome {
     // The address the author should use: where the permanent redirects lead.
     let mut moved_to: Option<Uri> = None;
     let mut permanent_so_far = true;
+    let deadline = Instant::now() + opts.timeout * 2;
     for _ in 0..=opts.max_redirects {
-        let status = match ask(agent, &at) {
+        let status = match ask(agent, &at, deadline) {
             Ok(r) => r,
             Err(why) => return Outcome::NoAnswer { why },
         };
@@ -98,13 +101,16 @@ fn check_one(agent: &ureq::Agent, url: &str, opts: &FetchOptions) -> Outcome {
 /// The status and `Location` of one request: `HEAD`, then `GET` when the
 /// server refuses `HEAD` or answers it with an error (some answer `HEAD`
 /// with 403, 404 or 405 and `GET` with the page).
-fn ask(agent: &ureq::Agent, uri: &Uri) -> Result<(u16, Option<String>), String> {
-    let head = agent.head(uri.clone()).call();
+fn ask(agent: &ureq::Agent, uri: &Uri, deadline: Instant) -> Result<(u16, Option<String>), String> {
+    // Each request ends by the address's deadline, however many came before.
+    let left = || Some(deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1)));
+    let head = agent.head(uri.clone()).config().timeout_global(left()).build().call();
     let refused = match &head {
         Ok(r) => r.status().as_u16() >= 400,
         Err(e) => matches!(e, ureq::Error::Protocol(_) | ureq::Error::Io(_)),
     };
-    let response = if refused { agent.get(uri.clone()).call() } else { head };
+    // The body of a GET is never read: only the status and headers count.
+    let response = if refused { agent.get(uri.clone()).config().timeout_global(left()).build().call() } else { head };
     match response {
         Ok(r) => {
             let location = r.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_string);
@@ -120,6 +126,7 @@ fn why(e: &ureq::Error) -> String {
         ureq::Error::HostNotFound => "no such host".into(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => "no answer within the time limit".into(),
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => io.to_string(),
         ureq::Error::Tls(_) | ureq::Error::Rustls(_) => format!("a secure connection failed: {e}"),
         other => other.to_string(),
     }
@@ -127,7 +134,7 @@ fn why(e: &ureq::Error) -> String {
 
 /// The address as a request names it: without its `#fragment`, with
 /// spaces and other characters a request line cannot carry percent-encoded.
-fn request_uri(url: &str) -> Result<Uri, ()> {
+pub(crate) fn request_uri(url: &str) -> Result<Uri, ()> {
     let without_fragment = url.split('#').next().unwrap_or(url);
     let mut encoded = String::with_capacity(without_fragment.len());
     for b in without_fragment.bytes() {

@@ -8,6 +8,7 @@
 //! cookies or credentials, and only the status is kept.
 
 pub mod fetch;
+mod resolve;
 
 use crate::error::{Error, Result};
 use crate::model::Date;
@@ -109,7 +110,13 @@ impl Cache {
         let path = out.join(Cache::PATH);
         let regular = std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file());
         let bytes = if regular { std::fs::read(&path).ok() } else { None };
-        bytes.and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+        let mut cache: Cache = bytes.and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+        // The page links where a moved link leads: only to a web address.
+        cache.links.retain(|_, e| match &e.outcome {
+            Outcome::Moved { to } => fetch::request_uri(to).is_ok(),
+            _ => true,
+        });
+        cache
     }
 
     /// The earlier result for `url`, if it may be used on `today`: a link
@@ -149,4 +156,22 @@ impl Cache {
 /// Days since the entry was made, if its date can be read.
 fn age(e: &Entry, today: Date) -> Option<i64> {
     Date::parse(&e.checked, false).ok().map(|d| d.days_until(today))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cache_entry_that_moved_somewhere_but_the_web_is_dropped_when_read() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join(".trustdocs")).unwrap();
+        let json = r#"{"links": {
+            "https://a.example/": {"checked": "2026-11-20", "outcome": "moved", "to": "javascript:alert(1)"},
+            "https://b.example/": {"checked": "2026-11-20", "outcome": "moved", "to": "https://b.example/new"}
+        }}"#;
+        std::fs::write(dir.path().join(Cache::PATH), json).unwrap();
+        let cache = Cache::read(dir.path());
+        assert_eq!(cache.links.keys().collect::<Vec<_>>(), vec!["https://b.example/"]);
+    }
 }

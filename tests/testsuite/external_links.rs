@@ -73,6 +73,16 @@ fn answer(mut stream: TcpStream, seen: &Mutex<Vec<String>>) {
                 std::thread::sleep(std::time::Duration::from_secs(30));
                 return;
             }
+            ("HEAD", "/endless") => ("405 Method Not Allowed", None),
+            (_, "/endless") => return endless(&mut stream, b"HTTP/1.1 200 OK\r\n\r\n", b"page ", seen),
+            (_, "/endless-headers") => return endless(&mut stream, b"HTTP/1.1 200 OK\r\n", b"X-More: yes\r\n", seen),
+            (_, "/drip") => return drip(&mut stream),
+            (_, "/slow-loop") => {
+                std::thread::sleep(std::time::Duration::from_millis(700));
+                ("301 Moved Permanently", Some("/slow-loop"))
+            }
+            (_, "/to-metadata") => ("301 Moved Permanently", Some("http://169.254.169.254/latest/meta-data/")),
+            (_, "/to-a-number") => ("302 Found", Some("http://2852039166/latest/meta-data/")),
             _ => ("500 Internal Server Error", None),
         };
         let location = location.map(|l| format!("Location: {l}\r\n")).unwrap_or_default();
@@ -81,6 +91,26 @@ fn answer(mut stream: TcpStream, seen: &Mutex<Vec<String>>) {
         if stream.write_all(head.as_bytes()).and_then(|()| stream.write_all(body.as_bytes())).is_err() {
             return;
         }
+    }
+}
+
+/// Sends `head`, then `more` until the client hangs up; records how much.
+fn endless(stream: &mut TcpStream, head: &[u8], more: &[u8], seen: &Mutex<Vec<String>>) {
+    let chunk = more.repeat(64 * 1024 / more.len());
+    let mut sent = head.len();
+    if stream.write_all(head).is_ok() {
+        while stream.write_all(&chunk).is_ok() {
+            sent += chunk.len();
+        }
+    }
+    seen.lock().unwrap().push(format!("hung up after {} KiB", sent / 1024));
+}
+
+/// A status line, then a header one byte every tenth of a second, for ever.
+fn drip(stream: &mut TcpStream) {
+    let _ = stream.write_all(b"HTTP/1.1 200 OK\r\n");
+    while stream.write_all(b"X").and_then(|()| stream.flush()).is_ok() {
+        std::thread::sleep(std::time::Duration::from_millis(100));
     }
 }
 
@@ -250,4 +280,35 @@ fn the_references_page_and_csv_show_each_links_state_after_a_build() {
     let csv = f.read("out/references/references.csv");
     assert!(csv.lines().next().unwrap().ends_with(",section,line,last_checked,link_status"));
     assert!(csv.contains(&format!(",,,{},,,no,1 Links,27,2026-11-23,error 404\n", s.url("/gone"))), "{csv}");
+}
+
+#[test]
+fn a_hostile_server_gets_bounded_time_and_bytes_and_no_way_to_the_metadata_service() {
+    let s = Server::start();
+    let paths = ["/endless", "/endless-headers", "/drip", "/slow-loop", "/to-metadata", "/to-a-number"];
+    let urls: Vec<String> = paths
+        .iter()
+        .map(|p| s.url(p))
+        .chain(["http://169.254.169.254/latest/meta-data/".into(), "http://[::ffff:169.254.169.254]/".into()])
+        .collect();
+    let opts = FetchOptions { concurrency: 8, timeout: std::time::Duration::from_secs(1), max_redirects: 3 };
+    let started = std::time::Instant::now();
+    let outcomes = check_all(&urls, &opts);
+    assert!(started.elapsed() < std::time::Duration::from_secs(4), "the time limit holds: {:?}", started.elapsed());
+    assert_eq!(outcomes[0], Outcome::Ok { status: 200 }, "a GET's endless body is never read");
+    assert!(matches!(&outcomes[1], Outcome::NoAnswer { .. }), "endless headers: {:?}", outcomes[1]);
+    assert_eq!(outcomes[2], Outcome::NoAnswer { why: "no answer within the time limit".into() });
+    // Redirects that each come just within the limit still end by the address's own deadline.
+    assert_eq!(outcomes[3], Outcome::NoAnswer { why: "no answer within the time limit".into() });
+    let refused = |o: &Outcome| matches!(o, Outcome::NoAnswer { why } if why.starts_with("not asked: ") && why.contains("169.254.169.254, a link-local address"));
+    for (url, o) in urls.iter().zip(&outcomes).skip(4) {
+        assert!(refused(o), "{url}: {o:?}");
+    }
+    // Each endless answer (the headers twice: HEAD, then GET) ends when the checker hangs up;
+    // what was sent by then is what the kernel's socket buffers took, a few MiB at most.
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let hung_up: Vec<_> = s.requests().into_iter().filter(|r| r.starts_with("hung up")).collect();
+    let kib = |r: &String| r.split_whitespace().nth(3).and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX);
+    assert!(hung_up.iter().all(|r| kib(r) < 16 * 1024), "{hung_up:?}");
+    assert_eq!(hung_up.len(), 3, "{:?}", s.requests());
 }
