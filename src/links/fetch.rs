@@ -127,6 +127,8 @@ fn why(e: &ureq::Error) -> String {
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::ConnectionRefused => "connection refused".into(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => "no answer within the time limit".into(),
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::PermissionDenied => io.to_string(),
+        // The standard library reports a failed name lookup as a plain I/O error.
+        ureq::Error::Io(io) if io.to_string().contains("failed to lookup address") => "no such host".into(),
         ureq::Error::Tls(_) | ureq::Error::Rustls(_) => format!("a secure connection failed: {e}"),
         other => other.to_string(),
     }
