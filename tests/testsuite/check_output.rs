@@ -48,6 +48,20 @@ fn the_marker_stops_before_the_punctuation_after_the_finding() {
 }
 
 #[test]
+fn the_same_id_twice_on_one_line_has_two_places() {
+    let body = "## S\n\nThe Policy (POL/001/099). Again the Policy (POL/001/099).\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    let places: Vec<_> =
+        with_code(&f.check_json(), "X001").iter().map(|d| (d["line"].clone(), d["column"].clone())).collect();
+    assert_eq!(
+        places,
+        vec![(serde_json::json!(21), serde_json::json!(13)), (serde_json::json!(21), serde_json::json!(45))]
+    );
+    let text = stdout(&f.run(&["check", "content", "--today", "2026-11-23"]));
+    assert!(text.contains("(2 places: lines 21:13, 21:45)"), "{text}");
+}
+
+#[test]
 fn content_checks_leave_versions_on_record_alone_and_review_checks_look_at_the_version_in_force() {
     let mut site = SITE.to_string();
     site.push_str("deprecated_terms:\n  - { term: NHS Protect, advice: Closed in 2017. }\nplaceholders: [TBC]\n");

@@ -391,6 +391,9 @@ impl BodyParser<'_> {
             return;
         }
         let mut last = 0;
+        // Where in the source to look for the next id: the same id written
+        // twice in one text must not get the first one's place.
+        let mut from = 0;
         for m in self.opts.id_in_prose.find_iter(text) {
             if m.start() > last {
                 self.paragraph_text.push_str(&text[last..m.start()]);
@@ -404,7 +407,9 @@ impl BodyParser<'_> {
             })
             .filter(|t| !t.is_empty());
             let src = &self.source[range.clone()];
-            let at = src.find(m.as_str()).map_or(range.start, |i| range.start + i);
+            let found = src.get(from..).and_then(|rest| rest.find(m.as_str())).map(|i| from + i);
+            from = found.map_or(from, |i| i + m.len());
+            let at = found.map_or(range.start, |i| range.start + i);
             let id = DocId::new(m.as_str());
             let link = self.add_link(Target::Doc { id, anchor: None }, LinkKind::Prose, at..at + m.len(), title_before);
             self.paragraph_text.push_str(m.as_str());
