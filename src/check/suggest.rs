@@ -3,6 +3,7 @@
 //! and nothing when nothing is likely: a wrong suggestion sends the author
 //! to the wrong document, which is worse than none.
 
+use super::title::singular;
 use crate::config::{Config, Role};
 use crate::model::body::Section;
 use crate::model::{DocId, Document};
@@ -119,16 +120,6 @@ fn words(text: &str) -> Vec<String> {
         .filter(|w| !w.is_empty() && !STOP_WORDS.contains(&w.as_str()))
         .map(singular)
         .collect()
-}
-
-fn singular(w: String) -> String {
-    if w.len() > 4 && w.ends_with("ies") {
-        format!("{}y", &w[..w.len() - 3])
-    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
-        w[..w.len() - 1].to_string()
-    } else {
-        w
-    }
 }
 
 /// Ids of the library that `id` could be a slip for (at most three).
