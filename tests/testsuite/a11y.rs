@@ -8,28 +8,11 @@ use std::net::TcpListener;
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
 
-/// A library with every kind of page: versions, roles, an EIA with a
-/// negative impact, a glossary, an image, a public document.
+/// A library with every kind of page (`tests/fixtures/a11y/`): versions,
+/// roles, an EIA with a negative impact, a glossary, an image, a public
+/// document.
 fn library() -> Fixture {
-    let eia = EIA.replace("age: neutral", "age: { impact: negative, comment: Older staff work alone more often }");
-    let plan = format!("{HISTORY}{eia}  action_plan:\n    - {{ action: Review lone working rota, lead: LSMS, due: 2026-06-30 }}\npublic: true\nrelated: [POL/001/002]\nreferences:\n  - {{ title: Violence Prevention Guide, publisher: NHS Employers, year: \"2013\", url: \"https://www.nhsemployers.org/\" }}\n");
-    let body = "## Scope\n\nAll staff. See the Lone Working Policy (POL/001/002).\n\n![Site map of the main entrance](../assets/map.png)\n\n## Duties\n\n### Local Security Management Specialist {role=lsms}\n\nThe LSMS reviews incidents.\n\n| Aspect | Method | Lead |\n|---|---|---|\n| Incidents | Datix | LSMS |\n\n1. First\n2. Second\n";
-    let f = Fixture::new(&[
-        (
-            "a.md",
-            &doc("POL/001/001", "2", "ratified", &plan, body)
-                .replace("history:\n  - { version: \"1\"", "history:\n  - { version: \"2\""),
-        ),
-        ("a-v1.md", &doc("POL/001/001", "1", "superseded", "public: true\n", "## Scope\n\nOld.\n")),
-        (
-            "b.md",
-            &clean("POL/001/002", "", "## Scope\n\nLone working.\n")
-                .replace("Test Document POL/001/002", "Lone Working Policy"),
-        ),
-    ]);
-    f.write("content/assets/map.png", include_bytes!("../fixtures/map.png").as_slice());
-    f.write("content/glossary.yaml", "- term: LSMS\n  definition: Local Security Management Specialist\n");
-    f
+    Fixture::from_folder("a11y")
 }
 
 const INTRANET: &[&str] = &[

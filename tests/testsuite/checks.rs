@@ -4,10 +4,16 @@
 
 use crate::common::*;
 
-/// Lines of a `clean` document's front matter: `extra` starts on line 18.
-const EXTRA_LINE: u64 = 18;
-/// The body of a `clean` document with no extra starts on line 19.
-const BODY_LINE: u64 = 19;
+/// The severity `docs/checks.md` gives each code these tests use.
+fn severity(code: &str) -> &'static str {
+    match code {
+        "X001" | "X002" | "X006" | "R004" | "H001" | "H003" | "Q001" | "Q002" | "Q003" | "P001" => "error",
+        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" => "warning",
+        "C001" | "C002" | "C003" | "C004" | "C005" | "C006" | "C007" => "warning",
+        "X008" | "R002" | "P002" => "note",
+        _ => panic!("no severity listed here for {code}"),
+    }
+}
 
 fn expect(docs: &[(&str, &str)], code: &str, file: &str, lines: &[u64]) {
     let f = Fixture::new(docs);
@@ -17,7 +23,7 @@ fn expect(docs: &[(&str, &str)], code: &str, file: &str, lines: &[u64]) {
     assert_eq!(got, lines, "{code}: {:#}", r["diagnostics"]);
     for d in &found {
         assert_eq!(d["file"], format!("content/documents/{file}"), "{code}");
-        assert_eq!(d["severity"], if code.starts_with('S') { "error" } else { d["severity"].as_str().unwrap() });
+        assert_eq!(d["severity"], severity(code), "{code}");
         assert!(d["document"].is_string(), "{code} names its document");
     }
 }
@@ -41,7 +47,7 @@ fn x001_unknown_id_in_prose_link_and_related_with_suggestion() {
         &[("a.md", &a), ("b.md", &clean("POL/001/008", "", "## S\n\nT.\n"))],
         "X001",
         "a.md",
-        &[EXTRA_LINE, BODY_LINE + 3, BODY_LINE + 5],
+        &[line_of(&a, "related:"), line_of(&a, "See POL/001/009."), line_of(&a, "And [this]")],
     );
     let f = Fixture::new(&[("a.md", &a), ("b.md", &clean("POL/001/008", "", "## S\n\nT.\n"))]);
     let help = with_code(&f.check_json(), "X001")[0]["help"].as_str().unwrap().to_string();
@@ -50,13 +56,9 @@ fn x001_unknown_id_in_prose_link_and_related_with_suggestion() {
 
 #[test]
 fn x002_missing_anchor_here_and_in_target() {
-    let body = "## Scope\n\n[a](#nowhere) and [b](doc:POL/001/002#missing).\n";
-    expect(
-        &[("a.md", &clean("POL/001/001", "", body)), ("b.md", &clean("POL/001/002", "", "## Scope\n\nT.\n"))],
-        "X002",
-        "a.md",
-        &[BODY_LINE + 2, BODY_LINE + 2],
-    );
+    let a = clean("POL/001/001", "", "## Scope\n\n[a](#nowhere) and [b](doc:POL/001/002#missing).\n");
+    let line = line_of(&a, "[a](#nowhere)");
+    expect(&[("a.md", &a), ("b.md", &clean("POL/001/002", "", "## Scope\n\nT.\n"))], "X002", "a.md", &[line, line]);
 }
 
 #[test]
@@ -65,7 +67,7 @@ fn x003_superseded_target_names_its_successor() {
     let new = clean("POL/001/003", "replaces: [{ id: POL/001/002, version: \"1\" }]\n", "## S\n\nT.\n");
     let a = clean("POL/001/001", "", "## S\n\nSee POL/001/002.\n");
     let docs = [("a.md", a.as_str()), ("old.md", old.as_str()), ("new.md", new.as_str())];
-    expect(&docs, "X003", "a.md", &[BODY_LINE + 2]);
+    expect(&docs, "X003", "a.md", &[line_of(&a, "See POL/001/002.")]);
     let help = with_code(&Fixture::new(&docs).check_json(), "X003")[0]["help"].as_str().unwrap().to_string();
     assert!(help.contains("POL/001/003"), "{help}");
 }
@@ -78,45 +80,38 @@ fn x004_title_before_the_id_must_match() {
         "## S\n\nSee the Lone Working Policy (POL/001/002) and the Security Policy (POL/001/002).\n",
     );
     let b = clean("POL/001/002", "", "## S\n\nT.\n").replace("Test Document POL/001/002", "Lone Working Policies");
-    expect(&[("a.md", &a), ("b.md", &b)], "X004", "a.md", &[BODY_LINE + 2]);
+    expect(&[("a.md", &a), ("b.md", &b)], "X004", "a.md", &[line_of(&a, "See the Lone Working Policy")]);
 }
 
 #[test]
 fn x005_target_review_date_passed() {
+    let a = clean("POL/001/001", "", "## S\n\nSee POL/001/002.\n");
     let b = clean("POL/001/002", "", "## S\n\nT.\n").replace("review_date: 2028-01-10", "review_date: 2026-01-10");
-    expect(
-        &[("a.md", &clean("POL/001/001", "", "## S\n\nSee POL/001/002.\n")), ("b.md", &b)],
-        "X005",
-        "a.md",
-        &[BODY_LINE + 2],
-    );
+    expect(&[("a.md", &a), ("b.md", &b)], "X005", "a.md", &[line_of(&a, "See POL/001/002.")]);
 }
 
 #[test]
 fn x006_missing_file_and_image() {
-    let body = "## S\n\n![Map](../assets/map.png) and [form](../assets/form.pdf).\n";
-    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    let a = clean("POL/001/001", "", "## S\n\n![Map](../assets/map.png) and [form](../assets/form.pdf).\n");
+    let f = Fixture::new(&[("a.md", &a)]);
     f.write("content/assets/form.pdf", "pdf");
     let r = f.check_json();
     let x006 = with_code(&r, "X006");
     assert_eq!(x006.len(), 1, "{x006:#?}");
-    assert_eq!((x006[0]["line"].as_u64(), x006[0]["column"].as_u64()), (Some(BODY_LINE + 2), Some(1)));
+    assert_eq!((x006[0]["line"].as_u64(), x006[0]["column"].as_u64()), (Some(line_of(&a, "![Map]")), Some(1)));
 }
 
 #[test]
 fn x007_public_document_links_to_non_public() {
     let a = clean("POL/001/001", "public: true\n", "## S\n\nSee POL/001/002.\n");
-    expect(&[("a.md", &a), ("b.md", &clean("POL/001/002", "", "## S\n\nT.\n"))], "X007", "a.md", &[BODY_LINE + 3]);
+    let line = line_of(&a, "See POL/001/002.");
+    expect(&[("a.md", &a), ("b.md", &clean("POL/001/002", "", "## S\n\nT.\n"))], "X007", "a.md", &[line]);
 }
 
 #[test]
 fn x008_replaced_version_not_in_library() {
-    expect(
-        &[("a.md", &clean("POL/001/001", "replaces: [{ id: POL/001/001, version: \"0.9\" }]\n", "## S\n\nT.\n"))],
-        "X008",
-        "a.md",
-        &[EXTRA_LINE],
-    );
+    let a = clean("POL/001/001", "replaces: [{ id: POL/001/001, version: \"0.9\" }]\n", "## S\n\nT.\n");
+    expect(&[("a.md", &a)], "X008", "a.md", &[line_of(&a, "replaces:")]);
 }
 
 #[test]
@@ -124,10 +119,11 @@ fn r001_r002_r003_r004_review_dates() {
     let with_review = |date: &str| {
         clean("POL/001/001", "", "## S\n\nT.\n").replace("review_date: 2028-01-10", &format!("review_date: {date}"))
     };
-    expect(&[("a.md", &with_review("2026-11-01"))], "R001", "a.md", &[10]);
-    expect(&[("a.md", &with_review("2027-01-01"))], "R002", "a.md", &[10]);
-    expect(&[("a.md", &with_review("2029-01-11"))], "R003", "a.md", &[10]);
-    expect(&[("a.md", &with_review("2024-01-01"))], "R004", "a.md", &[10]);
+    for (date, code) in [("2026-11-01", "R001"), ("2027-01-01", "R002"), ("2029-01-11", "R003"), ("2024-01-01", "R004")]
+    {
+        let a = with_review(date);
+        expect(&[("a.md", &a)], code, "a.md", &[line_of(&a, "review_date:")]);
+    }
     // An extension counts instead of the review date.
     let extended = with_review("2026-11-01").replace(
         "review_date: 2026-11-01\n",
@@ -145,29 +141,31 @@ fn h001_to_h005_history() {
     let history =
         |entries: &str| doc("POL/001/001", "2", "ratified", &format!("history:\n{entries}{EIA}"), "## S\n\nT.\n");
     let h001 = history("  - { version: \"2\", date: 2025-01-01, description: A }\n  - { version: \"1.9\", date: 2025-02-01, description: B }\n");
-    expect(&[("a.md", &h001)], "H001", "a.md", &[13]);
+    expect(&[("a.md", &h001)], "H001", "a.md", &[line_of(&h001, "version: \"1.9\"")]);
     let h002 = history("  - { version: \"1\", date: 2025-01-01, description: A }\n  - { version: \"2\", date: 2024-02-01, description: B }\n");
-    expect(&[("a.md", &h002)], "H002", "a.md", &[13]);
+    expect(&[("a.md", &h002)], "H002", "a.md", &[line_of(&h002, "date: 2024-02-01")]);
     let h003 = history("  - { version: \"1\", date: 2025-01-01, description: A }\n");
-    expect(&[("a.md", &h003)], "H003", "a.md", &[5]);
+    expect(&[("a.md", &h003)], "H003", "a.md", &[line_of(&h003, "version: \"2\"")]);
     let h004 = history("  - { version: \"2\", date: 2025-01-01, description: A, review_date: 2027-01-01 }\n");
-    expect(&[("a.md", &h004)], "H004", "a.md", &[12]);
+    expect(&[("a.md", &h004)], "H004", "a.md", &[line_of(&h004, "review_date: 2027-01-01")]);
     let h005 = doc("POL/001/001", "1", "ratified", EIA, "## S\n\nT.\n");
-    expect(&[("a.md", &h005)], "H005", "a.md", &[6]);
+    expect(&[("a.md", &h005)], "H005", "a.md", &[line_of(&h005, "status:")]);
 }
 
 #[test]
 fn q001_to_q005_eia() {
-    expect(&[("a.md", &doc("POL/001/001", "1", "ratified", HISTORY, "## S\n\nT.\n"))], "Q001", "a.md", &[6]);
+    let q001 = doc("POL/001/001", "1", "ratified", HISTORY, "## S\n\nT.\n");
+    expect(&[("a.md", &q001)], "Q001", "a.md", &[line_of(&q001, "status:")]);
     let partial = format!("{HISTORY}eia:\n  stage: 1\n  date: 2025-01-05\n  lead_assessor: E\n  impacts: {{ age: neutral, disability: negative, gender_reassignment: neutral, marriage_and_civil_partnership: neutral, pregnancy_and_maternity: neutral, race: neutral, religion_or_belief: neutral, sex: neutral }}\n");
     let a = doc("POL/001/001", "1", "ratified", &partial, "## S\n\nT.\n");
-    expect(&[("a.md", &a)], "Q002", "a.md", &[17]);
-    expect(&[("a.md", &a)], "Q003", "a.md", &[17]);
+    expect(&[("a.md", &a)], "Q002", "a.md", &[line_of(&a, "impacts:")]);
+    expect(&[("a.md", &a)], "Q003", "a.md", &[line_of(&a, "impacts:")]);
     let late = clean("POL/001/001", "", "## S\n\nT.\n").replace("date: 2025-01-05", "date: 2025-02-05");
-    expect(&[("a.md", &late)], "Q004", "a.md", &[15]);
+    expect(&[("a.md", &late)], "Q004", "a.md", &[line_of(&late, "date: 2025-02-05")]);
     let plan = format!("{HISTORY}{EIA}  action_plan:\n    - {{ action: Easy read version }}\n")
         .replace("age: neutral", "age: negative");
-    expect(&[("a.md", &doc("POL/001/001", "1", "ratified", &plan, "## S\n\nT.\n"))], "Q005", "a.md", &[19]);
+    let q005 = doc("POL/001/001", "1", "ratified", &plan, "## S\n\nT.\n");
+    expect(&[("a.md", &q005)], "Q005", "a.md", &[line_of(&q005, "action: Easy read version")]);
 }
 
 #[test]
@@ -213,18 +211,10 @@ fn q007_negative_impact_without_a_comment() {
 
 #[test]
 fn p001_p002_roles() {
-    expect(
-        &[("a.md", &clean("POL/001/001", "", "## S\n\n### The LSMS {role=lsm}\n\nT.\n"))],
-        "P001",
-        "a.md",
-        &[BODY_LINE + 2],
-    );
-    expect(
-        &[("a.md", &clean("POL/001/001", "", "## S\n\nT.\n\n### Local Security Management Specialist (LSMS)\n\nT.\n"))],
-        "P002",
-        "a.md",
-        &[BODY_LINE + 4],
-    );
+    let a = clean("POL/001/001", "", "## S\n\n### The LSMS {role=lsm}\n\nT.\n");
+    expect(&[("a.md", &a)], "P001", "a.md", &[line_of(&a, "### The LSMS")]);
+    let a = clean("POL/001/001", "", "## S\n\nT.\n\n### Local Security Management Specialist (LSMS)\n\nT.\n");
+    expect(&[("a.md", &a)], "P002", "a.md", &[line_of(&a, "### Local Security")]);
 }
 
 #[test]
@@ -239,14 +229,14 @@ fn c001_to_c007_content() {
     f.write("content/assets/x.png", "png");
     let r = f.check_json();
     let lines = |code| with_code(&r, code).iter().map(|d| d["line"].as_u64().unwrap()).collect::<Vec<_>>();
-    let b = 20; // body starts
-    assert_eq!(lines("C001"), vec![b + 2, b + 2]);
-    assert_eq!(lines("C002"), vec![b + 4, b + 4]);
-    assert_eq!(lines("C003"), vec![b + 6]);
-    assert_eq!(lines("C004"), vec![13]);
-    assert_eq!(lines("C005"), vec![b + 10]);
-    assert_eq!(lines("C006"), vec![b + 12, b + 14]);
-    assert_eq!(lines("C007"), vec![b + 16]);
+    let at = |marker| line_of(&a, marker);
+    assert_eq!(lines("C001"), vec![at("NHS Protect and"), at("NHS Protect and")]);
+    assert_eq!(lines("C002"), vec![at("The CIJA Act"), at("The CIJA Act")]);
+    assert_eq!(lines("C003"), vec![at("## Empty")]);
+    assert_eq!(lines("C004"), vec![at("references_checked:")]);
+    assert_eq!(lines("C005"), vec![at("<b>bold</b>")]);
+    assert_eq!(lines("C006"), vec![at("# Top"), at("## 3 Numbered")]);
+    assert_eq!(lines("C007"), vec![at("![](../assets/x.png)")]);
     assert_eq!(with_code(&r, "C001")[0]["help"], "Closed in 2017.");
 }
 

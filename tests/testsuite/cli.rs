@@ -87,7 +87,7 @@ fn text_from_documents_never_reaches_a_terminal_as_control_sequences() {
 
     // A build that fails prints its errors: the same cleaning.
     f.write("content/site.yaml", "short_name: TNT\n");
-    let build = f.build(&[]);
+    let build = f.build_failing(&[]);
     assert_eq!(build.status.code(), Some(1));
     assert!(stderr(&build).contains("error[S002]"), "{}", stderr(&build));
     assert_eq!(controls(&stderr(&build)), vec![], "build: {:?}", stderr(&build));

@@ -25,6 +25,14 @@ impl Fixture {
         f
     }
 
+    /// A copy of the example library `tests/fixtures/<name>/` as the
+    /// content folder.
+    pub fn from_folder(name: &str) -> Fixture {
+        let f = Fixture { tmp: tempfile::tempdir().unwrap() };
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name), &f.path("content"));
+        f
+    }
+
     pub fn path(&self, rel: &str) -> PathBuf {
         self.tmp.path().join(rel)
     }
@@ -81,19 +89,57 @@ impl Fixture {
             .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&out.stdout)))
     }
 
-    /// `build` without PDFs (see `build_with_pdfs`).
+    /// `build` without PDFs (see `build_with_pdfs`), which must succeed.
     pub fn build(&self, extra: &[&str]) -> Output {
-        let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23", "--no-pdf"];
-        args.extend_from_slice(extra);
-        self.run(&args)
+        succeeded(self.run_build(extra, false))
     }
 
-    /// `build` with PDFs: needs the typst CLI.
+    /// `build` with PDFs, which must succeed: needs the typst CLI.
     pub fn build_with_pdfs(&self, extra: &[&str]) -> Output {
+        succeeded(self.run_build(extra, true))
+    }
+
+    /// `build` without PDFs, for the tests of a build that must fail: the
+    /// output, whose exit status is not 0.
+    pub fn build_failing(&self, extra: &[&str]) -> Output {
+        let out = self.run_build(extra, false);
+        assert!(!out.status.success(), "the build was expected to fail: {}", stderr(&out));
+        out
+    }
+
+    fn run_build(&self, extra: &[&str], pdfs: bool) -> Output {
         let mut args = vec!["build", "content", "--out", "out", "--today", "2026-11-23"];
+        if !pdfs {
+            args.push("--no-pdf");
+        }
         args.extend_from_slice(extra);
         self.run(&args)
     }
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())).flatten() {
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            copy_tree(&source, &target);
+        } else {
+            std::fs::copy(&source, &target).unwrap();
+        }
+    }
+}
+
+/// A command's output, after checking that it succeeded.
+fn succeeded(out: Output) -> Output {
+    assert!(out.status.success(), "exit status {:?}: {}", out.status.code(), stderr(&out));
+    out
+}
+
+/// The 1-based line of the first line of `text` that holds `marker`: where
+/// a test expects a diagnostic, whatever the lines above it.
+pub fn line_of(text: &str, marker: &str) -> u64 {
+    let index = text.lines().position(|l| l.contains(marker));
+    index.map(|i| i as u64 + 1).unwrap_or_else(|| panic!("no line holds {marker:?}:\n{text}"))
 }
 
 /// The diagnostics with `code`, as (file, line, column, message, help).

@@ -3,18 +3,11 @@
 
 use crate::common::*;
 
+/// Role sections in two documents, an EIA with a negative impact and an
+/// action plan, a document without an EIA, a glossary
+/// (`tests/fixtures/library-pages/`).
 fn fixture() -> Fixture {
-    let negative = format!(
-        "{HISTORY}{}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2026-06-30 }}\n",
-        EIA.replace("age: neutral", "age: negative")
-    );
-    let a = doc("POL/001/001", "1", "ratified", &negative, "## Duties\n\nThe LSMS and the LSMS again.\n\n### Local Security Management Specialist {role=lsms}\n\nThe LSMS reviews incidents.\n\n#### Reporting\n\nMonthly.\n\n## Other\n\nText.\n")
-        .replace("ratified: { by: Policy Group, date: 2025-01-10 }", "ratified: { by: Policy Group, date: 2025-03-10 }");
-    let b = clean("POL/001/002", "", "## Roles\n\n### LSMS duties {role=lsms}\n\nAlso here.\n");
-    let c = doc("POL/001/003", "1", "ratified", HISTORY, "## Scope\n\nNo EIA here.\n");
-    let f = Fixture::new(&[("a.md", &a), ("b.md", &b), ("c.md", &c)]);
-    f.write("content/glossary.yaml", "- term: LSMS\n  definition: Local Security Management Specialist\n");
-    f
+    Fixture::from_folder("library-pages")
 }
 
 #[test]

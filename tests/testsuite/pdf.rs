@@ -33,13 +33,10 @@ fn squeezed(pdf: &std::path::Path) -> String {
 
 const LONG: &str = "## Scope\n\nThis policy applies to all staff.\n\n## Duties\n\n";
 
+/// A ratified document long enough to span pages, its superseded version
+/// and a draft (`tests/fixtures/long-document/`).
 fn library() -> Fixture {
-    let body = format!("{LONG}{}", "Staff must report every incident promptly and accurately. ".repeat(300));
-    Fixture::new(&[
-        ("a.md", &clean("POL/001/001", "", &body)),
-        ("a-old.md", &doc("POL/001/001", "0.9", "superseded", "", "## Old\n\nOld text.\n")),
-        ("d.md", &doc("POL/001/002", "0.1", "draft", "", "## Draft\n\nNot yet.\n")),
-    ])
+    Fixture::from_folder("long-document")
 }
 
 #[test]

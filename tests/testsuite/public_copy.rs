@@ -18,42 +18,11 @@ const CANARIES: [&str; 9] = [
     "CANARY-SUPERSEDED-9",
 ];
 
-const ROLES_WITH_SECRET: &str = "- id: lsms\n  title: Local Security Management Specialist\n  aliases: [LSMS]\n- id: vault\n  title: Canary Secret Role\n  description: Holds the keys\n";
-
+/// Public and non-public documents, versions, drafts, roles and assets, with
+/// a canary string in everything the public copy must leave out
+/// (`tests/fixtures/public-copy/`, described in its README.md).
 fn fixture() -> Fixture {
-    let public = clean(
-        "POL/001/001",
-        "public: true\nrelated: [POL/001/002]\nsummary: A public policy.\n",
-        "## Scope\n\nSee the [secret one](doc:POL/001/002) and POL/001/002, and the [public form](../assets/public-form.txt).\n\n### Local Security Management Specialist {role=lsms}\n\nPublic duties.\n",
-    );
-    let old_public = doc("POL/001/001", "0.9", "superseded", "public: true\n", "## Scope\n\nOld public text.\n");
-    let secret = clean(
-        "POL/001/002",
-        "summary: CANARY-NOTPUBLIC-1 summary\n",
-        "## Scope\n\nCANARY-NOTPUBLIC-1 body, the [private form](../assets/canary-attachment.txt), the ![map](../assets/canary-image.png) and the public form [again](../assets/public-form.txt).\n\n### LSMS work {role=lsms}\n\nCANARY-NOTPUBLIC-1 duties.\n\n### Keys {role=vault}\n\nOnly here.\n",
-    )
-    .replace("Test Document POL/001/002", "Secret Canary Procedure");
-    let draft = doc("POL/001/003", "0.1", "draft", "public: true\n", "## Scope\n\nCANARY-DRAFT-2\n");
-    let old_secret = doc("POL/001/004", "1", "superseded", "", "## Scope\n\nCANARY-OLD-3\n");
-    // A public superseded version of a document whose version in force is not public.
-    let private_now = clean("POL/001/005", "", "## Scope\n\nNow private.\n");
-    let public_before = doc("POL/001/005", "0.5", "superseded", "public: true\n", "## Scope\n\nCANARY-SUPERSEDED-9\n");
-    let f = Fixture::new(&[
-        ("a.md", &public),
-        ("a-old.md", &old_public),
-        ("b.md", &secret),
-        ("c.md", &draft),
-        ("d.md", &old_secret),
-        ("e.md", &private_now),
-        ("e-old.md", &public_before),
-    ]);
-    f.write("content/site.yaml", format!("{SITE}public_base_url: https://www.test.nhs.uk/policies/\n"));
-    f.write("content/roles.yaml", ROLES_WITH_SECRET);
-    f.write("content/assets/public-form.txt", "the public form");
-    f.write("content/assets/canary-attachment.txt", "CANARY-ATTACHMENT-5");
-    f.write("content/assets/canary-image.png", "CANARY-IMAGE-6");
-    f.write("content/assets/canary-unused.txt", "CANARY-UNUSED-7");
-    f
+    Fixture::from_folder("public-copy")
 }
 
 /// Every file's bytes, with PDFs turned into their text.

@@ -149,7 +149,7 @@ fn s006_empty_or_unreadable_settings_files_and_check_and_build_agree() {
     let (check, build, check_code, build_code) = summaries(&|a| f.run(a));
     assert_eq!((check_code, build_code), (Some(1), Some(1)));
     assert_eq!(check, build, "the same findings");
-    let out = f.build(&[]);
+    let out = f.build_failing(&[]);
     assert!(stderr(&out).contains("site.yaml is empty"), "{}", stderr(&out));
 
     // Comments only in roles.yaml, and a folder where glossary.yaml should be.
