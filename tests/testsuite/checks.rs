@@ -8,7 +8,8 @@ use crate::common::*;
 fn severity(code: &str) -> &'static str {
     match code {
         "X001" | "X002" | "X006" | "R004" | "H001" | "H003" | "Q001" | "Q002" | "Q003" | "P001" => "error",
-        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" => "warning",
+        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" | "Q006"
+        | "Q007" | "X010" => "warning",
         "C001" | "C002" | "C003" | "C004" | "C005" | "C006" | "C007" => "warning",
         "X008" | "R002" | "P002" => "note",
         _ => panic!("no severity listed here for {code}"),
