@@ -41,9 +41,10 @@ pub fn check<'o>(
     for doc in lib.docs.iter().filter(|d| wanted(d)) {
         for (url, pos, width) in places(doc) {
             let Some(found) = outcome(url.as_str()).filter(|o| o.is_broken()) else { continue };
-            let help = match found {
-                Outcome::Error { .. } => "find where the page has moved and correct the address; if it is gone, link an archived copy (the UK Government Web Archive keeps many public sector pages) or remove the link and keep the title",
-                _ => "check the address in a browser; a site that is down for a while is asked again on the next run",
+            let help = if found.may_be_passing() {
+                "check the address in a browser; a site that is down for a while is asked again on the next run"
+            } else {
+                "find where the page has moved and correct the address; if it is gone, link an archived copy (the UK Government Web Archive keeps many public sector pages) or remove the link and keep the title"
             };
             out.push(
                 at(doc, Code::X010, pos, format!("the external link {} {}", url.as_str(), found.describe()))

@@ -32,9 +32,24 @@ pub enum Outcome {
 }
 
 impl Outcome {
-    /// Whether the link is broken (X010).
+    /// Whether the link is broken (X010). A page that asks for a login
+    /// (401) is there: intranet pages behind a sign-in answer so.
     pub fn is_broken(&self) -> bool {
-        matches!(self, Outcome::Error { .. } | Outcome::NoAnswer { .. })
+        match self {
+            Outcome::Error { status } => *status != 401,
+            Outcome::NoAnswer { .. } => true,
+            Outcome::Ok { .. } | Outcome::Moved { .. } => false,
+        }
+    }
+
+    /// A broken link that may mend itself: a server fault (5xx), a site
+    /// that asks to be asked less often (429), or no answer.
+    pub fn may_be_passing(&self) -> bool {
+        match self {
+            Outcome::Error { status } => *status == 429 || *status >= 500,
+            Outcome::NoAnswer { .. } => true,
+            Outcome::Ok { .. } | Outcome::Moved { .. } => false,
+        }
     }
 
     /// How X010 says it: "answers 404 (Not Found)", "does not answer (time-out after 10 s)".
@@ -56,6 +71,7 @@ impl Outcome {
         match self {
             Outcome::Ok { .. } => "ok".into(),
             Outcome::Moved { .. } => "moved".into(),
+            Outcome::Error { status: 401 } => "login needed".into(),
             Outcome::Error { status } => format!("error {status}"),
             Outcome::NoAnswer { .. } => "no answer".into(),
         }
@@ -161,6 +177,16 @@ fn age(e: &Entry, today: Date) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_behind_a_login_is_not_broken_and_passing_faults_are_told_apart() {
+        let error = |status| Outcome::Error { status };
+        assert!(!error(401).is_broken());
+        assert_eq!(error(401).link_status(), "login needed");
+        assert!(error(403).is_broken() && error(404).is_broken() && error(503).is_broken());
+        assert!(error(503).may_be_passing() && error(429).may_be_passing());
+        assert!(!error(404).may_be_passing() && !error(410).may_be_passing());
+    }
 
     #[test]
     fn a_cache_entry_that_moved_somewhere_but_the_web_is_dropped_when_read() {

@@ -64,6 +64,7 @@ fn answer(mut stream: TcpStream, seen: &Mutex<Vec<String>>) {
         let (status, location) = match (method.as_str(), path.as_str()) {
             (_, "/ok") => ("200 OK", None),
             (_, "/gone") => ("404 Not Found", None),
+            (_, "/login") => ("401 Unauthorized", None),
             (_, "/moved") => ("301 Moved Permanently", Some("/ok")),
             (_, "/for-now") => ("302 Found", Some("/ok")),
             ("HEAD", "/no-head") => ("405 Method Not Allowed", None),
@@ -122,7 +123,7 @@ fn closed_port() -> u16 {
 #[test]
 fn the_fetcher_tells_live_moved_broken_and_silent_addresses_apart() {
     let s = Server::start();
-    let urls: Vec<String> = ["/ok", "/gone", "/moved", "/for-now", "/no-head", "/loop", "/never"]
+    let urls: Vec<String> = ["/ok", "/gone", "/moved", "/for-now", "/no-head", "/loop", "/never", "/login"]
         .iter()
         .map(|p| s.url(p))
         .chain([format!("http://127.0.0.1:{}/", closed_port()), "https://exa mple.org/".into()])
@@ -142,6 +143,7 @@ fn the_fetcher_tells_live_moved_broken_and_silent_addresses_apart() {
             Outcome::Ok { status: 200 },
             no_answer("more than 3 redirects"),
             no_answer("no answer within the time limit"),
+            Outcome::Error { status: 401 },
             no_answer("connection refused"),
             no_answer("not a valid web address"),
         ]
