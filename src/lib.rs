@@ -39,6 +39,7 @@ pub mod config;
 pub mod diag;
 pub mod error;
 pub mod import;
+pub mod links;
 pub mod load;
 pub mod model;
 pub mod output;

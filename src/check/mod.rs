@@ -3,11 +3,13 @@
 
 mod content;
 mod eia;
+pub mod external;
 mod history;
 mod refs;
 mod review;
 mod roles;
 mod schema;
+mod suggest;
 mod title;
 
 use crate::diag::{Code, Diagnostic};
@@ -42,7 +44,7 @@ pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIn
             d.extend(refs::check(lib, doc, today));
             d.extend(review::check(lib, i, today));
             d.extend(history::check(lib, i));
-            d.extend(eia::check(lib, i));
+            d.extend(eia::check(lib, i, today));
             d.extend(roles::check(lib, doc));
             d.extend(content::check(lib, &rules, doc));
             (i, d)
