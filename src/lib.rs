@@ -41,6 +41,7 @@ pub mod edit;
 pub mod error;
 pub mod governance;
 pub mod import;
+pub mod links;
 pub mod load;
 pub mod lock;
 pub mod model;

@@ -3,12 +3,14 @@
 
 mod content;
 mod eia;
+pub mod external;
 mod history;
 mod lock;
 mod refs;
 mod review;
 mod roles;
 mod schema;
+mod suggest;
 mod title;
 
 pub use content::HISTORY_PLACEHOLDER;
@@ -48,7 +50,7 @@ pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIn
             d.extend(review::check(lib, i, today));
             d.extend(history::check(lib, i));
             d.extend(lock::check(lib, doc));
-            d.extend(eia::check(lib, i));
+            d.extend(eia::check(lib, i, today));
             d.extend(roles::check(lib, doc));
             d.extend(content::check(lib, &rules, doc));
             (i, d)

@@ -453,7 +453,7 @@ fn impacts(r: &mut Reader, node: &Node) -> Option<At<Vec<Impact>>> {
 
 fn action(r: &mut Reader, node: &Node) -> Option<Action> {
     let pos: Pos = r.pos(node);
-    let f = r.fields(node, "an action plan item", &["action", "lead", "due"], Code::S002)?;
+    let f = r.fields(node, "an action plan item", &["action", "lead", "due", "done"], Code::S002)?;
     let Some(action) = f.get("action").and_then(|n| r.text(n, "action")) else {
         r.report(
             Code::S003,
@@ -467,6 +467,7 @@ fn action(r: &mut Reader, node: &Node) -> Option<Action> {
         action: action.value,
         lead: f.get("lead").and_then(|n| r.text(n, "lead")).map(|t| t.value),
         due: f.get("due").and_then(|n| r.date(n, "due", false)).map(|d| d.value),
+        done: f.get("done").and_then(|n| r.date(n, "done", false)).map(|d| d.value),
         pos,
     })
 }

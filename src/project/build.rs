@@ -4,6 +4,7 @@
 use super::{Checked, Project, Site};
 use crate::diag::Summary;
 use crate::error::{Error, Result};
+use crate::links::Cache;
 use crate::model::Date;
 use crate::output::{self, OutputFile};
 use crate::publish::PublishOptions;
@@ -158,7 +159,19 @@ fn write_site(
 ) -> Result<Written> {
     let clock = crate::timings::Clock::start();
     let staging = output::Staging::begin(&opts.out)?;
-    let site = Site::new(&checked.lib, &checked.diags, publish, theme)?;
+    // What `check --external` found is shown on the references page and
+    // kept in the new output; the public copy has no references page.
+    let links = Cache::read(&opts.out);
+    let mut site = Site::new(&checked.lib, &checked.diags, publish, theme)?;
+    if !opts.public {
+        site = site.with_links(&links);
+        if !links.links.is_empty() {
+            staging.put(&OutputFile::bytes(
+                Cache::PATH,
+                serde_json::to_vec_pretty(&links).expect("the link cache serialises"),
+            ))?;
+        }
+    }
     let pages = site.write_into(&|f| staging.put(&f))?;
     clock.lap("render and write pages");
     let report = PublishReport::of(site.publication());

@@ -13,9 +13,13 @@
 //! through these, so a new command is a few lines.
 
 mod build;
+mod external;
+mod select;
 mod site;
 
 pub use build::{build, BuildError, BuildOptions, Built, DenyLevel, PUBLIC_MARKER};
+pub use external::{ExternalOptions, ExternalReport};
+pub use select::{content_folder_of, Selection};
 pub use site::Site;
 
 use crate::diag::{self, Diagnostic, Summary};

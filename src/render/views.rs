@@ -23,10 +23,17 @@ pub struct DocSummary {
     pub review_date: Option<String>,
     pub review_iso: Option<String>,
     pub review_state: ReviewState,
+    /// The status tag readers see (`Document::shown_status`).
+    pub shown: ShownStatus,
     pub ratified_date: Option<String>,
     pub owner: Option<String>,
     /// Relative to the site root.
     pub url: String,
+}
+
+/// The status tag of `doc` on the site's date.
+pub fn shown_status(site: &Publication, doc: &Document) -> ShownStatus {
+    doc.shown_status(site.opts.today, site.lib.config.site.due_soon_days)
 }
 
 pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
@@ -45,6 +52,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
         review_date: review.map(|d| d.to_string()),
         review_iso: review.map(|d| d.iso()),
         review_state: doc.review_state(site.opts.today, site.lib.config.site.due_soon_days),
+        shown: shown_status(site, doc),
         ratified_date: doc.meta.ratified_date().map(|d| d.to_string()),
         owner: doc.meta.author.as_ref().map(|a| a.name.clone()),
         url: url.to_string(),
@@ -79,6 +87,7 @@ pub struct RelatedView {
     pub id: String,
     pub title: Option<String>,
     pub status: Option<&'static str>,
+    pub shown: Option<ShownStatus>,
     pub url: Option<String>,
 }
 
@@ -104,6 +113,8 @@ pub struct ActionRow {
     pub action: String,
     pub lead: Option<String>,
     pub due: Option<String>,
+    /// When it was completed.
+    pub done: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -372,6 +383,7 @@ pub fn related(site: &Publication, id: &DocId) -> RelatedView {
         id: id.to_string(),
         title: target.map(|(d, _)| d.title().to_string()),
         status: target.and_then(|(d, _)| d.status()).map(Status::as_str),
+        shown: target.map(|(d, _)| shown_status(site, d)),
         url: target.map(|(_, u)| u.clone()),
     }
 }
@@ -422,7 +434,12 @@ pub fn eia(e: &Eia) -> EiaView {
         action_plan: e
             .action_plan
             .iter()
-            .map(|a| ActionRow { action: a.action.clone(), lead: a.lead.clone(), due: a.due.map(|d| d.to_string()) })
+            .map(|a| ActionRow {
+                action: a.action.clone(),
+                lead: a.lead.clone(),
+                due: a.due.map(|d| d.to_string()),
+                done: a.done.map(|d| d.to_string()),
+            })
             .collect(),
     }
 }

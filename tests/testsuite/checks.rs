@@ -8,7 +8,8 @@ use crate::common::*;
 fn severity(code: &str) -> &'static str {
     match code {
         "X001" | "X002" | "X006" | "R004" | "H001" | "H003" | "Q001" | "Q002" | "Q003" | "P001" => "error",
-        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" => "warning",
+        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" | "Q006"
+        | "Q007" | "X010" => "warning",
         "C001" | "C002" | "C003" | "C004" | "C005" | "C006" | "C007" => "warning",
         "X008" | "R002" | "P002" => "note",
         _ => panic!("no severity listed here for {code}"),
@@ -167,6 +168,47 @@ fn q001_to_q005_eia() {
         .replace("age: neutral", "age: negative");
     let q005 = doc("POL/001/001", "1", "ratified", &plan, "## S\n\nT.\n");
     expect(&[("a.md", &q005)], "Q005", "a.md", &[line_of(&q005, "action: Easy read version")]);
+}
+
+#[test]
+fn q006_action_past_due_and_not_done_in_the_version_in_force() {
+    let plan = |status: &str| {
+        let eia = format!("{HISTORY}{EIA}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2026-03-31 }}\n    - {{ action: Staff briefing, lead: LSMS, due: 2026-01-31, done: 2026-02-14 }}\n    - {{ action: Audit, lead: LSMS, due: 2027-01-31 }}\n")
+            .replace("age: neutral", "age: { impact: negative, comment: Older staff work alone more }");
+        doc("POL/001/001", "1", status, &eia, "## S\n\nT.\n")
+    };
+    expect(&[("a.md", &plan("ratified"))], "Q006", "a.md", &[19]);
+    let f = Fixture::new(&[("a.md", &plan("ratified"))]);
+    let q006 = &with_code(&f.check_json(), "Q006")[0];
+    assert_eq!(
+        q006["message"],
+        "action \"Easy read version\" (lead: Equality Lead) was due on 31 March 2026 and is not marked done"
+    );
+    assert!(q006["help"].as_str().unwrap().contains("add `done:` with the date"));
+    // On record, or not yet in force: not chased.
+    expect(&[("a.md", &plan("superseded"))], "Q006", "a.md", &[]);
+    expect(&[("a.md", &plan("draft"))], "Q006", "a.md", &[]);
+}
+
+#[test]
+fn q007_negative_impact_without_a_comment() {
+    let eia = format!(
+        "{HISTORY}{EIA}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2027-03-31 }}\n"
+    )
+    .replace("age: neutral", "age: negative")
+    .replace("race: neutral", "race: { impact: negative, comment: Interpreters are not on site at night }")
+    .replace("sex: neutral", "sex: { impact: negative }");
+    let a = doc("POL/001/001", "1", "ratified", &eia, "## S\n\nT.\n");
+    expect(&[("a.md", &a)], "Q007", "a.md", &[17, 17]);
+    let f = Fixture::new(&[("a.md", &a)]);
+    let messages: Vec<_> = with_code(&f.check_json(), "Q007").iter().map(|d| d["message"].clone()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "negative impact on age without a comment saying what it is",
+            "negative impact on sex without a comment saying what it is"
+        ]
+    );
 }
 
 #[test]
