@@ -72,7 +72,7 @@ impl<'t> Editor<'t> {
         let root = yaml::parse(yaml_text, 2, false).map_err(|d| format!("line {}: {}", d.line, d.message))?;
         let map = root.as_mapping().ok_or("its front matter is not `key: value` lines")?;
         if map.keys().any(|k| k.span().start().is_none_or(|m| m.column() != 1)) {
-            return Err("its front matter is not written one key per line at the start of the line".into());
+            return Err("its front matter is not written one key per line at the start of the line; write each key on a line of its own (`status: draft`), then run the command again".into());
         }
         let eol = if lines.text[..lines.start(1)].ends_with("\r\n") { "\r\n" } else { "\n" };
         let mut editor = Editor { lines, close, root, eol, unit: 2, flow_maps: false, changes: Vec::new() };
