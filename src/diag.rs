@@ -52,7 +52,7 @@ codes! {
     S002 => Error, "unknown key";
     S003 => Error, "key required for this status is missing";
     S004 => Error, "a value of the wrong kind";
-    S005 => Error, "two current versions of one id, or two files with the same id and version";
+    S005 => Error, "versions that cannot stand side by side: two in force, two in preparation, one in preparation not numbered above the one in force, or two files with the same id and version";
     S006 => Error, "a file that is not UTF-8 or cannot be read, or a site.yaml/roles.yaml/glossary.yaml problem (empty, unreadable, base_url not http or https)";
     S007 => Error, "two ids that are different but would share an address or read the same (case, Unicode compatibility forms, / against - or .)";
     X001 => Error, "reference to an id that no document has";
@@ -74,6 +74,9 @@ codes! {
     H003 => Error, "front-matter version differs from the last history entry";
     H004 => Warning, "last history entry's review date differs from review_date";
     H005 => Warning, "ratified document without history";
+    H006 => Error, "a ratified or superseded version changed after ratification (no longer matches its fingerprint in ratified.lock)";
+    H007 => Note, "a ratified or superseded version with no entry in ratified.lock";
+    H008 => Warning, "every version of an id is superseded and none replaces it: nothing is in force";
     Q001 => Error, "no EIA on a ratified document whose type requires one";
     Q002 => Error, "a protected characteristic is missing from impacts";
     Q003 => Error, "a negative impact with no action plan";

@@ -7,6 +7,10 @@ use crate::model::{Document, Pos, Status};
 use crate::resolve::Library;
 use regex::Regex;
 
+/// The description `trustdocs new-version` gives the history entry of a new
+/// version: a placeholder C002 always finds, whatever `site.yaml` lists.
+pub const HISTORY_PLACEHOLDER: &str = "[insert what changed in this version]";
+
 /// The site's deprecated terms and placeholders, compiled once per run.
 pub struct Rules {
     /// (term, advice, pattern)
@@ -24,10 +28,19 @@ impl Rules {
                 .iter()
                 .filter_map(|t| Some((t.term.clone(), t.advice.clone(), whole_words(&t.term)?)))
                 .collect(),
-            placeholders: site.placeholders.iter().filter_map(|p| Some((p.clone(), whole_words(p)?))).collect(),
+            placeholders: placeholder_rules(&site.placeholders),
             numbered: Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern"),
         }
     }
+}
+
+/// The site's placeholders, and the history placeholder unless one of them finds it already.
+fn placeholder_rules(site: &[String]) -> Vec<(String, Regex)> {
+    let mut out: Vec<(String, Regex)> = site.iter().filter_map(|p| Some((p.clone(), whole_words(p)?))).collect();
+    if !out.iter().any(|(_, re)| re.is_match(HISTORY_PLACEHOLDER)) {
+        out.extend(whole_words(HISTORY_PLACEHOLDER).map(|re| (HISTORY_PLACEHOLDER.to_string(), re)));
+    }
+    out
 }
 
 /// Matches `term` as whole words, case-insensitively.

@@ -91,7 +91,8 @@ fn reference(
             );
         }
     }
-    if lib.current(id).is_none() {
+    // No version in force nor in preparation: every version is on record.
+    if target.status().is_some_and(|s| !s.is_current()) {
         let status = target.status().map_or("superseded", Status::as_str);
         out.push(
             at(doc, Code::X003, pos, format!("reference to {id} ({}), which is {status}", target.title()))

@@ -49,11 +49,21 @@ pub struct Person {
     pub title: Option<String>,
 }
 
-/// A committee's decision: who, and when.
+/// A committee's decision: who, and when (and, for a ratification, the
+/// minute that records it).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Approval {
     pub by: String,
     pub date: Option<Date>,
+    pub minute: Option<String>,
+}
+
+/// Why and by whom a version was withdrawn (`withdrawn: {by, date, reason}`).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Withdrawal {
+    pub by: String,
+    pub date: Date,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
@@ -201,6 +211,7 @@ pub struct FrontMatter {
     pub published: Option<Date>,
     pub review_date: Option<At<Date>>,
     pub review_extension: Option<At<ReviewExtension>>,
+    pub withdrawn: Option<At<Withdrawal>>,
     pub public: bool,
     pub nhs_constitution: Option<Constitution>,
     pub equality_act_compliant: Option<bool>,
@@ -208,6 +219,9 @@ pub struct FrontMatter {
     pub related: Vec<At<DocId>>,
     pub references: Vec<At<ExternalRef>>,
     pub history: Option<At<Vec<HistoryEntry>>>,
+    /// How many entries `history` lists, read or not: a list whose entries
+    /// all failed (S003, S004) is not a missing history.
+    pub history_items: usize,
     pub eia: Option<Eia>,
     /// Where the front matter's first key sits, for whole-document findings.
     pub start: Pos,

@@ -26,6 +26,8 @@ pub struct CheckItem {
 
 #[derive(Serialize)]
 pub struct DocChecks {
+    /// The group's anchor on the checks page, which document pages link to.
+    anchor: String,
     id: Option<String>,
     title: String,
     file: String,
@@ -51,8 +53,11 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
             let doc = file.and_then(|f| by_file.get(f)).map(|&i| (i, site.lib.doc(i)));
             let url = doc.and_then(|(i, _)| site.url_of.get(&i).cloned());
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
+            // The anchor is the one a document's page links to, from its file as loaded.
+            let anchor = checks_anchor(file.unwrap_or("the content folder"));
             let file = file.map_or_else(|| "(the content folder)".to_string(), |f| shown_path(site, f));
             DocChecks {
+                anchor,
                 id: doc.and_then(|(_, d)| d.id()).map(DocId::to_string),
                 title: doc.map_or_else(|| file.clone(), |(_, d)| d.title().to_string()),
                 errors: count(Severity::Error),
@@ -66,6 +71,11 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
         .collect();
     out.sort_by_key(|g| (g.errors == 0, g.warnings == 0, g.id.clone()));
     out
+}
+
+/// The anchor of a file's findings on the checks page.
+pub fn checks_anchor(file: &str) -> String {
+    format!("file-{}", crate::text::slugify_ascii(file))
 }
 
 /// A file as the checks page names it: from the content folder's own name

@@ -46,7 +46,7 @@ pub struct SiteRenderer<'a> {
 
 impl<'a> SiteRenderer<'a> {
     pub fn new(lib: &'a Library, diags: &'a [Diagnostic], opts: &'a PublishOptions, theme: &'a Theme) -> Result<Self> {
-        let site = Publication::plan(lib, opts);
+        let site = Publication::plan_checked(lib, opts, diags);
         let common = common_context(&site);
         let glossary = GlossaryMarker::new(&lib.config.glossary);
         Ok(SiteRenderer { site, glossary, diags, links: None, theme, templates: Templates::new(theme)?, common })

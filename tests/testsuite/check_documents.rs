@@ -8,10 +8,12 @@ use std::process::Command;
 /// POL/001/002 has only a warning (an empty section) and refers to
 /// POL/001/001, which resolves only when the whole library is read.
 fn library() -> Fixture {
-    Fixture::new(&[
+    let f = Fixture::new(&[
         ("a.md", &clean("POL/001/001", "", "## Scope\n\nSee POL/001/099.\n")),
         ("b.md", &clean("POL/001/002", "", "## Scope\n\nRead with POL/001/001.\n\n## Empty\n\n## Last\n\nT.\n")),
-    ])
+    ]);
+    assert!(f.run(&["lock", "content"]).status.success(), "locked: no H007 for the library");
+    f
 }
 
 fn json(f: &Fixture, args: &[&str]) -> (serde_json::Value, Option<i32>) {
@@ -132,6 +134,8 @@ fn hook(f: &Fixture, env: &[(&str, &str)]) -> std::process::Output {
 #[test]
 fn the_pre_commit_hook_checks_the_staged_documents_as_staged() {
     let f = library();
+    // Without a lock, so that editing the ratified b.md is not H006 (see below).
+    std::fs::remove_file(f.path("content/ratified.lock")).unwrap();
     let top = f.tmp.path();
     git(top, &["init", "-q"]);
     git(top, &["-c", "user.name=T", "-c", "user.email=t@example.org", "add", "."]);
@@ -165,4 +169,22 @@ fn the_pre_commit_hook_checks_the_staged_documents_as_staged() {
     let out = hook(&f, &[]);
     assert_eq!(out.status.code(), Some(0), "{}{}", stdout(&out), stderr(&out));
     assert!(stdout(&out).contains("1 document checked: 0 errors, 0 warnings"), "{}", stdout(&out));
+}
+
+#[test]
+fn the_pre_commit_hook_stops_a_change_to_a_locked_ratified_version() {
+    let f = library();
+    let top = f.tmp.path();
+    git(top, &["init", "-q"]);
+    git(top, &["-c", "user.name=T", "-c", "user.email=t@example.org", "add", "."]);
+    git(top, &["-c", "user.name=T", "-c", "user.email=t@example.org", "commit", "-q", "-m", "library"]);
+    f.write("content/documents/b.md", f.read("content/documents/b.md").replace("Read with", "Read it with"));
+    git(top, &["add", "content/documents/b.md"]);
+    let out = hook(&f, &[]);
+    assert_eq!(out.status.code(), Some(1), "{}{}", stdout(&out), stderr(&out));
+    assert!(
+        stdout(&out).contains("error[H006]: POL/001/002 version 1 was changed after it was ratified"),
+        "{}",
+        stdout(&out)
+    );
 }

@@ -9,7 +9,9 @@ use crate::common::*;
 fn cited_three_times() -> Fixture {
     let target = clean("POL/001/002", "", "## S\n\nT.\n").replace("review_date: 2028-01-10", "review_date: 2026-01-10");
     let citing = clean("POL/001/001", "", "## S\n\nSee POL/001/002 and [it](doc:POL/001/002).\n\nAgain POL/001/002.\n");
-    Fixture::new(&[("a.md", &citing), ("b.md", &target)])
+    let f = Fixture::new(&[("a.md", &citing), ("b.md", &target)]);
+    assert!(f.run(&["lock", "content"]).status.success(), "locked: no H007 for the library");
+    f
 }
 
 #[test]

@@ -35,6 +35,7 @@ fn clean_library_has_no_diagnostic() {
         ("a.md", &clean("POL/001/001", "", "## Scope\n\nSee the Test Document POL/001/002 (POL/001/002) and [its scope](doc:POL/001/002#scope).\n\n### Role {role=lsms}\n\nDoes things.\n")),
         ("b.md", &clean("POL/001/002", "", "## Scope\n\nText.\n")),
     ]);
+    assert!(f.run(&["lock", "content"]).status.success(), "a clean library is a locked one");
     let r = f.check_json();
     assert_eq!(r["diagnostics"], serde_json::json!([]), "{:#}", r["diagnostics"]);
     assert_eq!(f.run(&["check", "content", "--deny", "warnings", "--today", "2026-11-23"]).status.code(), Some(0));
@@ -251,6 +252,7 @@ fn deny_warnings_turns_a_warning_into_exit_1() {
 #[test]
 fn today_fixes_the_review_checks() {
     let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## S\n\nT.\n"))]);
+    f.run(&["lock", "content"]);
     let out = f.run(&["check", "content", "--format", "json", "--today", "2028-02-01"]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(codes(&r), vec!["R001"]);
@@ -282,5 +284,8 @@ fn example_library_real_defects_are_reported() {
     assert_eq!(with_code(&r, "C003").iter().filter(|d| d["document"] == "CORP/STRAT/003").count(), 2);
     assert!(has("X004", "CORP/STRAT/001", "\"Security Policy\" is not the title of POL/002/015"));
     assert!(has("X001", "CORP/STRAT/001", "POL/002/057"));
+    for code in ["H006", "H007", "H008", "S005"] {
+        assert!(with_code(&r, code).is_empty(), "{code}: the library is locked and its versions stand side by side");
+    }
     assert_eq!(out.status.code(), Some(1));
 }

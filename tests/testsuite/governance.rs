@@ -6,7 +6,9 @@ fn fixture() -> Fixture {
     let overdue = clean("POL/001/002", "references_checked: { by: L Librarian, date: 2024-06-01 }\nreferences: [{ title: Violence Guide, publisher: NHS Employers, year: \"2013\", url: \"https://example.org/guide\" }]\n", "## Scope\n\nSee POL/001/001 and POL/001/099.\n\n### Local security {role=lsms}\n\n[x](#nowhere)\n")
         .replace("review_date: 2028-01-10", "review_date: 2026-01-01")
         .replace("directorate: Governance", "directorate: Estates");
-    Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n")), ("b.md", &overdue)])
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n")), ("b.md", &overdue)]);
+    f.run(&["lock", "content"]);
+    f
 }
 
 #[test]
