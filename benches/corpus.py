@@ -3,8 +3,10 @@
 
 Writes N documents in the trustdocs content format (docs/content-format.md) and,
 with --hugo DIR, the same bodies as a Hugo site, so both tools build the same Markdown.
-Sentences and words come from the five published NHS security-management
-documents in corpus-seeds/ beside this script (see corpus-seeds/README.md).
+Sentences and words come from tests/fixtures/import/seeds/: the text extracted
+from the PDFs of five published NHS security-management documents, the same
+five the example library in content/ is adapted from (content/README.md says
+which). The corpus depends on their exact bytes.
 The same N and --seed give byte-identical files with any Python 3.
 """
 import argparse, os, random, re, glob, textwrap
@@ -19,7 +21,7 @@ a = ap.parse_args()
 rnd = random.Random(a.seed)
 
 here = os.path.dirname(os.path.abspath(__file__))
-seeds = sorted(glob.glob(os.path.join(here, "corpus-seeds", "*.txt")))
+seeds = sorted(glob.glob(os.path.join(here, "..", "tests", "fixtures", "import", "seeds", "*.txt")))
 text = " ".join(open(p, errors="ignore").read() for p in seeds)
 sents = [s.strip() for s in re.split(r"(?<=[.!?])\s+", re.sub(r"\s+", " ", text))
          if 40 <= len(s.strip()) <= 300 and not re.search(r"[<>#`|$*_\[\]]", s)]

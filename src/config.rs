@@ -25,6 +25,9 @@ pub struct SiteConfig {
     pub number_sections: bool,
     pub due_soon_days: u32,
     pub max_review_years: u32,
+    /// Years from ratification to the review date `trustdocs ratify` sets
+    /// when it is not given one (`review.default_years`).
+    pub default_review_years: u32,
     pub eia_required_for: Vec<String>,
     pub document_types: Vec<String>,
     pub deprecated_terms: Vec<DeprecatedTerm>,
@@ -63,6 +66,7 @@ impl Default for SiteConfig {
             number_sections: true,
             due_soon_days: 90,
             max_review_years: 3,
+            default_review_years: 3,
             eia_required_for: vec!["strategy".into(), "policy".into(), "procedure".into()],
             document_types: ["strategy", "policy", "procedure", "guideline", "protocol", "sop"]
                 .map(String::from)
@@ -93,36 +97,6 @@ pub struct Config {
     pub site: SiteConfig,
     pub roles: Vec<Role>,
     pub glossary: Vec<GlossaryEntry>,
-    /// The site's deprecated terms and placeholders as patterns.
-    pub watchwords: Watchwords,
-}
-
-/// `site.yaml`'s deprecated terms and placeholders as patterns that match
-/// them as whole words, whatever their case, each with its index in
-/// `deprecated_terms` or `placeholders`. The loader records where they occur
-/// in each file while it holds the file's text.
-#[derive(Clone, Debug, Default)]
-pub struct Watchwords {
-    pub terms: Vec<(usize, Regex)>,
-    pub placeholders: Vec<(usize, Regex)>,
-}
-
-impl Watchwords {
-    pub fn of(site: &SiteConfig) -> Watchwords {
-        let compiled =
-            |words: Vec<&str>| words.into_iter().enumerate().filter_map(|(i, w)| Some((i, whole_words(w)?))).collect();
-        Watchwords {
-            terms: compiled(site.deprecated_terms.iter().map(|t| t.term.as_str()).collect()),
-            placeholders: compiled(site.placeholders.iter().map(String::as_str).collect()),
-        }
-    }
-}
-
-/// Matches `term` as whole words, case-insensitively.
-fn whole_words(term: &str) -> Option<Regex> {
-    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    Regex::new(&format!("(?i){start}{}{end}", regex::escape(term))).ok()
 }
 
 impl Config {

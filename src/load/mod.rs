@@ -4,12 +4,14 @@ mod front_matter;
 pub mod settings;
 pub mod yaml;
 
-use crate::config::{Config, Watchwords};
+pub use front_matter::KEYS as FRONT_MATTER_KEYS;
+
+use crate::config::Config;
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
 use crate::model::body::{self, ParseOptions};
 use crate::model::Pos;
-use crate::model::{Document, FrontMatter, SourceFile, Watchword, WatchwordKind};
+use crate::model::{Document, FrontMatter, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -21,6 +23,8 @@ pub struct Content {
     pub documents: Vec<Document>,
     /// Files under `assets/`, relative to the content folder.
     pub assets: Vec<PathBuf>,
+    /// `ratified.lock`: the fingerprints of ratified versions.
+    pub lock: crate::lock::Lock,
     pub diags: Vec<Diagnostic>,
     /// No usable `site.yaml`: checks can run, a site cannot be built.
     pub config_fatal: bool,
@@ -55,7 +59,9 @@ pub fn load(dir: &Path) -> Result<Content> {
     let (assets, found) = walker.walk("assets", &|_| true);
     diags.extend(found);
     let assets = assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
-    Ok(Content { dir: dir.to_path_buf(), config, documents, assets, diags, config_fatal: loaded.fatal })
+    let (lock, found) = crate::lock::Lock::load(dir, &display_dir);
+    diags.extend(found);
+    Ok(Content { dir: dir.to_path_buf(), config, documents, assets, lock, diags, config_fatal: loaded.fatal })
 }
 
 /// A path as shown to people: forward slashes, no leading `./`.
@@ -262,27 +268,8 @@ pub fn document_from_text(display: String, rel: PathBuf, text: String, config: &
         body::parse(&text, body_offset, &ParseOptions { number_sections: config.site.number_sections, id_in_prose });
     let id = meta.id.as_ref().map(|i| i.value.clone());
     let diags = diags.into_iter().map(|d| d.in_file(&display).for_document(id.as_ref())).collect();
-    let watchwords = watchwords(&text, &config.watchwords);
-    let file = SourceFile { display, path: rel };
-    (Document { file, meta, body, watchwords }, diags)
-}
-
-/// Where the site's deprecated terms and placeholders occur in `text`:
-/// each term in `site.yaml`'s order, then each place in the file's.
-fn watchwords(text: &str, patterns: &Watchwords) -> Vec<Watchword> {
-    let kinds =
-        [(WatchwordKind::DeprecatedTerm, &patterns.terms), (WatchwordKind::Placeholder, &patterns.placeholders)];
-    let found: Vec<(WatchwordKind, usize, usize)> = kinds
-        .into_iter()
-        .flat_map(|(kind, list)| {
-            list.iter().flat_map(move |(index, re)| re.find_iter(text).map(move |m| (kind, *index, m.start())))
-        })
-        .collect();
-    if found.is_empty() {
-        return Vec::new();
-    }
-    let lines = body::LineIndex::new(text);
-    found.into_iter().map(|(kind, index, at)| Watchword { kind, index, pos: lines.pos(text, at) }).collect()
+    let file = SourceFile { display, path: rel, text };
+    (Document { file, meta, body }, diags)
 }
 
 /// Splits and reads the front matter; returns it and where the body starts.

@@ -89,6 +89,11 @@ impl IdFinder {
         };
         regex.into_iter().flat_map(move |r| r.find_iter(text))
     }
+
+    /// The first id in `text`.
+    pub fn find<'t>(&self, text: &'t str) -> Option<regex::Match<'t>> {
+        self.find_iter(text).next()
+    }
 }
 
 #[cfg(test)]

@@ -13,9 +13,13 @@
 //! through these, so a new command is a few lines.
 
 mod build;
+mod external;
+mod select;
 mod site;
 
-pub use build::{build, BuildError, BuildOptions, Built, PUBLIC_MARKER};
+pub use build::{build, BuildError, BuildOptions, Built, DenyLevel, PUBLIC_MARKER};
+pub use external::{ExternalOptions, ExternalReport};
+pub use select::{content_folder_of, Selection};
 pub use site::Site;
 
 use crate::diag::{self, Diagnostic, Summary};
@@ -100,7 +104,7 @@ pub struct Checked {
 impl Checked {
     /// What a build with these options publishes: versions and addresses.
     pub fn publication<'a>(&'a self, opts: &'a PublishOptions) -> Publication<'a> {
-        Publication::plan(&self.lib, opts)
+        Publication::plan_checked(&self.lib, opts, &self.diags)
     }
 
     /// The site these options publish, ready to make its files.
@@ -108,8 +112,8 @@ impl Checked {
         Site::new(&self.lib, &self.diags, opts, theme)
     }
 
-    /// The text of every file a diagnostic points into, by display path,
-    /// read again: the library does not keep the texts it parsed.
+    /// The text of every file a diagnostic points into, by display path.
+    /// A build has let go of the documents' text: those files are read again.
     pub fn sources(&self) -> HashMap<String, String> {
         let cited: HashSet<&str> = self.diags.iter().filter_map(|d| d.file.as_deref()).collect();
         let mut map: HashMap<String, String> = self
@@ -118,9 +122,10 @@ impl Checked {
             .iter()
             .filter(|d| cited.contains(d.file.display.as_str()))
             .filter_map(|d| {
-                let text = std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?;
-                // Positions count from after a byte order mark, as the loader read the file.
-                let text = text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text);
+                let text = match d.file.text.is_empty() {
+                    true => std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?,
+                    false => d.file.text.clone(),
+                };
                 Some((d.file.display.clone(), text))
             })
             .collect();

@@ -151,6 +151,9 @@ struct ExcerptFile<'a> {
     u: &'a str,
     v: &'a str,
     s: &'a str,
+    /// The status tag readers see: its label and colour.
+    l: &'static str,
+    c: &'static str,
     y: &'a str,
     d: &'a str,
     m: &'a str,
@@ -184,6 +187,8 @@ fn passage_files(d: &SearchDoc, first_passage: &[(u32, u32)]) -> Vec<OutputFile>
                 u: &d.url,
                 v: &d.version,
                 s: &d.status,
+                l: d.shown.label(),
+                c: d.shown.colour(),
                 y: &d.doc_type,
                 d: &d.directorate,
                 m: &d.summary,

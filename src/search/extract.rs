@@ -3,7 +3,7 @@
 //! site plan, so search finds exactly the pages the build publishes.
 
 use super::passages::{headings, passages, Passage};
-use crate::model::{Document, Status};
+use crate::model::{Document, ShownStatus, Status};
 use crate::publish::Publication;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -25,6 +25,9 @@ pub struct SearchDoc {
     pub url: String,
     pub version: String,
     pub status: String,
+    /// The status tag results show (`Document::shown_status`).
+    #[serde(skip)]
+    pub shown: ShownStatus,
     pub doc_type: String,
     pub directorate: String,
     pub summary: String,
@@ -131,6 +134,7 @@ fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDo
         url: url.to_string(),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str).to_string(),
+        shown: doc.shown_status(site.opts.today, config.site.due_soon_days),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
         directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),

@@ -477,8 +477,6 @@
     return found;
   }
 
-  var STATUS_TAG = { ratified: "green", draft: "orange", consultation: "orange" };
-
   function el(tag, className, text) {
     var e = document.createElement(tag);
     if (className) e.className = className;
@@ -494,8 +492,8 @@
     appendMarked(title, x.t, matchWord);
     li.appendChild(title);
     var meta = el("span", "td-search-result__meta", [x.i, "version " + x.v, x.y, x.d].join(" · ") + " · ");
-    var status = x.s.charAt(0).toUpperCase() + x.s.slice(1);
-    meta.appendChild(el("strong", "td-tag td-tag--" + (STATUS_TAG[x.s] || "grey"), status));
+    // The build decides the tag: a ratified document whose review date has passed says so.
+    meta.appendChild(el("strong", "td-tag td-tag--" + x.c, x.l));
     li.appendChild(meta);
     var snippet = el("p", "td-search-result__snippet");
     var body = snippetOf(found.text, matchWord);
