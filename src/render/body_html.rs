@@ -28,12 +28,51 @@ impl GlossaryMarker {
     }
 }
 
+impl GlossaryMarker {
+    /// Adds to `used` the terms `body` uses where pages mark them: in its
+    /// prose, footnotes included (not in code).
+    pub fn used_in(&self, body: &Body, used: &mut HashSet<String>) {
+        let Some(pattern) = &self.pattern else { return };
+        let mut text = |t: &str| used.extend(pattern.find_iter(t).map(|m| m.as_str().to_string()));
+        let notes = body.footnotes.iter().flat_map(|n| &n.blocks);
+        body.blocks.iter().chain(notes).for_each(|b| block_prose(b, &mut text));
+    }
+}
+
+/// Calls `f` with each run of prose text in `block`.
+fn block_prose(block: &Block, f: &mut dyn FnMut(&str)) {
+    match block {
+        Block::Paragraph(c) | Block::Plain(c) => inline_prose(c, f),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_prose(b, f)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| block_prose(b, f)),
+        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| inline_prose(c, f)),
+        Block::Heading(_) | Block::Code { .. } | Block::RawHtml(_) | Block::Rule => {}
+    }
+}
+
+fn inline_prose(inlines: &[Inline], f: &mut dyn FnMut(&str)) {
+    for i in inlines {
+        match i {
+            Inline::Text(t) => f(t),
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { children: c, .. } => {
+                inline_prose(c, f)
+            }
+            _ => {}
+        }
+    }
+}
+
 /// Where a link goes on the built site, or `None` to show it as plain text.
 pub type LinkHref<'a> = dyn Fn(&Link) -> Option<String> + 'a;
+
+/// For a link to a document this site does not publish, given the text
+/// shown for it: what to add after that text (`views::unlinked_note`).
+pub type Unlinked<'a> = dyn Fn(&Link, &str) -> Option<String> + 'a;
 
 pub struct BodyHtml<'a> {
     pub body: &'a Body,
     pub href: &'a LinkHref<'a>,
+    pub unlinked: &'a Unlinked<'a>,
     /// Role id → title, for labelling role sections.
     pub role_title: &'a dyn Fn(&str) -> Option<String>,
     pub glossary: Option<&'a GlossaryMarker>,
@@ -230,7 +269,10 @@ impl Renderer<'_, '_> {
                     self.inlines(children);
                     self.out.push_str("</a>");
                 }
-                None => self.inlines(children),
+                None => {
+                    self.inlines(children);
+                    self.unlinked_note(*link, &crate::body::plain_text(children));
+                }
             },
             Inline::IdRef { link, text } => match (self.ctx.href)(&self.ctx.body.links[*link]) {
                 Some(href) => {
@@ -240,7 +282,10 @@ impl Renderer<'_, '_> {
                     self.text(text);
                     self.out.push_str("</a>");
                 }
-                None => self.text(text),
+                None => {
+                    self.text(text);
+                    self.unlinked_note(*link, text);
+                }
             },
             Inline::Image { link, alt, title } => self.image(*link, alt, title.as_deref()),
             Inline::FootnoteRef(label) => match self.notes.get(label.as_str()).copied() {
@@ -255,6 +300,13 @@ impl Renderer<'_, '_> {
             },
             Inline::SoftBreak => self.out.push('\n'),
             Inline::HardBreak => self.out.push_str("<br>\n"),
+        }
+    }
+
+    /// What a link that is not one says after its text.
+    fn unlinked_note(&mut self, link: usize, shown: &str) {
+        if let Some(note) = (self.ctx.unlinked)(&self.ctx.body.links[link], shown) {
+            self.text(&note);
         }
     }
 

@@ -5,7 +5,6 @@ use super::body_html::BodyHtml;
 use super::site::Site;
 use super::views::{self, DocSummary};
 use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
-use crate::text::slugify_ascii;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -49,9 +48,7 @@ fn docs_with_roles<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
         .collect()
 }
 
-pub fn role_url(role_id: &str) -> String {
-    format!("roles/{}/", slugify_ascii(role_id))
-}
+pub use super::views::role_url;
 
 pub fn matrix(site: &Site) -> Matrix {
     let docs = docs_with_roles(site);
@@ -102,6 +99,8 @@ pub struct RoleSection {
     doc: DocSummary,
     label: String,
     anchor: String,
+    /// Where this section is on the role's page (`views::role_section_anchor`).
+    page_anchor: String,
     html: String,
 }
 
@@ -117,12 +116,20 @@ pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection>
             crate::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
-        let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) };
+        let unlinked = |link: &crate::body::Link, shown: &str| views::unlinked_note(site, link, shown);
+        let html = BodyHtml {
+            body: &doc.body,
+            href: &href,
+            unlinked: &unlinked,
+            role_title: &role_title,
+            glossary: Some(&site.glossary),
+        };
         for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
             out.push(RoleSection {
                 doc: views::summary(site, doc, url),
                 label: s.label(),
                 anchor: s.anchor.clone(),
+                page_anchor: views::role_section_anchor(doc, &s.anchor),
                 html: html.render_section(n),
             });
         }

@@ -159,14 +159,21 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
     let config = &site.lib.config;
     let href = |link: &crate::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let body_html =
-        BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) }.render();
+    let unlinked = |link: &crate::body::Link, shown: &str| unlinked_note(site, link, shown);
+    let body_html = BodyHtml {
+        body: &doc.body,
+        href: &href,
+        unlinked: &unlinked,
+        role_title: &role_title,
+        glossary: Some(&site.glossary),
+    }
+    .render();
     let current_url =
         doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
         doc: summary(site, doc, url),
         banner: banner(site, doc, current_url.is_some()),
-        control: control_sheet(doc),
+        control: control_sheet(doc, site.opts.public),
         toc: doc
             .body
             .sections
@@ -250,8 +257,16 @@ fn yes_no(b: bool) -> String {
     if b { "Yes" } else { "No" }.to_string()
 }
 
-pub fn control_sheet(doc: &Document) -> Vec<Row> {
+/// The document control sheet. In the public copy the author is named by
+/// job title only: the public reads what the organisation decided, not
+/// who in it to chase (the reviews page names owners on the intranet).
+pub fn control_sheet(doc: &Document, public: bool) -> Vec<Row> {
     let m = &doc.meta;
+    let author = m.author.as_ref().and_then(|a| match (&a.title, public) {
+        (title, true) => title.clone(),
+        (Some(t), false) => Some(format!("{} / {t}", a.name)),
+        (None, false) => Some(a.name.clone()),
+    });
     let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let rows: Vec<(&'static str, Option<String>)> = vec![
         ("Document type", m.doc_type.as_ref().map(|t| capitalise(&t.value))),
@@ -261,13 +276,7 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
         ("Status", doc.status().map(|s| capitalise(s.as_str()))),
         ("Scope", m.scope.clone()),
         ("Classification", m.classification.clone()),
-        (
-            "Author / title",
-            m.author.as_ref().map(|a| match &a.title {
-                Some(t) => format!("{} / {t}", a.name),
-                None => a.name.clone(),
-            }),
-        ),
+        (if public { "Author" } else { "Author / title" }, author),
         ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
         ("Head of department", m.head_of_department.clone()),
         ("Executive lead", m.executive_lead.clone()),
@@ -316,6 +325,66 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
     rows.into_iter()
         .filter_map(|(label, value)| {
             value.map(|value| Row { href: contact(label, &value).map(|u| u.as_str().to_string()), label, value })
+        })
+        .collect()
+}
+
+/// What a link to a document that this site does not publish says after
+/// `shown`, its text, so the reader can tell what was meant:
+/// ` (POL/002/015, not published)`, or ` (not published)` when the text
+/// is the id. `None` for every other link.
+pub fn unlinked_note(site: &Site, link: &crate::body::Link, shown: &str) -> Option<String> {
+    let crate::body::Target::Doc { id, .. } = &link.target else { return None };
+    if site.main_of.contains_key(id) {
+        return None;
+    }
+    let why = if site.lib.by_id.contains_key(id) { "not published" } else { "not in this library" };
+    Some(if shown.contains(id.as_str()) { format!(" ({why})") } else { format!(" ({id}, {why})") })
+}
+
+/// The page of a role, relative to the site root.
+pub fn role_url(role_id: &str) -> String {
+    format!("roles/{}/", crate::text::slugify_ascii(role_id))
+}
+
+/// Where a role section of a document is on the role's page: unique there,
+/// and the same in every build.
+pub fn role_section_anchor(doc: &Document, section_anchor: &str) -> String {
+    let slug = doc.id().map_or_else(|| "document".to_string(), DocId::slug);
+    format!("{slug}-{section_anchor}")
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GlossaryView {
+    pub term: String,
+    pub definition: String,
+    /// Its place on the glossary page: `term-lsms`.
+    pub anchor: String,
+}
+
+/// The glossary the site shows, A to Z: every term on the intranet; in the
+/// public copy only the terms its pages use, so that a term only private
+/// documents use does not reach the public.
+pub fn glossary(site: &Site) -> Vec<GlossaryView> {
+    let used = site.opts.public.then(|| {
+        let mut used = std::collections::HashSet::new();
+        site.pages.iter().for_each(|p| site.glossary.used_in(&site.lib.docs[p.doc].body, &mut used));
+        used
+    });
+    let mut entries: Vec<_> =
+        site.lib.config.glossary.iter().filter(|e| used.as_ref().is_none_or(|u| u.contains(&e.term))).collect();
+    entries.sort_by_key(|e| e.term.to_lowercase());
+    let mut anchors = std::collections::HashSet::new();
+    entries
+        .into_iter()
+        .map(|e| {
+            let base = format!("term-{}", crate::text::slugify_ascii(&e.term));
+            let (mut anchor, mut k) = (base.clone(), 1);
+            while !anchors.insert(anchor.clone()) {
+                k += 1;
+                anchor = format!("{base}-{k}");
+            }
+            GlossaryView { term: e.term.clone(), definition: e.definition.clone(), anchor }
         })
         .collect()
 }

@@ -22,11 +22,16 @@ pub mod encode;
 pub mod export;
 pub mod extract;
 pub mod index;
+mod library_pages;
 mod page;
 pub mod passages;
 pub mod query;
+pub mod question;
 pub mod rank;
 pub mod score;
+pub mod typo;
+pub mod understand;
+pub mod vocabulary;
 mod words;
 
 use crate::output::OutputFile;

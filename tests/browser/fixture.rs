@@ -64,6 +64,11 @@ pub fn library() -> Fixture {
             ),
         ),
     ]);
+    // Glossary terms are results too: "buddy" is one, and a word of the lone working policy.
+    f.write(
+        "content/glossary.yaml",
+        "- term: Buddy\n  definition: A colleague who checks that a lone worker is safe.\n- term: LSMS\n  definition: Local Security Management Specialist.\n",
+    );
     for i in 0..FILLERS {
         let id = format!("POL/003/{i:03}");
         let body = format!("## Notes\n\nStaff read note {i} of the handbook.\n");
@@ -71,3 +76,38 @@ pub fn library() -> Fixture {
     }
     f
 }
+
+/// The example library of `content/`, copied into a fixture (the command
+/// line keeps its index beside the content folder).
+pub fn example_library() -> Fixture {
+    let f = Fixture::new(&[]);
+    let from = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    copy_tree(&from, &f.path("content"));
+    f
+}
+
+fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap().flatten() {
+        let target = to.join(e.file_name());
+        if e.path().is_dir() {
+            copy_tree(&e.path(), &target);
+        } else {
+            std::fs::copy(e.path(), &target).unwrap();
+        }
+    }
+}
+
+/// The questions staff ask of the example library, the pages that answer
+/// each (ids, or titles of role pages), and the correction said.
+pub const EXAMPLE_QUESTIONS: &[(&str, &[&str], Option<&str>)] = &[
+    ("what must a line manager do about violence and aggression", &["POL/002/015", "CORP/STRAT/003", "Managers"], None),
+    (
+        "who investigates a physical assault on a member of staff",
+        &["CORP/STRAT/003", "Local Security Management Specialist"],
+        None,
+    ),
+    ("how do I report a security incident", &["POL/002/015", "CORP/STRAT/003"], None),
+    ("violense", &["CORP/STRAT/003", "CORP/STRAT/002", "POL/002/015", "CORP/STRAT/004"], Some("violence")),
+    ("lone workign", &["POL/002/015", "CORP/STRAT/003"], Some("lone working")),
+];
