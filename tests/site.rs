@@ -51,8 +51,8 @@ fn references_in_prose_and_doc_links_become_links() {
     assert!(hrefs.contains(&"../../documents/pol-001-002/".to_string()), "{hrefs:?}");
     assert!(hrefs.contains(&"../../documents/pol-001-002/#scope".to_string()), "{hrefs:?}");
     assert!(
-        select_texts(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999, which")),
-        "unknown id stays text"
+        select_texts(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999 (not in this library), which")),
+        "an unknown id stays text, and says why it is not a link"
     );
     assert!(!hrefs.iter().any(|h| h.contains("pol-009-999")));
 }

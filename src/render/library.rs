@@ -29,6 +29,7 @@ pub struct MatrixRow {
 #[derive(Serialize)]
 pub struct Cell {
     doc_id: String,
+    doc_title: String,
     href: Option<String>,
     sections: usize,
 }
@@ -68,6 +69,7 @@ pub fn matrix(site: &Site) -> Matrix {
                         .collect();
                     Cell {
                         doc_id: d.id().map(|x| x.to_string()).unwrap_or_default(),
+                        doc_title: d.title().to_string(),
                         href: anchors.first().map(|a| format!("{}#{a}", site.url_of[i])),
                         sections: anchors.len(),
                     }

@@ -145,7 +145,7 @@ impl<'a> SiteRenderer<'a> {
         if stop() {
             return Ok(None);
         }
-        // Search (issue 5, src/search/): the browser index and the search page.
+        // Search (src/search/): the browser index and the search page.
         let render = |name: &str, ctx| templates.render(name, ctx);
         let Some(search) = crate::search::site_files(site, &render, common, stop, &out)? else { return Ok(None) };
         put(search)?;

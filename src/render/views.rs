@@ -139,6 +139,8 @@ pub struct RoleSection {
 pub struct DocumentView {
     pub doc: DocSummary,
     pub banner: Banner,
+    /// What a reader needs first: status, version, review date, owner.
+    pub facts: Vec<Row>,
     pub control: Vec<Row>,
     pub toc: Vec<TocEntry>,
     pub body_html: String,
@@ -173,6 +175,7 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
     DocumentView {
         doc: summary(site, doc, url),
         banner: banner(site, doc, current_url.is_some()),
+        facts: key_facts(doc, site.opts.public),
         control: control_sheet(doc, site.opts.public),
         toc: doc
             .body
@@ -255,6 +258,25 @@ fn approval(a: &Option<At<Approval>>) -> Option<String> {
 
 fn yes_no(b: bool) -> String {
     if b { "Yes" } else { "No" }.to_string()
+}
+
+/// The facts a page shows first, above the folded control sheet: status,
+/// version, review date and owner (in the public copy, the owner's job
+/// title only, as in the control sheet).
+pub fn key_facts(doc: &Document, public: bool) -> Vec<Row> {
+    let row =
+        |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
+    let owner = doc.meta.author.as_ref().and_then(|a| match (&a.title, public) {
+        (title, true) => title.clone(),
+        (Some(t), false) => Some(format!("{}, {t}", a.name)),
+        (None, false) => Some(a.name.clone()),
+    });
+    vec![
+        row("Status", doc.status().map(|s| capitalise(s.as_str()))),
+        row("Version", doc.version().map(|v| v.to_string())),
+        row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
+        row("Owner", owner),
+    ]
 }
 
 /// The document control sheet. In the public copy the author is named by

@@ -1,4 +1,4 @@
-//! Search (issue 5): one analysis, two searches.
+//! Search: one analysis, two searches.
 //!
 //! At build time every published version (`Site::plan`) becomes a
 //! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer

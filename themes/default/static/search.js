@@ -725,8 +725,6 @@
       input.value = params.get("q") || "";
       Object.keys(selects).forEach(function (k) { selects[k].value = params.get(k) || ""; });
       Object.keys(selects).forEach(function (k) { if (selects[k].selectedIndex < 0) selects[k].value = ""; });
-      var header = document.getElementById("td-header-q");
-      if (header) header.value = input.value;
     }
 
     function toAddress(push) {
