@@ -86,19 +86,26 @@ fn a11y_dir() -> std::path::PathBuf {
     dir
 }
 
-fn axe(site: &Path, pages: &[&str]) {
+/// Serves `site` and runs `script` (in tests/a11y) on its `pages`, saving
+/// screenshots under `shots` in the target folder; its output, and whether it passed.
+fn browser_check(script: &str, site: &Path, pages: &[&str], shots: &str) -> (bool, String) {
     let (_server, base) = serve(site);
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join(shots);
     std::fs::create_dir_all(&shots).unwrap();
     let out = Command::new("node")
-        .arg(a11y_dir().join("axe.mjs"))
+        .arg(a11y_dir().join(script))
         .arg(&base)
         .arg(&shots)
         .args(pages)
         .output()
         .expect("node is needed");
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "axe-core found problems:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    let report = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), report)
+}
+
+fn axe(site: &Path, pages: &[&str]) {
+    let (passed, report) = browser_check("axe.mjs", site, pages, "screenshots");
+    assert!(passed, "axe-core found problems:\n{report}");
 }
 
 fn nu_checker(site: &Path, pages: &[&str]) {
@@ -121,19 +128,8 @@ fn nu_checker(site: &Path, pages: &[&str]) {
 
 /// Runs `layout.mjs`: no page scrolls sideways at 320, 390 or 1280 px.
 fn no_sideways_scroll(site: &Path, pages: &[&str], shots: &str) {
-    let (_server, base) = serve(site);
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join(shots);
-    std::fs::create_dir_all(&shots).unwrap();
-    let out = Command::new("node")
-        .arg(a11y_dir().join("layout.mjs"))
-        .arg(&base)
-        .arg(&shots)
-        .args(pages)
-        .output()
-        .expect("node is needed");
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "pages scroll sideways:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(report.contains("0 scroll sideways"), "{report}");
+    let (passed, report) = browser_check("layout.mjs", site, pages, shots);
+    assert!(passed && report.contains("0 scroll sideways"), "pages scroll sideways:\n{report}");
 }
 
 #[test]

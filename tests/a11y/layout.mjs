@@ -3,14 +3,10 @@
 // Saves a screenshot of the first screen of each page at each width.
 // Usage: node layout.mjs BASE_URL SCREENSHOT_DIR PATH...
 // Prints one line per page that overflows, naming what sticks out; exits 1 if any does.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 
 const [base, shots, ...paths] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 let failures = 0;
 try {
   for (const width of [320, 390, 1280]) {

@@ -3,29 +3,15 @@
 // correction and its count must be what `trustdocs search --json` said.
 //   node compare.mjs BASE_URL CASES_JSON
 // CASES_JSON: [{ "query", "names": [first ten results], "corrected": string or null, "total" }]
-import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
+import { open, searched, finish } from "./harness.mjs";
 
 const [base, casesFile] = process.argv.slice(2);
 const cases = JSON.parse(readFileSync(casesFile, "utf8"));
-const executablePath = process.env.TRUSTDOCS_CHROMIUM || "/usr/bin/chromium";
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-const browser = await chromium.launch({ executablePath, args });
-const page = await browser.newPage();
-const problems = [];
-page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-// Words the library lacks have no word shard, and keys no word has no typo shard: those 404s are expected.
-page.on("response", (r) => {
-  if (r.status() >= 400 && !/\/search\/[wt]\/[^/]+\.json$/.test(r.url())) problems.push(`${r.status()}: ${r.url()}`);
-});
+const { browser, page, problems } = await open(base);
 
 async function shown() {
-  await page.waitForFunction(() => {
-    const list = document.getElementById("td-search-results");
-    return list && list.getAttribute("aria-busy") === "false" && document.getElementById("td-search-message").textContent;
-  }, null, { timeout: 15000 });
+  await searched(page);
   return page.evaluate(() => ({
     names: Array.from(document.querySelectorAll(".td-search-result"), (li) => {
       const meta = li.querySelector(".td-search-result__meta").textContent;
@@ -52,9 +38,4 @@ for (const c of cases) {
   console.log(`ok - "${c.query}": ${got.names.slice(0, 3).join(" | ")}`);
 }
 
-await browser.close();
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
-console.log(`all ${cases.length} queries rank as on the command line`);
+await finish(browser, problems, `all ${cases.length} queries rank as on the command line`);

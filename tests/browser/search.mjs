@@ -1,32 +1,14 @@
 // The search page in headless Chromium, over the fixture site that
 // tests/browser/main.rs builds and serves: `node search.mjs BASE_URL`.
 // Each check prints `ok` or throws; any page error fails the run.
-import { chromium } from "playwright-core";
+import { open, searched, finish } from "./harness.mjs";
 
 const base = process.argv[2];
-const executablePath = process.env.TRUSTDOCS_CHROMIUM || "/usr/bin/chromium";
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-const browser = await chromium.launch({ executablePath, args });
-const page = await browser.newPage();
-const problems = [];
-page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-// A word the library lacks has no word shard, and a typo key no typo shard: those 404s are expected.
-page.on("console", (m) => {
-  if (m.type() === "error" && !m.text().includes("404")) problems.push(`console error: ${m.text()}`);
-});
-page.on("response", (r) => {
-  if (r.status() >= 400 && !/\/search\/[wt]\/[^/]+\.json$/.test(r.url())) problems.push(`${r.status()}: ${r.url()}`);
-});
-page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push(`request to another host: ${r.url()}`); });
+const { browser, page, problems } = await open(base);
 
 /** Waits for a search to finish, then returns the result titles and the announcement. */
 async function results() {
-  await page.waitForFunction(() => {
-    const list = document.getElementById("td-search-results");
-    return list && list.getAttribute("aria-busy") === "false" && document.getElementById("td-search-message").textContent;
-  }, null, { timeout: 15000 });
+  await searched(page);
   const titles = await page.locator(".td-search-result__title").allTextContents();
   const status = await page.locator("#td-search-message").textContent();
   return { titles: titles.map((t) => t.trim()), status };
@@ -151,9 +133,4 @@ await check("keyboard", async () => {
   console.log("ok - arrow keys move between the box and the results");
 });
 
-await browser.close();
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
-console.log("all browser checks passed");
+await finish(browser, problems, "all browser checks passed");
