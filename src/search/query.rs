@@ -203,8 +203,12 @@ impl SnippetMaker {
     /// section; else the summary, else the start of the body.
     fn make(&self, passages: &[(String, Option<SectionName>)], summary: &str) -> Snippet {
         let mut analyzer = super::analysis::analyzer();
-        let coverage = passages.iter().map(|(text, _)| self.coverage(&mut analyzer, text));
-        let best = coverage.enumerate().max_by_key(|&(i, c)| (c, std::cmp::Reverse(i)));
+        // A section's heading counts with its text, and breaks ties: "7.5 Access Control and Fobs" is about fobs.
+        let coverage = passages.iter().map(|(text, section)| {
+            let heading = section.as_ref().map_or("", |s| s.label.as_str());
+            (self.coverage(&mut analyzer, &[heading, text]), self.coverage(&mut analyzer, &[heading]))
+        });
+        let best = coverage.enumerate().max_by_key(|&(i, c)| (c, std::cmp::Reverse(i))).map(|(i, (c, _))| (i, c));
         if let (Some(g), Some((i, c))) = (&self.generator, best) {
             let snippet = g.snippet(&passages[i].0);
             if c > 0 && !snippet.highlighted().is_empty() {
@@ -219,14 +223,16 @@ impl SnippetMaker {
         (section, fallback[..end].to_string(), Vec::new())
     }
 
-    /// The `rarity` of the query's terms that `text` holds, added up.
-    fn coverage(&self, analyzer: &mut tantivy::tokenizer::TextAnalyzer, text: &str) -> u32 {
+    /// The `rarity` of the query's terms that `texts` hold, added up.
+    fn coverage(&self, analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> u32 {
         let mut present = vec![false; self.stems.len()];
-        super::analysis::for_each_token(analyzer, text, |t| {
-            if let Some(i) = self.stems.iter().position(|s| s == t) {
-                present[i] = true;
-            }
-        });
+        for text in texts {
+            super::analysis::for_each_token(analyzer, text, |t| {
+                if let Some(i) = self.stems.iter().position(|s| s == t) {
+                    present[i] = true;
+                }
+            });
+        }
         present.iter().zip(&self.weights).filter(|(p, _)| **p).map(|(_, w)| w).sum()
     }
 }

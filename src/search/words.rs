@@ -61,11 +61,15 @@ impl Worker<'_> {
         let mut here: FxHashMap<u32, u32> = FxHashMap::default();
         let (raw, vocabulary) = (&mut self.raw, &mut self.vocabulary);
         for (i, passage) in doc.passages().iter().enumerate() {
-            for_each_token(raw, &passage.text, |word| {
-                if let Some(id) = vocabulary.stem_id(word) {
-                    *here.entry(id).or_insert(0) += 1;
-                }
-            });
+            // A section's heading counts with its text: "7.5 Access Control and Fobs" is about fobs.
+            let heading = passage.section.as_ref().map_or("", |s| s.label.as_str());
+            for text in [heading, &passage.text] {
+                for_each_token(raw, text, |word| {
+                    if let Some(id) = vocabulary.stem_id(word) {
+                        *here.entry(id).or_insert(0) += 1;
+                    }
+                });
+            }
             for (id, count) in here.drain() {
                 let b = best.entry(id).or_insert((i as u32, 0));
                 if count > b.1 {

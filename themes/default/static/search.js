@@ -572,7 +572,7 @@
     return best > 0 ? { index: best - 1, inBody: true } : { index: 0, inBody: false };
   }
 
-  /** The `rarity` of the query's words that `text` holds, added up. */
+  /** The `rarity` of the query's words that `text` holds, added up (a passage's heading counts with its text). */
   function coverageOf(text, result) {
     var seen = new Set();
     words(text).forEach(function (w) { var t = result.termOf(w); if (t >= 0) seen.add(t); });
@@ -589,11 +589,14 @@
     var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + part + ".gz";
     return loader.get(path).then(function (x) {
       if (!x) return null;
-      var chosen = voted.index % PASSAGES_PER_FILE, best = -1;
+      var chosen = voted.index % PASSAGES_PER_FILE, best = null;
       if (voted.inBody) {
+        // By coverage, its heading's counting with it; then the heading's own; then the voted passage.
         x.p.forEach(function (p, i) {
-          var c = coverageOf(p[0], result);
-          if (c > best || (c === best && i === voted.index % PASSAGES_PER_FILE)) { best = c; chosen = i; }
+          var c = [coverageOf((p[2] || "") + "\n" + p[0], result), coverageOf(p[2] || "", result)];
+          var better = !best || c[0] > best[0] || (c[0] === best[0] && (c[1] > best[1] ||
+            (c[1] === best[1] && i === voted.index % PASSAGES_PER_FILE)));
+          if (better) { best = c; chosen = i; }
         });
       }
       var passage = x.p[chosen] || [""];
