@@ -26,9 +26,7 @@ impl GlossaryMarker {
             definitions: entries.iter().map(|e| (e.term.clone(), e.definition.clone())).collect(),
         }
     }
-}
 
-impl GlossaryMarker {
     /// Adds to `used` the terms `body` uses where pages mark them: in its
     /// prose, footnotes included (not in code).
     pub fn used_in(&self, body: &Body, used: &mut HashSet<String>) {

@@ -266,17 +266,22 @@ fn yes_no(b: bool) -> String {
 pub fn key_facts(doc: &Document, public: bool) -> Vec<Row> {
     let row =
         |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
-    let owner = doc.meta.author.as_ref().and_then(|a| match (&a.title, public) {
-        (title, true) => title.clone(),
-        (Some(t), false) => Some(format!("{}, {t}", a.name)),
-        (None, false) => Some(a.name.clone()),
-    });
     vec![
         row("Status", doc.status().map(|s| capitalise(s.as_str()))),
         row("Version", doc.version().map(|v| v.to_string())),
         row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
-        row("Owner", owner),
+        row("Owner", author(doc, public, ", ")),
     ]
+}
+
+/// The author as name and job title joined by `joiner`; in the public
+/// copy, the job title only.
+fn author(doc: &Document, public: bool, joiner: &str) -> Option<String> {
+    doc.meta.author.as_ref().and_then(|a| match (&a.title, public) {
+        (title, true) => title.clone(),
+        (Some(t), false) => Some(format!("{}{joiner}{t}", a.name)),
+        (None, false) => Some(a.name.clone()),
+    })
 }
 
 /// The document control sheet. In the public copy the author is named by
@@ -284,11 +289,6 @@ pub fn key_facts(doc: &Document, public: bool) -> Vec<Row> {
 /// who in it to chase (the reviews page names owners on the intranet).
 pub fn control_sheet(doc: &Document, public: bool) -> Vec<Row> {
     let m = &doc.meta;
-    let author = m.author.as_ref().and_then(|a| match (&a.title, public) {
-        (title, true) => title.clone(),
-        (Some(t), false) => Some(format!("{} / {t}", a.name)),
-        (None, false) => Some(a.name.clone()),
-    });
     let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let rows: Vec<(&'static str, Option<String>)> = vec![
         ("Document type", m.doc_type.as_ref().map(|t| capitalise(&t.value))),
@@ -298,7 +298,7 @@ pub fn control_sheet(doc: &Document, public: bool) -> Vec<Row> {
         ("Status", doc.status().map(|s| capitalise(s.as_str()))),
         ("Scope", m.scope.clone()),
         ("Classification", m.classification.clone()),
-        (if public { "Author" } else { "Author / title" }, author),
+        (if public { "Author" } else { "Author / title" }, author(doc, public, " / ")),
         ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
         ("Head of department", m.head_of_department.clone()),
         ("Executive lead", m.executive_lead.clone()),
