@@ -1,7 +1,7 @@
 //! Diagnostics as data: every problem the loader and the checks find.
 //! Printing lives in `report.rs`; nothing else formats a diagnostic.
 
-use crate::model::DocId;
+use crate::model::{DocId, Pos};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -92,19 +92,6 @@ codes! {
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
-    }
-}
-
-/// A 1-based line and column in a file (front matter lines included).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Pos {
-    pub fn new(line: u32, column: u32) -> Pos {
-        Pos { line, column }
     }
 }
 

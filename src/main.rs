@@ -2,12 +2,13 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
+use trustdocs::publish::PublishOptions;
 use trustdocs::text::for_terminal;
-use trustdocs::{report, BuildError, BuildOptions};
+use trustdocs::{report, BuildError, BuildOptions, Project};
 
 #[derive(Parser)]
 #[command(
@@ -77,6 +78,26 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// The date review checks and pages use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Import existing Word documents (.docx), PDFs (.pdf, through pdftotext) and text taken from PDFs (.txt) into a content folder, then check them.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The content folder to import into: documents go to its documents/, images to its assets/.
+        #[arg(long, default_value = "content")]
+        out: PathBuf,
+        /// The identifier to give the document when its front sheet has none (one input only).
+        #[arg(long)]
+        id: Option<String>,
+        /// Replace documents and images that already exist.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The date the check of the imported documents uses, as YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
@@ -152,7 +173,7 @@ fn main() -> ExitCode {
         Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
             let status = status.filter(|s| s != "current");
             let filter = trustdocs::search::rank::Filter { doc_type, status, directorate };
-            search(trustdocs::search::cli::SearchOptions {
+            search(&trustdocs::search::cli::SearchOptions {
                 dir,
                 query,
                 json,
@@ -162,6 +183,9 @@ fn main() -> ExitCode {
                 color: use_color(),
             })
         }
+        Command::Import { files, out, id, force, format, today } => {
+            import(trustdocs::import::Options { files, out, id, force, today: today_or_now(today) }, format)
+        }
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
@@ -170,15 +194,15 @@ fn main() -> ExitCode {
                 }
             }
             let out = out.unwrap_or_else(|| PathBuf::from(if public { "dist/public" } else { "dist" }));
-            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf, public })
+            build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public })
         }
     }
 }
 
 /// An error on standard error. Messages quote content (titles, typst's
 /// output about a document), so they are cleaned for the terminal.
-fn error(message: &str) {
-    eprintln!("error: {}", for_terminal(message));
+fn error(message: &dyn std::fmt::Display) {
+    eprintln!("error: {}", for_terminal(&message.to_string()));
 }
 
 fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
@@ -198,16 +222,32 @@ fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> Exit
     ExitCode::from(u8::from(failed))
 }
 
-fn build(opts: BuildOptions) -> ExitCode {
+fn import(opts: trustdocs::import::Options, format: Format) -> ExitCode {
+    match trustdocs::import::run(&opts) {
+        Ok(outcome) => {
+            match format {
+                Format::Json => print!("{}", trustdocs::import::json(&outcome)),
+                Format::Human => print!("{}", trustdocs::import::human(&outcome, use_color())),
+            }
+            ExitCode::from(outcome.exit_status())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
     let started = std::time::Instant::now();
-    match trustdocs::build(&opts) {
+    match trustdocs::build(dir, today, &opts) {
         Ok(built) => {
             let s = &built.checked.summary;
             eprintln!("{}", report::summary_line(s));
             if s.errors + s.warnings + s.notes > 0 {
                 eprintln!(
                     "  run `trustdocs check {}` for details; the site's checks page lists them too",
-                    opts.dir.display()
+                    dir.display()
                 );
             }
             let pdfs = match opts.no_pdf {
@@ -230,16 +270,15 @@ fn build(opts: BuildOptions) -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Err(BuildError::Usage(e)) => {
+        // Before the content was read: a refused output folder, an unreadable content folder.
+        Err(BuildError { error: e, checked: None }) => {
             error(&e);
             ExitCode::from(2)
         }
-        Err(BuildError::Failed { message, checked }) => {
-            if let Some(c) = checked {
-                let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
-                eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
-            }
-            error(&message);
+        Err(BuildError { error: e, checked: Some(c) }) => {
+            let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+            eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
+            error(&e);
             eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
@@ -247,9 +286,14 @@ fn build(opts: BuildOptions) -> ExitCode {
 }
 
 /// `trustdocs search`: results on standard output, notes on standard error.
-fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
-    use trustdocs::search::cli::{run, SearchError};
-    match run(&opts) {
+fn search(opts: &trustdocs::search::cli::SearchOptions) -> ExitCode {
+    use trustdocs::search::cli::run;
+    // The index is made from what a build would publish today; the checks are not needed.
+    let documents = || {
+        let publish = PublishOptions { drafts: opts.drafts, today: today_or_now(None), pdf: false, public: false };
+        Ok(Project::load(&opts.dir)?.search_documents(&publish))
+    };
+    match run(opts, documents) {
         Ok(out) => {
             if let Some(note) = out.note {
                 eprintln!("{}", for_terminal(&note));
@@ -257,13 +301,10 @@ fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
             print!("{}", out.stdout);
             ExitCode::SUCCESS
         }
-        Err(SearchError::Usage(e)) => {
+        Err(e) => {
             error(&e);
-            ExitCode::from(2)
-        }
-        Err(SearchError::Failed(e)) => {
-            error(&e);
-            ExitCode::from(1)
+            // Bad usage is 2; an index that could not be built or read is 1.
+            ExitCode::from(if matches!(e, trustdocs::Error::Usage(_)) { 2 } else { 1 })
         }
     }
 }

@@ -134,6 +134,22 @@ pub fn escape_html(text: &str, out: &mut String) {
     }
 }
 
+/// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
+pub fn plural_label(doc_type: &str) -> String {
+    match doc_type {
+        "sop" => "SOPs".to_string(),
+        t if t.ends_with('y') && !t.ends_with("ey") => {
+            format!("{}ies", capitalise(&t[..t.len() - 1]))
+        }
+        t => format!("{}s", capitalise(t)),
+    }
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

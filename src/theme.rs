@@ -2,6 +2,7 @@
 //! is embedded in the binary; a `theme/` folder in the content folder
 //! overrides it file by file.
 
+use crate::error::{Error, Result};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,7 +19,7 @@ pub struct Theme {
 
 impl Theme {
     /// The default theme with the overrides found in `content_dir/theme`.
-    pub fn load(content_dir: &Path) -> Result<Theme, String> {
+    pub fn load(content_dir: &Path) -> Result<Theme> {
         let mut files = BTreeMap::new();
         collect_embedded(&DEFAULT, &mut files);
         let mut overridden = Vec::new();
@@ -106,11 +107,11 @@ fn collect_dir(
     dir: &Path,
     out: &mut BTreeMap<String, Vec<u8>>,
     overridden: &mut Vec<String>,
-) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read theme folder {}: {e}", dir.display()))?;
+) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(Error::io("read theme folder", dir))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let meta = std::fs::symlink_metadata(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let meta = std::fs::symlink_metadata(&path).map_err(Error::io("read", &path))?;
         if meta.file_type().is_symlink() {
             continue;
         }
@@ -118,7 +119,7 @@ fn collect_dir(
             collect_dir(root, &path, out, overridden)?;
         } else {
             let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read theme file {}: {e}", path.display()))?;
+            let bytes = std::fs::read(&path).map_err(Error::io("read theme file", &path))?;
             out.insert(rel.clone(), bytes);
             overridden.push(rel);
         }

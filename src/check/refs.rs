@@ -1,11 +1,10 @@
 //! Cross-references: X001–X009.
 
 use super::{at, title};
-use crate::body::{LinkKind, Target};
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{At, Date, DocId, Document, RefusedUrl, Status, Url};
-use crate::render::site::{resolve_relative, review_state, ReviewState};
-use crate::resolve::Library;
+use crate::diag::{Code, Diagnostic};
+use crate::model::body::{LinkKind, Target};
+use crate::model::{At, Date, DocId, Document, Pos, RefusedUrl, ReviewState, Status, Url};
+use crate::resolve::{resolve_relative, Library};
 use crate::text::levenshtein;
 
 pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
@@ -96,7 +95,7 @@ fn reference(
             at(doc, Code::X003, pos, format!("reference to {id} ({}), which is {status}", target.title()))
                 .maybe_help(successor(lib, id)),
         );
-    } else if review_state(target, today, 0) == ReviewState::Overdue && target.status() == Some(Status::Ratified) {
+    } else if target.is_ratified() && target.review_state(today, 0) == ReviewState::Overdue {
         let date = target.meta.effective_review_date().map(|d| d.to_string()).unwrap_or_default();
         out.push(
             at(

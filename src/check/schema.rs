@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 pub fn versions(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in &lib.by_id {
-        let docs: Vec<_> = versions.all.iter().map(|&i| &lib.docs[i]).collect();
+        let docs: Vec<_> = versions.all.iter().map(|&i| lib.doc(i)).collect();
         for (n, doc) in docs.iter().enumerate() {
             let earlier = &docs[..n];
             let pos = doc.meta.id.as_ref().map(|i| i.pos).unwrap_or(doc.meta.start);
@@ -96,7 +96,7 @@ pub fn lookalike_ids(lib: &Library) -> Vec<Diagnostic> {
 fn spellings(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in &lib.by_id {
-        let docs: Vec<_> = versions.all.iter().map(|&i| &*lib.docs[i]).collect();
+        let docs: Vec<_> = versions.all.iter().map(|&i| &**lib.doc(i)).collect();
         let written = |d: &Document| d.meta.id_written.clone();
         let forms: BTreeSet<String> = docs.iter().filter_map(|d| written(d)).collect();
         if forms.len() < 2 {

@@ -3,7 +3,7 @@
 
 use super::yaml::{Fields, Reader};
 use crate::config::SiteConfig;
-use crate::diag::{Code, Pos};
+use crate::diag::Code;
 use crate::model::*;
 use crate::text::closest;
 use marked_yaml::Node;

@@ -1,11 +1,14 @@
 //! Stage 1: read the content folder into typed documents and settings.
 
 mod front_matter;
+pub mod settings;
 pub mod yaml;
 
-use crate::body::{self, ParseOptions};
-use crate::config::{self, Config};
-use crate::diag::{Code, Diagnostic, Pos};
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic};
+use crate::error::{Error, Result};
+use crate::model::body::{self, ParseOptions};
+use crate::model::Pos;
 use crate::model::{Document, FrontMatter, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashSet;
@@ -25,15 +28,18 @@ pub struct Content {
 
 /// Reads the content folder. Fails only when the folder itself is unusable;
 /// every problem inside it is a diagnostic.
-pub fn load(dir: &Path) -> Result<Content, String> {
-    let meta = std::fs::metadata(dir).map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
+pub fn load(dir: &Path) -> Result<Content> {
+    let meta = std::fs::metadata(dir).map_err(Error::io("read content folder", dir))?;
     if !meta.is_dir() {
-        return Err(format!("{} is not a folder; give the content folder that holds site.yaml", dir.display()));
+        return Err(Error::Usage(format!(
+            "{} is not a folder; give the content folder that holds site.yaml",
+            dir.display()
+        )));
     }
     let display_dir = display_path(dir);
-    let loaded = config::load(dir, &display_dir);
+    let loaded = settings::load(dir, &display_dir);
     let mut diags = loaded.diags;
-    let root = dir.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
+    let root = dir.canonicalize().map_err(Error::io("read content folder", dir))?;
     let walker = Walker { root, dir, display_dir: &display_dir };
     let (mut files, found) = walker.walk("documents", &|p| p.extension().is_some_and(|e| e == "md"));
     diags.extend(found);

@@ -1,8 +1,8 @@
 //! One document version: its front matter, its parsed body and its file.
 
+use super::body::Body;
+use super::Pos;
 use super::{At, Date, DocId, Url, Version};
-use crate::body::Body;
-use crate::diag::Pos;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -248,4 +248,37 @@ impl Document {
     pub fn version(&self) -> Option<&Version> {
         self.meta.version.as_ref().map(|v| &v.value)
     }
+
+    /// Ratified: a version whose review date matters (when it is also the
+    /// current version of its id, it is in force: `Library::in_force`).
+    pub fn is_ratified(&self) -> bool {
+        self.status() == Some(Status::Ratified)
+    }
+
+    /// Where the document stands against its review date (an extension's
+    /// date when a committee extended it) on `today`: due soon within
+    /// `due_soon_days`.
+    pub fn review_state(&self, today: Date, due_soon_days: u32) -> ReviewState {
+        match self.meta.effective_review_date() {
+            None => ReviewState::NoDate,
+            Some(d) if d < today => ReviewState::Overdue,
+            Some(d) if today.days_until(d) <= i64::from(due_soon_days) => ReviewState::DueSoon,
+            Some(_) => ReviewState::InDate,
+        }
+    }
+
+    /// The directorate responsible, as listings name it.
+    pub fn directorate_label(&self) -> &str {
+        self.meta.directorate.as_ref().map_or("No directorate given", |d| d.value.as_str())
+    }
+}
+
+/// Where a document stands against its review date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewState {
+    Overdue,
+    DueSoon,
+    InDate,
+    NoDate,
 }

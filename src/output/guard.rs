@@ -5,6 +5,7 @@
 //! compared once symbolic links, `.`, `..` and trailing slashes are
 //! resolved, so no spelling of a folder gets past these rules.
 
+use crate::error::{Error, Result};
 use std::path::{Component, Path, PathBuf};
 
 /// The file that marks a folder as made by a trustdocs build.
@@ -51,16 +52,16 @@ fn remove_entry(path: &Path) -> std::io::Result<()> {
 
 /// Refuses an output folder that the build must not replace; `Err` says
 /// why and what to do instead.
-pub fn check_out(content: &Path, out: &Path) -> Result<(), String> {
+pub fn check_out(content: &Path, out: &Path) -> Result<()> {
     let refuse = |why: &str, instead: &str| {
-        Err(format!(
+        Err(Error::Refused(format!(
             "refusing to build into {}: it {why}, and a build replaces its output folder whole.\n  {instead}",
             out.display()
-        ))
+        )))
     };
     let elsewhere = "choose a folder of its own for the site instead, e.g. --out dist";
-    let content = canonical(content).map_err(|e| format!("cannot read content folder {}: {e}", content.display()))?;
-    let target = canonical(out).map_err(|e| format!("cannot resolve --out {}: {e}", out.display()))?;
+    let content = canonical(content).map_err(Error::io("read content folder", content))?;
+    let target = canonical(out).map_err(Error::io("resolve --out", out))?;
     if target == content {
         return refuse("is the content folder", elsewhere);
     }
@@ -80,28 +81,34 @@ pub fn check_out(content: &Path, out: &Path) -> Result<(), String> {
     if home.and_then(|h| canonical(&h).ok()).is_some_and(|h| h == target) {
         return refuse("is your home folder", elsewhere);
     }
-    replaceable(out).map_err(|why| format!("refusing to build into {}: {why}", out.display()))
+    match why_not_replaceable(out) {
+        Some(why) => Err(Error::Refused(format!("refusing to build into {}: {why}", out.display()))),
+        None => Ok(()),
+    }
 }
 
-/// Whether the folder at `out` may be replaced: absent, empty or marked.
-/// `Err` says why not and what to do instead.
-pub fn replaceable(out: &Path) -> Result<(), String> {
+/// Why the folder at `out` may not be replaced, and what to do instead;
+/// `None` when it may be: absent, empty or marked.
+pub fn why_not_replaceable(out: &Path) -> Option<String> {
     let meta = match std::fs::symlink_metadata(out) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(()),
-        Err(e) => return Err(format!("it cannot be read ({e})")),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => return Some(format!("it cannot be read ({e})")),
         Ok(m) => m,
     };
     if !meta.is_dir() && !std::fs::metadata(out).is_ok_and(|m| m.is_dir()) {
-        return Err("it exists and is not a folder.\n  choose another --out".into());
+        return Some("it exists and is not a folder.\n  choose another --out".into());
     }
-    let entries: Vec<_> = std::fs::read_dir(out).map_err(|e| format!("it cannot be read ({e})"))?.flatten().collect();
+    let entries: Vec<_> = match std::fs::read_dir(out) {
+        Ok(entries) => entries.flatten().collect(),
+        Err(e) => return Some(format!("it cannot be read ({e})")),
+    };
     // Empty, or holding only other outputs: `dist` made by `build --public`
     // for its default place, `dist/public`, before any intranet build.
     let only_outputs = entries.iter().all(|e| e.file_type().is_ok_and(|t| t.is_dir()) && is_marked(&e.path()));
     if only_outputs || is_marked(out) {
-        return Ok(());
+        return None;
     }
-    Err(format!(
+    Some(format!(
         "it holds files that a trustdocs build did not make (it has no {MARK}), and a build replaces its output folder whole.\n  choose a new or empty folder instead, e.g. --out dist; if it is the output of an earlier trustdocs, delete it yourself first"
     ))
 }

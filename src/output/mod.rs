@@ -6,6 +6,7 @@
 pub mod guard;
 pub mod signals;
 
+use crate::error::{Error, Result};
 use std::path::{Component, Path, PathBuf};
 
 pub enum Contents {
@@ -26,17 +27,34 @@ impl OutputFile {
     }
 }
 
+/// Asked between the parts of a long piece of work; `true` abandons it (in
+/// `serve`, a newer edit is waiting).
+pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
+
+/// Where made files go as soon as they are made: a staging folder, or
+/// memory (`collect_into`).
+pub type Sink<'s> = dyn Fn(OutputFile) -> Result<()> + Sync + 's;
+
+/// A sink that keeps what it is given, for callers that want the files in memory.
+pub fn collect_into(files: &std::sync::Mutex<Vec<OutputFile>>) -> impl Fn(OutputFile) -> Result<()> + Sync + '_ {
+    |f| {
+        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
+        Ok(())
+    }
+}
+
 /// Checks that a path stays inside the output folder.
-pub fn safe_relative(path: &str) -> Result<PathBuf, String> {
+pub fn safe_relative(path: &str) -> Result<PathBuf> {
     let p = Path::new(path);
     let ok = !path.is_empty() && !path.contains('\0') && p.components().all(|c| matches!(c, Component::Normal(_)));
-    ok.then(|| p.to_path_buf()).ok_or_else(|| format!("refusing to write `{path}`: it would leave the output folder"))
+    ok.then(|| p.to_path_buf())
+        .ok_or_else(|| Error::Refused(format!("refusing to write `{path}`: it would leave the output folder")))
 }
 
 /// Writes `files` to `out` atomically (as far as the file system allows).
 /// Sub-folders of the previous output named in `keep` are carried over into
 /// the new one (the public copy kept inside the intranet's folder).
-pub fn write(out: &Path, files: &[OutputFile], keep: &[&str]) -> Result<(), String> {
+pub fn write(out: &Path, files: &[OutputFile], keep: &[&str]) -> Result<()> {
     let staging = Staging::begin(out)?;
     for f in files {
         staging.put(f)?;
@@ -56,17 +74,16 @@ pub struct Staging {
 impl Staging {
     /// A new, marked staging folder beside `out`. Folders that killed
     /// builds left there are removed first (only marked ones).
-    pub fn begin(out: &Path) -> Result<Staging, String> {
+    pub fn begin(out: &Path) -> Result<Staging> {
         let parent = parent_of(out);
-        std::fs::create_dir_all(parent).map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+        std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
         let name = folder_name(out)?;
         remove_stale(parent, &name);
         let prefix = format!(".{name}.building-{}-", std::process::id());
-        let dir = create_unique_dir(parent, &prefix)
-            .map_err(|e| format!("cannot create a folder in {}: {e}", parent.display()))?;
+        let dir = create_unique_dir(parent, &prefix).map_err(Error::io("create a folder in", parent))?;
         signals::watch(&dir);
         let staging = Staging { dir, out: out.to_path_buf(), committed: false };
-        guard::mark(&staging.dir).map_err(|e| format!("cannot write in {}: {e}", staging.dir.display()))?;
+        guard::mark(&staging.dir).map_err(Error::io("write in", &staging.dir))?;
         Ok(staging)
     }
 
@@ -77,28 +94,29 @@ impl Staging {
     }
 
     /// Where a file will be written, for tools that write it themselves (typst).
-    pub fn path_for(&self, path: &str) -> Result<PathBuf, String> {
+    pub fn path_for(&self, path: &str) -> Result<PathBuf> {
         let rel = safe_relative(path)?;
         if let Some(folders) = rel.parent() {
-            create_dirs_within(&self.dir, folders)
-                .map_err(|e| format!("cannot create {}: {e}", self.dir.join(folders).display()))?;
+            create_dirs_within(&self.dir, folders).map_err(Error::io("create", self.dir.join(folders)))?;
         }
         Ok(self.dir.join(rel))
     }
 
-    pub fn put(&self, f: &OutputFile) -> Result<(), String> {
+    pub fn put(&self, f: &OutputFile) -> Result<()> {
         let target = self.path_for(&f.path)?;
         let written = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&target, b),
             Contents::Copy(src) => copy_bytes(src, &target),
         };
-        written.map_err(|e| format!("cannot write {}: {e}", f.path))
+        written.map_err(Error::io("write", &f.path))
     }
 
     /// Swaps the new folder in for the old one.
-    pub fn commit(mut self, keep: &[&str]) -> Result<(), String> {
+    pub fn commit(mut self, keep: &[&str]) -> Result<()> {
         // Checked again at the last moment: the folder is never one a build did not make.
-        guard::replaceable(&self.out).map_err(|why| format!("refusing to replace {}: {why}", self.out.display()))?;
+        if let Some(why) = guard::why_not_replaceable(&self.out) {
+            return Err(Error::Refused(format!("refusing to replace {}: {why}", self.out.display())));
+        }
         let _swap = signals::swapping();
         carry_over(&self.out, &self.dir, keep)?;
         swap_in(&self.dir, &self.out, parent_of(&self.out), &folder_name(&self.out)?)?;
@@ -143,17 +161,18 @@ fn parent_of(out: &Path) -> &Path {
     out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."))
 }
 
-fn folder_name(out: &Path) -> Result<String, String> {
-    Ok(out.file_name().ok_or_else(|| format!("{} is not a folder name", out.display()))?.to_string_lossy().to_string())
+fn folder_name(out: &Path) -> Result<String> {
+    let name = out.file_name().ok_or_else(|| Error::Usage(format!("{} is not a folder name", out.display())))?;
+    Ok(name.to_string_lossy().to_string())
 }
 
 /// Links (or copies) kept folders of the old output into the staging folder;
 /// the old output stays whole until the swap.
-fn carry_over(out: &Path, staging: &Path, keep: &[&str]) -> Result<(), String> {
+fn carry_over(out: &Path, staging: &Path, keep: &[&str]) -> Result<()> {
     for k in keep {
         let from = out.join(k);
         if from.is_dir() && !staging.join(k).exists() {
-            link_tree(&from, &staging.join(k)).map_err(|e| format!("cannot keep {}: {e}", from.display()))?;
+            link_tree(&from, &staging.join(k)).map_err(Error::io("keep", &from))?;
         }
     }
     Ok(())
@@ -173,13 +192,12 @@ fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), String> {
+fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<()> {
     if !out.exists() {
-        return std::fs::rename(staging, out)
-            .map_err(|e| format!("cannot move the new site into {}: {e}", out.display()));
+        return std::fs::rename(staging, out).map_err(Error::io("move the new site into", out));
     }
     if !out.is_dir() {
-        return Err(format!("{} exists and is not a folder; choose another --out", out.display()));
+        return Err(Error::Refused(format!("{} exists and is not a folder; choose another --out", out.display())));
     }
     let old = unused_name(parent, &format!(".{name}.old-{}-", std::process::id()));
     if exchange(staging, out) {
@@ -187,10 +205,10 @@ fn swap_in(staging: &Path, out: &Path, parent: &Path, name: &str) -> Result<(), 
         discard(staging);
         return Ok(());
     }
-    std::fs::rename(out, &old).map_err(|e| format!("cannot replace {}: {e}", out.display()))?;
+    std::fs::rename(out, &old).map_err(Error::io("replace", out))?;
     if let Err(e) = std::fs::rename(staging, out) {
         let _ = std::fs::rename(&old, out);
-        return Err(format!("cannot move the new site into {}: {e}", out.display()));
+        return Err(Error::io("move the new site into", out)(e));
     }
     discard(&old);
     Ok(())

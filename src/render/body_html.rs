@@ -1,70 +1,16 @@
 //! The parsed body → HTML. All text is escaped; raw HTML never passes.
 
-use crate::body::{Align, Block, Body, Inline, Link, Table};
-use crate::config::GlossaryEntry;
+use crate::model::body::{Align, Block, Body, Inline, Link, Table};
+pub use crate::model::glossary::GlossaryMarker;
 use crate::text::escape_html;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
-
-/// Finds glossary terms in text, so their first use can be explained.
-pub struct GlossaryMarker {
-    pattern: Option<Regex>,
-    definitions: HashMap<String, String>,
-}
-
-impl GlossaryMarker {
-    pub fn new(entries: &[GlossaryEntry]) -> GlossaryMarker {
-        let mut terms: Vec<&str> = entries.iter().map(|e| e.term.as_str()).filter(|t| !t.trim().is_empty()).collect();
-        // Longest first, so "NHS Protect" wins over "NHS".
-        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let alternatives: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-        let pattern =
-            (!terms.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()).flatten();
-        GlossaryMarker {
-            pattern,
-            definitions: entries.iter().map(|e| (e.term.clone(), e.definition.clone())).collect(),
-        }
-    }
-
-    /// Adds to `used` the terms `body` uses where pages mark them: in its
-    /// prose, footnotes included (not in code).
-    pub fn used_in(&self, body: &Body, used: &mut HashSet<String>) {
-        let Some(pattern) = &self.pattern else { return };
-        let mut text = |t: &str| used.extend(pattern.find_iter(t).map(|m| m.as_str().to_string()));
-        let notes = body.footnotes.iter().flat_map(|n| &n.blocks);
-        body.blocks.iter().chain(notes).for_each(|b| block_prose(b, &mut text));
-    }
-}
-
-/// Calls `f` with each run of prose text in `block`.
-fn block_prose(block: &Block, f: &mut dyn FnMut(&str)) {
-    match block {
-        Block::Paragraph(c) | Block::Plain(c) => inline_prose(c, f),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_prose(b, f)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| block_prose(b, f)),
-        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| inline_prose(c, f)),
-        Block::Heading(_) | Block::Code { .. } | Block::RawHtml(_) | Block::Rule => {}
-    }
-}
-
-fn inline_prose(inlines: &[Inline], f: &mut dyn FnMut(&str)) {
-    for i in inlines {
-        match i {
-            Inline::Text(t) => f(t),
-            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { children: c, .. } => {
-                inline_prose(c, f)
-            }
-            _ => {}
-        }
-    }
-}
 
 /// Where a link goes on the built site, or `None` to show it as plain text.
 pub type LinkHref<'a> = dyn Fn(&Link) -> Option<String> + 'a;
 
 /// For a link to a document this site does not publish, given the text
-/// shown for it: what to add after that text (`views::unlinked_note`).
+/// shown for it: what to add after that text (`Publication::unpublished_note`).
 pub type Unlinked<'a> = dyn Fn(&Link, &str) -> Option<String> + 'a;
 
 pub struct BodyHtml<'a> {
@@ -118,7 +64,7 @@ impl Renderer<'_, '_> {
     /// Body text, with the first use of each glossary term in an `<abbr>`.
     fn prose(&mut self, t: &str) {
         let Some(g) = self.ctx.glossary else { return self.text(t) };
-        let Some(pattern) = &g.pattern else { return self.text(t) };
+        let Some(pattern) = g.pattern() else { return self.text(t) };
         let mut last = 0;
         for m in pattern.find_iter(t) {
             if !self.explained.insert(m.as_str().to_string()) {
@@ -126,7 +72,7 @@ impl Renderer<'_, '_> {
             }
             self.text(&t[last..m.start()]);
             self.out.push_str("<abbr title=\"");
-            self.text(&g.definitions[m.as_str()]);
+            self.text(g.definition(m.as_str()));
             self.out.push_str("\">");
             self.text(m.as_str());
             self.out.push_str("</abbr>");
@@ -269,7 +215,7 @@ impl Renderer<'_, '_> {
                 }
                 None => {
                     self.inlines(children);
-                    self.unlinked_note(*link, &crate::body::plain_text(children));
+                    self.unlinked_note(*link, &crate::model::body::plain_text(children));
                 }
             },
             Inline::IdRef { link, text } => match (self.ctx.href)(&self.ctx.body.links[*link]) {
@@ -313,7 +259,7 @@ impl Renderer<'_, '_> {
         let href = (self.ctx.href)(l);
         match (&l.target, href) {
             // Local assets are shown; nothing is ever loaded from another host.
-            (crate::body::Target::File(_), Some(src)) => {
+            (crate::model::body::Target::File(_), Some(src)) => {
                 self.out.push_str("<img src=\"");
                 self.text(&src);
                 self.out.push_str("\" alt=\"");

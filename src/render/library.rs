@@ -1,10 +1,11 @@
 //! Library-wide pages: the role matrix and a page per role, the EIA
 //! register, and the glossary.
 
-use super::body_html::BodyHtml;
-use super::site::Site;
+use super::body_html::{BodyHtml, GlossaryMarker};
 use super::views::{self, DocSummary};
 use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -41,17 +42,17 @@ pub struct Matrix {
 }
 
 /// The published documents that have role sections, in id order.
-fn docs_with_roles<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
+fn docs_with_roles<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
     site.main_of
         .values()
-        .map(|&i| (i, &*site.lib.docs[i]))
+        .map(|&i| (i, &**site.lib.doc(i)))
         .filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some()))
         .collect()
 }
 
-pub use super::views::role_url;
+pub use crate::publish::role_url;
 
-pub fn matrix(site: &Site) -> Matrix {
+pub fn matrix(site: &Publication) -> Matrix {
     let docs = docs_with_roles(site);
     let rows = site
         .roles()
@@ -101,37 +102,37 @@ pub struct RoleSection {
     doc: DocSummary,
     label: String,
     anchor: String,
-    /// Where this section is on the role's page (`views::role_section_anchor`).
+    /// Where this section is on the role's page (`publish::role_section_anchor`).
     page_anchor: String,
     html: String,
 }
 
 /// Every section of every published document that holds `role_id`'s
 /// responsibilities, with its text.
-pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection> {
+pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &str, root: &str) -> Vec<RoleSection> {
     let role_title = |id: &str| site.lib.config.role(id).map(|r| r.title.clone());
     let mut out = Vec::new();
     for (i, doc) in docs_with_roles(site) {
         let url = &site.url_of[&i];
-        let href = |link: &crate::body::Link| match &link.target {
+        let href = |link: &crate::model::body::Link| match &link.target {
             // A same-page anchor means the document's page here.
-            crate::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
+            crate::model::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
-        let unlinked = |link: &crate::body::Link, shown: &str| views::unlinked_note(site, link, shown);
+        let unlinked = |link: &crate::model::body::Link, shown: &str| site.unpublished_note(link, shown);
         let html = BodyHtml {
             body: &doc.body,
             href: &href,
             unlinked: &unlinked,
             role_title: &role_title,
-            glossary: Some(&site.glossary),
+            glossary: Some(glossary),
         };
         for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
             out.push(RoleSection {
                 doc: views::summary(site, doc, url),
                 label: s.label(),
                 anchor: s.anchor.clone(),
-                page_anchor: views::role_section_anchor(doc, &s.anchor),
+                page_anchor: crate::publish::role_section_anchor(doc, &s.anchor),
                 html: html.render_section(n),
             });
         }
@@ -159,11 +160,11 @@ pub struct EiaRegister {
     missing: Vec<DocSummary>,
 }
 
-pub fn eia_register(site: &Site) -> EiaRegister {
+pub fn eia_register(site: &Publication) -> EiaRegister {
     let cfg = &site.lib.config.site;
     let mut entries = Vec::new();
     let mut missing = Vec::new();
-    for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
             let needs = doc.meta.doc_type.as_ref().is_some_and(|t| cfg.eia_required_for.contains(&t.value));
@@ -189,7 +190,7 @@ pub fn eia_register(site: &Site) -> EiaRegister {
             negatives: impacts
                 .iter()
                 .filter(|i| i.kind == ImpactKind::Negative)
-                .map(|i| views::capitalise(&i.characteristic.replace('_', " ")))
+                .map(|i| crate::text::capitalise(&i.characteristic.replace('_', " ")))
                 .collect(),
             action_plan: view.action_plan,
         });

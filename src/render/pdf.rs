@@ -2,8 +2,10 @@
 //! parallel, with a cache so an unchanged PDF is never compiled twice.
 
 use super::pdf_data;
-use super::site::{DocPage, Site};
+use crate::error::{Error, Result};
 use crate::output::{Contents, OutputFile, Staging};
+use crate::publish::{DocPage, Publication};
+use crate::resolve::DocIndex;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -24,21 +26,21 @@ pub struct Typst {
 
 impl Typst {
     /// The typst CLI from `TRUSTDOCS_TYPST` or the PATH.
-    pub fn find() -> Result<Typst, String> {
+    pub fn find() -> Result<Typst> {
         let bin = std::env::var_os("TRUSTDOCS_TYPST").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("typst"));
         let out = Command::new(&bin).arg("--version").output().map_err(|_| {
-            format!(
+            Error::Typst(format!(
                 "the typst CLI was not found ({}), so no PDF can be made.\n  install it with: cargo install --locked typst-cli --version {TYPST_VERSION}\n  or build without PDFs: trustdocs build --no-pdf",
                 bin.display()
-            )
+            ))
         })?;
         Ok(Typst { bin, version: String::from_utf8_lossy(&out.stdout).trim().to_string() })
     }
 }
 
 /// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Site, doc: usize, page_url: &str) -> String {
-    let doc = &site.lib.docs[doc];
+pub fn pdf_path(site: &Publication, doc: DocIndex, page_url: &str) -> String {
+    let doc = site.lib.doc(doc);
     let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
     let version = doc.version().map_or("0", |v| v.as_str());
     format!("{page_url}{slug}-v{version}.pdf")
@@ -55,8 +57,9 @@ pub struct PdfOutcome {
 
 /// Makes every page's PDF into `staging`, reusing those of the previous
 /// output in `out` whose inputs have not changed.
-pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome, String> {
-    let template = theme.get("pdf/document.typ").ok_or("the theme has no pdf/document.typ")?;
+pub fn render(site: &Publication, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome> {
+    let template =
+        theme.get("pdf/document.typ").ok_or_else(|| Error::Theme("the theme has no pdf/document.typ".into()))?;
     let fonts: Vec<(&str, &[u8])> =
         theme.under("fonts").filter(|(n, _)| n.ends_with(".ttf") || n.ends_with(".otf")).collect();
     let mut base = Hasher::new();
@@ -70,7 +73,7 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
     let previous = read_manifest(out);
     let work = Workspace::new(staging.dir(), &fonts)?;
     let bar = progress(site.pages.len());
-    let results: Vec<(String, String, Result<(), String>, bool)> = site
+    let results: Vec<(String, String, Result<()>, bool)> = site
         .pages
         .par_iter()
         .map(|page| {
@@ -105,7 +108,7 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
                 manifest.insert(path, hash);
                 outcome.made += 1;
             }
-            Err(e) => outcome.failures.push(e),
+            Err(e) => outcome.failures.push(e.to_string()),
         }
     }
     staging.put(&OutputFile::bytes(MANIFEST, serde_json::to_vec_pretty(&manifest).expect("manifest serialises")))?;
@@ -123,14 +126,14 @@ fn progress(len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// Assets a document shows as images, relative to the content folder.
-fn images(site: &Site, index: usize) -> Vec<PathBuf> {
-    let doc = &site.lib.docs[index];
+fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
+    let doc = site.lib.doc(index);
     let mut v: Vec<PathBuf> = doc
         .body
         .links
         .iter()
         .filter_map(|l| match &l.target {
-            crate::body::Target::File(p) => site.asset(doc, p).map(PathBuf::from),
+            crate::model::body::Target::File(p) => site.lib.asset(doc, p).map(PathBuf::from),
             _ => None,
         })
         .collect();
@@ -153,16 +156,16 @@ struct Workspace {
 }
 
 impl Workspace {
-    fn new(staging: &Path, fonts: &[(&str, &[u8])]) -> Result<Workspace, String> {
+    fn new(staging: &Path, fonts: &[(&str, &[u8])]) -> Result<Workspace> {
         let dir = staging.join(".trustdocs").join("pdf-work");
         let font_dir = dir.join("fonts");
         for d in [&dir, &font_dir] {
-            std::fs::create_dir(d).map_err(|e| format!("cannot create {}: {e}", d.display()))?;
+            std::fs::create_dir(d).map_err(Error::io("create", d))?;
         }
         let work = Workspace { dir, fonts: font_dir };
         for (name, bytes) in fonts {
-            let file = Path::new(name).file_name().unwrap_or_default();
-            std::fs::write(work.fonts.join(file), bytes).map_err(|e| format!("cannot write font {name}: {e}"))?;
+            let file = work.fonts.join(Path::new(name).file_name().unwrap_or_default());
+            std::fs::write(&file, bytes).map_err(Error::io("write font", &file))?;
         }
         Ok(work)
     }
@@ -177,7 +180,7 @@ impl Drop for Workspace {
 /// Compiles one PDF straight to `target` in the staging folder.
 #[allow(clippy::too_many_arguments)]
 fn compile(
-    site: &Site,
+    site: &Publication,
     page: &DocPage,
     typst: &Typst,
     work: &Workspace,
@@ -185,8 +188,8 @@ fn compile(
     data: &[u8],
     images: &[PathBuf],
     target: &Path,
-) -> Result<(), String> {
-    let doc = &site.lib.docs[page.doc];
+) -> Result<()> {
+    let doc = site.lib.doc(page.doc);
     let label = format!(
         "{} version {} ({})",
         doc.id().map(|i| i.to_string()).unwrap_or_default(),
@@ -194,15 +197,18 @@ fn compile(
         doc.file.display
     );
     let root = work.dir.join(format!("doc-{}", page.doc));
-    let io = |e: std::io::Error| format!("PDF of {label}: {e}");
-    std::fs::create_dir(&root).map_err(io)?;
-    std::fs::write(root.join("document.typ"), template).map_err(io)?;
-    std::fs::write(root.join("data.json"), data).map_err(io)?;
+    let failed = |source: Error| Error::Pdf { document: label.clone(), source: Box::new(source) };
+    let write =
+        |path: PathBuf, bytes: &[u8]| std::fs::write(&path, bytes).map_err(|e| failed(Error::io("write", &path)(e)));
+    std::fs::create_dir(&root).map_err(|e| failed(Error::io("create", &root)(e)))?;
+    write(root.join("document.typ"), template)?;
+    write(root.join("data.json"), data)?;
     for img in images {
         if let Some(folders) = img.parent() {
-            crate::output::create_dirs_within(&root, folders).map_err(io)?;
+            crate::output::create_dirs_within(&root, folders)
+                .map_err(|e| failed(Error::io("create", root.join(folders))(e)))?;
         }
-        std::fs::copy(site.lib.dir.join(img), root.join(img)).map_err(io)?;
+        std::fs::copy(site.lib.dir.join(img), root.join(img)).map_err(|e| failed(Error::io("copy", img)(e)))?;
     }
     let pdf = target;
     let child = Command::new(&typst.bin)
@@ -221,16 +227,17 @@ fn compile(
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("PDF of {label}: cannot run typst: {e}"))?;
+        .map_err(|e| failed(Error::io("run", &typst.bin)(e)))?;
     let pid = child.id();
     crate::output::signals::watch_child(pid);
     let output = child.wait_with_output();
     crate::output::signals::unwatch_child(pid);
-    let output = output.map_err(|e| format!("PDF of {label}: typst did not finish: {e}"))?;
+    let output = output.map_err(|e| failed(Error::io("wait for", &typst.bin)(e)))?;
     let result = if output.status.success() {
         Ok(())
     } else {
-        Err(format!("typst could not make the PDF of {label}:\n{}", String::from_utf8_lossy(&output.stderr).trim_end()))
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(Error::Typst(format!("typst could not make the PDF of {label}:\n{}", stderr.trim_end())))
     };
     let _ = std::fs::remove_dir_all(&root);
     result

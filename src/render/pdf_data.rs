@@ -2,10 +2,11 @@
 //! built from the same body tree and views as the HTML. Text is only ever
 //! data here; the template prints it and never evaluates it.
 
-use super::site::Site;
 use super::views;
-use crate::body::{Align, Block, Body, Inline, Target};
+use crate::model::body::{Align, Block, Body, Inline, Target};
 use crate::model::{Document, Status};
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde_json::{json, Value};
 
 /// What the PDF shows across every page, if anything.
@@ -18,8 +19,8 @@ pub fn watermark(doc: &Document) -> Option<&'static str> {
     }
 }
 
-pub fn data(site: &Site, index: usize) -> Value {
-    let doc = &site.lib.docs[index];
+pub fn data(site: &Publication, index: DocIndex) -> Value {
+    let doc = site.lib.doc(index);
     let s = &site.lib.config.site;
     let conv = Converter { site, doc };
     json!({
@@ -29,9 +30,9 @@ pub fn data(site: &Site, index: usize) -> Value {
         "doc": {
             "id": doc.id().map(|i| i.to_string()),
             "title": doc.title(),
-            "type": doc.meta.doc_type.as_ref().map(|t| views::capitalise(&t.value)),
+            "type": doc.meta.doc_type.as_ref().map(|t| crate::text::capitalise(&t.value)),
             "version": doc.version().map(|v| v.to_string()),
-            "status": doc.status().map(|s| views::capitalise(s.as_str())),
+            "status": doc.status().map(|s| crate::text::capitalise(s.as_str())),
             "review_date": doc.meta.effective_review_date().map(|d| d.to_string()),
             "summary": doc.meta.summary,
         },
@@ -53,7 +54,7 @@ pub fn data(site: &Site, index: usize) -> Value {
 pub const MAX_NESTING: usize = 10;
 
 struct Converter<'a> {
-    site: &'a Site<'a>,
+    site: &'a Publication<'a>,
     doc: &'a Document,
 }
 
@@ -142,14 +143,14 @@ impl Converter<'_> {
             Inline::Code(s) => json!({ "t": "code", "s": s }),
             Inline::Link { link, children } => {
                 let value = json!({ "t": "link", "url": self.url(*link), "c": self.inlines(children, depth + 1) });
-                return self.with_unlinked_note(*link, value, &crate::body::plain_text(children), out);
+                return self.with_unlinked_note(*link, value, &crate::model::body::plain_text(children), out);
             }
             Inline::IdRef { link, text } => {
                 let value = json!({ "t": "link", "url": self.url(*link), "c": [{ "t": "text", "s": text }] });
                 return self.with_unlinked_note(*link, value, text, out);
             }
             Inline::Image { link, alt, .. } => match &self.body().links[*link].target {
-                Target::File(p) => match self.site.asset(self.doc, p) {
+                Target::File(p) => match self.site.lib.asset(self.doc, p) {
                     Some(path) => json!({ "t": "image", "path": path, "alt": alt }),
                     None => json!({ "t": "text", "s": alt }),
                 },
@@ -165,11 +166,11 @@ impl Converter<'_> {
     }
 
     /// A link, and after it what a link to a document this site does not
-    /// publish says (`views::unlinked_note`).
+    /// publish says (`Publication::unpublished_note`).
     fn with_unlinked_note(&self, link: usize, value: Value, shown: &str, out: &mut Vec<Value>) {
         let unlinked = value.get("url").is_some_and(Value::is_null);
         out.push(value);
-        let note = unlinked.then(|| views::unlinked_note(self.site, &self.body().links[link], shown)).flatten();
+        let note = unlinked.then(|| self.site.unpublished_note(&self.body().links[link], shown)).flatten();
         out.extend(note.map(|s| json!({ "t": "text", "s": s })));
     }
 

@@ -1,9 +1,11 @@
 //! What templates see: plain serialisable views of documents and pages.
 //! Dates are already formatted the NHS way here; templates format nothing.
 
-use super::body_html::BodyHtml;
-use super::site::{review_state, ReviewState, Site};
+use super::body_html::{BodyHtml, GlossaryMarker};
 use crate::model::*;
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
+use crate::text::{capitalise, plural_label};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -27,7 +29,7 @@ pub struct DocSummary {
     pub url: String,
 }
 
-pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
+pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
     let review = doc.meta.effective_review_date();
     let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
@@ -38,19 +40,15 @@ pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
         doc_type: doc.meta.doc_type.as_ref().map_or_else(String::new, |t| t.value.clone()),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str),
-        directorate: directorate(doc),
+        directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone(),
         review_date: review.map(|d| d.to_string()),
         review_iso: review.map(|d| d.iso()),
-        review_state: review_state(doc, site.opts.today, site.lib.config.site.due_soon_days),
+        review_state: doc.review_state(site.opts.today, site.lib.config.site.due_soon_days),
         ratified_date: doc.meta.ratified_date().map(|d| d.to_string()),
         owner: doc.meta.author.as_ref().map(|a| a.name.clone()),
         url: url.to_string(),
     }
-}
-
-pub fn directorate(doc: &Document) -> String {
-    doc.meta.directorate.as_ref().map_or_else(|| "No directorate given".to_string(), |d| d.value.clone())
 }
 
 #[derive(Serialize)]
@@ -156,18 +154,24 @@ pub struct DocumentView {
     pub pdf_url: Option<String>,
 }
 
-pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> DocumentView {
-    let doc = &site.lib.docs[doc_index];
+pub fn document(
+    site: &Publication,
+    glossary: &GlossaryMarker,
+    doc_index: DocIndex,
+    url: &str,
+    root: &str,
+) -> DocumentView {
+    let doc = site.lib.doc(doc_index);
     let config = &site.lib.config;
-    let href = |link: &crate::body::Link| site.href(doc, link, root);
+    let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let unlinked = |link: &crate::body::Link, shown: &str| unlinked_note(site, link, shown);
+    let unlinked = |link: &crate::model::body::Link, shown: &str| site.unpublished_note(link, shown);
     let body_html = BodyHtml {
         body: &doc.body,
         href: &href,
         unlinked: &unlinked,
         role_title: &role_title,
-        glossary: Some(&site.glossary),
+        glossary: Some(glossary),
     }
     .render();
     let current_url =
@@ -214,7 +218,7 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
     }
 }
 
-fn banner(site: &Site, doc: &Document, has_current: bool) -> Banner {
+fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
     let status = doc.status().unwrap_or(Status::Draft);
     let review = doc.meta.effective_review_date();
     let (kind, title, text) = match status {
@@ -225,7 +229,7 @@ fn banner(site: &Site, doc: &Document, has_current: bool) -> Banner {
         ),
         Status::Superseded => ("superseded", "Superseded".to_string(), superseded_text(has_current)),
         Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), "This document has been withdrawn and is kept on record only.".to_string()),
-        Status::Ratified => match review_state(doc, site.opts.today, site.lib.config.site.due_soon_days) {
+        Status::Ratified => match doc.review_state(site.opts.today, site.lib.config.site.due_soon_days) {
             ReviewState::Overdue => (
                 "overdue",
                 "Review date passed".to_string(),
@@ -351,84 +355,8 @@ pub fn control_sheet(doc: &Document, public: bool) -> Vec<Row> {
         .collect()
 }
 
-/// What a link to a document that this site does not publish says after
-/// `shown`, its text, so the reader can tell what was meant:
-/// ` (POL/002/015, not published)`, or ` (not published)` when the text
-/// is the id. `None` for every other link.
-pub fn unlinked_note(site: &Site, link: &crate::body::Link, shown: &str) -> Option<String> {
-    let crate::body::Target::Doc { id, .. } = &link.target else { return None };
-    if site.main_of.contains_key(id) {
-        return None;
-    }
-    let why = if site.lib.by_id.contains_key(id) { "not published" } else { "not in this library" };
-    Some(if shown.contains(id.as_str()) { format!(" ({why})") } else { format!(" ({id}, {why})") })
-}
-
-/// The page of a role, relative to the site root.
-pub fn role_url(role_id: &str) -> String {
-    format!("roles/{}/", crate::text::slugify_ascii(role_id))
-}
-
-/// Where a role section of a document is on the role's page: unique there,
-/// and the same in every build.
-pub fn role_section_anchor(doc: &Document, section_anchor: &str) -> String {
-    let slug = doc.id().map_or_else(|| "document".to_string(), DocId::slug);
-    format!("{slug}-{section_anchor}")
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct GlossaryView {
-    pub term: String,
-    pub definition: String,
-    /// Its place on the glossary page: `term-lsms`.
-    pub anchor: String,
-}
-
-/// The glossary the site shows, A to Z: every term on the intranet; in the
-/// public copy only the terms its pages use, so that a term only private
-/// documents use does not reach the public.
-pub fn glossary(site: &Site) -> Vec<GlossaryView> {
-    let used = site.opts.public.then(|| {
-        let mut used = std::collections::HashSet::new();
-        site.pages.iter().for_each(|p| site.glossary.used_in(&site.lib.docs[p.doc].body, &mut used));
-        used
-    });
-    let mut entries: Vec<_> =
-        site.lib.config.glossary.iter().filter(|e| used.as_ref().is_none_or(|u| u.contains(&e.term))).collect();
-    entries.sort_by_key(|e| e.term.to_lowercase());
-    let mut anchors = std::collections::HashSet::new();
-    entries
-        .into_iter()
-        .map(|e| {
-            let base = format!("term-{}", crate::text::slugify_ascii(&e.term));
-            let (mut anchor, mut k) = (base.clone(), 1);
-            while !anchors.insert(anchor.clone()) {
-                k += 1;
-                anchor = format!("{base}-{k}");
-            }
-            GlossaryView { term: e.term.clone(), definition: e.definition.clone(), anchor }
-        })
-        .collect()
-}
-
-/// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
-pub fn plural_label(doc_type: &str) -> String {
-    match doc_type {
-        "sop" => "SOPs".to_string(),
-        t if t.ends_with('y') && !t.ends_with("ey") => {
-            format!("{}ies", capitalise(&t[..t.len() - 1]))
-        }
-        t => format!("{}s", capitalise(t)),
-    }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-pub fn related(site: &Site, id: &DocId) -> RelatedView {
-    let target = site.main_of.get(id).map(|&i| (&site.lib.docs[i], &site.url_of[&i]));
+pub fn related(site: &Publication, id: &DocId) -> RelatedView {
+    let target = site.main_of.get(id).map(|&i| (site.lib.doc(i), &site.url_of[&i]));
     RelatedView {
         id: id.to_string(),
         title: target.map(|(d, _)| d.title().to_string()),
@@ -488,7 +416,7 @@ pub fn eia(e: &Eia) -> EiaView {
     }
 }
 
-fn versions(site: &Site, doc: &Document, this: usize) -> Vec<VersionLink> {
+fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLink> {
     let Some(id) = doc.id() else {
         return Vec::new();
     };
@@ -500,7 +428,7 @@ fn versions(site: &Site, doc: &Document, this: usize) -> Vec<VersionLink> {
         .rev()
         .filter_map(|&i| {
             let url = site.url_of.get(&i)?;
-            let d = &site.lib.docs[i];
+            let d = site.lib.doc(i);
             Some(VersionLink {
                 version: d.version().map_or_else(String::new, |v| v.to_string()),
                 status: d.status().map_or("unknown", Status::as_str),

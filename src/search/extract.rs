@@ -6,8 +6,7 @@
 
 use super::passages::{headings, passages, section_passages, Passage, SectionRef};
 use crate::model::{Document, Status};
-use crate::render::site::Site;
-use crate::render::views;
+use crate::publish::Publication;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -53,7 +52,7 @@ pub struct SearchDoc {
     /// Empty for role pages and glossary terms.
     pub id: String,
     pub title: String,
-    /// Relative to the site root, as `Site::plan` publishes it.
+    /// Relative to the site root, as `Publication::plan` publishes it.
     pub url: String,
     pub version: String,
     pub status: String,
@@ -127,9 +126,9 @@ impl SearchDoc {
 }
 
 /// Every page the site publishes that search finds, in search order.
-pub fn documents(site: &Site) -> Vec<SearchDoc> {
+pub fn documents(site: &Publication) -> Vec<SearchDoc> {
     let mut docs: Vec<SearchDoc> =
-        site.pages.par_iter().map(|page| from_document(site, &site.lib.docs[page.doc], &page.url)).collect();
+        site.pages.par_iter().map(|page| from_document(site, site.lib.doc(page.doc), &page.url)).collect();
     docs.extend(super::library_pages::role_pages(site));
     docs.extend(super::library_pages::glossary_terms(site));
     docs.sort_by(|a, b| {
@@ -163,7 +162,7 @@ fn facet_order(d: &SearchDoc) -> (u8, &str, &str) {
     (status_rank(&d.status), &d.doc_type, &d.directorate)
 }
 
-fn from_document(site: &Site, doc: &Arc<Document>, url: &str) -> SearchDoc {
+fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDoc {
     let config = &site.lib.config;
     let roles: Vec<String> = doc
         .body
@@ -184,7 +183,7 @@ fn from_document(site: &Site, doc: &Arc<Document>, url: &str) -> SearchDoc {
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str).to_string(),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
-        directorate: views::directorate(doc),
+        directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),
         headings: headings(&doc.body),
         roles: roles.join("\n"),

@@ -6,23 +6,23 @@
 
 use super::extract::{Kind, SearchDoc, Source, ROLE_TYPE, TERM_TYPE};
 use super::passages::SectionRef;
-use crate::render::site::Site;
-use crate::render::views;
+use crate::model::glossary::GlossaryMarker;
+use crate::publish::{role_section_anchor, role_url, Publication};
 
 /// A search page per role the site lists, with the text of every section
 /// that gives it responsibilities, in the role page's order.
-pub fn role_pages(site: &Site) -> Vec<SearchDoc> {
+pub fn role_pages(site: &Publication) -> Vec<SearchDoc> {
     site.roles()
         .into_iter()
         .map(|role| {
             let mut sections = Vec::new();
             for &i in site.main_of.values() {
-                let doc = &site.lib.docs[i];
+                let doc = site.lib.doc(i);
                 for (at, s) in doc.body.sections.iter().enumerate() {
                     if s.role.as_deref() == Some(role.id.as_str()) {
                         let id = doc.id().map(|d| format!(" ({d})")).unwrap_or_default();
                         let label = format!("{}, {}{id}", s.label(), doc.title());
-                        let anchor = views::role_section_anchor(doc, &s.anchor);
+                        let anchor = role_section_anchor(doc, &s.anchor);
                         sections.push((doc.clone(), at, SectionRef { anchor, label }));
                     }
                 }
@@ -32,7 +32,7 @@ pub fn role_pages(site: &Site) -> Vec<SearchDoc> {
             SearchDoc {
                 kind: Kind::Role,
                 title: role.title.clone(),
-                url: views::role_url(&role.id),
+                url: role_url(&role.id),
                 doc_type: ROLE_TYPE.to_string(),
                 summary: role.description.clone().unwrap_or_default(),
                 headings,
@@ -45,8 +45,8 @@ pub fn role_pages(site: &Site) -> Vec<SearchDoc> {
 }
 
 /// A search page per glossary term the site shows.
-pub fn glossary_terms(site: &Site) -> Vec<SearchDoc> {
-    views::glossary(site)
+pub fn glossary_terms(site: &Publication) -> Vec<SearchDoc> {
+    site.glossary(&GlossaryMarker::new(&site.lib.config.glossary))
         .into_iter()
         .map(|e| SearchDoc {
             kind: Kind::Term,

@@ -1,7 +1,7 @@
 //! Search: one analysis, two searches.
 //!
-//! At build time every published page that search finds (document
-//! versions, role pages, glossary terms) becomes an
+//! At build time every published page that search finds (each version
+//! `Publication::plan` publishes, role pages, glossary terms) becomes an
 //! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer
 //! ([`analysis`]): English stemming, boosted title, headings, summary,
 //! roles, facets and body, and the words as written for typo correction.
@@ -38,37 +38,32 @@ pub mod understand;
 pub mod vocabulary;
 mod words;
 
+use crate::error::{Error, Result};
 use crate::output::OutputFile;
-use crate::render::site::{RenderOptions, Site};
+use crate::publish::Publication;
 use minijinja::Value;
-use std::path::Path;
 
-/// The search page (returned) and the browser index (into `sink`), for the site build.
+/// The browser index and the search page, into `sink`, for the site build.
+/// `page` renders a template of the theme; `common` is what every page sees.
+/// `None` as soon as `stop` says so.
 pub fn site_files(
-    site: &Site,
-    render: &dyn Fn(&str, Value) -> Result<String, String>,
+    site: &Publication,
+    page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
-    stop: &crate::render::Stop,
-    sink: &crate::render::Sink,
-) -> Result<Option<Vec<OutputFile>>, String> {
+    stop: &crate::output::Stop,
+    sink: &crate::output::Sink,
+) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
     clock.lap("search: extract");
-    let idx =
-        index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
+    let idx = index::build_unless(&docs, None, false, stop)
+        .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
     if export::export(&docs, &idx, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");
-    Ok(Some(vec![OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?)]))
-}
-
-/// The search documents of a content folder, as a build with these options publishes them.
-pub fn documents_of(dir: &Path, drafts: bool) -> Result<Vec<extract::SearchDoc>, String> {
-    let lib = crate::resolve::Library::new(crate::load::load(dir)?);
-    let today = crate::model::Date { day: chrono::Local::now().date_naive(), precision: crate::model::Precision::Day };
-    let opts = RenderOptions { drafts, today, pdf: false, public: false };
-    Ok(extract::documents(&Site::plan(&lib, &opts)))
+    sink(OutputFile::bytes("search/index.html", page("search.html", page::context(&docs, common))?))?;
+    Ok(Some(()))
 }

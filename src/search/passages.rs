@@ -7,7 +7,7 @@
 //! [`PASSAGE_CHARS`]; the browser downloads a result's passage with a few
 //! others in one excerpt file, so passages are kept small.
 
-use crate::body::{plain_text, Block, Body};
+use crate::model::body::{plain_text, Block, Body};
 
 /// The size a passage grows to before a new one starts. Big enough for a
 /// snippet with context, small enough that ten results are a light download.
@@ -160,7 +160,11 @@ mod tests {
 
     fn body(markdown: &str) -> Body {
         let ids = regex::Regex::new(r"POL/\d{3}/\d{3}").unwrap();
-        crate::body::parse(markdown, 0, &crate::body::ParseOptions { number_sections: true, id_in_prose: &ids })
+        crate::model::body::parse(
+            markdown,
+            0,
+            &crate::model::body::ParseOptions { number_sections: true, id_in_prose: &ids },
+        )
     }
 
     fn sections(p: &[Passage]) -> Vec<Option<&str>> {

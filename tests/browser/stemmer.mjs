@@ -1,6 +1,6 @@
 // Checks search.js's port of the English Snowball stemmer, its word
 // splitting, stop words, typo correction and rarity against the Rust side
-// (tantivy, rust-stemmers, src/search/), on the cases tests/browser/main.rs
+// (tantivy, rust-stemmers, src/search/), on the cases tests/testsuite/browser.rs
 // writes: `node stemmer.mjs cases.json`.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
