@@ -2,6 +2,7 @@
 
 use crate::model::body::{Align, Block, Body, Inline, Link, Table};
 pub use crate::model::glossary::GlossaryMarker;
+use crate::publish::Publication;
 use crate::text::escape_html;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
@@ -9,16 +10,12 @@ use std::fmt::Write;
 /// Where a link goes on the built site, or `None` to show it as plain text.
 pub type LinkHref<'a> = dyn Fn(&Link) -> Option<String> + 'a;
 
-/// For a link to a document this site does not publish, given the text
-/// shown for it: what to add after that text (`Publication::unpublished_note`).
-pub type Unlinked<'a> = dyn Fn(&Link, &str) -> Option<String> + 'a;
-
 pub struct BodyHtml<'a> {
     pub body: &'a Body,
     pub href: &'a LinkHref<'a>,
-    pub unlinked: &'a Unlinked<'a>,
-    /// Role id → title, for labelling role sections.
-    pub role_title: &'a dyn Fn(&str) -> Option<String>,
+    /// What the site publishes: role titles, and what a link to a
+    /// document it does not publish says.
+    pub site: &'a Publication<'a>,
     pub glossary: Option<&'a GlossaryMarker>,
 }
 
@@ -144,7 +141,7 @@ impl Renderer<'_, '_> {
         self.text(&s.text);
         let _ = writeln!(self.out, "</h{h}>");
         if let Some(role) = &s.role {
-            let title = (self.ctx.role_title)(role).unwrap_or_else(|| role.clone());
+            let title = self.ctx.site.lib.config.role(role).map_or_else(|| role.clone(), |r| r.title.clone());
             self.out.push_str("<p class=\"td-role-tag\">Responsibilities of the role: <strong>");
             self.text(&title);
             self.out.push_str("</strong></p>\n");
@@ -249,7 +246,7 @@ impl Renderer<'_, '_> {
 
     /// What a link that is not one says after its text.
     fn unlinked_note(&mut self, link: usize, shown: &str) {
-        if let Some(note) = (self.ctx.unlinked)(&self.ctx.body.links[link], shown) {
+        if let Some(note) = self.ctx.site.unpublished_note(&self.ctx.body.links[link], shown) {
             self.text(&note);
         }
     }

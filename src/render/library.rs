@@ -110,7 +110,6 @@ pub struct RoleSection {
 /// Every section of every published document that holds `role_id`'s
 /// responsibilities, with its text.
 pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &str, root: &str) -> Vec<RoleSection> {
-    let role_title = |id: &str| site.lib.config.role(id).map(|r| r.title.clone());
     let mut out = Vec::new();
     for (i, doc) in docs_with_roles(site) {
         let url = &site.url_of[&i];
@@ -119,14 +118,7 @@ pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &st
             crate::model::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
-        let unlinked = |link: &crate::model::body::Link, shown: &str| site.unpublished_note(link, shown);
-        let html = BodyHtml {
-            body: &doc.body,
-            href: &href,
-            unlinked: &unlinked,
-            role_title: &role_title,
-            glossary: Some(glossary),
-        };
+        let html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) };
         for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
             out.push(RoleSection {
                 doc: views::summary(site, doc, url),

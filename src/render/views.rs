@@ -165,15 +165,7 @@ pub fn document(
     let config = &site.lib.config;
     let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let unlinked = |link: &crate::model::body::Link, shown: &str| site.unpublished_note(link, shown);
-    let body_html = BodyHtml {
-        body: &doc.body,
-        href: &href,
-        unlinked: &unlinked,
-        role_title: &role_title,
-        glossary: Some(glossary),
-    }
-    .render();
+    let body_html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) }.render();
     let current_url =
         doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
