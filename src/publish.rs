@@ -181,6 +181,17 @@ impl<'a> Publication<'a> {
             .collect()
     }
 
+    /// A document's author as name and job title joined by `joiner`; in the
+    /// public copy the job title only: the public reads what the
+    /// organisation decided, not whom in it to chase.
+    pub fn author(&self, doc: &Document, joiner: &str) -> Option<String> {
+        doc.meta.author.as_ref().and_then(|a| match (&a.title, self.opts.public) {
+            (title, true) => title.clone(),
+            (Some(t), false) => Some(format!("{}{joiner}{t}", a.name)),
+            (None, false) => Some(a.name.clone()),
+        })
+    }
+
     /// Whether the site shows review dates to chase (the reviews page, the
     /// home page's list and `reviews.ics`): the governance team's business,
     /// not the public's.

@@ -171,8 +171,8 @@ pub fn document(
     DocumentView {
         doc: summary(site, doc, url),
         banner: banner(site, doc, current_url.is_some()),
-        facts: key_facts(doc, site.opts.public),
-        control: control_sheet(doc, site.opts.public),
+        facts: key_facts(site, doc),
+        control: control_sheet(site, doc),
         toc: doc
             .body
             .sections
@@ -259,31 +259,20 @@ fn yes_no(b: bool) -> String {
 /// The facts a page shows first, above the folded control sheet: status,
 /// version, review date and owner (in the public copy, the owner's job
 /// title only, as in the control sheet).
-pub fn key_facts(doc: &Document, public: bool) -> Vec<Row> {
+pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
     let row =
         |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
     vec![
         row("Status", doc.status().map(|s| capitalise(s.as_str()))),
         row("Version", doc.version().map(|v| v.to_string())),
         row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
-        row("Owner", author(doc, public, ", ")),
+        row("Owner", site.author(doc, ", ")),
     ]
 }
 
-/// The author as name and job title joined by `joiner`; in the public
-/// copy, the job title only.
-fn author(doc: &Document, public: bool, joiner: &str) -> Option<String> {
-    doc.meta.author.as_ref().and_then(|a| match (&a.title, public) {
-        (title, true) => title.clone(),
-        (Some(t), false) => Some(format!("{}{joiner}{t}", a.name)),
-        (None, false) => Some(a.name.clone()),
-    })
-}
-
-/// The document control sheet. In the public copy the author is named by
-/// job title only: the public reads what the organisation decided, not
-/// who in it to chase (the reviews page names owners on the intranet).
-pub fn control_sheet(doc: &Document, public: bool) -> Vec<Row> {
+/// The document control sheet (in the public copy, the author by job title
+/// only: `Publication::author`).
+pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
     let m = &doc.meta;
     let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let rows: Vec<(&'static str, Option<String>)> = vec![
@@ -294,7 +283,7 @@ pub fn control_sheet(doc: &Document, public: bool) -> Vec<Row> {
         ("Status", doc.status().map(|s| capitalise(s.as_str()))),
         ("Scope", m.scope.clone()),
         ("Classification", m.classification.clone()),
-        (if public { "Author" } else { "Author / title" }, author(doc, public, " / ")),
+        (if site.opts.public { "Author" } else { "Author / title" }, site.author(doc, " / ")),
         ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
         ("Head of department", m.head_of_department.clone()),
         ("Executive lead", m.executive_lead.clone()),
