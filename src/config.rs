@@ -27,6 +27,9 @@ pub struct SiteConfig {
     pub number_sections: bool,
     pub due_soon_days: u32,
     pub max_review_years: u32,
+    /// Years from ratification to the review date `trustdocs ratify` sets
+    /// when it is not given one (`review.default_years`).
+    pub default_review_years: u32,
     pub eia_required_for: Vec<String>,
     pub document_types: Vec<String>,
     pub deprecated_terms: Vec<DeprecatedTerm>,
@@ -83,6 +86,7 @@ impl Default for SiteConfig {
             number_sections: true,
             due_soon_days: 90,
             max_review_years: 3,
+            default_review_years: 3,
             eia_required_for: vec!["strategy".into(), "policy".into(), "procedure".into()],
             document_types: ["strategy", "policy", "procedure", "guideline", "protocol", "sop"]
                 .map(String::from)

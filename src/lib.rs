@@ -37,13 +37,18 @@
 pub mod check;
 pub mod config;
 pub mod diag;
+pub mod edit;
 pub mod error;
+pub mod governance;
 pub mod import;
+pub mod links;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod output;
 pub mod project;
 pub mod publish;
+pub mod publish_report;
 pub mod render;
 pub mod report;
 pub mod resolve;
@@ -54,4 +59,4 @@ pub mod theme;
 pub(crate) mod timings;
 
 pub use error::{Error, Result};
-pub use project::{build, check, BuildError, BuildOptions, Built, Checked, Project, Site, PUBLIC_MARKER};
+pub use project::{build, check, BuildError, BuildOptions, Built, Checked, DenyLevel, Project, Site, PUBLIC_MARKER};

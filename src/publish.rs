@@ -2,6 +2,7 @@
 //! Everything after the checks that makes files (render, search, PDFs)
 //! reads the same plan, so they publish exactly the same versions.
 
+use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
 use crate::model::glossary::GlossaryMarker;
 use crate::model::{Date, DocId, Document, Status};
@@ -30,6 +31,9 @@ pub struct DocPage {
 
 /// The published versions of a library and their addresses.
 pub struct Publication<'a> {
+    /// How many errors the checks found in each version (none when the
+    /// plan was made without checks).
+    pub errors: HashMap<DocIndex, usize>,
     pub lib: &'a Library,
     pub opts: &'a PublishOptions,
     /// Every published version, by id then version.
@@ -41,14 +45,24 @@ pub struct Publication<'a> {
 }
 
 impl<'a> Publication<'a> {
+    /// What these options publish, before (or without) the checks.
     pub fn plan(lib: &'a Library, opts: &'a PublishOptions) -> Publication<'a> {
+        Publication::plan_checked(lib, opts, &[])
+    }
+
+    /// What these options publish given the checks' findings: the public
+    /// copy leaves out every version the checks found errors in (and so
+    /// every version of an id whose version in force has errors); the
+    /// intranet keeps them, for staff must still read the policy in force.
+    pub fn plan_checked(lib: &'a Library, opts: &'a PublishOptions, diags: &[Diagnostic]) -> Publication<'a> {
+        let errors = errors_by_version(lib, diags);
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
         // Ids that would share an address (S007): the first in order keeps it.
         let mut slugs = std::collections::HashSet::new();
         for (id, versions) in &lib.by_id {
             let (visible, main) = match opts.public {
-                true => public_versions(lib, versions),
+                true => public_versions(lib, versions, &errors),
                 false => {
                     let visible: Vec<DocIndex> =
                         versions.all.iter().copied().filter(|&i| is_visible(lib.doc(i), opts)).collect();
@@ -73,7 +87,7 @@ impl<'a> Publication<'a> {
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Publication { lib, opts, pages, url_of, main_of }
+        Publication { errors, lib, opts, pages, url_of, main_of }
     }
 
     /// The absolute address of the site's root, ending in `/`.
@@ -234,17 +248,32 @@ fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
 /// force (the newest ratified one) when it is public, with the superseded
 /// versions that are public too. Nothing of an id whose version in force is
 /// not public, however its older versions are marked.
-fn public_versions(lib: &Library, versions: &Versions) -> (Vec<DocIndex>, Option<DocIndex>) {
+fn public_versions(
+    lib: &Library,
+    versions: &Versions,
+    errors: &HashMap<DocIndex, usize>,
+) -> (Vec<DocIndex>, Option<DocIndex>) {
     let doc = |i: DocIndex| lib.doc(i);
-    let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
-    let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
+    let clean = |i: &DocIndex| !errors.contains_key(i);
+    let Some(main) = versions.current.filter(|&i| doc(i).meta.public).filter(clean) else {
         return (Vec::new(), None);
     };
     let visible = versions
         .all
         .iter()
         .copied()
-        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
+        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public && clean(&i)))
         .collect();
     (visible, Some(main))
+}
+
+/// The number of errors in each version's file.
+fn errors_by_version(lib: &Library, diags: &[Diagnostic]) -> HashMap<DocIndex, usize> {
+    let mut by_file: HashMap<&str, usize> = HashMap::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        if let Some(f) = &d.file {
+            *by_file.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    lib.iter().filter_map(|(i, d)| by_file.get(d.file.display.as_str()).map(|&n| (i, n))).collect()
 }

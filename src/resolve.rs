@@ -3,7 +3,8 @@
 
 use crate::config::Config;
 use crate::load::Content;
-use crate::model::{DocId, Document};
+use crate::lock::Lock;
+use crate::model::{DocId, Document, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
@@ -35,9 +36,12 @@ impl std::fmt::Display for DocIndex {
 #[derive(Clone, Debug, Default)]
 pub struct Versions {
     pub all: Vec<DocIndex>,
-    /// The version in force, if any (status other than superseded/withdrawn).
-    /// With several candidates (an S005 error) the highest version wins.
+    /// The version in force, if any: the highest ratified one (several
+    /// ratified versions are S005).
     pub current: Option<DocIndex>,
+    /// The version in preparation, if any: the highest `draft` or
+    /// `consultation` one (several, or one not above `current`, are S005).
+    pub preparing: Option<DocIndex>,
 }
 
 /// The whole library: the only state later stages share. Documents are
@@ -49,6 +53,8 @@ pub struct Library {
     pub docs: Vec<Arc<Document>>,
     pub by_id: BTreeMap<DocId, Versions>,
     pub assets: BTreeSet<PathBuf>,
+    /// `ratified.lock`: what each committee ratified.
+    pub lock: Lock,
 }
 
 impl Versions {
@@ -56,19 +62,26 @@ impl Versions {
     fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>) -> Versions {
         let doc = |i: DocIndex| &docs[i.get()];
         all.sort_by(|&a, &b| doc(a).version().cmp(&doc(b).version()).then(a.cmp(&b)));
-        let current = all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(|s| s.is_current()));
-        Versions { all, current }
+        let newest_with =
+            |wanted: fn(Status) -> bool| all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(wanted));
+        let current = newest_with(|s| s == Status::Ratified);
+        let preparing = newest_with(Status::is_draft);
+        Versions { all, current, preparing }
     }
 }
 
 impl Library {
-    pub fn new(content: Content) -> Library {
+    pub fn new(mut content: Content) -> Library {
+        if content.lock.display.is_empty() {
+            content.lock.display = format!("{}/{}", crate::load::display_path(&content.dir), crate::lock::FILE);
+        }
         let mut lib = Library {
             dir: content.dir,
             config: content.config,
             docs: content.documents.into_iter().map(Arc::new).collect(),
             by_id: BTreeMap::new(),
             assets: content.assets.into_iter().collect(),
+            lock: content.lock,
         };
         lib.reindex();
         lib

@@ -144,9 +144,21 @@ pub struct EiaEntry {
     action_plan: Vec<views::ActionRow>,
 }
 
+/// An action of an EIA in force that is past its due date and not done.
+#[derive(Serialize)]
+pub struct OverdueAction {
+    doc: DocSummary,
+    action: String,
+    lead: Option<String>,
+    due: String,
+    days_overdue: i64,
+}
+
 #[derive(Serialize)]
 pub struct EiaRegister {
     characteristics: Vec<&'static str>,
+    /// Oldest first.
+    overdue: Vec<OverdueAction>,
     entries: Vec<EiaEntry>,
     /// Current documents whose type needs an EIA and that have none.
     missing: Vec<DocSummary>,
@@ -156,6 +168,8 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     let cfg = &site.lib.config.site;
     let mut entries = Vec::new();
     let mut missing = Vec::new();
+    let mut overdue = Vec::new();
+    let today = site.opts.today;
     for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
@@ -165,6 +179,18 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
             }
             continue;
         };
+        // As Q006: the actions of the assessment in force.
+        let late = eia.action_plan.iter().filter(|a| doc.is_ratified() && a.is_overdue(today));
+        overdue.extend(late.filter_map(|a| {
+            let due = a.due?;
+            Some(OverdueAction {
+                doc: views::summary(site, doc, &site.url_of[&i]),
+                action: a.action.clone(),
+                lead: a.lead.clone(),
+                due: due.to_string(),
+                days_overdue: due.days_until(today),
+            })
+        }));
         let impacts = eia.impacts.as_ref().map(|i| i.value.as_slice()).unwrap_or_default();
         let kind_of = |key: &str| impacts.iter().find(|i| i.characteristic == key).map(|i| i.kind);
         let view = views::eia(eia);
@@ -190,7 +216,8 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     entries.sort_by_key(|e| (e.negatives.is_empty(), e.doc.id.clone()));
     let mut characteristics: Vec<&'static str> = CHARACTERISTICS.iter().map(|(_, l)| *l).collect();
     characteristics.push("Other");
-    EiaRegister { characteristics, entries, missing }
+    overdue.sort_by_key(|a| (std::cmp::Reverse(a.days_overdue), a.doc.id.clone()));
+    EiaRegister { characteristics, overdue, entries, missing }
 }
 
 fn kind_name(kind: Option<ImpactKind>) -> String {

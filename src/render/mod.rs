@@ -7,10 +7,12 @@ mod html;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
+mod references;
 pub mod views;
 
 use crate::diag::Diagnostic;
 use crate::error::Result;
+use crate::links::Cache;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
@@ -35,6 +37,8 @@ pub struct SiteRenderer<'a> {
     site: Publication<'a>,
     glossary: GlossaryMarker,
     diags: &'a [Diagnostic],
+    /// What the last `check --external` found, for the references page.
+    links: Option<&'a Cache>,
     theme: &'a Theme,
     templates: Templates<'a>,
     common: Value,
@@ -42,10 +46,16 @@ pub struct SiteRenderer<'a> {
 
 impl<'a> SiteRenderer<'a> {
     pub fn new(lib: &'a Library, diags: &'a [Diagnostic], opts: &'a PublishOptions, theme: &'a Theme) -> Result<Self> {
-        let site = Publication::plan(lib, opts);
+        let site = Publication::plan_checked(lib, opts, diags);
         let common = common_context(&site);
         let glossary = GlossaryMarker::new(&lib.config.glossary);
-        Ok(SiteRenderer { site, glossary, diags, theme, templates: Templates::new(theme)?, common })
+        Ok(SiteRenderer { site, glossary, diags, links: None, theme, templates: Templates::new(theme)?, common })
+    }
+
+    /// The state of external links the references page shows.
+    pub fn with_links(mut self, links: &'a Cache) -> Self {
+        self.links = Some(links);
+        self
     }
 
     pub fn publication(&self) -> &Publication<'a> {
@@ -103,7 +113,7 @@ impl<'a> SiteRenderer<'a> {
             return Ok(None);
         }
         if !site.opts.public {
-            put(governance_pages(site, self.diags, templates, common)?)?;
+            put(governance_pages(site, self.diags, self.links, templates, common)?)?;
             clock.lap("governance pages");
         }
         if stop() {
@@ -242,19 +252,26 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
 fn governance_pages(
     site: &Publication,
     diags: &[Diagnostic],
+    links: Option<&Cache>,
     templates: &Templates,
     common: &Value,
 ) -> Result<Vec<OutputFile>> {
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
-    let rows = governance::references(site, diags);
-    let csv = governance::references_csv(&rows, &site.base_url());
-    let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
+    let groups = references::references(site, diags, links);
+    let csv = references::references_csv(&groups, &site.base_url());
+    let counts = references::counts(&groups);
+    let page = |root: &str, problems_only: bool, groups: Value| {
+        let ctx = context! { root, page_title => "References", section => "references", problems_only, counts => ser(counts), links_checked => links.is_some(), groups, ..common.clone() };
+        templates.render("references.html", ctx)
+    };
+    let problems = page("../../", true, ser(references::with_problems(&groups)))?;
     Ok(vec![
         OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),
         OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?),
-        OutputFile::bytes("references/index.html", templates.render("references.html", references)?),
+        OutputFile::bytes("references/problems/index.html", problems),
+        OutputFile::bytes("references/index.html", page("../", false, lazy_seq(groups))?),
         OutputFile::bytes("references/references.csv", csv),
     ])
 }

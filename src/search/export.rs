@@ -153,6 +153,11 @@ struct ExcerptFile<'a> {
     u: &'a str,
     v: &'a str,
     s: &'a str,
+    /// The status tag readers see, its label and colour: a document's only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    c: Option<&'static str>,
     y: &'a str,
     d: &'a str,
     m: &'a str,
@@ -182,6 +187,8 @@ fn passage_files(d: &SearchDoc, best_passage: &[(u32, u32)]) -> Vec<OutputFile> 
                 u: &d.url,
                 v: &d.version,
                 s: &d.status,
+                l: (d.kind == Kind::Document).then(|| d.shown.label()),
+                c: (d.kind == Kind::Document).then(|| d.shown.colour()),
                 y: &d.doc_type,
                 d: &d.directorate,
                 m: &d.summary,

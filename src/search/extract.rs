@@ -5,7 +5,7 @@
 //! `library_pages.rs`), which answer "what must my role do" and "what is an ASMS".
 
 use super::passages::{headings, passages, section_passages, Passage, SectionRef};
-use crate::model::{Document, Status};
+use crate::model::{Document, ShownStatus, Status};
 use crate::publish::Publication;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -56,6 +56,9 @@ pub struct SearchDoc {
     pub url: String,
     pub version: String,
     pub status: String,
+    /// The status tag results show (`Document::shown_status`).
+    #[serde(skip)]
+    pub shown: ShownStatus,
     pub doc_type: String,
     pub directorate: String,
     pub summary: String,
@@ -182,6 +185,7 @@ fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDo
         url: url.to_string(),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str).to_string(),
+        shown: doc.shown_status(site.opts.today, config.site.due_soon_days),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
         directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),

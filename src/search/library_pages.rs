@@ -7,6 +7,7 @@
 use super::extract::{Kind, SearchDoc, Source, ROLE_TYPE, TERM_TYPE};
 use super::passages::SectionRef;
 use crate::model::glossary::GlossaryMarker;
+use crate::model::ShownStatus;
 use crate::publish::{role_section_anchor, role_url, Publication};
 
 /// A search page per role the site lists, with the text of every section
@@ -68,6 +69,7 @@ fn blank() -> SearchDoc {
         url: String::new(),
         version: String::new(),
         status: String::new(),
+        shown: ShownStatus::Unknown,
         doc_type: String::new(),
         directorate: String::new(),
         summary: String::new(),

@@ -147,6 +147,9 @@ pub struct Link {
     pub target: Target,
     pub kind: LinkKind,
     pub pos: Pos,
+    /// How many characters it takes in the source (a whole `[text](dest)`,
+    /// or the id), for marking it.
+    pub width: u32,
     /// For `Title (ID)` in prose: the text before the opening parenthesis.
     pub title_before: Option<String>,
 }
@@ -164,6 +167,42 @@ impl Body {
         let own = self.sections.iter().find(|s| s.anchor == written);
         let moved = || self.sections.iter().find(|s| s.written.as_deref() == Some(written));
         own.or_else(moved).map(|s| s.anchor.as_str())
+    }
+}
+
+impl Body {
+    /// The text of each Markdown link, by its index in `links` (`None` for
+    /// images and ids in prose), as a reader would say it.
+    pub fn link_texts(&self) -> Vec<Option<String>> {
+        let mut texts = vec![None; self.links.len()];
+        let blocks = self.blocks.iter().chain(self.footnotes.iter().flat_map(|f| &f.blocks));
+        blocks.for_each(|b| block_link_texts(b, &mut texts));
+        texts
+    }
+}
+
+fn block_link_texts(block: &Block, texts: &mut [Option<String>]) {
+    match block {
+        Block::Paragraph(inlines) | Block::Plain(inlines) => inline_link_texts(inlines, texts),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_link_texts(b, texts)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| block_link_texts(b, texts)),
+        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| inline_link_texts(c, texts)),
+        Block::Heading(_) | Block::Code { .. } | Block::RawHtml(_) | Block::Rule => {}
+    }
+}
+
+fn inline_link_texts(inlines: &[Inline], texts: &mut [Option<String>]) {
+    for i in inlines {
+        match i {
+            Inline::Link { link, children } => {
+                if let Some(slot) = texts.get_mut(*link) {
+                    *slot = Some(plain_text(children));
+                }
+                inline_link_texts(children, texts);
+            }
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inline_link_texts(c, texts),
+            _ => {}
+        }
     }
 }
 

@@ -640,8 +640,6 @@
     return (first > 0 ? "… " : "") + out + (lastWord < ts.length - 1 ? " …" : "");
   }
 
-  var STATUS_TAG = { ratified: "green", draft: "orange", consultation: "orange" };
-
   function el(tag, className, text) {
     var e = document.createElement(tag);
     if (className) e.className = className;
@@ -658,8 +656,8 @@
       return meta;
     }
     meta.textContent = [x.i, "version " + x.v, x.y, x.d].join(" · ") + " · ";
-    var status = x.s.charAt(0).toUpperCase() + x.s.slice(1);
-    meta.appendChild(el("strong", "td-tag td-tag--" + (STATUS_TAG[x.s] || "grey"), status));
+    // The build decides the tag: a ratified document whose review date has passed says so.
+    meta.appendChild(el("strong", "td-tag td-tag--" + x.c, x.l));
     return meta;
   }
 
