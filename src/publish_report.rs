@@ -44,13 +44,16 @@ pub struct Item {
     pub version: Option<String>,
     pub status: Option<&'static str>,
     pub title: String,
-    pub file: String,
+    /// The source file; left out of the public copy's JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub file: Option<String>,
     /// Relative to the site root (published versions).
     pub page: Option<String>,
     /// Why it was left out.
     pub reason: Option<String>,
-    /// Errors the checks found in it.
-    pub errors: usize,
+    /// Errors the checks found in it; left out of the public copy's JSON.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors: Option<usize>,
 }
 
 impl PublishReport {
@@ -63,10 +66,10 @@ impl PublishReport {
                 version: d.version().map(|v| v.to_string()),
                 status: d.status().map(Status::as_str),
                 title: d.title().to_string(),
-                file: d.file.display.clone(),
+                file: Some(d.file.display.clone()),
                 page,
                 reason,
-                errors: site.errors.get(&i).copied().unwrap_or(0),
+                errors: Some(site.errors.get(&i).copied().unwrap_or(0)),
             }
         };
         let mut published = Published {
@@ -97,11 +100,17 @@ impl PublishReport {
         }
     }
 
-    /// The JSON written into the output; the public copy's names nothing it left out.
+    /// The JSON written into the output. The public copy's names nothing it
+    /// left out and tells no source file or error count: a public page needs
+    /// neither.
     pub fn json(&self) -> String {
         let mut shown = self.clone();
         if self.copy == "public" {
             shown.left_out.list = None;
+            for it in &mut shown.published.list {
+                it.file = None;
+                it.errors = None;
+            }
         }
         serde_json::to_string_pretty(&shown).expect("the report serialises") + "\n"
     }
@@ -141,7 +150,10 @@ impl PublishReport {
             for it in self.left_out.list.iter().flatten() {
                 let reason = it.reason.as_deref().unwrap_or("");
                 let more = match reason == HAS_ERRORS {
-                    true => format!(" ({} error{}; `trustdocs check` lists them)", it.errors, plural(it.errors)),
+                    true => {
+                        let n = it.errors.unwrap_or(0);
+                        format!(" ({n} error{}; `trustdocs check` lists them)", plural(n))
+                    }
                     false => String::new(),
                 };
                 let _ = writeln!(out, "  left out:  {}: {reason}{more}", describe(it));

@@ -25,6 +25,9 @@ fn the_public_copy_of_the_example_library_reports_what_went_out_and_why_the_rest
     assert_eq!(report["published"]["list"][0]["id"], "CORP/STRAT/003");
     assert_eq!(report["left_out"]["by_reason"], serde_json::json!({ "has errors": 1, "not public": 3 }));
     assert!(report["left_out"]["list"].is_null(), "the public copy names nothing it left out");
+    for item in report["published"]["list"].as_array().unwrap() {
+        assert!(item.get("file").is_none() && item.get("errors").is_none(), "no source file in public: {item}");
+    }
     assert!(!f.path("out/documents/corp-strat-004").exists());
 }
 
