@@ -1,7 +1,7 @@
 //! The glossary's terms as found in a body: pages explain a term's first
 //! use, and the public copy lists only the terms its documents use.
 
-use super::body::{Block, Body, Inline};
+use super::body::{Body, Inline};
 use crate::config::GlossaryEntry;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -31,8 +31,7 @@ impl GlossaryMarker {
     pub fn used_in(&self, body: &Body, used: &mut HashSet<String>) {
         let Some(pattern) = &self.pattern else { return };
         let mut text = |t: &str| used.extend(pattern.find_iter(t).map(|m| m.as_str().to_string()));
-        let notes = body.footnotes.iter().flat_map(|n| &n.blocks);
-        body.blocks.iter().chain(notes).for_each(|b| block_prose(b, &mut text));
+        body.for_each_prose(&mut |inlines| inline_prose(inlines, &mut text));
     }
 
     /// The terms, longest first, as one pattern; `None` without a glossary.
@@ -43,17 +42,6 @@ impl GlossaryMarker {
     /// The definition of a term the pattern found.
     pub fn definition(&self, term: &str) -> &str {
         self.definitions.get(term).map_or("", String::as_str)
-    }
-}
-
-/// Calls `f` with each run of prose text in `block`.
-fn block_prose(block: &Block, f: &mut dyn FnMut(&str)) {
-    match block {
-        Block::Paragraph(c) | Block::Plain(c) => inline_prose(c, f),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_prose(b, f)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| block_prose(b, f)),
-        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| inline_prose(c, f)),
-        Block::Heading(_) | Block::Code { .. } | Block::RawHtml(_) | Block::Rule => {}
     }
 }
 
