@@ -20,7 +20,10 @@ pub struct SiteConfig {
     /// http or https (S006 otherwise); `/` when not given.
     pub base_url: SafeUrl,
     pub public_base_url: Option<SafeUrl>,
+    /// The intranet's footer and PDF notice.
     pub notice: Option<String>,
+    /// The public copy's, in place of `notice`.
+    pub public_notice: Option<String>,
     pub id_pattern: IdPattern,
     pub number_sections: bool,
     pub due_soon_days: u32,
@@ -32,6 +35,23 @@ pub struct SiteConfig {
     pub document_types: Vec<String>,
     pub deprecated_terms: Vec<DeprecatedTerm>,
     pub placeholders: Vec<String>,
+}
+
+/// What the public copy's footer and PDFs say when `site.yaml` gives no
+/// `public_notice`: the intranet's `notice` speaks to staff ("see the
+/// intranet"), which the public cannot do.
+pub const DEFAULT_PUBLIC_NOTICE: &str =
+    "This is the version published for public information. Printed copies are uncontrolled.";
+
+impl SiteConfig {
+    /// The notice of every page's footer and every PDF page: `notice` on
+    /// the intranet, `public_notice` (or its default) in the public copy.
+    pub fn footer_notice(&self, public: bool) -> Option<&str> {
+        match public {
+            true => Some(self.public_notice.as_deref().unwrap_or(DEFAULT_PUBLIC_NOTICE)),
+            false => self.notice.as_deref(),
+        }
+    }
 }
 
 /// The site's id pattern, compiled for the two uses it has.
@@ -62,6 +82,7 @@ impl Default for SiteConfig {
             base_url: SafeUrl::root(),
             public_base_url: None,
             notice: None,
+            public_notice: None,
             id_pattern: IdPattern::new(DEFAULT_ID_PATTERN).expect("the default id pattern compiles"),
             number_sections: true,
             due_soon_days: 90,

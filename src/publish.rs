@@ -4,6 +4,7 @@
 
 use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
+use crate::model::glossary::GlossaryMarker;
 use crate::model::{Date, DocId, Document, Status};
 use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
@@ -152,6 +153,86 @@ impl<'a> Publication<'a> {
         };
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
+
+    /// What a link to a document this site does not publish says after
+    /// `shown`, its text, so the reader can tell what was meant:
+    /// ` (POL/002/015, not published)`, or ` (not published)` when the text
+    /// is the id. `None` for every other link.
+    pub fn unpublished_note(&self, link: &Link, shown: &str) -> Option<String> {
+        let Target::Doc { id, .. } = &link.target else { return None };
+        if self.main_of.contains_key(id) {
+            return None;
+        }
+        let why = if self.lib.by_id.contains_key(id) { "not published" } else { "not in this library" };
+        Some(if shown.contains(id.as_str()) { format!(" ({why})") } else { format!(" ({id}, {why})") })
+    }
+
+    /// The glossary the site shows, A to Z, each term with its place on
+    /// the glossary page: every term on the intranet; in the public copy
+    /// only the terms a published version uses, so that a term only
+    /// private documents use stays private.
+    pub fn glossary(&self, marker: &GlossaryMarker) -> Vec<GlossaryTerm> {
+        let used = self.opts.public.then(|| {
+            let mut used = std::collections::HashSet::new();
+            self.pages.iter().for_each(|p| marker.used_in(&self.lib.doc(p.doc).body, &mut used));
+            used
+        });
+        let mut entries: Vec<_> =
+            self.lib.config.glossary.iter().filter(|e| used.as_ref().is_none_or(|u| u.contains(&e.term))).collect();
+        entries.sort_by_key(|e| e.term.to_lowercase());
+        let mut anchors = std::collections::HashSet::new();
+        entries
+            .into_iter()
+            .map(|e| {
+                let base = format!("term-{}", crate::text::slugify_ascii(&e.term));
+                let (mut anchor, mut k) = (base.clone(), 1);
+                while !anchors.insert(anchor.clone()) {
+                    k += 1;
+                    anchor = format!("{base}-{k}");
+                }
+                GlossaryTerm { term: e.term.clone(), definition: e.definition.clone(), anchor }
+            })
+            .collect()
+    }
+
+    /// A document's author as name and job title joined by `joiner`; in the
+    /// public copy the job title only: the public reads what the
+    /// organisation decided, not whom in it to chase.
+    pub fn author(&self, doc: &Document, joiner: &str) -> Option<String> {
+        doc.meta.author.as_ref().and_then(|a| match (&a.title, self.opts.public) {
+            (title, true) => title.clone(),
+            (Some(t), false) => Some(format!("{}{joiner}{t}", a.name)),
+            (None, false) => Some(a.name.clone()),
+        })
+    }
+
+    /// Whether the site shows review dates to chase (the reviews page, the
+    /// home page's list and `reviews.ics`): the governance team's business,
+    /// not the public's.
+    pub fn shows_reviews(&self) -> bool {
+        !self.opts.public
+    }
+}
+
+/// A glossary term as the glossary page shows it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GlossaryTerm {
+    pub term: String,
+    pub definition: String,
+    /// Its place on the glossary page: `term-lsms`.
+    pub anchor: String,
+}
+
+/// The page of a role, relative to the site root.
+pub fn role_url(role_id: &str) -> String {
+    format!("roles/{}/", crate::text::slugify_ascii(role_id))
+}
+
+/// Where a role section of a document is on the role's page: unique there,
+/// and the same in every build.
+pub fn role_section_anchor(doc: &Document, section_anchor: &str) -> String {
+    let slug = doc.id().map_or_else(|| "document".to_string(), DocId::slug);
+    format!("{slug}-{section_anchor}")
 }
 
 /// The intranet's versions: all but drafts (unless asked for).

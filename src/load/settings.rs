@@ -22,6 +22,7 @@ const SITE_KEYS: &[&str] = &[
     "base_url",
     "public_base_url",
     "notice",
+    "public_notice",
     "id_pattern",
     "number_sections",
     "review",
@@ -133,6 +134,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     }
     site.public_base_url = f.get("public_base_url").and_then(|n| web_address(r, n, "public_base_url"));
     site.notice = text(r, "notice");
+    site.public_notice = text(r, "public_notice");
     if let Some(node) = f.get("id_pattern") {
         if let Some(p) = r.parsed(node, "id_pattern", |s| {
             IdPattern::new(s).map_err(|e| format!("not a valid regular expression: {e}"))

@@ -146,7 +146,7 @@ fn root_of(url: &str) -> String {
 fn common_context(site: &Publication) -> Value {
     let s = &site.lib.config.site;
     context! {
-        site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => &s.notice, due_soon_days => s.due_soon_days },
+        site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => s.footer_notice(site.opts.public), due_soon_days => s.due_soon_days },
         drafts => site.opts.drafts,
         public => site.opts.public,
         today => site.opts.today.to_string(),
@@ -224,9 +224,7 @@ fn library_pages(
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
     files.push(OutputFile::bytes("eia/index.html", templates.render("eia.html", eia)?));
-    let mut entries = site.lib.config.glossary.clone();
-    entries.sort_by_key(|g| g.term.to_lowercase());
-    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(entries), ..common.clone() };
+    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(site.glossary(glossary)), ..common.clone() };
     files.push(OutputFile::bytes("glossary/index.html", templates.render("glossary.html", ctx)?));
     Ok(files)
 }
@@ -240,12 +238,15 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
         .filter(|u| !u.starts_with("documents/") || *u == "documents/")
         .map(String::from)
         .collect();
-    vec![
+    let mut files = vec![
         OutputFile::bytes("catalogue.json", feeds::catalogue(site)),
         OutputFile::bytes("feed.atom", feeds::atom(site)),
-        OutputFile::bytes("reviews.ics", feeds::calendar(site)),
         OutputFile::bytes("sitemap.xml", feeds::sitemap(site, &pages)),
-    ]
+    ];
+    if site.shows_reviews() {
+        files.push(OutputFile::bytes("reviews.ics", feeds::calendar(site)));
+    }
+    files
 }
 
 /// The checks, reviews and references pages and the references' CSV, each

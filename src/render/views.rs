@@ -148,6 +148,8 @@ pub struct RoleSection {
 pub struct DocumentView {
     pub doc: DocSummary,
     pub banner: Banner,
+    /// What a reader needs first: status, version, review date, owner.
+    pub facts: Vec<Row>,
     pub control: Vec<Row>,
     pub toc: Vec<TocEntry>,
     pub body_html: String,
@@ -185,14 +187,14 @@ pub fn document(
     let config = &site.lib.config;
     let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let body_html =
-        BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(glossary) }.render();
+    let body_html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) }.render();
     let current_url =
         doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
         doc: summary(site, doc, url),
         banner: banner(site, doc, current_url.is_some()),
-        control: control_sheet(doc, fingerprint(site, doc)),
+        facts: key_facts(site, doc),
+        control: control_sheet(site, doc),
         toc: doc
             .body
             .sections
@@ -304,8 +306,24 @@ fn yes_no(b: bool) -> String {
     if b { "Yes" } else { "No" }.to_string()
 }
 
-/// The document control sheet; `fingerprint` is the version's entry in `ratified.lock`.
-pub fn control_sheet(doc: &Document, fingerprint: Option<&str>) -> Vec<Row> {
+/// The facts a page shows first, above the folded control sheet: status,
+/// version, review date and owner (in the public copy, the owner's job
+/// title only, as in the control sheet).
+pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
+    let row =
+        |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
+    vec![
+        row("Status", doc.status().map(|s| capitalise(s.as_str()))),
+        row("Version", doc.version().map(|v| v.to_string())),
+        row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
+        row("Owner", site.author(doc, ", ")),
+    ]
+}
+
+/// The document control sheet, with the version's fingerprint in
+/// `ratified.lock` (in the public copy, the author by job title only:
+/// `Publication::author`).
+pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
     let m = &doc.meta;
     let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let rows: Vec<(&'static str, Option<String>)> = vec![
@@ -316,13 +334,7 @@ pub fn control_sheet(doc: &Document, fingerprint: Option<&str>) -> Vec<Row> {
         ("Status", doc.status().map(|s| capitalise(s.as_str()))),
         ("Scope", m.scope.clone()),
         ("Classification", m.classification.clone()),
-        (
-            "Author / title",
-            m.author.as_ref().map(|a| match &a.title {
-                Some(t) => format!("{} / {t}", a.name),
-                None => a.name.clone(),
-            }),
-        ),
+        (if site.opts.public { "Author" } else { "Author / title" }, site.author(doc, " / ")),
         ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
         ("Head of department", m.head_of_department.clone()),
         ("Executive lead", m.executive_lead.clone()),
@@ -345,7 +357,7 @@ pub fn control_sheet(doc: &Document, fingerprint: Option<&str>) -> Vec<Row> {
         ),
         ("Validated by", approval(&m.validated)),
         ("Ratified by", approval(&m.ratified)),
-        ("Fingerprint (SHA-256)", fingerprint.map(str::to_string)),
+        ("Fingerprint (SHA-256)", fingerprint(site, doc).map(str::to_string)),
         ("Withdrawn", m.withdrawn.as_ref().map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason))),
         ("First published", m.published.map(|d| d.to_string())),
         ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),

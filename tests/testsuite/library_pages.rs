@@ -21,6 +21,10 @@ fn role_matrix_links_each_cell_to_the_section() {
         links,
         vec!["../documents/pol-001-001/#local-security-management-specialist", "../documents/pol-001-002/#lsms-duties"]
     );
+    // On a phone the matrix gives way to a list per role, with the same links.
+    let listed = select_attrs(&html, ".td-role-list__item .td-plain-list a", "href");
+    assert_eq!(listed, links);
+    assert_eq!(select_texts(&html, ".td-role-list__title"), vec!["Local Security Management Specialist"]);
 }
 
 #[test]

@@ -177,18 +177,24 @@ impl Body {
     /// images and ids in prose), as a reader would say it.
     pub fn link_texts(&self) -> Vec<Option<String>> {
         let mut texts = vec![None; self.links.len()];
-        let blocks = self.blocks.iter().chain(self.footnotes.iter().flat_map(|f| &f.blocks));
-        blocks.for_each(|b| block_link_texts(b, &mut texts));
+        self.for_each_prose(&mut |inlines| inline_link_texts(inlines, &mut texts));
         texts
+    }
+
+    /// Calls `f` with the inlines of every paragraph, list item, quotation
+    /// and table cell, footnotes included (not headings or code).
+    pub fn for_each_prose(&self, f: &mut dyn FnMut(&[Inline])) {
+        let blocks = self.blocks.iter().chain(self.footnotes.iter().flat_map(|n| &n.blocks));
+        blocks.for_each(|b| block_prose(b, f));
     }
 }
 
-fn block_link_texts(block: &Block, texts: &mut [Option<String>]) {
+fn block_prose(block: &Block, f: &mut dyn FnMut(&[Inline])) {
     match block {
-        Block::Paragraph(inlines) | Block::Plain(inlines) => inline_link_texts(inlines, texts),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_link_texts(b, texts)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| block_link_texts(b, texts)),
-        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| inline_link_texts(c, texts)),
+        Block::Paragraph(inlines) | Block::Plain(inlines) => f(inlines),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_prose(b, f)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| block_prose(b, f)),
+        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| f(c)),
         Block::Heading(_) | Block::Code { .. } | Block::RawHtml(_) | Block::Rule => {}
     }
 }
