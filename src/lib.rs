@@ -8,6 +8,7 @@
 
 pub mod body;
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod diag;
 pub mod load;

@@ -4,6 +4,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use trustdocs::compare::cli;
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
 use trustdocs::{report, BuildError, BuildOptions};
@@ -75,6 +76,34 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// The date review checks and pages use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Compare two versions of a document: the facts that changed, then the text section by section.
+    Diff {
+        /// The document's id, e.g. CORP/STRAT/003.
+        id: String,
+        /// `[FROM [TO]] [DIR]`: the versions to compare (default: the version in preparation
+        /// against the current one, else the current one against the one before it), then the
+        /// content folder (default: content).
+        #[arg(value_name = "FROM TO DIR", num_args = 0..=3)]
+        rest: Vec<String>,
+        /// `human` (colour on a terminal; `+`/`-` and `[-deleted-]{+inserted+}` otherwise) or `json`.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Make the ratifying committee's paper for the version in preparation: one PDF with a
+    /// cover sheet, the checks' findings, the changes in redline and the proposed document.
+    Pack {
+        /// The document's id, e.g. CORP/STRAT/003.
+        id: String,
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// The PDF to write (default: <id>-v<version>-committee-paper.pdf here).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The date the checks use, as YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
@@ -160,6 +189,14 @@ fn main() -> ExitCode {
                 color: use_color(),
             })
         }
+        Command::Diff { id, rest, format } => compare_command(|| {
+            let (versions, dir) = cli::split_args(&rest)?;
+            cli::diff(&dir, &id, &versions, matches!(format, Format::Json), use_color())
+        }),
+        Command::Pack { id, dir, out, today } => compare_command(|| {
+            let opts = cli::PackOptions { dir, id, out, today: today_or_now(today) };
+            cli::pack(&opts).map(|p| format!("wrote the committee paper to {}\n", p.display()))
+        }),
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
@@ -233,6 +270,24 @@ fn build(opts: BuildOptions) -> ExitCode {
             }
             eprintln!("error: {message}");
             eprintln!("the build failed; {} was left as it was", opts.out.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// `diff` and `pack`: the output on standard output, a refusal on standard error.
+fn compare_command(run: impl FnOnce() -> Result<String, cli::CliError>) -> ExitCode {
+    match run() {
+        Ok(out) => {
+            print!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(cli::CliError::Usage(e)) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+        Err(cli::CliError::Refused(e)) => {
+            eprintln!("error: {e}");
             ExitCode::from(1)
         }
     }

@@ -3,7 +3,7 @@
 
 use crate::config::Config;
 use crate::load::Content;
-use crate::model::{DocId, Document};
+use crate::model::{DocId, Document, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -15,6 +15,9 @@ pub struct Versions {
     /// The version in force, if any (status other than superseded/withdrawn).
     /// With several candidates (an S005 error) the highest version wins.
     pub current: Option<usize>,
+    /// The version in preparation: the newest `draft` or `consultation`
+    /// version numbered above every ratified one (governance.md).
+    pub preparing: Option<usize>,
 }
 
 /// The whole library: the only state later stages share. Documents are
@@ -33,7 +36,14 @@ impl Versions {
     fn of(docs: &[Arc<Document>], mut all: Vec<usize>) -> Versions {
         all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
         let current = all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
-        Versions { all, current }
+        let ratified = all.iter().rev().copied().find(|&i| docs[i].status() == Some(Status::Ratified));
+        let preparing = all
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| docs[i].status().is_some_and(Status::is_draft))
+            .filter(|&i| ratified.is_none_or(|r| docs[i].version() > docs[r].version()));
+        Versions { all, current, preparing }
     }
 }
 
@@ -132,5 +142,45 @@ impl Library {
             .iter()
             .map(|d| &**d)
             .filter(move |d| d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diag::Pos;
+    use crate::model::{At, FrontMatter, SourceFile, Version};
+
+    fn doc(version: &str, status: Status) -> Arc<Document> {
+        let at = |v| At::new(v, Pos::new(1, 1));
+        let meta = FrontMatter {
+            id: Some(at(DocId::new("POL/001/001"))),
+            version: Some(At::new(Version::parse(version).unwrap(), Pos::new(1, 1))),
+            status: Some(At::new(status, Pos::new(1, 1))),
+            ..FrontMatter::default()
+        };
+        let file = SourceFile {
+            display: format!("v{version}.md"),
+            path: format!("v{version}.md").into(),
+            text: String::new(),
+        };
+        Arc::new(Document { file, meta, body: Default::default() })
+    }
+
+    fn preparing(docs: &[(&str, Status)]) -> Option<String> {
+        let docs: Vec<_> = docs.iter().map(|(v, s)| doc(v, *s)).collect();
+        let v = Versions::of(&docs, (0..docs.len()).collect());
+        v.preparing.map(|i| docs[i].version().unwrap().to_string())
+    }
+
+    #[test]
+    fn the_version_in_preparation_is_a_draft_above_the_ratified_one() {
+        use Status::*;
+        assert_eq!(preparing(&[("4", Draft), ("3", Ratified), ("2", Superseded)]), Some("4".into()));
+        assert_eq!(preparing(&[("3", Ratified), ("3.1", Consultation)]), Some("3.1".into()));
+        assert_eq!(preparing(&[("0.1", Draft)]), Some("0.1".into()), "a first draft, nothing ratified yet");
+        assert_eq!(preparing(&[("3", Ratified), ("2", Superseded)]), None);
+        assert_eq!(preparing(&[("2", Draft), ("3", Ratified)]), None, "an old draft below the ratified version");
+        assert_eq!(preparing(&[("4", Withdrawn), ("3", Draft)]), Some("3".into()), "nothing in force");
     }
 }

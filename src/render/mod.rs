@@ -1,12 +1,14 @@
 //! Stage 4: render the library into files for the site.
 
 mod body_html;
+pub mod changes;
 mod feeds;
 mod governance;
 mod html;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
+pub mod redline;
 pub mod site;
 pub mod views;
 
@@ -105,7 +107,9 @@ impl<'a> SiteRenderer<'a> {
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;
-                sink(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
+                sink(OutputFile::bytes(format!("{}index.html", p.url), html))?;
+                // What changed in this version, on a page of its own.
+                Ok(1 + changes_page(site, templates, common, p.doc, sink)?)
             })
             .sum()
     }
@@ -165,6 +169,18 @@ impl<'a> SiteRenderer<'a> {
         }
         Ok(Some(pages.len()))
     }
+}
+
+/// The comparison page that ends at version `doc`, if the site has one.
+fn changes_page(site: &Site, templates: &Templates, common: &Value, doc: usize, sink: &Sink) -> Result<usize, String> {
+    let Some(page) = site.changes.into_version(doc) else { return Ok(0) };
+    let view = changes::view(site, page, changes::compare(site, page));
+    let root = root_of(&page.url);
+    let page_title =
+        format!("Changes from version {} to version {}: {}", view.from.version, view.to.version, view.title);
+    let ctx = context! { root, page_title, section => "documents", changes => ser(&view), ..common.clone() };
+    sink(OutputFile::bytes(format!("{}index.html", page.url), templates.render("changes.html", ctx)?))?;
+    Ok(1)
 }
 
 /// A sink that keeps what it is given, for callers that want the files in memory.

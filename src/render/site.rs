@@ -34,6 +34,8 @@ pub struct Site<'a> {
     pub url_of: HashMap<usize, String>,
     pub main_of: BTreeMap<DocId, usize>,
     pub glossary: GlossaryMarker,
+    /// The comparison pages between published versions (`changes.rs`).
+    pub changes: super::changes::Changes,
 }
 
 impl<'a> Site<'a> {
@@ -58,7 +60,8 @@ impl<'a> Site<'a> {
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Site { lib, opts, pages, url_of, main_of, glossary: GlossaryMarker::new(&lib.config.glossary) }
+        let changes = super::changes::Changes::plan(lib, &url_of, &main_of);
+        Site { lib, opts, pages, url_of, main_of, glossary: GlossaryMarker::new(&lib.config.glossary), changes }
     }
 
     /// The absolute address of the site's root, ending in `/`.
