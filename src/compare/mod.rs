@@ -219,33 +219,29 @@ impl Comparison {
     /// terminal and the tests count. A move is one change, told where the
     /// block now stands.
     pub fn changes(&self) -> Vec<String> {
-        let mut out: Vec<String> = self
-            .facts
-            .iter()
-            .map(|f| {
-                format!(
-                    "{}: {} → {}",
-                    f.label,
-                    f.before.as_deref().unwrap_or("none"),
-                    f.after.as_deref().unwrap_or("none")
-                )
-            })
-            .collect();
+        let facts = self.facts.iter().map(|f| {
+            format!("{}: {} → {}", f.label, f.before.as_deref().unwrap_or("none"), f.after.as_deref().unwrap_or("none"))
+        });
+        facts.chain(self.text_changes()).collect()
+    }
+
+    /// The changes to the text alone, one line each.
+    pub fn text_changes(&self) -> Vec<String> {
+        let mut out = Vec::new();
         for s in &self.sections {
             let label = s.heading().map_or_else(|| "Opening text".to_string(), Heading::label);
             let whole = match s.status {
-                SectionStatus::Added => Some("section added".to_string()),
-                SectionStatus::Removed => Some("section removed".to_string()),
+                SectionStatus::Added => Some("section added"),
+                SectionStatus::Removed => Some("section removed"),
                 _ => None,
             };
-            out.extend(whole.as_ref().map(|w| format!("{label}: {w}")));
+            out.extend(whole.map(|w| format!("{label}: {w}")));
             if s.renamed {
                 let was = s.old.as_ref().map_or(String::new(), |o| o.text.clone());
                 out.push(format!("{label}: renamed (was “{was}”)"));
             }
             if s.moved {
-                let was = s.old.as_ref().map_or(String::new(), Heading::label);
-                out.push(format!("{label}: moved (was {was})"));
+                out.push(format!("{label}: moved (was {})", label_of(s.old.as_ref())));
             }
             if whole.is_none() {
                 out.extend(s.blocks.iter().flat_map(blocks::describe).map(|d| format!("{label}: {d}")));
@@ -302,3 +298,6 @@ fn stats(sections: &[SectionDiff]) -> Stats {
     }
     st
 }
+
+#[cfg(test)]
+mod tests;

@@ -95,20 +95,21 @@ pub fn count(text: &str) -> usize {
     tokens(text).into_iter().filter(|t| is_word(t)).count()
 }
 
-/// How alike two texts are, by the words they share (Dice's coefficient,
-/// 0 to 1). Cheap: no alignment.
+/// How alike two texts are, by the words they share whatever their case
+/// (Dice's coefficient, 0 to 1). Cheap: no alignment.
 pub fn similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
+    let (a, b) = (a.to_lowercase(), b.to_lowercase());
     let mut counts: FxHashMap<&str, i32> = FxHashMap::default();
     let mut total = 0;
-    for t in tokens(a).into_iter().filter(|t| is_word(t)) {
+    for t in tokens(&a).into_iter().filter(|t| is_word(t)) {
         *counts.entry(t).or_default() += 1;
         total += 1;
     }
     let mut shared = 0;
-    for t in tokens(b).into_iter().filter(|t| is_word(t)) {
+    for t in tokens(&b).into_iter().filter(|t| is_word(t)) {
         total += 1;
         if let Some(n) = counts.get_mut(t) {
             if *n > 0 {

@@ -14,8 +14,10 @@ use crate::model::{DocId, Status};
 use serde::Serialize;
 use std::collections::HashMap;
 
-/// A run of unchanged blocks this long or longer is folded.
-const FOLD_CONTEXT: usize = 4;
+/// Unchanged blocks shown on each side of a change; the rest of a section is folded.
+const CONTEXT: usize = 1;
+/// The summary lists this many changes at most.
+const LISTED_CHANGES: usize = 40;
 
 /// One comparison page.
 #[derive(Clone, Debug)]
@@ -140,6 +142,10 @@ pub struct ChangesView {
     pub pdf_url: Option<String>,
     pub facts: Vec<FactChange>,
     pub summary: Vec<String>,
+    /// Each change to the text in a line ("5.2 Aims and Objectives: paragraph changed: 1 word replaced").
+    pub changes: Vec<String>,
+    /// How many more changes there are than `changes` lists.
+    pub more_changes: usize,
     pub text_unchanged: bool,
     pub items: Vec<ItemView>,
 }
@@ -201,6 +207,9 @@ pub fn view(site: &Site, page: &ChangesPage, c: Comparison) -> ChangesView {
     };
     let doc_type = to.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     let summary = summary(&c);
+    let mut changes = c.text_changes();
+    let more_changes = changes.len().saturating_sub(LISTED_CHANGES);
+    changes.truncate(LISTED_CHANGES);
     let from_url = site.url_of.get(&page.from).cloned();
     let to_url = site.url_of.get(&page.to).cloned();
     let items = items(c.sections, from_url.as_deref(), to_url.as_deref());
@@ -214,6 +223,8 @@ pub fn view(site: &Site, page: &ChangesPage, c: Comparison) -> ChangesView {
         to_is_draft: to.status().is_some_and(Status::is_draft),
         pdf_url: site.opts.pdf.then(|| super::redline::pdf_path(site, page)),
         text_unchanged: summary.is_empty(),
+        changes,
+        more_changes,
         summary,
         facts: c.facts,
         from: side(page.from, c.from),
@@ -326,24 +337,27 @@ fn groups(blocks: Vec<BlockDiff>, here: Option<&str>) -> Vec<GroupView> {
     fold(out)
 }
 
-/// Folds each run of `FOLD_CONTEXT` or more unchanged groups.
+/// Keeps `CONTEXT` unchanged groups on each side of a change and folds
+/// every longer run of the others (a single one is not worth folding).
 fn fold(groups: Vec<GroupView>) -> Vec<GroupView> {
     let same = |g: &GroupView| match g {
         GroupView::Block { block } => block.diff.change == BlockChange::Same,
         GroupView::List { items } => items.iter().all(|i| i.diff.change == BlockChange::Same),
         GroupView::Context { .. } => false,
     };
+    let changed: Vec<usize> = (0..groups.len()).filter(|&i| !same(&groups[i])).collect();
+    let near = |i: usize| changed.iter().any(|&c| c.abs_diff(i) <= CONTEXT);
     let mut out = Vec::new();
     let mut run = Vec::new();
     let flush = |run: &mut Vec<GroupView>, out: &mut Vec<GroupView>| {
-        if run.len() >= FOLD_CONTEXT {
+        if run.len() >= 2 {
             out.push(GroupView::Context { count: run.len(), groups: std::mem::take(run) });
         } else {
             out.append(run);
         }
     };
-    for g in groups {
-        if same(&g) {
+    for (i, g) in groups.into_iter().enumerate() {
+        if same(&g) && !near(i) {
             run.push(g);
         } else {
             flush(&mut run, &mut out);

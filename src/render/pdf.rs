@@ -148,6 +148,15 @@ impl<'t> Common<'t> {
     }
 }
 
+/// What became of one PDF.
+struct Made {
+    path: String,
+    hash: String,
+    result: Result<(), String>,
+    /// Whether typst ran (not taken from the cache).
+    compiled: bool,
+}
+
 /// Makes every page's PDF, and every comparison's redline, into `staging`,
 /// reusing those of the previous output in `out` whose inputs have not changed.
 pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome, String> {
@@ -156,7 +165,7 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
     let work = Workspace::new(&common.fonts)?;
     let count = site.pages.len() + site.changes.pages.len();
     let bar = progress(count);
-    let results: Vec<Result<(String, String, Result<(), String>, bool), String>> = (0..count)
+    let results: Vec<Result<Made, String>> = (0..count)
         .into_par_iter()
         .map(|n| {
             let job = match site.pages.get(n) {
@@ -173,18 +182,18 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
                 (target.and_then(|t| compile(&site.lib.dir, typst, &work, &templates, &job, &t)), true)
             };
             bar.as_ref().inspect(|b| b.inc(1));
-            Ok((job.path, hash, result.0, result.1))
+            Ok(Made { path: job.path, hash, result: result.0, compiled: result.1 })
         })
         .collect();
     bar.inspect(|b| b.finish_and_clear());
     let mut outcome = PdfOutcome { made: 0, failures: Vec::new(), compiled: 0 };
     let mut manifest = BTreeMap::new();
     for r in results {
-        let (path, hash, result, ran) = r?;
-        outcome.compiled += usize::from(ran);
-        match result {
+        let made = r?;
+        outcome.compiled += usize::from(made.compiled);
+        match made.result {
             Ok(()) => {
-                manifest.insert(path, hash);
+                manifest.insert(made.path, made.hash);
                 outcome.made += 1;
             }
             Err(e) => outcome.failures.push(e),
