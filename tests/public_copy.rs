@@ -7,7 +7,14 @@ mod common;
 use common::*;
 use std::path::Path;
 
-const CANARIES: [&str; 4] = ["CANARY-NOTPUBLIC-1", "CANARY-DRAFT-2", "CANARY-OLD-3", "Secret Canary Procedure"];
+const CANARIES: [&str; 6] = [
+    "CANARY-NOTPUBLIC-1",
+    "CANARY-DRAFT-2",
+    "CANARY-OLD-3",
+    "Secret Canary Procedure",
+    "CANARY-PRIVATE-VERSION-4",
+    "CANARY-DRAFT-VERSION-5",
+];
 
 fn fixture() -> Fixture {
     let public = clean(
@@ -24,12 +31,18 @@ fn fixture() -> Fixture {
     .replace("Test Document POL/001/002", "Secret Canary Procedure");
     let draft = doc("POL/001/003", "0.1", "draft", "public: true\n", "## Scope\n\nCANARY-DRAFT-2\n");
     let old_secret = doc("POL/001/004", "1", "superseded", "", "## Scope\n\nCANARY-OLD-3\n");
+    // Versions of the public document that are not public: no comparison may show their text.
+    let private_version =
+        doc("POL/001/001", "0.8", "superseded", "", "## Scope\n\nOld public text. CANARY-PRIVATE-VERSION-4\n");
+    let draft_version = doc("POL/001/001", "1.1", "draft", "public: true\n", "## Scope\n\nCANARY-DRAFT-VERSION-5\n");
     let f = Fixture::new(&[
         ("a.md", &public),
         ("a-old.md", &old_public),
         ("b.md", &secret),
         ("c.md", &draft),
         ("d.md", &old_secret),
+        ("a-private.md", &private_version),
+        ("a-draft.md", &draft_version),
     ]);
     f.write("content/site.yaml", format!("{SITE}public_base_url: https://www.test.nhs.uk/policies/\n"));
     f
@@ -94,6 +107,15 @@ fn public_copy_contains_only_public_documents() {
     }
     let page = f.read("out/documents/pol-001-001/index.html");
     assert!(page.contains("See the secret one and POL/001/002."), "links to non-public documents become plain text");
+    // The comparison of the two public versions is there; none with a version that is not public.
+    assert!(f.path("out/documents/pol-001-001/changes-v0.9-to-v1/index.html").exists());
+    let comparisons: Vec<_> = std::fs::read_dir(f.path("out/documents/pol-001-001"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("changes-"))
+        .collect();
+    assert_eq!(comparisons, vec!["changes-v0.9-to-v1"]);
     assert!(
         f.read("out/catalogue.json").contains("https://www.test.nhs.uk/policies/documents/pol-001-001/"),
         "public_base_url"
@@ -107,6 +129,7 @@ fn public_copy_pdfs_hold_no_canary() {
     let out = f.build_with_pdfs(&["--public"]);
     assert!(out.status.success(), "needs the typst CLI: {}", stderr(&out));
     assert!(f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").exists());
+    assert!(f.path("out/documents/pol-001-001/pol-001-001-v0.9-to-v1-changes.pdf").exists(), "the public redline");
     assert_no_canary(&f.path("out"));
 }
 
