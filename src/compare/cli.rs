@@ -192,6 +192,13 @@ fn refuse_to_overwrite(target: &Path) -> Result<(), CliError> {
             target.display()
         )));
     }
+    let folder = target.parent().filter(|p| !p.as_os_str().is_empty());
+    if folder.is_some_and(|f| !f.is_dir()) {
+        return Err(CliError::Usage(format!(
+            "the folder of {} does not exist: create it first, or give --out another place",
+            target.display()
+        )));
+    }
     match std::fs::read(target) {
         Err(_) => Ok(()),
         Ok(bytes) if bytes.windows(PACK_MARK.len()).any(|w| w == PACK_MARK.as_bytes()) => Ok(()),
