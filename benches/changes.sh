@@ -63,7 +63,7 @@ time_build() {
         rss=$(grep 'Maximum resident' "$tfile" | awk '{printf "%.0f", $NF / 1024}')
         pages=$(find "$site" -name index.html | wc -l)
         changes=$(find "$site/documents" -maxdepth 2 -type d -name 'changes-*' | wc -l)
-        echo "| $label | $run | $wall | $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') | $rss | $pages | $changes |"
+        echo "| $label | $run | $wall | $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') | $rss | $pages | $changes |" | tee /dev/stderr
     done
     rm -f "$tfile"
 }
@@ -78,9 +78,11 @@ while IFS= read -r row; do rows+=("$row"); done < <(time_build with "$BIN")
 pair="$OUT/changes-pair"
 rm -rf "$pair" && mkdir -p "$pair/documents"
 cp "$corpus/site.yaml" "$corpus/roles.yaml" "$corpus/glossary.yaml" "$pair/"
-old=$(find "$corpus/documents" -name 'pol-*-v*.md' | sort | head -n 1)
+# (sed, not head, reads to the end: no SIGPIPE under pipefail)
+old=$(find "$corpus/documents" -name 'pol-*-v*.md' | sort | sed -n 1p)
 cp "$old" "${old%-v*}.md" "$pair/documents/"
 id=$(grep -m1 '^id:' "$old" | awk '{print $2}')
+echo "timing trustdocs diff $id..." >&2
 words=$(cat "$pair"/documents/*.md | wc -w)
 times=()
 for _ in $(seq 1 20); do
@@ -90,8 +92,8 @@ for _ in $(seq 1 20); do
 done
 sorted=$(printf '%s\n' "${times[@]}" | sort -n)
 median=$(echo "$sorted" | sed -n '10p')
-fastest=$(echo "$sorted" | head -n 1)
-slowest=$(echo "$sorted" | tail -n 1)
+fastest=$(echo "$sorted" | sed -n '1p')
+slowest=$(echo "$sorted" | sed -n '$p')
 
 echo
 echo "trustdocs $(git describe --always --dirty 2>/dev/null) against $("$BASE_BIN" --version 2>/dev/null || echo base) ($BASE_REV);" \

@@ -254,3 +254,22 @@ fn diff_and_pack_refuse_clearly() {
         .flatten()
         .all(|e| !e.file_name().to_string_lossy().ends_with(".pdf")));
 }
+
+#[test]
+fn with_drafts_the_version_in_preparation_is_compared_with_the_current_one() {
+    let f = Fixture::new(&[
+        ("a.md", &doc("POL/001/001", "2", "ratified", &format!("{HISTORY}{EIA}"), "## Scope\n\nAll staff.\n")),
+        ("a-v1.md", &doc("POL/001/001", "1", "superseded", "", "## Scope\n\nSome staff.\n")),
+        ("a-v3.md", &doc("POL/001/001", "3", "draft", "", "## Scope\n\nAll staff and contractors.\n")),
+    ]);
+    assert!(f.build(&[]).status.success());
+    assert!(!f.path("out/documents/pol-001-001/changes-v2-to-v3").exists(), "no draft without --drafts");
+    assert!(f.build(&["--drafts"]).status.success());
+    let page = f.read("out/documents/pol-001-001/changes-v2-to-v3/index.html");
+    assert!(select_texts(&page, ".td-banner").iter().any(|t| t.contains("Version 3 is a draft and not in force")), "{page}");
+    assert_eq!(shown(&page, ".td-cmp-section ins"), vec!["and contractors"]);
+    assert!(f.path("out/documents/pol-001-001/changes-v1-to-v2/index.html").exists());
+    // diff's default is the same pair; pack's too.
+    let out = f.run(&["diff", "POL/001/001", "content"]);
+    assert!(stdout(&out).contains("Changes from version 2 (ratified 10 January 2025) to version 3 (draft)"), "{}", stdout(&out));
+}

@@ -218,3 +218,64 @@ fn trim(segs: &[Seg]) -> Vec<Seg> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{BlockKind, Heading, Side, Stats};
+
+    fn comparison(words: Vec<Seg>) -> Comparison {
+        let heading = Heading { level: 2, number: Some("1".into()), text: "Scope\u{1b}]0;title\u{7}".into(), anchor: "scope".into() };
+        let block = BlockDiff {
+            kind: BlockKind::Paragraph,
+            depth: 0,
+            change: BlockChange::Changed,
+            words,
+            moved: None,
+            format_only: false,
+            table: None,
+        };
+        let side = |v: &str| Side { version: v.into(), status: "ratified", ratified: None };
+        Comparison {
+            id: "POL/001/001".into(),
+            title: "Lone \u{1b}[2JWorking".into(),
+            from: side("1"),
+            to: side("2"),
+            facts: Vec::new(),
+            sections: vec![SectionDiff {
+                status: SectionStatus::Changed,
+                moved: false,
+                renamed: false,
+                old: Some(heading.clone()),
+                new: Some(heading),
+                blocks: vec![block],
+            }],
+            stats: Stats::default(),
+        }
+    }
+
+    fn seg(op: Op, text: &str) -> Seg {
+        Seg { op, text: text.into() }
+    }
+
+    #[test]
+    fn colour_on_a_terminal_markers_without_and_never_a_control_sequence_from_the_text() {
+        let c = comparison(vec![seg(Op::Same, "Staff "), seg(Op::Del, "must\u{1b}[8m"), seg(Op::Ins, "should"), seg(Op::Same, " report.")]);
+        let plain = render(&c, false);
+        assert!(plain.contains("  ~ Staff [-must-]{+should+} report."), "{plain}");
+        assert!(!plain.contains('\u{1b}') && !plain.contains('\u{7}'), "{plain:?}");
+        let coloured = render(&c, true);
+        assert!(coloured.contains("\u{1b}[31;9mmust\u{1b}[0m") && coloured.contains("\u{1b}[32;4mshould\u{1b}[0m"), "{coloured:?}");
+        assert!(!coloured.contains("[2J") && !coloured.contains("]0;") && !coloured.contains("[8m"), "{coloured:?}");
+    }
+
+    #[test]
+    fn long_paragraphs_are_cut_to_the_words_around_a_change() {
+        let long = "word ".repeat(40);
+        let c = comparison(vec![seg(Op::Same, &long), seg(Op::Ins, "new"), seg(Op::Same, &format!(" {long}"))]);
+        let text = render(&c, false);
+        let line = text.lines().find(|l| l.contains("{+new+}")).unwrap();
+        assert!(line.starts_with("  ~ … word") && line.ends_with("word …"), "{line}");
+        assert!(line.split_whitespace().count() < 25, "{line}");
+    }
+}
