@@ -1068,7 +1068,8 @@ fn generate(n: usize, out_dir: &Path, revised: Option<usize>) -> Result<usize, S
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen_corpus N OUT_DIR [--revised M]   (N documents, 1 to 999000; M of them with an earlier version)";
+    let usage =
+        "usage: gen_corpus N OUT_DIR [--revised M]   (N documents, 1 to 999000; M of them with an earlier version)";
     let (n, out, revised) = match args.as_slice() {
         [n, out] => (n, out, None),
         [n, out, flag, m] if flag == "--revised" => match m.parse::<usize>() {

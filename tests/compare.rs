@@ -266,10 +266,17 @@ fn with_drafts_the_version_in_preparation_is_compared_with_the_current_one() {
     assert!(!f.path("out/documents/pol-001-001/changes-v2-to-v3").exists(), "no draft without --drafts");
     assert!(f.build(&["--drafts"]).status.success());
     let page = f.read("out/documents/pol-001-001/changes-v2-to-v3/index.html");
-    assert!(select_texts(&page, ".td-banner").iter().any(|t| t.contains("Version 3 is a draft and not in force")), "{page}");
+    assert!(
+        select_texts(&page, ".td-banner").iter().any(|t| t.contains("Version 3 is a draft and not in force")),
+        "{page}"
+    );
     assert_eq!(shown(&page, ".td-cmp-section ins"), vec!["and contractors"]);
     assert!(f.path("out/documents/pol-001-001/changes-v1-to-v2/index.html").exists());
     // diff's default is the same pair; pack's too.
     let out = f.run(&["diff", "POL/001/001", "content"]);
-    assert!(stdout(&out).contains("Changes from version 2 (ratified 10 January 2025) to version 3 (draft)"), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("Changes from version 2 (ratified 10 January 2025) to version 3 (draft"),
+        "{}",
+        stdout(&out)
+    );
 }

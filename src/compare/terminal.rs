@@ -225,7 +225,12 @@ mod tests {
     use crate::compare::{BlockKind, Heading, Side, Stats};
 
     fn comparison(words: Vec<Seg>) -> Comparison {
-        let heading = Heading { level: 2, number: Some("1".into()), text: "Scope\u{1b}]0;title\u{7}".into(), anchor: "scope".into() };
+        let heading = Heading {
+            level: 2,
+            number: Some("1".into()),
+            text: "Scope\u{1b}]0;title\u{7}".into(),
+            anchor: "scope".into(),
+        };
         let block = BlockDiff {
             kind: BlockKind::Paragraph,
             depth: 0,
@@ -260,12 +265,20 @@ mod tests {
 
     #[test]
     fn colour_on_a_terminal_markers_without_and_never_a_control_sequence_from_the_text() {
-        let c = comparison(vec![seg(Op::Same, "Staff "), seg(Op::Del, "must\u{1b}[8m"), seg(Op::Ins, "should"), seg(Op::Same, " report.")]);
+        let c = comparison(vec![
+            seg(Op::Same, "Staff "),
+            seg(Op::Del, "must\u{1b}[8m"),
+            seg(Op::Ins, "should"),
+            seg(Op::Same, " report."),
+        ]);
         let plain = render(&c, false);
         assert!(plain.contains("  ~ Staff [-must-]{+should+} report."), "{plain}");
         assert!(!plain.contains('\u{1b}') && !plain.contains('\u{7}'), "{plain:?}");
         let coloured = render(&c, true);
-        assert!(coloured.contains("\u{1b}[31;9mmust\u{1b}[0m") && coloured.contains("\u{1b}[32;4mshould\u{1b}[0m"), "{coloured:?}");
+        assert!(
+            coloured.contains("\u{1b}[31;9mmust\u{1b}[0m") && coloured.contains("\u{1b}[32;4mshould\u{1b}[0m"),
+            "{coloured:?}"
+        );
         assert!(!coloured.contains("[2J") && !coloured.contains("]0;") && !coloured.contains("[8m"), "{coloured:?}");
     }
 
