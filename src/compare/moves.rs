@@ -92,12 +92,13 @@ pub fn resolve(entries: &[Entry], steps: &[Vec<Step>], old: &[Part], new: &[Part
         .filter(|s| !here.contains_key(s) && near_movable(new_unit(*s)))
         .collect();
     if left_d.len() * left_i.len() <= MAX_MOVE_PAIRS {
+        let bags_d: Vec<words::Bag> = left_d.iter().map(|&d| words::Bag::of(&old_unit(d).text)).collect();
+        let bags_i: Vec<words::Bag> = left_i.iter().map(|&i| words::Bag::of(&new_unit(i).text)).collect();
         let mut pairs: Vec<(f32, Spot, Spot)> = Vec::new();
-        for &d in &left_d {
-            for &i in &left_i {
-                let (a, b) = (old_unit(d), new_unit(i));
-                if a.kind == b.kind {
-                    let s = words::similarity(&a.text, &b.text);
+        for (&d, bag_d) in left_d.iter().zip(&bags_d) {
+            for (&i, bag_i) in left_i.iter().zip(&bags_i) {
+                if old_unit(d).kind == new_unit(i).kind {
+                    let s = bag_d.dice(bag_i);
                     if s >= MOVED_SIMILARITY {
                         pairs.push((s, d, i));
                     }

@@ -77,7 +77,8 @@ fn match_parts(old: &[Part], new: &[Part]) -> Vec<Option<usize>> {
     let mut groups: Vec<_> = groups.into_values().filter(|(o, n)| !o.is_empty() && !n.is_empty()).collect();
     groups.sort();
     for (os, ns) in groups {
-        for (o, n) in best_pairs(&os, &ns, |o, n| words::similarity(&old[o].text(), &new[n].text()), -1.0) {
+        let sim = |o: usize, n: usize| words::similarity(&old[o].text(), &new[n].text());
+        for (o, n) in best_pairs(&os, &ns, sim, -1.0) {
             m.pair(o, n);
         }
     }
@@ -89,9 +90,9 @@ fn match_parts(old: &[Part], new: &[Part]) -> Vec<Option<usize>> {
         .filter(|&n| !m.taken[n] && new[n].role == PartRole::Section && new[n].words() >= RENAMED_MIN_WORDS)
         .collect();
     if os.len() * ns.len() <= MAX_CONTENT_PAIRS {
-        let old_text: FxHashMap<usize, String> = os.iter().map(|&o| (o, old[o].text())).collect();
-        let new_text: FxHashMap<usize, String> = ns.iter().map(|&n| (n, new[n].text())).collect();
-        let sim = |o: usize, n: usize| words::similarity(&old_text[&o], &new_text[&n]);
+        let old_bags: FxHashMap<usize, words::Bag> = os.iter().map(|&o| (o, words::Bag::of(&old[o].text()))).collect();
+        let new_bags: FxHashMap<usize, words::Bag> = ns.iter().map(|&n| (n, words::Bag::of(&new[n].text()))).collect();
+        let sim = |o: usize, n: usize| old_bags[&o].dice(&new_bags[&n]);
         for (o, n) in best_pairs(&os, &ns, sim, RENAMED_SIMILARITY) {
             m.pair(o, n);
         }
@@ -130,10 +131,14 @@ impl Matching {
     }
 }
 
-/// Greedy pairing, most alike first, above `threshold`.
+/// Greedy pairing, most alike first, above `threshold`. Past
+/// `MAX_CONTENT_PAIRS` (hundreds of sections of one name), in order.
 fn best_pairs(os: &[usize], ns: &[usize], sim: impl Fn(usize, usize) -> f32, threshold: f32) -> Vec<(usize, usize)> {
-    if os.len() == 1 && ns.len() == 1 && threshold < 0.0 {
-        return vec![(os[0], ns[0])];
+    if (os.len() == 1 && ns.len() == 1 && threshold < 0.0) || os.len() * ns.len() > MAX_CONTENT_PAIRS {
+        return match threshold < 0.0 {
+            true => os.iter().copied().zip(ns.iter().copied()).collect(),
+            false => Vec::new(),
+        };
     }
     let mut all: Vec<(f32, usize, usize)> = Vec::with_capacity(os.len() * ns.len());
     for &o in os {

@@ -6,7 +6,6 @@
 //! build. A change of one word shows as that word deleted and its
 //! replacement inserted, never as the whole paragraph.
 
-use rustc_hash::FxHashMap;
 use serde::Serialize;
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 use std::time::{Duration, Instant};
@@ -101,27 +100,49 @@ pub fn similarity(a: &str, b: &str) -> f32 {
     if a == b {
         return 1.0;
     }
-    let (a, b) = (a.to_lowercase(), b.to_lowercase());
-    let mut counts: FxHashMap<&str, i32> = FxHashMap::default();
-    let mut total = 0;
-    for t in tokens(&a).into_iter().filter(|t| is_word(t)) {
-        *counts.entry(t).or_default() += 1;
-        total += 1;
+    Bag::of(a).dice(&Bag::of(b))
+}
+
+/// A text's words, case folded, as sorted hashes: made once for a block
+/// that is compared with many others.
+pub struct Bag(Vec<u64>);
+
+impl Bag {
+    pub fn of(text: &str) -> Bag {
+        let mut words: Vec<u64> = tokens(text)
+            .into_iter()
+            .filter(|t| is_word(t))
+            .map(|t| {
+                let mut h = rustc_hash::FxHasher::default();
+                for c in t.chars().flat_map(char::to_lowercase) {
+                    std::hash::Hash::hash(&c, &mut h);
+                }
+                std::hash::Hasher::finish(&h)
+            })
+            .collect();
+        words.sort_unstable();
+        Bag(words)
     }
-    let mut shared = 0;
-    for t in tokens(&b).into_iter().filter(|t| is_word(t)) {
-        total += 1;
-        if let Some(n) = counts.get_mut(t) {
-            if *n > 0 {
-                *n -= 1;
-                shared += 1;
+
+    /// Dice's coefficient of the two bags of words.
+    pub fn dice(&self, other: &Bag) -> f32 {
+        let (a, b) = (&self.0, &other.0);
+        if a.is_empty() && b.is_empty() {
+            return 0.0;
+        }
+        let (mut i, mut j, mut shared) = (0, 0, 0);
+        while i < a.len() && j < b.len() {
+            match a[i].cmp(&b[j]) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    shared += 1;
+                    i += 1;
+                    j += 1;
+                }
             }
         }
-    }
-    if total == 0 {
-        0.0
-    } else {
-        2.0 * shared as f32 / total as f32
+        2.0 * shared as f32 / (a.len() + b.len()) as f32
     }
 }
 
