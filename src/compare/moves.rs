@@ -158,7 +158,7 @@ fn movable(kind: BlockKind, text: &str) -> bool {
 }
 
 fn near_movable(u: &super::units::Unit) -> bool {
-    u.words >= MOVED_MIN_WORDS && u.kind != BlockKind::Table
+    u.kind != BlockKind::Table && words::count(&u.text) >= MOVED_MIN_WORDS
 }
 
 fn spots<'i>(items: &'i [Vec<Item>], pick: impl Fn(&Item) -> Option<usize> + 'i) -> impl Iterator<Item = Spot> + 'i {

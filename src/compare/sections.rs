@@ -210,7 +210,7 @@ fn heading_text(p: &Part) -> Option<String> {
 
 /// For each new part: whether its section moved. A section moved when it
 /// left the longest run of matched sections that kept their order (the
-/// heaviest run, by words, so that a small section is said to move rather
+/// heaviest run, by length, so that a small section is said to move rather
 /// than a large one), or when its parent section changed.
 fn moved_sections(old: &[Part], new: &[Part], of_old: &[Option<usize>], of_new: &[Option<usize>]) -> Vec<bool> {
     let matched: Vec<(usize, usize)> = of_new.iter().enumerate().filter_map(|(n, o)| o.map(|o| (n, o))).collect();
@@ -218,7 +218,7 @@ fn moved_sections(old: &[Part], new: &[Part], of_old: &[Option<usize>], of_new: 
     // parents alone.
     let by_order = matched.len() <= MAX_ORDERED_SECTIONS;
     let matched: Vec<(usize, usize)> = if by_order { matched } else { Vec::new() };
-    let weight = |n: usize| new[n].words() as u64 + 1;
+    let weight = |n: usize| new[n].size() as u64 + 1;
     // Heaviest increasing subsequence of old indices, in new order.
     let mut best = vec![0u64; matched.len()];
     let mut prev = vec![usize::MAX; matched.len()];

@@ -42,7 +42,12 @@ impl Part<'_> {
     }
 
     pub fn words(&self) -> usize {
-        self.units.iter().map(|u| u.words).sum()
+        self.units.iter().map(|u| words::count(&u.text)).sum()
+    }
+
+    /// How much text it has, cheaply: for weighing sections against each other.
+    pub fn size(&self) -> usize {
+        self.units.iter().map(|u| u.text.len()).sum()
     }
 }
 
@@ -51,7 +56,6 @@ pub struct Unit<'a> {
     pub depth: u8,
     /// Plain text, white space folded.
     pub text: String,
-    pub words: usize,
     /// Kind and text: equal keys are the same block.
     pub key: u64,
     /// Kind, depth, text, formatting and link targets.
@@ -96,6 +100,25 @@ pub fn parts(body: &Body) -> Vec<Part<'_>> {
     parts
 }
 
+/// Whether a text has no white space to fold: most text, kept as it is.
+fn tidy(text: &str) -> bool {
+    let b = text.as_bytes();
+    text.is_ascii()
+        && b.first().is_none_or(|c| *c != b' ')
+        && b.last().is_none_or(|c| *c != b' ')
+        && !b.windows(2).any(|w| w == b"  ")
+        && !b.iter().any(|c| c.is_ascii_whitespace() && *c != b' ')
+}
+
+/// `fold`, keeping the text when there is nothing to fold.
+pub fn folded(text: String) -> String {
+    if tidy(&text) {
+        text
+    } else {
+        fold(&text)
+    }
+}
+
 /// Folds runs of white space into one space and trims the ends.
 pub fn fold(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -127,12 +150,11 @@ impl<'a> Flattener<'a> {
     fn push(&mut self, kind: BlockKind, depth: u8, text: String, rich: u64, table: Option<&'a Table>) {
         let key = key_of(kind, &text);
         let rich = hash((key, depth, rich));
-        let words = words::count(&text);
-        self.units.push(Unit { kind, depth, text, words, key, rich, table });
+        self.units.push(Unit { kind, depth, text, key, rich, table });
     }
 
     fn inlines(&mut self, kind: BlockKind, depth: u8, inl: &[Inline]) {
-        let text = fold(&crate::body::plain_text(inl));
+        let text = folded(crate::body::plain_text(inl));
         let mut h = FxHasher::default();
         self.rich_inlines(inl, &mut h);
         self.push(kind, depth, text, h.finish(), None);
@@ -217,7 +239,7 @@ impl<'a> Flattener<'a> {
 
 /// A cell's text.
 pub fn cell_text(cell: &[Inline]) -> String {
-    fold(&crate::body::plain_text(cell))
+    folded(crate::body::plain_text(cell))
 }
 
 /// A row's cells joined, for matching rows.

@@ -89,9 +89,26 @@ pub fn is_word(token: &str) -> bool {
     token.chars().next().is_some_and(char::is_alphanumeric)
 }
 
-/// How many words a text has.
+/// How many words a text has (as `tokens` cuts them), without cutting it.
 pub fn count(text: &str) -> usize {
-    tokens(text).into_iter().filter(|t| is_word(t)).count()
+    let mut n = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let apostrophe_inside = |p: Option<char>, next: Option<&char>| {
+            p.is_some_and(char::is_alphanumeric) && next.is_some_and(|c| c.is_alphanumeric())
+        };
+        let in_word = |p: Option<char>| p.is_some_and(|p| p.is_alphanumeric() || matches!(p, '\'' | '’'));
+        if c.is_alphanumeric() && !in_word(prev) {
+            n += 1;
+        }
+        // An apostrophe inside a word keeps the word going; one elsewhere ends it.
+        prev = match c {
+            '\'' | '’' if !apostrophe_inside(prev, chars.peek()) => Some(' '),
+            c => Some(c),
+        };
+    }
+    n
 }
 
 /// How alike two texts are, by the words they share whatever their case
@@ -232,6 +249,9 @@ mod tests {
         assert_eq!(tokens(t).concat(), t);
         assert!(tokens(t).contains(&"Trust's"));
         assert_eq!(count(t), 8);
+        for t in ["", "  ", "a", "don't stop", "'quoted' words", "x''y", "5.2 and 10", "naïve café ＡＢ"] {
+            assert_eq!(count(t), tokens(t).into_iter().filter(|w| is_word(w)).count(), "{t:?}");
+        }
     }
 
     #[test]

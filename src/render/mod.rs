@@ -107,11 +107,17 @@ impl<'a> SiteRenderer<'a> {
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;
-                sink(OutputFile::bytes(format!("{}index.html", p.url), html))?;
-                // What changed in this version, on a page of its own.
-                Ok(1 + changes_page(site, templates, common, p.doc, sink)?)
+                sink(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
             })
-            .sum()
+            .sum::<Result<usize, String>>()
+            .and_then(|pages| Ok(pages + self.changes_pages_into(wanted, sink)?))
+    }
+
+    /// The comparison pages that end at the versions `wanted` accepts
+    /// (what changed in them), into `sink`; returns how many.
+    pub fn changes_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
+        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        site.changes.pages.par_iter().filter(|p| wanted(p.to)).map(|p| changes_page(site, templates, common, p, sink)).sum()
     }
 
     /// Everything but the document pages: listings, library and governance
@@ -171,9 +177,14 @@ impl<'a> SiteRenderer<'a> {
     }
 }
 
-/// The comparison page that ends at version `doc`, if the site has one.
-fn changes_page(site: &Site, templates: &Templates, common: &Value, doc: usize, sink: &Sink) -> Result<usize, String> {
-    let Some(page) = site.changes.into_version(doc) else { return Ok(0) };
+/// One comparison page.
+fn changes_page(
+    site: &Site,
+    templates: &Templates,
+    common: &Value,
+    page: &changes::ChangesPage,
+    sink: &Sink,
+) -> Result<usize, String> {
     let view = changes::view(site, page, changes::compare(site, page));
     let root = root_of(&page.url);
     let page_title =
