@@ -7,7 +7,8 @@
 #   BASE_BIN=/path/to/trustdocs bash benches/changes.sh
 #
 # The build without comparison pages is the same build by a trustdocs from
-# before they existed: BASE_BIN, or the commit BASE_REV (default 4a1f704)
+# before they existed: BASE_BIN, or the commit BASE_REV (default 123b6a5, the
+# main line the comparisons were merged onto)
 # built in bench-out/base. Everything goes under bench-out/ (git-ignored).
 set -euo pipefail
 
@@ -16,7 +17,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 N=${N:-10000}
 M=${M:-2000}
 RUNS=${RUNS:-5}
-BASE_REV=${BASE_REV:-4a1f704}
+BASE_REV=${BASE_REV:-123b6a5}
 TODAY=2026-11-23
 OUT=bench-out
 BIN=target/release/trustdocs

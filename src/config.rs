@@ -1,11 +1,8 @@
 //! The content folder's settings files as typed values: `site.yaml`,
-//! `roles.yaml` and `glossary.yaml`.
+//! `roles.yaml` and `glossary.yaml` (read by `load::settings`).
 
-use crate::diag::{Code, Diagnostic};
-use crate::load::yaml::{self, Reader};
-use marked_yaml::Node;
+use crate::model::SafeUrl;
 use regex::Regex;
-use std::path::Path;
 
 pub const DEFAULT_ID_PATTERN: &str = "[A-Z]{2,6}(?:/[A-Z]{2,6})*(?:/[0-9]{1,4})+";
 
@@ -19,8 +16,9 @@ pub struct DeprecatedTerm {
 pub struct SiteConfig {
     pub organisation: String,
     pub short_name: Option<String>,
-    pub base_url: String,
-    pub public_base_url: Option<String>,
+    /// http or https (S006 otherwise); `/` when not given.
+    pub base_url: SafeUrl,
+    pub public_base_url: Option<SafeUrl>,
     pub notice: Option<String>,
     pub id_pattern: IdPattern,
     pub number_sections: bool,
@@ -57,7 +55,7 @@ impl Default for SiteConfig {
         SiteConfig {
             organisation: String::new(),
             short_name: None,
-            base_url: "/".to_string(),
+            base_url: SafeUrl::root(),
             public_base_url: None,
             notice: None,
             id_pattern: IdPattern::new(DEFAULT_ID_PATTERN).expect("the default id pattern compiles"),
@@ -100,206 +98,4 @@ impl Config {
     pub fn role(&self, id: &str) -> Option<&Role> {
         self.roles.iter().find(|r| r.id == id)
     }
-}
-
-/// What loading the settings gave: the config, its problems, and whether the
-/// site cannot be built at all (no usable `site.yaml`).
-pub struct LoadedConfig {
-    pub config: Config,
-    pub diags: Vec<Diagnostic>,
-    pub fatal: bool,
-}
-
-const SITE_KEYS: &[&str] = &[
-    "organisation",
-    "short_name",
-    "base_url",
-    "public_base_url",
-    "notice",
-    "id_pattern",
-    "number_sections",
-    "review",
-    "eia_required_for",
-    "document_types",
-    "deprecated_terms",
-    "placeholders",
-];
-
-pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
-    let mut diags = Vec::new();
-    let site_file = format!("{display_dir}/site.yaml");
-    let (site, fatal) = match read_settings(dir, "site.yaml", &mut diags, &site_file, false) {
-        Some(node) => {
-            let mut r = Reader::new(1, Code::S006);
-            let site = site_from(&mut r, &node);
-            let fatal = site.organisation.is_empty();
-            diags.extend(r.diags.into_iter().map(|d| d.in_file(&site_file)));
-            (site, fatal)
-        }
-        None => {
-            if !dir.join("site.yaml").exists() {
-                diags.push(
-                    Diagnostic::new(Code::S006, "the content folder has no site.yaml")
-                        .in_file(&site_file)
-                        .help("create site.yaml with at least `organisation: <your organisation's name>`"),
-                );
-            }
-            (SiteConfig::default(), true)
-        }
-    };
-    let roles = list_file(dir, display_dir, "roles.yaml", &mut diags, role_from);
-    let glossary = list_file(dir, display_dir, "glossary.yaml", &mut diags, glossary_from);
-    LoadedConfig { config: Config { site, roles, glossary }, diags, fatal }
-}
-
-/// Reads and parses one settings file; `None` when absent or unreadable
-/// (the problem is recorded, except for absence, which the caller judges).
-fn read_settings(dir: &Path, name: &str, diags: &mut Vec<Diagnostic>, display: &str, sequence: bool) -> Option<Node> {
-    let bytes = std::fs::read(dir.join(name)).ok()?;
-    let Ok(text) = String::from_utf8(bytes) else {
-        diags.push(
-            Diagnostic::new(Code::S006, format!("{name} is not UTF-8 text"))
-                .in_file(display)
-                .help("save the file as UTF-8"),
-        );
-        return None;
-    };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
-    if text.trim().is_empty() {
-        return None;
-    }
-    match yaml::parse(text, 1, sequence) {
-        Ok(node) => Some(node),
-        Err(mut d) => {
-            d.code = Code::S006;
-            diags.push(d.in_file(display));
-            None
-        }
-    }
-}
-
-fn list_file<T>(
-    dir: &Path,
-    display_dir: &str,
-    name: &str,
-    diags: &mut Vec<Diagnostic>,
-    item: fn(&mut Reader, &Node) -> Option<T>,
-) -> Vec<T> {
-    let display = format!("{display_dir}/{name}");
-    let Some(node) = read_settings(dir, name, diags, &display, true) else {
-        return Vec::new();
-    };
-    let mut r = Reader::new(1, Code::S006);
-    let items = r.items(&node).into_iter().filter_map(|n| item(&mut r, n)).collect();
-    diags.extend(r.diags.into_iter().map(|d| d.in_file(&display)));
-    items
-}
-
-fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
-    let mut site = SiteConfig::default();
-    let Some(f) = r.fields(node, "site.yaml", SITE_KEYS, Code::S006) else {
-        return site;
-    };
-    let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, key)).map(|t| t.value);
-    match text(r, "organisation") {
-        Some(o) if !o.is_empty() => site.organisation = o,
-        _ => r.report(
-            Code::S006,
-            f.pos,
-            "site.yaml has no `organisation`".into(),
-            Some("add `organisation: <your organisation's name>`".into()),
-        ),
-    }
-    site.short_name = text(r, "short_name");
-    if let Some(url) = text(r, "base_url") {
-        site.base_url = url;
-    }
-    site.public_base_url = text(r, "public_base_url");
-    site.notice = text(r, "notice");
-    if let Some(node) = f.get("id_pattern") {
-        if let Some(p) = r.parsed(node, "id_pattern", |s| {
-            IdPattern::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
-        }) {
-            site.id_pattern = p.value;
-        }
-    }
-    if let Some(b) = f.get("number_sections").and_then(|n| r.bool(n, "number_sections")) {
-        site.number_sections = b;
-    }
-    if let Some(review) =
-        f.get("review").and_then(|n| r.fields(n, "review", &["due_soon_days", "max_review_years"], Code::S006))
-    {
-        let number = |r: &mut Reader, key: &str| {
-            review.get(key).and_then(|n| {
-                r.parsed(n, key, |s| s.parse::<u32>().map_err(|_| format!("`{s}` is not a whole number of {key}")))
-            })
-        };
-        if let Some(d) = number(r, "due_soon_days") {
-            site.due_soon_days = d.value;
-        }
-        if let Some(y) = number(r, "max_review_years") {
-            site.max_review_years = y.value;
-        }
-    }
-    let lower_list = |r: &mut Reader, key: &str| {
-        f.get(key).map(|n| r.texts(n, key).into_iter().map(|t| t.value.to_lowercase()).collect())
-    };
-    if let Some(types) = lower_list(r, "document_types") {
-        site.document_types = types;
-    }
-    if let Some(types) = lower_list(r, "eia_required_for") {
-        site.eia_required_for = types;
-    }
-    if let Some(node) = f.get("placeholders") {
-        site.placeholders = r.texts(node, "placeholders").into_iter().map(|t| t.value).collect();
-    }
-    if let Some(node) = f.get("deprecated_terms") {
-        site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
-    }
-    site
-}
-
-fn deprecated_term(r: &mut Reader, node: &Node) -> Option<DeprecatedTerm> {
-    let f = r.fields(node, "a deprecated term", &["term", "advice"], Code::S006)?;
-    let term = f.get("term").and_then(|n| r.text(n, "term"));
-    let advice = f.get("advice").and_then(|n| r.text(n, "advice")).map(|a| a.value);
-    if term.is_none() {
-        r.report(Code::S006, f.pos, "a deprecated term needs `term`".into(), None);
-    }
-    Some(DeprecatedTerm { term: term?.value, advice: advice.unwrap_or_default() })
-}
-
-fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
-    let f = r.fields(node, "a role", &["id", "title", "aliases", "description"], Code::S006)?;
-    let id = f.get("id").and_then(|n| r.text(n, "id"));
-    let title = f.get("title").and_then(|n| r.text(n, "title"));
-    let (Some(id), Some(title)) = (id, title) else {
-        r.report(
-            Code::S006,
-            f.pos,
-            "a role needs both `id` and `title`".into(),
-            Some("e.g. `- id: lsms` and `title: Local Security Management Specialist`".into()),
-        );
-        return None;
-    };
-    Some(Role {
-        id: id.value,
-        title: title.value,
-        aliases: f
-            .get("aliases")
-            .map(|n| r.texts(n, "aliases").into_iter().map(|t| t.value).collect())
-            .unwrap_or_default(),
-        description: f.get("description").and_then(|n| r.text(n, "description")).map(|t| t.value),
-    })
-}
-
-fn glossary_from(r: &mut Reader, node: &Node) -> Option<GlossaryEntry> {
-    let f = r.fields(node, "a glossary entry", &["term", "definition"], Code::S006)?;
-    let term = f.get("term").and_then(|n| r.text(n, "term"));
-    let definition = f.get("definition").and_then(|n| r.text(n, "definition"));
-    let (Some(term), Some(definition)) = (term, definition) else {
-        r.report(Code::S006, f.pos, "a glossary entry needs both `term` and `definition`".into(), None);
-        return None;
-    };
-    Some(GlossaryEntry { term: term.value, definition: definition.value })
 }

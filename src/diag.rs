@@ -1,7 +1,7 @@
 //! Diagnostics as data: every problem the loader and the checks find.
 //! Printing lives in `report.rs`; nothing else formats a diagnostic.
 
-use crate::model::DocId;
+use crate::model::{DocId, Pos};
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -53,7 +53,8 @@ codes! {
     S003 => Error, "key required for this status is missing";
     S004 => Error, "a value of the wrong kind";
     S005 => Error, "two current versions of one id, or two files with the same id and version";
-    S006 => Error, "a file that is not UTF-8, or a site.yaml/roles.yaml/glossary.yaml problem";
+    S006 => Error, "a file that is not UTF-8 or cannot be read, or a site.yaml/roles.yaml/glossary.yaml problem (empty, unreadable, base_url not http or https)";
+    S007 => Error, "two ids that are different but would share an address or read the same (case, Unicode compatibility forms, / against - or .)";
     X001 => Error, "reference to an id that no document has";
     X002 => Error, "anchor not found in the target document";
     X003 => Warning, "reference to a superseded or withdrawn document";
@@ -62,6 +63,7 @@ codes! {
     X006 => Error, "relative link or image to a file that does not exist";
     X007 => Warning, "a public document links to a document that is not public";
     X008 => Note, "replaces names a version that is not in the library";
+    X009 => Error, "a link, image or reference URL with a scheme other than http, https or mailto (never made a link)";
     R001 => Warning, "review date has passed";
     R002 => Note, "review date falls due soon";
     R003 => Warning, "review date too long after ratification";
@@ -90,19 +92,6 @@ codes! {
 impl Serialize for Code {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())
-    }
-}
-
-/// A 1-based line and column in a file (front matter lines included).
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-pub struct Pos {
-    pub line: u32,
-    pub column: u32,
-}
-
-impl Pos {
-    pub fn new(line: u32, column: u32) -> Pos {
-        Pos { line, column }
     }
 }
 

@@ -2,12 +2,13 @@
 
 use clap::{Parser, Subcommand, ValueEnum};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use trustdocs::compare::cli;
 use trustdocs::diag::Severity;
-use trustdocs::model::Date;
-use trustdocs::{report, BuildError, BuildOptions};
+use trustdocs::model::{Date, Version};
+use trustdocs::publish::PublishOptions;
+use trustdocs::text::for_terminal;
+use trustdocs::{report, BuildError, BuildOptions, Project};
 
 #[derive(Parser)]
 #[command(
@@ -28,7 +29,8 @@ enum Command {
         #[arg(default_value = "content")]
         dir: PathBuf,
         /// Where to write the site (default: dist, or dist/public with --public).
-        /// It is replaced whole, only when the build succeeds.
+        /// It is replaced whole, only when the build succeeds, so it must be a new or
+        /// empty folder or one a build made: never the content, current or home folder.
         #[arg(long)]
         out: Option<PathBuf>,
         /// Build the public copy: only ratified documents marked `public: true`.
@@ -107,7 +109,27 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Search the documents (issue 5; see src/search/). Builds the index first when it is missing or stale.
+    /// Import existing Word documents (.docx), PDFs (.pdf, through pdftotext) and text taken from PDFs (.txt) into a content folder, then check them.
+    Import {
+        /// The files to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The content folder to import into: documents go to its documents/, images to its assets/.
+        #[arg(long, default_value = "content")]
+        out: PathBuf,
+        /// The identifier to give the document when its front sheet has none (one input only).
+        #[arg(long)]
+        id: Option<String>,
+        /// Replace documents and images that already exist.
+        #[arg(long)]
+        force: bool,
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+        /// The date the check of the imported documents uses, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Search the documents. Builds the index first when it is missing or stale.
     Search {
         /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
         query: String,
@@ -171,7 +193,7 @@ fn main() -> ExitCode {
             match trustdocs::serve::serve(opts) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
-                    eprintln!("error: {e}");
+                    error(&e);
                     ExitCode::from(2)
                 }
             }
@@ -179,7 +201,7 @@ fn main() -> ExitCode {
         Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
             let status = status.filter(|s| s != "current");
             let filter = trustdocs::search::rank::Filter { doc_type, status, directorate };
-            search(trustdocs::search::cli::SearchOptions {
+            search(&trustdocs::search::cli::SearchOptions {
                 dir,
                 query,
                 json,
@@ -189,32 +211,35 @@ fn main() -> ExitCode {
                 color: use_color(),
             })
         }
-        Command::Diff { id, rest, format } => compare_command(|| {
-            let (versions, dir) = cli::split_args(&rest)?;
-            cli::diff(&dir, &id, &versions, matches!(format, Format::Json), use_color())
-        }),
-        Command::Pack { id, dir, out, today } => compare_command(|| {
-            let opts = cli::PackOptions { dir, id, out, today: today_or_now(today) };
-            cli::pack(&opts).map(|p| format!("wrote the committee paper to {}\n", p.display()))
-        }),
+        Command::Diff { id, rest, format } => diff(&id, &rest, format),
+        Command::Pack { id, dir, out, today } => pack(&dir, &id, out, today_or_now(today)),
+        Command::Import { files, out, id, force, format, today } => {
+            import(trustdocs::import::Options { files, out, id, force, today: today_or_now(today) }, format)
+        }
         Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
-                    eprintln!("error: --jobs {n}: {e}");
+                    error(&format!("--jobs {n}: {e}"));
                     return ExitCode::from(2);
                 }
             }
             let out = out.unwrap_or_else(|| PathBuf::from(if public { "dist/public" } else { "dist" }));
-            build(BuildOptions { dir, out, drafts, today: today_or_now(today), no_pdf, public })
+            build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public })
         }
     }
+}
+
+/// An error on standard error. Messages quote content (titles, typst's
+/// output about a document), so they are cleaned for the terminal.
+fn error(message: &dyn std::fmt::Display) {
+    eprintln!("error: {}", for_terminal(&message.to_string()));
 }
 
 fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
     let checked = match trustdocs::check(&dir, today) {
         Ok(c) => c,
         Err(e) => {
-            eprintln!("error: {e}");
+            error(&e);
             return ExitCode::from(2);
         }
     };
@@ -227,16 +252,32 @@ fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> Exit
     ExitCode::from(u8::from(failed))
 }
 
-fn build(opts: BuildOptions) -> ExitCode {
+fn import(opts: trustdocs::import::Options, format: Format) -> ExitCode {
+    match trustdocs::import::run(&opts) {
+        Ok(outcome) => {
+            match format {
+                Format::Json => print!("{}", trustdocs::import::json(&outcome)),
+                Format::Human => print!("{}", trustdocs::import::human(&outcome, use_color())),
+            }
+            ExitCode::from(outcome.exit_status())
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
     let started = std::time::Instant::now();
-    match trustdocs::build(&opts) {
+    match trustdocs::build(dir, today, &opts) {
         Ok(built) => {
             let s = &built.checked.summary;
             eprintln!("{}", report::summary_line(s));
             if s.errors + s.warnings + s.notes > 0 {
                 eprintln!(
                     "  run `trustdocs check {}` for details; the site's checks page lists them too",
-                    opts.dir.display()
+                    dir.display()
                 );
             }
             let pdfs = match opts.no_pdf {
@@ -247,7 +288,7 @@ fn build(opts: BuildOptions) -> ExitCode {
             };
             eprintln!("built {} pages{pdfs} into {} in {:.2?}", built.pages, opts.out.display(), started.elapsed());
             for failure in &built.pdf_failures {
-                eprintln!("error: {failure}");
+                error(failure);
             }
             if built.pdf_failures.is_empty() {
                 ExitCode::SUCCESS
@@ -259,58 +300,110 @@ fn build(opts: BuildOptions) -> ExitCode {
                 ExitCode::from(1)
             }
         }
-        Err(BuildError::Usage(e)) => {
-            eprintln!("error: {e}");
+        // Before the content was read: a refused output folder, an unreadable content folder.
+        Err(BuildError { error: e, checked: None }) => {
+            error(&e);
             ExitCode::from(2)
         }
-        Err(BuildError::Failed { message, checked }) => {
-            if let Some(c) = checked {
-                let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
-                eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
-            }
-            eprintln!("error: {message}");
+        Err(BuildError { error: e, checked: Some(c) }) => {
+            let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
+            eprint!("{}", report::human(&errors, &c.sources(), &c.summary, use_color()));
+            error(&e);
             eprintln!("the build failed; {} was left as it was", opts.out.display());
             ExitCode::from(1)
         }
     }
 }
 
-/// `diff` and `pack`: the output on standard output, a refusal on standard error.
-fn compare_command(run: impl FnOnce() -> Result<String, cli::CliError>) -> ExitCode {
-    match run() {
-        Ok(out) => {
-            print!("{out}");
+/// `trustdocs diff ID [FROM [TO]] [DIR]`: the comparison on standard output.
+fn diff(id: &str, rest: &[String], format: Format) -> ExitCode {
+    let (versions, dir) = match diff_args(rest) {
+        Ok(args) => args,
+        Err(e) => return usage_or_refusal(&e),
+    };
+    let project = match Project::load(&dir) {
+        Ok(p) => p,
+        Err(e) => {
+            error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    match project.diff(id, &versions) {
+        Ok(c) => {
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&c).expect("a comparison serialises")),
+                Format::Human => print!("{}", trustdocs::compare::terminal::render(&c, use_color())),
+            }
             ExitCode::SUCCESS
         }
-        Err(cli::CliError::Usage(e)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-        Err(cli::CliError::Refused(e)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
-        }
+        Err(e) => usage_or_refusal(&e),
     }
 }
 
-/// `trustdocs search` (issue 5): results on standard output, notes on standard error.
-fn search(opts: trustdocs::search::cli::SearchOptions) -> ExitCode {
-    use trustdocs::search::cli::{run, SearchError};
-    match run(&opts) {
+/// `ID [FROM [TO]] [DIR]`: the words after the id that read as versions
+/// are versions; a last word that does not is the content folder.
+fn diff_args(rest: &[String]) -> Result<(Vec<Version>, PathBuf), trustdocs::Error> {
+    let mut versions = Vec::new();
+    let mut dir = None;
+    for (i, arg) in rest.iter().enumerate() {
+        let last = i + 1 == rest.len();
+        match Version::parse(arg.trim_start_matches(['v', 'V'])) {
+            Ok(v) if versions.len() < 2 && !(last && i == 2) => versions.push(v),
+            _ if last => dir = Some(PathBuf::from(arg)),
+            _ => {
+                return Err(trustdocs::Error::Usage(format!(
+                    "`{arg}` is not a version: write `trustdocs diff ID [FROM [TO]] [DIR]`, versions as numbers such as 3 or 2.1"
+                )))
+            }
+        }
+    }
+    Ok((versions, dir.unwrap_or_else(|| PathBuf::from("content"))))
+}
+
+/// `trustdocs pack`: the committee's paper, and where it went.
+fn pack(dir: &Path, id: &str, out: Option<PathBuf>, today: Date) -> ExitCode {
+    let checked = match trustdocs::check(dir, today) {
+        Ok(c) => c,
+        Err(e) => {
+            error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    match checked.pack(id, out) {
+        Ok(path) => {
+            println!("wrote the committee paper to {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_or_refusal(&e),
+    }
+}
+
+/// Bad usage is 2; a refusal (nothing to compare, a file pack did not make) is 1.
+fn usage_or_refusal(e: &trustdocs::Error) -> ExitCode {
+    error(e);
+    ExitCode::from(if matches!(e, trustdocs::Error::Usage(_)) { 2 } else { 1 })
+}
+
+/// `trustdocs search`: results on standard output, notes on standard error.
+fn search(opts: &trustdocs::search::cli::SearchOptions) -> ExitCode {
+    use trustdocs::search::cli::run;
+    // The index is made from what a build would publish today; the checks are not needed.
+    let documents = || {
+        let publish = PublishOptions { drafts: opts.drafts, today: today_or_now(None), pdf: false, public: false };
+        Ok(Project::load(&opts.dir)?.search_documents(&publish))
+    };
+    match run(opts, documents) {
         Ok(out) => {
             if let Some(note) = out.note {
-                eprintln!("{note}");
+                eprintln!("{}", for_terminal(&note));
             }
             print!("{}", out.stdout);
             ExitCode::SUCCESS
         }
-        Err(SearchError::Usage(e)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
-        Err(SearchError::Failed(e)) => {
-            eprintln!("error: {e}");
-            ExitCode::from(1)
+        Err(e) => {
+            error(&e);
+            // Bad usage is 2; an index that could not be built or read is 1.
+            ExitCode::from(if matches!(e, trustdocs::Error::Usage(_)) { 2 } else { 1 })
         }
     }
 }

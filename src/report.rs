@@ -2,16 +2,19 @@
 //! for machines.
 
 use crate::diag::{Diagnostic, Severity, Summary};
+use crate::text::for_terminal;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::collections::HashMap;
 
 /// Human output. `sources` maps a file's display path to its text, so the
-/// offending line can be shown.
+/// offending line can be shown. Text from content files is printed only
+/// through `text::for_terminal`.
 pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
     for d in diags {
-        out.push_str(&renderer.render(&[group(d, sources)]));
+        let shown = Shown::of(d, sources);
+        out.push_str(&renderer.render(&[shown.group(d)]));
         out.push_str("\n\n");
     }
     out.push_str(&summary_line(summary));
@@ -19,41 +22,70 @@ pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &
     out
 }
 
-fn group<'a>(d: &'a Diagnostic, sources: &'a HashMap<String, String>) -> annotate_snippets::Group<'a> {
-    let level = match d.severity {
-        Severity::Error => Level::ERROR,
-        Severity::Warning => Level::WARNING,
-        Severity::Note => Level::NOTE,
-    };
-    let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
-    let source_line = d.file.as_ref().and_then(|f| sources.get(f)).and_then(|t| t.lines().nth(d.line as usize - 1));
-    let mut g = match (&d.file, source_line) {
-        (Some(file), Some(line)) => {
-            let start: usize = line.char_indices().nth(d.column as usize - 1).map_or(line.len(), |(i, _)| i);
-            let end = if d.width > 0 {
-                line[start..].char_indices().nth(d.width as usize).map_or(line.len(), |(i, _)| start + i)
-            } else {
-                line[start..]
-                    .find(|c: char| c.is_whitespace() || c == ',' || c == ')')
-                    .map_or(line.len(), |e| start + e.max(1))
-            };
-            let end = end.max(start).min(line.len());
-            title.element(
-                Snippet::source(line)
+/// A diagnostic's texts as the terminal may show them.
+struct Shown {
+    message: String,
+    help: Option<String>,
+    file: Option<String>,
+    /// The offending line and the span to mark in it.
+    line: Option<(String, std::ops::Range<usize>)>,
+}
+
+impl Shown {
+    fn of(d: &Diagnostic, sources: &HashMap<String, String>) -> Shown {
+        let clean = |t: &str| for_terminal(t).into_owned();
+        let source_line = d.file.as_ref().and_then(|f| sources.get(f)).and_then(|t| t.lines().nth(d.line as usize - 1));
+        Shown {
+            message: clean(&d.message),
+            help: d.help.as_deref().map(clean),
+            file: d.file.as_deref().map(clean),
+            line: source_line.map(|line| marked_line(d, line)),
+        }
+    }
+
+    fn group(&self, d: &Diagnostic) -> annotate_snippets::Group<'_> {
+        let level = match d.severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+            Severity::Note => Level::NOTE,
+        };
+        let title = level.primary_title(self.message.as_str()).id(d.code.as_str());
+        let mut g = match (&self.file, &self.line) {
+            (Some(file), Some((line, span))) => title.element(
+                Snippet::source(line.as_str())
                     .line_start(d.line as usize)
                     .path(file.as_str())
-                    .annotation(AnnotationKind::Primary.span(start..end)),
-            )
+                    .annotation(AnnotationKind::Primary.span(span.clone())),
+            ),
+            (Some(file), None) => title.element(
+                annotate_snippets::Origin::path(file.as_str()).line(d.line as usize).char_column(d.column as usize),
+            ),
+            _ => annotate_snippets::Group::with_title(title),
+        };
+        if let Some(help) = &self.help {
+            g = g.element(Level::HELP.message(help.as_str()));
         }
-        (Some(file), None) => title.element(
-            annotate_snippets::Origin::path(file.as_str()).line(d.line as usize).char_column(d.column as usize),
-        ),
-        _ => annotate_snippets::Group::with_title(title),
-    };
-    if let Some(help) = &d.help {
-        g = g.element(Level::HELP.message(help.as_str()));
+        g
     }
-    g
+}
+
+/// The line cleaned for the terminal, and the span of the finding in it:
+/// each part is cleaned on its own, so the mark stays on the same text.
+fn marked_line(d: &Diagnostic, line: &str) -> (String, std::ops::Range<usize>) {
+    let start: usize = line.char_indices().nth(d.column as usize - 1).map_or(line.len(), |(i, _)| i);
+    let end = if d.width > 0 {
+        line[start..].char_indices().nth(d.width as usize).map_or(line.len(), |(i, _)| start + i)
+    } else {
+        let first = line[start..].chars().next().map_or(0, char::len_utf8);
+        line[start..]
+            .find(|c: char| c.is_whitespace() || c == ',' || c == ')')
+            .map_or(line.len(), |e| start + e.max(first))
+    };
+    let end = end.max(start).min(line.len());
+    let (before, marked, after) =
+        (for_terminal(&line[..start]), for_terminal(&line[start..end]), for_terminal(&line[end..]));
+    let span = before.len()..before.len() + marked.len();
+    (format!("{before}{marked}{after}"), span)
 }
 
 pub fn summary_line(s: &Summary) -> String {

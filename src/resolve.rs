@@ -5,19 +5,42 @@ use crate::config::Config;
 use crate::load::Content;
 use crate::model::{DocId, Document, Status};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
+
+/// A document version's place in the library: how the stages name a
+/// document to one another (the checks' findings by document, the
+/// publication's pages, `serve`'s edited documents).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocIndex(u32);
+
+impl DocIndex {
+    pub fn new(index: usize) -> DocIndex {
+        DocIndex(u32::try_from(index).expect("fewer than 4 billion documents"))
+    }
+
+    /// The position in `Library::docs`.
+    pub fn get(self) -> usize {
+        self.0 as usize
+    }
+}
+
+impl std::fmt::Display for DocIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
 
 /// All versions of one id, oldest first.
 #[derive(Clone, Debug, Default)]
 pub struct Versions {
-    pub all: Vec<usize>,
+    pub all: Vec<DocIndex>,
     /// The version in force, if any (status other than superseded/withdrawn).
     /// With several candidates (an S005 error) the highest version wins.
-    pub current: Option<usize>,
+    pub current: Option<DocIndex>,
     /// The version in preparation: the newest `draft` or `consultation`
     /// version numbered above every ratified one (governance.md).
-    pub preparing: Option<usize>,
+    pub preparing: Option<DocIndex>,
 }
 
 /// The whole library: the only state later stages share. Documents are
@@ -32,17 +55,18 @@ pub struct Library {
 }
 
 impl Versions {
-    /// The versions at `all` (indices into `docs`), sorted, and the current one.
-    fn of(docs: &[Arc<Document>], mut all: Vec<usize>) -> Versions {
-        all.sort_by(|&a, &b| docs[a].version().cmp(&docs[b].version()).then(a.cmp(&b)));
-        let current = all.iter().rev().copied().find(|&i| docs[i].status().is_some_and(|s| s.is_current()));
-        let ratified = all.iter().rev().copied().find(|&i| docs[i].status() == Some(Status::Ratified));
+    /// The versions at `all`, sorted, the current one and the one in preparation.
+    fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>) -> Versions {
+        let doc = |i: DocIndex| &docs[i.get()];
+        all.sort_by(|&a, &b| doc(a).version().cmp(&doc(b).version()).then(a.cmp(&b)));
+        let current = all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(|s| s.is_current()));
+        let ratified = all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
         let preparing = all
             .iter()
             .rev()
             .copied()
-            .find(|&i| docs[i].status().is_some_and(Status::is_draft))
-            .filter(|&i| ratified.is_none_or(|r| docs[i].version() > docs[r].version()));
+            .find(|&i| doc(i).status().is_some_and(Status::is_draft))
+            .filter(|&i| ratified.is_none_or(|r| doc(i).version() > doc(r).version()));
         Versions { all, current, preparing }
     }
 }
@@ -63,8 +87,8 @@ impl Library {
     /// Recomputes the versions of each id after documents were added,
     /// replaced or removed.
     pub fn reindex(&mut self) {
-        let mut by_id: BTreeMap<DocId, Vec<usize>> = BTreeMap::new();
-        for (i, doc) in self.docs.iter().enumerate() {
+        let mut by_id: BTreeMap<DocId, Vec<DocIndex>> = BTreeMap::new();
+        for (i, doc) in self.iter() {
             if let Some(id) = doc.id() {
                 by_id.entry(id.clone()).or_default().push(i);
             }
@@ -74,7 +98,7 @@ impl Library {
 
     /// Recomputes the versions of one id only (`serve`, after one edit).
     fn reindex_id(&mut self, id: &DocId) {
-        let all: Vec<usize> = (0..self.docs.len()).filter(|&i| self.docs[i].id() == Some(id)).collect();
+        let all: Vec<DocIndex> = self.iter().filter(|(_, d)| d.id() == Some(id)).map(|(i, _)| i).collect();
         if all.is_empty() {
             self.by_id.remove(id);
         } else {
@@ -82,19 +106,34 @@ impl Library {
         }
     }
 
+    /// The document at `index`.
+    pub fn doc(&self, index: DocIndex) -> &Arc<Document> {
+        &self.docs[index.get()]
+    }
+
+    /// Every document, with its index.
+    pub fn iter(&self) -> impl Iterator<Item = (DocIndex, &Arc<Document>)> {
+        self.docs.iter().enumerate().map(|(i, d)| (DocIndex::new(i), d))
+    }
+
+    /// Every document's index.
+    pub fn indices(&self) -> Vec<DocIndex> {
+        (0..self.docs.len()).map(DocIndex::new).collect()
+    }
+
     /// Adds the document, or replaces the one read from the same file.
     /// Returns its index.
-    pub fn upsert(&mut self, doc: Document) -> usize {
+    pub fn upsert(&mut self, doc: Document) -> DocIndex {
         let mut ids: Vec<DocId> = doc.id().cloned().into_iter().collect();
         let at = match self.docs.iter().position(|d| d.file.path == doc.file.path) {
             Some(i) => {
                 ids.extend(self.docs[i].id().cloned());
                 self.docs[i] = Arc::new(doc);
-                i
+                DocIndex::new(i)
             }
             None => {
                 self.docs.push(Arc::new(doc));
-                self.docs.len() - 1
+                DocIndex::new(self.docs.len() - 1)
             }
         };
         for id in &ids {
@@ -121,19 +160,34 @@ impl Library {
         }
     }
 
+    /// Whether the document at `index` is in force: the current, ratified
+    /// version of its id, whose review date, history and EIA matter.
+    pub fn in_force(&self, index: DocIndex) -> bool {
+        let doc = self.doc(index);
+        doc.is_ratified() && doc.id().and_then(|id| self.by_id.get(id)).and_then(|v| v.current) == Some(index)
+    }
+
     /// The version in force of `id`.
     pub fn current(&self, id: &DocId) -> Option<&Document> {
-        self.by_id.get(id).and_then(|v| v.current).map(|i| &*self.docs[i])
+        self.by_id.get(id).and_then(|v| v.current).map(|i| &**self.doc(i))
     }
 
     /// The version a reference to `id` reaches: the current one, else the newest.
     pub fn target(&self, id: &DocId) -> Option<&Document> {
         let v = self.by_id.get(id)?;
-        v.current.or_else(|| v.all.last().copied()).map(|i| &*self.docs[i])
+        v.current.or_else(|| v.all.last().copied()).map(|i| &**self.doc(i))
     }
 
     pub fn versions(&self, id: &DocId) -> impl Iterator<Item = &Document> {
-        self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &*self.docs[i]))
+        self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &**self.doc(i)))
+    }
+
+    /// The asset a relative link in `doc` names, if it exists under
+    /// `assets/`: its path in the content folder, with `/` separators.
+    pub fn asset(&self, doc: &Document, link: &str) -> Option<String> {
+        let resolved = resolve_relative(&doc.file.path, link)?;
+        (resolved.starts_with("assets") && self.assets.contains(&resolved))
+            .then(|| resolved.to_string_lossy().replace('\\', "/"))
     }
 
     /// Documents that say they replace `id`, for naming a successor.
@@ -145,11 +199,43 @@ impl Library {
     }
 }
 
+/// Joins a link to the folder of the file it is written in, inside the
+/// content folder; `None` when it climbs out.
+/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
+pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
+    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
+    if decoded.contains('\0') {
+        return None;
+    }
+    let mut parts: Vec<std::ffi::OsString> =
+        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
+    for c in Path::new(&decoded).components() {
+        match c {
+            Component::Normal(n) => parts.push(n.to_owned()),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(parts.iter().collect())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::diag::Pos;
-    use crate::model::{At, FrontMatter, SourceFile, Version};
+    use crate::model::{At, FrontMatter, Pos, SourceFile, Version};
+
+    #[test]
+    fn relative_links_resolve_inside_the_content_folder() {
+        let f = Path::new("documents/policies/a.md");
+        assert_eq!(resolve_relative(f, "../../assets/map.png"), Some(PathBuf::from("assets/map.png")));
+        assert_eq!(resolve_relative(f, "../../../etc/passwd"), None);
+        assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
+        assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
+        assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
+    }
 
     fn doc(version: &str, status: Status) -> Arc<Document> {
         let at = |v| At::new(v, Pos::new(1, 1));
@@ -169,8 +255,8 @@ mod tests {
 
     fn preparing(docs: &[(&str, Status)]) -> Option<String> {
         let docs: Vec<_> = docs.iter().map(|(v, s)| doc(v, *s)).collect();
-        let v = Versions::of(&docs, (0..docs.len()).collect());
-        v.preparing.map(|i| docs[i].version().unwrap().to_string())
+        let v = Versions::of(&docs, (0..docs.len()).map(DocIndex::new).collect());
+        v.preparing.map(|i| docs[i.get()].version().unwrap().to_string())
     }
 
     #[test]

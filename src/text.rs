@@ -134,6 +134,22 @@ pub fn escape_html(text: &str, out: &mut String) {
     }
 }
 
+/// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
+pub fn plural_label(doc_type: &str) -> String {
+    match doc_type {
+        "sop" => "SOPs".to_string(),
+        t if t.ends_with('y') && !t.ends_with("ey") => {
+            format!("{}ies", capitalise(&t[..t.len() - 1]))
+        }
+        t => format!("{}s", capitalise(t)),
+    }
+}
+
+pub fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -151,6 +167,13 @@ mod tests {
         let keys = ["review_date", "reviewed", "ratified"];
         assert_eq!(closest("reveiw_date", keys), Some("review_date"));
         assert_eq!(closest("colour", keys), None);
+    }
+
+    #[test]
+    fn terminal_text_has_no_control_sequences() {
+        let hostile = "A\u{1b}[31mred\u{1b}[0m \u{1b}]0;pwned\u{7}title \u{9b}2Jx\u{1b}]8;;http://e\u{1b}\\link\r\u{8}\u{7f}\u{85}\tok\n";
+        assert_eq!(for_terminal(hostile), "Ared title xlink\tok\n");
+        assert!(matches!(for_terminal("plain é\n"), std::borrow::Cow::Borrowed(_)));
     }
 
     #[test]

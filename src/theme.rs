@@ -2,6 +2,7 @@
 //! is embedded in the binary; a `theme/` folder in the content folder
 //! overrides it file by file.
 
+use crate::error::{Error, Result};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -18,7 +19,7 @@ pub struct Theme {
 
 impl Theme {
     /// The default theme with the overrides found in `content_dir/theme`.
-    pub fn load(content_dir: &Path) -> Result<Theme, String> {
+    pub fn load(content_dir: &Path) -> Result<Theme> {
         let mut files = BTreeMap::new();
         collect_embedded(&DEFAULT, &mut files);
         let mut overridden = Vec::new();
@@ -53,6 +54,45 @@ impl Theme {
     }
 }
 
+/// The element ids of the default theme's pages that show an author's
+/// text (`base.html`, `document.html`, `role.html`, their scripts, the
+/// preview server's notice). An author's heading anchor never takes one: it
+/// gets a suffix instead. A test keeps this list complete.
+const RESERVED_IDS: &[&str] = &[
+    "td-main",
+    "td-header-q",
+    "td-control",
+    "td-roles",
+    "td-toc",
+    "td-related",
+    "td-references",
+    "td-history",
+    "td-eia",
+    "td-versions",
+    "td-search",
+    "td-search-form",
+    "td-search-hint",
+    "td-search-q",
+    "td-search-type",
+    "td-search-status",
+    "td-search-directorate",
+    "td-search-message",
+    "td-search-results",
+    "td-search-more",
+    "td-live-notice",
+];
+
+/// Ids the theme numbers: `fn-3` and `fnref-3` for a footnote, `rs-2` for
+/// a section on a role page.
+const NUMBERED_IDS: &[&str] = &["fn-", "fnref-", "rs-"];
+
+/// Whether a page of the theme already uses the element id `id`.
+pub fn reserved_id(id: &str) -> bool {
+    let numbered =
+        |p: &&str| id.strip_prefix(*p).is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    RESERVED_IDS.contains(&id) || NUMBERED_IDS.iter().any(numbered)
+}
+
 fn collect_embedded(dir: &Dir<'static>, out: &mut BTreeMap<String, Vec<u8>>) {
     for file in dir.files() {
         out.insert(file.path().to_string_lossy().replace('\\', "/"), file.contents().to_vec());
@@ -67,11 +107,11 @@ fn collect_dir(
     dir: &Path,
     out: &mut BTreeMap<String, Vec<u8>>,
     overridden: &mut Vec<String>,
-) -> Result<(), String> {
-    let entries = std::fs::read_dir(dir).map_err(|e| format!("cannot read theme folder {}: {e}", dir.display()))?;
+) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(Error::io("read theme folder", dir))?;
     for entry in entries.flatten() {
         let path = entry.path();
-        let meta = std::fs::symlink_metadata(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let meta = std::fs::symlink_metadata(&path).map_err(Error::io("read", &path))?;
         if meta.file_type().is_symlink() {
             continue;
         }
@@ -79,10 +119,42 @@ fn collect_dir(
             collect_dir(root, &path, out, overridden)?;
         } else {
             let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(&path).map_err(|e| format!("cannot read theme file {}: {e}", path.display()))?;
+            let bytes = std::fs::read(&path).map_err(Error::io("read theme file", &path))?;
             out.insert(rel.clone(), bytes);
             overridden.push(rel);
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every id the default theme writes, by scanning its templates and
+    /// scripts: literal ids must be reserved, numbered ones by their prefix.
+    #[test]
+    fn every_id_the_theme_uses_is_reserved() {
+        let mut files = BTreeMap::new();
+        collect_embedded(&DEFAULT, &mut files);
+        let pages = ["templates/base.html", "templates/document.html", "templates/role.html", "templates/search.html"];
+        let texts = files.iter().filter(|(p, _)| pages.contains(&p.as_str()) || p.ends_with(".js"));
+        let pattern = regex::Regex::new(r#"(?:\bid="|getElementById\(")([^"]*)""#).unwrap();
+        let mut seen = 0;
+        for (path, bytes) in texts {
+            for c in pattern.captures_iter(std::str::from_utf8(bytes).unwrap()) {
+                let id = &c[1];
+                seen += 1;
+                match id.split_once("{{") {
+                    None => assert!(reserved_id(id), "{path}: id `{id}` is not reserved"),
+                    Some(("", _)) => {}
+                    Some((prefix, _)) => {
+                        assert!(reserved_id(&format!("{prefix}1")), "{path}: `{id}`")
+                    }
+                }
+            }
+        }
+        assert!(seen > 20, "the scan found the theme's ids");
+        assert!(reserved_id("fn-12") && reserved_id("td-toc") && !reserved_id("td-toc-2") && !reserved_id("fn-x"));
+    }
 }

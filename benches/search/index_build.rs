@@ -10,7 +10,7 @@
 
 use std::path::PathBuf;
 use std::time::Instant;
-use trustdocs::render::site::{RenderOptions, Site};
+use trustdocs::publish::PublishOptions;
 use trustdocs::search::{export, extract, index};
 
 fn main() {
@@ -18,11 +18,11 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let [dir, out] = [0, 1].map(|i| PathBuf::from(args.get(i).expect("usage: index_build CONTENT_DIR OUT_DIR")));
     let started = Instant::now();
-    let lib = trustdocs::resolve::Library::new(trustdocs::load::load(&dir).expect("a readable content folder"));
+    let project = trustdocs::Project::load(&dir).expect("a readable content folder");
     let load_s = started.elapsed().as_secs_f64();
     let today = trustdocs::model::Date::parse("2026-11-23", false).expect("a date");
-    let opts = RenderOptions { drafts: false, today, pdf: false, public: false };
-    let site = Site::plan(&lib, &opts);
+    let opts = PublishOptions { drafts: false, today, pdf: false, public: false };
+    let site = project.publication(&opts);
 
     let t = Instant::now();
     let docs = extract::documents(&site);
@@ -32,7 +32,7 @@ fn main() {
     let tantivy_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let collected = std::sync::Mutex::new(Vec::new());
-    export::export(&docs, &idx, &|| false, &trustdocs::render::collect_into(&collected)).expect("the browser index");
+    export::export(&docs, &idx, &|| false, &trustdocs::output::collect_into(&collected)).expect("the browser index");
     let files = collected.into_inner().expect("no panics");
     let export_s = t.elapsed().as_secs_f64();
     // Start from nothing, as Pagefind does in run.sh: removing an older index is not part of building one.

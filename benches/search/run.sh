@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Search benchmark (issue 5): trustdocs' browser index against Pagefind, on
+# Search benchmark: trustdocs' browser index against Pagefind, on
 # the same built site of N generated documents (default 10,000).
 #
 #   bash benches/search/run.sh [N]

@@ -1,9 +1,9 @@
 //! Content: C001–C007.
 
 use super::at;
-use crate::body::LineIndex;
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{Document, Status};
+use crate::diag::{Code, Diagnostic};
+use crate::model::body::LineIndex;
+use crate::model::{Document, Pos, Status};
 use crate::resolve::Library;
 use regex::Regex;
 

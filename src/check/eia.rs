@@ -1,17 +1,17 @@
 //! Equality impact assessment: Q001–Q005.
 
-use super::{at, doc_pos, in_force};
+use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{ImpactKind, CHARACTERISTICS};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 
-pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
-    let doc = &lib.docs[index];
+pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
+    let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
     let Some(eia) = &m.eia else {
         let required = m.doc_type.as_ref().is_some_and(|t| lib.config.site.eia_required_for.contains(&t.value));
-        if required && in_force(lib, index) {
+        if required && lib.in_force(index) {
             let t = m.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
             out.push(
                 at(doc, Code::Q001, doc_pos(doc), format!("no equality impact assessment on a ratified {t}"))

@@ -1,9 +1,9 @@
 //! Amendment history: H001–H005.
 
-use super::{at, doc_pos, in_force};
+use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, Precision};
-use crate::resolve::Library;
+use crate::resolve::{DocIndex, Library};
 use std::cmp::Ordering;
 
 /// Compares two dates at the coarser of their precisions, so `2017-11` is
@@ -16,13 +16,13 @@ fn compare(a: Date, b: Date) -> Ordering {
     }
 }
 
-pub fn check(lib: &Library, index: usize) -> Vec<Diagnostic> {
-    let doc = &lib.docs[index];
+pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
+    let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
     let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();
     if entries.is_empty() {
-        if in_force(lib, index) {
+        if lib.in_force(index) {
             out.push(
                 at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history")
                     .help("add `history:` with at least the entry for this version"),

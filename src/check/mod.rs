@@ -10,33 +10,34 @@ mod roles;
 mod schema;
 mod title;
 
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{Date, Document, Status};
-use crate::resolve::Library;
+use crate::diag::{Code, Diagnostic};
+use crate::model::{Date, Document, Pos};
+use crate::resolve::{DocIndex, Library};
 use rayon::prelude::*;
 
 /// Runs every check over the library.
 pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
     let mut diags = library_wide(lib);
-    let all: Vec<usize> = (0..lib.docs.len()).collect();
-    diags.extend(documents(lib, today, &all).into_iter().flat_map(|(_, d)| d));
+    diags.extend(documents(lib, today, &lib.indices()).into_iter().flat_map(|(_, d)| d));
     diags
 }
 
 /// The checks that compare the versions of each id with one another.
 pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
-    schema::versions(lib)
+    let mut out = schema::versions(lib);
+    out.extend(schema::lookalike_ids(lib));
+    out
 }
 
-/// The checks of each document (by index in the library), which may look
-/// up the documents it refers to. `serve` re-runs them for the documents an
-/// edit can change.
-pub fn documents(lib: &Library, today: Date, indices: &[usize]) -> Vec<(usize, Vec<Diagnostic>)> {
+/// The checks of each document at `indices`, which may look up the
+/// documents it refers to. `serve` re-runs them for the documents an edit
+/// can change.
+pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIndex, Vec<Diagnostic>)> {
     let rules = content::Rules::new(lib);
     indices
         .par_iter()
         .map(|&i| {
-            let doc = &lib.docs[i];
+            let doc = lib.doc(i);
             let mut d = Vec::new();
             d.extend(refs::check(lib, doc, today));
             d.extend(review::check(lib, i, today));
@@ -52,14 +53,6 @@ pub fn documents(lib: &Library, today: Date, indices: &[usize]) -> Vec<(usize, V
 /// A diagnostic about `doc` at `pos`.
 fn at(doc: &Document, code: Code, pos: Pos, message: impl Into<String>) -> Diagnostic {
     Diagnostic::new(code, message).in_file(&doc.file.display).at(pos).for_document(doc.id())
-}
-
-/// The current, ratified version of its id: the documents in force, whose
-/// review dates, history and EIA matter.
-fn in_force(lib: &Library, index: usize) -> bool {
-    let doc = &lib.docs[index];
-    doc.status() == Some(Status::Ratified)
-        && doc.id().and_then(|id| lib.by_id.get(id)).and_then(|v| v.current) == Some(index)
 }
 
 /// Where to point for a whole-document finding: the status value, else the

@@ -1,11 +1,10 @@
-//! Cross-references: X001–X008.
+//! Cross-references: X001–X009.
 
 use super::{at, title};
-use crate::body::{LinkKind, Target};
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{Date, DocId, Document, Status};
-use crate::render::site::{resolve_relative, review_state, ReviewState};
-use crate::resolve::Library;
+use crate::diag::{Code, Diagnostic};
+use crate::model::body::{LinkKind, Target};
+use crate::model::{At, Date, DocId, Document, Pos, RefusedUrl, ReviewState, Status, Url};
+use crate::resolve::{resolve_relative, Library};
 use crate::text::levenshtein;
 
 pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
@@ -25,7 +24,16 @@ pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
                 );
             }
             Target::File(path) => missing_file(lib, doc, path, link.kind, link.pos, &mut out),
+            Target::Unsafe(refused) => {
+                let what = if link.kind == LinkKind::Image { "image address" } else { "link" };
+                out.push(unsafe_url(doc, refused, what, link.pos));
+            }
             _ => {}
+        }
+    }
+    for r in &doc.meta.references {
+        if let Some(At { value: Url::Refused(refused), pos }) = &r.url {
+            out.push(unsafe_url(doc, refused, "reference URL", *pos));
         }
     }
     for r in &doc.meta.related {
@@ -45,6 +53,11 @@ pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// X009: an address the allow-list refused.
+fn unsafe_url(doc: &Document, refused: &RefusedUrl, what: &str, pos: Pos) -> Diagnostic {
+    at(doc, Code::X009, pos, refused.message(what)).help(RefusedUrl::HELP)
 }
 
 /// X001, X002, X003, X005 and X007 for one reference to `id`.
@@ -82,7 +95,7 @@ fn reference(
             at(doc, Code::X003, pos, format!("reference to {id} ({}), which is {status}", target.title()))
                 .maybe_help(successor(lib, id)),
         );
-    } else if review_state(target, today, 0) == ReviewState::Overdue && target.status() == Some(Status::Ratified) {
+    } else if target.is_ratified() && target.review_state(today, 0) == ReviewState::Overdue {
         let date = target.meta.effective_review_date().map(|d| d.to_string()).unwrap_or_default();
         out.push(
             at(
@@ -128,7 +141,7 @@ fn title_matches(doc: &Document, before: &str, target: &Document, pos: Pos, out:
 }
 
 fn has_anchor(doc: &Document, anchor: &str) -> bool {
-    doc.body.sections.iter().any(|s| s.anchor == anchor)
+    doc.body.anchor(anchor).is_some()
 }
 
 fn anchor_help(doc: &Document, anchor: &str) -> Option<String> {
@@ -180,6 +193,9 @@ fn missing_file(lib: &Library, doc: &Document, path: &str, kind: LinkKind, pos: 
     let what = if kind == LinkKind::Image { "image" } else { "linked file" };
     match resolve_relative(&doc.file.path, path) {
         Some(p) if lib.assets.contains(&p) => {}
+        // There but unreadable, or a link leading out: S006 at the file already says so.
+        Some(p)
+            if p.starts_with("assets") && std::fs::symlink_metadata(lib.dir.join(&p)).is_ok_and(|m| !m.is_dir()) => {}
         Some(p) if lib.dir.join(&p).is_file() => out.push(
             at(doc, Code::X006, pos, format!("{what} `{path}` is not under assets/"))
                 .help("move it into the content folder's assets/ and link it from there"),

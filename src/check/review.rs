@@ -1,12 +1,12 @@
 //! Review dates: R001–R004.
 
-use super::{at, in_force};
+use super::at;
 use crate::diag::{Code, Diagnostic};
-use crate::model::Date;
-use crate::resolve::Library;
+use crate::model::{Date, ReviewState};
+use crate::resolve::{DocIndex, Library};
 
-pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
-    let doc = &lib.docs[index];
+pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
+    let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
     let (Some(review), ratified) = (&m.review_date, m.ratified_date()) else {
@@ -25,26 +25,28 @@ pub fn check(lib: &Library, index: usize, today: Date) -> Vec<Diagnostic> {
             );
         }
     }
-    if !in_force(lib, index) {
+    if !lib.in_force(index) {
         return out;
     }
     let site = &lib.config.site;
     let effective = m.effective_review_date().unwrap_or(review.value);
     let pos = m.review_extension.as_ref().map_or(review.pos, |e| e.pos);
     let owner = m.author.as_ref().map(|a| format!(" ({} owns it)", a.name)).unwrap_or_default();
-    if effective < today {
-        let ago = effective.days_until(today);
-        out.push(
-            at(doc, Code::R001, pos, format!("review date {effective} passed {ago} days ago{owner}"))
-                .help("review the document, or record a committee's `review_extension`"),
-        );
-    } else if today.days_until(effective) <= site.due_soon_days as i64 {
-        out.push(at(
+    match doc.review_state(today, site.due_soon_days) {
+        ReviewState::Overdue => {
+            let ago = effective.days_until(today);
+            out.push(
+                at(doc, Code::R001, pos, format!("review date {effective} passed {ago} days ago{owner}"))
+                    .help("review the document, or record a committee's `review_extension`"),
+            );
+        }
+        ReviewState::DueSoon => out.push(at(
             doc,
             Code::R002,
             pos,
             format!("review due {effective}, within {} days{owner}", site.due_soon_days),
-        ));
+        )),
+        ReviewState::InDate | ReviewState::NoDate => {}
     }
     if let Some(r) = ratified {
         let limit = r.add_years(site.max_review_years);

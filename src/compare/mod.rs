@@ -10,12 +10,11 @@
 //! not a change. See docs/comparisons.md.
 
 mod blocks;
-pub mod cli;
 mod facts;
 mod moves;
 mod sections;
 mod tables;
-mod terminal;
+pub mod terminal;
 mod units;
 mod words;
 
@@ -24,16 +23,6 @@ use serde::Serialize;
 
 pub use blocks::label_of;
 pub use words::{Op, Seg};
-
-/// How the comparison names things that live outside the two documents.
-pub struct Names<'a> {
-    /// The title of a related document as a reader of the comparison may
-    /// see it; `None` leaves the id out (the public copy does, for a
-    /// document that is not public).
-    pub related: &'a dyn Fn(&DocId) -> Option<String>,
-    /// A role's title, from roles.yaml.
-    pub role: &'a dyn Fn(&str) -> Option<String>,
-}
 
 /// Two versions of one document, compared.
 #[derive(Clone, Debug, Serialize)]
@@ -259,8 +248,15 @@ fn side(doc: &Document) -> Side {
     }
 }
 
-/// Compares version `old` of a document with version `new`.
-pub fn compare(old: &Document, new: &Document, names: &Names) -> Comparison {
+/// Compares version `old` of a document with version `new`; `old_facts`
+/// and `new_facts` are their front-matter facts as labelled values, in the
+/// order a reader sees them (render's `facts.rs` makes them).
+pub fn compare(
+    old: &Document,
+    new: &Document,
+    old_facts: &[(String, String)],
+    new_facts: &[(String, String)],
+) -> Comparison {
     let old_parts = units::parts(&old.body);
     let new_parts = units::parts(&new.body);
     let sections = sections::compare(&old_parts, &new_parts);
@@ -269,7 +265,7 @@ pub fn compare(old: &Document, new: &Document, names: &Names) -> Comparison {
         title: new.title().to_string(),
         from: side(old),
         to: side(new),
-        facts: facts::compare(old, new, names),
+        facts: facts::compare(old_facts, new_facts),
         sections,
         stats: Stats::default(),
     };
@@ -300,4 +296,4 @@ fn stats(sections: &[SectionDiff]) -> Stats {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

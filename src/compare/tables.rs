@@ -6,7 +6,7 @@ use super::blocks::{pair_in_order, word_phrase, Pair, CHANGED_SIMILARITY};
 use super::units::{cell_text, row_text};
 use super::words::{self, Op, Seg};
 use super::{BlockChange, RowDiff, TableDiff};
-use crate::body::{Inline, Table};
+use crate::model::body::{Inline, Table};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
 /// A table shown whole, every cell with one mark.

@@ -3,7 +3,7 @@
 //! holding `Unit`s (a paragraph, one list item, a table...).
 
 use super::{words, BlockKind, Heading};
-use crate::body::{Block, Body, Inline, Table};
+use crate::model::body::{Block, Body, Inline, Table};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};
 
@@ -154,7 +154,7 @@ impl<'a> Flattener<'a> {
     }
 
     fn inlines(&mut self, kind: BlockKind, depth: u8, inl: &[Inline]) {
-        let text = folded(crate::body::plain_text(inl));
+        let text = folded(crate::model::body::plain_text(inl));
         let mut h = FxHasher::default();
         self.rich_inlines(inl, &mut h);
         self.push(kind, depth, text, h.finish(), None);
@@ -205,7 +205,7 @@ impl<'a> Flattener<'a> {
 
     fn block_text(&self, block: &Block) -> String {
         match block {
-            Block::Paragraph(inl) | Block::Plain(inl) => crate::body::plain_text(inl),
+            Block::Paragraph(inl) | Block::Plain(inl) => crate::model::body::plain_text(inl),
             Block::List { items, .. } => {
                 items.iter().flat_map(|i| i.iter().map(|b| self.block_text(b))).collect::<Vec<_>>().join(" ")
             }
@@ -239,7 +239,7 @@ impl<'a> Flattener<'a> {
 
 /// A cell's text.
 pub fn cell_text(cell: &[Inline]) -> String {
-    folded(crate::body::plain_text(cell))
+    folded(crate::model::body::plain_text(cell))
 }
 
 /// A row's cells joined, for matching rows.

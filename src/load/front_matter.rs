@@ -3,7 +3,7 @@
 
 use super::yaml::{Fields, Reader};
 use crate::config::SiteConfig;
-use crate::diag::{Code, Pos};
+use crate::diag::Code;
 use crate::model::*;
 use crate::text::closest;
 use marked_yaml::Node;
@@ -48,6 +48,7 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         return fm;
     };
     fm.id = f.get("id").and_then(|n| doc_id(r, n, site, "id"));
+    fm.id_written = fm.id.as_ref().and(f.get("id")).and_then(|n| n.as_scalar()).map(|s| s.as_str().trim().to_string());
     fm.title = f.get("title").and_then(|n| r.text(n, "title"));
     fm.doc_type = f.get("type").and_then(|n| doc_type(r, n, site));
     fm.version = f.get("version").and_then(|n| r.parsed(n, "version", Version::parse));
@@ -134,7 +135,7 @@ fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
 fn doc_id(r: &mut Reader, node: &Node, site: &SiteConfig, what: &str) -> Option<At<DocId>> {
     let pattern = &site.id_pattern;
     r.parsed(node, what, |s| {
-        if pattern.whole.is_match(s.trim()) {
+        if pattern.whole.is_match(&crate::model::id::normalise(s)) {
             Ok(DocId::new(s))
         } else {
             Err(format!(
@@ -159,19 +160,24 @@ fn doc_type(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<String>
     None
 }
 
+/// A plain e-mail address: `local@domain`, nothing that a mail program or
+/// a browser would read as anything else (`mailto:`, `javascript:`, spaces).
 fn email(s: &str) -> Result<String, String> {
-    let ok = match s.trim().split_once('@') {
+    let s = s.trim();
+    let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+=^_`{|}~.-".contains(c);
+    let domain_ok = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
+    let ok = match s.split_once('@') {
         Some((user, domain)) => {
             !user.is_empty()
+                && user.chars().all(local_ok)
                 && domain.contains('.')
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
-                && !s.contains(char::is_whitespace)
-                && !domain.contains('@')
+                && domain.chars().all(domain_ok)
         }
         None => false,
     };
-    ok.then(|| s.trim().to_string())
+    ok.then(|| s.to_string())
         .ok_or_else(|| format!("`{s}` is not an e-mail address, e.g. security.team@example.nhs.uk"))
 }
 
@@ -300,7 +306,7 @@ fn external_ref(r: &mut Reader, node: &Node) -> Option<At<ExternalRef>> {
     Some(At::new(
         ExternalRef {
             title,
-            url: text(r, "url"),
+            url: f.get("url").and_then(|n| r.text(n, "url")).map(|u| At::new(Url::parse(&u.value), u.pos)),
             publisher: text(r, "publisher"),
             year: text(r, "year"),
             accessed: f.get("accessed").and_then(|n| r.date(n, "accessed", false)).map(|d| d.value),

@@ -1,13 +1,17 @@
 //! Stage 1: read the content folder into typed documents and settings.
 
 mod front_matter;
+pub mod settings;
 pub mod yaml;
 
-use crate::body::{self, ParseOptions};
-use crate::config::{self, Config};
-use crate::diag::{Code, Diagnostic, Pos};
+use crate::config::Config;
+use crate::diag::{Code, Diagnostic};
+use crate::error::{Error, Result};
+use crate::model::body::{self, ParseOptions};
+use crate::model::Pos;
 use crate::model::{Document, FrontMatter, SourceFile};
 use rayon::prelude::*;
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 /// Everything read from a content folder, before documents are related.
@@ -24,18 +28,21 @@ pub struct Content {
 
 /// Reads the content folder. Fails only when the folder itself is unusable;
 /// every problem inside it is a diagnostic.
-pub fn load(dir: &Path) -> Result<Content, String> {
-    let meta = std::fs::metadata(dir).map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
+pub fn load(dir: &Path) -> Result<Content> {
+    let meta = std::fs::metadata(dir).map_err(Error::io("read content folder", dir))?;
     if !meta.is_dir() {
-        return Err(format!("{} is not a folder; give the content folder that holds site.yaml", dir.display()));
+        return Err(Error::Usage(format!(
+            "{} is not a folder; give the content folder that holds site.yaml",
+            dir.display()
+        )));
     }
     let display_dir = display_path(dir);
-    let loaded = config::load(dir, &display_dir);
+    let loaded = settings::load(dir, &display_dir);
     let mut diags = loaded.diags;
-    let root = dir.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", dir.display()))?;
-    let mut files = Vec::new();
+    let root = dir.canonicalize().map_err(Error::io("read content folder", dir))?;
     let walker = Walker { root, dir, display_dir: &display_dir };
-    walker.walk(&dir.join("documents"), &mut files, &mut diags, &|p| p.extension().is_some_and(|e| e == "md"));
+    let (mut files, found) = walker.walk("documents", &|p| p.extension().is_some_and(|e| e == "md"));
+    diags.extend(found);
     files.sort();
     let config = loaded.config;
     let results: Vec<(Option<Document>, Vec<Diagnostic>)> =
@@ -45,8 +52,8 @@ pub fn load(dir: &Path) -> Result<Content, String> {
         documents.extend(doc);
         diags.extend(d);
     }
-    let mut assets = Vec::new();
-    walker.walk(&dir.join("assets"), &mut assets, &mut diags, &|_| true);
+    let (assets, found) = walker.walk("assets", &|_| true);
+    diags.extend(found);
     let assets = assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
     Ok(Content { dir: dir.to_path_buf(), config, documents, assets, diags, config_fatal: loaded.fatal })
 }
@@ -62,8 +69,9 @@ pub fn display_path(p: &Path) -> String {
     }
 }
 
-/// Finds files in the content folder. Symbolic links are followed only when
-/// they stay inside it.
+/// Finds files in the content folder. Symbolic links are followed only
+/// when they stay inside it, and never into a folder already read (a loop,
+/// or a second way into the same folder), so every folder is read once.
 struct Walker<'a> {
     /// The content folder, canonical, for deciding what is inside it.
     root: PathBuf,
@@ -72,30 +80,117 @@ struct Walker<'a> {
     display_dir: &'a str,
 }
 
+/// What one walk found: files, and the folders it has read (canonical).
+struct Walk<'k> {
+    keep: &'k dyn Fn(&Path) -> bool,
+    files: Vec<PathBuf>,
+    diags: Vec<Diagnostic>,
+    visited: HashSet<PathBuf>,
+    /// Links to folders, followed once the real folders have been read, so
+    /// that a folder is read through its own path rather than a link's.
+    links: Vec<PathBuf>,
+}
+
 impl Walker<'_> {
-    /// Collects files below `folder` that `keep` accepts.
-    fn walk(&self, folder: &Path, out: &mut Vec<PathBuf>, diags: &mut Vec<Diagnostic>, keep: &dyn Fn(&Path) -> bool) {
-        let Ok(entries) = std::fs::read_dir(folder) else { return };
-        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for path in entries {
-            let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
-            if meta.file_type().is_symlink() && !path.canonicalize().is_ok_and(|c| c.starts_with(&self.root)) {
-                let shown =
-                    format!("{}/{}", self.display_dir, display_path(path.strip_prefix(self.dir).unwrap_or(&path)));
-                diags.push(
-                    Diagnostic::new(Code::S006, "symbolic link points outside the content folder; it was not followed")
-                        .in_file(&shown)
-                        .help("copy the file into the content folder instead of linking to it"),
-                );
-                continue;
-            }
-            if path.is_dir() {
-                self.walk(&path, out, diags, keep);
-            } else if keep(&path) {
-                out.push(path);
+    /// The files below the content folder's `top` folder that `keep`
+    /// accepts, and the problems met on the way.
+    fn walk(&self, top: &str, keep: &dyn Fn(&Path) -> bool) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+        let mut w = Walk { keep, files: Vec::new(), diags: Vec::new(), visited: HashSet::new(), links: Vec::new() };
+        self.entry(&self.dir.join(top), &mut w);
+        while !w.links.is_empty() {
+            for link in std::mem::take(&mut w.links) {
+                match link.canonicalize() {
+                    Ok(target) if w.visited.contains(&target) => w.diags.push(self.problem(
+                        &link,
+                        "symbolic link leads to a folder that is already read (a loop, or a second way in); it was not followed",
+                        "remove the link: every folder under the content folder is read once anyway",
+                    )),
+                    _ => self.folder(&link, &mut w),
+                }
             }
         }
+        (w.files, w.diags)
+    }
+
+    fn entry(&self, path: &Path, w: &mut Walk) {
+        let meta = match std::fs::symlink_metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return,
+            Err(e) => return w.diags.push(self.cannot_read(path, &e)),
+        };
+        let followed = match meta.file_type().is_symlink() {
+            true => match self.follow(path) {
+                Ok(m) => m,
+                Err(d) => return w.diags.push(d),
+            },
+            false => meta.clone(),
+        };
+        if followed.is_dir() && meta.file_type().is_symlink() {
+            w.links.push(path.to_path_buf());
+        } else if followed.is_dir() {
+            self.folder(path, w);
+        } else if (w.keep)(path) {
+            self.file(path, &followed, w);
+        }
+    }
+
+    fn file(&self, path: &Path, meta: &std::fs::Metadata, w: &mut Walk) {
+        if !meta.is_file() {
+            // A pipe or a device: opening it could wait for ever.
+            return w.diags.push(self.problem(path, "this is not a regular file; it was skipped", "remove it"));
+        }
+        match std::fs::File::open(path) {
+            Ok(_) => w.files.push(path.to_path_buf()),
+            Err(e) => w.diags.push(self.cannot_read(path, &e)),
+        }
+    }
+
+    fn folder(&self, path: &Path, w: &mut Walk) {
+        if let Ok(c) = path.canonicalize() {
+            w.visited.insert(c);
+        }
+        let entries = match std::fs::read_dir(path) {
+            Ok(e) => e,
+            Err(e) => return w.diags.push(self.cannot_read(path, &e)),
+        };
+        let mut entries: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for entry in entries {
+            self.entry(&entry, w);
+        }
+    }
+
+    /// Where a symbolic link leads, if it may be followed.
+    fn follow(&self, link: &Path) -> Result<std::fs::Metadata, Diagnostic> {
+        let target = link.canonicalize().map_err(|e| {
+            self.problem(
+                link,
+                &format!("symbolic link cannot be followed ({e}); it was skipped"),
+                "point it at a file or folder inside the content folder, or remove it",
+            )
+        })?;
+        if !target.starts_with(&self.root) {
+            return Err(self.problem(
+                link,
+                "symbolic link points outside the content folder; it was not followed",
+                "copy the file into the content folder instead of linking to it",
+            ));
+        }
+        std::fs::metadata(&target).map_err(|e| self.cannot_read(link, &e))
+    }
+
+    fn cannot_read(&self, path: &Path, e: &std::io::Error) -> Diagnostic {
+        let what = if path.is_dir() { "folder" } else { "file" };
+        self.problem(
+            path,
+            &format!("cannot read this {what}: {e}"),
+            "make it readable by the user who runs trustdocs (or remove it)",
+        )
+    }
+
+    fn problem(&self, path: &Path, message: &str, help: &str) -> Diagnostic {
+        let shown = format!("{}/{}", self.display_dir, display_path(path.strip_prefix(self.dir).unwrap_or(path)));
+        Diagnostic::new(Code::S006, message).in_file(&shown).help(help)
     }
 }
 

@@ -1,8 +1,8 @@
 //! Reading YAML into typed values while keeping the line and column of every
 //! key and value, and collecting every problem instead of stopping at the first.
 
-use crate::diag::{Code, Diagnostic, Pos};
-use crate::model::{At, Date};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{At, Date, Pos};
 use crate::text::closest;
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::{LoadError, LoaderOptions, Node};

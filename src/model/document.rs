@@ -1,8 +1,8 @@
 //! One document version: its front matter, its parsed body and its file.
 
-use super::{At, Date, DocId, Version};
-use crate::body::Body;
-use crate::diag::Pos;
+use super::body::Body;
+use super::Pos;
+use super::{At, Date, DocId, Url, Version};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -84,7 +84,8 @@ pub struct Constitution {
 #[derive(Clone, Debug)]
 pub struct ExternalRef {
     pub title: String,
-    pub url: Option<String>,
+    /// Judged by the allow-list; a refused one is X009 and never linked.
+    pub url: Option<At<Url>>,
     pub publisher: Option<String>,
     pub year: Option<String>,
     pub accessed: Option<Date>,
@@ -170,6 +171,8 @@ pub struct Eia {
 #[derive(Clone, Debug, Default)]
 pub struct FrontMatter {
     pub id: Option<At<DocId>>,
+    /// The id as the author wrote it, to tell two spellings of one id apart (S007).
+    pub id_written: Option<String>,
     pub title: Option<At<String>>,
     pub doc_type: Option<At<String>>,
     pub version: Option<At<Version>>,
@@ -245,4 +248,37 @@ impl Document {
     pub fn version(&self) -> Option<&Version> {
         self.meta.version.as_ref().map(|v| &v.value)
     }
+
+    /// Ratified: a version whose review date matters (when it is also the
+    /// current version of its id, it is in force: `Library::in_force`).
+    pub fn is_ratified(&self) -> bool {
+        self.status() == Some(Status::Ratified)
+    }
+
+    /// Where the document stands against its review date (an extension's
+    /// date when a committee extended it) on `today`: due soon within
+    /// `due_soon_days`.
+    pub fn review_state(&self, today: Date, due_soon_days: u32) -> ReviewState {
+        match self.meta.effective_review_date() {
+            None => ReviewState::NoDate,
+            Some(d) if d < today => ReviewState::Overdue,
+            Some(d) if today.days_until(d) <= i64::from(due_soon_days) => ReviewState::DueSoon,
+            Some(_) => ReviewState::InDate,
+        }
+    }
+
+    /// The directorate responsible, as listings name it.
+    pub fn directorate_label(&self) -> &str {
+        self.meta.directorate.as_ref().map_or("No directorate given", |d| d.value.as_str())
+    }
+}
+
+/// Where a document stands against its review date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReviewState {
+    Overdue,
+    DueSoon,
+    InDate,
+    NoDate,
 }

@@ -1,19 +1,28 @@
-//! Document identifiers: compared case-insensitively, shown upper-case.
+//! Document identifiers: compared after Unicode compatibility folding and
+//! without case, shown upper-case.
 
 use std::fmt;
+use unicode_normalization::UnicodeNormalization;
 
 /// A normalised document id such as `CORP/STRAT/003`.
 ///
-/// Construction upper-cases the text, so two ids that differ only in case
-/// are equal. Whether the text matches the site's `id_pattern` is decided by
-/// the loader, which knows the pattern.
+/// Construction folds Unicode compatibility forms (NFKC: the Kelvin sign K
+/// is a K, a full-width Ａ an A) and upper-cases the text, so two ids that
+/// read the same are equal. Whether the text matches the site's
+/// `id_pattern` is decided by the loader, which knows the pattern.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(transparent)]
 pub struct DocId(String);
 
 impl DocId {
     pub fn new(text: &str) -> DocId {
-        DocId(text.trim().to_uppercase())
+        DocId(normalise(text).to_uppercase().nfkc().collect())
+    }
+
+    /// The id with case folded as well, for finding ids that read the same
+    /// although they are different (`ß` and `ẞ`).
+    pub fn folded(&self) -> String {
+        self.0.to_lowercase().nfkc().collect()
     }
 
     pub fn as_str(&self) -> &str {
@@ -26,6 +35,12 @@ impl DocId {
     pub fn slug(&self) -> String {
         crate::text::slugify_ascii(&self.0)
     }
+}
+
+/// The text of an id as the id pattern and comparisons see it: trimmed,
+/// compatibility forms folded.
+pub fn normalise(text: &str) -> String {
+    text.trim().nfkc().collect()
 }
 
 impl fmt::Display for DocId {
@@ -42,6 +57,13 @@ mod tests {
     fn ids_compare_case_insensitively_and_show_upper_case() {
         assert_eq!(DocId::new("Corp/Strat/003"), DocId::new("CORP/STRAT/003"));
         assert_eq!(DocId::new(" pol/002/057 ").to_string(), "POL/002/057");
+    }
+
+    #[test]
+    fn compatibility_forms_fold_into_the_plain_letters() {
+        assert_eq!(DocId::new("\u{212a}EY/001/001"), DocId::new("KEY/001/001"));
+        assert_eq!(DocId::new("\u{212a}EY/001/001").slug(), "key-001-001");
+        assert_eq!(DocId::new("ＰＯＬ/００１"), DocId::new("pol/001"));
     }
 
     #[test]

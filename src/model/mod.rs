@@ -1,17 +1,31 @@
 //! The typed model of a content library. Everything here is already parsed:
 //! later stages never look at the authors' strings again.
 
+pub mod body;
 mod date;
 mod document;
-mod id;
+pub mod id;
+pub mod url;
 mod version;
 
 pub use date::{Date, Precision};
 pub use document::*;
 pub use id::DocId;
+pub use url::{RefusedUrl, SafeUrl, Url, UrlKind};
 pub use version::Version;
 
-use crate::diag::Pos;
+/// A 1-based line and column in a file (front matter lines included).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+pub struct Pos {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl Pos {
+    pub fn new(line: u32, column: u32) -> Pos {
+        Pos { line, column }
+    }
+}
 
 /// A value with the place in its file where the author wrote it.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! The parsed body → HTML. All text is escaped; raw HTML never passes.
 
-use crate::body::{Align, Block, Body, Inline, Link, Table};
 use crate::config::GlossaryEntry;
+use crate::model::body::{Align, Block, Body, Inline, Link, Table};
 use crate::text::escape_html;
 use regex::Regex;
 use std::collections::{HashMap, HashSet};
@@ -263,7 +263,7 @@ impl Renderer<'_, '_> {
         let href = (self.ctx.href)(l);
         match (&l.target, href) {
             // Local assets are shown; nothing is ever loaded from another host.
-            (crate::body::Target::File(_), Some(src)) => {
+            (crate::model::body::Target::File(_), Some(src)) => {
                 self.out.push_str("<img src=\"");
                 self.text(&src);
                 self.out.push_str("\" alt=\"");

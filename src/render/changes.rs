@@ -1,85 +1,17 @@
-//! Comparison pages ("Changes from version X to version Y"): which exist,
-//! where they live, and what their template sees.
-//!
-//! A published version with a published predecessor (the previous version
-//! number of the same id on the site) has one at
-//! `documents/<slug>/changes-v<X>-to-v<Y>/`, an address that never moves;
-//! its redline PDF sits beside version Y's PDF. With `--drafts`, the
-//! version in preparation is compared with the current (ratified) one. In
-//! the public copy, both versions must be in the public copy.
+//! Comparison pages ("Changes from version X to version Y"): what their
+//! template sees. Which pages exist, and where, is the publication's
+//! (`publish/changes.rs`); what changed is the compare stage's.
 
-use super::site::Site;
 use crate::compare::{self, BlockChange, BlockDiff, BlockKind, Comparison, FactChange, SectionDiff, SectionStatus};
 use crate::model::{DocId, Status};
+use crate::publish::{ChangesPage, Publication};
+use crate::resolve::DocIndex;
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// Unchanged blocks shown on each side of a change; the rest of a section is folded.
 const CONTEXT: usize = 1;
 /// The summary lists this many changes at most.
 const LISTED_CHANGES: usize = 40;
-
-/// One comparison page.
-#[derive(Clone, Debug)]
-pub struct ChangesPage {
-    pub from: usize,
-    pub to: usize,
-    /// Relative to the site root, ending in `/`.
-    pub url: String,
-}
-
-/// Every comparison the site has, by either end.
-#[derive(Clone, Debug, Default)]
-pub struct Changes {
-    pub pages: Vec<ChangesPage>,
-    by_to: HashMap<usize, usize>,
-    by_from: HashMap<usize, usize>,
-}
-
-impl Changes {
-    /// The comparisons among the published versions (`url_of`), with the
-    /// folder of each id's pages (`main_of`'s address).
-    pub fn plan(
-        lib: &crate::resolve::Library,
-        url_of: &HashMap<usize, String>,
-        main_of: &std::collections::BTreeMap<DocId, usize>,
-    ) -> Changes {
-        let site_docs = &lib.docs;
-        let mut pages = Vec::new();
-        for (id, &main) in main_of {
-            let Some(versions) = lib.by_id.get(id) else { continue };
-            let published: Vec<usize> = versions.all.iter().copied().filter(|i| url_of.contains_key(i)).collect();
-            // The main page's address is the id's folder: `documents/<slug>/`.
-            let folder = &url_of[&main];
-            let in_force = published.iter().rev().copied().find(|&i| site_docs[i].status() == Some(Status::Ratified));
-            for (k, &to) in published.iter().enumerate().skip(1) {
-                let from = match (versions.preparing == Some(to), in_force) {
-                    (true, Some(current)) => current,
-                    _ => published[k - 1],
-                };
-                let v = |i: usize| site_docs[i].version().map_or("0".to_string(), |v| v.to_string());
-                let url = format!("{folder}changes-v{}-to-v{}/", v(from), v(to));
-                pages.push(ChangesPage { from, to, url });
-            }
-        }
-        let by_to = pages.iter().enumerate().map(|(k, p)| (p.to, k)).collect();
-        let mut by_from = HashMap::new();
-        for (k, p) in pages.iter().enumerate() {
-            by_from.entry(p.from).or_insert(k);
-        }
-        Changes { pages, by_to, by_from }
-    }
-
-    /// The comparison that ends at version `doc` (what changed in it).
-    pub fn into_version(&self, doc: usize) -> Option<&ChangesPage> {
-        self.by_to.get(&doc).map(|&k| &self.pages[k])
-    }
-
-    /// The comparison that starts at version `doc` (what its successor changed).
-    pub fn out_of_version(&self, doc: usize) -> Option<&ChangesPage> {
-        self.by_from.get(&doc).map(|&k| &self.pages[k])
-    }
-}
 
 /// A link to a comparison page, for the pages of its versions.
 #[derive(Clone, Debug, Serialize)]
@@ -89,18 +21,22 @@ pub struct ChangesLink {
     pub url: String,
 }
 
-pub fn link(site: &Site, page: Option<&ChangesPage>) -> Option<ChangesLink> {
+pub fn link(site: &Publication, page: Option<&ChangesPage>) -> Option<ChangesLink> {
     let page = page?;
-    let v = |i: usize| site.lib.docs[i].version().map_or_else(String::new, |v| v.to_string());
+    let v = |i: DocIndex| site.lib.doc(i).version().map_or_else(String::new, |v| v.to_string());
     Some(ChangesLink { from: v(page.from), to: v(page.to), url: page.url.clone() })
 }
 
 /// Links each amendment history row to the comparison page of the version it records.
-pub fn link_history(site: &Site, doc: usize, mut rows: Vec<super::views::HistoryRow>) -> Vec<super::views::HistoryRow> {
-    let Some(versions) = site.lib.docs[doc].id().and_then(|id| site.lib.by_id.get(id)) else { return rows };
+pub fn link_history(
+    site: &Publication,
+    doc: DocIndex,
+    mut rows: Vec<super::views::HistoryRow>,
+) -> Vec<super::views::HistoryRow> {
+    let Some(versions) = site.lib.doc(doc).id().and_then(|id| site.lib.by_id.get(id)) else { return rows };
     for row in &mut rows {
         let Ok(v) = crate::model::Version::parse(&row.version) else { continue };
-        let version = versions.all.iter().copied().find(|&i| site.lib.docs[i].version() == Some(&v));
+        let version = versions.all.iter().copied().find(|&i| site.lib.doc(i).version() == Some(&v));
         row.changes_url = version.and_then(|i| site.changes.into_version(i)).map(|p| p.url.clone());
     }
     rows
@@ -108,15 +44,19 @@ pub fn link_history(site: &Site, doc: usize, mut rows: Vec<super::views::History
 
 /// How the site names related documents and roles in a comparison: in the
 /// public copy, a document that is not public is left out.
-pub fn compare(site: &Site, page: &ChangesPage) -> Comparison {
+pub fn compare(site: &Publication, page: &ChangesPage) -> Comparison {
     let lib = site.lib;
     let related = |id: &DocId| match site.main_of.get(id) {
-        Some(&i) => Some(lib.docs[i].title().to_string()),
+        Some(&i) => Some(lib.doc(i).title().to_string()),
         None if site.opts.public => None,
         None => Some(lib.target(id).map_or_else(|| "(not in this library)".to_string(), |d| d.title().to_string())),
     };
     let role = |r: &str| lib.config.role(r).map(|r| r.title.clone());
-    compare::compare(&lib.docs[page.from], &lib.docs[page.to], &compare::Names { related: &related, role: &role })
+    super::facts::compare_versions(
+        lib.doc(page.from),
+        lib.doc(page.to),
+        &super::facts::Names { related: &related, role: &role },
+    )
 }
 
 #[derive(Serialize)]
@@ -197,9 +137,9 @@ pub struct BlockView {
     pub excerpt: Option<String>,
 }
 
-pub fn view(site: &Site, page: &ChangesPage, c: Comparison) -> ChangesView {
-    let to = &site.lib.docs[page.to];
-    let side = |i: usize, s: compare::Side| SideView {
+pub fn view(site: &Publication, page: &ChangesPage, c: Comparison) -> ChangesView {
+    let to = site.lib.doc(page.to);
+    let side = |i: DocIndex, s: compare::Side| SideView {
         version: s.version,
         status: s.status,
         ratified: s.ratified,
@@ -217,7 +157,7 @@ pub fn view(site: &Site, page: &ChangesPage, c: Comparison) -> ChangesView {
     ChangesView {
         id: c.id,
         title: c.title,
-        type_label: super::views::plural_label(&doc_type),
+        type_label: crate::text::plural_label(&doc_type),
         type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
         doc_url: main,
         to_is_draft: to.status().is_some_and(Status::is_draft),
@@ -395,8 +335,8 @@ fn note(b: &BlockDiff, here: Option<&str>) -> Option<String> {
         }
         BlockChange::Changed => Some(format!("Changed {noun}")),
         BlockChange::MovedHere => {
-            Some(format!("{} moved here from {}", super::views::capitalise(noun), elsewhere(&b.moved)))
+            Some(format!("{} moved here from {}", crate::text::capitalise(noun), elsewhere(&b.moved)))
         }
-        BlockChange::MovedAway => Some(format!("{} moved to {}", super::views::capitalise(noun), elsewhere(&b.moved))),
+        BlockChange::MovedAway => Some(format!("{} moved to {}", crate::text::capitalise(noun), elsewhere(&b.moved))),
     }
 }

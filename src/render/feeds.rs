@@ -3,8 +3,9 @@
 //! are absolute, from `base_url` (`public_base_url` in the public copy).
 
 use super::pdf::pdf_path;
-use super::site::Site;
 use crate::model::{Document, Status};
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -28,13 +29,13 @@ struct CatalogueEntry<'a> {
     related: Vec<String>,
 }
 
-pub fn catalogue(site: &Site) -> String {
+pub fn catalogue(site: &Publication) -> String {
     let base = site.base_url();
     let entries: Vec<CatalogueEntry> = site
         .pages
         .iter()
         .map(|p| {
-            let d = &site.lib.docs[p.doc];
+            let d = site.lib.doc(p.doc);
             CatalogueEntry {
                 id: d.id().map(|i| i.to_string()).unwrap_or_default(),
                 title: d.title(),
@@ -70,18 +71,18 @@ fn xml(text: &str) -> String {
 }
 
 /// Ratified documents in force, newest ratification first.
-fn ratified_newest_first<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
+fn ratified_newest_first<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
     let mut docs: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| (i, &*site.lib.docs[i]))
+        .map(|&i| (i, &**site.lib.doc(i)))
         .filter(|(_, d)| d.status() == Some(Status::Ratified))
         .collect();
     docs.sort_by_key(|(_, d)| std::cmp::Reverse((d.meta.ratified_date(), d.id().cloned())));
     docs
 }
 
-pub fn atom(site: &Site) -> String {
+pub fn atom(site: &Publication) -> String {
     let base = site.base_url();
     let org = &site.lib.config.site.organisation;
     let docs = ratified_newest_first(site);
@@ -125,7 +126,7 @@ pub fn atom(site: &Site) -> String {
 
 /// One all-day event per current document's review date. Lines end in CRLF
 /// and are folded at 75 octets, as RFC 5545 asks.
-pub fn calendar(site: &Site) -> String {
+pub fn calendar(site: &Publication) -> String {
     let base = site.base_url();
     let host = base.split("://").nth(1).and_then(|r| r.split('/').next()).unwrap_or("trustdocs");
     let mut lines = vec![
@@ -135,7 +136,7 @@ pub fn calendar(site: &Site) -> String {
         "CALSCALE:GREGORIAN".into(),
     ];
     lines.push(format!("X-WR-CALNAME:{}", ics_text(&format!("Review dates – {}", site.lib.config.site.organisation))));
-    for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, d) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let (Some(review), Some(id)) = (d.meta.effective_review_date(), d.id()) else { continue };
         if d.status() != Some(Status::Ratified) {
             continue;
@@ -152,7 +153,7 @@ pub fn calendar(site: &Site) -> String {
                 ics_text(&format!(
                     "Owner: {}. Directorate: {}.",
                     d.meta.author.as_ref().map_or("not given", |a| a.name.as_str()),
-                    super::views::directorate(d)
+                    d.directorate_label()
                 ))
             ),
             format!("URL:{base}{}", site.url_of[&i]),
@@ -182,7 +183,7 @@ fn fold(line: &str) -> String {
     out
 }
 
-pub fn sitemap(site: &Site, extra_pages: &[String]) -> String {
+pub fn sitemap(site: &Publication, extra_pages: &[String]) -> String {
     let base = site.base_url();
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",

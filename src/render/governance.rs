@@ -1,11 +1,12 @@
 //! The governance team's and library staff's pages: checks, reviews and
 //! references (with its CSV). Built from the same diagnostics `check` prints.
 
-use super::site::{review_state, ReviewState, Site};
-use super::views::{directorate, summary, DocSummary};
-use crate::body::Target;
+use super::views::{summary, DocSummary};
 use crate::diag::{Code, Diagnostic, Severity};
-use crate::model::{DocId, Document, Status};
+use crate::model::body::Target;
+use crate::model::{DocId, Document, ReviewState, Status};
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 
@@ -35,9 +36,8 @@ pub struct DocChecks {
 }
 
 /// Diagnostics grouped by file (so by document), errors first within each.
-pub fn checks(site: &Site, diags: &[Diagnostic]) -> Vec<DocChecks> {
-    let by_file: HashMap<&str, usize> =
-        site.lib.docs.iter().enumerate().map(|(i, d)| (d.file.display.as_str(), i)).collect();
+pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
+    let by_file: HashMap<&str, DocIndex> = site.lib.iter().map(|(i, d)| (d.file.display.as_str(), i)).collect();
     let mut groups: BTreeMap<String, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
         groups.entry(d.file.clone().unwrap_or_else(|| "(the content folder)".into())).or_default().push(d);
@@ -46,7 +46,7 @@ pub fn checks(site: &Site, diags: &[Diagnostic]) -> Vec<DocChecks> {
         .into_iter()
         .map(|(file, mut ds)| {
             ds.sort_by_key(|d| (d.severity, d.line, d.column));
-            let doc = by_file.get(file.as_str()).map(|&i| (i, &site.lib.docs[i]));
+            let doc = by_file.get(file.as_str()).map(|&i| (i, site.lib.doc(i)));
             let url = doc.and_then(|(i, _)| site.url_of.get(&i).cloned());
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
             DocChecks {
@@ -101,7 +101,7 @@ pub struct ReviewGroup {
 }
 
 /// Current ratified documents by review state, then by directorate.
-pub fn reviews(site: &Site) -> Vec<ReviewGroup> {
+pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
     let today = site.opts.today;
     let soon = site.lib.config.site.due_soon_days;
     let groups = [
@@ -113,9 +113,13 @@ pub fn reviews(site: &Site) -> Vec<ReviewGroup> {
         .into_iter()
         .map(|(title, state, states)| {
             let mut by_dir: BTreeMap<String, Vec<DocSummary>> = BTreeMap::new();
-            for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
-                if doc.status() == Some(Status::Ratified) && states.contains(&review_state(doc, today, soon)) {
-                    by_dir.entry(directorate(doc)).or_default().push(summary(site, doc, &site.url_of[&i]));
+            for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
+                if doc.status() == Some(Status::Ratified) && states.contains(&doc.review_state(today, soon)) {
+                    by_dir.entry(doc.directorate_label().to_string()).or_default().push(summary(
+                        site,
+                        doc,
+                        &site.url_of[&i],
+                    ));
                 }
             }
             by_dir.values_mut().for_each(|v| v.sort_by(|a, b| a.review_iso.cmp(&b.review_iso)));
@@ -148,13 +152,13 @@ pub struct RefRow {
 }
 
 /// Every reference of every published document.
-pub fn references(site: &Site, diags: &[Diagnostic]) -> Vec<RefRow> {
+pub fn references(site: &Publication, diags: &[Diagnostic]) -> Vec<RefRow> {
     let mut found: HashMap<(&str, u32, u32), Vec<Code>> = HashMap::new();
     for d in diags.iter().filter(|d| matches!(d.code, Code::X001 | Code::X003 | Code::X004 | Code::X005)) {
         found.entry((d.file.as_deref().unwrap_or(""), d.line, d.column)).or_default().push(d.code);
     }
     let mut rows = Vec::new();
-    for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let base = || RefRow {
             source_id: doc.id().map(DocId::to_string).unwrap_or_default(),
             source_title: doc.title().to_string(),
@@ -188,13 +192,14 @@ pub fn references(site: &Site, diags: &[Diagnostic]) -> Vec<RefRow> {
             });
         }
         for r in &doc.meta.references {
+            let refused = matches!(r.url.as_ref().map(|u| &u.value), Some(crate::model::Url::Refused(_)));
             rows.push(RefRow {
                 kind: "external",
                 title: Some(r.title.clone()),
-                status: String::new(),
+                status: if refused { "unsafe address, not linked (X009)".into() } else { String::new() },
                 publisher: r.publisher.clone(),
                 year: r.year.clone(),
-                url: r.url.clone(),
+                url: r.url.as_ref().and_then(|u| u.safe()).map(|u| u.as_str().to_string()),
                 ..base()
             });
         }

@@ -1,5 +1,6 @@
 //! The HTML template environment: minijinja over the theme's templates.
 
+use crate::error::{Error, Result};
 use crate::theme::Theme;
 use minijinja::{AutoEscape, Environment, Value};
 
@@ -9,7 +10,7 @@ pub struct Templates<'t> {
 }
 
 impl<'t> Templates<'t> {
-    pub fn new(theme: &'t Theme) -> Result<Templates<'t>, String> {
+    pub fn new(theme: &'t Theme) -> Result<Templates<'t>> {
         let mut env = Environment::new();
         env.set_auto_escape_callback(|name| {
             if name.ends_with(".html") || name.ends_with(".xml") {
@@ -20,27 +21,23 @@ impl<'t> Templates<'t> {
         });
         env.set_undefined_behavior(minijinja::UndefinedBehavior::Chainable);
         for (name, bytes) in theme.under("templates") {
-            let text = String::from_utf8(bytes.to_vec())
-                .map_err(|_| format!("{} is not UTF-8 text", theme.origin(&format!("templates/{name}"))))?;
-            env.add_template_owned(name.to_string(), text).map_err(|e| template_error(theme, &e))?;
+            let text = String::from_utf8(bytes.to_vec()).map_err(|_| {
+                Error::Theme(format!("{} is not UTF-8 text", theme.origin(&format!("templates/{name}"))))
+            })?;
+            env.add_template_owned(name.to_string(), text).map_err(|e| template_error(theme, e))?;
         }
         Ok(Templates { env, theme })
     }
 
-    pub fn render(&self, name: &str, ctx: Value) -> Result<String, String> {
-        let tmpl = self.env.get_template(name).map_err(|e| template_error(self.theme, &e))?;
-        tmpl.render(ctx).map_err(|e| template_error(self.theme, &e))
+    pub fn render(&self, name: &str, ctx: Value) -> Result<String> {
+        let tmpl = self.env.get_template(name).map_err(|e| template_error(self.theme, e))?;
+        tmpl.render(ctx).map_err(|e| template_error(self.theme, e))
     }
 }
 
 /// A template problem, naming the theme file and the line, for the person
 /// who edits the theme.
-fn template_error(theme: &Theme, e: &minijinja::Error) -> String {
+fn template_error(theme: &Theme, e: minijinja::Error) -> Error {
     let file = e.name().map(|n| theme.origin(&format!("templates/{n}"))).unwrap_or_else(|| "a template".to_string());
-    let line = e.line().map(|l| format!(", line {l}")).unwrap_or_default();
-    let mut msg = format!("template error in {file}{line}: {}", e.kind());
-    if let Some(detail) = e.detail() {
-        msg.push_str(&format!(": {detail}"));
-    }
-    msg
+    Error::Template { file, line: e.line(), source: e }
 }

@@ -1,10 +1,11 @@
 //! Library-wide pages: the role matrix and a page per role, the EIA
 //! register, and the glossary.
 
-use super::body_html::BodyHtml;
-use super::site::Site;
+use super::body_html::{BodyHtml, GlossaryMarker};
 use super::views::{self, DocSummary};
 use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use crate::text::slugify_ascii;
 use serde::Serialize;
 
@@ -41,10 +42,10 @@ pub struct Matrix {
 }
 
 /// The published documents that have role sections, in id order.
-fn docs_with_roles<'a>(site: &'a Site) -> Vec<(usize, &'a Document)> {
+fn docs_with_roles<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
     site.main_of
         .values()
-        .map(|&i| (i, &*site.lib.docs[i]))
+        .map(|&i| (i, &**site.lib.doc(i)))
         .filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some()))
         .collect()
 }
@@ -53,13 +54,11 @@ pub fn role_url(role_id: &str) -> String {
     format!("roles/{}/", slugify_ascii(role_id))
 }
 
-pub fn matrix(site: &Site) -> Matrix {
+pub fn matrix(site: &Publication) -> Matrix {
     let docs = docs_with_roles(site);
     let rows = site
-        .lib
-        .config
-        .roles
-        .iter()
+        .roles()
+        .into_iter()
         .map(|role| {
             let cells: Vec<Cell> = docs
                 .iter()
@@ -109,17 +108,17 @@ pub struct RoleSection {
 
 /// Every section of every published document that holds `role_id`'s
 /// responsibilities, with its text.
-pub fn role_sections(site: &Site, role_id: &str, root: &str) -> Vec<RoleSection> {
+pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &str, root: &str) -> Vec<RoleSection> {
     let role_title = |id: &str| site.lib.config.role(id).map(|r| r.title.clone());
     let mut out = Vec::new();
     for (i, doc) in docs_with_roles(site) {
         let url = &site.url_of[&i];
-        let href = |link: &crate::body::Link| match &link.target {
+        let href = |link: &crate::model::body::Link| match &link.target {
             // A same-page anchor means the document's page here.
-            crate::body::Target::Local(a) => Some(format!("{root}{url}#{a}")),
+            crate::model::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
-        let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) };
+        let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(glossary) };
         for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
             out.push(RoleSection {
                 doc: views::summary(site, doc, url),
@@ -152,11 +151,11 @@ pub struct EiaRegister {
     missing: Vec<DocSummary>,
 }
 
-pub fn eia_register(site: &Site) -> EiaRegister {
+pub fn eia_register(site: &Publication) -> EiaRegister {
     let cfg = &site.lib.config.site;
     let mut entries = Vec::new();
     let mut missing = Vec::new();
-    for (&i, doc) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
             let needs = doc.meta.doc_type.as_ref().is_some_and(|t| cfg.eia_required_for.contains(&t.value));
@@ -182,7 +181,7 @@ pub fn eia_register(site: &Site) -> EiaRegister {
             negatives: impacts
                 .iter()
                 .filter(|i| i.kind == ImpactKind::Negative)
-                .map(|i| views::capitalise(&i.characteristic.replace('_', " ")))
+                .map(|i| crate::text::capitalise(&i.characteristic.replace('_', " ")))
                 .collect(),
             action_plan: view.action_plan,
         });

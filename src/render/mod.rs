@@ -2,6 +2,7 @@
 
 mod body_html;
 pub mod changes;
+pub mod facts;
 mod feeds;
 mod governance;
 mod html;
@@ -9,63 +10,33 @@ mod library;
 pub mod pdf;
 pub mod pdf_data;
 pub mod redline;
-pub mod site;
 pub mod views;
 
 use crate::diag::Diagnostic;
-use crate::output::{Contents, OutputFile};
-use crate::resolve::Library;
+use crate::error::Result;
+use crate::model::ReviewState;
+use crate::output::{Contents, OutputFile, Sink, Stop};
+use crate::publish::{ChangesPage, Publication, PublishOptions};
+use crate::resolve::{DocIndex, Library};
 use crate::text::slugify_ascii;
 use crate::theme::Theme;
+use body_html::GlossaryMarker;
 use html::Templates;
 use minijinja::{context, Value};
 use rayon::prelude::*;
 use serde::Serialize;
-pub use site::{RenderOptions, Site};
 use std::collections::BTreeMap;
 
-/// Renders every page of the intranet site into memory (for previews and tests).
-pub fn render_site(
-    lib: &Library,
-    diags: &[Diagnostic],
-    opts: &RenderOptions,
-    theme: &Theme,
-) -> Result<Vec<OutputFile>, String> {
-    let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
-    let mut files = renderer.document_pages(&|_| true)?;
-    files.extend(renderer.other_files()?);
-    Ok(files)
-}
-
-/// Asked between the parts of a long render; `true` abandons it (in
-/// `serve`, a newer edit is waiting).
-pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
-
-/// Where rendered files go as soon as they are made.
-pub type Sink<'s> = dyn Fn(OutputFile) -> Result<(), String> + Sync + 's;
-
-/// Renders every page of the site into `sink`, page by page, so that a large
-/// library never sits in memory whole. Returns how many HTML pages it made.
-pub fn render_site_into(
-    lib: &Library,
-    diags: &[Diagnostic],
-    opts: &RenderOptions,
-    theme: &Theme,
-    sink: &Sink,
-) -> Result<usize, String> {
-    let renderer = SiteRenderer::new(lib, diags, opts, theme)?;
-    let clock = crate::timings::Clock::start();
-    let mut pages = renderer.document_pages_into(&|_| true, sink)?;
-    clock.lap("document pages");
-    pages += renderer.other_files_unless(&|| false, sink)?.unwrap_or_default();
-    clock.lap("other files");
-    Ok(pages)
-}
+/// Files another stage adds to the site with its templates (the search page
+/// and index), between the governance and the library pages: into the sink,
+/// or `None` when `stop` said so.
+pub type Extra<'s> = dyn Fn(&SiteRenderer, &Stop, &Sink) -> Result<Option<()>> + Sync + 's;
 
 /// The site's renderer, split so that `serve` can re-render the pages of
 /// the documents an edit touched before everything else.
 pub struct SiteRenderer<'a> {
-    site: Site<'a>,
+    site: Publication<'a>,
+    glossary: GlossaryMarker,
     diags: &'a [Diagnostic],
     theme: &'a Theme,
     templates: Templates<'a>,
@@ -73,65 +44,64 @@ pub struct SiteRenderer<'a> {
 }
 
 impl<'a> SiteRenderer<'a> {
-    pub fn new(
-        lib: &'a Library,
-        diags: &'a [Diagnostic],
-        opts: &'a RenderOptions,
-        theme: &'a Theme,
-    ) -> Result<Self, String> {
-        let site = Site::plan(lib, opts);
+    pub fn new(lib: &'a Library, diags: &'a [Diagnostic], opts: &'a PublishOptions, theme: &'a Theme) -> Result<Self> {
+        let site = Publication::plan(lib, opts);
         let common = common_context(&site);
-        Ok(SiteRenderer { site, diags, theme, templates: Templates::new(theme)?, common })
+        let glossary = GlossaryMarker::new(&lib.config.glossary);
+        Ok(SiteRenderer { site, glossary, diags, theme, templates: Templates::new(theme)?, common })
     }
 
-    pub fn site(&self) -> &Site<'a> {
+    pub fn publication(&self) -> &Publication<'a> {
         &self.site
     }
 
-    /// The pages of the document versions (by index in the library) that `wanted` accepts.
-    pub fn document_pages(&self, wanted: &(dyn Fn(usize) -> bool + Sync)) -> Result<Vec<OutputFile>, String> {
-        let pages = std::sync::Mutex::new(Vec::new());
-        self.document_pages_into(wanted, &collect_into(&pages))?;
-        Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
+    /// A page of another stage (the search page) from a template of the theme.
+    pub fn page(&self, template: &str, ctx: Value) -> Result<String> {
+        self.templates.render(template, ctx)
     }
 
-    /// Renders those pages into `sink` as they are made; returns how many.
-    pub fn document_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
-        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+    /// What every page's template sees: the site's name, notice, options.
+    pub fn common(&self) -> &Value {
+        &self.common
+    }
+
+    /// The pages of the document versions (by index in the library) that
+    /// `wanted` accepts, into `sink` as they are made; returns how many.
+    pub fn document_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
+        let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
         site.pages
             .par_iter()
             .filter(|p| wanted(p.doc))
             .map(|p| {
                 let root = root_of(&p.url);
-                let view = views::document(site, p.doc, &p.url, &root);
+                let view = views::document(site, glossary, p.doc, &p.url, &root);
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;
                 sink(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
             })
-            .sum::<Result<usize, String>>()
+            .sum::<Result<usize>>()
             .and_then(|pages| Ok(pages + self.changes_pages_into(wanted, sink)?))
     }
 
     /// The comparison pages that end at the versions `wanted` accepts
     /// (what changed in them), into `sink`; returns how many.
-    pub fn changes_pages_into(&self, wanted: &(dyn Fn(usize) -> bool + Sync), sink: &Sink) -> Result<usize, String> {
+    pub fn changes_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
-        site.changes.pages.par_iter().filter(|p| wanted(p.to)).map(|p| changes_page(site, templates, common, p, sink)).sum()
+        site.changes
+            .pages
+            .par_iter()
+            .filter(|p| wanted(p.to))
+            .map(|p| changes_page(site, templates, common, p, sink))
+            .sum()
     }
 
-    /// Everything but the document pages: listings, library and governance
-    /// pages, search, machine-readable files, static files and assets.
-    pub fn other_files(&self) -> Result<Vec<OutputFile>, String> {
-        let files = std::sync::Mutex::new(Vec::new());
-        self.other_files_unless(&|| false, &collect_into(&files))?;
-        Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
-    }
-
-    /// `other_files` into `sink`, each group of files as soon as it is made,
-    /// so that no page waits in memory for the others. Returns how many HTML
+    /// Everything but the document pages (listings, library and governance
+    /// pages, `extra`'s files, machine-readable files, static files and
+    /// assets) into `sink`, each group of files as soon as it is made, so
+    /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>, String> {
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink, extra: &Extra) -> Result<Option<usize>> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         let clock = crate::timings::Clock::start();
         // The sitemap needs the pages' paths, not the pages.
@@ -155,23 +125,19 @@ impl<'a> SiteRenderer<'a> {
         if stop() {
             return Ok(None);
         }
-        // Search (issue 5, src/search/): the browser index and the search page.
-        let render = |name: &str, ctx| templates.render(name, ctx);
-        let Some(search) = crate::search::site_files(site, &render, common, stop, &out)? else { return Ok(None) };
-        put(search)?;
-        if stop() {
+        if extra(self, stop, &out)?.is_none() || stop() {
             return Ok(None);
         }
-        put(library_pages(site, templates, common)?)?;
+        put(library_pages(site, &self.glossary, templates, common)?)?;
         out(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?))?;
         let pages = std::mem::take(&mut *pages.lock().unwrap_or_else(|e| e.into_inner()));
         machine_readable(site, &pages).into_iter().try_for_each(sink)?;
         for (path, bytes) in self.theme.under("static") {
             sink(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
         }
-        for asset in &site.lib.assets {
-            let path = asset.to_string_lossy().replace('\\', "/");
-            sink(OutputFile { path, contents: Contents::Copy(site.lib.dir.join(asset)) })?;
+        for path in site.assets_used() {
+            let source = site.lib.dir.join(&path);
+            sink(OutputFile { path, contents: Contents::Copy(source) })?;
         }
         Ok(Some(pages.len()))
     }
@@ -179,12 +145,12 @@ impl<'a> SiteRenderer<'a> {
 
 /// One comparison page.
 fn changes_page(
-    site: &Site,
+    site: &Publication,
     templates: &Templates,
     common: &Value,
-    page: &changes::ChangesPage,
+    page: &ChangesPage,
     sink: &Sink,
-) -> Result<usize, String> {
+) -> Result<usize> {
     let view = changes::view(site, page, changes::compare(site, page));
     let root = root_of(&page.url);
     let page_title =
@@ -194,35 +160,13 @@ fn changes_page(
     Ok(1)
 }
 
-/// A sink that keeps what it is given, for callers that want the files in memory.
-pub fn collect_into(
-    files: &std::sync::Mutex<Vec<OutputFile>>,
-) -> impl Fn(OutputFile) -> Result<(), String> + Sync + '_ {
-    |f| {
-        files.lock().unwrap_or_else(|e| e.into_inner()).push(f);
-        Ok(())
-    }
-}
-
-/// Makes the PDF of every published version (see `pdf.rs`).
-pub fn render_pdfs(
-    lib: &Library,
-    opts: &RenderOptions,
-    theme: &Theme,
-    typst: &pdf::Typst,
-    out: &std::path::Path,
-    staging: &crate::output::Staging,
-) -> Result<pdf::PdfOutcome, String> {
-    pdf::render(&Site::plan(lib, opts), theme, typst, out, staging)
-}
-
 /// `documents/a/` → `../../`: every link is relative, so the site works from
 /// any folder of any static server, and from the file system.
 fn root_of(url: &str) -> String {
     "../".repeat(url.matches('/').count())
 }
 
-fn common_context(site: &Site) -> Value {
+fn common_context(site: &Publication) -> Value {
     let s = &site.lib.config.site;
     context! {
         site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => &s.notice, due_soon_days => s.due_soon_days },
@@ -241,36 +185,36 @@ struct Group {
     docs: Vec<views::DocSummary>,
 }
 
-fn group_by(site: &Site, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
+fn group_by(site: &Publication, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<views::DocSummary>> = BTreeMap::new();
-    for (&i, d) in site.main_of.values().map(|i| (i, &site.lib.docs[*i])) {
+    for (&i, d) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         groups.entry(key(d)).or_default().push(views::summary(site, d, &site.url_of[&i]));
     }
     groups
         .into_iter()
         .map(|(name, mut docs)| {
             docs.sort_by_key(|d| d.title.to_lowercase());
-            let label = if folder == "types" { views::plural_label(&name) } else { name.clone() };
+            let label = if folder == "types" { crate::text::plural_label(&name) } else { name.clone() };
             Group { url: format!("{folder}/{}/", slugify_ascii(&name)), label, name, docs }
         })
         .collect()
 }
 
-fn by_type(site: &Site) -> Vec<Group> {
+fn by_type(site: &Publication) -> Vec<Group> {
     group_by(site, "types", |d| d.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()))
 }
 
-fn by_directorate(site: &Site) -> Vec<Group> {
-    group_by(site, "directorates", views::directorate)
+fn by_directorate(site: &Publication) -> Vec<Group> {
+    group_by(site, "directorates", |d| d.directorate_label().to_string())
 }
 
-fn a_to_z(site: &Site) -> Vec<Group> {
+fn a_to_z(site: &Publication) -> Vec<Group> {
     group_by(site, "documents", |d| {
         d.title().chars().find(|c| c.is_alphanumeric()).map_or("#".to_string(), |c| c.to_uppercase().to_string())
     })
 }
 
-fn listing_pages(site: &Site, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
+fn listing_pages(site: &Publication, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     for (kind, groups) in [("type", by_type(site)), ("directorate", by_directorate(site))] {
         for g in &groups {
@@ -285,29 +229,34 @@ fn listing_pages(site: &Site, templates: &Templates, common: &Value) -> Result<V
     Ok(files)
 }
 
-fn library_pages(site: &Site, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>, String> {
+fn library_pages(
+    site: &Publication,
+    glossary: &GlossaryMarker,
+    templates: &Templates,
+    common: &Value,
+) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     let matrix = context! { root => "../", page_title => "Role matrix", section => "roles", matrix => ser(library::matrix(site)), ..common.clone() };
     files.push(OutputFile::bytes("roles/index.html", templates.render("roles.html", matrix)?));
-    for role in &site.lib.config.roles {
+    for role in site.roles() {
         let url = library::role_url(&role.id);
         let root = root_of(&url);
-        let sections = library::role_sections(site, &role.id, &root);
+        let sections = library::role_sections(site, glossary, &role.id, &root);
         let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), sections => ser(sections), ..common.clone() };
         files.push(OutputFile::bytes(format!("{url}index.html"), templates.render("role.html", ctx)?));
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
     files.push(OutputFile::bytes("eia/index.html", templates.render("eia.html", eia)?));
-    let mut glossary = site.lib.config.glossary.clone();
-    glossary.sort_by_key(|g| g.term.to_lowercase());
-    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(glossary), ..common.clone() };
+    let mut entries = site.lib.config.glossary.clone();
+    entries.sort_by_key(|g| g.term.to_lowercase());
+    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(entries), ..common.clone() };
     files.push(OutputFile::bytes("glossary/index.html", templates.render("glossary.html", ctx)?));
     Ok(files)
 }
 
 /// The catalogue, feed, calendar and sitemap. The sitemap lists every page
 /// already rendered, by path (`pages`).
-fn machine_readable(site: &Site, pages: &[String]) -> Vec<OutputFile> {
+fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
     let pages: Vec<String> = pages
         .iter()
         .filter_map(|p| p.strip_suffix("index.html"))
@@ -323,16 +272,16 @@ fn machine_readable(site: &Site, pages: &[String]) -> Vec<OutputFile> {
 }
 
 fn governance_pages(
-    site: &Site,
+    site: &Publication,
     diags: &[Diagnostic],
     templates: &Templates,
     common: &Value,
-) -> Result<Vec<OutputFile>, String> {
+) -> Result<Vec<OutputFile>> {
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     let rows = governance::references(site, diags);
-    let csv = governance::references_csv(&rows, &site.lib.config.site.base_url);
+    let csv = governance::references_csv(&rows, &site.base_url());
     let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
     Ok(vec![
         OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),
@@ -342,12 +291,12 @@ fn governance_pages(
     ])
 }
 
-fn home_context(site: &Site, common: &Value) -> Value {
+fn home_context(site: &Publication, common: &Value) -> Value {
     let mut recent: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| &site.lib.docs[i])
-        .filter(|d| site::in_force(d) && d.meta.ratified_date().is_some())
+        .map(|&i| site.lib.doc(i))
+        .filter(|d| d.is_ratified() && d.meta.ratified_date().is_some())
         .collect();
     recent.sort_by_key(|d| std::cmp::Reverse(d.meta.ratified_date()));
     let recent: Vec<_> = recent
@@ -358,10 +307,8 @@ fn home_context(site: &Site, common: &Value) -> Value {
     let mut due: Vec<_> = site
         .main_of
         .values()
-        .map(|&i| views::summary(site, &site.lib.docs[i], &site.url_of[&i]))
-        .filter(|s| {
-            s.status == "ratified" && matches!(s.review_state, site::ReviewState::Overdue | site::ReviewState::DueSoon)
-        })
+        .map(|&i| views::summary(site, site.lib.doc(i), &site.url_of[&i]))
+        .filter(|s| s.status == "ratified" && matches!(s.review_state, ReviewState::Overdue | ReviewState::DueSoon))
         .collect();
     due.sort_by(|a, b| a.review_iso.cmp(&b.review_iso));
     context! {

@@ -2,14 +2,16 @@
 //! parallel, with a cache so an unchanged PDF is never compiled twice.
 
 use super::pdf_data;
-use super::site::{DocPage, Site};
+use crate::error::{Error, Result};
 use crate::output::{Contents, OutputFile, Staging};
+use crate::publish::{DocPage, Publication};
+use crate::resolve::DocIndex;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::process::{Command, Stdio};
 
 /// The typst version trustdocs is tested with; the install hint names it.
 pub const TYPST_VERSION: &str = "0.15.1";
@@ -24,21 +26,21 @@ pub struct Typst {
 
 impl Typst {
     /// The typst CLI from `TRUSTDOCS_TYPST` or the PATH.
-    pub fn find() -> Result<Typst, String> {
+    pub fn find() -> Result<Typst> {
         let bin = std::env::var_os("TRUSTDOCS_TYPST").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("typst"));
         let out = Command::new(&bin).arg("--version").output().map_err(|_| {
-            format!(
+            Error::Typst(format!(
                 "the typst CLI was not found ({}), so no PDF can be made.\n  install it with: cargo install --locked typst-cli --version {TYPST_VERSION}\n  or build without PDFs: trustdocs build --no-pdf",
                 bin.display()
-            )
+            ))
         })?;
         Ok(Typst { bin, version: String::from_utf8_lossy(&out.stdout).trim().to_string() })
     }
 }
 
 /// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Site, doc: usize, page_url: &str) -> String {
-    let doc = &site.lib.docs[doc];
+pub fn pdf_path(site: &Publication, doc: DocIndex, page_url: &str) -> String {
+    let doc = site.lib.doc(doc);
     let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
     let version = doc.version().map_or("0", |v| v.as_str());
     format!("{page_url}{slug}-v{version}.pdf")
@@ -77,8 +79,8 @@ pub struct Job {
 }
 
 /// The PDF of a document version.
-fn document_job(site: &Site, page: &DocPage) -> Job {
-    let doc = &site.lib.docs[page.doc];
+fn document_job(site: &Publication, page: &DocPage) -> Job {
+    let doc = site.lib.doc(page.doc);
     Job {
         path: pdf_path(site, page.doc, &page.url),
         key: format!("doc-{}", page.doc),
@@ -119,11 +121,12 @@ impl<'t> Common<'t> {
     }
 
     /// The job's templates, from the theme.
-    fn templates(&self, theme: &'t Theme, job: &Job) -> Result<Vec<(&'static str, &'t [u8])>, String> {
+    fn templates(&self, theme: &'t Theme, job: &Job) -> Result<Vec<(&'static str, &'t [u8])>> {
         job.templates
             .iter()
             .map(|name| {
-                theme.get(&format!("pdf/{name}")).map(|b| (*name, b)).ok_or(format!("the theme has no pdf/{name}"))
+                let missing = || Error::Theme(format!("the theme has no pdf/{name}"));
+                theme.get(&format!("pdf/{name}")).map(|b| (*name, b)).ok_or_else(missing)
             })
             .collect()
     }
@@ -152,20 +155,20 @@ impl<'t> Common<'t> {
 struct Made {
     path: String,
     hash: String,
-    result: Result<(), String>,
+    result: Result<()>,
     /// Whether typst ran (not taken from the cache).
     compiled: bool,
 }
 
 /// Makes every page's PDF, and every comparison's redline, into `staging`,
 /// reusing those of the previous output in `out` whose inputs have not changed.
-pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome, String> {
+pub fn render(site: &Publication, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome> {
     let common = Common::new(theme, typst);
     let previous = read_manifest(out);
-    let work = Workspace::new(&common.fonts)?;
+    let work = Workspace::new(staging.dir().join(".trustdocs").join("pdf-work"), &common.fonts)?;
     let count = site.pages.len() + site.changes.pages.len();
     let bar = progress(count);
-    let results: Vec<Result<Made, String>> = (0..count)
+    let results: Vec<Result<Made>> = (0..count)
         .into_par_iter()
         .map(|n| {
             let job = match site.pages.get(n) {
@@ -196,18 +199,26 @@ pub fn render(site: &Site, theme: &Theme, typst: &Typst, out: &Path, staging: &S
                 manifest.insert(made.path, made.hash);
                 outcome.made += 1;
             }
-            Err(e) => outcome.failures.push(e),
+            Err(e) => outcome.failures.push(e.to_string()),
         }
     }
     staging.put(&OutputFile::bytes(MANIFEST, serde_json::to_vec_pretty(&manifest).expect("manifest serialises")))?;
     Ok(outcome)
 }
 
-/// Makes one PDF straight to `target`, without the cache (`trustdocs pack`).
-pub fn make_one(site: &Site, theme: &Theme, typst: &Typst, job: &Job, target: &Path) -> Result<(), String> {
+/// Makes one PDF straight to `target`, without the cache (`trustdocs pack`),
+/// its typst run in the folder `work`, made new and removed after.
+pub fn make_one(
+    site: &Publication,
+    theme: &Theme,
+    typst: &Typst,
+    job: &Job,
+    work: PathBuf,
+    target: &Path,
+) -> Result<()> {
     let common = Common::new(theme, typst);
     let templates = common.templates(theme, job)?;
-    let work = Workspace::new(&common.fonts)?;
+    let work = Workspace::new(work, &common.fonts)?;
     compile(&site.lib.dir, typst, &work, &templates, job, target)
 }
 
@@ -222,14 +233,14 @@ fn progress(len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// Assets a document shows as images, relative to the content folder.
-pub fn images(site: &Site, index: usize) -> Vec<PathBuf> {
-    let doc = &site.lib.docs[index];
+pub fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
+    let doc = site.lib.doc(index);
     let mut v: Vec<PathBuf> = doc
         .body
         .links
         .iter()
         .filter_map(|l| match &l.target {
-            crate::body::Target::File(p) => site.asset(doc, p).map(PathBuf::from),
+            crate::model::body::Target::File(p) => site.lib.asset(doc, p).map(PathBuf::from),
             _ => None,
         })
         .collect();
@@ -242,22 +253,28 @@ fn read_manifest(out: &Path) -> BTreeMap<String, String> {
     std::fs::read(out.join(MANIFEST)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
 }
 
-/// A temporary folder for the build's typst runs, removed when dropped.
+/// The folder for typst runs: for a build, inside the staging folder (not
+/// the shared temporary folder, where another user could have planted a
+/// link under its name); made new, removed when dropped, before the swap,
+/// and with the staging folder if the build is interrupted or killed.
 struct Workspace {
     dir: PathBuf,
     fonts: PathBuf,
 }
 
 impl Workspace {
-    fn new(fonts: &[(&str, &[u8])]) -> Result<Workspace, String> {
-        let dir = std::env::temp_dir().join(format!("trustdocs-pdf-{}", std::process::id()));
+    /// Creates `dir` (which must not exist: never a planted link) and its fonts.
+    fn new(dir: PathBuf, fonts: &[(&str, &[u8])]) -> Result<Workspace> {
         let font_dir = dir.join("fonts");
-        std::fs::create_dir_all(&font_dir).map_err(|e| format!("cannot create {}: {e}", font_dir.display()))?;
-        for (name, bytes) in fonts {
-            let file = Path::new(name).file_name().unwrap_or_default();
-            std::fs::write(font_dir.join(file), bytes).map_err(|e| format!("cannot write font {name}: {e}"))?;
+        for d in [&dir, &font_dir] {
+            std::fs::create_dir(d).map_err(Error::io("create", d))?;
         }
-        Ok(Workspace { dir, fonts: font_dir })
+        let work = Workspace { dir, fonts: font_dir };
+        for (name, bytes) in fonts {
+            let file = work.fonts.join(Path::new(name).file_name().unwrap_or_default());
+            std::fs::write(&file, bytes).map_err(Error::io("write font", &file))?;
+        }
+        Ok(work)
     }
 }
 
@@ -275,25 +292,29 @@ fn compile(
     templates: &[(&str, &[u8])],
     job: &Job,
     target: &Path,
-) -> Result<(), String> {
+) -> Result<()> {
     let label = &job.label;
     let root = work.dir.join(&job.key);
-    let io = |e: std::io::Error| format!("PDF of {label}: {e}");
-    std::fs::create_dir_all(&root).map_err(io)?;
+    let failed = |source: Error| Error::Pdf { document: label.clone(), source: Box::new(source) };
+    let write =
+        |path: PathBuf, bytes: &[u8]| std::fs::write(&path, bytes).map_err(|e| failed(Error::io("write", &path)(e)));
+    std::fs::create_dir(&root).map_err(|e| failed(Error::io("create", &root)(e)))?;
     for (name, bytes) in templates {
-        std::fs::write(root.join(name), bytes).map_err(io)?;
+        write(root.join(name), bytes)?;
     }
-    std::fs::write(root.join("data.json"), &job.data).map_err(io)?;
+    write(root.join("data.json"), &job.data)?;
     for (name, bytes) in &job.extra {
-        std::fs::write(root.join(name), bytes).map_err(io)?;
+        write(root.join(name), bytes)?;
     }
     for img in &job.images {
-        let to = root.join(img);
-        std::fs::create_dir_all(to.parent().unwrap_or(&root)).map_err(io)?;
-        std::fs::copy(content_dir.join(img), &to).map_err(io)?;
+        if let Some(folders) = img.parent() {
+            crate::output::create_dirs_within(&root, folders)
+                .map_err(|e| failed(Error::io("create", root.join(folders))(e)))?;
+        }
+        std::fs::copy(content_dir.join(img), root.join(img)).map_err(|e| failed(Error::io("copy", img)(e)))?;
     }
     let pdf = target;
-    let output = Command::new(&typst.bin)
+    let child = Command::new(&typst.bin)
         .arg("compile")
         .arg("--root")
         .arg(&root)
@@ -305,12 +326,21 @@ fn compile(
         .args(["--input", "data=/data.json"])
         .arg(root.join(job.main))
         .arg(pdf)
-        .output()
-        .map_err(|e| format!("PDF of {label}: cannot run typst: {e}"))?;
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .map_err(|e| failed(Error::io("run", &typst.bin)(e)))?;
+    let pid = child.id();
+    crate::output::signals::watch_child(pid);
+    let output = child.wait_with_output();
+    crate::output::signals::unwatch_child(pid);
+    let output = output.map_err(|e| failed(Error::io("wait for", &typst.bin)(e)))?;
     let result = if output.status.success() {
         Ok(())
     } else {
-        Err(format!("typst could not make the PDF of {label}:\n{}", String::from_utf8_lossy(&output.stderr).trim_end()))
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        Err(Error::Typst(format!("typst could not make the PDF of {label}:\n{}", stderr.trim_end())))
     };
     let _ = std::fs::remove_dir_all(&root);
     result

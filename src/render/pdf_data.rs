@@ -2,10 +2,11 @@
 //! built from the same body tree and views as the HTML. Text is only ever
 //! data here; the template prints it and never evaluates it.
 
-use super::site::Site;
 use super::views;
-use crate::body::{Align, Block, Body, Inline, Target};
+use crate::model::body::{Align, Block, Body, Inline, Target};
 use crate::model::{Document, Status};
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
 use serde_json::{json, Value};
 
 /// What the PDF shows across every page, if anything.
@@ -18,8 +19,8 @@ pub fn watermark(doc: &Document) -> Option<&'static str> {
     }
 }
 
-pub fn data(site: &Site, index: usize) -> Value {
-    let doc = &site.lib.docs[index];
+pub fn data(site: &Publication, index: DocIndex) -> Value {
+    let doc = site.lib.doc(index);
     let s = &site.lib.config.site;
     let conv = Converter { site, doc };
     json!({
@@ -29,9 +30,9 @@ pub fn data(site: &Site, index: usize) -> Value {
         "doc": {
             "id": doc.id().map(|i| i.to_string()),
             "title": doc.title(),
-            "type": doc.meta.doc_type.as_ref().map(|t| views::capitalise(&t.value)),
+            "type": doc.meta.doc_type.as_ref().map(|t| crate::text::capitalise(&t.value)),
             "version": doc.version().map(|v| v.to_string()),
-            "status": doc.status().map(|s| views::capitalise(s.as_str())),
+            "status": doc.status().map(|s| crate::text::capitalise(s.as_str())),
             "review_date": doc.meta.effective_review_date().map(|d| d.to_string()),
             "summary": doc.meta.summary,
         },
@@ -45,8 +46,15 @@ pub fn data(site: &Site, index: usize) -> Value {
     })
 }
 
+/// How deeply lists, quotes, emphasis and links may nest in the PDF data.
+/// typst reads JSON and calls the template's functions recursively, and
+/// both have depth limits (a list 25 deep already passed typst's), so
+/// deeper content is flattened into its parent: its text is all there, the
+/// indentation or emphasis beyond this depth is not.
+pub const MAX_NESTING: usize = 10;
+
 struct Converter<'a> {
-    site: &'a Site<'a>,
+    site: &'a Publication<'a>,
     doc: &'a Document,
 }
 
@@ -56,52 +64,91 @@ impl Converter<'_> {
     }
 
     fn blocks(&self, blocks: &[Block]) -> Vec<Value> {
-        blocks.iter().map(|b| self.block(b)).collect()
+        self.blocks_at(blocks, 0)
     }
 
-    fn block(&self, block: &Block) -> Value {
-        match block {
+    /// The blocks of a container `depth` containers deep.
+    fn blocks_at(&self, blocks: &[Block], depth: usize) -> Vec<Value> {
+        let mut out = Vec::with_capacity(blocks.len());
+        for b in blocks {
+            self.block(b, depth, &mut out);
+        }
+        out
+    }
+
+    fn block(&self, block: &Block, depth: usize, out: &mut Vec<Value>) {
+        let flat = depth >= MAX_NESTING;
+        out.push(match block {
             Block::Heading(i) => {
                 let s = &self.body().sections[*i];
                 json!({ "t": "heading", "level": s.level, "number": s.number, "text": s.text, "anchor": s.anchor })
             }
-            Block::Paragraph(c) | Block::Plain(c) => json!({ "t": "para", "c": self.inlines(c) }),
+            Block::Paragraph(c) | Block::Plain(c) => json!({ "t": "para", "c": self.inlines(c, depth) }),
+            Block::List { start, items } if flat => return self.flat_list(*start, items, depth, out),
             Block::List { start, items } => json!({
                 "t": "list", "ordered": start.is_some(), "start": start.unwrap_or(1),
-                "items": items.iter().map(|it| self.blocks(it)).collect::<Vec<_>>(),
+                "items": items.iter().map(|it| self.blocks_at(it, depth + 1)).collect::<Vec<_>>(),
             }),
-            Block::Quote(c) => json!({ "t": "quote", "c": self.blocks(c) }),
+            Block::Quote(c) if flat => return out.extend(self.blocks_at(c, depth)),
+            Block::Quote(c) => json!({ "t": "quote", "c": self.blocks_at(c, depth + 1) }),
             Block::Code { text, .. } => json!({ "t": "code", "text": text }),
             Block::Table(t) => json!({
                 "t": "table",
                 "align": t.align.iter().map(|a| match a { Align::Left => "left", Align::Center => "center", Align::Right => "right", Align::None => "none" }).collect::<Vec<_>>(),
-                "head": t.head.iter().map(|c| self.inlines(c)).collect::<Vec<_>>(),
-                "rows": t.rows.iter().map(|r| r.iter().map(|c| self.inlines(c)).collect::<Vec<_>>()).collect::<Vec<_>>(),
+                "head": t.head.iter().map(|c| self.inlines(c, depth)).collect::<Vec<_>>(),
+                "rows": t.rows.iter().map(|r| r.iter().map(|c| self.inlines(c, depth)).collect::<Vec<_>>()).collect::<Vec<_>>(),
             }),
             Block::RawHtml(text) => json!({ "t": "raw", "text": text }),
             Block::Rule => json!({ "t": "rule" }),
+        });
+    }
+
+    /// A list too deep to nest: its items as paragraphs of the parent, each
+    /// starting with its bullet or number.
+    fn flat_list(&self, start: Option<u64>, items: &[Vec<Block>], depth: usize, out: &mut Vec<Value>) {
+        for (n, item) in items.iter().enumerate() {
+            let marker = match start {
+                Some(s) => format!("{}. ", s + n as u64),
+                None => "• ".to_string(),
+            };
+            let mut blocks = self.blocks_at(item, depth);
+            match blocks.first_mut().and_then(|b| b.get_mut("c")).and_then(Value::as_array_mut) {
+                Some(c) => c.insert(0, json!({ "t": "text", "s": marker })),
+                None => blocks.insert(0, json!({ "t": "para", "c": [{ "t": "text", "s": marker }] })),
+            }
+            out.extend(blocks);
         }
     }
 
-    fn inlines(&self, inlines: &[Inline]) -> Vec<Value> {
-        inlines.iter().map(|i| self.inline(i)).collect()
+    fn inlines(&self, inlines: &[Inline], depth: usize) -> Vec<Value> {
+        let mut out = Vec::with_capacity(inlines.len());
+        for i in inlines {
+            self.inline(i, depth, &mut out);
+        }
+        out
     }
 
-    fn inline(&self, inline: &Inline) -> Value {
-        match inline {
+    fn inline(&self, inline: &Inline, depth: usize, out: &mut Vec<Value>) {
+        let flat = depth >= MAX_NESTING;
+        out.push(match inline {
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) | Inline::Link { children: c, .. }
+                if flat =>
+            {
+                return out.extend(self.inlines(c, depth));
+            }
+            Inline::Emphasis(c) => json!({ "t": "em", "c": self.inlines(c, depth + 1) }),
+            Inline::Strong(c) => json!({ "t": "strong", "c": self.inlines(c, depth + 1) }),
+            Inline::Strikethrough(c) => json!({ "t": "strike", "c": self.inlines(c, depth + 1) }),
             Inline::Text(s) => json!({ "t": "text", "s": s }),
             Inline::Code(s) => json!({ "t": "code", "s": s }),
-            Inline::Emphasis(c) => json!({ "t": "em", "c": self.inlines(c) }),
-            Inline::Strong(c) => json!({ "t": "strong", "c": self.inlines(c) }),
-            Inline::Strikethrough(c) => json!({ "t": "strike", "c": self.inlines(c) }),
             Inline::Link { link, children } => {
-                json!({ "t": "link", "url": self.url(*link), "c": self.inlines(children) })
+                json!({ "t": "link", "url": self.url(*link), "c": self.inlines(children, depth + 1) })
             }
             Inline::IdRef { link, text } => {
                 json!({ "t": "link", "url": self.url(*link), "c": [{ "t": "text", "s": text }] })
             }
             Inline::Image { link, alt, .. } => match &self.body().links[*link].target {
-                Target::File(p) => match self.site.asset(self.doc, p) {
+                Target::File(p) => match self.site.lib.asset(self.doc, p) {
                     Some(path) => json!({ "t": "image", "path": path, "alt": alt }),
                     None => json!({ "t": "text", "s": alt }),
                 },
@@ -113,15 +160,15 @@ impl Converter<'_> {
             },
             Inline::SoftBreak => json!({ "t": "soft" }),
             Inline::HardBreak => json!({ "t": "br" }),
-        }
+        });
     }
 
     /// Links in a PDF must work outside the site: absolute, from `base_url`.
     fn url(&self, link: usize) -> Option<String> {
         let l = &self.body().links[link];
         match &l.target {
-            Target::External(u) => Some(u.clone()),
-            Target::Doc { .. } | Target::File(_) => self.site.href(self.doc, l, &self.site.lib.config.site.base_url),
+            Target::External(u) => Some(u.as_str().to_string()),
+            Target::Doc { .. } | Target::File(_) => self.site.href(self.doc, l, &self.site.base_url()),
             Target::Local(_) | Target::Unsafe(_) => None,
         }
     }

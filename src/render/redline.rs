@@ -2,17 +2,17 @@
 //! their data for the typst templates `pdf/redline.typ` and `pdf/pack.typ`
 //! (docs/pdf-data.md). As for every PDF, document text is only data.
 
-use super::changes::{self, ChangesPage};
+use super::changes;
 use super::pdf::Job;
 use super::pdf_data;
-use super::site::Site;
 use crate::diag::Diagnostic;
 use crate::model::Document;
+use crate::publish::{ChangesPage, Publication};
 use serde_json::{json, Value};
 
 /// The redline beside version Y's PDF: `documents/a/a-v3-to-v4-changes.pdf`.
-pub fn pdf_path(site: &Site, page: &ChangesPage) -> String {
-    let (from, to) = (&site.lib.docs[page.from], &site.lib.docs[page.to]);
+pub fn pdf_path(site: &Publication, page: &ChangesPage) -> String {
+    let (from, to) = (site.lib.doc(page.from), site.lib.doc(page.to));
     let slug = to.id().map_or_else(|| "document".to_string(), |i| i.slug());
     let v = |d: &Document| d.version().map_or("0", |v| v.as_str()).to_string();
     let folder = site.url_of.get(&page.to).map_or(page.url.as_str(), String::as_str);
@@ -21,9 +21,9 @@ pub fn pdf_path(site: &Site, page: &ChangesPage) -> String {
 
 /// What the redline's pages show around the changes: the header facts of
 /// the newer version, in the shape `document.typ` reads.
-fn frame(site: &Site, page: &ChangesPage) -> Value {
+fn frame(site: &Publication, page: &ChangesPage) -> Value {
     let s = &site.lib.config.site;
-    let (from, to) = (&site.lib.docs[page.from], &site.lib.docs[page.to]);
+    let (from, to) = (site.lib.doc(page.from), site.lib.doc(page.to));
     json!({
         "organisation": s.organisation,
         "notice": s.notice,
@@ -32,17 +32,17 @@ fn frame(site: &Site, page: &ChangesPage) -> Value {
         "doc": {
             "id": to.id().map(|i| i.to_string()),
             "title": to.title(),
-            "type": to.meta.doc_type.as_ref().map(|t| super::views::capitalise(&t.value)),
+            "type": to.meta.doc_type.as_ref().map(|t| crate::text::capitalise(&t.value)),
             "version": to.version().map(|v| v.to_string()),
             "from_version": from.version().map(|v| v.to_string()),
-            "status": to.status().map(|s| super::views::capitalise(s.as_str())),
+            "status": to.status().map(|s| crate::text::capitalise(s.as_str())),
             "review_date": to.meta.effective_review_date().map(|d| d.to_string()),
         },
     })
 }
 
 /// The redline's data: the frame and the comparison as the page shows it.
-pub fn data(site: &Site, page: &ChangesPage) -> Value {
+pub fn data(site: &Publication, page: &ChangesPage) -> Value {
     let view = changes::view(site, page, changes::compare(site, page));
     let mut data = frame(site, page);
     data["changes"] = serde_json::to_value(view).expect("a comparison serialises");
@@ -50,12 +50,12 @@ pub fn data(site: &Site, page: &ChangesPage) -> Value {
 }
 
 /// The typst run that makes a comparison's redline.
-pub fn job(site: &Site, page: &ChangesPage) -> Job {
-    let to = &site.lib.docs[page.to];
+pub fn job(site: &Publication, page: &ChangesPage) -> Job {
+    let to = site.lib.doc(page.to);
     let label = format!(
         "changes to {} from version {} to version {} ({})",
         to.id().map(|i| i.to_string()).unwrap_or_default(),
-        site.lib.docs[page.from].version().map_or("?", |v| v.as_str()),
+        site.lib.doc(page.from).version().map_or("?", |v| v.as_str()),
         to.version().map_or("?", |v| v.as_str()),
         to.file.display
     );
@@ -75,8 +75,8 @@ pub fn job(site: &Site, page: &ChangesPage) -> Job {
 /// The committee's paper for version `page.to`, in preparation, against
 /// the current version `page.from`: a cover sheet, the checks' findings
 /// for that version, the redline, then the proposed document in full.
-pub fn pack_job(site: &Site, page: &ChangesPage, findings: &[&Diagnostic]) -> Job {
-    let to = &site.lib.docs[page.to];
+pub fn pack_job(site: &Publication, page: &ChangesPage, findings: &[&Diagnostic]) -> Job {
+    let to = site.lib.doc(page.to);
     let mut pack = data(site, page);
     pack["cover"] = cover(to);
     pack["findings"] = findings

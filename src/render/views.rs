@@ -1,9 +1,11 @@
 //! What templates see: plain serialisable views of documents and pages.
 //! Dates are already formatted the NHS way here; templates format nothing.
 
-use super::body_html::BodyHtml;
-use super::site::{review_state, ReviewState, Site};
+use super::body_html::{BodyHtml, GlossaryMarker};
 use crate::model::*;
+use crate::publish::Publication;
+use crate::resolve::DocIndex;
+use crate::text::{capitalise, plural_label};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -27,7 +29,7 @@ pub struct DocSummary {
     pub url: String,
 }
 
-pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
+pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
     let review = doc.meta.effective_review_date();
     let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
@@ -38,25 +40,23 @@ pub fn summary(site: &Site, doc: &Document, url: &str) -> DocSummary {
         doc_type: doc.meta.doc_type.as_ref().map_or_else(String::new, |t| t.value.clone()),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str),
-        directorate: directorate(doc),
+        directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone(),
         review_date: review.map(|d| d.to_string()),
         review_iso: review.map(|d| d.iso()),
-        review_state: review_state(doc, site.opts.today, site.lib.config.site.due_soon_days),
+        review_state: doc.review_state(site.opts.today, site.lib.config.site.due_soon_days),
         ratified_date: doc.meta.ratified_date().map(|d| d.to_string()),
         owner: doc.meta.author.as_ref().map(|a| a.name.clone()),
         url: url.to_string(),
     }
 }
 
-pub fn directorate(doc: &Document) -> String {
-    doc.meta.directorate.as_ref().map_or_else(|| "No directorate given".to_string(), |d| d.value.clone())
-}
-
 #[derive(Serialize)]
 pub struct Row {
     pub label: &'static str,
     pub value: String,
+    /// A link for the value (the contact's `mailto:`), through the allow-list.
+    pub href: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -160,13 +160,19 @@ pub struct DocumentView {
     pub changes_next: Option<super::changes::ChangesLink>,
 }
 
-pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> DocumentView {
-    let doc = &site.lib.docs[doc_index];
+pub fn document(
+    site: &Publication,
+    glossary: &GlossaryMarker,
+    doc_index: DocIndex,
+    url: &str,
+    root: &str,
+) -> DocumentView {
+    let doc = site.lib.doc(doc_index);
     let config = &site.lib.config;
-    let href = |link: &crate::body::Link| site.href(doc, link, root);
+    let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
     let body_html =
-        BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(&site.glossary) }.render();
+        BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(glossary) }.render();
     let current_url =
         doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
@@ -211,7 +217,7 @@ pub fn document(site: &Site, doc_index: usize, url: &str, root: &str) -> Documen
     }
 }
 
-fn banner(site: &Site, doc: &Document, has_current: bool) -> Banner {
+fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
     let status = doc.status().unwrap_or(Status::Draft);
     let review = doc.meta.effective_review_date();
     let (kind, title, text) = match status {
@@ -222,7 +228,7 @@ fn banner(site: &Site, doc: &Document, has_current: bool) -> Banner {
         ),
         Status::Superseded => ("superseded", "Superseded".to_string(), superseded_text(has_current)),
         Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), "This document has been withdrawn and is kept on record only.".to_string()),
-        Status::Ratified => match review_state(doc, site.opts.today, site.lib.config.site.due_soon_days) {
+        Status::Ratified => match doc.review_state(site.opts.today, site.lib.config.site.due_soon_days) {
             ReviewState::Overdue => (
                 "overdue",
                 "Review date passed".to_string(),
@@ -317,27 +323,18 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
         ("Document for public display", Some(yes_no(m.public))),
         ("References checked", approval(&m.references_checked)),
     ];
-    rows.into_iter().filter_map(|(label, value)| value.map(|value| Row { label, value })).collect()
+    let contact = |label: &str, value: &str| {
+        (label == "Contact").then(|| crate::model::url::allow(&format!("mailto:{value}")).ok()).flatten()
+    };
+    rows.into_iter()
+        .filter_map(|(label, value)| {
+            value.map(|value| Row { href: contact(label, &value).map(|u| u.as_str().to_string()), label, value })
+        })
+        .collect()
 }
 
-/// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
-pub fn plural_label(doc_type: &str) -> String {
-    match doc_type {
-        "sop" => "SOPs".to_string(),
-        t if t.ends_with('y') && !t.ends_with("ey") => {
-            format!("{}ies", capitalise(&t[..t.len() - 1]))
-        }
-        t => format!("{}s", capitalise(t)),
-    }
-}
-
-pub fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
-}
-
-pub fn related(site: &Site, id: &DocId) -> RelatedView {
-    let target = site.main_of.get(id).map(|&i| (&site.lib.docs[i], &site.url_of[&i]));
+pub fn related(site: &Publication, id: &DocId) -> RelatedView {
+    let target = site.main_of.get(id).map(|&i| (site.lib.doc(i), &site.url_of[&i]));
     RelatedView {
         id: id.to_string(),
         title: target.map(|(d, _)| d.title().to_string()),
@@ -398,7 +395,7 @@ pub fn eia(e: &Eia) -> EiaView {
     }
 }
 
-fn versions(site: &Site, doc: &Document, this: usize) -> Vec<VersionLink> {
+fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLink> {
     let Some(id) = doc.id() else {
         return Vec::new();
     };
@@ -410,7 +407,7 @@ fn versions(site: &Site, doc: &Document, this: usize) -> Vec<VersionLink> {
         .rev()
         .filter_map(|&i| {
             let url = site.url_of.get(&i)?;
-            let d = &site.lib.docs[i];
+            let d = site.lib.doc(i);
             let changes = super::changes::link(site, site.changes.into_version(i));
             Some(VersionLink {
                 version: d.version().map_or_else(String::new, |v| v.to_string()),
@@ -430,7 +427,8 @@ impl Serialize for ExternalRef {
         use serde::ser::SerializeStruct;
         let mut st = s.serialize_struct("ExternalRef", 5)?;
         st.serialize_field("title", &self.title)?;
-        st.serialize_field("url", &self.url)?;
+        // A refused address is shown as text (the title), never linked.
+        st.serialize_field("url", &self.url.as_ref().and_then(|u| u.safe()))?;
         st.serialize_field("publisher", &self.publisher)?;
         st.serialize_field("year", &self.year)?;
         st.serialize_field("accessed", &self.accessed.map(|d| d.to_string()))?;

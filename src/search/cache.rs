@@ -11,6 +11,7 @@
 //! in git (it holds a `.gitignore` of `*`).
 
 use super::index::{self, SearchIndex};
+use crate::error::{Error, Result};
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
@@ -25,8 +26,8 @@ pub struct Cached {
 }
 
 /// Where the index of `content` lives.
-pub fn location(content: &Path) -> Result<PathBuf, String> {
-    let abs = content.canonicalize().map_err(|e| format!("cannot read content folder {}: {e}", content.display()))?;
+pub fn location(content: &Path) -> Result<PathBuf> {
+    let abs = content.canonicalize().map_err(Error::io("read content folder", content))?;
     let name =
         abs.file_name().map_or_else(|| "content".to_string(), |n| crate::text::slugify_ascii(&n.to_string_lossy()));
     let parent = abs.parent().unwrap_or(&abs);
@@ -38,8 +39,8 @@ pub fn location(content: &Path) -> Result<PathBuf, String> {
 pub fn open_or_build(
     content: &Path,
     drafts: bool,
-    build: impl FnOnce() -> Result<Vec<super::extract::SearchDoc>, String>,
-) -> Result<Cached, String> {
+    build: impl FnOnce() -> Result<Vec<super::extract::SearchDoc>>,
+) -> Result<Cached> {
     let dir = location(content)?;
     let hash = inputs_hash(content, drafts);
     if std::fs::read_to_string(dir.join("inputs")).is_ok_and(|h| h == hash) {
@@ -47,26 +48,53 @@ pub fn open_or_build(
             return Ok(Cached { index, rebuilt: false, dir });
         }
     }
+    replaceable(&dir)?;
     let docs = build()?;
-    let fresh = dir.with_extension(format!("building-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&fresh);
-    std::fs::create_dir_all(&fresh).map_err(|e| format!("cannot create {}: {e}", fresh.display()))?;
-    ignore_in_git(&dir);
-    index::build(&docs, Some(&fresh), true).map_err(|e| format!("cannot build the search index: {e}"))?;
-    std::fs::write(fresh.join("inputs"), &hash).map_err(|e| format!("cannot write {}: {e}", fresh.display()))?;
-    swap_in(&fresh, &dir)?;
-    let index = index::open(&dir).map_err(|e| format!("cannot open the search index {}: {e}", dir.display()))?;
+    let parent = dir.parent().unwrap_or(&dir);
+    std::fs::create_dir_all(parent).map_err(Error::io("create", parent))?;
+    let prefix = format!("{}.building-{}-", dir.file_name().unwrap_or_default().to_string_lossy(), std::process::id());
+    let fresh = crate::output::create_unique_dir(parent, &prefix).map_err(Error::io("create a folder in", parent))?;
+    let built = fill(&fresh, &docs, &hash, &dir);
+    if built.is_err() {
+        let _ = std::fs::remove_dir_all(&fresh);
+    }
+    built?;
+    let index = index::open(&dir)
+        .map_err(|source| Error::Search { doing: format!("open the search index {}", dir.display()), source })?;
     Ok(Cached { index, rebuilt: true, dir })
 }
 
-/// Replaces `dir` with `fresh`; the old index is removed after.
-fn swap_in(fresh: &Path, dir: &Path) -> Result<(), String> {
-    let old = dir.with_extension(format!("old-{}", std::process::id()));
-    if dir.exists() {
-        std::fs::rename(dir, &old).map_err(|e| format!("cannot replace {}: {e}", dir.display()))?;
+/// Builds the index into the new folder `fresh` and swaps it in for `dir`.
+fn fill(fresh: &Path, docs: &[super::extract::SearchDoc], hash: &str, dir: &Path) -> Result<()> {
+    ignore_in_git(dir);
+    index::build(docs, Some(fresh), true)
+        .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
+    std::fs::write(fresh.join("inputs"), hash).map_err(Error::io("write", fresh))?;
+    swap_in(fresh, dir)
+}
+
+/// The index folder may be replaced only when it is absent, empty, or
+/// holds the `inputs` file an index build writes.
+fn replaceable(dir: &Path) -> Result<()> {
+    let Ok(mut entries) = std::fs::read_dir(dir) else { return Ok(()) };
+    if entries.next().is_none() || dir.join("inputs").is_file() {
+        return Ok(());
     }
-    let moved =
-        std::fs::rename(fresh, dir).map_err(|e| format!("cannot move the new index into {}: {e}", dir.display()));
+    Err(Error::Refused(format!(
+        "{} holds files that trustdocs did not make, so the search index cannot be kept there; move them elsewhere",
+        dir.display()
+    )))
+}
+
+/// Replaces `dir` with `fresh`; the old index is removed after.
+fn swap_in(fresh: &Path, dir: &Path) -> Result<()> {
+    let parent = dir.parent().unwrap_or(dir);
+    let name = dir.file_name().unwrap_or_default().to_string_lossy();
+    let old = crate::output::unused_name(parent, &format!("{name}.old-{}-", std::process::id()));
+    if dir.exists() {
+        std::fs::rename(dir, &old).map_err(Error::io("replace", dir))?;
+    }
+    let moved = std::fs::rename(fresh, dir).map_err(Error::io("move the new index into", dir));
     let _ = std::fs::remove_dir_all(&old);
     moved
 }

@@ -8,6 +8,7 @@ use super::index::SearchIndex;
 use super::passages::Passage;
 use super::score::{term_postings, DocNumbers, Postings, SCALE};
 use super::words::{analyse, Words};
+use crate::error::{Error, Result};
 use crate::output::OutputFile;
 use rayon::prelude::*;
 use serde::Serialize;
@@ -32,10 +33,10 @@ pub const PASSAGES_PER_FILE: usize = 6;
 pub fn export(
     docs: &[SearchDoc],
     idx: &SearchIndex,
-    stop: &crate::render::Stop,
-    sink: &crate::render::Sink,
-) -> Result<Option<()>, String> {
-    let err = |e: tantivy::TantivyError| format!("cannot export the search index: {e}");
+    stop: &crate::output::Stop,
+    sink: &crate::output::Sink,
+) -> Result<Option<()>> {
+    let err = |source| Error::Search { doing: "export the search index".into(), source };
     let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();
     let numbers = DocNumbers::read(&searcher, &idx.fields).map_err(err)?;

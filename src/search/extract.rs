@@ -4,8 +4,7 @@
 
 use super::passages::{headings, passages, Passage};
 use crate::model::{Document, Status};
-use crate::render::site::Site;
-use crate::render::views;
+use crate::publish::Publication;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
@@ -22,7 +21,7 @@ pub struct SearchDoc {
     pub n: u32,
     pub id: String,
     pub title: String,
-    /// Relative to the site root, as `Site::plan` publishes it.
+    /// Relative to the site root, as `Publication::plan` publishes it.
     pub url: String,
     pub version: String,
     pub status: String,
@@ -80,9 +79,9 @@ impl SearchDoc {
 }
 
 /// Every page the site publishes, in search order.
-pub fn documents(site: &Site) -> Vec<SearchDoc> {
+pub fn documents(site: &Publication) -> Vec<SearchDoc> {
     let mut docs: Vec<SearchDoc> =
-        site.pages.par_iter().map(|page| from_document(site, &site.lib.docs[page.doc], &page.url)).collect();
+        site.pages.par_iter().map(|page| from_document(site, site.lib.doc(page.doc), &page.url)).collect();
     docs.sort_by(|a, b| {
         facet_order(a).cmp(&facet_order(b)).then_with(|| (&a.id, &a.version).cmp(&(&b.id, &b.version)))
     });
@@ -113,7 +112,7 @@ fn facet_order(d: &SearchDoc) -> (u8, &str, &str) {
     (status_rank(&d.status), &d.doc_type, &d.directorate)
 }
 
-fn from_document(site: &Site, doc: &Arc<Document>, url: &str) -> SearchDoc {
+fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDoc {
     let config = &site.lib.config;
     let roles: Vec<String> = doc
         .body
@@ -133,7 +132,7 @@ fn from_document(site: &Site, doc: &Arc<Document>, url: &str) -> SearchDoc {
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str).to_string(),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
-        directorate: views::directorate(doc),
+        directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),
         headings: headings(&doc.body),
         roles: roles.join("\n"),

@@ -99,7 +99,7 @@ pub fn build_unless(
     docs: &[SearchDoc],
     dir: Option<&Path>,
     stored: bool,
-    stop: &crate::render::Stop,
+    stop: &crate::output::Stop,
 ) -> tantivy::Result<Option<SearchIndex>> {
     let schema = schema(stored);
     let index = match dir {

@@ -1,6 +1,6 @@
-//! Search (issue 5): one analysis, two searches.
+//! Search: one analysis, two searches.
 //!
-//! At build time every published version (`Site::plan`) becomes a
+//! At build time every published version (`Publication::plan`) becomes a
 //! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer
 //! ([`analysis`]): English stemming, boosted title, headings, summary,
 //! roles, facets and body. From that index:
@@ -29,37 +29,32 @@ pub mod rank;
 pub mod score;
 mod words;
 
+use crate::error::{Error, Result};
 use crate::output::OutputFile;
-use crate::render::site::{RenderOptions, Site};
+use crate::publish::Publication;
 use minijinja::Value;
-use std::path::Path;
 
-/// The search page (returned) and the browser index (into `sink`), for the site build.
+/// The browser index and the search page, into `sink`, for the site build.
+/// `page` renders a template of the theme; `common` is what every page sees.
+/// `None` as soon as `stop` says so.
 pub fn site_files(
-    site: &Site,
-    render: &dyn Fn(&str, Value) -> Result<String, String>,
+    site: &Publication,
+    page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
-    stop: &crate::render::Stop,
-    sink: &crate::render::Sink,
-) -> Result<Option<Vec<OutputFile>>, String> {
+    stop: &crate::output::Stop,
+    sink: &crate::output::Sink,
+) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
     clock.lap("search: extract");
-    let idx =
-        index::build_unless(&docs, None, false, stop).map_err(|e| format!("cannot build the search index: {e}"))?;
+    let idx = index::build_unless(&docs, None, false, stop)
+        .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
     if export::export(&docs, &idx, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");
-    Ok(Some(vec![OutputFile::bytes("search/index.html", render("search.html", page::context(&docs, common))?)]))
-}
-
-/// The search documents of a content folder, as a build with these options publishes them.
-pub fn documents_of(dir: &Path, drafts: bool) -> Result<Vec<extract::SearchDoc>, String> {
-    let lib = crate::resolve::Library::new(crate::load::load(dir)?);
-    let today = crate::model::Date { day: chrono::Local::now().date_naive(), precision: crate::model::Precision::Day };
-    let opts = RenderOptions { drafts, today, pdf: false, public: false };
-    Ok(extract::documents(&Site::plan(&lib, &opts)))
+    sink(OutputFile::bytes("search/index.html", page("search.html", page::context(&docs, common))?))?;
+    Ok(Some(()))
 }

@@ -3,7 +3,7 @@
 
 use super::export::facet_runs;
 use super::extract::SearchDoc;
-use crate::render::views::{capitalise, plural_label};
+use crate::text::{capitalise, plural_label};
 use minijinja::{context, Value};
 use serde::Serialize;
 

@@ -5,7 +5,7 @@
 //! [`PASSAGE_CHARS`]). A passage may run across headings; it lists where
 //! each section starts in it, so a snippet can link to its section.
 
-use crate::body::{plain_text, Block, Body, Section};
+use crate::model::body::{plain_text, Block, Body, Section};
 
 /// The size a passage grows to before a new one starts. Big enough for a
 /// snippet with context, small enough that ten results are a light download.
@@ -139,7 +139,11 @@ mod tests {
 
     fn body(markdown: &str) -> Body {
         let ids = regex::Regex::new(r"POL/\d{3}/\d{3}").unwrap();
-        crate::body::parse(markdown, 0, &crate::body::ParseOptions { number_sections: true, id_in_prose: &ids })
+        crate::model::body::parse(
+            markdown,
+            0,
+            &crate::model::body::ParseOptions { number_sections: true, id_in_prose: &ids },
+        )
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //! server-sent events stream that tells open pages to reload.
 
 use std::collections::HashMap;
-use std::io::{BufRead, BufReader, Write};
+use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, RwLock};
+use std::time::Duration;
 
 /// The built site, path → bytes, swapped whole or page by page as edits land.
 pub type SiteFiles = Arc<RwLock<HashMap<String, Arc<Vec<u8>>>>>;
@@ -20,7 +21,9 @@ pub struct Live {
 pub const EVENTS: &str = "/__trustdocs/events";
 
 impl Live {
-    /// Sends an event to every open page; pages that have gone are dropped.
+    /// Sends an event to every open page. Their connections do not block: a
+    /// page that has gone, or reads too slowly to take the event at once,
+    /// is dropped (a browser reconnects), so no rebuild ever waits for one.
     pub fn send(&self, event: &str, data: &str) {
         let payload = format!("event: {event}\ndata: {}\n\n", data.replace('\n', "\ndata: "));
         let mut clients = self.clients.lock().unwrap_or_else(|e| e.into_inner());
@@ -36,34 +39,89 @@ impl Live {
     }
 }
 
+/// The most a request's line and headers may take.
+const MAX_HEAD: u64 = 16 * 1024;
+/// How long a connection may take to send its request.
+const READ_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a response may wait for the other end to read it.
+const WRITE_TIMEOUT: Duration = Duration::from_secs(30);
+
 /// Serves until the process ends. Each connection gets a thread: this is a
-/// preview server for one author, not a production web server.
+/// preview server for one author, not a production web server. It answers
+/// only requests addressed to it (`Host` 127.0.0.1:PORT or localhost:PORT),
+/// so that a web page elsewhere cannot read the preview through a DNS name
+/// that it points at 127.0.0.1.
 pub fn run(listener: TcpListener, files: SiteFiles, live: Live) {
+    let port = listener.local_addr().map_or(0, |a| a.port());
     for stream in listener.incoming().flatten() {
         let (files, live) = (files.clone(), live.clone());
         std::thread::spawn(move || {
-            let _ = handle(stream, &files, &live);
+            let _ = handle(stream, port, &files, &live);
         });
     }
 }
 
-fn handle(mut stream: TcpStream, files: &SiteFiles, live: &Live) -> std::io::Result<()> {
-    let mut reader = BufReader::new(stream.try_clone()?);
+/// A request's line and the `Host` it was sent to.
+struct Request {
+    method: String,
+    target: String,
+    host: Option<String>,
+}
+
+/// Reads the request line and headers, at most `MAX_HEAD` bytes of them.
+/// `Ok(None)`: too large or cut short.
+fn read_head(stream: &TcpStream) -> std::io::Result<Option<Request>> {
+    let mut reader = BufReader::new(stream.take(MAX_HEAD));
     let mut request_line = String::new();
     reader.read_line(&mut request_line)?;
-    // Read and ignore the headers.
-    let mut line = String::new();
-    while reader.read_line(&mut line)? > 2 {
-        line.clear();
+    let mut host = None;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 || !line.ends_with('\n') {
+            return Ok(None);
+        }
+        let line = line.trim_end();
+        if line.is_empty() {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':') {
+            if name.trim().eq_ignore_ascii_case("host") {
+                host = Some(value.trim().to_ascii_lowercase());
+            }
+        }
     }
     let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or("/"));
-    if method != "GET" && method != "HEAD" {
-        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"only GET", method == "HEAD");
+    let (method, target) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("/").to_string());
+    Ok(Some(Request { method, target, host }))
+}
+
+/// Whether a `Host` names this server. A name without a port is taken
+/// too: a browser sends one only for port 80, so a page elsewhere whose name
+/// was pointed at 127.0.0.1 still sends its own name, which is refused.
+fn addressed_to_us(host: Option<&str>, port: u16) -> bool {
+    let Some(host) = host else { return false };
+    let name = host.strip_suffix(&format!(":{port}")).unwrap_or(host);
+    name == "127.0.0.1" || name == "localhost"
+}
+
+fn handle(mut stream: TcpStream, port: u16, files: &SiteFiles, live: &Live) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(READ_TIMEOUT))?;
+    stream.set_write_timeout(Some(WRITE_TIMEOUT))?;
+    let Some(Request { method, target, host }) = read_head(&stream)? else {
+        return respond(&mut stream, "431 Request Header Fields Too Large", "text/plain", b"request too large", false);
+    };
+    let head = method == "HEAD";
+    if !addressed_to_us(host.as_deref(), port) {
+        let body = format!("this preview answers only http://127.0.0.1:{port}/ and http://localhost:{port}/");
+        return respond(&mut stream, "421 Misdirected Request", "text/plain; charset=utf-8", body.as_bytes(), head);
+    }
+    if method != "GET" && !head {
+        return respond(&mut stream, "405 Method Not Allowed", "text/plain", b"only GET", head);
     }
     let path = target.split(['?', '#']).next().unwrap_or("/");
     if path == EVENTS {
         stream.write_all(b"HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: keep-alive\r\n\r\n: connected\n\n")?;
+        stream.set_nonblocking(true)?;
         live.clients.lock().unwrap_or_else(|e| e.into_inner()).push(stream);
         return Ok(());
     }
@@ -72,22 +130,22 @@ fn handle(mut stream: TcpStream, files: &SiteFiles, live: &Live) -> std::io::Res
     match body {
         Some(bytes) if key.ends_with(".html") => {
             let html = inject(&bytes, live.notice.read().unwrap_or_else(|e| e.into_inner()).as_deref());
-            respond(&mut stream, "200 OK", "text/html; charset=utf-8", html.as_bytes(), method == "HEAD")
+            respond(&mut stream, "200 OK", "text/html; charset=utf-8", html.as_bytes(), head)
         }
-        Some(bytes) => respond(&mut stream, "200 OK", content_type(&key), &bytes, method == "HEAD"),
+        Some(bytes) => respond(&mut stream, "200 OK", content_type(&key), &bytes, head),
         None => respond(
             &mut stream,
             "404 Not Found",
             "text/plain; charset=utf-8",
             format!("no page at {path}").as_bytes(),
-            method == "HEAD",
+            head,
         ),
     }
 }
 
 /// `/documents/a/` → `documents/a/index.html`, with `%20` and friends decoded.
 fn site_path(path: &str) -> String {
-    let decoded = percent_decode(path.trim_start_matches('/'));
+    let decoded = crate::model::url::percent_decode_lossy(path.trim_start_matches('/'));
     let clean: Vec<&str> = decoded.split('/').filter(|s| !s.is_empty() && *s != "." && *s != "..").collect();
     let mut key = clean.join("/");
     if path.ends_with('/') || key.is_empty() {
@@ -97,26 +155,6 @@ fn site_path(path: &str) -> String {
         key.push_str("index.html");
     }
     key
-}
-
-fn percent_decode(s: &str) -> String {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match (bytes[i], bytes.get(i + 1).and_then(|b| hex(*b)), bytes.get(i + 2).and_then(|b| hex(*b))) {
-            (b'%', Some(h), Some(l)) => {
-                out.push((h * 16 + l) as u8);
-                i += 3;
-            }
-            (b, _, _) => {
-                out.push(b);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
 }
 
 fn content_type(path: &str) -> &'static str {

@@ -5,6 +5,7 @@
 mod http;
 mod state;
 
+use crate::error::{Error, Result};
 use crate::model::Date;
 use http::{Live, SiteFiles};
 use notify::{RecursiveMode, Watcher};
@@ -23,7 +24,7 @@ pub struct ServeOptions {
 }
 
 /// Runs until the process is stopped. `Err` only when it cannot start.
-pub fn serve(opts: ServeOptions) -> Result<(), String> {
+pub fn serve(opts: ServeOptions) -> Result<()> {
     let started = Instant::now();
     let mut state = State::load(&opts)?;
     let files = SiteFiles::default();
@@ -31,14 +32,12 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
     state.render_all(&files)?;
     // Watch before announcing the address, so no edit made after it is missed.
     let (tx, rx) = mpsc::channel();
-    let mut watcher =
-        notify::recommended_watcher(tx).map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
-    watcher
-        .watch(&opts.dir, RecursiveMode::Recursive)
-        .map_err(|e| format!("cannot watch {}: {e}", opts.dir.display()))?;
-    let listener = TcpListener::bind(("127.0.0.1", opts.port))
-        .map_err(|e| format!("cannot listen on 127.0.0.1:{}: {e}; choose another with --port", opts.port))?;
-    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
+    let watch_error = |source| Error::Watch { path: opts.dir.clone(), source };
+    let mut watcher = notify::recommended_watcher(tx).map_err(watch_error)?;
+    watcher.watch(&opts.dir, RecursiveMode::Recursive).map_err(watch_error)?;
+    let listen_error = |source| Error::Listen { port: opts.port, source };
+    let listener = TcpListener::bind(("127.0.0.1", opts.port)).map_err(listen_error)?;
+    let port = listener.local_addr().map_err(listen_error)?.port();
     eprintln!("{}", state.summary_line());
     eprintln!(
         "serving {} on http://127.0.0.1:{port}/ (built in {:.0?}); press Ctrl+C to stop",
@@ -49,7 +48,7 @@ pub fn serve(opts: ServeOptions) -> Result<(), String> {
         let (files, live) = (files.clone(), live.clone());
         std::thread::spawn(move || http::run(listener, files, live));
     }
-    let root = opts.dir.canonicalize().map_err(|e| e.to_string())?;
+    let root = opts.dir.canonicalize().map_err(Error::io("read content folder", &opts.dir))?;
     loop {
         let Ok(first) = rx.recv() else { return Ok(()) };
         let mut changed = paths(first);

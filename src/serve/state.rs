@@ -4,11 +4,13 @@
 use super::http::{Live, SiteFiles};
 use super::ServeOptions;
 use crate::diag::{self, Diagnostic, Severity, Summary};
+use crate::error::{Error, Result};
 use crate::load::{self, display_path};
 use crate::model::DocId;
 use crate::output::{Contents, OutputFile};
-use crate::render::{RenderOptions, SiteRenderer};
-use crate::resolve::Library;
+use crate::project::{Project, Site};
+use crate::publish::PublishOptions;
+use crate::resolve::{DocIndex, Library};
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -17,9 +19,20 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Instant;
 
+/// Which pages an edit changes.
+enum Touched {
+    /// None: a broken edit (the last good pages stay), or settings that
+    /// could not be read.
+    Nothing,
+    /// The pages of these documents: the edited ones and those that refer to them.
+    Documents(HashSet<DocIndex>),
+    /// The whole site: settings, the theme, assets, or a removed document.
+    Everything,
+}
+
 pub struct State {
     dir: PathBuf,
-    render: RenderOptions,
+    render: PublishOptions,
     lib: Library,
     theme: Theme,
     /// What loading found, by file: settings files and documents.
@@ -39,25 +52,25 @@ pub struct State {
 }
 
 impl State {
-    pub fn load(opts: &ServeOptions) -> Result<State, String> {
-        let content = load::load(&opts.dir)?;
-        if content.config_fatal {
-            return Err(format!(
+    pub fn load(opts: &ServeOptions) -> Result<State> {
+        let project = Project::load(&opts.dir)?;
+        if project.config_fatal {
+            return Err(Error::Content(format!(
                 "{}: site.yaml is missing or unusable; run `trustdocs check` to see why",
                 opts.dir.display()
-            ));
+            )));
         }
         let mut load_diags: BTreeMap<String, Vec<Diagnostic>> = BTreeMap::new();
-        for d in &content.diags {
-            load_diags.entry(d.file.clone().unwrap_or_default()).or_default().push(d.clone());
+        for d in project.diags {
+            load_diags.entry(d.file.clone().unwrap_or_default()).or_default().push(d);
         }
         let theme = Theme::load(&opts.dir)?;
         let render =
-            RenderOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: false, public: opts.public };
+            PublishOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: false, public: opts.public };
         let mut state = State {
             dir: opts.dir.clone(),
             render,
-            lib: Library::new(content),
+            lib: project.lib,
             theme,
             load_diags,
             global: Vec::new(),
@@ -66,22 +79,23 @@ impl State {
             broken: BTreeMap::new(),
             rest: None,
         };
-        state.recheck(None);
+        state.recheck(&Touched::Everything);
         Ok(state)
     }
 
-    /// Re-runs the checks of the documents at `only` (all when `None`) and
-    /// the library-wide ones, which are cheap.
-    fn recheck(&mut self, only: Option<&HashSet<usize>>) {
-        let indices: Vec<usize> = match only {
-            Some(set) => set.iter().copied().collect(),
-            None => {
+    /// Re-runs the checks of the documents an edit touched, and the
+    /// library-wide ones, which are cheap.
+    fn recheck(&mut self, touched: &Touched) {
+        let indices: Vec<DocIndex> = match touched {
+            Touched::Nothing => return,
+            Touched::Documents(set) => set.iter().copied().collect(),
+            Touched::Everything => {
                 self.doc_diags.clear();
-                (0..self.lib.docs.len()).collect()
+                self.lib.indices()
             }
         };
         for (i, found) in crate::check::documents(&self.lib, self.render.today, &indices) {
-            self.doc_diags.insert(self.lib.docs[i].file.display.clone(), found);
+            self.doc_diags.insert(self.lib.doc(i).file.display.clone(), found);
         }
         self.global = crate::check::library_wide(&self.lib);
     }
@@ -102,12 +116,10 @@ impl State {
     }
 
     /// Renders the whole site into `files`.
-    pub fn render_all(&mut self, files: &SiteFiles) -> Result<(), String> {
+    pub fn render_all(&mut self, files: &SiteFiles) -> Result<()> {
         self.cancel_rest();
         self.gather_diagnostics();
-        let r = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme)?;
-        let mut all = r.document_pages(&|_| true)?;
-        all.extend(r.other_files()?);
+        let all = Site::new(&self.lib, &self.diags, &self.render, &self.theme)?.files()?;
         let map = all.into_iter().filter_map(read_contents).collect();
         *files.write().unwrap_or_else(|e| e.into_inner()) = map;
         Ok(())
@@ -130,20 +142,22 @@ impl State {
             // Editors' temporary files and other files the site does not read.
             return;
         };
-        let Some(touched) = touched else { return };
+        if matches!(touched, Touched::Nothing) {
+            return;
+        }
         let clock = crate::timings::Clock::start();
-        self.recheck(touched.as_ref());
+        self.recheck(&touched);
         clock.lap("serve: recheck");
-        let Some(touched) = touched else {
+        let Touched::Documents(touched) = touched else {
             // Settings, theme or a removed file: the whole site, swapped whole.
             match self.render_all(files) {
                 Ok(()) => live.send("reload", ""),
-                Err(e) => live.set_notice(Some(e)),
+                Err(e) => live.set_notice(Some(e.to_string())),
             }
             eprintln!("rebuilt the site in {:.0?}; {}", started.elapsed(), self.summary_line());
             return;
         };
-        let result = SiteRenderer::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
+        let result = Site::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
             clock.lap("serve: plan");
             r.document_pages(&|i| touched.contains(&i))
         });
@@ -156,10 +170,7 @@ impl State {
                 eprintln!("rebuilt {count} document page(s) in {:.0?}; {}", started.elapsed(), self.summary_line());
                 self.start_rest(files, live);
             }
-            Err(e) => {
-                eprintln!("error: {e}");
-                live.set_notice(Some(e));
-            }
+            Err(e) => show_error(live, &e),
         }
     }
 
@@ -185,8 +196,8 @@ impl State {
             let stop = || cancelled.load(Ordering::SeqCst);
             let made = std::sync::Mutex::new(Vec::new());
             let rest = rest_pool().install(|| {
-                SiteRenderer::new(&lib, &diags, &render, &theme)
-                    .and_then(|r| r.other_files_unless(&stop, &crate::render::collect_into(&made)))
+                Site::new(&lib, &diags, &render, &theme)
+                    .and_then(|r| r.other_files_unless(&stop, &crate::output::collect_into(&made)))
             });
             match rest {
                 Ok(Some(_)) => {
@@ -197,17 +208,14 @@ impl State {
                     }
                 }
                 Ok(None) => {}
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    live.set_notice(Some(e));
-                }
+                Err(e) => show_error(&live, &e),
             }
         });
     }
 
-    /// Reloads edited documents. Returns the library indices whose pages
-    /// must be re-rendered, or `None` when nothing changed.
-    fn apply_documents(&mut self, paths: &[&PathBuf], live: &Live) -> Option<Option<HashSet<usize>>> {
+    /// Reloads edited documents. Returns the documents whose pages must be
+    /// re-rendered.
+    fn apply_documents(&mut self, paths: &[&PathBuf], live: &Live) -> Touched {
         let display_dir = display_path(&self.dir);
         let mut ids: HashSet<DocId> = HashSet::new();
         let mut removed = false;
@@ -245,14 +253,14 @@ impl State {
         }
         live.set_notice(notice);
         match (removed, ids.is_empty()) {
-            (true, _) => Some(None),
-            (false, true) => None,
-            (false, false) => Some(Some(self.affected(&ids))),
+            (true, _) => Touched::Everything,
+            (false, true) => Touched::Nothing,
+            (false, false) => Touched::Documents(self.affected(&ids)),
         }
     }
 
     /// A change to settings, theme or assets: everything is read again.
-    fn reload_everything(&mut self, live: &Live) -> Option<Option<HashSet<usize>>> {
+    fn reload_everything(&mut self, live: &Live) -> Touched {
         let opts = ServeOptions {
             dir: self.dir.clone(),
             port: 0,
@@ -264,18 +272,17 @@ impl State {
             Ok(fresh) => {
                 *self = fresh;
                 live.set_notice(None);
-                Some(None)
+                Touched::Everything
             }
             Err(e) => {
-                eprintln!("error: {e}");
-                live.set_notice(Some(e));
-                None
+                show_error(live, &e);
+                Touched::Nothing
             }
         }
     }
 
     /// Every version of the edited ids, and every document that refers to them.
-    fn affected(&self, ids: &HashSet<DocId>) -> HashSet<usize> {
+    fn affected(&self, ids: &HashSet<DocId>) -> HashSet<DocIndex> {
         // An edit touches one id or two: comparing is faster than hashing.
         let ids: Vec<&DocId> = ids.iter().collect();
         let edited = |id: &DocId| ids.contains(&id);
@@ -283,17 +290,26 @@ impl State {
             .docs
             .par_iter()
             .enumerate()
+            .map(|(i, d)| (DocIndex::new(i), d))
             .filter(|(_, d)| {
                 d.id().is_some_and(edited)
                     || d.meta.related.iter().any(|r| edited(&r.value))
                     || d.body
                         .links
                         .iter()
-                        .any(|l| matches!(&l.target, crate::body::Target::Doc { id, .. } if edited(id)))
+                        .any(|l| matches!(&l.target, crate::model::body::Target::Doc { id, .. } if edited(id)))
             })
             .map(|(i, _)| i)
             .collect()
     }
+}
+
+/// An error on the terminal and as the notice on open pages; the last good
+/// pages stay on show.
+fn show_error(live: &Live, e: &Error) {
+    let message = e.to_string();
+    eprintln!("error: {}", crate::text::for_terminal(&message));
+    live.set_notice(Some(message));
 }
 
 /// Settings, the theme and assets change more than one document's pages.

@@ -1,5 +1,5 @@
 // The search page in headless Chromium, over the fixture site that
-// tests/browser/main.rs builds and serves: `node search.mjs BASE_URL`.
+// tests/testsuite/browser.rs builds and serves: `node search.mjs BASE_URL`.
 // Each check prints `ok` or throws; any page error fails the run.
 import { chromium } from "playwright-core";
 

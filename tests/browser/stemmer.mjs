@@ -1,6 +1,6 @@
 // Checks search.js's port of the English Snowball stemmer and its word
 // splitting against the Rust side (tantivy, rust-stemmers), on the cases
-// tests/browser/main.rs writes: `node stemmer.mjs cases.json`.
+// tests/testsuite/browser.rs writes: `node stemmer.mjs cases.json`.
 import { createRequire } from "node:module";
 import { readFileSync } from "node:fs";
 

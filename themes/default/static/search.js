@@ -1,4 +1,4 @@
-/* trustdocs search (issue 5): searches the static index under search/ in the
+/* trustdocs search: searches the static index under search/ in the
    browser. Plain JavaScript, no framework, nothing from another host.
    The index's files and the reasons for their shape are described in
    src/search/README.md; ranking here must stay the same as src/search/rank.rs. */

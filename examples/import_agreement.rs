@@ -1,0 +1,35 @@
+//! Prints how far `trustdocs import` agrees with the hand-made library in
+//! content/: per front-matter key and overall, and the sections found.
+//! `cargo run --example import_agreement [-- --diff]`.
+
+#[path = "../tests/support/agreement.rs"]
+mod agreement;
+
+fn main() {
+    let diff = std::env::args().any(|a| a == "--diff");
+    let seeds = agreement::measure(&agreement::seed_inputs());
+    println!("{}", seeds.table("From the seed texts (.txt)"));
+    if diff {
+        println!("{}", seeds.differences());
+    }
+    let docx = agreement::docx_inputs();
+    if docx.iter().all(|(_, p, _)| p.exists()) {
+        let m = agreement::measure(&docx);
+        println!("{}", m.table("From the Word fixtures (.docx)"));
+        if diff {
+            println!("{}", m.differences());
+        }
+    }
+    let dist = std::env::temp_dir().join(format!("trustdocs-import-agreement-{}", std::process::id()));
+    match agreement::pdf_inputs(&dist) {
+        Some(pdfs) => {
+            let m = agreement::measure_with(&pdfs, true);
+            println!("{}", m.table("From the PDFs trustdocs makes of the hand-made library (.pdf, every key)"));
+            if diff {
+                println!("{}", m.differences());
+            }
+        }
+        None => println!("(PDF route not measured: typst or pdftotext is missing)"),
+    }
+    let _ = std::fs::remove_dir_all(&dist);
+}

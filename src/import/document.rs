@@ -1,0 +1,422 @@
+//! Puts one imported document together: front matter from the front sheet,
+//! the amendment table and the EIA form; the body from what is left, with
+//! role sections tagged; warnings for every required value the source lacks.
+
+use super::blocks::{Block, Kind, Source};
+use super::eia::Eia;
+use super::history::Entry;
+use super::references::{self, Reference};
+use super::roles::Roles;
+use super::values::{self, Front};
+use super::warn::{WarnKind, Warning};
+use super::yaml_out::{self, Yaml};
+use super::{eia, front, history, markdown};
+use crate::config::Config;
+use std::collections::BTreeSet;
+
+pub struct Imported {
+    pub front: Front,
+    pub references: Vec<Reference>,
+    pub history: Vec<Entry>,
+    pub eia: Option<Eia>,
+    /// The whole file: front matter and body.
+    pub markdown: String,
+    /// Section titles of the body, in order (for measuring).
+    pub sections: Vec<String>,
+    pub warnings: Vec<Warning>,
+}
+
+/// Assembles a document from a reader's blocks. `id` is the `--id` given.
+pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
+    let mut warnings = source.warnings;
+    let blocks = source.blocks;
+    let hints = TitleHints { styled: source.title, running: source.running_title };
+    let start = front::body_start(&blocks);
+    let mut sheet = front::read(&blocks, start);
+    front::read_inline(&blocks, &mut sheet);
+    warnings.extend(sheet.warnings);
+    let mut front = values::read(&sheet.found, config, &mut warnings);
+    let mut drop: BTreeSet<usize> = sheet.used.iter().copied().collect();
+    let history = history::find(&blocks, &mut warnings);
+    if let Some(h) = &history {
+        drop_section_of(&blocks, h.block, &mut drop);
+    }
+    let eia = eia::find(&blocks, &mut warnings);
+    if let Some(e) = &eia {
+        drop.extend(e.blocks.clone());
+    }
+    let refs = references::find(&blocks);
+    if let Some(section) = refs.as_ref().and_then(|r| r.section.clone()) {
+        drop.extend(section);
+    }
+    let refs = refs.map(|r| r.references).unwrap_or_default();
+    if let Some(id) = id {
+        front.id = Some(id.to_uppercase());
+    }
+    fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
+    report_missing(&front, &mut warnings);
+    let body: Vec<Block> =
+        blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
+    let body = even_levels(body);
+    let roles = Roles::new(config);
+    let sections = body.iter().filter_map(|b| b.heading().map(|(_, t)| t.to_string())).collect();
+    let history = match history {
+        Some(h) => h.entries,
+        None => history::find_inline(&blocks, &mut warnings).unwrap_or_default(),
+    };
+    let eia = eia.map(|e| e.eia);
+    let mut text = String::from("---\n");
+    yaml_out::write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
+    text.push_str("---\n\n");
+    text.push_str(&markdown::body(&body, &|t| roles.tag(t)));
+    Imported { front, references: refs, history, eia, markdown: text, sections, warnings }
+}
+
+/// The amendment table leaves the body; so does its heading when the
+/// section holds nothing else but a line of introduction.
+fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
+    drop.insert(table);
+    let heading = (0..table).rev().find(|&i| blocks[i].heading().is_some());
+    if let Some(h) = heading {
+        let level = blocks[h].heading().map_or(1, |(l, _)| l);
+        let end = blocks[h + 1..]
+            .iter()
+            .position(|b| b.heading().is_some_and(|(m, _)| m <= level))
+            .map_or(blocks.len(), |p| h + 1 + p);
+        let others = (h + 1..end).filter(|&i| i != table && !matches!(blocks[i].kind, Kind::Paragraph { .. })).count();
+        if others == 0 && end - h <= 3 {
+            drop.extend(h..end);
+        }
+    }
+}
+
+/// What a source says of its title besides a labelled value.
+struct TitleHints {
+    /// Word's Title style.
+    styled: Option<String>,
+    /// A running header or footer.
+    running: Option<String>,
+}
+
+/// Title, type, status and summary from the body when the front sheet
+/// does not label them, each reported for a person to confirm.
+fn fill_from_body(
+    front: &mut Front,
+    blocks: &[Block],
+    start: usize,
+    hints: &TitleHints,
+    drop: &mut BTreeSet<usize>,
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) {
+    if front.title.is_none() {
+        if let Some(t) = &hints.styled {
+            front.title = Some(values::title_case_if_caps(t));
+        } else if let Some(d) = front.description.clone() {
+            front.title = Some(d);
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("title"),
+                "title taken from the reader box's “Description”",
+            ));
+        } else if let Some(t) = hints.running.clone() {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("title"),
+                format!("title “{t}” taken from the running header or footer"),
+            ));
+            front.title = Some(t);
+        } else if let Some((i, t)) = first_line(blocks, start, drop) {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                Some(blocks[i].loc),
+                Some("title"),
+                format!("title “{t}” taken from the first line of the document"),
+            ));
+            front.title = Some(t);
+            drop.insert(i);
+        }
+    }
+    if let Some(title) = &front.title {
+        // The cover's title, printed again above the control table.
+        for (i, b) in blocks.iter().enumerate().take(start) {
+            if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. })
+                && b.plain().trim().eq_ignore_ascii_case(title)
+            {
+                drop.insert(i);
+            }
+        }
+        if front.doc_type.is_none() {
+            front.doc_type = values::doc_type(title, config);
+            if let Some(t) = &front.doc_type {
+                warnings.push(Warning::new(
+                    WarnKind::Check,
+                    None,
+                    Some("type"),
+                    format!("type “{t}” taken from the title"),
+                ));
+            }
+        }
+    }
+    if front.doc_type.is_none() {
+        front.doc_type = self_reference(blocks, config);
+        if let Some(t) = &front.doc_type {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("type"),
+                format!("type “{t}” taken from how the text names itself (“this {t}”)"),
+            ));
+        }
+    }
+    if front.status.is_none() && front.ratified_date.is_some() {
+        front.status = Some("ratified".into());
+        warnings.push(Warning::new(
+            WarnKind::Check,
+            None,
+            Some("status"),
+            "status “ratified” read from the ratification date; no status is written on the front sheet",
+        ));
+    }
+    if front.summary.is_none() {
+        front.summary = summary_section(blocks);
+    }
+}
+
+/// The document type the text names itself by most ("This strategy
+/// applies to ..."), if it does at least twice.
+fn self_reference(blocks: &[Block], config: &Config) -> Option<String> {
+    let text = blocks.iter().map(Block::plain).collect::<Vec<_>>().join(" ").to_lowercase();
+    config
+        .site
+        .document_types
+        .iter()
+        .map(|t| (text.matches(&format!("this {t}")).count(), t))
+        .filter(|(n, _)| *n >= 2)
+        .max_by_key(|(n, _)| *n)
+        .map(|(_, t)| t.clone())
+}
+
+/// The first short line before the body: a cover's title.
+fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<(usize, String)> {
+    blocks.iter().enumerate().take(start.max(1)).filter(|(i, _)| !drop.contains(i)).find_map(|(i, b)| {
+        let t = match &b.kind {
+            Kind::Paragraph { text } | Kind::Heading { text, .. } => text.plain.trim().to_string(),
+            _ => return None,
+        };
+        let words = t.split_whitespace().count();
+        let lower = t.to_lowercase();
+        let not_title = ["summary", "contents", "document control", "reader box", "transcription"]
+            .iter()
+            .any(|w| lower.contains(w));
+        ((2..=14).contains(&words) && !not_title && !t.ends_with(['.', ':']))
+            .then(|| (i, values::title_case_if_caps(&t)))
+    })
+}
+
+/// The first paragraph of a section called Summary (or Document / Executive Summary).
+fn summary_section(blocks: &[Block]) -> Option<String> {
+    let h = blocks.iter().position(|b| {
+        b.heading().is_some_and(|(_, t)| {
+            let t = t.to_lowercase();
+            t == "summary" || t == "executive summary" || t == "document summary"
+        })
+    })?;
+    blocks[h + 1..].iter().take_while(|b| b.heading().is_none()).find_map(|b| match &b.kind {
+        Kind::Paragraph { text } => Some(text.plain.trim().to_string()),
+        _ => None,
+    })
+}
+
+/// Required keys the source did not give.
+fn report_missing(front: &Front, warnings: &mut Vec<Warning>) {
+    let always = [
+        ("id", front.id.is_none(), "no identifier found; give one with --id or add it"),
+        ("title", front.title.is_none(), "no title found"),
+        ("type", front.doc_type.is_none(), "no document type found"),
+        ("version", front.version.is_none(), "no version number found"),
+        ("status", front.status.is_none(), "no status found"),
+    ];
+    let ratified = front.status.as_deref() == Some("ratified");
+    let when_ratified = [
+        ("directorate", front.directorate.is_none(), "no directorate (“Responsibility”) found"),
+        ("author", front.author_name.is_none(), "no author found"),
+        (
+            "ratified",
+            front.ratified_by.is_none() || front.ratified_date.is_none(),
+            "no ratifying committee and date found",
+        ),
+        ("review_date", front.review_date.is_none(), "no review date (as a day) found"),
+    ];
+    for (key, missing, message) in always.into_iter().chain(when_ratified.into_iter().filter(|_| ratified)) {
+        if missing {
+            warnings.push(Warning::missing(key, format!("{message}; left out for a person to fill in")));
+        }
+    }
+}
+
+/// Heading levels start at 1 and go down one at a time.
+fn even_levels(mut body: Vec<Block>) -> Vec<Block> {
+    let min = body.iter().filter_map(|b| b.heading().map(|(l, _)| l)).min().unwrap_or(1);
+    let mut previous = 0u8;
+    for b in &mut body {
+        if let Kind::Heading { level, .. } = &mut b.kind {
+            *level = (*level - (min - 1)).min(previous + 1).max(1);
+            previous = *level;
+        }
+    }
+    body
+}
+
+fn opt(entries: &mut Vec<(&'static str, Yaml)>, key: &'static str, value: &Option<String>) {
+    if let Some(v) = value {
+        entries.push((key, Yaml::str(v.clone())));
+    }
+}
+
+fn date(entries: &mut Vec<(&'static str, Yaml)>, key: &'static str, value: Option<crate::model::Date>) {
+    if let Some(d) = value {
+        entries.push((key, Yaml::Date(d)));
+    }
+}
+
+fn pair(
+    entries: &mut Vec<(&'static str, Yaml)>,
+    key: &'static str,
+    by: &Option<String>,
+    when: Option<crate::model::Date>,
+) {
+    let mut inner = Vec::new();
+    opt(&mut inner, "by", by);
+    date(&mut inner, "date", when);
+    if !inner.is_empty() {
+        entries.push((key, Yaml::Map(inner)));
+    }
+}
+
+fn front_matter(f: &Front, refs: &[Reference], history: &[Entry], eia: Option<&Eia>) -> Vec<(&'static str, Yaml)> {
+    let mut e = Vec::new();
+    opt(&mut e, "id", &f.id);
+    opt(&mut e, "title", &f.title);
+    opt(&mut e, "type", &f.doc_type);
+    opt(&mut e, "version", &f.version);
+    opt(&mut e, "status", &f.status);
+    opt(&mut e, "summary", &f.summary);
+    opt(&mut e, "scope", &f.scope);
+    opt(&mut e, "classification", &f.classification);
+    opt(&mut e, "directorate", &f.directorate);
+    if f.author_name.is_some() || f.author_title.is_some() {
+        let mut a = Vec::new();
+        opt(&mut a, "name", &f.author_name);
+        opt(&mut a, "title", &f.author_title);
+        e.push(("author", Yaml::Map(a)));
+    }
+    opt(&mut e, "executive_lead", &f.executive_lead);
+    opt(&mut e, "head_of_department", &f.head_of_department);
+    opt(&mut e, "contact", &f.contact);
+    if f.audience_primary.is_some() || !f.audience_secondary.is_empty() {
+        let mut a = Vec::new();
+        opt(&mut a, "primary", &f.audience_primary);
+        if !f.audience_secondary.is_empty() {
+            a.push(("secondary", Yaml::List(f.audience_secondary.iter().cloned().map(Yaml::Str).collect())));
+        }
+        e.push(("audience", Yaml::Map(a)));
+    }
+    if let Some((id, version)) = &f.replaces {
+        let mut r = Vec::new();
+        opt(&mut r, "id", &id.clone().or_else(|| f.id.clone()));
+        r.push(("version", Yaml::str(version.clone())));
+        e.push(("replaces", Yaml::List(vec![Yaml::Map(r)])));
+    }
+    pair(&mut e, "validated", &f.validated_by, f.validated_date);
+    pair(&mut e, "ratified", &f.ratified_by, f.ratified_date);
+    date(&mut e, "published", f.published);
+    date(&mut e, "review_date", f.review_date);
+    if let Some(p) = f.public {
+        e.push(("public", Yaml::Bool(p)));
+    }
+    if !f.principles.is_empty() || !f.staff_pledges.is_empty() {
+        let list = |v: &[u8]| Yaml::List(v.iter().map(|n| Yaml::Int(*n as i64)).collect());
+        e.push((
+            "nhs_constitution",
+            Yaml::Map(vec![("principles", list(&f.principles)), ("staff_pledges", list(&f.staff_pledges))]),
+        ));
+    }
+    if let Some(b) = f.equality_act {
+        e.push(("equality_act_compliant", Yaml::Bool(b)));
+    }
+    pair(&mut e, "references_checked", &f.refs_checked_by, f.refs_checked_date);
+    if !refs.is_empty() {
+        e.push(("references", Yaml::List(refs.iter().map(reference).collect())));
+    }
+    if !history.is_empty() {
+        e.push(("history", Yaml::List(history.iter().map(history_entry).collect())));
+    }
+    if let Some(eia) = eia {
+        e.push(("eia", eia_map(eia)));
+    }
+    e
+}
+
+fn reference(r: &Reference) -> Yaml {
+    let mut m = vec![("title", Yaml::str(r.title.clone()))];
+    opt(&mut m, "publisher", &r.publisher);
+    if let Some(y) = r.year {
+        m.push(("year", Yaml::Int(y as i64)));
+    }
+    opt(&mut m, "url", &r.url);
+    date(&mut m, "accessed", r.accessed);
+    Yaml::Map(m)
+}
+
+fn history_entry(h: &Entry) -> Yaml {
+    let mut m = vec![("version", Yaml::str(h.version.clone()))];
+    date(&mut m, "date", h.date);
+    opt(&mut m, "changed", &h.changed);
+    opt(&mut m, "description", &h.description);
+    date(&mut m, "review_date", h.review_date);
+    opt(&mut m, "by", &h.by);
+    Yaml::Map(m)
+}
+
+fn eia_map(eia: &Eia) -> Yaml {
+    let mut m = Vec::new();
+    if let Some(s) = eia.stage {
+        m.push(("stage", Yaml::Int(s as i64)));
+    }
+    date(&mut m, "date", eia.date);
+    opt(&mut m, "lead_assessor", &eia.lead_assessor);
+    opt(&mut m, "department", &eia.department);
+    if !eia.consulted.is_empty() {
+        m.push(("consulted", Yaml::List(eia.consulted.iter().cloned().map(Yaml::Str).collect())));
+    }
+    let impacts = eia
+        .impacts
+        .iter()
+        .map(|(k, impact, comment)| {
+            let v = match comment {
+                Some(c) => Yaml::Map(vec![("impact", Yaml::str(impact.as_str())), ("comment", Yaml::str(c.clone()))]),
+                None => Yaml::str(impact.as_str()),
+            };
+            (*k, v)
+        })
+        .collect();
+    m.push(("impacts", Yaml::Map(impacts)));
+    if !eia.action_plan.is_empty() {
+        let items = eia
+            .action_plan
+            .iter()
+            .map(|a| {
+                let mut i = vec![("action", Yaml::str(a.action.clone()))];
+                opt(&mut i, "lead", &a.lead);
+                date(&mut i, "due", a.due);
+                date(&mut i, "done", a.done);
+                Yaml::Map(i)
+            })
+            .collect();
+        m.push(("action_plan", Yaml::List(items)));
+    }
+    Yaml::Map(m)
+}

@@ -1,0 +1,341 @@
+//! The equality impact assessment: the EIA form or table in an appendix
+//! (assessor, department, date, groups consulted, each protected
+//! characteristic's impact and comment, the action plan), read into `eia`.
+
+use super::blocks::{Block, Kind, Row};
+use super::clean::{TICKED, UNTICKED};
+use super::labels::words;
+use super::tables::{self, has};
+use super::warn::{WarnKind, Warning};
+use crate::model::Date;
+
+/// The protected characteristics of the Equality Act 2010, as the keys of
+/// `impacts`, with the words a form's rows start with.
+pub const CHARACTERISTICS: &[(&str, &[&[&str]])] = &[
+    ("age", &[&["age"]]),
+    ("disability", &[&["disability"], &["disabled"]]),
+    ("gender_reassignment", &[&["gender", "reassignment"], &["gender", "identity"], &["transgender"], &["trans"]]),
+    ("marriage_and_civil_partnership", &[&["marriage"], &["civil", "partnership"]]),
+    ("pregnancy_and_maternity", &[&["pregnancy"], &["maternity"]]),
+    ("race", &[&["race"], &["ethnicity"], &["ethnic"]]),
+    ("religion_or_belief", &[&["religion"], &["belief"], &["faith"]]),
+    ("sex", &[&["sex"], &["gender"]]),
+    ("sexual_orientation", &[&["sexual", "orientation"], &["sexuality"]]),
+    ("other", &[&["other"], &["carers"], &["human", "rights"]]),
+];
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Impact {
+    Positive,
+    Negative,
+    Neutral,
+}
+
+impl Impact {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Impact::Positive => "positive",
+            Impact::Negative => "negative",
+            Impact::Neutral => "neutral",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Impact> {
+        let w: Vec<String> = words(s).into_iter().map(|w| w.0).collect();
+        match w.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            ["positive", ..] => Some(Impact::Positive),
+            ["negative", ..] => Some(Impact::Negative),
+            ["neutral", ..] | ["no", "impact", ..] | ["none"] | ["nil"] => Some(Impact::Neutral),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Action {
+    pub action: String,
+    pub lead: Option<String>,
+    pub due: Option<Date>,
+    pub done: Option<Date>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Eia {
+    pub stage: Option<u8>,
+    pub date: Option<Date>,
+    pub lead_assessor: Option<String>,
+    pub department: Option<String>,
+    pub consulted: Vec<String>,
+    /// Key, impact, comment; in the form's order.
+    pub impacts: Vec<(&'static str, Impact, Option<String>)>,
+    pub action_plan: Vec<Action>,
+}
+
+pub struct Found {
+    pub eia: Eia,
+    /// The blocks of the form: left out of the body.
+    pub blocks: std::ops::Range<usize>,
+}
+
+fn is_title(text: &str) -> bool {
+    let w: Vec<String> = words(text).into_iter().map(|w| w.0).collect();
+    let joined = w.join(" ");
+    w.len() <= 14
+        && (joined.contains("equality impact assessment")
+            || joined.contains("equality and diversity impact assessment")
+            || joined.contains("equality analysis")
+            || joined.contains("equality impact analysis")
+            || w == ["eia"])
+}
+
+/// Finds the EIA: from a heading or short title naming it to the end of its
+/// section (or of the document when it is an appendix).
+pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
+    let start = blocks.iter().position(|b| match &b.kind {
+        Kind::Heading { text, .. } => is_title(&text.plain),
+        Kind::Paragraph { text } => is_title(&text.plain),
+        _ => false,
+    })?;
+    let level = blocks[start].heading().map(|(l, _)| l);
+    let end = match level {
+        Some(l) => blocks[start + 1..]
+            .iter()
+            .position(|b| b.heading().is_some_and(|(m, _)| m <= l))
+            .map_or(blocks.len(), |p| start + 1 + p),
+        None => blocks[start + 1..].iter().position(|b| b.heading().is_some()).map_or(blocks.len(), |p| start + 1 + p),
+    };
+    let region = &blocks[start..end];
+    let mut eia = Eia::default();
+    let text: String = region.iter().map(|b| b.plain().to_lowercase()).collect::<Vec<_>>().join("\n");
+    eia.stage = if text.contains("stage 2") || text.contains("full assessment") || text.contains("full equality impact")
+    {
+        Some(2)
+    } else if text.contains("stage 1") || text.contains("screening") || text.contains("initial assessment") {
+        Some(1)
+    } else {
+        None
+    };
+    let rows: Vec<Row> = region.iter().filter(|b| matches!(b.kind, Kind::Table { .. })).flat_map(Block::rows).collect();
+    read_details(&rows, &mut eia, warnings);
+    read_impacts(&rows, &mut eia, warnings);
+    eia.action_plan = action_plan(&rows, warnings);
+    if eia.impacts.is_empty() {
+        warnings.push(Warning::new(
+            WarnKind::Missing,
+            Some(blocks[start].loc),
+            Some("eia"),
+            "an equality impact assessment is named here but no impact of any protected characteristic was found; no eia written",
+        ));
+        return None;
+    }
+    let loc = blocks[start].loc;
+    if eia.stage.is_none() {
+        warnings.push(Warning::new(
+            WarnKind::Missing,
+            Some(loc),
+            Some("eia.stage"),
+            "the form does not say its stage (1 = screening, 2 = full assessment); left out",
+        ));
+    }
+    for (key, _) in CHARACTERISTICS.iter().filter(|(k, _)| *k != "other") {
+        if !eia.impacts.iter().any(|(k, _, _)| k == key) {
+            warnings.push(Warning::new(
+                WarnKind::Missing,
+                Some(loc),
+                Some("eia.impacts"),
+                format!("no impact given for {key}"),
+            ));
+        }
+    }
+    for (key, what) in [("eia.date", eia.date.is_none()), ("eia.lead_assessor", eia.lead_assessor.is_none())] {
+        if what {
+            warnings.push(Warning::new(
+                WarnKind::Missing,
+                Some(loc),
+                Some(key),
+                format!("the form does not give {}; left out", &key[4..]),
+            ));
+        }
+    }
+    Some(Found { eia, blocks: start..end })
+}
+
+/// Label/value rows: assessor, department, date, groups consulted.
+fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
+    let mut consulting = false;
+    for row in rows {
+        let cells = row.plain();
+        let first: Vec<String> = words(cells.first().copied().unwrap_or("")).into_iter().map(|w| w.0).collect();
+        let value =
+            cells.iter().skip(1).find(|c| !c.is_empty() && **c != TICKED && **c != UNTICKED).map(|s| s.to_string());
+        if first.is_empty() {
+            if consulting {
+                eia.consulted.extend(groups(&cells[1..]));
+            }
+            continue;
+        }
+        consulting = false;
+        let starts = |ws: &[&str]| ws.iter().zip(&first).all(|(a, b)| a == b) && first.len() >= ws.len();
+        if starts(&["lead", "assessor"])
+            || starts(&["assessor"])
+            || starts(&["name", "of", "assessor"])
+            || starts(&["completed", "by"])
+        {
+            eia.lead_assessor = eia.lead_assessor.take().or(value);
+        } else if starts(&["department"]) || starts(&["directorate"]) || starts(&["service"]) {
+            eia.department = eia.department.take().or(value);
+        } else if starts(&["date"]) && (has(&first, "assessment") || has(&first, "completed") || first.len() == 1) {
+            if eia.date.is_none() {
+                eia.date = super::dates::read(value.as_deref().unwrap_or(""), row.loc, "eia.date", false, warnings);
+            }
+        } else if starts(&["stage"]) {
+            let digit = value.as_deref().and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
+            eia.stage = digit.filter(|d| (1..=2).contains(d)).map(|d| d as u8).or(eia.stage);
+        } else if has(&first, "consulted") || (has(&first, "groups") && has(&first, "consult")) {
+            consulting = true;
+            eia.consulted.extend(groups(&cells[1..]));
+        }
+    }
+}
+
+/// The groups of a consultation row: with tick boxes, the ticked ones;
+/// otherwise every named cell.
+fn groups(cells: &[&str]) -> Vec<String> {
+    let boxes = cells.iter().any(|c| *c == TICKED || *c == UNTICKED);
+    let mut out = Vec::new();
+    for (i, c) in cells.iter().enumerate() {
+        if c.is_empty() || *c == TICKED || *c == UNTICKED || c.to_lowercase().starts_with("please give details") {
+            continue;
+        }
+        if boxes && cells.get(i + 1) == Some(&TICKED) {
+            out.push(c.to_string());
+        } else if !boxes {
+            // Groups written as a list in one cell.
+            out.extend(c.split([',', ';']).map(str::trim).filter(|g| !g.is_empty()).map(str::to_string));
+        }
+    }
+    out
+}
+
+fn characteristic(first: &[String]) -> Option<&'static str> {
+    CHARACTERISTICS.iter().find_map(|(key, forms)| {
+        forms.iter().any(|f| f.len() <= first.len() && f.iter().zip(first).all(|(a, b)| a == b)).then_some(*key)
+    })
+}
+
+/// Impact rows: a characteristic, its impact (a word, or a mark under a
+/// Positive / Negative / Neutral column) and a comment.
+fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
+    let mut mark_columns: Vec<(Impact, usize)> = Vec::new();
+    for row in rows {
+        let cells = row.plain();
+        let heads: Vec<(Impact, usize)> = cells
+            .iter()
+            .enumerate()
+            .filter_map(|(i, c)| (words(c).len() == 1).then(|| Impact::parse(c).map(|p| (p, i))).flatten())
+            .collect();
+        if heads.len() >= 2 {
+            mark_columns = heads;
+            continue;
+        }
+        let first: Vec<String> = words(cells.first().copied().unwrap_or("")).into_iter().map(|w| w.0).collect();
+        let Some(key) = characteristic(&first) else { continue };
+        if eia.impacts.iter().any(|(k, _, _)| *k == key) {
+            continue;
+        }
+        let by_word = cells.iter().enumerate().skip(1).find_map(|(i, c)| Impact::parse(c).map(|p| (p, i)));
+        let by_mark =
+            mark_columns.iter().find(|(_, i)| cells.get(*i).is_some_and(|c| is_mark(c))).map(|(p, i)| (*p, *i));
+        let Some((impact, at)) = by_word.or(by_mark) else {
+            warnings.push(Warning::new(
+                WarnKind::Unreadable,
+                Some(row.loc),
+                Some("eia.impacts"),
+                format!("the row for {key} gives no impact (positive, negative or neutral); left out"),
+            ));
+            continue;
+        };
+        let comment = cells
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter(|(i, c)| *i != at && !c.is_empty() && !is_mark(c) && !mark_columns.iter().any(|(_, m)| m == i))
+            .map(|(_, c)| c.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let comment = if is_guidance(&comment) {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                Some(row.loc),
+                Some("eia.impacts"),
+                format!(
+                    "the form's own guidance in the comments column (“{}”) was not taken as a comment",
+                    super::front::short(&comment)
+                ),
+            ));
+            None
+        } else {
+            Some(comment).filter(|c| !tables::is_blank(c))
+        };
+        eia.impacts.push((key, impact, comment));
+    }
+}
+
+fn is_mark(c: &str) -> bool {
+    matches!(c.trim(), "x" | "X" | "✓" | "✔" | "☒" | "☑" | "Y" | "y" | "Yes" | "yes")
+}
+
+/// A template's instruction left in a cell ("Provide brief description ...").
+fn is_guidance(c: &str) -> bool {
+    let first = c.split_whitespace().next().unwrap_or("").to_lowercase();
+    ["provide", "please", "describe", "give", "explain", "state", "enter", "insert", "list", "include", "consider"]
+        .contains(&first.as_str())
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ActionCol {
+    Action,
+    Lead,
+    Due,
+    Done,
+}
+
+fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
+    let classify = |w: &[String]| -> Option<ActionCol> {
+        if has(w, "lead") || has(w, "responsible") || has(w, "owner") || has(w, "whom") {
+            Some(ActionCol::Lead)
+        } else if has(w, "completed") || has(w, "done") || has(w, "complete") {
+            Some(ActionCol::Done)
+        } else if has(w, "timescale") || has(w, "due") || has(w, "when") || has(w, "deadline") || has(w, "date") {
+            Some(ActionCol::Due)
+        } else if has(w, "action") || has(w, "actions") {
+            Some(ActionCol::Action)
+        } else {
+            None
+        }
+    };
+    let mut out = Vec::new();
+    let mut cols: Option<Vec<(ActionCol, usize)>> = None;
+    for row in rows {
+        if let Some(c) = tables::columns(row, classify, &[ActionCol::Action, ActionCol::Lead]) {
+            cols = Some(c);
+            continue;
+        }
+        let Some(c) = &cols else { continue };
+        let action = tables::cell(row, c, ActionCol::Action);
+        if tables::is_blank(&action) {
+            continue;
+        }
+        let date = |col, key, warnings: &mut Vec<Warning>| {
+            let raw = tables::cell(row, c, col);
+            (!tables::is_blank(&raw)).then(|| super::dates::read(&raw, row.loc, key, false, warnings)).flatten()
+        };
+        out.push(Action {
+            action,
+            lead: Some(tables::cell(row, c, ActionCol::Lead)).filter(|s| !tables::is_blank(s)),
+            due: date(ActionCol::Due, "eia.action_plan.due", warnings),
+            done: date(ActionCol::Done, "eia.action_plan.done", warnings),
+        });
+    }
+    out
+}

@@ -1,0 +1,257 @@
+//! The document control facts: labelled values on the front sheet, in a
+//! reader box or a control table, found wherever the reader put them
+//! (table cells, "Label: value" lines, a label cell followed by its value).
+
+use super::blocks::{Block, Kind, Loc};
+use super::labels::{self, Field};
+use super::values;
+use super::warn::{WarnKind, Warning};
+
+/// A labelled value as found, before it is read as a typed value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub field: Field,
+    pub label: String,
+    pub value: String,
+    pub loc: Loc,
+}
+
+/// What the front sheet gave, and which blocks it used up.
+pub struct FrontSheet {
+    pub found: Vec<Found>,
+    pub warnings: Vec<Warning>,
+    /// Blocks whose every row was a labelled value: left out of the body.
+    pub used: Vec<usize>,
+}
+
+/// Index of the first block of the body proper: the first heading, unless
+/// it opens the document (a cover's title set as a heading).
+pub fn body_start(blocks: &[Block]) -> usize {
+    blocks.iter().enumerate().position(|(i, b)| i > 0 && b.heading().is_some()).unwrap_or(blocks.len())
+}
+
+/// Reads the labelled values of the blocks before `start`, and of any
+/// table after it that is a control table (three or more labelled rows,
+/// at least half of its rows).
+pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
+    let mut sheet = FrontSheet { found: Vec::new(), warnings: Vec::new(), used: Vec::new() };
+    for (i, block) in blocks.iter().enumerate() {
+        let in_front = i < start;
+        if !in_front && !is_control_table(block) {
+            continue;
+        }
+        let before = sheet.found.len();
+        let mut unlabelled = Vec::new();
+        let rows = block.rows();
+        for row in &rows {
+            let cells: Vec<String> = row.cells.iter().map(|c| c.plain.trim().to_string()).collect();
+            let n = pairs(&cells, row.loc, &mut sheet);
+            if n == 0 && cells.iter().any(|c| !c.is_empty()) {
+                unlabelled.push((row.loc, cells.join(" ")));
+            }
+        }
+        // A label alone in a paragraph ("Document Summary") takes the next paragraph as its value.
+        if let (Kind::Paragraph { text }, Some(next)) = (&block.kind, blocks.get(i + 1)) {
+            if sheet.found.len() == before && in_front {
+                if let (Some(l), Kind::Paragraph { text: value }) = (labels::at_start(&text.plain), &next.kind) {
+                    if l.rest.is_empty() && l.field != Field::NoKey {
+                        sheet.found.push(Found {
+                            field: l.field,
+                            label: l.label.to_string(),
+                            value: value.plain.trim().to_string(),
+                            loc: next.loc,
+                        });
+                        sheet.used.extend([i, i + 1]);
+                        continue;
+                    }
+                }
+            }
+        }
+        // A control table leaves the body whole; its rows without a label
+        // (a form's instructions) are reported.
+        if sheet.found.len() > before && unlabelled.len() * 2 <= rows.len() {
+            sheet.used.push(i);
+            for (loc, text) in unlabelled {
+                sheet.warnings.push(Warning::new(
+                    WarnKind::Dropped,
+                    Some(loc),
+                    None,
+                    format!("row “{}” of the control table has no label; left out", short(&text)),
+                ));
+            }
+        }
+    }
+    sheet.used.sort_unstable();
+    sheet.used.dedup();
+    sheet
+}
+
+/// Labels inside long paragraphs (a control box flattened to running text,
+/// its labels and values mixed; three labels or more make one).
+/// Only values that show what they are are taken: a date, a version, yes or
+/// no, a summary; names, which a flattened box cannot pair with their
+/// labels, are left for a person.
+pub fn read_inline(blocks: &[Block], sheet: &mut FrontSheet) {
+    let mut read_any = false;
+    for block in blocks {
+        let Kind::Paragraph { text } = &block.kind else { continue };
+        let t = text.plain.as_str();
+        if t.len() < 80 {
+            continue;
+        }
+        let found = labels::find_all(t);
+        // A control box has many labels; a sentence that names a review
+        // date, or a list of other documents' titles, has one or two.
+        if found.len() < 3 {
+            continue;
+        }
+        for (k, &(_, label_end, field)) in found.iter().enumerate() {
+            let next = found.get(k + 1).map_or(t.len(), |n| n.0);
+            let value = t[label_end..next].trim_start_matches(|c: char| c.is_whitespace() || ":-–".contains(c)).trim();
+            if let Some(v) = typed_prefix(field, value) {
+                read_any = true;
+                sheet.found.push(Found {
+                    field,
+                    label: t[found[k].0..label_end].to_string(),
+                    value: v,
+                    loc: block.loc,
+                });
+            }
+        }
+    }
+    if read_any {
+        sheet.warnings.push(Warning::new(
+            WarnKind::Check,
+            None,
+            None,
+            "a control box flattened into running text was read for its dates, version and statement only; its names and committees are left for a person",
+        ));
+    }
+}
+
+/// The start of a flattened value that shows what it is.
+fn typed_prefix(field: Field, value: &str) -> Option<String> {
+    use super::dates;
+    let first = value.split_whitespace().next().unwrap_or("");
+    match field {
+        Field::RatifiedDate | Field::Published | Field::ReviewDate | Field::ValidatedDate => {
+            let (_, raw) = dates::find(value)?;
+            let at = value.find(&raw)?;
+            // The date must open the value ("30 th November 2016 Target ..."),
+            // allowing the "th" a flattened superscript leaves.
+            (at == 0 || value[..at].trim().is_empty()).then(|| value[..at + raw.len()].to_string())
+        }
+        Field::Version => super::tables::version(first).map(|_| first.to_string()),
+        Field::Public | Field::EqualityAct => {
+            matches!(first.to_lowercase().as_str(), "yes" | "no").then(|| first.to_string())
+        }
+        Field::Summary => (value.split_whitespace().count() >= 8).then(|| value.to_string()),
+        _ => None,
+    }
+}
+
+fn is_control_table(block: &Block) -> bool {
+    let Kind::Table { rows } = &block.kind else { return false };
+    let labelled = rows
+        .iter()
+        .filter(|r| {
+            r.cells.first().and_then(|c| labels::at_start(c.plain.trim())).is_some_and(|l| l.field != Field::Date)
+        })
+        .count();
+    labelled >= 3 && labelled * 2 >= rows.len()
+}
+
+/// Finds the labelled values of one row's cells: "Label: value" in a cell,
+/// or a label cell followed by a value cell. Returns how many were found.
+fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
+    let mut n = 0;
+    let mut previous: Option<Field> = None;
+    let mut k = 0;
+    while k < cells.len() {
+        let cell = cells[k].as_str();
+        k += 1;
+        if cell.is_empty() {
+            continue;
+        }
+        let Some(l) = labels::at_start(cell) else {
+            if cell.contains(':') && cell.find(':').is_some_and(|i| i < 40) && cell.len() < 200 {
+                let label = cell[..cell.find(':').unwrap_or(0)].trim();
+                if !label.is_empty() && cells.len() > 1 && !label.contains("http") {
+                    sheet.warnings.push(Warning::new(
+                        WarnKind::UnrecognisedRow,
+                        Some(loc),
+                        None,
+                        format!("“{label}” is not a label trustdocs knows; its value was left out"),
+                    ));
+                }
+            }
+            continue;
+        };
+        let mut value = l.rest.to_string();
+        // A question in the label cell ("Which Principles ... apply?") has
+        // its answer in the next cell.
+        let answer_next =
+            matches!(l.field, Field::Principles | Field::StaffPledges | Field::EqualityAct | Field::Public)
+                && values::answer(l.field, &value).is_none();
+        if value.is_empty() || answer_next {
+            // The value is the next cell, unless that cell is a label alone
+            // (a heading row such as "Reader Box | Reader Box").
+            if let Some(next) = cells[k..].iter().find(|c| !c.is_empty()) {
+                if labels::at_start(next).is_none_or(|n| !n.rest.is_empty()) || l.field == Field::Date {
+                    value = format!("{value} {next}").trim().to_string();
+                    k += cells[k..].iter().position(|c| !c.is_empty()).unwrap_or(0) + 1;
+                }
+            }
+        }
+        let field = match l.field {
+            Field::Date => match previous {
+                Some(Field::ValidatedBy) => Field::ValidatedDate,
+                Some(Field::RatifiedBy) => Field::RatifiedDate,
+                Some(Field::ReferencesChecked) => Field::ReferencesChecked,
+                _ => Field::Date,
+            },
+            f => f,
+        };
+        previous = Some(field);
+        if field == Field::NoKey {
+            if !value.is_empty() {
+                sheet.warnings.push(Warning::new(
+                    WarnKind::UnrecognisedRow,
+                    Some(loc),
+                    None,
+                    format!(
+                        "“{}” has no key in the content format; its value “{}” was left out",
+                        l.label,
+                        short(&value)
+                    ),
+                ));
+            }
+            n += 1;
+            continue;
+        }
+        if field == Field::Date {
+            sheet.warnings.push(Warning::new(
+                WarnKind::UnrecognisedRow,
+                Some(loc),
+                None,
+                format!("a date “{}” whose meaning its row does not say was left out", short(&value)),
+            ));
+            n += 1;
+            continue;
+        }
+        if !value.is_empty() {
+            sheet.found.push(Found { field, label: l.label.to_string(), value, loc });
+        }
+        n += 1;
+    }
+    n
+}
+
+/// A value shortened for a message.
+pub fn short(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
+    }
+}

@@ -1,0 +1,244 @@
+//! Reads the settings files (`site.yaml`, `roles.yaml`, `glossary.yaml`)
+//! into the typed [`Config`], with a diagnostic for every problem.
+
+use super::yaml::{self, Reader};
+use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, SiteConfig};
+use crate::diag::{Code, Diagnostic};
+use crate::model::{SafeUrl, UrlKind};
+use marked_yaml::Node;
+use std::path::Path;
+
+/// What loading the settings gave: the config, its problems, and whether the
+/// site cannot be built at all (no usable `site.yaml`).
+pub struct LoadedConfig {
+    pub config: Config,
+    pub diags: Vec<Diagnostic>,
+    pub fatal: bool,
+}
+
+const SITE_KEYS: &[&str] = &[
+    "organisation",
+    "short_name",
+    "base_url",
+    "public_base_url",
+    "notice",
+    "id_pattern",
+    "number_sections",
+    "review",
+    "eia_required_for",
+    "document_types",
+    "deprecated_terms",
+    "placeholders",
+];
+
+pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
+    let mut diags = Vec::new();
+    let site_file = format!("{display_dir}/site.yaml");
+    let (site, fatal) = match read_settings(dir, "site.yaml", &mut diags, &site_file, false) {
+        Some(node) => {
+            let mut r = Reader::new(1, Code::S006);
+            let site = site_from(&mut r, &node);
+            let fatal = site.organisation.is_empty();
+            diags.extend(r.diags.into_iter().map(|d| d.in_file(&site_file)));
+            (site, fatal)
+        }
+        None => {
+            if !dir.join("site.yaml").exists() {
+                diags.push(
+                    Diagnostic::new(Code::S006, "the content folder has no site.yaml")
+                        .in_file(&site_file)
+                        .help("create site.yaml with at least `organisation: <your organisation's name>`"),
+                );
+            }
+            (SiteConfig::default(), true)
+        }
+    };
+    let roles = list_file(dir, display_dir, "roles.yaml", &mut diags, role_from);
+    let glossary = list_file(dir, display_dir, "glossary.yaml", &mut diags, glossary_from);
+    LoadedConfig { config: Config { site, roles, glossary }, diags, fatal }
+}
+
+/// Reads and parses one settings file; `None` when absent, unreadable or
+/// empty (the problem is recorded, except for absence, which the caller
+/// judges).
+fn read_settings(dir: &Path, name: &str, diags: &mut Vec<Diagnostic>, display: &str, sequence: bool) -> Option<Node> {
+    let problem = |message: String, help: &str| Diagnostic::new(Code::S006, message).in_file(display).help(help);
+    let bytes = match std::fs::read(dir.join(name)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            diags.push(problem(format!("cannot read {name}: {e}"), "make it a readable file"));
+            return None;
+        }
+    };
+    let Ok(text) = String::from_utf8(bytes) else {
+        diags.push(problem(format!("{name} is not UTF-8 text"), "save the file as UTF-8"));
+        return None;
+    };
+    let text = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let empty = text.lines().all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
+    if empty {
+        let help = match name {
+            "site.yaml" => "write at least `organisation: <your organisation's name>`",
+            _ => "list its entries, or delete the file",
+        };
+        diags.push(problem(format!("{name} is empty"), help));
+        return None;
+    }
+    match yaml::parse(text, 1, sequence) {
+        Ok(node) => Some(node),
+        Err(mut d) => {
+            d.code = Code::S006;
+            diags.push(d.in_file(display));
+            None
+        }
+    }
+}
+
+fn list_file<T>(
+    dir: &Path,
+    display_dir: &str,
+    name: &str,
+    diags: &mut Vec<Diagnostic>,
+    item: fn(&mut Reader, &Node) -> Option<T>,
+) -> Vec<T> {
+    let display = format!("{display_dir}/{name}");
+    let Some(node) = read_settings(dir, name, diags, &display, true) else {
+        return Vec::new();
+    };
+    let mut r = Reader::new(1, Code::S006);
+    let items = r.items(&node).into_iter().filter_map(|n| item(&mut r, n)).collect();
+    diags.extend(r.diags.into_iter().map(|d| d.in_file(&display)));
+    items
+}
+
+fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
+    let mut site = SiteConfig::default();
+    let Some(f) = r.fields(node, "site.yaml", SITE_KEYS, Code::S006) else {
+        return site;
+    };
+    let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, key)).map(|t| t.value);
+    match text(r, "organisation") {
+        Some(o) if !o.is_empty() => site.organisation = o,
+        _ => r.report(
+            Code::S006,
+            f.pos,
+            "site.yaml has no `organisation`".into(),
+            Some("add `organisation: <your organisation's name>`".into()),
+        ),
+    }
+    site.short_name = text(r, "short_name");
+    if let Some(url) = f.get("base_url").and_then(|n| web_address(r, n, "base_url")) {
+        site.base_url = url;
+    }
+    site.public_base_url = f.get("public_base_url").and_then(|n| web_address(r, n, "public_base_url"));
+    site.notice = text(r, "notice");
+    if let Some(node) = f.get("id_pattern") {
+        if let Some(p) = r.parsed(node, "id_pattern", |s| {
+            IdPattern::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
+        }) {
+            site.id_pattern = p.value;
+        }
+    }
+    if let Some(b) = f.get("number_sections").and_then(|n| r.bool(n, "number_sections")) {
+        site.number_sections = b;
+    }
+    if let Some(review) =
+        f.get("review").and_then(|n| r.fields(n, "review", &["due_soon_days", "max_review_years"], Code::S006))
+    {
+        let number = |r: &mut Reader, key: &str| {
+            review.get(key).and_then(|n| {
+                r.parsed(n, key, |s| s.parse::<u32>().map_err(|_| format!("`{s}` is not a whole number of {key}")))
+            })
+        };
+        if let Some(d) = number(r, "due_soon_days") {
+            site.due_soon_days = d.value;
+        }
+        if let Some(y) = number(r, "max_review_years") {
+            site.max_review_years = y.value;
+        }
+    }
+    let lower_list = |r: &mut Reader, key: &str| {
+        f.get(key).map(|n| r.texts(n, key).into_iter().map(|t| t.value.to_lowercase()).collect())
+    };
+    if let Some(types) = lower_list(r, "document_types") {
+        site.document_types = types;
+    }
+    if let Some(types) = lower_list(r, "eia_required_for") {
+        site.eia_required_for = types;
+    }
+    if let Some(node) = f.get("placeholders") {
+        site.placeholders = r.texts(node, "placeholders").into_iter().map(|t| t.value).collect();
+    }
+    if let Some(node) = f.get("deprecated_terms") {
+        site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
+    }
+    site
+}
+
+/// An absolute http or https address, through the allow-list.
+fn web_address(r: &mut Reader, node: &Node, key: &str) -> Option<SafeUrl> {
+    let text = r.text(node, key)?;
+    match crate::model::url::allow(&text.value) {
+        Ok(url) if url.kind() == UrlKind::Web => Some(url),
+        _ => {
+            r.report(
+                Code::S006,
+                text.pos,
+                format!(
+                    "`{key}` must be an http or https address, not `{}`",
+                    text.value.chars().take(80).collect::<String>()
+                ),
+                Some(format!(
+                    "write the site's address in full, e.g. `{key}: https://intranet.example.nhs.uk/policies/`"
+                )),
+            );
+            None
+        }
+    }
+}
+
+fn deprecated_term(r: &mut Reader, node: &Node) -> Option<DeprecatedTerm> {
+    let f = r.fields(node, "a deprecated term", &["term", "advice"], Code::S006)?;
+    let term = f.get("term").and_then(|n| r.text(n, "term"));
+    let advice = f.get("advice").and_then(|n| r.text(n, "advice")).map(|a| a.value);
+    if term.is_none() {
+        r.report(Code::S006, f.pos, "a deprecated term needs `term`".into(), None);
+    }
+    Some(DeprecatedTerm { term: term?.value, advice: advice.unwrap_or_default() })
+}
+
+fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
+    let f = r.fields(node, "a role", &["id", "title", "aliases", "description"], Code::S006)?;
+    let id = f.get("id").and_then(|n| r.text(n, "id"));
+    let title = f.get("title").and_then(|n| r.text(n, "title"));
+    let (Some(id), Some(title)) = (id, title) else {
+        r.report(
+            Code::S006,
+            f.pos,
+            "a role needs both `id` and `title`".into(),
+            Some("e.g. `- id: lsms` and `title: Local Security Management Specialist`".into()),
+        );
+        return None;
+    };
+    Some(Role {
+        id: id.value,
+        title: title.value,
+        aliases: f
+            .get("aliases")
+            .map(|n| r.texts(n, "aliases").into_iter().map(|t| t.value).collect())
+            .unwrap_or_default(),
+        description: f.get("description").and_then(|n| r.text(n, "description")).map(|t| t.value),
+    })
+}
+
+fn glossary_from(r: &mut Reader, node: &Node) -> Option<GlossaryEntry> {
+    let f = r.fields(node, "a glossary entry", &["term", "definition"], Code::S006)?;
+    let term = f.get("term").and_then(|n| r.text(n, "term"));
+    let definition = f.get("definition").and_then(|n| r.text(n, "definition"));
+    let (Some(term), Some(definition)) = (term, definition) else {
+        r.report(Code::S006, f.pos, "a glossary entry needs both `term` and `definition`".into(), None);
+        return None;
+    };
+    Some(GlossaryEntry { term: term.value, definition: definition.value })
+}

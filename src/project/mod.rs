@@ -1,0 +1,139 @@
+//! The pipeline as one type per point it reaches, for every command:
+//!
+//! ```text
+//! Project::load(dir)?          load and resolve the content folder
+//!     .check(today)            → Checked: the library and its diagnostics
+//!     .build(&opts)            → the site and PDFs, written atomically
+//! checked.publication(&opts)   which versions go out, at which address
+//! checked.site(&opts, &theme)? → Site: pages, search and files, in memory or into a sink
+//! project.search_documents(&opts)  what search indexes (no checks needed)
+//! project.diff(id, &versions)?  two versions compared (`trustdocs diff`)
+//! checked.pack(id, out)?       the committee's paper (`trustdocs pack`)
+//! ```
+//!
+//! `trustdocs build` and `check`, `serve`, `search` and the tests all go
+//! through these, so a new command is a few lines.
+
+mod build;
+mod changes;
+mod site;
+
+pub use build::{build, BuildError, BuildOptions, Built, PUBLIC_MARKER};
+pub use site::Site;
+
+use crate::diag::{self, Diagnostic, Summary};
+use crate::error::Result;
+use crate::load::{self, Content};
+use crate::model::Date;
+use crate::publish::{Publication, PublishOptions};
+use crate::resolve::Library;
+use crate::search::extract::SearchDoc;
+use crate::theme::Theme;
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+/// A content folder, loaded and resolved: the documents, their versions and
+/// the settings, with what loading found wrong.
+pub struct Project {
+    pub lib: Library,
+    /// What loading found: settings files, unreadable files, front matter.
+    pub diags: Vec<Diagnostic>,
+    /// No usable `site.yaml`: the checks run, but no site can be built.
+    pub config_fatal: bool,
+}
+
+impl Project {
+    /// Loads and resolves a content folder. `Err` means the folder could not
+    /// be read at all; every problem inside it is a diagnostic.
+    pub fn load(dir: &Path) -> Result<Project> {
+        let clock = crate::timings::Clock::start();
+        let content = load::load(dir)?;
+        clock.lap("load");
+        let project = Project::from_content(content);
+        clock.lap("resolve");
+        Ok(project)
+    }
+
+    /// A project from content already read (tests, importers).
+    pub fn from_content(mut content: Content) -> Project {
+        let diags = std::mem::take(&mut content.diags);
+        let config_fatal = content.config_fatal;
+        Project { lib: Library::new(content), diags, config_fatal }
+    }
+
+    /// What a build with these options would publish, without checking.
+    pub fn publication<'a>(&'a self, opts: &'a PublishOptions) -> Publication<'a> {
+        Publication::plan(&self.lib, opts)
+    }
+
+    /// The search documents of what these options publish (`trustdocs
+    /// search` builds its index from them without running the checks).
+    pub fn search_documents(&self, opts: &PublishOptions) -> Vec<SearchDoc> {
+        crate::search::extract::documents(&self.publication(opts))
+    }
+
+    /// Runs every check: the library and all its diagnostics, sorted.
+    pub fn check(self, today: Date) -> Checked {
+        let clock = crate::timings::Clock::start();
+        let mut diags = self.diags;
+        diags.extend(crate::check::run(&self.lib, today));
+        clock.lap("check");
+        diag::sort(&mut diags);
+        let summary = Summary::of(self.lib.docs.len(), &diags);
+        Checked { lib: self.lib, diags, summary, config_fatal: self.config_fatal, today }
+    }
+}
+
+/// Loads, resolves and checks a content folder (`trustdocs check`).
+pub fn check(dir: &Path, today: Date) -> Result<Checked> {
+    Ok(Project::load(dir)?.check(today))
+}
+
+/// The library and everything the checks found in it.
+pub struct Checked {
+    pub lib: Library,
+    pub diags: Vec<Diagnostic>,
+    pub summary: Summary,
+    /// No usable `site.yaml`: the site cannot be built.
+    pub config_fatal: bool,
+    /// The date the checks ran for.
+    pub today: Date,
+}
+
+impl Checked {
+    /// What a build with these options publishes: versions and addresses.
+    pub fn publication<'a>(&'a self, opts: &'a PublishOptions) -> Publication<'a> {
+        Publication::plan(&self.lib, opts)
+    }
+
+    /// The site these options publish, ready to make its files.
+    pub fn site<'a>(&'a self, opts: &'a PublishOptions, theme: &'a Theme) -> Result<Site<'a>> {
+        Site::new(&self.lib, &self.diags, opts, theme)
+    }
+
+    /// The text of every file a diagnostic points into, by display path.
+    /// A build has let go of the documents' text: those files are read again.
+    pub fn sources(&self) -> HashMap<String, String> {
+        let cited: HashSet<&str> = self.diags.iter().filter_map(|d| d.file.as_deref()).collect();
+        let mut map: HashMap<String, String> = self
+            .lib
+            .docs
+            .iter()
+            .filter(|d| cited.contains(d.file.display.as_str()))
+            .filter_map(|d| {
+                let text = match d.file.text.is_empty() {
+                    true => std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?,
+                    false => d.file.text.clone(),
+                };
+                Some((d.file.display.clone(), text))
+            })
+            .collect();
+        let display_dir = load::display_path(&self.lib.dir);
+        for name in ["site.yaml", "roles.yaml", "glossary.yaml"] {
+            if let Ok(text) = std::fs::read_to_string(self.lib.dir.join(name)) {
+                map.insert(format!("{display_dir}/{name}"), text);
+            }
+        }
+        map
+    }
+}

@@ -1,0 +1,65 @@
+//! The site of a checked library: the rendered pages and the search index,
+//! made together. Render and search are siblings that never import each
+//! other; this is where the search page and index join the other pages.
+
+use crate::diag::Diagnostic;
+use crate::error::Result;
+use crate::output::{collect_into, OutputFile, Sink, Stop};
+use crate::publish::{Publication, PublishOptions};
+use crate::render::SiteRenderer;
+use crate::resolve::{DocIndex, Library};
+use crate::theme::Theme;
+use std::sync::Mutex;
+
+pub struct Site<'a> {
+    renderer: SiteRenderer<'a>,
+}
+
+impl<'a> Site<'a> {
+    pub fn new(
+        lib: &'a Library,
+        diags: &'a [Diagnostic],
+        opts: &'a PublishOptions,
+        theme: &'a Theme,
+    ) -> Result<Site<'a>> {
+        Ok(Site { renderer: SiteRenderer::new(lib, diags, opts, theme)? })
+    }
+
+    pub fn publication(&self) -> &Publication<'a> {
+        self.renderer.publication()
+    }
+
+    /// Every file of the site, in memory (previews and tests).
+    pub fn files(&self) -> Result<Vec<OutputFile>> {
+        let files = Mutex::new(Vec::new());
+        self.write_into(&collect_into(&files))?;
+        Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Every file of the site into `sink`, page by page, so that a large
+    /// library never sits in memory whole. Returns how many HTML pages it made.
+    pub fn write_into(&self, sink: &Sink) -> Result<usize> {
+        let clock = crate::timings::Clock::start();
+        let mut pages = self.renderer.document_pages_into(&|_| true, sink)?;
+        clock.lap("document pages");
+        pages += self.other_files_unless(&|| false, sink)?.unwrap_or_default();
+        clock.lap("other files");
+        Ok(pages)
+    }
+
+    /// The pages of the document versions (by index in the library) that `wanted` accepts.
+    pub fn document_pages(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync)) -> Result<Vec<OutputFile>> {
+        let pages = Mutex::new(Vec::new());
+        self.renderer.document_pages_into(wanted, &collect_into(&pages))?;
+        Ok(pages.into_inner().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Everything but the document pages, search included, into `sink`;
+    /// `None` as soon as `stop` says so. Returns how many HTML pages it made.
+    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>> {
+        let search = |r: &SiteRenderer, stop: &Stop, sink: &Sink| {
+            crate::search::site_files(r.publication(), &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
+        };
+        self.renderer.other_files_unless(stop, sink, &search)
+    }
+}

@@ -1,0 +1,176 @@
+//! The publication plan: which versions go out, and at which address.
+//! Everything after the checks that makes files (render, search, PDFs)
+//! reads the same plan, so they publish exactly the same versions.
+
+mod changes;
+
+pub use changes::{Changes, ChangesPage};
+
+use crate::model::body::{Link, Target};
+use crate::model::{Date, DocId, Document, Status};
+use crate::resolve::{DocIndex, Library, Versions};
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Clone, Debug)]
+pub struct PublishOptions {
+    pub drafts: bool,
+    pub today: Date,
+    /// Whether PDFs are built, so pages link them.
+    pub pdf: bool,
+    /// The public copy: only ratified documents marked `public: true`.
+    pub public: bool,
+}
+
+/// One published page of a document version.
+#[derive(Clone, Debug)]
+pub struct DocPage {
+    pub doc: DocIndex,
+    /// Relative to the site root, ending in `/`.
+    pub url: String,
+    /// The page at `documents/<slug>/` (the current version, or the newest on record).
+    pub is_main: bool,
+}
+
+/// The published versions of a library and their addresses.
+pub struct Publication<'a> {
+    pub lib: &'a Library,
+    pub opts: &'a PublishOptions,
+    /// Every published version, by id then version.
+    pub pages: Vec<DocPage>,
+    /// The address of each published version.
+    pub url_of: HashMap<DocIndex, String>,
+    /// The version each id's main page shows.
+    pub main_of: BTreeMap<DocId, DocIndex>,
+    /// The comparison pages between published versions.
+    pub changes: Changes,
+}
+
+impl<'a> Publication<'a> {
+    pub fn plan(lib: &'a Library, opts: &'a PublishOptions) -> Publication<'a> {
+        let mut pages = Vec::new();
+        let mut main_of = BTreeMap::new();
+        // Ids that would share an address (S007): the first in order keeps it.
+        let mut slugs = std::collections::HashSet::new();
+        for (id, versions) in &lib.by_id {
+            let (visible, main) = match opts.public {
+                true => public_versions(lib, versions),
+                false => {
+                    let visible: Vec<DocIndex> =
+                        versions.all.iter().copied().filter(|&i| is_visible(lib.doc(i), opts)).collect();
+                    let main = versions.current.filter(|c| visible.contains(c)).or_else(|| visible.last().copied());
+                    (visible, main)
+                }
+            };
+            let Some(main) = main else { continue };
+            let slug = id.slug();
+            if !slugs.insert(slug.clone()) {
+                continue;
+            }
+            main_of.insert(id.clone(), main);
+            for &i in &visible {
+                let url = if i == main {
+                    format!("documents/{slug}/")
+                } else {
+                    let v = lib.doc(i).version().map_or("0".to_string(), |v| v.as_str().to_string());
+                    format!("documents/{slug}/v{v}/")
+                };
+                pages.push(DocPage { doc: i, url, is_main: i == main });
+            }
+        }
+        let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
+        let changes = Changes::plan(lib, &url_of, &main_of);
+        Publication { lib, opts, pages, url_of, main_of, changes }
+    }
+
+    /// The absolute address of the site's root, ending in `/`.
+    pub fn base_url(&self) -> String {
+        let s = &self.lib.config.site;
+        let base = match (&s.public_base_url, self.opts.public) {
+            (Some(public), true) => public.as_str(),
+            _ => s.base_url.as_str(),
+        };
+        if base.ends_with('/') {
+            base.to_string()
+        } else {
+            format!("{base}/")
+        }
+    }
+
+    /// Current documents shown in listings, in id order.
+    pub fn main_docs(&self) -> impl Iterator<Item = &'a Document> + '_ {
+        self.main_of.values().map(|&i| &**self.lib.doc(i))
+    }
+
+    /// Where a body link goes from a page at `root` (`../../`), or `None` for plain text.
+    pub fn href(&self, doc: &Document, link: &Link, root: &str) -> Option<String> {
+        match &link.target {
+            Target::Doc { id, anchor } => {
+                let target = self.main_of.get(id)?;
+                let url = &self.url_of[target];
+                Some(match anchor {
+                    Some(a) => format!("{root}{url}#{}", self.lib.doc(*target).body.anchor(a).unwrap_or(a)),
+                    None => format!("{root}{url}"),
+                })
+            }
+            Target::Local(anchor) => Some(format!("#{}", doc.body.anchor(anchor).unwrap_or(anchor))),
+            Target::File(path) => {
+                self.lib.asset(doc, path).map(|p| format!("{root}{}", crate::model::url::encode_path(&p)))
+            }
+            Target::External(url) => Some(url.as_str().to_string()),
+            Target::Unsafe(_) => None,
+        }
+    }
+
+    /// The assets the published pages link to or show: the only ones the
+    /// output holds (in the public copy, nothing a non-public page uses).
+    pub fn assets_used(&self) -> std::collections::BTreeSet<String> {
+        let mut used = std::collections::BTreeSet::new();
+        for page in &self.pages {
+            let doc = self.lib.doc(page.doc);
+            for link in &doc.body.links {
+                if let Target::File(path) = &link.target {
+                    used.extend(self.lib.asset(doc, path));
+                }
+            }
+        }
+        used
+    }
+
+    /// The roles the site lists: every registered role on the intranet; in
+    /// the public copy only those a published document tags.
+    pub fn roles(&self) -> Vec<&'a crate::config::Role> {
+        let lib = self.lib;
+        let tagged = |id: &str| {
+            self.main_of.values().any(|&i| lib.doc(i).body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
+        };
+        lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
+    }
+}
+
+/// The intranet's versions: all but drafts (unless asked for).
+fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
+    match doc.status() {
+        Some(s) if s.is_draft() => opts.drafts,
+        Some(_) => true,
+        None => false,
+    }
+}
+
+/// The public copy's versions of one id, and its main one: the version in
+/// force (the newest ratified one) when it is public, with the superseded
+/// versions that are public too. Nothing of an id whose version in force is
+/// not public, however its older versions are marked.
+fn public_versions(lib: &Library, versions: &Versions) -> (Vec<DocIndex>, Option<DocIndex>) {
+    let doc = |i: DocIndex| lib.doc(i);
+    let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
+    let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
+        return (Vec::new(), None);
+    };
+    let visible = versions
+        .all
+        .iter()
+        .copied()
+        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
+        .collect();
+    (visible, Some(main))
+}

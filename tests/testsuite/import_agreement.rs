@@ -1,0 +1,56 @@
+//! `trustdocs import` measured against the hand-made library in content/:
+//! the five seed texts, the Word fixtures made from them, and the PDFs
+//! trustdocs makes of the library (typst and pdftotext, which .ci/run
+//! installs). `cargo run --example import_agreement` prints the tables.
+
+#[path = "../support/agreement.rs"]
+mod agreement;
+
+fn ratio((a, b): (usize, usize)) -> f64 {
+    a as f64 / b.max(1) as f64
+}
+
+/// Every history row and every EIA impact the source states is imported
+/// as the hand-made file has it.
+fn every_row_and_impact(m: &agreement::Measure) {
+    for prefix in ["history[]", "eia.impacts"] {
+        let (a, b) = m.agreed_under(prefix);
+        assert!(b > 0, "{prefix}: nothing to compare");
+        assert_eq!(a, b, "{prefix}: {a} of {b}\n{}", m.differences());
+    }
+}
+
+#[test]
+fn seed_texts_agree_with_the_hand_made_library() {
+    let m = agreement::measure(&agreement::seed_inputs());
+    assert!(ratio(m.agreed()) >= 0.90, "{}\n{}", m.table("seeds"), m.differences());
+    every_row_and_impact(&m);
+    // The seeds whose layout keeps its numbered headings give every section.
+    for name in ["001_9c3a8ef0387f14e4.txt", "002_2e0885071e7f9b08.txt"] {
+        let s = &m.sections[name];
+        assert_eq!(s.found, s.handmade, "{name}: {}", m.table("seeds"));
+    }
+}
+
+#[test]
+fn word_fixtures_agree_with_the_hand_made_library() {
+    let m = agreement::measure(&agreement::docx_inputs());
+    assert!(ratio(m.agreed()) >= 0.93, "{}\n{}", m.table("docx"), m.differences());
+    every_row_and_impact(&m);
+    let (found, all) = m.sections.values().fold((0, 0), |(f, a), s| (f + s.found, a + s.handmade));
+    assert!(ratio((found, all)) >= 0.95, "{}", m.table("docx"));
+    let (roles, tagged) = m.sections.values().fold((0, 0), |(f, a), s| (f + s.roles_found, a + s.roles_handmade));
+    assert!(ratio((roles, tagged)) >= 0.8, "{}", m.table("docx"));
+}
+
+#[test]
+fn pdfs_made_by_trustdocs_import_back() {
+    let dist = tempfile::tempdir().unwrap();
+    let pdfs = agreement::pdf_inputs(dist.path()).expect("typst and pdftotext are needed (bash .ci/run installs them)");
+    let m = agreement::measure_with(&pdfs, true);
+    assert!(ratio(m.agreed()) >= 0.93, "{}\n{}", m.table("pdf"), m.differences());
+    let (a, b) = m.agreed_under("eia.impacts");
+    assert_eq!(a, b, "{}", m.differences());
+    let (found, all) = m.sections.values().fold((0, 0), |(f, a), s| (f + s.found, a + s.handmade));
+    assert!(ratio((found, all)) >= 0.9, "{}", m.table("pdf"));
+}

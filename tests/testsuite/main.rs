@@ -1,0 +1,31 @@
+//! The integration tests: one binary, so the library (and tantivy) is
+//! linked once, with one module per area. `common` holds the fixtures and
+//! helpers; whole example libraries are folders under `tests/fixtures/`.
+//! The browser and accessibility tests need the npm packages in
+//! `tests/browser` and `tests/a11y` (`bash scripts/test.sh` installs them).
+
+mod common;
+mod search_library;
+
+mod a11y;
+mod browser;
+mod checks;
+mod cli;
+mod compare;
+mod diff;
+mod fuzz;
+mod governance;
+mod hostile;
+mod ids;
+mod import;
+mod import_agreement;
+mod library_pages;
+mod out_folder;
+mod pdf;
+mod public_copy;
+mod redline;
+mod schema;
+mod search;
+mod serve;
+mod site;
+mod unsafe_urls;

@@ -1,0 +1,260 @@
+//! `trustdocs search`: ranking on a small library, ids written three ways,
+//! stemming, superseded versions, the on-disk index's freshness, exit
+//! codes, and the browser index ranking exactly as the command line does.
+
+use crate::common::*;
+use crate::search_library;
+use serde_json::Value;
+use std::collections::HashMap;
+use trustdocs::search::encode::{decode_postings, file_name, fnv1a, gunzip, shard_key};
+
+/// `search --json`, parsed, after checking it succeeded.
+fn search(f: &Fixture, args: &[&str]) -> Value {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.extend_from_slice(&["content", "--json", "--limit", "1000"]);
+    let out = f.run(&all);
+    assert!(out.status.success(), "search {args:?} failed: {}", stderr(&out));
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&out)))
+}
+
+fn ids(found: &Value) -> Vec<String> {
+    found["results"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+}
+
+#[test]
+fn a_title_match_beats_body_matches() {
+    let f = search_library::library();
+    assert_eq!(ids(&search(&f, &["lone working"]))[0], "POL/002/057");
+    let violence = ids(&search(&f, &["violence"]));
+    assert_eq!(violence[0], "POL/002/020", "{violence:?}");
+    assert!(violence.contains(&"POL/002/021".to_string()) && violence.contains(&"POL/002/010".to_string()));
+}
+
+#[test]
+fn an_id_finds_its_document_first_however_it_is_written() {
+    let f = search_library::library();
+    for written in ["POL/002/057", "pol-002-057", "pol 2 57"] {
+        let found = search(&f, &[written]);
+        assert_eq!(ids(&found)[0], "POL/002/057", "{written}");
+        assert_eq!(found["results"][0]["id_match"], true);
+    }
+    // POL/002/057's text names POL/002/010, yet the document that *is* POL/002/010 comes first.
+    let found = ids(&search(&f, &["POL/002/010"]));
+    assert_eq!(found[0], "POL/002/010");
+    assert!(found.contains(&"POL/002/057".to_string()), "{found:?}");
+}
+
+#[test]
+fn words_are_stemmed() {
+    let f = search_library::library();
+    assert_eq!(ids(&search(&f, &["reporting"])), vec!["POL/002/030"]);
+    assert_eq!(ids(&search(&f, &["REPORTS"])), vec!["POL/002/030"]);
+    assert!(ids(&search(&f, &["reporting lone"])).is_empty(), "every word must match");
+}
+
+#[test]
+fn superseded_versions_are_found_only_when_asked_for() {
+    let f = search_library::library();
+    assert!(ids(&search(&f, &["pagers"])).is_empty());
+    let any = search(&f, &["pagers", "--status", "any"]);
+    assert_eq!(ids(&any), vec!["POL/002/057"]);
+    assert_eq!(any["results"][0]["status"], "superseded");
+    assert_eq!(any["results"][0]["url"], "documents/pol-002-057/v0.9/");
+    let policies = ids(&search(&f, &["staff", "--type", "procedure"]));
+    assert_eq!(policies, vec!["POL/002/021"]);
+}
+
+#[test]
+fn results_show_id_title_status_and_a_snippet_with_the_matched_words() {
+    let f = search_library::library();
+    let found = search(&f, &["incident reporting"]);
+    let r = &found["results"][0];
+    assert_eq!(
+        (r["id"].as_str(), r["title"].as_str(), r["status"].as_str()),
+        (Some("POL/002/030"), Some("Datix Incident Procedure"), Some("ratified"))
+    );
+    let snippet = r["snippet"].as_str().unwrap();
+    let marked: Vec<&str> = r["highlights"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| &snippet[h["start"].as_u64().unwrap() as usize..h["end"].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, vec!["incident", "reported"], "{snippet}");
+    let out = f.run(&["search", "incident reporting", "content"]);
+    let text = stdout(&out);
+    assert!(text.contains("1. POL/002/030  Datix Incident Procedure"), "{text}");
+    assert!(text.contains("Every **incident** is **reported** on Datix"), "{text}");
+}
+
+#[test]
+fn the_index_is_rebuilt_only_when_the_content_changes() {
+    let f = search_library::library();
+    let first = f.run(&["search", "buddy", "content"]);
+    assert!(stderr(&first).contains("built the search index"), "{}", stderr(&first));
+    let again = f.run(&["search", "buddy", "content"]);
+    assert!(!stderr(&again).contains("built"), "rebuilt an unchanged index: {}", stderr(&again));
+    assert!(f.path(".trustdocs/search-index/content/inputs").is_file());
+    assert_eq!(f.read(".trustdocs/.gitignore").lines().last(), Some("*"));
+    assert!(ids(&search(&f, &["hovercraft"])).is_empty());
+    f.write("content/documents/new.md", clean("POL/002/099", "", "## Travel\n\nStaff may use the hovercraft.\n"));
+    assert_eq!(ids(&search(&f, &["hovercraft"])), vec!["POL/002/099"]);
+}
+
+#[test]
+fn bad_usage_exits_2_and_no_results_is_not_an_error() {
+    let f = search_library::library();
+    for args in
+        [&["search", "", "content"][..], &["search", "x", "content", "--status", "old"], &["search", "x", "nowhere"]]
+    {
+        let out = f.run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        assert!(stderr(&out).starts_with("error: "), "{}", stderr(&out));
+    }
+    let none = f.run(&["search", "zebra", "content"]);
+    assert_eq!(none.status.code(), Some(0));
+    assert!(stdout(&none).contains("No documents found for \"zebra\""));
+}
+
+/// The browser index as `search.js` reads it, decoded here in Rust.
+struct BrowserIndex {
+    root: std::path::PathBuf,
+    ids: HashMap<u32, String>,
+}
+
+impl BrowserIndex {
+    fn read(f: &Fixture) -> BrowserIndex {
+        let root = f.path("out/search");
+        let mut ids = HashMap::new();
+        for dir in std::fs::read_dir(root.join("x")).unwrap().flatten() {
+            for file in std::fs::read_dir(dir.path()).unwrap().flatten() {
+                let name = file.file_name().to_string_lossy().to_string();
+                let n: u32 = name.split('-').next().unwrap().parse().unwrap();
+                let x: Value = serde_json::from_slice(&gunzip(&std::fs::read(file.path()).unwrap()).unwrap()).unwrap();
+                ids.insert(n, x["i"].as_str().unwrap().to_string());
+            }
+        }
+        BrowserIndex { root, ids }
+    }
+
+    fn json(&self, rel: &str) -> Option<Value> {
+        std::fs::read_to_string(self.root.join(rel)).ok().map(|t| serde_json::from_str(&t).unwrap())
+    }
+
+    /// A stem's postings as (number, score), looked up as search.js does.
+    fn postings(&self, stem: &str) -> Vec<(u32, u32)> {
+        let Some(shard) = self.json(&format!("w/{}.json", file_name(&shard_key(stem)))) else {
+            return Vec::new();
+        };
+        let entry = &shard["t"][stem];
+        let text = match &entry[1] {
+            Value::Null => return Vec::new(),
+            Value::String(s) => s.clone(),
+            n => String::from_utf8(gunzip(&std::fs::read(self.root.join(format!("p/{n}.gz"))).unwrap()).unwrap())
+                .unwrap(),
+        };
+        decode_postings(&text).iter().map(|p| (p.n, p.score)).collect()
+    }
+
+    /// Ranked ids for a query of whole words, with the default filter.
+    fn rank(&self, query: &str) -> Vec<String> {
+        use trustdocs::search::rank::{all_terms, rank};
+        let terms: Vec<_> = trustdocs::search::analysis::query_terms(query).iter().map(|s| self.postings(s)).collect();
+        let meta = self.json("meta.json").unwrap();
+        let ids: Vec<u32> = trustdocs::search::analysis::id_key(query)
+            .and_then(|k| {
+                let bucket = fnv1a(&k) as u64 % meta["idBuckets"].as_u64().unwrap();
+                self.json(&format!("id/{bucket}.json")).map(|b| b[&k].as_array().cloned().unwrap_or_default())
+            })
+            .unwrap_or_default()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as u32)
+            .collect();
+        let current = |n: u32| !matches!(self.status(&meta, n).as_str(), "superseded" | "withdrawn");
+        rank(&ids, all_terms(&terms), current).iter().map(|h| self.ids[&h.n].clone()).collect()
+    }
+
+    fn status(&self, meta: &Value, n: u32) -> String {
+        let runs = meta["runs"].as_array().unwrap();
+        let run = runs.iter().rev().find(|r| r[0].as_u64().unwrap() <= n as u64).unwrap();
+        meta["facets"]["status"][run[2].as_u64().unwrap() as usize].as_str().unwrap().to_string()
+    }
+}
+
+#[test]
+fn the_browser_index_ranks_exactly_as_the_command_line() {
+    let f = search_library::library();
+    let built = f.build(&[]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    let browser = BrowserIndex::read(&f);
+    assert!(f.path("out/search/p").read_dir().is_ok_and(|mut d| d.next().is_some()), "no postings file to test");
+    let queries = [
+        "lone working",
+        "violence",
+        "staff",
+        "POL/002/010",
+        "pol 2 57",
+        "incident reporting",
+        "policy",
+        "ward staff",
+        "handbook note 7",
+    ];
+    for query in queries {
+        let cli = ids(&search(&f, &[query]));
+        assert!(!cli.is_empty(), "{query}: no results to compare");
+        assert_eq!(browser.rank(query), cli, "{query}");
+    }
+}
+
+#[test]
+fn the_search_page_and_header_box_are_built() {
+    let f = search_library::library();
+    assert!(f.build(&[]).status.success());
+    let page = f.read("out/search/index.html");
+    assert_eq!(select_attrs(&page, "script", "src"), vec!["../static/search.js"]);
+    assert_eq!(select_attrs(&page, "#td-search-type option", "value"), vec!["", "policy", "procedure"]);
+    assert_eq!(select_attrs(&page, "#td-search-results", "aria-label"), vec!["Search results"]);
+    let doc_page = f.read("out/documents/pol-002-057/index.html");
+    assert_eq!(
+        select_attrs(&doc_page, "form.td-header__search", "action"),
+        vec!["../../search/index.html"],
+        "header box"
+    );
+    assert_eq!(select_attrs(&doc_page, "label[for=td-header-q]", "class"), vec!["td-visually-hidden"]);
+    assert_eq!(select_attrs(&doc_page, "#td-header-q", "name"), vec!["q"]);
+    assert!(f.path("out/static/search.js").is_file() && f.path("out/static/search.css").is_file());
+}
+
+/// Every file under `dir` as text, gzipped files inflated (the scan of
+/// tests/testsuite/public_copy.rs reads bytes, and cannot see inside them).
+fn texts_inflated(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+    for e in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            texts_inflated(&p, out);
+            continue;
+        }
+        let bytes = std::fs::read(&p).unwrap();
+        let bytes = if p.extension().is_some_and(|x| x == "gz") { gunzip(&bytes).unwrap() } else { bytes };
+        out.push((p.display().to_string(), String::from_utf8_lossy(&bytes).into_owned()));
+    }
+}
+
+#[test]
+fn the_public_copy_can_find_only_public_documents() {
+    let public = clean("POL/001/001", "public: true\n", "## Scope\n\nPublic words about parking.\n");
+    let secret = clean("POL/001/002", "summary: CANARY-SUMMARY\n", "## Scope\n\nCanaryword parking rules.\n");
+    let f = Fixture::new(&[("a.md", &public), ("b.md", &secret)]);
+    let out = f.build(&["--public"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut files = Vec::new();
+    texts_inflated(&f.path("out/search"), &mut files);
+    assert!(files.iter().any(|(p, t)| p.ends_with(".gz") && t.contains("Public words about parking")), "excerpts");
+    for (path, text) in &files {
+        for canary in ["canaryword", "Canaryword", "CANARY", "POL/001/002", "pol-1-2"] {
+            assert!(!text.contains(canary), "{canary} in {path}");
+        }
+    }
+    assert!(f.read("out/search/meta.json").contains(r#""docs":1"#));
+}
