@@ -9,7 +9,7 @@
 # The build without comparison pages is the same build by a trustdocs from
 # before they existed: BASE_BIN, or the commit BASE_REV (default 123b6a5, the
 # main line the comparisons were merged onto)
-# built in bench-out/base. Everything goes under bench-out/ (git-ignored).
+# built in bench-out/base-<rev>. Everything goes under bench-out/ (git-ignored).
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
@@ -34,14 +34,15 @@ cargo build --release --quiet --example gen_corpus
 mkdir -p "$OUT"
 
 if [[ -z "${BASE_BIN:-}" ]]; then
-    BASE_BIN="$OUT/base/target/release/trustdocs"
+    base="$OUT/base-$BASE_REV"
+    BASE_BIN="$base/target/release/trustdocs"
     if [[ ! -x "$BASE_BIN" ]]; then
-        echo "building trustdocs $BASE_REV (before comparison pages) in $OUT/base..." >&2
-        rm -rf "$OUT/base" && mkdir -p "$OUT/base"
-        git archive "$BASE_REV" | tar -x -C "$OUT/base"
+        echo "building trustdocs $BASE_REV (before comparison pages) in $base..." >&2
+        rm -rf "$base" && mkdir -p "$base"
+        git archive "$BASE_REV" | tar -x -C "$base"
         # The dependencies are the same crates: start from this tree's build of them.
-        mkdir -p "$OUT/base/target" && cp -r target/release "$OUT/base/target/"
-        (cd "$OUT/base" && cargo build --release --quiet)
+        mkdir -p "$base/target" && cp -r target/release "$base/target/"
+        (cd "$base" && cargo build --release --quiet)
     fi
 fi
 
