@@ -209,3 +209,44 @@ fn with_drafts_the_version_in_preparation_is_compared_with_the_current_one() {
         stdout(&out)
     );
 }
+
+/// Addresses an author wrote reach a comparison page only as text: a
+/// changed reference address or body link is shown, never linked, and a
+/// refused one (X009) no more than any other.
+#[test]
+fn addresses_on_a_comparison_page_are_text_never_links() {
+    let refs = |url: &str| format!("references:\n  - {{ title: Guide, url: \"{url}\" }}\n");
+    let history = "history:\n  - { version: \"1\", date: 2024-01-01, description: First issue }\n  - { version: \"2\", date: 2025-01-01, description: Reviewed }\n";
+    let f = Fixture::new(&[
+        (
+            "a.md",
+            &doc(
+                "POL/001/001",
+                "2",
+                "ratified",
+                &format!("{history}{EIA}{}", refs("javascript:alert(1)")),
+                "## Scope\n\nSee [the form](javascript:alert(2)) now.\n",
+            ),
+        ),
+        (
+            "a-v1.md",
+            &doc(
+                "POL/001/001",
+                "1",
+                "superseded",
+                &refs("https://old.example.org/"),
+                "## Scope\n\nSee [the form](https://form.example.org/) now.\n",
+            ),
+        ),
+    ]);
+    assert!(f.build(&[]).status.success());
+    let page = f.read("out/documents/pol-001-001/changes-v1-to-v2/index.html");
+    let hrefs = select_attrs(&page, "a", "href");
+    assert!(hrefs.iter().all(|h| !h.contains(':') && !h.contains("example.org")), "{hrefs:?}");
+    let facts = select_texts(&page, "table").join(" ");
+    assert!(
+        facts.contains("Guide <javascript:alert(1)>") && facts.contains("Guide <https://old.example.org/>"),
+        "{facts}"
+    );
+    assert!(shown(&page, ".td-cmp-section").iter().any(|t| t.contains("Formatting or a link changed")), "{page}");
+}
