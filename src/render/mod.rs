@@ -84,14 +84,15 @@ impl<'a> SiteRenderer<'a> {
             .and_then(|pages| Ok(pages + self.changes_pages_into(wanted, sink)?))
     }
 
-    /// The comparison pages that end at the versions `wanted` accepts
-    /// (what changed in them), into `sink`; returns how many.
+    /// The comparison pages with either end among the versions `wanted`
+    /// accepts (an edit of either version changes the page), into `sink`;
+    /// returns how many.
     pub fn changes_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         site.changes
             .pages
             .par_iter()
-            .filter(|p| wanted(p.to))
+            .filter(|p| wanted(p.to) || wanted(p.from))
             .map(|p| changes_page(site, templates, common, p, sink))
             .sum()
     }

@@ -250,3 +250,23 @@ fn addresses_on_a_comparison_page_are_text_never_links() {
     );
     assert!(shown(&page, ".td-cmp-section").iter().any(|t| t.contains("Formatting or a link changed")), "{page}");
 }
+
+/// `serve` re-renders the pages of the versions an edit touched: a
+/// comparison page is among them whichever of its two versions was edited.
+#[test]
+fn an_edit_of_either_version_re_renders_the_comparison() {
+    let f = two_versions("## Scope\n\nSome staff.\n", "## Scope\n\nAll staff.\n");
+    let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
+    let checked = trustdocs::Project::load(&f.path("content")).unwrap().check(today);
+    let opts = trustdocs::publish::PublishOptions { drafts: false, today, pdf: false, public: false };
+    let theme = trustdocs::theme::Theme::load(&f.path("content")).unwrap();
+    let site = checked.site(&opts, &theme).unwrap();
+    for version in ["1", "2"] {
+        let (edited, _) = checked.lib.iter().find(|(_, d)| d.version().unwrap().as_str() == version).unwrap();
+        let pages: Vec<String> = site.document_pages(&|i| i == edited).unwrap().into_iter().map(|p| p.path).collect();
+        assert!(
+            pages.contains(&"documents/pol-001-001/changes-v1-to-v2/index.html".to_string()),
+            "{version}: {pages:?}"
+        );
+    }
+}
