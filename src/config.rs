@@ -19,15 +19,38 @@ pub struct SiteConfig {
     /// http or https (S006 otherwise); `/` when not given.
     pub base_url: SafeUrl,
     pub public_base_url: Option<SafeUrl>,
+    /// The intranet's footer and PDF notice.
     pub notice: Option<String>,
+    /// The public copy's, in place of `notice`.
+    pub public_notice: Option<String>,
     pub id_pattern: IdPattern,
     pub number_sections: bool,
     pub due_soon_days: u32,
     pub max_review_years: u32,
+    /// Years from ratification to the review date `trustdocs ratify` sets
+    /// when it is not given one (`review.default_years`).
+    pub default_review_years: u32,
     pub eia_required_for: Vec<String>,
     pub document_types: Vec<String>,
     pub deprecated_terms: Vec<DeprecatedTerm>,
     pub placeholders: Vec<String>,
+}
+
+/// What the public copy's footer and PDFs say when `site.yaml` gives no
+/// `public_notice`: the intranet's `notice` speaks to staff ("see the
+/// intranet"), which the public cannot do.
+pub const DEFAULT_PUBLIC_NOTICE: &str =
+    "This is the version published for public information. Printed copies are uncontrolled.";
+
+impl SiteConfig {
+    /// The notice of every page's footer and every PDF page: `notice` on
+    /// the intranet, `public_notice` (or its default) in the public copy.
+    pub fn footer_notice(&self, public: bool) -> Option<&str> {
+        match public {
+            true => Some(self.public_notice.as_deref().unwrap_or(DEFAULT_PUBLIC_NOTICE)),
+            false => self.notice.as_deref(),
+        }
+    }
 }
 
 /// The site's id pattern, compiled for the two uses it has.
@@ -58,10 +81,12 @@ impl Default for SiteConfig {
             base_url: SafeUrl::root(),
             public_base_url: None,
             notice: None,
+            public_notice: None,
             id_pattern: IdPattern::new(DEFAULT_ID_PATTERN).expect("the default id pattern compiles"),
             number_sections: true,
             due_soon_days: 90,
             max_review_years: 3,
+            default_review_years: 3,
             eia_required_for: vec!["strategy".into(), "policy".into(), "procedure".into()],
             document_types: ["strategy", "policy", "procedure", "guideline", "protocol", "sop"]
                 .map(String::from)

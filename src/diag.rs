@@ -52,7 +52,7 @@ codes! {
     S002 => Error, "unknown key";
     S003 => Error, "key required for this status is missing";
     S004 => Error, "a value of the wrong kind";
-    S005 => Error, "two current versions of one id, or two files with the same id and version";
+    S005 => Error, "versions that cannot stand side by side: two in force, two in preparation, one in preparation not numbered above the one in force, or two files with the same id and version";
     S006 => Error, "a file that is not UTF-8 or cannot be read, or a site.yaml/roles.yaml/glossary.yaml problem (empty, unreadable, base_url not http or https)";
     S007 => Error, "two ids that are different but would share an address or read the same (case, Unicode compatibility forms, / against - or .)";
     X001 => Error, "reference to an id that no document has";
@@ -64,6 +64,7 @@ codes! {
     X007 => Warning, "a public document links to a document that is not public";
     X008 => Note, "replaces names a version that is not in the library";
     X009 => Error, "a link, image or reference URL with a scheme other than http, https or mailto (never made a link)";
+    X010 => Warning, "an external link that does not answer, or answers with an error";
     R001 => Warning, "review date has passed";
     R002 => Note, "review date falls due soon";
     R003 => Warning, "review date too long after ratification";
@@ -73,11 +74,16 @@ codes! {
     H003 => Error, "front-matter version differs from the last history entry";
     H004 => Warning, "last history entry's review date differs from review_date";
     H005 => Warning, "ratified document without history";
+    H006 => Error, "a ratified or superseded version changed after ratification (no longer matches its fingerprint in ratified.lock)";
+    H007 => Note, "a ratified or superseded version with no entry in ratified.lock";
+    H008 => Warning, "every version of an id is superseded and none replaces it: nothing is in force";
     Q001 => Error, "no EIA on a ratified document whose type requires one";
     Q002 => Error, "a protected characteristic is missing from impacts";
     Q003 => Error, "a negative impact with no action plan";
     Q004 => Warning, "EIA dated after ratification";
     Q005 => Warning, "action plan item without a lead or a due date";
+    Q006 => Warning, "action plan item past its due date and not marked done";
+    Q007 => Warning, "a negative impact without a comment saying what it is";
     P001 => Error, "role= names an id that is not in roles.yaml";
     P002 => Note, "a heading names a registered role but is not tagged";
     C001 => Warning, "a deprecated term";
@@ -167,6 +173,53 @@ pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
         (&a.file, a.line, a.column, a.code, &a.message).cmp(&(&b.file, b.line, b.column, b.code, &b.message))
     });
+}
+
+/// One problem in one file with every place it occurs: the repeats of a
+/// diagnostic (same file, code, message and help) folded together, for the
+/// human output and the site's pages. JSON keeps one entry per place.
+pub struct Folded<'d> {
+    /// The first place; its line is the one shown.
+    pub first: &'d Diagnostic,
+    /// Every place, the first included, in order.
+    pub places: Vec<Pos>,
+}
+
+impl Folded<'_> {
+    /// "3 places: lines 12, 40, 77", or `None` for a problem in one place.
+    /// A line with two places names their columns (`12:5, 12:40`).
+    pub fn places_text(&self) -> Option<String> {
+        if self.places.len() < 2 {
+            return None;
+        }
+        let shared = |line: u32| self.places.iter().filter(|p| p.line == line).count() > 1;
+        let named: Vec<String> = self
+            .places
+            .iter()
+            .map(|p| if shared(p.line) { format!("{}:{}", p.line, p.column) } else { p.line.to_string() })
+            .collect();
+        Some(format!("{} places: lines {}", self.places.len(), named.join(", ")))
+    }
+}
+
+/// Folds the repeats of each problem, in the order of their first place.
+pub fn fold<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<Folded<'d>> {
+    let mut out: Vec<Folded> = Vec::new();
+    // The repeats of a problem: the same file, code, message and help.
+    type Key<'d> = (&'d Option<String>, Code, &'d str, &'d Option<String>);
+    let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
+    for d in diags {
+        let key = (&d.file, d.code, d.message.as_str(), &d.help);
+        match index.get(&key) {
+            // A problem outside any file has no places to name.
+            Some(&i) if d.file.is_some() => out[i].places.push(d.pos()),
+            _ => {
+                index.insert(key, out.len());
+                out.push(Folded { first: d, places: vec![d.pos()] });
+            }
+        }
+    }
+    out
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]

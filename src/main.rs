@@ -1,11 +1,15 @@
 //! The command line: parse flags, run the pipeline, map results to exit codes.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use trustdocs::diag::Severity;
+use trustdocs::governance::{ratify, withdraw, NewVersionOptions, RatifyOptions, ReviewDate, WithdrawOptions};
+use trustdocs::links::fetch::FetchOptions;
 use trustdocs::model::{Date, Version};
+use trustdocs::project::{ExternalOptions, ExternalReport};
 use trustdocs::publish::PublishOptions;
 use trustdocs::text::for_terminal;
 use trustdocs::{report, BuildError, BuildOptions, Project};
@@ -48,12 +52,20 @@ enum Command {
         /// Worker threads (default: the number of cores).
         #[arg(long)]
         jobs: Option<usize>,
+        /// Publish nothing while the checks find errors (`errors`), or errors or warnings (`warnings`); the previous output stays as it was.
+        #[arg(long, value_enum)]
+        deny: Option<Deny>,
     },
-    /// Check a content folder and report every problem found.
+    /// Check a content folder and report every problem found, or only those of some documents.
     Check {
-        /// The content folder (holds site.yaml and documents/).
-        #[arg(default_value = "content")]
-        dir: PathBuf,
+        /// The content folder (holds site.yaml and documents/). Default: content, or the
+        /// folder the DOCUMENT files given lie in.
+        #[arg(value_name = "DIR")]
+        dir: Option<PathBuf>,
+        /// Report only these documents: files under the content folder's documents/, or ids
+        /// (POL/002/015). The whole library is still read, so references resolve.
+        #[arg(value_name = "DOCUMENT")]
+        documents: Vec<OsString>,
         #[arg(long, value_enum, default_value_t = Format::Human)]
         format: Format,
         /// Exit with status 1 on warnings too (`--deny warnings`).
@@ -62,6 +74,14 @@ enum Command {
         /// The date review checks use, as YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
+        /// Also ask every external link whether it answers (X010): 8 at a time, 10 seconds
+        /// each; links that answered are not asked again for a week.
+        #[arg(long)]
+        external: bool,
+        /// The output folder whose .trustdocs/links.json keeps the results of --external
+        /// (default: dist). The same rules as build --out apply.
+        #[arg(long, requires = "external")]
+        out: Option<PathBuf>,
     },
     /// Preview the site: build it, serve it on 127.0.0.1, rebuild and reload on every edit.
     Serve {
@@ -129,6 +149,75 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
+    /// Start the next version of a document: copy its version in force into a new draft file beside it.
+    #[command(
+        after_help = "Examples:\n  trustdocs new-version CORP/STRAT/003            # version 3 → a draft of version 4\n  trustdocs new-version POL/002/015 --minor       # version 1 → a draft of version 1.1\n\nThe draft is written beside the current file, named with its version (lone-working.md → lone-working-v4.md).\nIt has status draft, no ratified or review_date, and a last history entry whose description must be written before it can be ratified."
+    )]
+    NewVersion {
+        /// The document's id.
+        id: String,
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// The next minor version (3 → 3.1) instead of the next major one (3 → 4).
+        #[arg(long)]
+        minor: bool,
+        /// The date of the new history entry, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Record a committee's ratification of the version in preparation of a document: it becomes the version in force, the previous one is superseded, and ratified.lock records its fingerprint.
+    #[command(
+        after_help = "Examples:\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 2026-03-01 --minute PG/26/14 --dry-run\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 2026-03-01 --summary \"Annual review; NHS Protect references removed\"\n\nThe checks run first: while the version has an error (placeholder text included), nothing is written.\nExit status: 0 ratified (or shown, with --dry-run), 1 refused, 2 bad usage."
+    )]
+    Ratify {
+        #[command(flatten)]
+        decision: Decision,
+        /// The minute that records the decision (e.g. PG/26/14).
+        #[arg(long)]
+        minute: Option<String>,
+        /// The next review date, as YYYY-MM-DD (default: --date plus review.default_years of site.yaml, 3 if unset).
+        #[arg(long, value_parser = parse_today, conflicts_with = "review_years")]
+        review_date: Option<Date>,
+        /// The next review, in years after --date (1 to 10).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=10))]
+        review_years: Option<u32>,
+        /// What changed, for the history entry, when it does not say yet.
+        #[arg(long)]
+        summary: Option<String>,
+        /// Show the changes as a diff and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The date the checks use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Withdraw the version in force of a document, recording who decided it, when and why.
+    #[command(
+        after_help = "Example:\n  trustdocs withdraw POL/002/015 --by \"Policy Group\" --date 2026-03-01 --reason \"Replaced by the Violence Prevention and Reduction Policy\"\n\nThe documents that cite it are listed first. Exit status: 0 withdrawn (or shown, with --dry-run), 1 refused, 2 bad usage."
+    )]
+    Withdraw {
+        #[command(flatten)]
+        decision: Decision,
+        /// Why it was withdrawn.
+        #[arg(long)]
+        reason: String,
+        /// Show the change as a diff and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Today's date, as YYYY-MM-DD (default: the system date); --date may not be later.
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Record in ratified.lock every ratified and superseded version that has no entry yet (existing entries are never changed).
+    #[command(
+        after_help = "Example:\n  trustdocs lock content\n\nRun it once when a library adopts trustdocs, after checking that each document is what its committee ratified."
+    )]
+    Lock {
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+    },
     /// Search the documents. Builds the index first when it is missing or stale.
     Search {
         /// The words to find, or a document id (`POL/002/057`, `pol 2 57`).
@@ -157,14 +246,31 @@ enum Command {
     },
 }
 
+/// What `ratify` and `withdraw` record: which document, and the committee's decision.
+#[derive(clap::Args)]
+struct Decision {
+    /// The document's id.
+    id: String,
+    /// The content folder (holds site.yaml and documents/).
+    #[arg(default_value = "content")]
+    dir: PathBuf,
+    /// The committee that decided it.
+    #[arg(long)]
+    by: String,
+    /// The date of the committee's decision, as YYYY-MM-DD.
+    #[arg(long, value_parser = parse_today)]
+    date: Date,
+}
+
 #[derive(Clone, Copy, ValueEnum)]
 enum Format {
     Human,
     Json,
 }
 
-#[derive(Clone, Copy, ValueEnum)]
+#[derive(Clone, Copy, PartialEq, ValueEnum)]
 enum Deny {
+    Errors,
     Warnings,
 }
 
@@ -181,13 +287,67 @@ fn today_or_now(today: Option<Date>) -> Date {
 }
 
 fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+    use_color_on(&std::io::stdout())
+}
+
+fn use_color_on(stream: &impl IsTerminal) -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+}
+
+/// Prints what a governance command did or why it refused, and ends with its status.
+fn governance(outcome: trustdocs::governance::Outcome) -> ExitCode {
+    print!("{}", outcome.out);
+    eprint!("{}", outcome.err);
+    ExitCode::from(outcome.status)
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check { dir, format, deny, today } => check(dir, format, deny.is_some(), today_or_now(today)),
+        Command::Check { dir, documents, format, deny, today, external, out } => {
+            let (dir, documents) = check_target(dir, documents);
+            let external = external.then(|| ExternalOptions {
+                out: out.unwrap_or_else(|| PathBuf::from("dist")),
+                fetch: FetchOptions::default(),
+            });
+            let opts = CheckOptions {
+                format,
+                deny_warnings: deny == Some(Deny::Warnings),
+                today: today_or_now(today),
+                external,
+            };
+            check(&dir, &documents, &opts)
+        }
+        Command::NewVersion { id, dir, minor, today } => {
+            governance(trustdocs::governance::new_version(&NewVersionOptions {
+                id,
+                dir,
+                minor,
+                today: today_or_now(today),
+            }))
+        }
+        Command::Ratify {
+            decision: Decision { id, dir, by, date },
+            minute,
+            review_date,
+            review_years,
+            summary,
+            dry_run,
+            today,
+        } => {
+            let review = match (review_date, review_years) {
+                (Some(d), _) => ReviewDate::On(d),
+                (None, Some(n)) => ReviewDate::YearsAfter(n),
+                (None, None) => ReviewDate::Default,
+            };
+            let today = today_or_now(today);
+            let color = use_color_on(&std::io::stderr());
+            governance(ratify(&RatifyOptions { id, dir, by, date, minute, review, summary, dry_run, today, color }))
+        }
+        Command::Withdraw { decision: Decision { id, dir, by, date }, reason, dry_run, today } => {
+            governance(withdraw(&WithdrawOptions { id, dir, by, date, reason, dry_run, today: today_or_now(today) }))
+        }
+        Command::Lock { dir } => governance(trustdocs::governance::lock(&dir)),
         Command::Serve { dir, port, public, drafts, today } => {
             let opts = trustdocs::serve::ServeOptions { dir, port, public, drafts, today: today_or_now(today) };
             match trustdocs::serve::serve(opts) {
@@ -216,7 +376,7 @@ fn main() -> ExitCode {
         Command::Import { files, out, id, force, format, today } => {
             import(trustdocs::import::Options { files, out, id, force, today: today_or_now(today) }, format)
         }
-        Command::Build { dir, out, public, drafts, no_pdf, today, jobs } => {
+        Command::Build { dir, out, public, drafts, no_pdf, today, jobs, deny } => {
             if let Some(n) = jobs {
                 if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
                     error(&format!("--jobs {n}: {e}"));
@@ -224,7 +384,12 @@ fn main() -> ExitCode {
                 }
             }
             let out = out.unwrap_or_else(|| PathBuf::from(if public { "dist/public" } else { "dist" }));
-            build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public })
+            let deny = match deny {
+                None => trustdocs::DenyLevel::Nothing,
+                Some(Deny::Errors) => trustdocs::DenyLevel::Errors,
+                Some(Deny::Warnings) => trustdocs::DenyLevel::Warnings,
+            };
+            build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public, deny })
         }
     }
 }
@@ -235,20 +400,66 @@ fn error(message: &dyn std::fmt::Display) {
     eprintln!("error: {}", for_terminal(&message.to_string()));
 }
 
-fn check(dir: PathBuf, format: Format, deny_warnings: bool, today: Date) -> ExitCode {
-    let checked = match trustdocs::check(&dir, today) {
-        Ok(c) => c,
-        Err(e) => {
-            error(&e);
-            return ExitCode::from(2);
+struct CheckOptions {
+    format: Format,
+    deny_warnings: bool,
+    today: Date,
+    external: Option<ExternalOptions>,
+}
+
+/// The content folder and the documents of `check [DIR] [DOCUMENT...]`.
+/// The first argument is the folder when it is one; otherwise it is the
+/// first document, and the folder is the one that document file lies in
+/// (or `content`).
+fn check_target(dir: Option<PathBuf>, mut documents: Vec<OsString>) -> (PathBuf, Vec<OsString>) {
+    let default = PathBuf::from("content");
+    match dir {
+        None => (default, documents),
+        Some(d) if d.is_dir() => (d, documents),
+        // Neither a folder nor anything else that exists, and no `content`
+        // to look in: a mistyped folder, which loading will say is missing.
+        Some(d) if !d.exists() && !default.is_dir() => (d, documents),
+        Some(first) => {
+            let folder = trustdocs::project::content_folder_of(&first).unwrap_or(default);
+            documents.insert(0, first.into_os_string());
+            (folder, documents)
         }
+    }
+}
+
+fn check(dir: &Path, documents: &[OsString], opts: &CheckOptions) -> ExitCode {
+    let usage = |e: trustdocs::Error| {
+        error(&e);
+        ExitCode::from(2)
     };
-    match format {
+    let project = match Project::load(dir) {
+        Ok(p) => p,
+        Err(e) => return usage(e),
+    };
+    let selection = match documents.is_empty() {
+        true => None,
+        false => match project.select(documents) {
+            Ok(s) => Some(s),
+            Err(e) => return usage(e),
+        },
+    };
+    let mut checked = project.check(opts.today);
+    if let Some(external) = &opts.external {
+        let before = |r: ExternalReport| {
+            eprintln!("asking {} external links whether they answer ({} known from the last week)", r.asked, r.cached)
+        };
+        if let Err(e) = checked.check_external(selection.as_ref(), external, &before) {
+            return usage(e);
+        }
+    }
+    if let Some(selection) = &selection {
+        checked = checked.only(selection);
+    }
+    match opts.format {
         Format::Json => print!("{}", report::json(&checked.diags, &checked.summary)),
         Format::Human => print!("{}", report::human(&checked.diags, &checked.sources(), &checked.summary, use_color())),
     }
-    let failed =
-        checked.summary.errors > 0 || (deny_warnings && checked.diags.iter().any(|d| d.severity == Severity::Warning));
+    let failed = checked.summary.errors > 0 || (opts.deny_warnings && checked.summary.warnings > 0);
     ExitCode::from(u8::from(failed))
 }
 
@@ -286,6 +497,7 @@ fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
                     format!(", {} PDFs ({} compiled by typst, the rest unchanged)", built.pdfs, built.pdfs_compiled)
                 }
             };
+            eprint!("{}", built.report.human());
             eprintln!("built {} pages{pdfs} into {} in {:.2?}", built.pages, opts.out.display(), started.elapsed());
             for failure in &built.pdf_failures {
                 error(failure);
@@ -304,6 +516,11 @@ fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
         Err(BuildError { error: e, checked: None }) => {
             error(&e);
             ExitCode::from(2)
+        }
+        // `--deny` refused: the message counts the findings and says where to look.
+        Err(BuildError { error: e @ trustdocs::Error::Refused(_), checked: Some(_) }) => {
+            error(&e);
+            ExitCode::from(1)
         }
         Err(BuildError { error: e, checked: Some(c) }) => {
             let errors: Vec<_> = c.diags.iter().filter(|d| d.severity == Severity::Error).cloned().collect();
@@ -328,7 +545,7 @@ fn diff(id: &str, rest: &[String], format: Format) -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match project.diff(id, &versions) {
+    match project.diff(id, &versions, today_or_now(None)) {
         Ok(c) => {
             match format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&c).expect("a comparison serialises")),

@@ -6,7 +6,9 @@ mod changes;
 
 pub use changes::{Changes, ChangesPage};
 
+use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
+use crate::model::glossary::GlossaryMarker;
 use crate::model::{Date, DocId, Document, Status};
 use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
@@ -33,6 +35,9 @@ pub struct DocPage {
 
 /// The published versions of a library and their addresses.
 pub struct Publication<'a> {
+    /// How many errors the checks found in each version (none when the
+    /// plan was made without checks).
+    pub errors: HashMap<DocIndex, usize>,
     pub lib: &'a Library,
     pub opts: &'a PublishOptions,
     /// Every published version, by id then version.
@@ -46,14 +51,24 @@ pub struct Publication<'a> {
 }
 
 impl<'a> Publication<'a> {
+    /// What these options publish, before (or without) the checks.
     pub fn plan(lib: &'a Library, opts: &'a PublishOptions) -> Publication<'a> {
+        Publication::plan_checked(lib, opts, &[])
+    }
+
+    /// What these options publish given the checks' findings: the public
+    /// copy leaves out every version the checks found errors in (and so
+    /// every version of an id whose version in force has errors); the
+    /// intranet keeps them, for staff must still read the policy in force.
+    pub fn plan_checked(lib: &'a Library, opts: &'a PublishOptions, diags: &[Diagnostic]) -> Publication<'a> {
+        let errors = errors_by_version(lib, diags);
         let mut pages = Vec::new();
         let mut main_of = BTreeMap::new();
         // Ids that would share an address (S007): the first in order keeps it.
         let mut slugs = std::collections::HashSet::new();
         for (id, versions) in &lib.by_id {
             let (visible, main) = match opts.public {
-                true => public_versions(lib, versions),
+                true => public_versions(lib, versions, &errors),
                 false => {
                     let visible: Vec<DocIndex> =
                         versions.all.iter().copied().filter(|&i| is_visible(lib.doc(i), opts)).collect();
@@ -79,7 +94,7 @@ impl<'a> Publication<'a> {
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
         let changes = Changes::plan(lib, &url_of, &main_of);
-        Publication { lib, opts, pages, url_of, main_of, changes }
+        Publication { errors, lib, opts, pages, url_of, main_of, changes }
     }
 
     /// The absolute address of the site's root, ending in `/`.
@@ -145,6 +160,86 @@ impl<'a> Publication<'a> {
         };
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
+
+    /// What a link to a document this site does not publish says after
+    /// `shown`, its text, so the reader can tell what was meant:
+    /// ` (POL/002/015, not published)`, or ` (not published)` when the text
+    /// is the id. `None` for every other link.
+    pub fn unpublished_note(&self, link: &Link, shown: &str) -> Option<String> {
+        let Target::Doc { id, .. } = &link.target else { return None };
+        if self.main_of.contains_key(id) {
+            return None;
+        }
+        let why = if self.lib.by_id.contains_key(id) { "not published" } else { "not in this library" };
+        Some(if shown.contains(id.as_str()) { format!(" ({why})") } else { format!(" ({id}, {why})") })
+    }
+
+    /// The glossary the site shows, A to Z, each term with its place on
+    /// the glossary page: every term on the intranet; in the public copy
+    /// only the terms a published version uses, so that a term only
+    /// private documents use stays private.
+    pub fn glossary(&self, marker: &GlossaryMarker) -> Vec<GlossaryTerm> {
+        let used = self.opts.public.then(|| {
+            let mut used = std::collections::HashSet::new();
+            self.pages.iter().for_each(|p| marker.used_in(&self.lib.doc(p.doc).body, &mut used));
+            used
+        });
+        let mut entries: Vec<_> =
+            self.lib.config.glossary.iter().filter(|e| used.as_ref().is_none_or(|u| u.contains(&e.term))).collect();
+        entries.sort_by_key(|e| e.term.to_lowercase());
+        let mut anchors = std::collections::HashSet::new();
+        entries
+            .into_iter()
+            .map(|e| {
+                let base = format!("term-{}", crate::text::slugify_ascii(&e.term));
+                let (mut anchor, mut k) = (base.clone(), 1);
+                while !anchors.insert(anchor.clone()) {
+                    k += 1;
+                    anchor = format!("{base}-{k}");
+                }
+                GlossaryTerm { term: e.term.clone(), definition: e.definition.clone(), anchor }
+            })
+            .collect()
+    }
+
+    /// A document's author as name and job title joined by `joiner`; in the
+    /// public copy the job title only: the public reads what the
+    /// organisation decided, not whom in it to chase.
+    pub fn author(&self, doc: &Document, joiner: &str) -> Option<String> {
+        doc.meta.author.as_ref().and_then(|a| match (&a.title, self.opts.public) {
+            (title, true) => title.clone(),
+            (Some(t), false) => Some(format!("{}{joiner}{t}", a.name)),
+            (None, false) => Some(a.name.clone()),
+        })
+    }
+
+    /// Whether the site shows review dates to chase (the reviews page, the
+    /// home page's list and `reviews.ics`): the governance team's business,
+    /// not the public's.
+    pub fn shows_reviews(&self) -> bool {
+        !self.opts.public
+    }
+}
+
+/// A glossary term as the glossary page shows it.
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct GlossaryTerm {
+    pub term: String,
+    pub definition: String,
+    /// Its place on the glossary page: `term-lsms`.
+    pub anchor: String,
+}
+
+/// The page of a role, relative to the site root.
+pub fn role_url(role_id: &str) -> String {
+    format!("roles/{}/", crate::text::slugify_ascii(role_id))
+}
+
+/// Where a role section of a document is on the role's page: unique there,
+/// and the same in every build.
+pub fn role_section_anchor(doc: &Document, section_anchor: &str) -> String {
+    let slug = doc.id().map_or_else(|| "document".to_string(), DocId::slug);
+    format!("{slug}-{section_anchor}")
 }
 
 /// The intranet's versions: all but drafts (unless asked for).
@@ -160,17 +255,32 @@ fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
 /// force (the newest ratified one) when it is public, with the superseded
 /// versions that are public too. Nothing of an id whose version in force is
 /// not public, however its older versions are marked.
-fn public_versions(lib: &Library, versions: &Versions) -> (Vec<DocIndex>, Option<DocIndex>) {
+fn public_versions(
+    lib: &Library,
+    versions: &Versions,
+    errors: &HashMap<DocIndex, usize>,
+) -> (Vec<DocIndex>, Option<DocIndex>) {
     let doc = |i: DocIndex| lib.doc(i);
-    let in_force = versions.all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
-    let Some(main) = in_force.filter(|&i| doc(i).meta.public) else {
+    let clean = |i: &DocIndex| !errors.contains_key(i);
+    let Some(main) = versions.current.filter(|&i| doc(i).meta.public).filter(clean) else {
         return (Vec::new(), None);
     };
     let visible = versions
         .all
         .iter()
         .copied()
-        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public))
+        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public && clean(&i)))
         .collect();
     (visible, Some(main))
+}
+
+/// The number of errors in each version's file.
+fn errors_by_version(lib: &Library, diags: &[Diagnostic]) -> HashMap<DocIndex, usize> {
+    let mut by_file: HashMap<&str, usize> = HashMap::new();
+    for d in diags.iter().filter(|d| d.severity == Severity::Error) {
+        if let Some(f) = &d.file {
+            *by_file.entry(f.as_str()).or_default() += 1;
+        }
+    }
+    lib.iter().filter_map(|(i, d)| by_file.get(d.file.display.as_str()).map(|&n| (i, n))).collect()
 }

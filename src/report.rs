@@ -1,20 +1,21 @@
 //! The one place diagnostics are printed: compiler-style for people, JSON
 //! for machines.
 
-use crate::diag::{Diagnostic, Severity, Summary};
+use crate::diag::{fold, Diagnostic, Folded, Severity, Summary};
 use crate::text::for_terminal;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::collections::HashMap;
 
 /// Human output. `sources` maps a file's display path to its text, so the
 /// offending line can be shown. Text from content files is printed only
-/// through `text::for_terminal`.
+/// through `text::for_terminal`. The repeats of one problem in one file are
+/// one entry that names every place, with the first place's line shown.
 pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
-    for d in diags {
-        let shown = Shown::of(d, sources);
-        out.push_str(&renderer.render(&[shown.group(d)]));
+    for f in fold(diags) {
+        let shown = Shown::of(&f, sources);
+        out.push_str(&renderer.render(&[shown.group(f.first)]));
         out.push_str("\n\n");
     }
     out.push_str(&summary_line(summary));
@@ -32,11 +33,16 @@ struct Shown {
 }
 
 impl Shown {
-    fn of(d: &Diagnostic, sources: &HashMap<String, String>) -> Shown {
+    fn of(f: &Folded, sources: &HashMap<String, String>) -> Shown {
+        let d = f.first;
         let clean = |t: &str| for_terminal(t).into_owned();
         let source_line = d.file.as_ref().and_then(|f| sources.get(f)).and_then(|t| t.lines().nth(d.line as usize - 1));
+        let message = match f.places_text() {
+            Some(places) => format!("{} ({places})", clean(&d.message)),
+            None => clean(&d.message),
+        };
         Shown {
-            message: clean(&d.message),
+            message,
             help: d.help.as_deref().map(clean),
             file: d.file.as_deref().map(clean),
             line: source_line.map(|line| marked_line(d, line)),
@@ -76,16 +82,38 @@ fn marked_line(d: &Diagnostic, line: &str) -> (String, std::ops::Range<usize>) {
     let end = if d.width > 0 {
         line[start..].char_indices().nth(d.width as usize).map_or(line.len(), |(i, _)| start + i)
     } else {
+        // Up to the next space, without the punctuation that closes the
+        // sentence or a bracket around the finding (`POL/002/015.`, `[POL/002/099]`).
         let first = line[start..].chars().next().map_or(0, char::len_utf8);
-        line[start..]
-            .find(|c: char| c.is_whitespace() || c == ',' || c == ')')
-            .map_or(line.len(), |e| start + e.max(first))
+        let word = line[start..].find(char::is_whitespace).map_or(&line[start..], |e| &line[start..start + e]);
+        start + without_closing_punctuation(word).len().max(first)
     };
     let end = end.max(start).min(line.len());
     let (before, marked, after) =
         (for_terminal(&line[..start]), for_terminal(&line[start..end]), for_terminal(&line[end..]));
     let span = before.len()..before.len() + marked.len();
     (format!("{before}{marked}{after}"), span)
+}
+
+/// `word` without the punctuation after it: a full stop, a comma, quotes,
+/// and a closing bracket that has no opening one in the word.
+fn without_closing_punctuation(word: &str) -> &str {
+    let mut kept = word;
+    while let Some(c) = kept.chars().last() {
+        let unbalanced = |open: char| kept.matches(c).count() > kept.matches(open).count();
+        let drop = match c {
+            '.' | ',' | ';' | ':' | '!' | '?' | '"' | '\'' | '*' | '’' | '”' => true,
+            ')' => unbalanced('('),
+            ']' => unbalanced('['),
+            '}' => unbalanced('{'),
+            _ => false,
+        };
+        if !drop {
+            break;
+        }
+        kept = &kept[..kept.len() - c.len_utf8()];
+    }
+    kept
 }
 
 pub fn summary_line(s: &Summary) -> String {
@@ -107,4 +135,18 @@ struct JsonReport<'a> {
 
 pub fn json(diags: &[Diagnostic], summary: &Summary) -> String {
     serde_json::to_string_pretty(&JsonReport { diagnostics: diags, summary }).expect("diagnostics serialise") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_closing_punctuation as trim;
+
+    #[test]
+    fn the_underline_stops_before_closing_punctuation() {
+        assert_eq!(trim("POL/002/015."), "POL/002/015");
+        assert_eq!(trim("POL/002/099]"), "POL/002/099");
+        assert_eq!(trim("POL/002/015),"), "POL/002/015");
+        assert_eq!(trim("[text](doc:POL/1)."), "[text](doc:POL/1)");
+        assert_eq!(trim("(state"), "(state");
+    }
 }

@@ -3,6 +3,7 @@
 
 use crate::config::Config;
 use crate::load::Content;
+use crate::lock::Lock;
 use crate::model::{DocId, Document, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
@@ -35,11 +36,11 @@ impl std::fmt::Display for DocIndex {
 #[derive(Clone, Debug, Default)]
 pub struct Versions {
     pub all: Vec<DocIndex>,
-    /// The version in force, if any (status other than superseded/withdrawn).
-    /// With several candidates (an S005 error) the highest version wins.
+    /// The version in force, if any: the highest ratified one (several
+    /// ratified versions are S005).
     pub current: Option<DocIndex>,
-    /// The version in preparation: the newest `draft` or `consultation`
-    /// version numbered above every ratified one (governance.md).
+    /// The version in preparation, if any: the highest `draft` or
+    /// `consultation` one (several, or one not above `current`, are S005).
     pub preparing: Option<DocIndex>,
 }
 
@@ -52,33 +53,35 @@ pub struct Library {
     pub docs: Vec<Arc<Document>>,
     pub by_id: BTreeMap<DocId, Versions>,
     pub assets: BTreeSet<PathBuf>,
+    /// `ratified.lock`: what each committee ratified.
+    pub lock: Lock,
 }
 
 impl Versions {
-    /// The versions at `all`, sorted, the current one and the one in preparation.
+    /// The versions at `all`, sorted, and the current one.
     fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>) -> Versions {
         let doc = |i: DocIndex| &docs[i.get()];
         all.sort_by(|&a, &b| doc(a).version().cmp(&doc(b).version()).then(a.cmp(&b)));
-        let current = all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(|s| s.is_current()));
-        let ratified = all.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
-        let preparing = all
-            .iter()
-            .rev()
-            .copied()
-            .find(|&i| doc(i).status().is_some_and(Status::is_draft))
-            .filter(|&i| ratified.is_none_or(|r| doc(i).version() > doc(r).version()));
+        let newest_with =
+            |wanted: fn(Status) -> bool| all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(wanted));
+        let current = newest_with(|s| s == Status::Ratified);
+        let preparing = newest_with(Status::is_draft);
         Versions { all, current, preparing }
     }
 }
 
 impl Library {
-    pub fn new(content: Content) -> Library {
+    pub fn new(mut content: Content) -> Library {
+        if content.lock.display.is_empty() {
+            content.lock.display = format!("{}/{}", crate::load::display_path(&content.dir), crate::lock::FILE);
+        }
         let mut lib = Library {
             dir: content.dir,
             config: content.config,
             docs: content.documents.into_iter().map(Arc::new).collect(),
             by_id: BTreeMap::new(),
             assets: content.assets.into_iter().collect(),
+            lock: content.lock,
         };
         lib.reindex();
         lib
@@ -224,8 +227,8 @@ pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
-    use crate::model::{At, FrontMatter, Pos, SourceFile, Version};
+    use super::resolve_relative;
+    use std::path::{Path, PathBuf};
 
     #[test]
     fn relative_links_resolve_inside_the_content_folder() {
@@ -235,38 +238,5 @@ mod tests {
         assert_eq!(resolve_relative(f, "../../assets/a%23b%3F%25%20%C3%A9"), Some(PathBuf::from("assets/a#b?% é")));
         assert_eq!(resolve_relative(f, "..%2F..%2F..%2Fetc%2Fpasswd"), None);
         assert_eq!(resolve_relative(f, "a%E9.pdf"), None, "not UTF-8");
-    }
-
-    fn doc(version: &str, status: Status) -> Arc<Document> {
-        let at = |v| At::new(v, Pos::new(1, 1));
-        let meta = FrontMatter {
-            id: Some(at(DocId::new("POL/001/001"))),
-            version: Some(At::new(Version::parse(version).unwrap(), Pos::new(1, 1))),
-            status: Some(At::new(status, Pos::new(1, 1))),
-            ..FrontMatter::default()
-        };
-        let file = SourceFile {
-            display: format!("v{version}.md"),
-            path: format!("v{version}.md").into(),
-            text: String::new(),
-        };
-        Arc::new(Document { file, meta, body: Default::default() })
-    }
-
-    fn preparing(docs: &[(&str, Status)]) -> Option<String> {
-        let docs: Vec<_> = docs.iter().map(|(v, s)| doc(v, *s)).collect();
-        let v = Versions::of(&docs, (0..docs.len()).map(DocIndex::new).collect());
-        v.preparing.map(|i| docs[i.get()].version().unwrap().to_string())
-    }
-
-    #[test]
-    fn the_version_in_preparation_is_a_draft_above_the_ratified_one() {
-        use Status::*;
-        assert_eq!(preparing(&[("4", Draft), ("3", Ratified), ("2", Superseded)]), Some("4".into()));
-        assert_eq!(preparing(&[("3", Ratified), ("3.1", Consultation)]), Some("3.1".into()));
-        assert_eq!(preparing(&[("0.1", Draft)]), Some("0.1".into()), "a first draft, nothing ratified yet");
-        assert_eq!(preparing(&[("3", Ratified), ("2", Superseded)]), None);
-        assert_eq!(preparing(&[("2", Draft), ("3", Ratified)]), None, "an old draft below the ratified version");
-        assert_eq!(preparing(&[("4", Withdrawn), ("3", Draft)]), Some("3".into()), "nothing in force");
     }
 }

@@ -77,14 +77,14 @@ const RESERVED_IDS: &[&str] = &[
     "td-search-status",
     "td-search-directorate",
     "td-search-message",
+    "td-search-tips",
     "td-search-results",
     "td-search-more",
     "td-live-notice",
 ];
 
-/// Ids the theme numbers: `fn-3` and `fnref-3` for a footnote, `rs-2` for
-/// a section on a role page.
-const NUMBERED_IDS: &[&str] = &["fn-", "fnref-", "rs-"];
+/// Ids the theme numbers: `fn-3` and `fnref-3` for a footnote.
+const NUMBERED_IDS: &[&str] = &["fn-", "fnref-"];
 
 /// Whether a page of the theme already uses the element id `id`.
 pub fn reserved_id(id: &str) -> bool {

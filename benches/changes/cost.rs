@@ -37,7 +37,13 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let [dir, out] = [0, 1].map(|i| PathBuf::from(args.get(i).expect("usage: changes_cost CONTENT_DIR OUT_DIR")));
     let today = trustdocs::model::Date::parse("2026-11-23", false).expect("a date");
-    let build = trustdocs::BuildOptions { out: out.clone(), drafts: false, no_pdf: true, public: false };
+    let build = trustdocs::BuildOptions {
+        out: out.clone(),
+        drafts: false,
+        no_pdf: true,
+        public: false,
+        deny: Default::default(),
+    };
     let build_s = fastest_of_three(|| {
         assert!(trustdocs::build(&dir, today, &build).is_ok(), "the build failed");
     });

@@ -11,7 +11,9 @@ import { writeFileSync } from "node:fs";
 const require = createRequire(new URL("../../tests/browser/package.json", import.meta.url));
 const { chromium } = require("playwright-core");
 
-export const QUERIES = ["lone working", "incident reporting", "POL/004/321", "cctv", "escalation arrangements"];
+// The last two: a typo (corrected from the typo shards) and a question (stop words dropped, partial matches ranked).
+export const QUERIES = ["lone working", "incident reporting", "POL/004/321", "cctv", "escalation arrangements",
+  "violense", "what must a manager do about violence"];
 const base = process.argv[2];
 const outFile = process.argv[3];
 const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

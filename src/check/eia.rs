@@ -1,11 +1,13 @@
-//! Equality impact assessment: Q001–Q005.
+//! Equality impact assessment: Q001–Q007.
 
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{ImpactKind, CHARACTERISTICS};
+use crate::model::{Date, ImpactKind, CHARACTERISTICS};
 use crate::resolve::{DocIndex, Library};
 
-pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
+/// Q001 and Q006 look at the version in force only; the others at every
+/// file with an EIA.
+pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
     let doc = lib.doc(index);
     let m = &doc.meta;
     let mut out = Vec::new();
@@ -28,6 +30,16 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
                         .help(format!("add `{key}: neutral` (or positive / negative, with a comment)")),
                 );
             }
+        }
+        for i in impacts.value.iter().filter(|i| i.kind == ImpactKind::Negative && i.comment.is_none()) {
+            let name = i.characteristic.replace('_', " ");
+            out.push(
+                at(doc, Code::Q007, i.pos, format!("negative impact on {name} without a comment saying what it is"))
+                    .help(format!(
+                        "write `{}: {{ impact: negative, comment: ... }}`: who is affected, and how",
+                        i.characteristic
+                    )),
+            );
         }
         if eia.action_plan.is_empty() {
             for i in impacts.value.iter().filter(|i| i.kind == ImpactKind::Negative) {
@@ -58,11 +70,29 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
     }
     for a in eia.action_plan.iter().filter(|a| a.lead.is_none() || a.due.is_none()) {
         let missing = match (&a.lead, &a.due) {
-            (None, None) => "a lead or a due date",
-            (None, _) => "a lead",
-            _ => "a due date",
+            (None, None) => "lead and no due date",
+            (None, _) => "lead",
+            _ => "due date",
         };
-        out.push(at(doc, Code::Q005, a.pos, format!("action \"{}\" has no {missing}", a.action)));
+        out.push(
+            at(doc, Code::Q005, a.pos, format!("action \"{}\" has no {missing}", a.action))
+                .help("give each action a `lead` (a person or a role) and a `due` date"),
+        );
+    }
+    if lib.in_force(index) {
+        for a in eia.action_plan.iter().filter(|a| a.is_overdue(today)) {
+            let due = a.due.map(|d| d.to_string()).unwrap_or_default();
+            let lead = a.lead.as_ref().map(|l| format!(" (lead: {l})")).unwrap_or_default();
+            out.push(
+                at(
+                    doc,
+                    Code::Q006,
+                    a.pos,
+                    format!("action \"{}\"{lead} was due on {due} and is not marked done", a.action),
+                )
+                .help("when it is complete, add `done:` with the date; if a new due date was agreed, change `due`"),
+            );
+        }
     }
     out
 }

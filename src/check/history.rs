@@ -1,8 +1,8 @@
-//! Amendment history: H001–H005.
+//! Amendment history: H001–H005, and H008 across the versions of an id.
 
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, Precision};
+use crate::model::{Date, Precision, Status};
 use crate::resolve::{DocIndex, Library};
 use std::cmp::Ordering;
 
@@ -22,7 +22,8 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();
     if entries.is_empty() {
-        if lib.in_force(index) {
+        // Entries that are written but could not be read are S003/S004 already.
+        if lib.in_force(index) && m.history_items == 0 {
             out.push(
                 at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history")
                     .help("add `history:` with at least the entry for this version"),
@@ -83,6 +84,35 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
                 ),
             ));
         }
+    }
+    out
+}
+
+/// H008: every version of an id is superseded, and no ratified document
+/// replaces it, so nothing is in force.
+pub fn nothing_in_force(lib: &Library) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (id, versions) in &lib.by_id {
+        let statuses: Vec<Option<Status>> = versions.all.iter().map(|&i| lib.doc(i).status()).collect();
+        let on_record = |s: &Option<Status>| matches!(s, Some(Status::Superseded));
+        let Some(&newest) = versions.all.iter().rev().find(|&&i| on_record(&lib.doc(i).status())) else { continue };
+        let all_superseded = statuses.iter().all(|s| on_record(s) || s.is_some_and(Status::is_draft));
+        let replaced = lib.replacements_of(id).any(|d| d.is_ratified());
+        if !all_superseded || replaced {
+            continue;
+        }
+        let doc = lib.doc(newest);
+        let v = doc.version().map_or("?".to_string(), |v| v.to_string());
+        let message = match versions.preparing.map(|i| lib.doc(i)) {
+            Some(draft) => format!(
+                "every ratified version of {id} is superseded and no document replaces it: nothing is in force (version {} is still in preparation)",
+                draft.version().map_or("?".to_string(), |v| v.to_string())
+            ),
+            None => format!("every version of {id} is superseded and no document replaces it: nothing is in force"),
+        };
+        out.push(at(doc, Code::H008, doc_pos(doc), message).help(format!(
+            "if version {v} is still in force, set it back to `status: ratified`; if the document is no longer needed, withdraw it (`status: withdrawn` with `withdrawn: {{ by, date, reason }}`); if another document replaced it, name {id} in that document's `replaces`"
+        )));
     }
     out
 }

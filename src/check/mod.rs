@@ -3,12 +3,17 @@
 
 mod content;
 mod eia;
+pub mod external;
 mod history;
+mod lock;
 mod refs;
 mod review;
 mod roles;
 mod schema;
+mod suggest;
 mod title;
+
+pub use content::HISTORY_PLACEHOLDER;
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, Document, Pos};
@@ -26,6 +31,8 @@ pub fn run(lib: &Library, today: Date) -> Vec<Diagnostic> {
 pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
     let mut out = schema::versions(lib);
     out.extend(schema::lookalike_ids(lib));
+    out.extend(history::nothing_in_force(lib));
+    out.extend(lock::unlocked_library(lib));
     out
 }
 
@@ -42,7 +49,8 @@ pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIn
             d.extend(refs::check(lib, doc, today));
             d.extend(review::check(lib, i, today));
             d.extend(history::check(lib, i));
-            d.extend(eia::check(lib, i));
+            d.extend(lock::check(lib, doc));
+            d.extend(eia::check(lib, i, today));
             d.extend(roles::check(lib, doc));
             d.extend(content::check(lib, &rules, doc));
             (i, d)

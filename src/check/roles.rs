@@ -1,10 +1,9 @@
 //! Role sections: P001–P002.
 
-use super::at;
+use super::{at, suggest};
 use crate::diag::{Code, Diagnostic};
 use crate::model::Document;
 use crate::resolve::Library;
-use crate::text::closest;
 
 pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
     let roles = &lib.config.roles;
@@ -12,8 +11,8 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
     for s in &doc.body.sections {
         match &s.role {
             Some(role) if lib.config.role(role).is_none() => {
-                let help = match closest(role, roles.iter().map(|r| r.id.as_str())) {
-                    Some(c) => format!("did you mean `{c}`?"),
+                let help = match suggest::role(&lib.config, role) {
+                    Some(help) => help,
                     None if roles.is_empty() => {
                         "add the role to roles.yaml (the content folder has none yet)".to_string()
                     }
@@ -24,7 +23,7 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
                 };
                 out.push(at(doc, Code::P001, s.pos, format!("role `{role}` is not in roles.yaml")).help(help));
             }
-            None => {
+            None if super::content::is_current_or_in_preparation(doc) => {
                 let text = normalise(&s.text);
                 let named =
                     roles.iter().find(|r| std::iter::once(&r.title).chain(&r.aliases).any(|n| normalise(n) == text));

@@ -1,57 +1,113 @@
-//! S005: one current version per id, one file per id and version.
+//! S005: one version in force and one in preparation per id, one file per id and version.
 //! S007: ids that would share an address or read the same.
 
+use super::doc_pos;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{DocId, Document};
+use crate::model::{DocId, Document, Status};
 use crate::resolve::Library;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// S005: at most one version in force and one in preparation per id, the
+/// one in preparation numbered above the one in force; one file per version.
 pub fn versions(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in &lib.by_id {
-        let docs: Vec<_> = versions.all.iter().map(|&i| lib.doc(i)).collect();
+        let docs: Vec<&Document> = versions.all.iter().map(|&i| &**lib.doc(i)).collect();
+        let current = versions.current.map(|i| &**lib.doc(i));
+        let is_current = |d: &Document| current.is_some_and(|c| std::ptr::eq(c, d));
         for (n, doc) in docs.iter().enumerate() {
-            let earlier = &docs[..n];
-            let pos = doc.meta.id.as_ref().map(|i| i.pos).unwrap_or(doc.meta.start);
-            if let Some(twin) = earlier.iter().find(|d| d.version().is_some() && d.version() == doc.version()) {
-                out.push(
-                    Diagnostic::new(
-                        Code::S005,
-                        format!(
-                            "{id} version {} is also in {}",
-                            doc.version().map_or("?".into(), |v| v.to_string()),
-                            twin.file.display
-                        ),
-                    )
-                    .in_file(&doc.file.display)
-                    .at(pos)
-                    .for_document(Some(id))
-                    .help("give this file the next version number, or delete the copy"),
-                );
+            let Some(twin) = docs[..n].iter().find(|d| d.version().is_some() && d.version() == doc.version()) else {
+                continue;
+            };
+            // Reported on the copy, never on the version in force; a draft
+            // numbered like the version in force is reported below instead.
+            let (copy, original) = if is_current(doc) { (*twin, *doc) } else { (*doc, *twin) };
+            if is_current(original) && copy.status().is_some_and(Status::is_draft) {
+                continue;
             }
+            out.push(
+                s005(
+                    id,
+                    copy,
+                    status_or_id_pos(copy, false),
+                    format!("{id} version {} is also in {}", shown(copy), original.file.display),
+                )
+                .help("give this file the next version number, or delete the copy"),
+            );
         }
-        let current: Vec<_> = docs.iter().filter(|d| d.status().is_some_and(|s| s.is_current())).collect();
-        if let [kept @ .., newest] = current.as_slice() {
-            for doc in kept {
-                let pos = doc.meta.status.as_ref().map(|s| s.pos).unwrap_or(doc.meta.start);
+        let ratified: Vec<&&Document> = docs.iter().filter(|d| d.status() == Some(Status::Ratified)).collect();
+        if let [older @ .., newest] = ratified.as_slice() {
+            // Two files of the newest version are reported above as copies.
+            for doc in older.iter().filter(|d| d.version() != newest.version()) {
                 out.push(
-                    Diagnostic::new(
-                        Code::S005,
+                    s005(
+                        id,
+                        doc,
+                        status_or_id_pos(doc, true),
                         format!(
-                            "{id} has two current versions: this one and version {} in {}",
-                            newest.version().map_or("?".into(), |v| v.to_string()),
+                            "{id} has two versions in force: this one and version {} in {}",
+                            shown(newest),
                             newest.file.display
                         ),
                     )
-                    .in_file(&doc.file.display)
-                    .at(pos)
-                    .for_document(Some(id))
-                    .help("mark the older version `status: superseded` (or `withdrawn`)"),
+                    .help(format!(
+                        "version {} is the one in force: mark this older one `status: superseded`",
+                        shown(newest)
+                    )),
+                );
+            }
+        }
+        let preparing: Vec<&&Document> = docs.iter().filter(|d| d.status().is_some_and(Status::is_draft)).collect();
+        if let [older @ .., newest] = preparing.as_slice() {
+            for doc in older.iter().filter(|d| d.version() != newest.version()) {
+                out.push(
+                    s005(id, doc, status_or_id_pos(doc, true), format!(
+                            "{id} has two versions in preparation: this one and version {} in {}",
+                            shown(newest),
+                            newest.file.display
+                        ))
+                        .help(format!(
+                            "keep one: move what this file changes into version {} and delete this file, or mark it `status: withdrawn` to keep it on record",
+                            shown(newest)
+                        )),
+                );
+            }
+        }
+        if let (Some(current), Some(&&draft)) = (current, preparing.last()) {
+            if draft.version().is_some() && draft.version() <= current.version() {
+                let (major, minor) = current
+                    .version()
+                    .map_or_else(Default::default, |v| (v.next_major().to_string(), v.next_minor().to_string()));
+                out.push(
+                    s005(id, draft, draft.meta.version.as_ref().map_or(doc_pos(draft), |v| v.pos), format!(
+                            "{id} version {} is in preparation, but version {} in {} is already in force",
+                            shown(draft),
+                            shown(current),
+                            current.file.display
+                        ))
+                        .help(format!(
+                            "number the version in preparation above {}: `version: \"{major}\"` for a major change or `\"{minor}\"` for a minor one, in its last history entry too",
+                            shown(current)
+                        )),
                 );
             }
         }
     }
     out
+}
+
+fn s005(id: &DocId, doc: &Document, pos: crate::model::Pos, message: String) -> Diagnostic {
+    Diagnostic::new(Code::S005, message).in_file(&doc.file.display).at(pos).for_document(Some(id))
+}
+
+fn shown(doc: &Document) -> String {
+    doc.version().map_or("?".into(), |v| v.to_string())
+}
+
+/// Where to point: the status value, or the id.
+fn status_or_id_pos(doc: &Document, status: bool) -> crate::model::Pos {
+    let at_status = status.then(|| doc.meta.status.as_ref().map(|s| s.pos)).flatten();
+    at_status.or_else(|| doc.meta.id.as_ref().map(|i| i.pos)).unwrap_or(doc.meta.start)
 }
 
 /// S007: ids that are different but would share an address (`POL/1.2`,

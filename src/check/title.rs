@@ -57,7 +57,7 @@ fn normalise(title: &str) -> Vec<String> {
 }
 
 /// Forgives plural endings: policies → policy, procedures → procedure.
-fn singular(w: String) -> String {
+pub(super) fn singular(w: String) -> String {
     if w.len() > 4 && w.ends_with("ies") {
         format!("{}y", &w[..w.len() - 3])
     } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {

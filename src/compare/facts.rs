@@ -4,8 +4,9 @@
 
 use super::FactChange;
 
-/// Facts every new version changes, shown in the comparison's heading instead.
-const SHOWN_ELSEWHERE: [&str; 2] = ["Version number", "Status"];
+/// Facts every new version changes: the number and status are in the
+/// comparison's heading; the fingerprint is the lock's, not the author's.
+const SHOWN_ELSEWHERE: [&str; 3] = ["Version number", "Status", "Fingerprint (SHA-256)"];
 
 pub fn compare(a: &[(String, String)], b: &[(String, String)]) -> Vec<FactChange> {
     let shown = |list: &[(String, String)]| -> Vec<(String, String)> {

@@ -8,7 +8,8 @@ use crate::model::*;
 use crate::text::closest;
 use marked_yaml::Node;
 
-const KEYS: &[&str] = &[
+/// Every key of a document's front matter, in the order content-format.md lists them.
+pub const KEYS: &[&str] = &[
     "id",
     "title",
     "type",
@@ -26,6 +27,7 @@ const KEYS: &[&str] = &[
     "replaces",
     "validated",
     "ratified",
+    "withdrawn",
     "published",
     "review_date",
     "review_extension",
@@ -73,6 +75,7 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         .unwrap_or_default();
     fm.validated = f.get("validated").and_then(|n| approval(r, n, "validated", false));
     fm.ratified = f.get("ratified").and_then(|n| approval(r, n, "ratified", true));
+    fm.withdrawn = f.get("withdrawn").and_then(|n| withdrawal(r, n));
     fm.references_checked = f.get("references_checked").and_then(|n| approval(r, n, "references_checked", true));
     fm.published = f.get("published").and_then(|n| r.date(n, "published", false)).map(|d| d.value);
     fm.review_date = f.get("review_date").and_then(|n| r.date(n, "review_date", false));
@@ -88,6 +91,7 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         .get("references")
         .map(|n| r.items(n).into_iter().filter_map(|n| external_ref(r, n)).collect())
         .unwrap_or_default();
+    fm.history_items = f.get("history").map_or(0, |n| r.items(n).len());
     fm.history = f
         .get("history")
         .map(|n| At::new(r.items(n).into_iter().filter_map(|n| history_entry(r, n)).collect(), r.pos(n)));
@@ -116,17 +120,20 @@ fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
     };
     for key in needed {
         if f.get(key).is_none() {
-            let example = match *key {
-                "ratified" => "ratified: { by: <committee>, date: 2020-09-01 }",
-                "author" => "author: { name: <name>, title: <job title> }",
-                "review_date" => "review_date: 2023-09-01",
-                _ => "directorate: <owning directorate>",
+            // Placeholders in angle brackets: never a value that reads like a suggestion.
+            let help = match *key {
+                "ratified" => "add `ratified: { by: <committee>, date: <YYYY-MM-DD> }`",
+                "author" => "add `author: { name: <name>, title: <job title> }`",
+                "review_date" => {
+                    "add `review_date: <YYYY-MM-DD>`, the date of the next review (`trustdocs ratify` sets it)"
+                }
+                _ => "add `directorate: <owning directorate>`",
             };
             r.report(
                 Code::S003,
                 status.pos,
                 format!("missing key `{key}`, which a {} document needs", status.value.as_str()),
-                Some(format!("add `{example}`")),
+                Some(help.to_string()),
             );
         }
     }
@@ -225,9 +232,12 @@ fn replaced(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<Replace
 
 fn approval(r: &mut Reader, node: &Node, what: &str, date_required: bool) -> Option<At<Approval>> {
     let pos = r.pos(node);
-    let f = r.fields(node, what, &["by", "date"], Code::S002)?;
+    // A ratification may name the minute of the meeting that decided it.
+    let keys: &[&str] = if what == "ratified" { &["by", "date", "minute"] } else { &["by", "date"] };
+    let f = r.fields(node, what, keys, Code::S002)?;
     let by = f.get("by").and_then(|n| r.text(n, "by"));
     let date = f.get("date").and_then(|n| r.date(n, &format!("{what} date"), false)).map(|d| d.value);
+    let minute = f.get("minute").and_then(|n| r.text(n, "minute")).map(|t| t.value);
     for (key, missing) in
         [("by", by.is_none() && f.get("by").is_none()), ("date", date_required && f.get("date").is_none())]
     {
@@ -236,11 +246,30 @@ fn approval(r: &mut Reader, node: &Node, what: &str, date_required: bool) -> Opt
                 Code::S003,
                 pos,
                 format!("`{what}` needs `{key}`"),
-                Some(format!("write `{what}: {{ by: <name or committee>, date: 2020-09-01 }}`")),
+                Some(format!("write `{what}: {{ by: <name or committee>, date: <YYYY-MM-DD> }}`")),
             );
         }
     }
-    Some(At::new(Approval { by: by?.value, date }, pos))
+    Some(At::new(Approval { by: by?.value, date, minute }, pos))
+}
+
+fn withdrawal(r: &mut Reader, node: &Node) -> Option<At<Withdrawal>> {
+    let pos = r.pos(node);
+    let f = r.fields(node, "withdrawn", &["by", "date", "reason"], Code::S002)?;
+    let by = f.get("by").and_then(|n| r.text(n, "withdrawn by"));
+    let date = f.get("date").and_then(|n| r.date(n, "withdrawn date", false));
+    let reason = f.get("reason").and_then(|n| r.text(n, "withdrawn reason"));
+    for key in ["by", "date", "reason"] {
+        if f.get(key).is_none() {
+            r.report(
+                Code::S003,
+                pos,
+                format!("`withdrawn` needs `{key}`"),
+                Some("write `withdrawn: { by: <committee>, date: <YYYY-MM-DD>, reason: <why> }`".into()),
+            );
+        }
+    }
+    Some(At::new(Withdrawal { by: by?.value, date: date?.value, reason: reason?.value }, pos))
 }
 
 fn review_extension(r: &mut Reader, node: &Node) -> Option<At<ReviewExtension>> {
@@ -255,7 +284,7 @@ fn review_extension(r: &mut Reader, node: &Node) -> Option<At<ReviewExtension>> 
                 Code::S003,
                 pos,
                 format!("`review_extension` needs `{key}`"),
-                Some("write `review_extension: { to: 2024-03-31, by: <committee>, date: 2023-09-01 }`".into()),
+                Some("write `review_extension: { to: <YYYY-MM-DD>, by: <committee>, date: <YYYY-MM-DD> }`".into()),
             );
         }
     }
@@ -334,7 +363,8 @@ fn history_entry(r: &mut Reader, node: &Node) -> Option<HistoryEntry> {
     Some(HistoryEntry {
         version: version?,
         date: date?,
-        description: description?.value,
+        // A missing description is S003 above; the entry still counts (H001-H004, the page).
+        description: description.map(|d| d.value).unwrap_or_default(),
         changed: f.get("changed").and_then(|n| r.text(n, "changed")).map(|t| t.value),
         review_date: f.get("review_date").and_then(|n| r.date(n, "history review_date", false)),
         by: f.get("by").and_then(|n| r.text(n, "by")).map(|t| t.value),
@@ -423,13 +453,13 @@ fn impacts(r: &mut Reader, node: &Node) -> Option<At<Vec<Impact>>> {
 
 fn action(r: &mut Reader, node: &Node) -> Option<Action> {
     let pos: Pos = r.pos(node);
-    let f = r.fields(node, "an action plan item", &["action", "lead", "due"], Code::S002)?;
+    let f = r.fields(node, "an action plan item", &["action", "lead", "due", "done"], Code::S002)?;
     let Some(action) = f.get("action").and_then(|n| r.text(n, "action")) else {
         r.report(
             Code::S003,
             pos,
             "an action plan item needs an `action`".into(),
-            Some("write `- { action: ..., lead: ..., due: 2018-06-30 }`".into()),
+            Some("write `- { action: ..., lead: ..., due: <YYYY-MM-DD> }`".into()),
         );
         return None;
     };
@@ -437,6 +467,7 @@ fn action(r: &mut Reader, node: &Node) -> Option<Action> {
         action: action.value,
         lead: f.get("lead").and_then(|n| r.text(n, "lead")).map(|t| t.value),
         due: f.get("due").and_then(|n| r.date(n, "due", false)).map(|d| d.value),
+        done: f.get("done").and_then(|n| r.date(n, "done", false)).map(|d| d.value),
         pos,
     })
 }

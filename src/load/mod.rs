@@ -4,6 +4,8 @@ mod front_matter;
 pub mod settings;
 pub mod yaml;
 
+pub use front_matter::KEYS as FRONT_MATTER_KEYS;
+
 use crate::config::Config;
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
@@ -21,6 +23,8 @@ pub struct Content {
     pub documents: Vec<Document>,
     /// Files under `assets/`, relative to the content folder.
     pub assets: Vec<PathBuf>,
+    /// `ratified.lock`: the fingerprints of ratified versions.
+    pub lock: crate::lock::Lock,
     pub diags: Vec<Diagnostic>,
     /// No usable `site.yaml`: checks can run, a site cannot be built.
     pub config_fatal: bool,
@@ -55,7 +59,9 @@ pub fn load(dir: &Path) -> Result<Content> {
     let (assets, found) = walker.walk("assets", &|_| true);
     diags.extend(found);
     let assets = assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
-    Ok(Content { dir: dir.to_path_buf(), config, documents, assets, diags, config_fatal: loaded.fatal })
+    let (lock, found) = crate::lock::Lock::load(dir, &display_dir);
+    diags.extend(found);
+    Ok(Content { dir: dir.to_path_buf(), config, documents, assets, lock, diags, config_fatal: loaded.fatal })
 }
 
 /// A path as shown to people: forward slashes, no leading `./`.

@@ -22,6 +22,7 @@ const SITE_KEYS: &[&str] = &[
     "base_url",
     "public_base_url",
     "notice",
+    "public_notice",
     "id_pattern",
     "number_sections",
     "review",
@@ -133,6 +134,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     }
     site.public_base_url = f.get("public_base_url").and_then(|n| web_address(r, n, "public_base_url"));
     site.notice = text(r, "notice");
+    site.public_notice = text(r, "public_notice");
     if let Some(node) = f.get("id_pattern") {
         if let Some(p) = r.parsed(node, "id_pattern", |s| {
             IdPattern::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
@@ -143,8 +145,9 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     if let Some(b) = f.get("number_sections").and_then(|n| r.bool(n, "number_sections")) {
         site.number_sections = b;
     }
-    if let Some(review) =
-        f.get("review").and_then(|n| r.fields(n, "review", &["due_soon_days", "max_review_years"], Code::S006))
+    if let Some(review) = f
+        .get("review")
+        .and_then(|n| r.fields(n, "review", &["due_soon_days", "max_review_years", "default_years"], Code::S006))
     {
         let number = |r: &mut Reader, key: &str| {
             review.get(key).and_then(|n| {
@@ -156,6 +159,16 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         }
         if let Some(y) = number(r, "max_review_years") {
             site.max_review_years = y.value;
+        }
+        match number(r, "default_years") {
+            Some(y) if y.value == 0 => r.report(
+                Code::S006,
+                y.pos,
+                "review.default_years is 0: a review date on the day of ratification".into(),
+                Some("give the years from ratification to review, usually 3 (the default)".into()),
+            ),
+            Some(y) => site.default_review_years = y.value,
+            None => {}
         }
     }
     let lower_list = |r: &mut Reader, key: &str| {

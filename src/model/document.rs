@@ -49,11 +49,21 @@ pub struct Person {
     pub title: Option<String>,
 }
 
-/// A committee's decision: who, and when.
+/// A committee's decision: who, and when (and, for a ratification, the
+/// minute that records it).
 #[derive(Clone, Debug, serde::Serialize)]
 pub struct Approval {
     pub by: String,
     pub date: Option<Date>,
+    pub minute: Option<String>,
+}
+
+/// Why and by whom a version was withdrawn (`withdrawn: {by, date, reason}`).
+#[derive(Clone, Debug, serde::Serialize)]
+pub struct Withdrawal {
+    pub by: String,
+    pub date: Date,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]
@@ -150,7 +160,16 @@ pub struct Action {
     pub action: String,
     pub lead: Option<String>,
     pub due: Option<Date>,
+    /// When the action was completed; without it, an action past `due` is overdue.
+    pub done: Option<Date>,
     pub pos: Pos,
+}
+
+impl Action {
+    /// Past its due date on `today` and not marked done (Q006).
+    pub fn is_overdue(&self, today: Date) -> bool {
+        self.done.is_none() && self.due.is_some_and(|due| due < today)
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -192,6 +211,7 @@ pub struct FrontMatter {
     pub published: Option<Date>,
     pub review_date: Option<At<Date>>,
     pub review_extension: Option<At<ReviewExtension>>,
+    pub withdrawn: Option<At<Withdrawal>>,
     pub public: bool,
     pub nhs_constitution: Option<Constitution>,
     pub equality_act_compliant: Option<bool>,
@@ -199,6 +219,9 @@ pub struct FrontMatter {
     pub related: Vec<At<DocId>>,
     pub references: Vec<At<ExternalRef>>,
     pub history: Option<At<Vec<HistoryEntry>>>,
+    /// How many entries `history` lists, read or not: a list whose entries
+    /// all failed (S003, S004) is not a missing history.
+    pub history_items: usize,
     pub eia: Option<Eia>,
     /// Where the front matter's first key sits, for whole-document findings.
     pub start: Pos,
@@ -267,6 +290,23 @@ impl Document {
         }
     }
 
+    /// The status readers are shown, on every page, list and search
+    /// result alike: a ratified document whose review date has passed is
+    /// "Review date passed", not "Ratified".
+    pub fn shown_status(&self, today: Date, due_soon_days: u32) -> ShownStatus {
+        match self.status() {
+            Some(Status::Ratified) => match self.review_state(today, due_soon_days) {
+                ReviewState::Overdue => ShownStatus::ReviewPassed,
+                ReviewState::DueSoon => ShownStatus::ReviewDueSoon,
+                ReviewState::InDate | ReviewState::NoDate => ShownStatus::Ratified,
+            },
+            Some(Status::Draft | Status::Consultation) => ShownStatus::Draft,
+            Some(Status::Superseded) => ShownStatus::Superseded,
+            Some(Status::Withdrawn) => ShownStatus::Withdrawn,
+            None => ShownStatus::Unknown,
+        }
+    }
+
     /// The directorate responsible, as listings name it.
     pub fn directorate_label(&self) -> &str {
         self.meta.directorate.as_ref().map_or("No directorate given", |d| d.value.as_str())
@@ -281,4 +321,53 @@ pub enum ReviewState {
     DueSoon,
     InDate,
     NoDate,
+}
+
+/// A document's status as readers see it (`Document::shown_status`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ShownStatus {
+    ReviewPassed,
+    ReviewDueSoon,
+    Ratified,
+    Draft,
+    Superseded,
+    Withdrawn,
+    Unknown,
+}
+
+impl ShownStatus {
+    /// What the tag says.
+    pub fn label(self) -> &'static str {
+        match self {
+            ShownStatus::ReviewPassed => "Review date passed",
+            ShownStatus::ReviewDueSoon => "Review due soon",
+            ShownStatus::Ratified => "Ratified",
+            ShownStatus::Draft => "Draft",
+            ShownStatus::Superseded => "Superseded",
+            ShownStatus::Withdrawn => "Withdrawn",
+            ShownStatus::Unknown => "Status unknown",
+        }
+    }
+
+    /// The tag's colour, as the theme names it (`td-tag--red`).
+    pub fn colour(self) -> &'static str {
+        match self {
+            ShownStatus::ReviewPassed => "red",
+            ShownStatus::ReviewDueSoon => "yellow",
+            ShownStatus::Ratified => "green",
+            ShownStatus::Draft => "orange",
+            ShownStatus::Superseded | ShownStatus::Withdrawn | ShownStatus::Unknown => "grey",
+        }
+    }
+}
+
+impl serde::Serialize for ShownStatus {
+    /// `{label, colour}`, what a template needs to draw the tag.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("ShownStatus", 2)?;
+        st.serialize_field("label", self.label())?;
+        st.serialize_field("colour", self.colour())?;
+        st.end()
+    }
 }

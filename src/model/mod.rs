@@ -4,6 +4,7 @@
 pub mod body;
 mod date;
 mod document;
+pub mod glossary;
 pub mod id;
 pub mod url;
 mod version;

@@ -29,6 +29,18 @@ impl Version {
     fn part(&self, i: usize) -> u32 {
         self.parts.get(i).copied().unwrap_or(0)
     }
+
+    /// The next whole number, for a major change: 3 → 4, 2.1 → 3.
+    pub fn next_major(&self) -> Version {
+        let text = (u64::from(self.part(0)) + 1).to_string();
+        Version::parse(&text).unwrap_or_else(|_| self.clone())
+    }
+
+    /// The next minor number, for a minor change: 3 → 3.1, 2.1 → 2.2, 1.0.2 → 1.1.
+    pub fn next_minor(&self) -> Version {
+        let text = format!("{}.{}", self.part(0), u64::from(self.part(1)) + 1);
+        Version::parse(&text).unwrap_or_else(|_| self.clone())
+    }
 }
 
 impl Ord for Version {
@@ -70,6 +82,15 @@ mod tests {
 
     fn v(s: &str) -> Version {
         Version::parse(s).unwrap()
+    }
+
+    #[test]
+    fn next_major_and_minor_versions() {
+        assert_eq!(v("3").next_major().as_str(), "4");
+        assert_eq!(v("2.1").next_major().as_str(), "3");
+        assert_eq!(v("3").next_minor().as_str(), "3.1");
+        assert_eq!(v("2.9").next_minor().as_str(), "2.10");
+        assert_eq!(v("1.0.2").next_minor().as_str(), "1.1");
     }
 
     #[test]

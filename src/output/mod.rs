@@ -4,6 +4,7 @@
 //! What may be replaced or deleted is decided in `guard.rs`.
 
 pub mod guard;
+pub mod replace;
 pub mod signals;
 
 use crate::error::{Error, Result};

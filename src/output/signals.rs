@@ -43,6 +43,13 @@ pub fn unwatch_child(pid: u32) {
     watched().children.retain(|&c| c != pid);
 }
 
+/// Holds off Ctrl+C and SIGTERM until the guard is dropped: for work that
+/// must finish or be undone whole (replacing several files).
+pub fn uninterrupted() -> MutexGuard<'static, ()> {
+    install();
+    swapping()
+}
+
 /// Keeps an interruption waiting until the guard is dropped.
 pub fn swapping() -> MutexGuard<'static, ()> {
     SWAP.lock().unwrap_or_else(|e| e.into_inner())

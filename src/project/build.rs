@@ -2,10 +2,13 @@
 //! PDFs, written into a staging folder and swapped in whole.
 
 use super::{Checked, Project, Site};
+use crate::diag::Summary;
 use crate::error::{Error, Result};
+use crate::links::Cache;
 use crate::model::Date;
 use crate::output::{self, OutputFile};
 use crate::publish::PublishOptions;
+use crate::publish_report::PublishReport;
 use crate::render::pdf::{self, Typst};
 use crate::theme::Theme;
 use std::path::{Path, PathBuf};
@@ -16,10 +19,46 @@ pub struct BuildOptions {
     pub no_pdf: bool,
     /// The public copy: ratified `public: true` documents only.
     pub public: bool,
+    /// What findings of the checks stop the build (`--deny`).
+    pub deny: DenyLevel,
+}
+
+/// `build --deny`: the findings that make a build publish nothing.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DenyLevel {
+    #[default]
+    Nothing,
+    Errors,
+    Warnings,
+}
+
+impl DenyLevel {
+    /// Why the build must not publish, if it must not.
+    fn refuses(self, s: &Summary, dir: &Path, out: &Path) -> Option<String> {
+        let counted = match self {
+            DenyLevel::Nothing => 0,
+            DenyLevel::Errors => s.errors,
+            DenyLevel::Warnings => s.errors + s.warnings,
+        };
+        let level = if self == DenyLevel::Errors { "errors" } else { "warnings" };
+        let plural = |n: usize, w: &str| format!("{n} {w}{}", if n == 1 { "" } else { "s" });
+        (counted > 0).then(|| {
+            format!(
+                "refusing to publish (--deny {level}): the checks found {} and {} in {}\n  nothing was written and {} was left as it was; `trustdocs check {}` lists them, file by file",
+                plural(s.errors, "error"),
+                plural(s.warnings, "warning"),
+                plural(s.documents, "document file"),
+                out.display(),
+                crate::load::display_path(dir)
+            )
+        })
+    }
 }
 
 pub struct Built {
     pub checked: Checked,
+    /// What was published and what was left out, and why.
+    pub report: PublishReport,
     pub pages: usize,
     pub pdfs: usize,
     /// typst processes run (0 when every PDF came from the cache).
@@ -27,6 +66,9 @@ pub struct Built {
     /// PDFs typst could not make; the rest of the site was written.
     pub pdf_failures: Vec<String>,
 }
+
+/// The publish report, in the output folder.
+pub const PUBLISH_REPORT: &str = ".trustdocs/publish-report.json";
 
 /// The file that marks an output folder as a public copy.
 pub const PUBLIC_MARKER: &str = ".trustdocs/public-copy";
@@ -62,6 +104,9 @@ impl Checked {
         if self.config_fatal {
             return Err(fail(Error::Content("site.yaml is missing or unusable, so no site can be built".into()), self));
         }
+        if let Some(why) = opts.deny.refuses(&self.summary, &self.lib.dir, &opts.out) {
+            return Err(fail(Error::Refused(why), self));
+        }
         // Nothing after the checks reads the documents' text: a quarter of the memory of a build.
         self.lib.release_texts();
         let theme = match Theme::load(&self.lib.dir) {
@@ -83,6 +128,7 @@ impl Checked {
         };
         match write_site(&self, opts, &publish, &theme, typst.as_ref()) {
             Ok(w) => Ok(Built {
+                report: w.report,
                 checked: self,
                 pages: w.pages,
                 pdfs: w.pdfs,
@@ -95,6 +141,7 @@ impl Checked {
 }
 
 struct Written {
+    report: PublishReport,
     pages: usize,
     pdfs: usize,
     compiled: usize,
@@ -112,10 +159,24 @@ fn write_site(
 ) -> Result<Written> {
     let clock = crate::timings::Clock::start();
     let staging = output::Staging::begin(&opts.out)?;
-    let site = Site::new(&checked.lib, &checked.diags, publish, theme)?;
+    // What `check --external` found is shown on the references page and
+    // kept in the new output; the public copy has no references page.
+    let links = Cache::read(&opts.out);
+    let mut site = Site::new(&checked.lib, &checked.diags, publish, theme)?;
+    if !opts.public {
+        site = site.with_links(&links);
+        if !links.links.is_empty() {
+            staging.put(&OutputFile::bytes(
+                Cache::PATH,
+                serde_json::to_vec_pretty(&links).expect("the link cache serialises"),
+            ))?;
+        }
+    }
     let pages = site.write_into(&|f| staging.put(&f))?;
     clock.lap("render and write pages");
-    let mut written = Written { pages, pdfs: 0, compiled: 0, failures: Vec::new() };
+    let report = PublishReport::of(site.publication());
+    staging.put(&OutputFile::bytes(PUBLISH_REPORT, report.json()))?;
+    let mut written = Written { report, pages, pdfs: 0, compiled: 0, failures: Vec::new() };
     if let Some(typst) = typst {
         let outcome = pdf::render(site.publication(), theme, typst, &opts.out, &staging)?;
         written.pdfs = outcome.made;

@@ -4,7 +4,7 @@
 use super::{Checked, Project};
 use crate::compare::Comparison;
 use crate::error::{Error, Result};
-use crate::model::{DocId, Status, Version};
+use crate::model::{Date, DocId, Status, Version};
 use crate::publish::{ChangesPage, Publication, PublishOptions};
 use crate::render::facts::{compare_versions, Names};
 use crate::render::pdf::{self, Typst};
@@ -18,7 +18,8 @@ const PACK_MARK: &str = "trustdocs-committee-paper";
 impl Project {
     /// `trustdocs diff`: versions `asked` (`[FROM [TO]]`) of `id` compared,
     /// related titles and role names as the intranet shows them.
-    pub fn diff(&self, id: &str, asked: &[Version]) -> Result<Comparison> {
+    /// `today` dates what the facts show as of a day (review states).
+    pub fn diff(&self, id: &str, asked: &[Version], today: Date) -> Result<Comparison> {
         let lib = &self.lib;
         if self.config_fatal {
             let dir = lib.dir.display();
@@ -31,7 +32,9 @@ impl Project {
             Some(lib.target(id).map_or_else(|| "(not in this library)".to_string(), |d| d.title().to_string()))
         };
         let role = |r: &str| lib.config.role(r).map(|r| r.title.clone());
-        Ok(compare_versions(lib.doc(old), lib.doc(new), &Names { related: &related, role: &role }))
+        let opts = PublishOptions { drafts: true, today, pdf: false, public: false };
+        let site = Publication::plan(lib, &opts);
+        Ok(compare_versions(&site, lib.doc(old), lib.doc(new), &Names { related: &related, role: &role }))
     }
 }
 

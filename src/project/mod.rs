@@ -16,9 +16,13 @@
 
 mod build;
 mod changes;
+mod external;
+mod select;
 mod site;
 
-pub use build::{build, BuildError, BuildOptions, Built, PUBLIC_MARKER};
+pub use build::{build, BuildError, BuildOptions, Built, DenyLevel, PUBLIC_MARKER};
+pub use external::{ExternalOptions, ExternalReport};
+pub use select::{content_folder_of, Selection};
 pub use site::Site;
 
 use crate::diag::{self, Diagnostic, Summary};
@@ -103,7 +107,7 @@ pub struct Checked {
 impl Checked {
     /// What a build with these options publishes: versions and addresses.
     pub fn publication<'a>(&'a self, opts: &'a PublishOptions) -> Publication<'a> {
-        Publication::plan(&self.lib, opts)
+        Publication::plan_checked(&self.lib, opts, &self.diags)
     }
 
     /// The site these options publish, ready to make its files.

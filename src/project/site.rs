@@ -4,6 +4,7 @@
 
 use crate::diag::Diagnostic;
 use crate::error::Result;
+use crate::links::Cache;
 use crate::output::{collect_into, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
 use crate::render::SiteRenderer;
@@ -23,6 +24,12 @@ impl<'a> Site<'a> {
         theme: &'a Theme,
     ) -> Result<Site<'a>> {
         Ok(Site { renderer: SiteRenderer::new(lib, diags, opts, theme)? })
+    }
+
+    /// The state of external links the references page shows (the cache
+    /// `check --external` keeps in the output folder).
+    pub fn with_links(self, links: &'a Cache) -> Site<'a> {
+        Site { renderer: self.renderer.with_links(links) }
     }
 
     pub fn publication(&self) -> &Publication<'a> {

@@ -1,32 +1,11 @@
 //! The parsed body → HTML. All text is escaped; raw HTML never passes.
 
-use crate::config::GlossaryEntry;
 use crate::model::body::{Align, Block, Body, Inline, Link, Table};
+pub use crate::model::glossary::GlossaryMarker;
+use crate::publish::Publication;
 use crate::text::escape_html;
-use regex::Regex;
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
-
-/// Finds glossary terms in text, so their first use can be explained.
-pub struct GlossaryMarker {
-    pattern: Option<Regex>,
-    definitions: HashMap<String, String>,
-}
-
-impl GlossaryMarker {
-    pub fn new(entries: &[GlossaryEntry]) -> GlossaryMarker {
-        let mut terms: Vec<&str> = entries.iter().map(|e| e.term.as_str()).filter(|t| !t.trim().is_empty()).collect();
-        // Longest first, so "NHS Protect" wins over "NHS".
-        terms.sort_by_key(|t| std::cmp::Reverse(t.len()));
-        let alternatives: Vec<String> = terms.iter().map(|t| regex::escape(t)).collect();
-        let pattern =
-            (!terms.is_empty()).then(|| Regex::new(&format!(r"\b(?:{})\b", alternatives.join("|"))).ok()).flatten();
-        GlossaryMarker {
-            pattern,
-            definitions: entries.iter().map(|e| (e.term.clone(), e.definition.clone())).collect(),
-        }
-    }
-}
 
 /// Where a link goes on the built site, or `None` to show it as plain text.
 pub type LinkHref<'a> = dyn Fn(&Link) -> Option<String> + 'a;
@@ -34,8 +13,9 @@ pub type LinkHref<'a> = dyn Fn(&Link) -> Option<String> + 'a;
 pub struct BodyHtml<'a> {
     pub body: &'a Body,
     pub href: &'a LinkHref<'a>,
-    /// Role id → title, for labelling role sections.
-    pub role_title: &'a dyn Fn(&str) -> Option<String>,
+    /// What the site publishes: role titles, and what a link to a
+    /// document it does not publish says.
+    pub site: &'a Publication<'a>,
     pub glossary: Option<&'a GlossaryMarker>,
 }
 
@@ -81,7 +61,7 @@ impl Renderer<'_, '_> {
     /// Body text, with the first use of each glossary term in an `<abbr>`.
     fn prose(&mut self, t: &str) {
         let Some(g) = self.ctx.glossary else { return self.text(t) };
-        let Some(pattern) = &g.pattern else { return self.text(t) };
+        let Some(pattern) = g.pattern() else { return self.text(t) };
         let mut last = 0;
         for m in pattern.find_iter(t) {
             if !self.explained.insert(m.as_str().to_string()) {
@@ -89,7 +69,7 @@ impl Renderer<'_, '_> {
             }
             self.text(&t[last..m.start()]);
             self.out.push_str("<abbr title=\"");
-            self.text(&g.definitions[m.as_str()]);
+            self.text(g.definition(m.as_str()));
             self.out.push_str("\">");
             self.text(m.as_str());
             self.out.push_str("</abbr>");
@@ -161,7 +141,7 @@ impl Renderer<'_, '_> {
         self.text(&s.text);
         let _ = writeln!(self.out, "</h{h}>");
         if let Some(role) = &s.role {
-            let title = (self.ctx.role_title)(role).unwrap_or_else(|| role.clone());
+            let title = self.ctx.site.lib.config.role(role).map_or_else(|| role.clone(), |r| r.title.clone());
             self.out.push_str("<p class=\"td-role-tag\">Responsibilities of the role: <strong>");
             self.text(&title);
             self.out.push_str("</strong></p>\n");
@@ -230,7 +210,10 @@ impl Renderer<'_, '_> {
                     self.inlines(children);
                     self.out.push_str("</a>");
                 }
-                None => self.inlines(children),
+                None => {
+                    self.inlines(children);
+                    self.unlinked_note(*link, &crate::model::body::plain_text(children));
+                }
             },
             Inline::IdRef { link, text } => match (self.ctx.href)(&self.ctx.body.links[*link]) {
                 Some(href) => {
@@ -240,7 +223,10 @@ impl Renderer<'_, '_> {
                     self.text(text);
                     self.out.push_str("</a>");
                 }
-                None => self.text(text),
+                None => {
+                    self.text(text);
+                    self.unlinked_note(*link, text);
+                }
             },
             Inline::Image { link, alt, title } => self.image(*link, alt, title.as_deref()),
             Inline::FootnoteRef(label) => match self.notes.get(label.as_str()).copied() {
@@ -255,6 +241,13 @@ impl Renderer<'_, '_> {
             },
             Inline::SoftBreak => self.out.push('\n'),
             Inline::HardBreak => self.out.push_str("<br>\n"),
+        }
+    }
+
+    /// What a link that is not one says after its text.
+    fn unlinked_note(&mut self, link: usize, shown: &str) {
+        if let Some(note) = self.ctx.site.unpublished_note(&self.ctx.body.links[link], shown) {
+            self.text(&note);
         }
     }
 

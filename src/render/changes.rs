@@ -53,6 +53,7 @@ pub fn compare(site: &Publication, page: &ChangesPage) -> Comparison {
     };
     let role = |r: &str| lib.config.role(r).map(|r| r.title.clone());
     super::facts::compare_versions(
+        site,
         lib.doc(page.from),
         lib.doc(page.to),
         &super::facts::Names { related: &related, role: &role },

@@ -7,6 +7,7 @@
 use super::views;
 use crate::compare::{self, Comparison};
 use crate::model::{DocId, Document};
+use crate::publish::Publication;
 
 /// How facts name things that live outside the document.
 pub struct Names<'a> {
@@ -18,15 +19,16 @@ pub struct Names<'a> {
     pub role: &'a dyn Fn(&str) -> Option<String>,
 }
 
-/// Compares version `old` of a document with version `new`, facts included.
-pub fn compare_versions(old: &Document, new: &Document, names: &Names) -> Comparison {
-    compare::compare(old, new, &facts(old, names), &facts(new, names))
+/// Compares version `old` of a document with version `new`, facts included
+/// as `site` shows them (the public copy names an author by job title only).
+pub fn compare_versions(site: &Publication, old: &Document, new: &Document, names: &Names) -> Comparison {
+    compare::compare(old, new, &facts(site, old, names), &facts(site, new, names))
 }
 
-pub fn facts(doc: &Document, names: &Names) -> Vec<(String, String)> {
+pub fn facts(site: &Publication, doc: &Document, names: &Names) -> Vec<(String, String)> {
     let m = &doc.meta;
     let mut out: Vec<(String, String)> =
-        views::control_sheet(doc).into_iter().map(|r| (r.label.to_string(), r.value)).collect();
+        views::control_sheet(site, doc).into_iter().map(|r| (r.label.to_string(), r.value)).collect();
     let mut push = |label: &str, value: String| {
         if !value.trim().is_empty() {
             out.push((label.to_string(), value));
@@ -98,6 +100,23 @@ pub fn facts(doc: &Document, names: &Names) -> Vec<(String, String)> {
 mod tests {
     use super::*;
     use crate::compare::tests::doc;
+    use crate::publish::PublishOptions;
+
+    fn compare_versions(old: &Document, new: &Document, names: &Names) -> Comparison {
+        let content = crate::load::Content {
+            dir: "content".into(),
+            config: crate::config::Config::default(),
+            documents: vec![old.clone(), new.clone()],
+            assets: Vec::new(),
+            lock: Default::default(),
+            diags: Vec::new(),
+            config_fatal: false,
+        };
+        let lib = crate::resolve::Library::new(content);
+        let today = crate::model::Date::from_ymd(2026, 11, 23).expect("a date");
+        let opts = PublishOptions { drafts: false, today, pdf: false, public: false };
+        super::compare_versions(&Publication::plan(&lib, &opts), old, new, names)
+    }
 
     const BODY: &str = "## Scope\n\nAll staff who work alone.\n";
 

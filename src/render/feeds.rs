@@ -24,6 +24,8 @@ struct CatalogueEntry<'a> {
     published: Option<String>,
     review_date: Option<String>,
     public: bool,
+    /// The SHA-256 fingerprint `ratified.lock` records for this version.
+    fingerprint: Option<&'a str>,
     page: String,
     pdf: Option<String>,
     related: Vec<String>,
@@ -42,12 +44,13 @@ pub fn catalogue(site: &Publication) -> String {
                 doc_type: d.meta.doc_type.as_ref().map(|t| t.value.as_str()),
                 version: d.version().map(|v| v.as_str()),
                 status: d.status().map(Status::as_str),
-                current: p.is_main && d.status().is_some_and(Status::is_current),
+                current: site.lib.in_force(p.doc),
                 directorate: d.meta.directorate.as_ref().map(|x| x.value.as_str()),
                 ratified: d.meta.ratified_date().map(|x| x.iso()),
                 published: d.meta.published.map(|x| x.iso()),
                 review_date: d.meta.effective_review_date().map(|x| x.iso()),
                 public: d.meta.public,
+                fingerprint: super::views::fingerprint(site, d),
                 page: format!("{base}{}", p.url),
                 pdf: site.opts.pdf.then(|| format!("{base}{}", pdf_path(site, p.doc, &p.url))),
                 related: d

@@ -6,7 +6,6 @@ use super::views::{self, DocSummary};
 use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
 use crate::publish::Publication;
 use crate::resolve::DocIndex;
-use crate::text::slugify_ascii;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -31,6 +30,7 @@ pub struct MatrixRow {
 #[derive(Serialize)]
 pub struct Cell {
     doc_id: String,
+    doc_title: String,
     href: Option<String>,
     sections: usize,
 }
@@ -50,9 +50,7 @@ fn docs_with_roles<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
         .collect()
 }
 
-pub fn role_url(role_id: &str) -> String {
-    format!("roles/{}/", slugify_ascii(role_id))
-}
+pub use crate::publish::role_url;
 
 pub fn matrix(site: &Publication) -> Matrix {
     let docs = docs_with_roles(site);
@@ -72,6 +70,7 @@ pub fn matrix(site: &Publication) -> Matrix {
                         .collect();
                     Cell {
                         doc_id: d.id().map(|x| x.to_string()).unwrap_or_default(),
+                        doc_title: d.title().to_string(),
                         href: anchors.first().map(|a| format!("{}#{a}", site.url_of[i])),
                         sections: anchors.len(),
                     }
@@ -103,13 +102,14 @@ pub struct RoleSection {
     doc: DocSummary,
     label: String,
     anchor: String,
+    /// Where this section is on the role's page (`publish::role_section_anchor`).
+    page_anchor: String,
     html: String,
 }
 
 /// Every section of every published document that holds `role_id`'s
 /// responsibilities, with its text.
 pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &str, root: &str) -> Vec<RoleSection> {
-    let role_title = |id: &str| site.lib.config.role(id).map(|r| r.title.clone());
     let mut out = Vec::new();
     for (i, doc) in docs_with_roles(site) {
         let url = &site.url_of[&i];
@@ -118,12 +118,13 @@ pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &st
             crate::model::body::Target::Local(a) => Some(format!("{root}{url}#{}", doc.body.anchor(a).unwrap_or(a))),
             _ => site.href(doc, link, root),
         };
-        let html = BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(glossary) };
+        let html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) };
         for (n, s) in doc.body.sections.iter().enumerate().filter(|(_, s)| s.role.as_deref() == Some(role_id)) {
             out.push(RoleSection {
                 doc: views::summary(site, doc, url),
                 label: s.label(),
                 anchor: s.anchor.clone(),
+                page_anchor: crate::publish::role_section_anchor(doc, &s.anchor),
                 html: html.render_section(n),
             });
         }
@@ -143,9 +144,21 @@ pub struct EiaEntry {
     action_plan: Vec<views::ActionRow>,
 }
 
+/// An action of an EIA in force that is past its due date and not done.
+#[derive(Serialize)]
+pub struct OverdueAction {
+    doc: DocSummary,
+    action: String,
+    lead: Option<String>,
+    due: String,
+    days_overdue: i64,
+}
+
 #[derive(Serialize)]
 pub struct EiaRegister {
     characteristics: Vec<&'static str>,
+    /// Oldest first.
+    overdue: Vec<OverdueAction>,
     entries: Vec<EiaEntry>,
     /// Current documents whose type needs an EIA and that have none.
     missing: Vec<DocSummary>,
@@ -155,6 +168,8 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     let cfg = &site.lib.config.site;
     let mut entries = Vec::new();
     let mut missing = Vec::new();
+    let mut overdue = Vec::new();
+    let today = site.opts.today;
     for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
@@ -164,6 +179,18 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
             }
             continue;
         };
+        // As Q006: the actions of the assessment in force.
+        let late = eia.action_plan.iter().filter(|a| doc.is_ratified() && a.is_overdue(today));
+        overdue.extend(late.filter_map(|a| {
+            let due = a.due?;
+            Some(OverdueAction {
+                doc: views::summary(site, doc, &site.url_of[&i]),
+                action: a.action.clone(),
+                lead: a.lead.clone(),
+                due: due.to_string(),
+                days_overdue: due.days_until(today),
+            })
+        }));
         let impacts = eia.impacts.as_ref().map(|i| i.value.as_slice()).unwrap_or_default();
         let kind_of = |key: &str| impacts.iter().find(|i| i.characteristic == key).map(|i| i.kind);
         let view = views::eia(eia);
@@ -189,7 +216,8 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     entries.sort_by_key(|e| (e.negatives.is_empty(), e.doc.id.clone()));
     let mut characteristics: Vec<&'static str> = CHARACTERISTICS.iter().map(|(_, l)| *l).collect();
     characteristics.push("Other");
-    EiaRegister { characteristics, entries, missing }
+    overdue.sort_by_key(|a| (std::cmp::Reverse(a.days_overdue), a.doc.id.clone()));
+    EiaRegister { characteristics, overdue, entries, missing }
 }
 
 fn kind_name(kind: Option<ImpactKind>) -> String {

@@ -10,10 +10,12 @@ mod library;
 pub mod pdf;
 pub mod pdf_data;
 pub mod redline;
+mod references;
 pub mod views;
 
 use crate::diag::Diagnostic;
 use crate::error::Result;
+use crate::links::Cache;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
 use crate::publish::{ChangesPage, Publication, PublishOptions};
@@ -38,6 +40,8 @@ pub struct SiteRenderer<'a> {
     site: Publication<'a>,
     glossary: GlossaryMarker,
     diags: &'a [Diagnostic],
+    /// What the last `check --external` found, for the references page.
+    links: Option<&'a Cache>,
     theme: &'a Theme,
     templates: Templates<'a>,
     common: Value,
@@ -45,10 +49,16 @@ pub struct SiteRenderer<'a> {
 
 impl<'a> SiteRenderer<'a> {
     pub fn new(lib: &'a Library, diags: &'a [Diagnostic], opts: &'a PublishOptions, theme: &'a Theme) -> Result<Self> {
-        let site = Publication::plan(lib, opts);
+        let site = Publication::plan_checked(lib, opts, diags);
         let common = common_context(&site);
         let glossary = GlossaryMarker::new(&lib.config.glossary);
-        Ok(SiteRenderer { site, glossary, diags, theme, templates: Templates::new(theme)?, common })
+        Ok(SiteRenderer { site, glossary, diags, links: None, theme, templates: Templates::new(theme)?, common })
+    }
+
+    /// The state of external links the references page shows.
+    pub fn with_links(mut self, links: &'a Cache) -> Self {
+        self.links = Some(links);
+        self
     }
 
     pub fn publication(&self) -> &Publication<'a> {
@@ -120,7 +130,7 @@ impl<'a> SiteRenderer<'a> {
             return Ok(None);
         }
         if !site.opts.public {
-            put(governance_pages(site, self.diags, templates, common)?)?;
+            put(governance_pages(site, self.diags, self.links, templates, common)?)?;
             clock.lap("governance pages");
         }
         if stop() {
@@ -170,7 +180,7 @@ fn root_of(url: &str) -> String {
 fn common_context(site: &Publication) -> Value {
     let s = &site.lib.config.site;
     context! {
-        site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => &s.notice, due_soon_days => s.due_soon_days },
+        site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => s.footer_notice(site.opts.public), due_soon_days => s.due_soon_days },
         drafts => site.opts.drafts,
         public => site.opts.public,
         today => site.opts.today.to_string(),
@@ -248,9 +258,7 @@ fn library_pages(
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
     files.push(OutputFile::bytes("eia/index.html", templates.render("eia.html", eia)?));
-    let mut entries = site.lib.config.glossary.clone();
-    entries.sort_by_key(|g| g.term.to_lowercase());
-    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(entries), ..common.clone() };
+    let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(site.glossary(glossary)), ..common.clone() };
     files.push(OutputFile::bytes("glossary/index.html", templates.render("glossary.html", ctx)?));
     Ok(files)
 }
@@ -264,30 +272,40 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
         .filter(|u| !u.starts_with("documents/") || *u == "documents/")
         .map(String::from)
         .collect();
-    vec![
+    let mut files = vec![
         OutputFile::bytes("catalogue.json", feeds::catalogue(site)),
         OutputFile::bytes("feed.atom", feeds::atom(site)),
-        OutputFile::bytes("reviews.ics", feeds::calendar(site)),
         OutputFile::bytes("sitemap.xml", feeds::sitemap(site, &pages)),
-    ]
+    ];
+    if site.shows_reviews() {
+        files.push(OutputFile::bytes("reviews.ics", feeds::calendar(site)));
+    }
+    files
 }
 
 fn governance_pages(
     site: &Publication,
     diags: &[Diagnostic],
+    links: Option<&Cache>,
     templates: &Templates,
     common: &Value,
 ) -> Result<Vec<OutputFile>> {
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => ser(governance::checks(site, diags)), ..common.clone() };
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
-    let rows = governance::references(site, diags);
-    let csv = governance::references_csv(&rows, &site.base_url());
-    let references = context! { root => "../", page_title => "References", section => "references", rows => lazy_seq(rows), ..common.clone() };
+    let groups = references::references(site, diags, links);
+    let csv = references::references_csv(&groups, &site.base_url());
+    let counts = references::counts(&groups);
+    let page = |root: &str, problems_only: bool, groups: Value| {
+        let ctx = context! { root, page_title => "References", section => "references", problems_only, counts => ser(counts), links_checked => links.is_some(), groups, ..common.clone() };
+        templates.render("references.html", ctx)
+    };
+    let problems = page("../../", true, ser(references::with_problems(&groups)))?;
     Ok(vec![
         OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?),
         OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?),
-        OutputFile::bytes("references/index.html", templates.render("references.html", references)?),
+        OutputFile::bytes("references/problems/index.html", problems),
+        OutputFile::bytes("references/index.html", page("../", false, lazy_seq(groups))?),
         OutputFile::bytes("references/references.csv", csv),
     ])
 }

@@ -25,7 +25,7 @@ pub fn data(site: &Publication, index: DocIndex) -> Value {
     let conv = Converter { site, doc };
     json!({
         "organisation": s.organisation,
-        "notice": s.notice,
+        "notice": s.footer_notice(site.opts.public),
         "watermark": watermark(doc),
         "doc": {
             "id": doc.id().map(|i| i.to_string()),
@@ -36,7 +36,7 @@ pub fn data(site: &Publication, index: DocIndex) -> Value {
             "review_date": doc.meta.effective_review_date().map(|d| d.to_string()),
             "summary": doc.meta.summary,
         },
-        "control": views::control_sheet(doc).into_iter().map(|r| json!([r.label, r.value])).collect::<Vec<_>>(),
+        "control": views::control_sheet(site, doc).into_iter().map(|r| json!([r.label, r.value])).collect::<Vec<_>>(),
         "body": conv.blocks(&doc.body.blocks),
         "footnotes": doc.body.footnotes.iter().enumerate().map(|(i, f)| json!({ "n": i + 1, "body": conv.blocks(&f.blocks) })).collect::<Vec<_>>(),
         "related": doc.meta.related.iter().filter(|r| !site.opts.public || site.main_of.contains_key(&r.value)).map(|r| views::related(site, &r.value)).collect::<Vec<_>>(),
@@ -142,10 +142,12 @@ impl Converter<'_> {
             Inline::Text(s) => json!({ "t": "text", "s": s }),
             Inline::Code(s) => json!({ "t": "code", "s": s }),
             Inline::Link { link, children } => {
-                json!({ "t": "link", "url": self.url(*link), "c": self.inlines(children, depth + 1) })
+                let value = json!({ "t": "link", "url": self.url(*link), "c": self.inlines(children, depth + 1) });
+                return self.with_unlinked_note(*link, value, &crate::model::body::plain_text(children), out);
             }
             Inline::IdRef { link, text } => {
-                json!({ "t": "link", "url": self.url(*link), "c": [{ "t": "text", "s": text }] })
+                let value = json!({ "t": "link", "url": self.url(*link), "c": [{ "t": "text", "s": text }] });
+                return self.with_unlinked_note(*link, value, text, out);
             }
             Inline::Image { link, alt, .. } => match &self.body().links[*link].target {
                 Target::File(p) => match self.site.lib.asset(self.doc, p) {
@@ -161,6 +163,15 @@ impl Converter<'_> {
             Inline::SoftBreak => json!({ "t": "soft" }),
             Inline::HardBreak => json!({ "t": "br" }),
         });
+    }
+
+    /// A link, and after it what a link to a document this site does not
+    /// publish says (`Publication::unpublished_note`).
+    fn with_unlinked_note(&self, link: usize, value: Value, shown: &str, out: &mut Vec<Value>) {
+        let unlinked = value.get("url").is_some_and(Value::is_null);
+        out.push(value);
+        let note = unlinked.then(|| self.site.unpublished_note(&self.body().links[link], shown)).flatten();
+        out.extend(note.map(|s| json!({ "t": "text", "s": s })));
     }
 
     /// Links in a PDF must work outside the site: absolute, from `base_url`.

@@ -26,7 +26,7 @@ fn frame(site: &Publication, page: &ChangesPage) -> Value {
     let (from, to) = (site.lib.doc(page.from), site.lib.doc(page.to));
     json!({
         "organisation": s.organisation,
-        "notice": s.notice,
+        "notice": s.footer_notice(site.opts.public),
         // Only a draft is marked: the comparison of two versions on record is a record too.
         "watermark": pdf_data::watermark(to).filter(|w| *w == "DRAFT"),
         "doc": {

@@ -23,10 +23,17 @@ pub struct DocSummary {
     pub review_date: Option<String>,
     pub review_iso: Option<String>,
     pub review_state: ReviewState,
+    /// The status tag readers see (`Document::shown_status`).
+    pub shown: ShownStatus,
     pub ratified_date: Option<String>,
     pub owner: Option<String>,
     /// Relative to the site root.
     pub url: String,
+}
+
+/// The status tag of `doc` on the site's date.
+pub fn shown_status(site: &Publication, doc: &Document) -> ShownStatus {
+    doc.shown_status(site.opts.today, site.lib.config.site.due_soon_days)
 }
 
 pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
@@ -45,6 +52,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
         review_date: review.map(|d| d.to_string()),
         review_iso: review.map(|d| d.iso()),
         review_state: doc.review_state(site.opts.today, site.lib.config.site.due_soon_days),
+        shown: shown_status(site, doc),
         ratified_date: doc.meta.ratified_date().map(|d| d.to_string()),
         owner: doc.meta.author.as_ref().map(|a| a.name.clone()),
         url: url.to_string(),
@@ -79,6 +87,7 @@ pub struct RelatedView {
     pub id: String,
     pub title: Option<String>,
     pub status: Option<&'static str>,
+    pub shown: Option<ShownStatus>,
     pub url: Option<String>,
 }
 
@@ -107,6 +116,8 @@ pub struct ActionRow {
     pub action: String,
     pub lead: Option<String>,
     pub due: Option<String>,
+    /// When it was completed.
+    pub done: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -143,6 +154,8 @@ pub struct RoleSection {
 pub struct DocumentView {
     pub doc: DocSummary,
     pub banner: Banner,
+    /// What a reader needs first: status, version, review date, owner.
+    pub facts: Vec<Row>,
     pub control: Vec<Row>,
     pub toc: Vec<TocEntry>,
     pub body_html: String,
@@ -158,6 +171,17 @@ pub struct DocumentView {
     pub pdf_url: Option<String>,
     /// What the next version changed, for the banner of a superseded one.
     pub changes_next: Option<super::changes::ChangesLink>,
+    /// On the intranet, for a version in force or in preparation that the
+    /// checks found errors in: a notice for the governance team.
+    pub findings: Option<Findings>,
+}
+
+/// How many errors the checks found in a version, and where they are listed.
+#[derive(Serialize)]
+pub struct Findings {
+    pub errors: usize,
+    /// The version's findings on the checks page, relative to the site root.
+    pub url: String,
 }
 
 pub fn document(
@@ -171,14 +195,14 @@ pub fn document(
     let config = &site.lib.config;
     let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let body_html =
-        BodyHtml { body: &doc.body, href: &href, role_title: &role_title, glossary: Some(glossary) }.render();
+    let body_html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) }.render();
     let current_url =
         doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
     DocumentView {
         doc: summary(site, doc, url),
         banner: banner(site, doc, current_url.is_some()),
-        control: control_sheet(doc),
+        facts: key_facts(site, doc),
+        control: control_sheet(site, doc),
         toc: doc
             .body
             .sections
@@ -214,7 +238,23 @@ pub fn document(
         is_draft: doc.status().is_some_and(Status::is_draft),
         pdf_url: site.opts.pdf.then(|| super::pdf::pdf_path(site, doc_index, url)),
         changes_next: super::changes::link(site, site.changes.out_of_version(doc_index)),
+        findings: findings(site, doc, doc_index),
     }
+}
+
+fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findings> {
+    let errors = *site.errors.get(&index)?;
+    let shown = !site.opts.public && doc.status().is_some_and(Status::is_current);
+    shown.then(|| Findings {
+        errors,
+        url: format!("checks/index.html#{}", super::governance::checks_anchor(&doc.file.display)),
+    })
+}
+
+/// The fingerprint `ratified.lock` records for this version, if any.
+pub fn fingerprint<'l>(site: &Publication<'l>, doc: &Document) -> Option<&'l str> {
+    let entry = site.lib.lock.entry(doc.id()?, doc.version()?)?;
+    Some(entry.fingerprint.as_str())
 }
 
 fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
@@ -227,7 +267,10 @@ fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
             format!("This is a {} and is not in force. Do not follow it as policy.", if status == Status::Draft { "draft" } else { "draft out for consultation" }),
         ),
         Status::Superseded => ("superseded", "Superseded".to_string(), superseded_text(has_current)),
-        Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), "This document has been withdrawn and is kept on record only.".to_string()),
+        Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), match &doc.meta.withdrawn {
+            Some(w) => format!("This document was withdrawn on {} by {}: {} It is kept on record only.", w.date, w.by, sentence(&w.reason)),
+            None => "This document has been withdrawn and is kept on record only.".to_string(),
+        }),
         Status::Ratified => match doc.review_state(site.opts.today, site.lib.config.site.due_soon_days) {
             ReviewState::Overdue => (
                 "overdue",
@@ -252,10 +295,19 @@ fn superseded_text(has_current: bool) -> String {
     }
 }
 
+/// `text` ending with a full stop.
+fn sentence(text: &str) -> String {
+    match text.ends_with(['.', '!', '?']) {
+        true => text.to_string(),
+        false => format!("{text}."),
+    }
+}
+
 fn approval(a: &Option<At<Approval>>) -> Option<String> {
-    a.as_ref().map(|a| match a.date {
-        Some(d) => format!("{} on {d}", a.by),
-        None => a.by.clone(),
+    a.as_ref().map(|a| {
+        let when = a.date.map(|d| format!(" on {d}")).unwrap_or_default();
+        let minute = a.minute.as_ref().map(|m| format!(" (minute {m})")).unwrap_or_default();
+        format!("{}{when}{minute}", a.by)
     })
 }
 
@@ -263,7 +315,24 @@ fn yes_no(b: bool) -> String {
     if b { "Yes" } else { "No" }.to_string()
 }
 
-pub fn control_sheet(doc: &Document) -> Vec<Row> {
+/// The facts a page shows first, above the folded control sheet: status,
+/// version, review date and owner (in the public copy, the owner's job
+/// title only, as in the control sheet).
+pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
+    let row =
+        |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
+    vec![
+        row("Status", doc.status().map(|s| capitalise(s.as_str()))),
+        row("Version", doc.version().map(|v| v.to_string())),
+        row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
+        row("Owner", site.author(doc, ", ")),
+    ]
+}
+
+/// The document control sheet, with the version's fingerprint in
+/// `ratified.lock` (in the public copy, the author by job title only:
+/// `Publication::author`).
+pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
     let m = &doc.meta;
     let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
     let rows: Vec<(&'static str, Option<String>)> = vec![
@@ -274,13 +343,7 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
         ("Status", doc.status().map(|s| capitalise(s.as_str()))),
         ("Scope", m.scope.clone()),
         ("Classification", m.classification.clone()),
-        (
-            "Author / title",
-            m.author.as_ref().map(|a| match &a.title {
-                Some(t) => format!("{} / {t}", a.name),
-                None => a.name.clone(),
-            }),
-        ),
+        (if site.opts.public { "Author" } else { "Author / title" }, site.author(doc, " / ")),
         ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
         ("Head of department", m.head_of_department.clone()),
         ("Executive lead", m.executive_lead.clone()),
@@ -303,6 +366,8 @@ pub fn control_sheet(doc: &Document) -> Vec<Row> {
         ),
         ("Validated by", approval(&m.validated)),
         ("Ratified by", approval(&m.ratified)),
+        ("Fingerprint (SHA-256)", fingerprint(site, doc).map(str::to_string)),
+        ("Withdrawn", m.withdrawn.as_ref().map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason))),
         ("First published", m.published.map(|d| d.to_string())),
         ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),
         (
@@ -339,6 +404,7 @@ pub fn related(site: &Publication, id: &DocId) -> RelatedView {
         id: id.to_string(),
         title: target.map(|(d, _)| d.title().to_string()),
         status: target.and_then(|(d, _)| d.status()).map(Status::as_str),
+        shown: target.map(|(d, _)| shown_status(site, d)),
         url: target.map(|(_, u)| u.clone()),
     }
 }
@@ -390,7 +456,12 @@ pub fn eia(e: &Eia) -> EiaView {
         action_plan: e
             .action_plan
             .iter()
-            .map(|a| ActionRow { action: a.action.clone(), lead: a.lead.clone(), due: a.due.map(|d| d.to_string()) })
+            .map(|a| ActionRow {
+                action: a.action.clone(),
+                lead: a.lead.clone(),
+                due: a.due.map(|d| d.to_string()),
+                done: a.done.map(|d| d.to_string()),
+            })
             .collect(),
     }
 }

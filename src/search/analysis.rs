@@ -15,6 +15,8 @@ use tantivy::tokenizer::{
 
 /// The name the analyzer is registered under in every index.
 pub const TOKENIZER: &str = "trustdocs_en";
+/// And the name of `raw_analyzer`, for the vocabulary field.
+pub const RAW_TOKENIZER: &str = "trustdocs_raw";
 
 /// Tokens of this many bytes or more are dropped (after lower-casing), as
 /// tantivy's default tokenizer does: they are hashes and pasted URLs, not words.

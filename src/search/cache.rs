@@ -16,7 +16,7 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// Bumped whenever the index's layout or analysis changes.
-const FORMAT: &str = "trustdocs-search-1";
+const FORMAT: &str = "trustdocs-search-2";
 
 pub struct Cached {
     pub index: SearchIndex,

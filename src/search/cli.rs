@@ -1,6 +1,6 @@
 //! `trustdocs search`: options, the run, and how results are printed.
 
-use super::extract::SearchDoc;
+use super::extract::{Kind, SearchDoc};
 use super::query::{search, Found, SearchResult};
 use super::rank::Filter;
 use crate::error::{Error, Result};
@@ -60,31 +60,66 @@ fn check_status(status: Option<&str>) -> Result<()> {
     }
 }
 
-/// The results for a person: rank, id, title, then status and where, then the snippet.
+/// The results for a person: what was searched for, then each result's
+/// rank, id and title, what it is and where, its section, and its snippet;
+/// with nothing found, what to try instead.
 pub fn human(found: &Found, color: bool) -> String {
-    let query = for_terminal(&found.query);
-    let mut out = match found.total {
-        0 => format!("No documents found for \"{query}\".\n"),
-        1 => format!("1 document found for \"{query}\".\n"),
-        n if n > found.results.len() => {
-            format!("{n} documents found for \"{query}\"; the first {} are shown.\n", found.results.len())
-        }
-        n => format!("{n} documents found for \"{query}\".\n"),
-    };
+    let t = |s: &str| for_terminal(s).into_owned();
+    let mut out = String::new();
+    if let Some(corrected) = &found.corrected {
+        out.push_str(&format!("Showing results for \"{}\" (you typed \"{}\").\n", t(corrected), t(&found.query)));
+    }
+    out.push_str(&count_line(found));
     for (i, r) in found.results.iter().enumerate() {
         let f = &r.facts;
-        let t = |s: &str| for_terminal(s).into_owned();
-        out.push_str(&format!("\n{}. {}  {}\n", i + 1, t(&f.id), t(&f.title)));
-        out.push_str(&format!(
-            "   {} · version {} · {} · {}\n",
-            t(&f.status),
-            t(&f.version),
-            t(&f.doc_type),
-            t(&f.url)
-        ));
+        let (heading, what) = match f.kind {
+            Kind::Document => (
+                format!("{}  {}", t(&f.id), t(&f.title)),
+                format!("{} · version {} · {}", t(&f.status), t(&f.version), t(&f.doc_type)),
+            ),
+            Kind::Role => (format!("Role: {}", t(&f.title)), "role page".to_string()),
+            Kind::Term => (format!("Glossary: {}", t(&f.title)), "glossary term".to_string()),
+        };
+        out.push_str(&format!("\n{}. {heading}\n   {what} · {}\n", i + 1, t(&f.url)));
+        if let Some(s) = &r.section {
+            out.push_str(&format!("   in {} · {}#{}\n", t(&s.label), t(&f.url), t(&s.anchor)));
+        }
         out.push_str(&format!("   {}\n", marked(r, color)));
     }
+    if found.total == 0 {
+        out.push_str(TIPS);
+    }
     out
+}
+
+/// What to try when nothing is found.
+const TIPS: &str = "\nTry fewer or other words, check the spelling, or search for a document's id \
+(such as POL/002/057). The site also lists every document A to Z (documents/), by type and by \
+directorate (from its home page), and each role's responsibilities (roles/).\n";
+
+/// How many results, and how many of them hold every word.
+fn count_line(found: &Found) -> String {
+    let query = for_terminal(found.corrected.as_deref().unwrap_or(&found.query)).into_owned();
+    let shown = found.results.len();
+    let mut line = match found.total {
+        0 => format!("No results found for \"{query}\"."),
+        1 => format!("1 result found for \"{query}\"."),
+        n => format!("{n} results found for \"{query}\"."),
+    };
+    if found.total > 1 && found.every_word < found.total {
+        line.push_str(&match found.every_word {
+            0 => " None has every word: those with the most and rarest come first.".to_string(),
+            1 => " 1 has every word.".to_string(),
+            n => format!(" {n} have every word."),
+        });
+    }
+    if found.total > shown {
+        line.push_str(&match shown {
+            1 => " The first is shown.".to_string(),
+            n => format!(" The first {n} are shown."),
+        });
+    }
+    line + "\n"
 }
 
 /// The snippet with its matches in bold (on a terminal) or between `**`.

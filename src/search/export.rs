@@ -3,10 +3,11 @@
 //! layout is described in `README.md` beside this file.
 
 use super::encode::{encode_postings, file_name, fnv1a, gzip, shard_key, Posting};
-use super::extract::SearchDoc;
+use super::extract::{Kind, SearchDoc};
 use super::index::SearchIndex;
 use super::passages::Passage;
 use super::score::{term_postings, DocNumbers, Postings, SCALE};
+use super::typo;
 use super::words::{analyse, Words};
 use crate::error::{Error, Result};
 use crate::output::OutputFile;
@@ -59,9 +60,12 @@ pub fn export(
     shard_files(&stems, &postings, &words).into_par_iter().try_for_each(sink)?;
     drop(postings);
     clock.lap("export: shards");
+    let vocabulary = super::vocabulary::read(&searcher, idx.fields.words).map_err(err)?;
+    typo_files(&vocabulary).into_iter().try_for_each(sink)?;
+    clock.lap("export: typo shards");
     id_files(docs, buckets).into_iter().try_for_each(sink)?;
     docs.par_iter()
-        .try_for_each(|d| passage_files(d, &words.first_passage[d.n as usize]).into_iter().try_for_each(sink))?;
+        .try_for_each(|d| passage_files(d, &words.best_passage[d.n as usize]).into_iter().try_for_each(sink))?;
     clock.lap("export: passages");
     sink(meta_file(docs, buckets))?;
     Ok(Some(()))
@@ -70,7 +74,7 @@ pub fn export(
 /// Every term of every analysed field: the stems.
 fn all_stems(searcher: &Searcher, idx: &SearchIndex) -> tantivy::Result<Vec<String>> {
     let mut stems = BTreeSet::new();
-    for &(field, _) in &idx.fields.text {
+    for &(field, _, _) in &idx.fields.text {
         for segment in searcher.segment_readers() {
             let inverted = segment.inverted_index(field)?;
             let mut stream = inverted.terms().stream()?;
@@ -117,7 +121,7 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words) -> Vec<Ou
 }
 
 fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
-    list.iter().map(|&(n, score)| Posting { n, score, passage: words.first(n, stem).map_or(0, |p| p + 1) }).collect()
+    list.iter().map(|&(n, score)| Posting { n, score, passage: words.best(n, stem).map_or(0, |p| p + 1) }).collect()
 }
 
 /// Exact ids, by `id_key`, in buckets chosen by hash: `search/id/<b>.json`.
@@ -138,49 +142,53 @@ fn id_files(docs: &[SearchDoc], buckets: usize) -> Vec<OutputFile> {
         .collect()
 }
 
-/// What a result needs to show itself and its snippet: its facts, and
-/// `PASSAGES_PER_FILE` passages as [text, [[start, anchor, label], ...]],
-/// starts counted in UTF-16 code units as JavaScript counts them.
+/// What a result needs to show itself and its snippet: its kind and
+/// facts, and `PASSAGES_PER_FILE` passages as [text, anchor, label] (just
+/// [text] for a passage of no section).
 #[derive(Serialize)]
 struct ExcerptFile<'a> {
+    k: Kind,
     i: &'a str,
     t: &'a str,
     u: &'a str,
     v: &'a str,
     s: &'a str,
+    /// The status tag readers see, its label and colour: a document's only.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    l: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    c: Option<&'static str>,
     y: &'a str,
     d: &'a str,
     m: &'a str,
-    p: Vec<ExcerptPassage<'a>>,
+    p: Vec<Vec<&'a str>>,
 }
 
-/// A passage's text and its sections' [start, anchor, label].
-type ExcerptPassage<'a> = (&'a str, Vec<(usize, &'a str, &'a str)>);
-
-fn excerpt_passage(p: &Passage) -> ExcerptPassage<'_> {
-    let starts = p
-        .sections
-        .iter()
-        .map(|s| (p.text[..s.offset].encode_utf16().count(), s.anchor.as_str(), s.label.as_str()))
-        .collect();
-    (p.text.as_str(), starts)
+fn excerpt_passage(p: &Passage) -> Vec<&str> {
+    match &p.section {
+        Some(s) => vec![&p.text, &s.anchor, &s.label],
+        None => vec![&p.text],
+    }
 }
 
 /// The excerpt files a search can ask for: the first (for results matched
-/// in the title or summary only) and those holding a term's first occurrence.
-fn passage_files(d: &SearchDoc, first_passage: &[(u32, u32)]) -> Vec<OutputFile> {
+/// in the title or summary only) and those holding a term's best passage.
+fn passage_files(d: &SearchDoc, best_passage: &[(u32, u32)]) -> Vec<OutputFile> {
     let used: BTreeSet<usize> =
-        first_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+        best_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
     let all = d.passages();
     used.into_iter()
         .map(|part| {
             let passages = all.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);
             let file = ExcerptFile {
+                k: d.kind,
                 i: &d.id,
                 t: &d.title,
                 u: &d.url,
                 v: &d.version,
                 s: &d.status,
+                l: (d.kind == Kind::Document).then(|| d.shown.label()),
+                c: (d.kind == Kind::Document).then(|| d.shown.colour()),
                 y: &d.doc_type,
                 d: &d.directorate,
                 m: &d.summary,
@@ -189,6 +197,22 @@ fn passage_files(d: &SearchDoc, first_passage: &[(u32, u32)]) -> Vec<OutputFile>
             let json = serde_json::to_string(&file).unwrap_or_default();
             OutputFile::bytes(format!("search/x/{}/{}-{part}.gz", d.n / PASSAGE_FOLDER, d.n), gzip(json.as_bytes()))
         })
+        .collect()
+}
+
+/// The typo shards (`typo.rs`): `search/t/<key>.json` maps each word that
+/// may correct a typo and has `key` among its keys to the number of pages
+/// holding it.
+fn typo_files(vocabulary: &[(String, u32)]) -> Vec<OutputFile> {
+    let mut shards: BTreeMap<String, BTreeMap<&str, u32>> = BTreeMap::new();
+    for (word, freq) in vocabulary.iter().filter(|(w, _)| typo::candidate(w)) {
+        for key in typo::keys(word) {
+            shards.entry(key).or_default().insert(word, *freq);
+        }
+    }
+    shards
+        .into_iter()
+        .map(|(key, words)| OutputFile::bytes(format!("search/t/{}.json", file_name(&key)), json!(words).to_string()))
         .collect()
 }
 
@@ -223,7 +247,7 @@ pub fn facet_runs(docs: &[SearchDoc]) -> FacetRuns {
 fn meta_file(docs: &[SearchDoc], buckets: usize) -> OutputFile {
     let f = facet_runs(docs);
     let meta = json!({
-        "format": 1,
+        "format": 2,
         "docs": docs.len(),
         "scale": SCALE,
         "idBuckets": buckets,

@@ -1,16 +1,45 @@
-//! What search knows of each published version: its fields as text, its
+//! What search knows of each published page: its fields as text, its
 //! passages, and the facts results show. Read from the library and the
-//! site plan, so search finds exactly the pages the build publishes.
+//! site plan, so search finds exactly the pages the build publishes: the
+//! document versions, and the role pages and glossary terms (see
+//! `library_pages.rs`), which answer "what must my role do" and "what is an ASMS".
 
-use super::passages::{headings, passages, Passage};
-use crate::model::{Document, Status};
+use super::passages::{headings, passages, section_passages, Passage, SectionRef};
+use crate::model::{Document, ShownStatus, Status};
 use crate::publish::Publication;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-/// One published version, numbered for search.
+/// What kind of page a result is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, serde::Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    #[default]
+    Document = 0,
+    /// A role's page: its responsibilities across the library.
+    Role = 1,
+    /// One term of the glossary.
+    Term = 2,
+}
+
+impl Kind {
+    pub fn from_number(n: u64) -> Kind {
+        match n {
+            1 => Kind::Role,
+            2 => Kind::Term,
+            _ => Kind::Document,
+        }
+    }
+}
+
+/// The type facet of a role page, and of a glossary term: the type filter
+/// offers them beside the document types.
+pub const ROLE_TYPE: &str = "role";
+pub const TERM_TYPE: &str = "glossary term";
+
+/// One published page, numbered for search.
 ///
 /// Numbers follow (status, type, directorate, id, version), so each
 /// combination of facets is one run of numbers: the browser filters by
@@ -19,12 +48,17 @@ use std::sync::Arc;
 #[derive(Clone, Debug, Serialize)]
 pub struct SearchDoc {
     pub n: u32,
+    pub kind: Kind,
+    /// Empty for role pages and glossary terms.
     pub id: String,
     pub title: String,
     /// Relative to the site root, as `Publication::plan` publishes it.
     pub url: String,
     pub version: String,
     pub status: String,
+    /// The status tag results show (`Document::shown_status`).
+    #[serde(skip)]
+    pub shown: ShownStatus,
     pub doc_type: String,
     pub directorate: String,
     pub summary: String,
@@ -32,16 +66,32 @@ pub struct SearchDoc {
     pub headings: String,
     #[serde(skip)]
     pub roles: String,
-    /// The document, whose body's passages are made again when needed
+    /// Where the body comes from; its passages are made again when needed
     /// rather than kept: kept, they were a quarter of a build's memory.
     #[serde(skip)]
-    pub source: Arc<Document>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug)]
+pub enum Source {
+    Document(Arc<Document>),
+    /// A role page: each section that gives the role responsibilities, in
+    /// the page's order, with its name on the page.
+    Role(Vec<(Arc<Document>, usize, SectionRef)>),
+    /// A glossary term: its definition is its body, one passage of no section.
+    Term(String),
 }
 
 impl SearchDoc {
     /// The body, passage by passage.
     pub fn passages(&self) -> Vec<Passage> {
-        passages(&self.source.body)
+        match &self.source {
+            Source::Document(doc) => passages(&doc.body),
+            Source::Role(sections) => {
+                sections.iter().flat_map(|(doc, i, name)| section_passages(&doc.body, *i, name.clone())).collect()
+            }
+            Source::Term(definition) => vec![Passage { text: definition.clone(), section: None }],
+        }
     }
 
     /// Every text the analysed fields hold but the body.
@@ -78,12 +128,14 @@ impl SearchDoc {
     }
 }
 
-/// Every page the site publishes, in search order.
+/// Every page the site publishes that search finds, in search order.
 pub fn documents(site: &Publication) -> Vec<SearchDoc> {
     let mut docs: Vec<SearchDoc> =
         site.pages.par_iter().map(|page| from_document(site, site.lib.doc(page.doc), &page.url)).collect();
+    docs.extend(super::library_pages::role_pages(site));
+    docs.extend(super::library_pages::glossary_terms(site));
     docs.sort_by(|a, b| {
-        facet_order(a).cmp(&facet_order(b)).then_with(|| (&a.id, &a.version).cmp(&(&b.id, &b.version)))
+        facet_order(a).cmp(&facet_order(b)).then_with(|| (&a.id, &a.version, &a.url).cmp(&(&b.id, &b.version, &b.url)))
     });
     for (n, d) in docs.iter_mut().enumerate() {
         d.n = n as u32;
@@ -91,7 +143,8 @@ pub fn documents(site: &Publication) -> Vec<SearchDoc> {
     docs
 }
 
-/// Current versions first (ratified before drafts), then those on record.
+/// Current versions first (ratified before drafts), then those on record,
+/// then the pages that have no status (role pages, glossary terms).
 pub fn status_rank(status: &str) -> u8 {
     match status {
         "ratified" => 0,
@@ -126,16 +179,18 @@ fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDo
         .collect();
     SearchDoc {
         n: 0,
+        kind: Kind::Document,
         id: doc.id().map_or_else(String::new, |i| i.to_string()),
         title: doc.title().to_string(),
         url: url.to_string(),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str).to_string(),
+        shown: doc.shown_status(site.opts.today, config.site.due_soon_days),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
         directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),
         headings: headings(&doc.body),
         roles: roles.join("\n"),
-        source: doc.clone(),
+        source: Source::Document(doc.clone()),
     }
 }

@@ -2,8 +2,8 @@
 //! The command line keeps one on disk; the site build makes one in memory
 //! and exports it for the browser (`export.rs`).
 
-use super::analysis::{analyzer, TOKENIZER};
-use super::extract::SearchDoc;
+use super::analysis::{analyzer, raw_analyzer, RAW_TOKENIZER, TOKENIZER};
+use super::extract::{Kind, SearchDoc};
 use std::path::Path;
 use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING};
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument};
@@ -22,12 +22,34 @@ pub const TEXT_FIELDS: [(&str, f32); 9] = [
     ("body", 1.0),
 ];
 
+/// How much the other fields count on a page that is not a document (a
+/// role page, a glossary term): its title and names count in full, its
+/// text at this fraction. Such a page has few words, and would otherwise
+/// come first whenever they hold the query's; it should come first when
+/// the query names it ("what must a line manager do").
+pub const OTHER_PAGE_TEXT: f32 = 0.25;
+
+/// The fields a role page or glossary term counts in full.
+pub const NAME_FIELDS: [&str; 2] = ["title", "roles"];
+
+/// How much field `name` counts on a page of kind `kind`, times its boost.
+pub fn weight(name: &str, boost: f32, kind: Kind) -> f32 {
+    match kind {
+        Kind::Document => boost,
+        _ if NAME_FIELDS.contains(&name) => boost,
+        _ => boost * OTHER_PAGE_TEXT,
+    }
+}
+
 /// Handles on the schema's fields.
 #[derive(Clone)]
 pub struct Fields {
-    /// The analysed fields with their boosts, as `TEXT_FIELDS`.
-    pub text: Vec<(Field, f32)>,
+    /// The analysed fields with their names and boosts, as `TEXT_FIELDS`.
+    pub text: Vec<(Field, &'static str, f32)>,
     pub body: Field,
+    /// Every word of every field as written (not stemmed), not scored: the
+    /// vocabulary typos are corrected against (`typo.rs`).
+    pub words: Field,
     /// `id_key` of the id, untokenised: the exact-id lookup.
     pub id_key: Field,
     /// Facet values, untokenised, for filters.
@@ -36,7 +58,10 @@ pub struct Fields {
     pub facet_directorate: Field,
     /// The search number (`SearchDoc::n`), a fast field.
     pub n: Field,
-    /// The result's facts as JSON (stored only in the command line's index).
+    /// The page's `Kind` (0 document, 1 role, 2 glossary term), a fast field.
+    pub kind: Field,
+    /// The result's facts and its passages as JSON (stored only in the
+    /// command line's index): `StoredPage` in `query.rs`.
     pub meta: Field,
 }
 
@@ -52,19 +77,21 @@ impl SearchIndex {
     }
 }
 
-/// `stored`: keep the body and the result facts, which the command line
-/// shows and the browser export does not need.
+/// `stored`: keep the result facts and the passages, which the command
+/// line shows and the browser export does not need.
 fn schema(stored: bool) -> Schema {
     let mut builder = Schema::builder();
     let indexing = TextFieldIndexing::default().set_tokenizer(TOKENIZER).set_index_option(IndexRecordOption::WithFreqs);
     for (name, _) in TEXT_FIELDS {
-        let options = TextOptions::default().set_indexing_options(indexing.clone());
-        builder.add_text_field(name, if stored && name == "body" { options.set_stored() } else { options });
+        builder.add_text_field(name, TextOptions::default().set_indexing_options(indexing.clone()));
     }
+    let written = TextFieldIndexing::default().set_tokenizer(RAW_TOKENIZER).set_index_option(IndexRecordOption::Basic);
+    builder.add_text_field("words", TextOptions::default().set_indexing_options(written));
     for name in ["id_key", "facet_type", "facet_status", "facet_directorate"] {
         builder.add_text_field(name, STRING);
     }
     builder.add_u64_field("n", FAST);
+    builder.add_u64_field("kind", FAST);
     builder.add_text_field("meta", if stored { STORED.into() } else { TextOptions::default() });
     builder.build()
 }
@@ -72,13 +99,15 @@ fn schema(stored: bool) -> Schema {
 fn fields(schema: &Schema) -> tantivy::Result<Fields> {
     let f = |name: &str| schema.get_field(name);
     Ok(Fields {
-        text: TEXT_FIELDS.iter().map(|&(name, boost)| Ok((f(name)?, boost))).collect::<tantivy::Result<_>>()?,
+        text: TEXT_FIELDS.iter().map(|&(name, boost)| Ok((f(name)?, name, boost))).collect::<tantivy::Result<_>>()?,
         body: f("body")?,
+        words: f("words")?,
         id_key: f("id_key")?,
         facet_type: f("facet_type")?,
         facet_status: f("facet_status")?,
         facet_directorate: f("facet_directorate")?,
         n: f("n")?,
+        kind: f("kind")?,
         meta: f("meta")?,
     })
 }
@@ -106,7 +135,7 @@ pub fn build_unless(
         Some(dir) => Index::create_in_dir(dir, schema.clone())?,
         None => Index::create_in_ram(schema.clone()),
     };
-    index.tokenizers().register(TOKENIZER, analyzer());
+    register_analyzers(&index);
     let fields = fields(&schema)?;
     let threads = rayon::current_num_threads().clamp(1, 4);
     // 50 MB a thread, and no merging: a merge holds two copies of the
@@ -131,14 +160,20 @@ pub fn build_unless(
 /// Opens an index `build` wrote in `dir`.
 pub fn open(dir: &Path) -> tantivy::Result<SearchIndex> {
     let index = Index::open_in_dir(dir)?;
-    index.tokenizers().register(TOKENIZER, analyzer());
+    register_analyzers(&index);
     let fields = fields(&index.schema())?;
     Ok(SearchIndex { index, fields })
 }
 
+fn register_analyzers(index: &Index) {
+    index.tokenizers().register(TOKENIZER, analyzer());
+    index.tokenizers().register(RAW_TOKENIZER, raw_analyzer());
+}
+
 fn document(doc: &SearchDoc, fields: &Fields, stored: bool) -> TantivyDocument {
     let mut d = TantivyDocument::default();
-    for (&(field, _), text) in fields.text.iter().zip(doc.field_texts()) {
+    for (&(field, _, _), text) in fields.text.iter().zip(doc.field_texts()) {
+        d.add_text(fields.words, &text);
         d.add_text(field, text);
     }
     if let Some(key) = super::analysis::id_key(&doc.id) {
@@ -148,8 +183,16 @@ fn document(doc: &SearchDoc, fields: &Fields, stored: bool) -> TantivyDocument {
     d.add_text(fields.facet_status, &doc.status);
     d.add_text(fields.facet_directorate, &doc.directorate);
     d.add_u64(fields.n, u64::from(doc.n));
+    d.add_u64(fields.kind, doc.kind as u64);
     if stored {
-        d.add_text(fields.meta, serde_json::to_string(doc).unwrap_or_default());
+        let passages: Vec<_> = doc
+            .passages()
+            .into_iter()
+            .map(|p| serde_json::json!([p.text, p.section.map(|s| [s.anchor, s.label])]))
+            .collect();
+        let mut meta = serde_json::to_value(doc).unwrap_or_default();
+        meta["passages"] = passages.into();
+        d.add_text(fields.meta, meta.to_string());
     }
     d
 }

@@ -1,9 +1,11 @@
 //! Search: one analysis, two searches.
 //!
-//! At build time every published version (`Publication::plan`) becomes a
+//! At build time every published page that search finds (each version
+//! `Publication::plan` publishes, role pages, glossary terms) becomes an
 //! [`extract::SearchDoc`] and is indexed by tantivy with one analyzer
 //! ([`analysis`]): English stemming, boosted title, headings, summary,
-//! roles, facets and body. From that index:
+//! roles, facets and body, and the words as written for typo correction.
+//! From that index:
 //!
 //! - `trustdocs search` ([`cli`]) queries a tantivy index kept on disk beside
 //!   the content folder ([`cache`]) and rebuilt when its inputs change;
@@ -11,9 +13,11 @@
 //!   browser ([`export`]), which `themes/default/static/search.js` reads,
 //!   downloading only the parts a query needs.
 //!
-//! Both rank with the same numbers ([`score`], [`rank`]): tantivy's BM25 per
-//! field, boosted, summed and rounded once at index time. `README.md` beside
-//! this file describes the browser index's files and why they are shaped so.
+//! Both understand a query the same way ([`question`], [`typo`],
+//! [`understand`]) and rank with the same numbers ([`score`], [`rank`]):
+//! tantivy's BM25 per field, boosted, summed and rounded once at index time,
+//! and the rarity of the words a page holds. `README.md` beside this file
+//! describes the browser index's files and why they are shaped so.
 
 pub mod analysis;
 pub mod cache;
@@ -22,11 +26,16 @@ pub mod encode;
 pub mod export;
 pub mod extract;
 pub mod index;
+mod library_pages;
 mod page;
 pub mod passages;
 pub mod query;
+pub mod question;
 pub mod rank;
 pub mod score;
+pub mod typo;
+pub mod understand;
+pub mod vocabulary;
 mod words;
 
 use crate::error::{Error, Result};

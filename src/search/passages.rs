@@ -1,11 +1,13 @@
 //! A document's body as plain-text passages, read from the parsed body tree.
 //!
-//! The browser shows a result's snippet from one passage, downloaded with a
-//! few others in one excerpt file, so passages are small (about
-//! [`PASSAGE_CHARS`]). A passage may run across headings; it lists where
-//! each section starts in it, so a snippet can link to its section.
+//! A passage never runs across a heading: each holds the text of one
+//! section (or of the text before the first heading, or of the footnotes),
+//! so that a snippet taken from a passage stays inside the section it
+//! names. A long section is cut into several passages of about
+//! [`PASSAGE_CHARS`]; the browser downloads a result's passage with a few
+//! others in one excerpt file, so passages are kept small.
 
-use crate::model::body::{plain_text, Block, Body, Section};
+use crate::model::body::{plain_text, Block, Body};
 
 /// The size a passage grows to before a new one starts. Big enough for a
 /// snippet with context, small enough that ten results are a light download.
@@ -14,17 +16,16 @@ pub const PASSAGE_CHARS: usize = 1500;
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Passage {
     pub text: String,
-    /// The sections this passage's text belongs to, by where they start in
-    /// it (a byte offset); the first starts at 0 unless the text comes
-    /// before the first heading.
-    pub sections: Vec<SectionStart>,
+    /// The section the text belongs to; `None` before the first heading
+    /// and in the footnotes.
+    pub section: Option<SectionRef>,
 }
 
+/// Where a passage's text is on its page: the anchor to link to and the
+/// label to show (`4.2 Reporting`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct SectionStart {
-    pub offset: usize,
+pub struct SectionRef {
     pub anchor: String,
-    /// The number and heading: `4.2 Reporting`.
     pub label: String,
 }
 
@@ -33,13 +34,33 @@ pub fn passages(body: &Body) -> Vec<Passage> {
     let mut b = Builder::default();
     for block in &body.blocks {
         match block {
-            Block::Heading(i) => b.section(&body.sections[*i]),
+            Block::Heading(i) => {
+                let s = &body.sections[*i];
+                b.start(Some(SectionRef { anchor: s.anchor.clone(), label: s.label() }));
+            }
             _ => b.block(block),
         }
     }
+    b.start(None);
     body.footnotes.iter().flat_map(|n| &n.blocks).for_each(|block| b.block(block));
-    b.flush();
-    b.out
+    b.finish()
+}
+
+/// The text of one section of `body` (its subsections included, their
+/// headings as lines of text), all under `section`: what a page that
+/// gathers sections from many documents shows of it.
+pub fn section_passages(body: &Body, index: usize, section: SectionRef) -> Vec<Passage> {
+    let s = &body.sections[index];
+    let end = s.end.min(body.blocks.len());
+    let mut b = Builder::default();
+    b.start(Some(section));
+    for block in &body.blocks[(s.block + 1).min(end)..end] {
+        match block {
+            Block::Heading(i) => b.push(&body.sections[*i].label()),
+            _ => b.block(block),
+        }
+    }
+    b.finish()
 }
 
 /// The headings of a body, one per line.
@@ -51,15 +72,13 @@ pub fn headings(body: &Body) -> String {
 struct Builder {
     out: Vec<Passage>,
     current: Passage,
-    /// The section in force (anchor, label), and whether its text has not started yet.
-    section: Option<(String, String)>,
-    section_pending: bool,
 }
 
 impl Builder {
-    fn section(&mut self, s: &Section) {
-        self.section = Some((s.anchor.clone(), s.label()));
-        self.section_pending = true;
+    /// Ends the passage in progress; what follows belongs to `section`.
+    fn start(&mut self, section: Option<SectionRef>) {
+        self.flush();
+        self.current.section = section;
     }
 
     fn block(&mut self, block: &Block) {
@@ -75,24 +94,26 @@ impl Builder {
     fn push(&mut self, piece: &str) {
         let text = &self.current.text;
         if !text.is_empty() && text.len() + 1 + piece.len() > PASSAGE_CHARS {
-            self.flush();
+            let section = self.current.section.clone();
+            self.start(section);
         }
-        let offset = if self.current.text.is_empty() { 0 } else { self.current.text.len() + 1 };
-        if let Some((anchor, label)) = self.section.as_ref().filter(|_| offset == 0 || self.section_pending) {
-            self.current.sections.push(SectionStart { offset, anchor: anchor.clone(), label: label.clone() });
-        }
-        self.section_pending = false;
-        if offset > 0 {
+        if !self.current.text.is_empty() {
             self.current.text.push('\n');
         }
         self.current.text.push_str(piece);
     }
 
     fn flush(&mut self) {
-        if !self.current.text.trim().is_empty() {
-            self.out.push(std::mem::take(&mut self.current));
+        let section = self.current.section.take();
+        let done = std::mem::take(&mut self.current);
+        if !done.text.trim().is_empty() {
+            self.out.push(Passage { section, ..done });
         }
-        self.current = Passage::default();
+    }
+
+    fn finish(mut self) -> Vec<Passage> {
+        self.flush();
+        self.out
     }
 }
 
@@ -146,24 +167,49 @@ mod tests {
         )
     }
 
-    #[test]
-    fn passages_say_where_each_section_starts() {
-        let p = passages(&body("Before.\n\n## Scope\n\nAll staff.\n\n## Duties\n\n- Report\n- Record\n"));
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].text, "Before.\nAll staff.\nReport\nRecord");
-        let starts: Vec<_> = p[0].sections.iter().map(|s| (s.offset, s.anchor.as_str(), s.label.as_str())).collect();
-        assert_eq!(starts, vec![(8, "scope", "1 Scope"), (19, "duties", "2 Duties")]);
+    fn sections(p: &[Passage]) -> Vec<Option<&str>> {
+        p.iter().map(|x| x.section.as_ref().map(|s| s.label.as_str())).collect()
     }
 
     #[test]
-    fn a_passage_that_starts_inside_a_section_names_it_first() {
+    fn every_heading_starts_a_passage() {
+        let p = passages(&body("Before.\n\n## Scope\n\nAll staff.\n\n## Duties\n\n- Report\n- Record\n"));
+        let texts: Vec<&str> = p.iter().map(|x| x.text.as_str()).collect();
+        assert_eq!(texts, vec!["Before.", "All staff.", "Report\nRecord"]);
+        assert_eq!(sections(&p), vec![None, Some("1 Scope"), Some("2 Duties")]);
+        assert_eq!(p[2].section.as_ref().unwrap().anchor, "duties");
+    }
+
+    #[test]
+    fn a_heading_with_no_text_of_its_own_makes_no_passage() {
+        let p = passages(&body("## Duties\n\n### Managers\n\nManage.\n"));
+        assert_eq!(sections(&p), vec![Some("1.1 Managers")]);
+    }
+
+    #[test]
+    fn a_long_section_is_cut_into_passages_that_all_name_it() {
         let para = "word ".repeat(200);
-        let p = passages(&body(&format!("## Long\n\n{para}\n\n{para}\n\n{para}\n")));
-        assert!(p.len() >= 2, "{} passages", p.len());
+        let p = passages(&body(&format!("## Long\n\n{para}\n\n{para}\n\n{para}\n\n## Next\n\nShort.\n")));
+        assert!(p.len() >= 3, "{} passages", p.len());
         assert!(p.iter().all(|x| x.text.len() <= PASSAGE_CHARS));
-        for x in &p {
-            assert_eq!((x.sections[0].offset, x.sections[0].anchor.as_str()), (0, "long"));
-        }
+        let labels = sections(&p);
+        assert!(labels[..labels.len() - 1].iter().all(|l| *l == Some("1 Long")), "{labels:?}");
+        assert_eq!(labels.last(), Some(&Some("2 Next")));
+    }
+
+    #[test]
+    fn footnotes_are_a_passage_of_no_section() {
+        let p = passages(&body("## Scope\n\nText.[^1]\n\n[^1]: A note.\n"));
+        assert_eq!(sections(&p), vec![Some("1 Scope"), None]);
+    }
+
+    #[test]
+    fn one_section_with_its_subsections_under_one_name() {
+        let b = body("## Duties\n\nAll.\n\n### Managers\n\nManage.\n\n#### Rotas\n\nPlan.\n\n### Staff\n\nWork.\n");
+        let at = b.sections.iter().position(|s| s.text == "Managers").unwrap();
+        let name = SectionRef { anchor: "x".into(), label: "Managers, the policy".into() };
+        let p = section_passages(&b, at, name.clone());
+        assert_eq!(p, vec![Passage { text: "Manage.\n1.1.1 Rotas\nPlan.".into(), section: Some(name) }]);
     }
 
     #[test]

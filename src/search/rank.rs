@@ -1,13 +1,36 @@
 //! Ranking, once the postings of a query's terms are known. `search.js`
-//! does exactly this in the browser (`rank` there); keep the two in step.
+//! does exactly this in the browser (`anyTerms` and `rank` there); keep
+//! the two in step.
+//!
+//! A page matches when it holds any of the query's terms. Pages are ranked
+//! by their *coverage* first, the sum of the [`rarity`] of the terms they
+//! hold, so that pages with every word come first, and pages with more and
+//! rarer words before those with fewer and commoner ones; then by score
+//! (the BM25 of the terms they hold, `score.rs`); then by number. All of it
+//! is integers, so the browser ranks exactly as the command line does.
 
 use super::score::Postings;
 
-/// A ranked result: search number and score in units.
+/// A ranked result: search number, score in units, coverage, and how
+/// many of the query's terms it holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Hit {
     pub n: u32,
     pub score: u32,
+    pub coverage: u32,
+    pub terms: u32,
+}
+
+/// What holding a term that `df` of `total` pages hold is worth: 1, and 1
+/// more each time `df` halves (a term in 1 page in 1,000 is worth 10, a
+/// term in half the library 2).
+pub fn rarity(df: usize, total: usize) -> u32 {
+    let (mut weight, mut x) = (1, df.max(1) as u64);
+    while x * 2 <= total as u64 {
+        x *= 2;
+        weight += 1;
+    }
+    weight
 }
 
 /// Which documents a search may show.
@@ -40,30 +63,33 @@ impl Filter {
     }
 }
 
-/// Documents that have every term, with the terms' scores added up.
-pub fn all_terms(terms: &[Postings]) -> Vec<Hit> {
-    let Some(shortest) = terms.iter().min_by_key(|p| p.len()) else {
-        return Vec::new();
-    };
-    shortest
-        .iter()
-        .filter_map(|&(n, _)| {
-            let scores: Option<Vec<u32>> =
-                terms.iter().map(|p| p.binary_search_by_key(&n, |&(m, _)| m).ok().map(|i| p[i].1)).collect();
-            scores.map(|s| Hit { n, score: s.iter().sum() })
-        })
-        .collect()
+/// Pages that hold any of the terms, by number, with their coverage and
+/// the scores of the terms they hold added up. `total`: pages in the index.
+pub fn any_terms(terms: &[Postings], total: usize) -> Vec<Hit> {
+    let mut hits: std::collections::BTreeMap<u32, Hit> = std::collections::BTreeMap::new();
+    for postings in terms {
+        let weight = rarity(postings.len(), total);
+        for &(n, score) in postings {
+            let hit = hits.entry(n).or_insert(Hit { n, score: 0, coverage: 0, terms: 0 });
+            hit.score += score;
+            hit.coverage += weight;
+            hit.terms += 1;
+        }
+    }
+    hits.into_values().collect()
 }
 
-/// The final order: documents whose id the query is come first (by
-/// number), then the rest by score, then by number; only those `keep` allows.
+/// The final order: pages whose id the query is come first (by number),
+/// then the rest by coverage, score and number; only those `keep` allows.
 pub fn rank(id_matches: &[u32], mut hits: Vec<Hit>, keep: impl Fn(u32) -> bool) -> Vec<Hit> {
     hits.retain(|h| keep(h.n));
-    hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.n.cmp(&b.n)));
+    hits.sort_by(|a, b| b.coverage.cmp(&a.coverage).then(b.score.cmp(&a.score)).then(a.n.cmp(&b.n)));
     let mut ids: Vec<u32> = id_matches.iter().copied().filter(|&n| keep(n)).collect();
     ids.sort_unstable();
-    let first: Vec<Hit> =
-        ids.iter().map(|&n| Hit { n, score: hits.iter().find(|h| h.n == n).map_or(0, |h| h.score) }).collect();
+    let first: Vec<Hit> = ids
+        .iter()
+        .map(|&n| hits.iter().find(|h| h.n == n).copied().unwrap_or(Hit { n, score: 0, coverage: 0, terms: 0 }))
+        .collect();
     hits.retain(|h| !ids.contains(&h.n));
     first.into_iter().chain(hits).collect()
 }
@@ -72,16 +98,43 @@ pub fn rank(id_matches: &[u32], mut hits: Vec<Hit>, keep: impl Fn(u32) -> bool) 
 mod tests {
     use super::*;
 
-    #[test]
-    fn only_documents_with_every_term_count_and_scores_add_up() {
-        let terms = vec![vec![(1, 10), (2, 5), (4, 1)], vec![(2, 7), (4, 30)]];
-        assert_eq!(all_terms(&terms), vec![Hit { n: 2, score: 12 }, Hit { n: 4, score: 31 }]);
-        assert!(all_terms(&[]).is_empty());
+    fn hit(n: u32, score: u32, coverage: u32) -> Hit {
+        Hit { n, score, coverage, terms: 1 }
     }
 
     #[test]
-    fn id_matches_come_first_then_score_then_number() {
-        let hits = vec![Hit { n: 1, score: 5 }, Hit { n: 2, score: 9 }, Hit { n: 3, score: 9 }, Hit { n: 7, score: 1 }];
+    fn rarer_terms_are_worth_more() {
+        assert_eq!([rarity(1, 1000), rarity(500, 1000), rarity(1000, 1000), rarity(0, 0)], [10, 2, 1, 1]);
+    }
+
+    #[test]
+    fn pages_with_any_term_match_and_scores_and_coverage_add_up() {
+        // Of 16 pages: the first term is in 3 (worth 3), the second in 2 (worth 4).
+        let terms = vec![vec![(1, 10), (2, 5), (4, 1)], vec![(2, 7), (4, 30)]];
+        let found = any_terms(&terms, 16);
+        assert_eq!(
+            found,
+            vec![
+                Hit { n: 1, score: 10, coverage: 3, terms: 1 },
+                Hit { n: 2, score: 12, coverage: 7, terms: 2 },
+                Hit { n: 4, score: 31, coverage: 7, terms: 2 },
+            ]
+        );
+        let ranked: Vec<u32> = rank(&[], found, |_| true).iter().map(|h| h.n).collect();
+        assert_eq!(ranked, vec![4, 2, 1], "every word first, then by score");
+        assert!(any_terms(&[], 16).is_empty());
+    }
+
+    #[test]
+    fn more_and_rarer_words_beat_a_higher_score() {
+        let hits = vec![hit(1, 900, 3), hit(2, 10, 9), hit(3, 50, 9)];
+        let ranked: Vec<u32> = rank(&[], hits, |_| true).iter().map(|h| h.n).collect();
+        assert_eq!(ranked, vec![3, 2, 1]);
+    }
+
+    #[test]
+    fn id_matches_come_first_then_coverage_score_and_number() {
+        let hits = vec![hit(1, 5, 2), hit(2, 9, 2), hit(3, 9, 2), hit(7, 1, 1)];
         let ranked: Vec<u32> = rank(&[7], hits, |n| n != 3).iter().map(|h| h.n).collect();
         assert_eq!(ranked, vec![7, 2, 1]);
     }

@@ -1,13 +1,15 @@
 //! Scores, from tantivy, in the one form both searches rank with.
 //!
 //! A query's score for a document is the sum, over the query's terms, of
-//! that term's score: tantivy's BM25 in each field times the field's boost,
+//! that term's score: tantivy's BM25 in each field times the field's boost
+//! (`index::weight`: less for the text of role pages and glossary terms),
 //! added up in `TEXT_FIELDS` order, then rounded to a whole number of
 //! 1/[`SCALE`]ths. The browser index stores exactly these whole numbers, and
 //! the command line computes them the same way at query time, so the two
 //! rank identically (ties go to the lower search number).
 
-use super::index::Fields;
+use super::extract::Kind;
+use super::index::{weight, Fields};
 use std::collections::HashMap;
 use tantivy::query::{EnableScoring, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -25,29 +27,36 @@ pub fn quantize(score: f32) -> u32 {
     ((score * SCALE).round() as u32).max(1)
 }
 
-/// The search number of every document, by segment and doc id, and back.
+/// The search number of every document, by segment and doc id, and back;
+/// and each one's kind.
 pub struct DocNumbers {
     numbers: Vec<Vec<u32>>,
     addresses: Vec<DocAddress>,
+    kinds: Vec<Kind>,
 }
 
 impl DocNumbers {
     pub fn read(searcher: &Searcher, fields: &Fields) -> tantivy::Result<DocNumbers> {
-        let name = searcher.schema().get_field_name(fields.n).to_string();
+        let name = |f| searcher.schema().get_field_name(f).to_string();
+        let (n_name, kind_name) = (name(fields.n), name(fields.kind));
         let mut numbers = Vec::new();
-        let mut addresses = vec![DocAddress::new(0, 0); searcher.num_docs() as usize];
+        let total = searcher.num_docs() as usize;
+        let mut addresses = vec![DocAddress::new(0, 0); total];
+        let mut kinds = vec![Kind::Document; total];
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let column = segment.fast_fields().u64(&name)?;
+            let column = segment.fast_fields().u64(&n_name)?;
+            let kind = segment.fast_fields().u64(&kind_name)?;
             let segment_numbers: Vec<u32> =
                 (0..segment.max_doc()).map(|d| column.first(d).unwrap_or(0) as u32).collect();
             for (doc, &n) in segment_numbers.iter().enumerate() {
                 if let Some(slot) = addresses.get_mut(n as usize) {
                     *slot = DocAddress::new(ord as u32, doc as u32);
+                    kinds[n as usize] = Kind::from_number(kind.first(doc as u32).unwrap_or(0));
                 }
             }
             numbers.push(segment_numbers);
         }
-        Ok(DocNumbers { numbers, addresses })
+        Ok(DocNumbers { numbers, addresses, kinds })
     }
 
     pub fn get(&self, segment: usize, doc: u32) -> u32 {
@@ -68,9 +77,9 @@ pub fn term_postings(
     stem: &str,
 ) -> tantivy::Result<Postings> {
     let mut sums: HashMap<u32, f32> = HashMap::new();
-    for &(field, boost) in &fields.text {
+    for &(field, name, boost) in &fields.text {
         for_each_match(searcher, numbers, field, stem, true, |n, score| {
-            *sums.entry(n).or_insert(0.0) += score * boost;
+            *sums.entry(n).or_insert(0.0) += score * weight(name, boost, numbers.kinds[n as usize]);
         })?;
     }
     let mut postings: Postings = sums.into_iter().map(|(n, s)| (n, quantize(s))).collect();

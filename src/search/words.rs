@@ -1,6 +1,7 @@
 //! The library's words as written (not stemmed), what each stems to, and
-//! where each stem first occurs in each body: what the browser needs to
-//! match words while they are typed and to pick a snippet's passage.
+//! in which passage of each body each stem occurs most: what the browser
+//! needs to match words while they are typed and to pick a snippet's
+//! passage (the section that says most about the words searched for).
 
 use super::analysis::{analyzer, for_each_token, raw_analyzer, stem};
 use super::extract::SearchDoc;
@@ -12,24 +13,25 @@ pub struct Words {
     /// Every distinct word as written (lower-cased), with its stem's index
     /// in the stem list, sorted by word.
     pub raw: Vec<(String, u32)>,
-    /// By search number: (stem index, the first passage holding it), by stem index.
-    pub first_passage: Vec<Vec<(u32, u32)>>,
+    /// By search number: (stem index, the passage holding it most often,
+    /// the first of equals), by stem index.
+    pub best_passage: Vec<Vec<(u32, u32)>>,
 }
 
 impl Words {
-    /// The first passage of document `n` holding stem `stem`.
-    pub fn first(&self, n: u32, stem: u32) -> Option<u32> {
-        let firsts = &self.first_passage[n as usize];
-        firsts.binary_search_by_key(&stem, |&(s, _)| s).ok().map(|i| firsts[i].1)
+    /// The passage of document `n` that holds stem `stem` most often.
+    pub fn best(&self, n: u32, stem: u32) -> Option<u32> {
+        let best = &self.best_passage[n as usize];
+        best.binary_search_by_key(&stem, |&(s, _)| s).ok().map(|i| best[i].1)
     }
 }
 
 /// What one worker has learnt: the words it has met, and its documents'
-/// first passages.
+/// best passages.
 struct Worker<'s> {
     raw: TextAnalyzer,
     vocabulary: Vocabulary<'s>,
-    firsts: Vec<(u32, Vec<(u32, u32)>)>,
+    best: Vec<(u32, Vec<(u32, u32)>)>,
 }
 
 /// Each word met → its stem's index (`None`: a stem the index does not hold).
@@ -54,29 +56,41 @@ impl Worker<'_> {
     /// One pass over a document's words: each is stemmed once per worker,
     /// and no per-document word list is kept.
     fn read(mut self, doc: &SearchDoc) -> Self {
-        let mut first: FxHashMap<u32, u32> = FxHashMap::default();
+        // stem → (passage, occurrences there), the best so far and this passage's.
+        let mut best: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
+        let mut here: FxHashMap<u32, u32> = FxHashMap::default();
         let (raw, vocabulary) = (&mut self.raw, &mut self.vocabulary);
         for (i, passage) in doc.passages().iter().enumerate() {
-            for_each_token(raw, &passage.text, |word| {
-                if let Some(id) = vocabulary.stem_id(word) {
-                    first.entry(id).or_insert(i as u32);
+            // A section's heading counts with its text: "7.5 Access Control and Fobs" is about fobs.
+            let heading = passage.section.as_ref().map_or("", |s| s.label.as_str());
+            for text in [heading, &passage.text] {
+                for_each_token(raw, text, |word| {
+                    if let Some(id) = vocabulary.stem_id(word) {
+                        *here.entry(id).or_insert(0) += 1;
+                    }
+                });
+            }
+            for (id, count) in here.drain() {
+                let b = best.entry(id).or_insert((i as u32, 0));
+                if count > b.1 {
+                    *b = (i as u32, count);
                 }
-            });
+            }
         }
         for text in doc.texts() {
             for_each_token(raw, text, |word| {
                 vocabulary.stem_id(word);
             });
         }
-        let mut first: Vec<(u32, u32)> = first.into_iter().collect();
-        first.sort_unstable();
-        self.firsts.push((doc.n, first));
+        let mut best: Vec<(u32, u32)> = best.into_iter().map(|(id, (p, _))| (id, p)).collect();
+        best.sort_unstable();
+        self.best.push((doc.n, best));
         self
     }
 
     fn merge(mut self, other: Self) -> Self {
         self.vocabulary.words.extend(other.vocabulary.words);
-        self.firsts.extend(other.firsts);
+        self.best.extend(other.best);
         self
     }
 }
@@ -87,14 +101,14 @@ pub fn analyse(docs: &[SearchDoc], stems: &[String]) -> Words {
     let worker = || Worker {
         raw: raw_analyzer(),
         vocabulary: Vocabulary { stemmer: analyzer(), stem_ids: &stem_ids, words: FxHashMap::default() },
-        firsts: Vec::new(),
+        best: Vec::new(),
     };
     let done = docs.par_iter().fold(worker, Worker::read).reduce(worker, Worker::merge);
     let mut raw: Vec<(String, u32)> = done.vocabulary.words.into_iter().filter_map(|(w, id)| Some((w, id?))).collect();
     raw.par_sort_unstable();
-    let mut first_passage = vec![Vec::new(); docs.len()];
-    for (n, firsts) in done.firsts {
-        first_passage[n as usize] = firsts;
+    let mut best_passage = vec![Vec::new(); docs.len()];
+    for (n, best) in done.best {
+        best_passage[n as usize] = best;
     }
-    Words { raw, first_passage }
+    Words { raw, best_passage }
 }

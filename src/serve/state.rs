@@ -312,11 +312,11 @@ fn show_error(live: &Live, e: &Error) {
     live.set_notice(Some(message));
 }
 
-/// Settings, the theme and assets change more than one document's pages.
+/// Settings, the lock, the theme and assets change more than one document's pages.
 fn affects_everything(rel: &Path) -> bool {
     rel.starts_with("theme")
         || rel.starts_with("assets")
-        || ["site.yaml", "roles.yaml", "glossary.yaml"].iter().any(|f| rel == Path::new(f))
+        || ["site.yaml", "roles.yaml", "glossary.yaml", crate::lock::FILE].iter().any(|f| rel == Path::new(f))
 }
 
 /// Diagnostics as the terminal shows them, without colour.

@@ -1,22 +1,18 @@
 // Runs axe-core's WCAG 2.2 AA rules on each page in headless Chromium, at
-// phone and desktop widths, and saves a screenshot of each.
+// phone (320 and 390 px) and desktop widths, and saves a screenshot of each.
 // Usage: node axe.mjs BASE_URL SCREENSHOT_DIR PATH...
 // Prints one line per violation; exits 1 if there is any.
-import { chromium } from "playwright-core";
+import { launch } from "./chromium.mjs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const axePath = require.resolve("axe-core/axe.min.js");
 const [base, shots, ...paths] = process.argv.slice(2);
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-         "--disable-component-update", "--disable-sync", "--no-first-run"],
-});
+const browser = await launch();
 let failures = 0;
 try {
-  for (const [name, viewport] of [["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]]) {
+  for (const [name, viewport] of [["small-phone", { width: 320, height: 640 }], ["phone", { width: 390, height: 844 }], ["desktop", { width: 1280, height: 900 }]]) {
     const page = await browser.newPage({ viewport });
     const offHost = [];
     page.on("request", (r) => { if (!r.url().startsWith(base)) offHost.push(r.url()); });
@@ -42,5 +38,5 @@ try {
 } finally {
   await browser.close();
 }
-console.log(`${paths.length} pages checked at two widths, ${failures} problems`);
+console.log(`${paths.length} pages checked at three widths, ${failures} problems`);
 process.exit(failures ? 1 : 0);

@@ -1,32 +1,14 @@
 // The search page in headless Chromium, over the fixture site that
 // tests/testsuite/browser.rs builds and serves: `node search.mjs BASE_URL`.
 // Each check prints `ok` or throws; any page error fails the run.
-import { chromium } from "playwright-core";
+import { open, searched, finish } from "./harness.mjs";
 
 const base = process.argv[2];
-const executablePath = process.env.TRUSTDOCS_CHROMIUM || "/usr/bin/chromium";
-const args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-const browser = await chromium.launch({ executablePath, args });
-const page = await browser.newPage();
-const problems = [];
-page.on("pageerror", (e) => problems.push(`page error: ${e.message}`));
-// A word the library lacks has no shard: that 404 is expected, no other is.
-page.on("console", (m) => {
-  if (m.type() === "error" && !m.text().includes("404")) problems.push(`console error: ${m.text()}`);
-});
-page.on("response", (r) => {
-  if (r.status() >= 400 && !/\/search\/w\/[^/]+\.json$/.test(r.url())) problems.push(`${r.status()}: ${r.url()}`);
-});
-page.on("request", (r) => { if (!r.url().startsWith(base)) problems.push(`request to another host: ${r.url()}`); });
+const { browser, page, problems } = await open(base);
 
 /** Waits for a search to finish, then returns the result titles and the announcement. */
 async function results() {
-  await page.waitForFunction(() => {
-    const list = document.getElementById("td-search-results");
-    return list && list.getAttribute("aria-busy") === "false" && document.getElementById("td-search-message").textContent;
-  }, null, { timeout: 15000 });
+  await searched(page);
   const titles = await page.locator(".td-search-result__title").allTextContents();
   const status = await page.locator("#td-search-message").textContent();
   return { titles: titles.map((t) => t.trim()), status };
@@ -51,7 +33,7 @@ await check("?q= on load", async () => {
   await page.goto(`${base}search/index.html?q=lone%20working`);
   const found = await results();
   expectFirst(found, "Lone Working Policy", "?q=lone working");
-  if (!/2 documents found/.test(found.status)) throw new Error(`announcement: ${found.status}`);
+  if (!/^\d+ results found for “lone working”\./.test(found.status)) throw new Error(`announcement: ${found.status}`);
   if ((await page.locator("#td-search-message").getAttribute("aria-live")) !== "polite") throw new Error("status is not aria-live");
   if ((await page.locator("#td-search-q").inputValue()) !== "lone working") throw new Error("query not shown in the box");
   if ((await page.locator(".td-search-result__snippet mark").count()) === 0) throw new Error("no highlighted words");
@@ -100,7 +82,9 @@ await check("filters", async () => {
   await page.goto(`${base}search/index.html?q=pagers`);
   const hidden = await results();
   if (hidden.titles.length !== 0) throw new Error(`superseded version shown by default: ${hidden.titles}`);
-  await page.locator("#td-search-message").filter({ hasText: "No documents found" }).waitFor();
+  await page.locator("#td-search-message").filter({ hasText: "No results found" }).waitFor();
+  if (!(await page.locator("#td-search-tips").isVisible())) throw new Error("no tips when nothing is found");
+  if ((await page.locator("#td-search-tips a").count()) < 4) throw new Error("the tips give no links to browse");
   await page.selectOption("#td-search-status", "any");
   await page.waitForURL(/status=any/);
   expectFirst(await results(), "Lone Working Policy", "status any: the superseded version");
@@ -108,6 +92,31 @@ await check("filters", async () => {
   const procedures = await results();
   if (procedures.titles.join() !== "Ward Safety Procedure") throw new Error(`type filter: ${procedures.titles}`);
   console.log("ok - filters by status and type");
+});
+
+await check("a typo typed into the box is corrected, and the correction said", async () => {
+  await page.goto(`${base}search/index.html`);
+  await page.locator("#td-search-q").pressSequentially("lone workign", { delay: 20 });
+  await page.waitForURL(/q=lone\+workign/);
+  const found = await results();
+  expectFirst(found, "Lone Working Policy", "typing 'lone workign'");
+  if (!found.status.startsWith("Showing results for “lone working” (you typed “lone workign”).")) {
+    throw new Error(`message: ${found.status}`);
+  }
+  if (await page.locator("#td-search-tips").isVisible()) throw new Error("tips shown with results");
+});
+
+await check("role pages and glossary terms are marked as such", async () => {
+  await page.goto(`${base}search/index.html?q=buddy`);
+  await results();
+  const tags = await page.locator(".td-search-result__meta .td-tag--blue").allTextContents();
+  if (!tags.includes("Glossary term")) throw new Error(`tags: ${tags}`);
+  await page.goto(`${base}search/index.html?q=logs`);
+  await results();
+  const role = page.locator(".td-search-result", { has: page.locator(".td-tag--blue", { hasText: "Role" }) }).first();
+  const href = await role.locator(".td-search-result__section a").getAttribute("href");
+  if (!/roles\/lsms\/#pol-002-057-/.test(href)) throw new Error(`role page section link: ${href}`);
+  console.log("ok - role pages and glossary terms are tagged, and a role result links to its section on the role page");
 });
 
 await check("keyboard", async () => {
@@ -124,9 +133,4 @@ await check("keyboard", async () => {
   console.log("ok - arrow keys move between the box and the results");
 });
 
-await browser.close();
-if (problems.length) {
-  console.error(problems.join("\n"));
-  process.exit(1);
-}
-console.log("all browser checks passed");
+await finish(browser, problems, "all browser checks passed");

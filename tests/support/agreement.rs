@@ -252,7 +252,13 @@ pub fn pdf_inputs(out: &Path) -> Option<Vec<(String, std::path::PathBuf, &'stati
     }
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let today = trustdocs::model::Date::from_ymd(2026, 1, 1).expect("date");
-    let opts = trustdocs::BuildOptions { out: out.to_path_buf(), drafts: false, no_pdf: false, public: false };
+    let opts = trustdocs::BuildOptions {
+        out: out.to_path_buf(),
+        drafts: false,
+        no_pdf: false,
+        public: false,
+        deny: Default::default(),
+    };
     if trustdocs::build(&content, today, &opts).is_err() {
         panic!("the example library did not build");
     }

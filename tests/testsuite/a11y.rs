@@ -1,7 +1,8 @@
 //! Accessibility and validity of every kind of page, intranet and public:
-//! axe-core's WCAG 2.2 AA rules in headless Chromium (phone and desktop
-//! widths, with screenshots) and the Nu HTML Checker. Needs Chromium, Java
-//! and `npm ci --prefix tests/a11y`, which .ci/run installs.
+//! axe-core's WCAG 2.2 AA rules in headless Chromium (at 320, 390 and
+//! 1280 px, with screenshots), no page scrolling sideways at those widths,
+//! and the Nu HTML Checker. Needs Chromium, Java and
+//! `npm ci --prefix tests/a11y`, which .ci/run installs.
 
 use crate::common::*;
 use std::net::TcpListener;
@@ -75,19 +76,26 @@ fn a11y_dir() -> std::path::PathBuf {
     dir
 }
 
-fn axe(site: &Path, pages: &[&str]) {
+/// Serves `site` and runs `script` (in tests/a11y) on its `pages`, saving
+/// screenshots under `shots` in the target folder; its output, and whether it passed.
+fn browser_check(script: &str, site: &Path, pages: &[&str], shots: &str) -> (bool, String) {
     let (_server, base) = serve(site);
-    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+    let shots = Path::new(env!("CARGO_TARGET_TMPDIR")).join(shots);
     std::fs::create_dir_all(&shots).unwrap();
     let out = Command::new("node")
-        .arg(a11y_dir().join("axe.mjs"))
+        .arg(a11y_dir().join(script))
         .arg(&base)
         .arg(&shots)
         .args(pages)
         .output()
         .expect("node is needed");
-    let report = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "axe-core found problems:\n{report}\n{}", String::from_utf8_lossy(&out.stderr));
+    let report = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    (out.status.success(), report)
+}
+
+fn axe(site: &Path, pages: &[&str]) {
+    let (passed, report) = browser_check("axe.mjs", site, pages, "screenshots");
+    assert!(passed, "axe-core found problems:\n{report}");
 }
 
 fn nu_checker(site: &Path, pages: &[&str]) {
@@ -106,6 +114,44 @@ fn nu_checker(site: &Path, pages: &[&str]) {
         .output()
         .expect("java is needed for the Nu HTML Checker");
     assert!(out.status.success(), "the Nu HTML Checker found errors:\n{}", String::from_utf8_lossy(&out.stderr));
+}
+
+/// Runs `layout.mjs`: no page scrolls sideways at 320, 390 or 1280 px.
+fn no_sideways_scroll(site: &Path, pages: &[&str], shots: &str) {
+    let (passed, report) = browser_check("layout.mjs", site, pages, shots);
+    assert!(passed && report.contains("0 scroll sideways"), "pages scroll sideways:\n{report}");
+}
+
+#[test]
+fn no_page_scrolls_sideways_on_a_phone_or_a_desktop() {
+    let f = library();
+    assert!(f.build(&[]).status.success());
+    no_sideways_scroll(&f.path("out"), INTRANET, "layout-fixture");
+    // The example library: a role matrix of four documents, a long checks page, long tables and words.
+    let example = Fixture::new(&[]);
+    let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let copied = Command::new("cp").arg("-r").arg(content.join(".")).arg(example.path("content")).status().unwrap();
+    assert!(copied.success());
+    let out = example.build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = [
+        "/",
+        "/documents/",
+        "/documents/pol-002-015/",
+        "/documents/corp-strat-003/",
+        "/types/strategy/",
+        "/roles/",
+        "/roles/all-staff/",
+        "/eia/",
+        "/glossary/",
+        "/checks/",
+        "/reviews/",
+        "/references/",
+        "/search/?q=what%20must%20a%20line%20manager%20do",
+        "/search/?q=zebra",
+    ];
+    no_sideways_scroll(&example.path("out"), &pages, "layout-example");
+    axe(&example.path("out"), &pages);
 }
 
 #[test]

@@ -16,6 +16,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use trustdocs::search::analysis::{id_key, raw_analyzer, stem, tokens};
+use trustdocs::search::question::{content_words, STOP_WORDS};
+use trustdocs::search::rank::rarity;
+use trustdocs::search::typo::{best, distance, query_keys};
 
 fn here() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
@@ -92,6 +95,66 @@ fn the_search_page_finds_the_expected_first_results_in_chromium() {
     let report = format!("{}{}", common::stdout(&out), common::stderr(&out));
     assert!(out.status.success(), "browser checks failed:\n{report}");
     assert!(report.contains("all browser checks passed"), "{report}");
+}
+
+/// What `trustdocs search --json` finds for each query, as `compare.mjs` reads it.
+fn command_line_cases(f: &common::Fixture, queries: &[&str]) -> tempfile::NamedTempFile {
+    let cases: Vec<_> = queries
+        .iter()
+        .map(|q| {
+            let out = f.run(&["search", q, "content", "--json", "--limit", "10"]);
+            assert!(out.status.success(), "{}", common::stderr(&out));
+            let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+            let names: Vec<_> = found["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|r| if r["id"] == "" { r["title"].clone() } else { r["id"].clone() })
+                .collect();
+            json!({ "query": q, "names": names, "corrected": found["corrected"], "total": found["total"] })
+        })
+        .collect();
+    let file = tempfile::NamedTempFile::new().unwrap();
+    std::fs::write(file.path(), json!(cases).to_string()).unwrap();
+    file
+}
+
+/// Builds `f`, serves it, and checks in Chromium that each query finds what the command line finds.
+fn browser_ranks_as_the_command_line(f: &common::Fixture, queries: &[&str]) {
+    require_tools(true);
+    let built = f.build(&[]);
+    assert!(built.status.success(), "{}", common::stderr(&built));
+    let cases = command_line_cases(f, queries);
+    let server = Server::start(&f.path("out"));
+    let out = node(&["compare.mjs", &format!("http://127.0.0.1:{}/", server.port), cases.path().to_str().unwrap()]);
+    let report = format!("{}{}", common::stdout(&out), common::stderr(&out));
+    assert!(out.status.success() && report.contains("rank as on the command line"), "{report}");
+}
+
+#[test]
+fn the_example_questions_rank_in_the_browser_as_on_the_command_line() {
+    let f = search_library::example_library();
+    let questions: Vec<&str> = search_library::EXAMPLE_QUESTIONS.iter().map(|(q, _, _)| *q).collect();
+    let more =
+        ["what must a line manager do", "lsms", "CORP/STRAT/003", "zebra", "security management director duties"];
+    browser_ranks_as_the_command_line(&f, &[questions, more.to_vec()].concat());
+}
+
+#[test]
+fn questions_typos_and_partial_matches_rank_in_the_browser_as_on_the_command_line() {
+    let queries = [
+        "lone working",
+        "what must the LSMS do about lone working",
+        "reporting lone",
+        "violense",
+        "Lone workign",
+        "handbok",
+        "buddy",
+        "local security management specialist",
+        "pol 2 57",
+        "staff",
+    ];
+    browser_ranks_as_the_command_line(&search_library::library(), &queries);
 }
 
 /// Words whose stems exercise every step of the English Snowball stemmer.
@@ -269,6 +332,43 @@ fn stemmer_words() -> Vec<String> {
     words.into_iter().collect()
 }
 
+/// Pairs of words near and far, each with the distance Rust finds.
+fn typo_distances() -> Vec<serde_json::Value> {
+    let pairs = [
+        ("workign", "working"),
+        ("violense", "violence"),
+        ("violense", "violent"),
+        ("abcdef", "badcfe"),
+        ("équipe", "equipe"),
+        ("ca", "abc"),
+        ("", "abc"),
+        ("lone", "alone"),
+        ("kitten", "sitting"),
+    ];
+    pairs.iter().flat_map(|(a, b)| (0..=3).map(move |max| json!([a, b, max, distance(a, b, max)]))).collect()
+}
+
+/// Corrections chosen among candidates, as Rust chooses them.
+fn typo_corrections() -> Vec<serde_json::Value> {
+    let candidates = [
+        ("violent", 50),
+        ("violence", 3),
+        ("violins", 9),
+        ("tides", 3),
+        ("times", 9),
+        ("timed", 9),
+        ("them", 99),
+        ("theme", 1),
+        ("zèbre", 2),
+        ("zebre", 2),
+        ("lone", 1),
+    ];
+    ["violense", "violins", "tiles", "thema", "zebra", "zèbra", "lnoe", "ab"]
+        .iter()
+        .map(|typed| json!([typed, candidates, best(typed, candidates.iter().copied())]))
+        .collect()
+}
+
 #[test]
 fn search_js_stems_and_splits_words_as_the_index_does() {
     require_tools(false);
@@ -284,7 +384,24 @@ fn search_js_stems_and_splits_words_as_the_index_does() {
     let id_keys: Vec<_> = ids.iter().map(|t| json!([t, id_key(t)])).collect();
     let hashes: Vec<_> =
         ["", "pol-2-57", "é"].iter().map(|t| json!([t, trustdocs::search::encode::fnv1a(t)])).collect();
-    let cases = json!({ "stems": stems, "words": words, "id_keys": id_keys, "fnv1a": hashes });
+    let mut stop_words = STOP_WORDS.to_vec();
+    stop_words.sort();
+    let queries = ["What must a line manager do?", "who are we", "Réponse à l'équipe", "the 2 LSMS"];
+    let content: Vec<_> =
+        queries.iter().map(|q| json!([q, content_words(q).into_iter().map(|(w, _)| w).collect::<Vec<_>>()])).collect();
+    let keys: Vec<_> = ["violense", "lone", "équipe", "ab"]
+        .iter()
+        .flat_map(|w| (0..=2).map(move |e| json!([w, e, query_keys(w, e)])))
+        .collect();
+    let rarities: Vec<_> = [(0, 0), (1, 1000), (3, 16), (500, 1000), (1000, 1000), (7, 123_456)]
+        .iter()
+        .map(|&(df, n)| json!([df, n, rarity(df, n)]))
+        .collect();
+    let cases = json!({
+        "stems": stems, "words": words, "id_keys": id_keys, "fnv1a": hashes, "stop_words": stop_words,
+        "content_words": content, "distances": typo_distances(), "query_keys": keys,
+        "corrections": typo_corrections(), "rarity": rarities,
+    });
     let file = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(file.path(), cases.to_string()).unwrap();
     let out = node(&["stemmer.mjs", file.path().to_str().unwrap()]);

@@ -8,7 +8,8 @@ use crate::common::*;
 fn severity(code: &str) -> &'static str {
     match code {
         "X001" | "X002" | "X006" | "R004" | "H001" | "H003" | "Q001" | "Q002" | "Q003" | "P001" => "error",
-        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" => "warning",
+        "X003" | "X004" | "X005" | "X007" | "R001" | "R003" | "H002" | "H004" | "H005" | "Q004" | "Q005" | "Q006"
+        | "Q007" | "X010" => "warning",
         "C001" | "C002" | "C003" | "C004" | "C005" | "C006" | "C007" => "warning",
         "X008" | "R002" | "P002" => "note",
         _ => panic!("no severity listed here for {code}"),
@@ -34,6 +35,7 @@ fn clean_library_has_no_diagnostic() {
         ("a.md", &clean("POL/001/001", "", "## Scope\n\nSee the Test Document POL/001/002 (POL/001/002) and [its scope](doc:POL/001/002#scope).\n\n### Role {role=lsms}\n\nDoes things.\n")),
         ("b.md", &clean("POL/001/002", "", "## Scope\n\nText.\n")),
     ]);
+    assert!(f.run(&["lock", "content"]).status.success(), "a clean library is a locked one");
     let r = f.check_json();
     assert_eq!(r["diagnostics"], serde_json::json!([]), "{:#}", r["diagnostics"]);
     assert_eq!(f.run(&["check", "content", "--deny", "warnings", "--today", "2026-11-23"]).status.code(), Some(0));
@@ -169,6 +171,47 @@ fn q001_to_q005_eia() {
 }
 
 #[test]
+fn q006_action_past_due_and_not_done_in_the_version_in_force() {
+    let plan = |status: &str| {
+        let eia = format!("{HISTORY}{EIA}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2026-03-31 }}\n    - {{ action: Staff briefing, lead: LSMS, due: 2026-01-31, done: 2026-02-14 }}\n    - {{ action: Audit, lead: LSMS, due: 2027-01-31 }}\n")
+            .replace("age: neutral", "age: { impact: negative, comment: Older staff work alone more }");
+        doc("POL/001/001", "1", status, &eia, "## S\n\nT.\n")
+    };
+    expect(&[("a.md", &plan("ratified"))], "Q006", "a.md", &[19]);
+    let f = Fixture::new(&[("a.md", &plan("ratified"))]);
+    let q006 = &with_code(&f.check_json(), "Q006")[0];
+    assert_eq!(
+        q006["message"],
+        "action \"Easy read version\" (lead: Equality Lead) was due on 31 March 2026 and is not marked done"
+    );
+    assert!(q006["help"].as_str().unwrap().contains("add `done:` with the date"));
+    // On record, or not yet in force: not chased.
+    expect(&[("a.md", &plan("superseded"))], "Q006", "a.md", &[]);
+    expect(&[("a.md", &plan("draft"))], "Q006", "a.md", &[]);
+}
+
+#[test]
+fn q007_negative_impact_without_a_comment() {
+    let eia = format!(
+        "{HISTORY}{EIA}  action_plan:\n    - {{ action: Easy read version, lead: Equality Lead, due: 2027-03-31 }}\n"
+    )
+    .replace("age: neutral", "age: negative")
+    .replace("race: neutral", "race: { impact: negative, comment: Interpreters are not on site at night }")
+    .replace("sex: neutral", "sex: { impact: negative }");
+    let a = doc("POL/001/001", "1", "ratified", &eia, "## S\n\nT.\n");
+    expect(&[("a.md", &a)], "Q007", "a.md", &[17, 17]);
+    let f = Fixture::new(&[("a.md", &a)]);
+    let messages: Vec<_> = with_code(&f.check_json(), "Q007").iter().map(|d| d["message"].clone()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "negative impact on age without a comment saying what it is",
+            "negative impact on sex without a comment saying what it is"
+        ]
+    );
+}
+
+#[test]
 fn p001_p002_roles() {
     let a = clean("POL/001/001", "", "## S\n\n### The LSMS {role=lsm}\n\nT.\n");
     expect(&[("a.md", &a)], "P001", "a.md", &[line_of(&a, "### The LSMS")]);
@@ -209,6 +252,7 @@ fn deny_warnings_turns_a_warning_into_exit_1() {
 #[test]
 fn today_fixes_the_review_checks() {
     let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## S\n\nT.\n"))]);
+    f.run(&["lock", "content"]);
     let out = f.run(&["check", "content", "--format", "json", "--today", "2028-02-01"]);
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(codes(&r), vec!["R001"]);
@@ -240,5 +284,8 @@ fn example_library_real_defects_are_reported() {
     assert_eq!(with_code(&r, "C003").iter().filter(|d| d["document"] == "CORP/STRAT/003").count(), 2);
     assert!(has("X004", "CORP/STRAT/001", "\"Security Policy\" is not the title of POL/002/015"));
     assert!(has("X001", "CORP/STRAT/001", "POL/002/057"));
+    for code in ["H006", "H007", "H008", "S005"] {
+        assert!(with_code(&r, code).is_empty(), "{code}: the library is locked and its versions stand side by side");
+    }
     assert_eq!(out.status.code(), Some(1));
 }

@@ -8,6 +8,7 @@ fn json_matches_the_spec_shape_and_is_sorted() {
         ("b.md", &clean("POL/001/002", "colour: blue\n", "## B\n\nT.\n")),
         ("a.md", &doc("POL/001/001", "1", "ratifed", "size: 2\n", "## B\n\nT.\n")),
     ]);
+    f.run(&["lock", "content"]);
     let r = f.check_json();
     let diags = r["diagnostics"].as_array().unwrap();
     let keys: Vec<_> = diags[0].as_object().unwrap().keys().cloned().collect();
@@ -39,6 +40,7 @@ fn exit_codes_0_1_2() {
 #[test]
 fn human_output_points_at_the_line() {
     let f = Fixture::new(&[("a.md", &clean("POL/001/001", "reveiw_date: 2020-01-01\n", "## B\n\nT.\n"))]);
+    f.run(&["lock", "content"]);
     let out = f.run(&["check", "content"]);
     let text = stdout(&out);
     assert!(text.contains("error[S002]: unknown key `reveiw_date` in the front matter"), "{text}");

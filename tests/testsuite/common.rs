@@ -25,6 +25,13 @@ impl Fixture {
         f
     }
 
+    /// A copy of the example library (`content/` of the repository) as `content/`.
+    pub fn example() -> Fixture {
+        let f = Fixture { tmp: tempfile::tempdir().unwrap() };
+        copy_tree(&Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &f.path("content"));
+        f
+    }
+
     /// A copy of the example library `tests/fixtures/<name>/` as the
     /// content folder.
     pub fn from_folder(name: &str) -> Fixture {
@@ -53,10 +60,16 @@ impl Fixture {
 
     /// Runs trustdocs in the fixture's folder.
     pub fn run(&self, args: &[&str]) -> Output {
+        self.run_with_env(args, &[])
+    }
+
+    /// Runs trustdocs in the fixture's folder with more environment variables.
+    pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
         Command::new(env!("CARGO_BIN_EXE_trustdocs"))
             .args(args)
             .current_dir(self.tmp.path())
             .env("NO_COLOR", "1")
+            .envs(env.iter().copied())
             .output()
             .unwrap()
     }

@@ -38,7 +38,8 @@ pub fn example_with_new_version() -> Fixture {
 
 /// The comparison `trustdocs diff ID` shows: the current version against the one before it.
 fn comparison(f: &Fixture, id: &str) -> Comparison {
-    trustdocs::Project::load(&f.path("content")).unwrap().diff(id, &[]).unwrap()
+    let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
+    trustdocs::Project::load(&f.path("content")).unwrap().diff(id, &[], today).unwrap()
 }
 
 /// The four changes, as the typed comparison and `changes()` list them.

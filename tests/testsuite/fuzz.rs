@@ -26,6 +26,7 @@ fn pipeline(text: String) {
         config,
         documents: vec![doc],
         assets: Vec::new(),
+        lock: Default::default(),
         diags,
         config_fatal: false,
     };

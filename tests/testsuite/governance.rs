@@ -6,7 +6,9 @@ fn fixture() -> Fixture {
     let overdue = clean("POL/001/002", "references_checked: { by: L Librarian, date: 2024-06-01 }\nreferences: [{ title: Violence Guide, publisher: NHS Employers, year: \"2013\", url: \"https://example.org/guide\" }]\n", "## Scope\n\nSee POL/001/001 and POL/001/099.\n\n### Local security {role=lsms}\n\n[x](#nowhere)\n")
         .replace("review_date: 2028-01-10", "review_date: 2026-01-01")
         .replace("directorate: Governance", "directorate: Estates");
-    Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n")), ("b.md", &overdue)])
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n")), ("b.md", &overdue)]);
+    f.run(&["lock", "content"]);
+    f
 }
 
 #[test]
@@ -37,21 +39,36 @@ fn reviews_page_groups_by_state_and_directorate() {
 }
 
 #[test]
-fn references_page_and_csv_list_every_reference_with_its_status() {
+fn references_page_and_csv_list_every_reference_and_place_with_its_section_by_document() {
     let f = fixture();
     f.build(&[]);
     let html = f.read("out/references/index.html");
+    assert_eq!(select_texts(&html, ".td-ref-group h2"), vec!["Test Document POL/001/002 POL/001/002"]);
+    assert_eq!(
+        select_texts(&html, ".td-ref-group > .td-caption"),
+        vec!["References checked: L Librarian, 1 June 2024 Older than the last amendment"]
+    );
     let rows = select_texts(&html, "tbody tr");
-    assert_eq!(rows.len(), 3, "{rows:?}");
-    assert!(rows[0].contains("POL/001/001") && rows[0].contains("ok"), "{rows:?}");
-    assert!(rows[1].contains("POL/001/099") && rows[1].contains("unknown"), "{rows:?}");
-    assert!(rows[2].contains("Violence Guide") && rows[2].contains("NHS Employers (2013)"), "{rows:?}");
-    assert!(rows.iter().all(|r| r.contains("L Librarian, 1 June 2024 Older than the last amendment")), "{rows:?}");
+    assert_eq!(
+        rows,
+        vec![
+            "Test Document POL/001/001 (POL/001/001) Internal 1 Scope line 23 ok 2026-11-23",
+            "POL/001/099 Internal 1 Scope line 23 unknown 2026-11-23",
+            "Violence Guide NHS Employers (2013) External References line 19 not checked",
+        ]
+    );
+    let cited_in = select_attrs(&html, "tbody td:nth-child(3) a", "href");
+    assert_eq!(cited_in[0], "../documents/pol-001-002/#scope");
+    assert_eq!(cited_in[2], "../documents/pol-001-002/#td-references");
+    // Only what needs attention, on a page of its own that works without JavaScript.
+    let problems = f.read("out/references/problems/index.html");
+    assert_eq!(select_texts(&problems, "tbody tr"), vec!["POL/001/099 Internal 1 Scope line 23 unknown 2026-11-23"]);
+    assert!(select_attrs(&html, "nav a", "href").contains(&"../references/problems/".to_string()));
     let csv = f.read("out/references/references.csv");
     let lines: Vec<_> = csv.lines().collect();
     assert_eq!(lines.len(), 4);
     assert_eq!(
         lines[2],
-        "POL/001/002,Test Document POL/001/002,internal,POL/001/099,,unknown,,,,L Librarian,2024-06-01,yes"
+        "POL/001/002,Test Document POL/001/002,internal,POL/001/099,,unknown,,,,L Librarian,2024-06-01,yes,1 Scope,23,2026-11-23,"
     );
 }

@@ -28,6 +28,7 @@ fn a_byte_order_mark_and_crlf_line_ends_are_read_as_written() {
     let text =
         format!("\u{feff}{}", clean("POL/001/002", "colour: red\n", "## Scope\n\nText.\n").replace('\n', "\r\n"));
     let f = Fixture::new(&[("good.md", &good()), ("crlf.md", &text)]);
+    f.run(&["lock", "content"]);
     let r = f.check_json();
     assert_eq!(codes(&r), vec!["S002"], "{:#}", r["diagnostics"]);
     assert_eq!(

@@ -21,6 +21,10 @@ fn role_matrix_links_each_cell_to_the_section() {
         links,
         vec!["../documents/pol-001-001/#local-security-management-specialist", "../documents/pol-001-002/#lsms-duties"]
     );
+    // On a phone the matrix gives way to a list per role, with the same links.
+    let listed = select_attrs(&html, ".td-role-list__item .td-plain-list a", "href");
+    assert_eq!(listed, links);
+    assert_eq!(select_texts(&html, ".td-role-list__title"), vec!["Local Security Management Specialist"]);
 }
 
 #[test]
@@ -51,6 +55,28 @@ fn eia_register_lists_negative_impacts_first_and_missing_assessments() {
         select_texts(&html, "ul.td-plain-list li"),
         vec!["Test Document POL/001/003 (POL/001/003, policy, Governance)"]
     );
+}
+
+#[test]
+fn eia_register_shows_overdue_actions_first_with_their_leads() {
+    let f = fixture();
+    let mut c = f.read("content/documents/c.md").replace("## Scope", "## Scope\n\nT.\n\n## More");
+    let plan = format!("{EIA}  action_plan:\n    - {{ action: Braille copy, lead: Patient Experience Team, due: 2026-01-31 }}\n    - {{ action: Audit, due: 2026-09-30 }}\n    - {{ action: Briefing, lead: LSMS, due: 2026-02-28, done: 2026-02-27 }}\n    - {{ action: Review, lead: LSMS, due: 2027-02-28 }}\n");
+    c = c.replace("---\n## Scope", &format!("{plan}---\n## Scope"));
+    f.write("content/documents/c.md", &c);
+    assert!(f.build(&[]).status.success());
+    let html = f.read("out/eia/index.html");
+    assert_eq!(select_texts(&html, "h2")[0], "Overdue actions");
+    assert_eq!(
+        select_texts(&html, ".td-overdue-table tbody tr"),
+        vec![
+            "Braille copy Patient Experience Team 31 January 2026 296 days overdue Test Document POL/001/003 POL/001/003",
+            "Easy read version Equality Lead 30 June 2026 146 days overdue Test Document POL/001/001 POL/001/001",
+            "Audit Not given 30 September 2026 54 days overdue Test Document POL/001/003 POL/001/003",
+        ]
+    );
+    let page = f.read("out/documents/pol-001-003/index.html");
+    assert!(select_texts(&page, "td").iter().any(|t| t == "27 February 2026"), "the done date is shown");
 }
 
 #[test]

@@ -357,3 +357,27 @@ fn an_interrupted_pdf_build_leaves_nothing_behind() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(leftovers(f.tmp.path()).iter().all(|n| !n.starts_with(".out.")), "{:?}", leftovers(f.tmp.path()));
 }
+
+#[test]
+fn the_control_sheet_and_the_catalogue_carry_the_fingerprint_from_the_lock() {
+    let f = library();
+    assert!(f.run(&["lock", "content"]).status.success());
+    let lock = f.read("content/ratified.lock");
+    let fingerprint = lock.lines().find(|l| l.starts_with("POL/001/001 1 ")).unwrap().split(' ').nth(3).unwrap();
+    f.build_with_pdfs(&[]);
+    assert!(
+        squeezed(&f.path("out/documents/pol-001-001/pol-001-001-v1.pdf")).contains(fingerprint),
+        "the PDF's control sheet shows {fingerprint}"
+    );
+    // 64 digits without a break point stay inside the page's right margin.
+    let pdf = f.path("out/documents/pol-001-001/pol-001-001-v1.pdf");
+    let boxes = tool("pdftotext", &["-bbox", "-f", "1", "-l", "1"], &pdf);
+    let right =
+        |line: &str| -> f64 { line.split("xMax=\"").nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+    let widest = boxes.lines().find(|l| l.contains("<word") && l.contains(&fingerprint[..32])).map(right);
+    assert!(widest.is_some_and(|x| x < 540.0), "the fingerprint overflows the page: right edge {widest:?}");
+    let catalogue: serde_json::Value = serde_json::from_str(&f.read("out/catalogue.json")).unwrap();
+    let entry =
+        catalogue["documents"].as_array().unwrap().iter().find(|d| d["id"] == "POL/001/001" && d["version"] == "1");
+    assert_eq!(entry.unwrap()["fingerprint"], fingerprint);
+}

@@ -6,7 +6,7 @@
 use crate::common::*;
 use std::path::Path;
 
-const CANARIES: [&str; 11] = [
+const CANARIES: [&str; 14] = [
     "CANARY-NOTPUBLIC-1",
     "CANARY-DRAFT-2",
     "CANARY-OLD-3",
@@ -18,6 +18,11 @@ const CANARIES: [&str; 11] = [
     "CANARY-SUPERSEDED-9",
     "CANARY-PRIVATE-VERSION-10",
     "CANARY-DRAFT-VERSION-11",
+    // The public document's owner, and a glossary term only a private document uses.
+    "Canary Owner",
+    "Canaryterm",
+    // The intranet's notice, which speaks to staff.
+    "See the intranet for the latest version",
 ];
 
 /// Public and non-public documents, versions, drafts, roles and assets, with
@@ -86,7 +91,17 @@ fn public_copy_contains_only_public_documents() {
         assert!(!f.path(&format!("out/{internal}")).exists(), "{internal} page in the public copy");
     }
     let page = f.read("out/documents/pol-001-001/index.html");
-    assert!(page.contains("See the secret one and POL/001/002"), "links to non-public documents become plain text");
+    assert!(
+        page.contains("See the secret one (POL/001/002, not published) and POL/001/002 (not published),"),
+        "links to non-public documents become plain text that says what they meant"
+    );
+    assert!(!f.path("out/reviews.ics").exists(), "review dates are not the public's");
+    let home = f.read("out/index.html");
+    assert!(!home.contains("Reviews due") && !home.contains("reviews.ics"), "{home}");
+    let notice = "This is the version published for public information. Printed copies are uncontrolled.";
+    assert_eq!(select_texts(&page, ".td-footer__notice"), vec![notice], "the public notice");
+    assert_eq!(select_texts(&f.read("out/glossary/index.html"), "dt"), vec!["LSMS"], "only the terms public pages use");
+    assert!(select_texts(&page, ".td-control__table td").contains(&"LSMS".to_string()), "the author's job title only");
     assert_eq!(f.read("out/assets/public-form.txt"), "the public form", "what a public page links is there");
     assert!(f.path("out/roles/lsms/index.html").exists() && !f.path("out/roles/vault").exists());
     let assets: Vec<_> = std::fs::read_dir(f.path("out/assets")).unwrap().flatten().map(|e| e.file_name()).collect();
@@ -115,6 +130,30 @@ fn public_copy_pdfs_hold_no_canary() {
     assert!(f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").exists());
     assert!(f.path("out/documents/pol-001-001/pol-001-001-v0.9-to-v1-changes.pdf").exists(), "the public redline");
     assert_no_canary(&f.path("out"));
+    let text = std::process::Command::new("pdftotext")
+        .args([f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").to_str().unwrap(), "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(text.contains("This is the version published for public information."), "the public notice: {text}");
+    assert!(text.contains("See the secret one (POL/001/002, not published)"), "{text}");
+}
+
+#[test]
+fn the_public_notice_is_the_sites_own_when_it_gives_one() {
+    let f = fixture();
+    let site = f.read("content/site.yaml");
+    f.write("content/site.yaml", format!("{site}public_notice: Published under the Freedom of Information Act.\n"));
+    assert!(f.build(&["--public"]).status.success());
+    let page = f.read("out/documents/pol-001-001/index.html");
+    assert_eq!(select_texts(&page, ".td-footer__notice"), vec!["Published under the Freedom of Information Act."]);
+    let out = f.run(&["build", "content", "--out", "intranet", "--no-pdf", "--today", "2026-11-23"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let intranet = f.read("intranet/documents/pol-001-001/index.html");
+    assert_eq!(select_texts(&intranet, ".td-footer__notice"), vec!["See the intranet for the latest version"]);
+    assert!(select_texts(&intranet, ".td-control__table td").contains(&"Canary Owner / LSMS".to_string()));
+    assert!(f.path("intranet/reviews.ics").exists(), "the intranet keeps its calendar");
+    assert_eq!(select_texts(&f.read("intranet/glossary/index.html"), "dt"), vec!["Canaryterm", "LSMS"]);
 }
 
 #[test]

@@ -18,8 +18,16 @@ fn search(f: &Fixture, args: &[&str]) -> Value {
     serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {}", stdout(&out)))
 }
 
+/// Each result's id, or its title when it has none (role pages, glossary terms).
 fn ids(found: &Value) -> Vec<String> {
-    found["results"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect()
+    found["results"].as_array().unwrap().iter().map(|r| result_name(&r["id"], &r["title"])).collect()
+}
+
+fn result_name(id: &Value, title: &Value) -> String {
+    match id.as_str().unwrap() {
+        "" => title.as_str().unwrap().to_string(),
+        id => id.to_string(),
+    }
 }
 
 #[test]
@@ -50,7 +58,53 @@ fn words_are_stemmed() {
     let f = search_library::library();
     assert_eq!(ids(&search(&f, &["reporting"])), vec!["POL/002/030"]);
     assert_eq!(ids(&search(&f, &["REPORTS"])), vec!["POL/002/030"]);
-    assert!(ids(&search(&f, &["reporting lone"])).is_empty(), "every word must match");
+}
+
+#[test]
+fn when_no_page_has_every_word_those_with_the_most_and_rarest_come_first() {
+    let f = search_library::library();
+    // "reporting" is in one document, "lone" in three: no page has both.
+    let found = search(&f, &["reporting lone"]);
+    assert_eq!(ids(&found)[0], "POL/002/030", "the rarer word first");
+    assert!(ids(&found).contains(&"POL/002/057".to_string()), "{:?}", ids(&found));
+    assert_eq!(found["every_word"], 0);
+    assert!(found["results"].as_array().unwrap().iter().all(|r| r["every_word"] == false));
+    let text = stdout(&f.run(&["search", "reporting lone", "content"]));
+    assert!(text.contains("None has every word: those with the most and rarest come first."), "{text}");
+    // Pages with every word come before those with some.
+    let both = search(&f, &["staff violence"]);
+    let every: Vec<bool> = both["results"].as_array().unwrap().iter().map(|r| r["every_word"] == true).collect();
+    assert!(every[0] && every.windows(2).all(|w| w[0] || !w[1]), "{every:?}");
+}
+
+#[test]
+fn question_and_stop_words_are_dropped() {
+    let f = search_library::library();
+    let question = search(&f, &["what must the staff who work alone do about violence?"]);
+    assert_eq!(question["words"], serde_json::json!(["staff", "work", "alone", "violence"]));
+    assert_eq!(ids(&question), ids(&search(&f, &["staff work alone violence"])));
+    // A query of stop words only is searched as it is.
+    assert_eq!(search(&f, &["the"])["words"], serde_json::json!(["the"]));
+}
+
+#[test]
+fn typos_are_corrected_against_the_library_and_the_correction_said() {
+    let f = search_library::library();
+    let found = search(&f, &["violense"]);
+    assert_eq!(found["corrected"], "violence");
+    assert_eq!(ids(&found)[0], "POL/002/020");
+    let found = search(&f, &["Lone workign"]);
+    assert_eq!(found["corrected"], "Lone working", "a swap is one edit; the rest as typed");
+    assert_eq!(ids(&found)[0], "POL/002/057");
+    let text = stdout(&f.run(&["search", "lone workign", "content"]));
+    assert!(text.starts_with("Showing results for \"lone working\" (you typed \"lone workign\").\n"), "{text}");
+    // Four letters are too few to guess from; a word the library has is never corrected.
+    assert_eq!(search(&f, &["wrds"])["corrected"], Value::Null);
+    assert_eq!(search(&f, &["buddy"])["corrected"], Value::Null);
+    // Two edits only for words of 8 letters or more.
+    assert_eq!(search(&f, &["handbok"])["corrected"], "handbook");
+    assert_eq!(search(&f, &["hanbok"])["corrected"], Value::Null);
+    assert_eq!(search(&f, &["handbok notes"])["words"], serde_json::json!(["handbook", "notes"]));
 }
 
 #[test]
@@ -114,7 +168,10 @@ fn bad_usage_exits_2_and_no_results_is_not_an_error() {
     }
     let none = f.run(&["search", "zebra", "content"]);
     assert_eq!(none.status.code(), Some(0));
-    assert!(stdout(&none).contains("No documents found for \"zebra\""));
+    assert!(stdout(&none).contains("No results found for \"zebra\"."), "{}", stdout(&none));
+    assert!(stdout(&none).contains("Try fewer or other words, check the spelling"), "tips: {}", stdout(&none));
+    let some = stdout(&f.run(&["search", "staff", "content", "--limit", "1"]));
+    assert!(some.contains("The first is shown."), "{some}");
 }
 
 /// The browser index as `search.js` reads it, decoded here in Rust.
@@ -132,7 +189,7 @@ impl BrowserIndex {
                 let name = file.file_name().to_string_lossy().to_string();
                 let n: u32 = name.split('-').next().unwrap().parse().unwrap();
                 let x: Value = serde_json::from_slice(&gunzip(&std::fs::read(file.path()).unwrap()).unwrap()).unwrap();
-                ids.insert(n, x["i"].as_str().unwrap().to_string());
+                ids.insert(n, result_name(&x["i"], &x["t"]));
             }
         }
         BrowserIndex { root, ids }
@@ -157,11 +214,30 @@ impl BrowserIndex {
         decode_postings(&text).iter().map(|p| (p.n, p.score)).collect()
     }
 
-    /// Ranked ids for a query of whole words, with the default filter.
-    fn rank(&self, query: &str) -> Vec<String> {
-        use trustdocs::search::rank::{all_terms, rank};
-        let terms: Vec<_> = trustdocs::search::analysis::query_terms(query).iter().map(|s| self.postings(s)).collect();
+    /// Ranked ids (or titles, for role pages and glossary terms) for a
+    /// query of whole words, with the default filter, and its correction.
+    fn rank(&self, query: &str) -> (Vec<String>, Option<String>) {
+        use trustdocs::search::{question, rank, typo, understand};
+        let mut stemmer = trustdocs::search::analysis::analyzer();
         let meta = self.json("meta.json").unwrap();
+        let (mut stems, mut terms, mut corrections) = (Vec::new(), Vec::new(), Vec::new());
+        for (word, at) in question::content_words(query) {
+            let mut stem = trustdocs::search::analysis::stem(&mut stemmer, &word).unwrap();
+            let mut postings = self.postings(&stem);
+            if postings.is_empty() && typo::correctable(&word) {
+                if let Some(better) =
+                    typo::best(&word, self.typo_candidates(&word).iter().map(|(w, f)| (w.as_str(), *f)))
+                {
+                    stem = trustdocs::search::analysis::stem(&mut stemmer, &better).unwrap();
+                    postings = self.postings(&stem);
+                    corrections.push((at, better));
+                }
+            }
+            if !stems.contains(&stem) {
+                stems.push(stem);
+                terms.push(postings);
+            }
+        }
         let ids: Vec<u32> = trustdocs::search::analysis::id_key(query)
             .and_then(|k| {
                 let bucket = fnv1a(&k) as u64 % meta["idBuckets"].as_u64().unwrap();
@@ -172,7 +248,20 @@ impl BrowserIndex {
             .map(|v| v.as_u64().unwrap() as u32)
             .collect();
         let current = |n: u32| !matches!(self.status(&meta, n).as_str(), "superseded" | "withdrawn");
-        rank(&ids, all_terms(&terms), current).iter().map(|h| self.ids[&h.n].clone()).collect()
+        let hits = rank::any_terms(&terms, meta["docs"].as_u64().unwrap() as usize);
+        let ranked = rank::rank(&ids, hits, current).iter().map(|h| self.ids[&h.n].clone()).collect();
+        (ranked, understand::corrected(query, &corrections))
+    }
+
+    /// The words of the typo shards a query word's correction is looked for in.
+    fn typo_candidates(&self, word: &str) -> Vec<(String, u32)> {
+        let keys = trustdocs::search::typo::query_keys(word, trustdocs::search::typo::max_edits(word));
+        let shards = keys.iter().filter_map(|k| self.json(&format!("t/{}.json", file_name(k))));
+        shards
+            .flat_map(|s| {
+                s.as_object().unwrap().iter().map(|(w, f)| (w.clone(), f.as_u64().unwrap() as u32)).collect::<Vec<_>>()
+            })
+            .collect()
     }
 
     fn status(&self, meta: &Value, n: u32) -> String {
@@ -199,11 +288,21 @@ fn the_browser_index_ranks_exactly_as_the_command_line() {
         "policy",
         "ward staff",
         "handbook note 7",
+        // Questions, partial matches, typos, role pages and glossary terms.
+        "what must the LSMS do about lone working",
+        "reporting lone",
+        "violense",
+        "lone workign ward",
+        "handbok",
+        "local security management specialist",
+        "buddy",
     ];
     for query in queries {
-        let cli = ids(&search(&f, &[query]));
+        let found = search(&f, &[query]);
+        let cli = ids(&found);
         assert!(!cli.is_empty(), "{query}: no results to compare");
-        assert_eq!(browser.rank(query), cli, "{query}");
+        let corrected = found["corrected"].as_str().map(String::from);
+        assert_eq!(browser.rank(query), (cli, corrected), "{query}");
     }
 }
 
@@ -213,7 +312,16 @@ fn the_search_page_and_header_box_are_built() {
     assert!(f.build(&[]).status.success());
     let page = f.read("out/search/index.html");
     assert_eq!(select_attrs(&page, "script", "src"), vec!["../static/search.js"]);
-    assert_eq!(select_attrs(&page, "#td-search-type option", "value"), vec!["", "policy", "procedure"]);
+    assert_eq!(
+        select_attrs(&page, "#td-search-type option", "value"),
+        vec!["", "glossary term", "policy", "procedure", "role"]
+    );
+    assert_eq!(
+        select_texts(&page, "#td-search-type option"),
+        vec!["All types", "Glossary terms", "Policies", "Procedures", "Roles"]
+    );
+    let statuses = select_attrs(&page, "#td-search-status option", "value");
+    assert!(!statuses[1..].contains(&String::new()), "pages of no status are no choice: {statuses:?}");
     assert_eq!(select_attrs(&page, "#td-search-results", "aria-label"), vec!["Search results"]);
     let doc_page = f.read("out/documents/pol-002-057/index.html");
     assert_eq!(
@@ -257,4 +365,65 @@ fn the_public_copy_can_find_only_public_documents() {
         }
     }
     assert!(f.read("out/search/meta.json").contains(r#""docs":1"#));
+}
+
+const MANAGERS: &str = "- id: managers\n  title: Managers\n  aliases: [Line Managers]\n  description: Manage a team.\n- id: lsms\n  title: Local Security Management Specialist\n  aliases: [LSMS]\n";
+
+#[test]
+fn a_result_names_the_section_that_holds_the_words_and_its_snippet_stays_in_it() {
+    let body = "## Scope\n\nThis policy applies to every member of staff of the trust and to violence of any kind.\n\n## Duties\n\n### Line managers {role=managers}\n\nLine managers record every act of violence and aggression against their staff.\n\n### Wards\n\nWards keep a log.\n";
+    let f = Fixture::new(&[(
+        "a.md",
+        &clean("POL/004/001", "", body).replace("Test Document POL/004/001", "Safety Policy"),
+    )]);
+    f.write("content/roles.yaml", MANAGERS);
+    let found = search(&f, &["what must a line manager do about violence and aggression"]);
+    let doc = found["results"].as_array().unwrap().iter().find(|r| r["id"] == "POL/004/001").unwrap();
+    assert_eq!(doc["section"], serde_json::json!({ "anchor": "line-managers", "label": "2.1 Line managers" }));
+    let snippet = doc["snippet"].as_str().unwrap();
+    assert!(snippet.starts_with("Line managers record") && !snippet.contains("Scope"), "{snippet}");
+    let text = stdout(&f.run(&["search", "line manager violence", "content"]));
+    assert!(text.contains("   in 2.1 Line managers · documents/pol-004-001/#line-managers\n"), "{text}");
+}
+
+#[test]
+fn role_pages_and_glossary_terms_are_results_marked_as_such() {
+    let body = "## Duties\n\n### Line managers {role=managers}\n\nLine managers check rotas weekly.\n\n### LSMS {role=lsms}\n\nThe LSMS advises on rotas.\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/004/001", "", body))]);
+    f.write("content/roles.yaml", MANAGERS);
+    f.write("content/glossary.yaml", "- term: Rota\n  definition: The plan of who works when.\n");
+    let found = search(&f, &["what must a line manager do"]);
+    let first = &found["results"][0];
+    assert_eq!((first["kind"].as_str(), first["title"].as_str()), (Some("role"), Some("Managers")), "{found:#}");
+    assert_eq!(first["url"], "roles/managers/");
+    assert_eq!(first["section"]["anchor"], "pol-004-001-line-managers", "its section on the role page");
+    assert_eq!(first["section"]["label"], "1.1 Line managers, Test Document POL/004/001 (POL/004/001)");
+    let term = search(&f, &["rota"]);
+    let term = term["results"].as_array().unwrap().iter().find(|r| r["kind"] == "term").expect("the term is found");
+    assert_eq!((term["title"].as_str(), term["url"].as_str()), (Some("Rota"), Some("glossary/#term-rota")));
+    assert_eq!(term["snippet"], "The plan of who works when.");
+    let text = stdout(&f.run(&["search", "line managers", "content"]));
+    assert!(text.contains("1. Role: Managers\n   role page · roles/managers/\n"), "{text}");
+    assert!(stdout(&f.run(&["search", "rota", "content"]))
+        .contains("Glossary: Rota\n   glossary term · glossary/#term-rota"));
+    // The role page and the glossary link to what the results point at.
+    assert!(f.build(&[]).status.success());
+    assert_eq!(
+        select_attrs(&f.read("out/roles/managers/index.html"), "h2[id]", "id"),
+        vec!["pol-004-001-line-managers"]
+    );
+    assert_eq!(select_attrs(&f.read("out/glossary/index.html"), "dt", "id"), vec!["term-rota"]);
+    let only_roles = search(&f, &["rotas", "--type", "role"]);
+    assert!(only_roles["results"].as_array().unwrap().iter().all(|r| r["kind"] == "role"));
+}
+
+#[test]
+fn the_example_questions_find_an_answer_in_the_first_three() {
+    let f = search_library::example_library();
+    for (query, answers, corrected) in search_library::EXAMPLE_QUESTIONS {
+        let found = search(&f, &[query]);
+        let top: Vec<String> = ids(&found).into_iter().take(3).collect();
+        assert!(top.iter().any(|id| answers.contains(&id.as_str())), "{query}: {top:?}");
+        assert_eq!(found["corrected"].as_str(), *corrected, "{query}");
+    }
 }

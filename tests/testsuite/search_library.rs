@@ -17,3 +17,25 @@ pub fn library() -> Fixture {
     }
     f
 }
+
+/// The example library of `content/`, copied into a fixture (the command
+/// line keeps its index beside the content folder).
+pub fn example_library() -> Fixture {
+    let f = Fixture::new(&[]);
+    crate::common::copy_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"), &f.path("content"));
+    f
+}
+
+/// The questions staff ask of the example library, the pages that answer
+/// each (ids, or titles of role pages), and the correction said.
+pub const EXAMPLE_QUESTIONS: &[(&str, &[&str], Option<&str>)] = &[
+    ("what must a line manager do about violence and aggression", &["POL/002/015", "CORP/STRAT/003", "Managers"], None),
+    (
+        "who investigates a physical assault on a member of staff",
+        &["CORP/STRAT/003", "Local Security Management Specialist"],
+        None,
+    ),
+    ("how do I report a security incident", &["POL/002/015", "CORP/STRAT/003"], None),
+    ("violense", &["CORP/STRAT/003", "CORP/STRAT/002", "POL/002/015", "CORP/STRAT/004"], Some("violence")),
+    ("lone workign", &["POL/002/015", "CORP/STRAT/003"], Some("lone working")),
+];

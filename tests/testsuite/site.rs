@@ -31,6 +31,25 @@ fn document_page_has_control_sheet_toc_body_history_eia_and_versions() {
 }
 
 #[test]
+fn a_document_page_shows_its_key_facts_first_and_folds_the_control_sheet_and_contents() {
+    let f = library();
+    assert!(f.build(&[]).status.success());
+    let html = f.read("out/documents/pol-001-001/index.html");
+    let facts = select_texts(&html, ".td-key-facts div");
+    assert_eq!(facts, vec!["Status Ratified", "Version 2", "Review date 10 January 2028", "Owner A Author, LSMS"]);
+    let (facts_at, control_at, body_at) =
+        (html.find("td-key-facts").unwrap(), html.find("id=\"td-control\"").unwrap(), html.find("td-body").unwrap());
+    assert!(facts_at < control_at && control_at < body_at, "the key facts come first");
+    assert_eq!(select_attrs(&html, "details.td-control", "open"), Vec::<String>::new(), "the control sheet is folded");
+    assert_eq!(select_texts(&html, "details.td-control > summary"), vec!["Document control sheet"]);
+    assert_eq!(select_texts(&html, ".td-toc details > summary"), vec!["Contents"], "the contents are folded");
+    assert!(select_attrs(&html, ".td-toc details", "open").is_empty());
+    // The Menu button folds the links on a phone: the same links as the bar.
+    assert_eq!(select_texts(&html, ".td-nav details > summary"), vec!["Menu"]);
+    assert_eq!(select_texts(&html, ".td-nav__list--menu a"), select_texts(&html, ".td-nav__list--bar a"));
+}
+
+#[test]
 fn references_in_prose_and_doc_links_become_links() {
     let f = library();
     f.build(&[]);
@@ -39,8 +58,8 @@ fn references_in_prose_and_doc_links_become_links() {
     assert!(hrefs.contains(&"../../documents/pol-001-002/".to_string()), "{hrefs:?}");
     assert!(hrefs.contains(&"../../documents/pol-001-002/#scope".to_string()), "{hrefs:?}");
     assert!(
-        select_texts(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999, which")),
-        "unknown id stays text"
+        select_texts(&html, ".td-body p").iter().any(|p| p.contains("Also POL/009/999 (not in this library), which")),
+        "an unknown id stays text, and says why it is not a link"
     );
     assert!(!hrefs.iter().any(|h| h.contains("pol-009-999")));
 }

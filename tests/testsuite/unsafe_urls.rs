@@ -80,31 +80,33 @@ fn scheme(href: &str) -> Option<String> {
 #[test]
 fn no_output_links_a_refused_address() {
     let f = fixture();
-    for public in [false, true] {
-        let out = f.build(if public { &["--public"][..] } else { &[][..] });
-        assert!(out.status.success(), "{}", stderr(&out));
-        let mut found = Vec::new();
-        links(&f.path("out"), &mut found);
-        assert!(found.iter().any(|(_, h)| h == "https://www.nhs.uk/"), "allowed links stay links");
-        assert!(found.iter().any(|(_, h)| h == "https://www.gov.uk/"), "allowed references stay links");
-        for (page, href) in &found {
-            let s = scheme(href);
-            assert!(matches!(s.as_deref(), None | Some("http" | "https" | "mailto")), "{page} links {href:?}");
-            assert!(
-                !href.to_lowercase().contains("script") && !href.to_lowercase().starts_with("data"),
-                "{page}: {href}"
-            );
-        }
-        let page = f.read("out/documents/pol-001-001/index.html");
-        for text in ["Click me", "Data one", "Tabbed"] {
-            assert!(page.contains(text), "a refused reference still shows its title");
-        }
-        if !public {
-            let csv = f.read("out/references/references.csv");
-            assert!(!csv.to_lowercase().contains("script:") && !csv.to_lowercase().contains("data:"), "{csv}");
-            assert!(csv.contains("https://www.gov.uk/"));
-        }
+    // A refused address is an error (X009), which keeps the document out of the public copy.
+    let public = f.build(&["--public"]);
+    assert!(public.status.success(), "{}", stderr(&public));
+    let err = stderr(&public);
+    assert!(
+        err.contains("left out:  POL/001/001 Test Document POL/001/001 (version 1, ratified): has errors"),
+        "{err}"
+    );
+    assert!(!f.path("out/documents/pol-001-001").exists());
+    let out = f.build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let mut found = Vec::new();
+    links(&f.path("out"), &mut found);
+    assert!(found.iter().any(|(_, h)| h == "https://www.nhs.uk/"), "allowed links stay links");
+    assert!(found.iter().any(|(_, h)| h == "https://www.gov.uk/"), "allowed references stay links");
+    for (page, href) in &found {
+        let s = scheme(href);
+        assert!(matches!(s.as_deref(), None | Some("http" | "https" | "mailto")), "{page} links {href:?}");
+        assert!(!href.to_lowercase().contains("script") && !href.to_lowercase().starts_with("data"), "{page}: {href}");
     }
+    let page = f.read("out/documents/pol-001-001/index.html");
+    for text in ["Click me", "Data one", "Tabbed"] {
+        assert!(page.contains(text), "a refused reference still shows its title");
+    }
+    let csv = f.read("out/references/references.csv");
+    assert!(!csv.to_lowercase().contains("script:") && !csv.to_lowercase().contains("data:"), "{csv}");
+    assert!(csv.contains("https://www.gov.uk/"));
 }
 
 #[test]
@@ -147,7 +149,12 @@ fn base_urls_must_be_web_addresses_and_contacts_plain_e_mail() {
     for public in [false, true] {
         let out = f.build(if public { &["--public"][..] } else { &[][..] });
         assert!(out.status.success(), "{}", stderr(&out));
+        // The public copy leaves the document out: its contact is an error (S004).
+        assert_eq!(f.path("out/documents/pol-001-001/index.html").exists(), !public);
         for file in ["catalogue.json", "feed.atom", "sitemap.xml", "documents/pol-001-001/index.html"] {
+            if public && file.starts_with("documents/") {
+                continue;
+            }
             let text = f.read(&format!("out/{file}")).to_lowercase();
             assert!(!text.contains("javascript") && !text.contains("data:"), "{file}: {text}");
         }

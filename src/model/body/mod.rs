@@ -147,6 +147,9 @@ pub struct Link {
     pub target: Target,
     pub kind: LinkKind,
     pub pos: Pos,
+    /// How many characters it takes in the source (a whole `[text](dest)`,
+    /// or the id), for marking it.
+    pub width: u32,
     /// For `Title (ID)` in prose: the text before the opening parenthesis.
     pub title_before: Option<String>,
 }
@@ -164,6 +167,48 @@ impl Body {
         let own = self.sections.iter().find(|s| s.anchor == written);
         let moved = || self.sections.iter().find(|s| s.written.as_deref() == Some(written));
         own.or_else(moved).map(|s| s.anchor.as_str())
+    }
+}
+
+impl Body {
+    /// The text of each Markdown link, by its index in `links` (`None` for
+    /// images and ids in prose), as a reader would say it.
+    pub fn link_texts(&self) -> Vec<Option<String>> {
+        let mut texts = vec![None; self.links.len()];
+        self.for_each_prose(&mut |inlines| inline_link_texts(inlines, &mut texts));
+        texts
+    }
+
+    /// Calls `f` with the inlines of every paragraph, list item, quotation
+    /// and table cell, footnotes included (not headings or code).
+    pub fn for_each_prose(&self, f: &mut dyn FnMut(&[Inline])) {
+        let blocks = self.blocks.iter().chain(self.footnotes.iter().flat_map(|n| &n.blocks));
+        blocks.for_each(|b| block_prose(b, f));
+    }
+}
+
+fn block_prose(block: &Block, f: &mut dyn FnMut(&[Inline])) {
+    match block {
+        Block::Paragraph(inlines) | Block::Plain(inlines) => f(inlines),
+        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_prose(b, f)),
+        Block::Quote(blocks) => blocks.iter().for_each(|b| block_prose(b, f)),
+        Block::Table(t) => t.head.iter().chain(t.rows.iter().flatten()).for_each(|c| f(c)),
+        Block::Heading(_) | Block::Code { .. } | Block::RawHtml(_) | Block::Rule => {}
+    }
+}
+
+fn inline_link_texts(inlines: &[Inline], texts: &mut [Option<String>]) {
+    for i in inlines {
+        match i {
+            Inline::Link { link, children } => {
+                if let Some(slot) = texts.get_mut(*link) {
+                    *slot = Some(plain_text(children));
+                }
+                inline_link_texts(children, texts);
+            }
+            Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => inline_link_texts(c, texts),
+            _ => {}
+        }
     }
 }
 

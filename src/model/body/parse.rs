@@ -216,11 +216,11 @@ impl BodyParser<'_> {
             Tag::Strong => Frame::Inlines { kind: InlineKind::Strong, inlines: Vec::new() },
             Tag::Strikethrough => Frame::Inlines { kind: InlineKind::Strikethrough, inlines: Vec::new() },
             Tag::Link { dest_url, .. } => {
-                let link = self.add_link(classify(&dest_url), LinkKind::Link, range.start, None);
+                let link = self.add_link(classify(&dest_url), LinkKind::Link, range.clone(), None);
                 Frame::Inlines { kind: InlineKind::Link(link), inlines: Vec::new() }
             }
             Tag::Image { dest_url, title, .. } => {
-                let link = self.add_link(classify(&dest_url), LinkKind::Image, range.start, None);
+                let link = self.add_link(classify(&dest_url), LinkKind::Image, range.clone(), None);
                 let title = (!title.is_empty()).then(|| title.to_string());
                 Frame::Inlines { kind: InlineKind::Image { link, title }, inlines: Vec::new() }
             }
@@ -391,6 +391,9 @@ impl BodyParser<'_> {
             return;
         }
         let mut last = 0;
+        // Where in the source to look for the next id: the same id written
+        // twice in one text must not get the first one's place.
+        let mut from = 0;
         for m in self.opts.id_in_prose.find_iter(text) {
             if m.start() > last {
                 self.paragraph_text.push_str(&text[last..m.start()]);
@@ -404,9 +407,11 @@ impl BodyParser<'_> {
             })
             .filter(|t| !t.is_empty());
             let src = &self.source[range.clone()];
-            let at = src.find(m.as_str()).map_or(range.start, |i| range.start + i);
+            let found = src.get(from..).and_then(|rest| rest.find(m.as_str())).map(|i| from + i);
+            from = found.map_or(from, |i| i + m.len());
+            let at = found.map_or(range.start, |i| range.start + i);
             let id = DocId::new(m.as_str());
-            let link = self.add_link(Target::Doc { id, anchor: None }, LinkKind::Prose, at, title_before);
+            let link = self.add_link(Target::Doc { id, anchor: None }, LinkKind::Prose, at..at + m.len(), title_before);
             self.paragraph_text.push_str(m.as_str());
             self.push_inline(Inline::IdRef { link, text: m.as_str().to_string() });
             last = m.end();
@@ -441,9 +446,11 @@ impl BodyParser<'_> {
         }
     }
 
-    fn add_link(&mut self, target: Target, kind: LinkKind, at: usize, title_before: Option<String>) -> usize {
-        let pos = self.pos(at);
-        self.body.links.push(Link { target, kind, pos, title_before });
+    /// A link written at `span` of the body.
+    fn add_link(&mut self, target: Target, kind: LinkKind, span: Range<usize>, title_before: Option<String>) -> usize {
+        let pos = self.pos(span.start);
+        let width = self.source.get(span).map_or(0, |s| s.chars().count()) as u32;
+        self.body.links.push(Link { target, kind, pos, width, title_before });
         self.body.links.len() - 1
     }
 

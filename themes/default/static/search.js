@@ -1,7 +1,8 @@
-/* trustdocs search: searches the static index under search/ in the
-   browser. Plain JavaScript, no framework, nothing from another host.
-   The index's files and the reasons for their shape are described in
-   src/search/README.md; ranking here must stay the same as src/search/rank.rs. */
+/* trustdocs search: searches the static index under search/ in the browser.
+   Plain JavaScript, no framework, nothing from another host. The index's
+   files and the reasons for their shape are described in src/search/README.md;
+   what a query means and how results rank must stay the same as on the
+   command line (src/search/question.rs, typo.rs, understand.rs, rank.rs). */
 (function () {
   "use strict";
 
@@ -231,6 +232,110 @@
   }
 
   // ---------------------------------------------------------------------------
+  // Queries as staff write them, as src/search/question.rs and typo.rs.
+
+  var STOP_WORDS = new Set([
+    "a", "about", "am", "an", "and", "any", "are", "as", "at", "be", "been", "being", "but", "by", "can", "could",
+    "did", "do", "does", "doing", "for", "from", "had", "has", "have", "having", "he", "her", "his", "how", "i",
+    "if", "in", "into", "is", "me", "must", "my", "of", "on", "or", "our", "please", "she", "should", "so", "than",
+    "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "us", "was", "we",
+    "were", "what", "whats", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would",
+    "you", "your"
+  ]);
+
+  /** The query's words worth searching for, with where each is: all but the
+      stop words, or all of them when every one is a stop word. */
+  function contentWords(query) {
+    var all = tokens(query);
+    var kept = all.filter(function (t) { return !STOP_WORDS.has(t.word); });
+    return kept.length ? kept : all;
+  }
+
+  var LETTERS_ONLY = /^\p{Alphabetic}+$/u;
+  var TYPO_KEY_LETTERS = 3;
+
+  function letters(word) { return Array.from(word); }
+
+  /** Edits allowed to correct a word: none under 5 letters, 1 under 8, else 2. */
+  function maxEdits(word) {
+    var n = letters(word).length;
+    return n >= 8 ? 2 : n >= 5 ? 1 : 0;
+  }
+
+  function correctable(word) { return maxEdits(word) > 0 && LETTERS_ONLY.test(word); }
+
+  function candidate(word) {
+    return letters(word).length >= 4 && LETTERS_ONLY.test(word) && !STOP_WORDS.has(word);
+  }
+
+  /** The typo shards a word needs: the three-letter subsequences of its first 3 + edits letters. */
+  function queryKeys(word, edits) {
+    var p = letters(word).slice(0, TYPO_KEY_LETTERS + edits), out = [];
+    for (var i = 0; i < p.length; i++) {
+      for (var j = i + 1; j < p.length; j++) {
+        for (var k = j + 1; k < p.length; k++) {
+          var key = p[i] + p[j] + p[k];
+          if (out.indexOf(key) < 0) out.push(key);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Optimal string alignment distance (a swap of neighbours is one edit), or -1 above `max`. */
+  function distance(a, b, max) {
+    a = letters(a); b = letters(b);
+    if (Math.abs(a.length - b.length) > max) return -1;
+    var rows = [];
+    for (var i = 0; i <= a.length; i++) {
+      rows.push(new Array(b.length + 1).fill(0));
+      rows[i][0] = i;
+    }
+    for (var j = 0; j <= b.length; j++) rows[0][j] = j;
+    for (i = 1; i <= a.length; i++) {
+      for (j = 1; j <= b.length; j++) {
+        var d = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, rows[i - 2][j - 2] + 1);
+        rows[i][j] = d;
+      }
+    }
+    return rows[a.length][b.length] <= max ? rows[a.length][b.length] : -1;
+  }
+
+  /** Compares by code points, as Rust compares strings. */
+  function compareText(a, b) {
+    var x = letters(a), y = letters(b);
+    for (var i = 0; i < Math.min(x.length, y.length); i++) {
+      var d = x[i].codePointAt(0) - y[i].codePointAt(0);
+      if (d) return d;
+    }
+    return x.length - y.length;
+  }
+
+  /** The correction of `typed` among [word, pages holding it] candidates:
+      the nearest, then the most common, then the first A to Z; or null. */
+  function bestCorrection(typed, candidates) {
+    var max = maxEdits(typed), found = null;
+    candidates.forEach(function (c) {
+      if (c[0] === typed || !candidate(c[0])) return;
+      var d = distance(typed, c[0], max);
+      if (d < 0) return;
+      var better = !found || d < found.d || (d === found.d && (c[1] > found.freq ||
+        (c[1] === found.freq && compareText(c[0], found.word) < 0)));
+      if (better) found = { d: d, freq: c[1], word: c[0] };
+    });
+    return found && found.word;
+  }
+
+  /** `query` with the corrected words (by where they are) replaced, spaces tidied. */
+  function correctedQuery(query, corrections) {
+    if (!corrections.length) return null;
+    var out = "", at = 0;
+    corrections.forEach(function (c) { out += query.slice(at, c.start) + c.word; at = c.end; });
+    return (out + query.slice(at)).split(/\s+/).filter(Boolean).join(" ");
+  }
+
+  // ---------------------------------------------------------------------------
   // Loading: every file at most once; a missing file is `null`.
 
   // Files ending in .gz are gzipped by the build and inflated here, so that
@@ -253,7 +358,7 @@
 
   function shard(loader, key) { return loader.get("w/" + fileName(key) + ".json"); }
 
-  /** A stem's postings, or null when no document has it. */
+  /** A stem's postings, or null when no page has it. */
   async function postingsOf(loader, term) {
     var s = await shard(loader, shardKey(term));
     var entry = s && s.t[term];
@@ -283,6 +388,38 @@
     return found.filter(Boolean).sort(function (a, b) { return b.df - a.df; }).slice(0, MAX_COMPLETIONS);
   }
 
+  /** The correction of a word the library lacks, from its typo shards; or null. */
+  async function correction(loader, word) {
+    var keys = queryKeys(word, maxEdits(word));
+    var shards = await Promise.all(keys.map(function (k) { return loader.get("t/" + fileName(k) + ".json"); }));
+    var candidates = [];
+    shards.forEach(function (s) { if (s) Object.keys(s).forEach(function (w) { candidates.push([w, s[w]]); }); });
+    return bestCorrection(word, candidates);
+  }
+
+  // ---------------------------------------------------------------------------
+  // What a query means, as src/search/understand.rs: each word's postings,
+  // a word the library lacks replaced by its correction.
+
+  /** A whole word: {used, term, lists} (lists empty when no page has it). */
+  async function wholeWord(loader, word) {
+    var term = await stemOf(loader, word);
+    var found = await postingsOf(loader, term);
+    if (found || !correctable(word)) return { used: word, term: term, lists: found ? [found] : [] };
+    var better = await correction(loader, word);
+    if (better === null) return { used: word, term: term, lists: [] };
+    term = await stemOf(loader, better);
+    found = await postingsOf(loader, term);
+    return { used: better, term: term, lists: found ? [found] : [], corrected: true };
+  }
+
+  /** The word being typed: the words it starts, else the whole word (corrected if need be). */
+  async function typedWord(loader, word) {
+    var more = await completions(loader, word);
+    if (more.length) return { used: word, term: null, lists: more, prefix: word };
+    return wholeWord(loader, word);
+  }
+
   // ---------------------------------------------------------------------------
   // Ranking, as src/search/rank.rs.
 
@@ -303,46 +440,43 @@
     return out;
   }
 
-  function find(p, n) {
-    var lo = 0, hi = p.n.length - 1;
-    while (lo <= hi) {
-      var mid = (lo + hi) >> 1;
-      if (p.n[mid] === n) return mid;
-      if (p.n[mid] < n) lo = mid + 1; else hi = mid - 1;
-    }
-    return -1;
+  /** What holding a word that `df` of `total` pages hold is worth: 1, and 1 more each time `df` halves. */
+  function rarity(df, total) {
+    var weight = 1, x = Math.max(df, 1);
+    while (x * 2 <= total) { x *= 2; weight++; }
+    return weight;
   }
 
-  /** Documents with every word, scores added up; each keeps its words' passages. */
-  function allTerms(groups) {
-    if (!groups.length) return [];
-    var shortest = groups.reduce(function (a, b) { return b.n.length < a.n.length ? b : a; });
-    var hits = [];
-    for (var i = 0; i < shortest.n.length; i++) {
-      var n = shortest.n[i], score = 0, passages = [];
-      var all = groups.every(function (g) {
-        var at = find(g, n);
-        if (at < 0) return false;
-        score += g.score[at];
-        passages.push(g.passage[at]);
-        return true;
-      });
-      if (all) hits.push({ n: n, score: score, passages: passages });
-    }
-    return hits;
+  /** Pages with any of the words: scores and coverage added up; each keeps its words' passages. */
+  function anyTerms(groups, weights) {
+    var hits = new Map();
+    groups.forEach(function (g, i) {
+      for (var k = 0; k < g.n.length; k++) {
+        var h = hits.get(g.n[k]);
+        if (!h) {
+          h = { n: g.n[k], score: 0, coverage: 0, terms: 0, passages: new Array(groups.length).fill(0) };
+          hits.set(g.n[k], h);
+        }
+        h.score += g.score[k];
+        h.coverage += weights[i];
+        h.terms += 1;
+        h.passages[i] = g.passage[k];
+      }
+    });
+    return Array.from(hits.values());
   }
 
   function rank(idMatches, hits, keep) {
     hits = hits.filter(function (h) { return keep(h.n); });
-    hits.sort(function (a, b) { return b.score - a.score || a.n - b.n; });
+    hits.sort(function (a, b) { return b.coverage - a.coverage || b.score - a.score || a.n - b.n; });
     var ids = idMatches.filter(keep).sort(function (a, b) { return a - b; });
     var first = ids.map(function (n) {
-      return hits.find(function (h) { return h.n === n; }) || { n: n, score: 0, passages: [] };
+      return hits.find(function (h) { return h.n === n; }) || { n: n, score: 0, coverage: 0, terms: 0, passages: [] };
     });
     return first.concat(hits.filter(function (h) { return ids.indexOf(h.n) < 0; }));
   }
 
-  /** The facets of document `n`, from the runs in meta.json. */
+  /** The facets of page `n`, from the runs in meta.json. */
   function facetsOf(meta, n) {
     var runs = meta.runs, lo = 0, hi = runs.length - 1;
     while (lo < hi) {
@@ -363,38 +497,54 @@
   }
 
   // ---------------------------------------------------------------------------
-  // A search: words → stems → postings → ranked documents.
+  // A search: words → stems → postings → ranked pages.
 
   /** `prefix`: the last word is still being typed, so it also matches longer words.
-      Shards, postings, meta.json and the id bucket are all asked for at once. */
+      Shards, postings, meta.json and the id bucket are asked for at once. */
   async function search(loader, query, filter, prefix) {
-    var ws = words(query);
+    var ws = contentWords(query);
     var last = prefix && ws.length ? ws.pop() : null;
     var metaLoad = loader.get("meta.json");
     var idsLoad = metaLoad.then(function (meta) { return idMatches(loader, meta, query); });
-    var typedLoad = last === null ? null : typedWord(loader, last);
-    var stems = Array.from(new Set(await Promise.all(ws.map(function (w) { return stemOf(loader, w); }))));
-    var lists = await Promise.all(stems.map(function (t) { return postingsOf(loader, t); }));
-    var groups = lists.map(function (l) { return l ? [l] : []; });
-    var matchWord = function (w) { return stems.indexOf(stem(w)) >= 0; };
-    if (typedLoad) {
-      var typed = await typedLoad;
-      groups.push(typed);
-      matchWord = function (w) { return w.startsWith(last) || stems.indexOf(stem(w)) >= 0 || stem(w) === stem(last); };
-    }
+    var found = ws.map(function (w) { return wholeWord(loader, w.word); });
+    if (last) found.push(typedWord(loader, last.word));
+    found = await Promise.all(found);
+    var words = (last ? ws.concat([last]) : ws);
+    var corrections = [];
+    found.forEach(function (f, i) { if (f.corrected) corrections.push({ start: words[i].start, end: words[i].end, word: f.used }); });
+    // One group per distinct stem (the word being typed is a group of its own).
+    var terms = [], groups = [];
+    found.forEach(function (f) {
+      if (f.term !== null && terms.indexOf(f.term) >= 0) return;
+      terms.push(f.term);
+      groups.push(f);
+    });
     var meta = await metaLoad;
-    var hits = groups.length && groups.every(function (g) { return g.length; }) ? allTerms(groups.map(group)) : [];
+    var postings = groups.map(function (g) { return group(g.lists); });
+    var weights = postings.map(function (p) { return rarity(p.n.length, meta.docs); });
     var ids = await idsLoad;
-    var dfs = groups.map(function (g) { return Math.min.apply(null, g.map(function (l) { return l.df; })); });
-    return { hits: rank(ids, hits, keeper(meta, filter)), matchWord: matchWord, dfs: dfs };
+    var hits = rank(ids, anyTerms(postings, weights), keeper(meta, filter));
+    return {
+      hits: hits,
+      termOf: termMatcher(groups),
+      weights: weights,
+      dfs: postings.map(function (p) { return p.n.length; }),
+      everyWord: hits.filter(function (h) { return groups.length && h.terms === groups.length; }).length,
+      corrected: correctedQuery(query, corrections)
+    };
   }
 
-  /** The postings a word being typed matches: its completions, else the word itself. */
-  async function typedWord(loader, word) {
-    var more = await completions(loader, word);
-    if (more.length) return more;
-    var exact = await postingsOf(loader, await stemOf(loader, word));
-    return exact ? [exact] : [];
+  /** Which of the query's groups a word of a passage belongs to, or -1. */
+  function termMatcher(groups) {
+    return function (w) {
+      var s = stem(w);
+      for (var i = 0; i < groups.length; i++) {
+        var g = groups[i];
+        if (g.term === s) return i;
+        if (g.prefix && (w.startsWith(g.prefix) || g.lists.some(function (l) { return l.term === s; }))) return i;
+      }
+      return -1;
+    };
   }
 
   async function idMatches(loader, meta, query) {
@@ -404,9 +554,8 @@
     return (bucket && bucket[key]) || [];
   }
 
-  /** The passage a result's snippet comes from: the one most of its words
-      first appear in; on a tie, the one of the rarest word (common words are
-      everywhere, so they are likely near it too). `dfs`: each word's document count. */
+  /** The passage whose excerpt file a result downloads: the one most of its
+      words say most in; on a tie, the one of the rarest word. `dfs`: each word's page count. */
   function passageOf(hit, dfs) {
     var votes = {}, rarity = {}, best = -1;
     hit.passages.forEach(function (p, i) {
@@ -423,15 +572,36 @@
     return best > 0 ? { index: best - 1, inBody: true } : { index: 0, inBody: false };
   }
 
-  /** A result's facts and the passage its snippet comes from. */
-  function excerpt(loader, hit, dfs) {
-    var p = passageOf(hit, dfs);
-    var part = Math.floor(p.index / PASSAGES_PER_FILE);
+  /** The `rarity` of the query's words that `text` holds, added up (a passage's heading counts with its text). */
+  function coverageOf(text, result) {
+    var seen = new Set();
+    words(text).forEach(function (w) { var t = result.termOf(w); if (t >= 0) seen.add(t); });
+    var sum = 0;
+    seen.forEach(function (t) { sum += result.weights[t]; });
+    return sum;
+  }
+
+  /** A result's facts, and its snippet's passage: in the excerpt file of the
+      voted passage, the one holding the most and rarest of the query's words. */
+  function excerpt(loader, hit, result) {
+    var voted = passageOf(hit, result.dfs);
+    var part = Math.floor(voted.index / PASSAGES_PER_FILE);
     var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + part + ".gz";
     return loader.get(path).then(function (x) {
       if (!x) return null;
-      var passage = x.p[p.index % PASSAGES_PER_FILE] || ["", []];
-      return { hit: hit, file: x, text: passage[0], sections: passage[1], inBody: p.inBody };
+      var chosen = voted.index % PASSAGES_PER_FILE, best = null;
+      if (voted.inBody) {
+        // By coverage, its heading's counting with it; then the heading's own; then the voted passage.
+        x.p.forEach(function (p, i) {
+          var c = [coverageOf((p[2] || "") + "\n" + p[0], result), coverageOf(p[2] || "", result)];
+          var better = !best || c[0] > best[0] || (c[0] === best[0] && (c[1] > best[1] ||
+            (c[1] === best[1] && i === voted.index % PASSAGES_PER_FILE)));
+          if (better) { best = c; chosen = i; }
+        });
+      }
+      var passage = x.p[chosen] || [""];
+      var section = passage.length > 2 ? { anchor: passage[1], label: passage[2] } : null;
+      return { hit: hit, file: x, text: passage[0], section: section, inBody: voted.inBody };
     });
   }
 
@@ -454,10 +624,10 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  /** About SNIPPET_WORDS words of `text` around its densest matches, and where they start. */
+  /** About SNIPPET_WORDS words of `text` around its densest matches. */
   function snippetOf(text, matchWord) {
     var ts = tokens(text);
-    if (ts.length <= SNIPPET_WORDS) return { text: text.trim(), start: 0 };
+    if (ts.length <= SNIPPET_WORDS) return text.trim();
     var best = 0, bestCount = -1;
     for (var i = 0; i < ts.length; i++) {
       if (!matchWord(ts[i].word)) continue;
@@ -467,23 +637,28 @@
     }
     var first = Math.max(0, best - 5), lastWord = Math.min(ts.length, first + SNIPPET_WORDS) - 1;
     var out = text.slice(ts[first].start, ts[lastWord].end);
-    return { text: (first > 0 ? "… " : "") + out + (lastWord < ts.length - 1 ? " …" : ""), start: ts[first].start };
+    return (first > 0 ? "… " : "") + out + (lastWord < ts.length - 1 ? " …" : "");
   }
-
-  /** The section a passage's text at `start` belongs to: [start, anchor, label], or undefined. */
-  function sectionAt(sections, start) {
-    var found;
-    sections.forEach(function (s) { if (s[0] <= start) found = s; });
-    return found;
-  }
-
-  var STATUS_TAG = { ratified: "green", draft: "orange", consultation: "orange" };
 
   function el(tag, className, text) {
     var e = document.createElement(tag);
     if (className) e.className = className;
     if (text !== undefined) e.textContent = text;
     return e;
+  }
+
+  /** The line under a result's title: what it is, and for a document its id, version, type, directorate and status. */
+  function metaLine(x) {
+    var meta = el("span", "td-search-result__meta");
+    if (x.k === "role" || x.k === "term") {
+      meta.appendChild(el("strong", "td-tag td-tag--blue", x.k === "role" ? "Role" : "Glossary term"));
+      if (x.k === "role") meta.appendChild(document.createTextNode(" · responsibilities across the library"));
+      return meta;
+    }
+    meta.textContent = [x.i, "version " + x.v, x.y, x.d].join(" · ") + " · ";
+    // The build decides the tag: a ratified document whose review date has passed says so.
+    meta.appendChild(el("strong", "td-tag td-tag--" + x.c, x.l));
+    return meta;
   }
 
   function resultItem(root, found, matchWord) {
@@ -493,23 +668,34 @@
     title.href = root + x.u;
     appendMarked(title, x.t, matchWord);
     li.appendChild(title);
-    var meta = el("span", "td-search-result__meta", [x.i, "version " + x.v, x.y, x.d].join(" · ") + " · ");
-    var status = x.s.charAt(0).toUpperCase() + x.s.slice(1);
-    meta.appendChild(el("strong", "td-tag td-tag--" + (STATUS_TAG[x.s] || "grey"), status));
-    li.appendChild(meta);
+    li.appendChild(metaLine(x));
     var snippet = el("p", "td-search-result__snippet");
-    var body = snippetOf(found.text, matchWord);
-    appendMarked(snippet, found.inBody || !x.m ? body.text : x.m, matchWord);
+    appendMarked(snippet, snippetOf(found.inBody || !x.m ? found.text : x.m, matchWord), matchWord);
     li.appendChild(snippet);
-    var where = found.inBody && sectionAt(found.sections, body.start);
-    if (where) {
+    if (found.inBody && found.section) {
       var section = el("p", "td-search-result__section", "In section ");
-      var link = el("a", null, where[2]);
-      link.href = root + x.u + "#" + encodeURIComponent(where[1]);
+      var link = el("a", null, found.section.label);
+      link.href = root + x.u.replace(/#.*$/, "") + "#" + encodeURIComponent(found.section.anchor);
       section.appendChild(link);
       li.appendChild(section);
     }
     return li;
+  }
+
+  /** What the search found, in words, as the command line says it. */
+  function announcement(result, query, shown) {
+    var count = result.hits.length, every = result.everyWord;
+    var q = "“" + (result.corrected || query) + "”";
+    var text = result.corrected ? "Showing results for " + q + " (you typed “" + query + "”). " : "";
+    text += count === 0 ? "No results found for " + q + "."
+      : count === 1 ? "1 result found for " + q + "."
+      : count + " results found for " + q + ".";
+    if (count > 1 && every < count) {
+      text += every === 0 ? " None has every word: those with the most and rarest come first."
+        : every === 1 ? " 1 has every word." : " " + every + " have every word.";
+    }
+    if (count > shown) text += " Showing the first " + shown + ".";
+    return text;
   }
 
   // ---------------------------------------------------------------------------
@@ -525,6 +711,7 @@
     var input = document.getElementById("td-search-q");
     var list = document.getElementById("td-search-results");
     var message = document.getElementById("td-search-message");
+    var tips = document.getElementById("td-search-tips");
     var more = document.getElementById("td-search-more");
     var selects = { type: "td-search-type", status: "td-search-status", directorate: "td-search-directorate" };
     Object.keys(selects).forEach(function (k) { selects[k] = document.getElementById(selects[k]); });
@@ -538,9 +725,7 @@
       var params = new URLSearchParams(location.search);
       input.value = params.get("q") || "";
       Object.keys(selects).forEach(function (k) { selects[k].value = params.get(k) || ""; });
-      if (selects.status.selectedIndex < 0) selects.status.value = "";
-      var header = document.getElementById("td-header-q");
-      if (header) header.value = input.value;
+      Object.keys(selects).forEach(function (k) { if (selects[k].selectedIndex < 0) selects[k].value = ""; });
     }
 
     function toAddress(push) {
@@ -565,7 +750,8 @@
         shown = 0;
         list.textContent = "";
         await showMore(mine);
-        announce(result.hits.length, query);
+        message.textContent = announcement(result, query, shown);
+        if (tips) tips.hidden = result.hits.length > 0;
         performance.measure("trustdocs:search", { start: started });
       } catch (e) {
         if (mine === sequence) message.textContent = "Search is not available: the search index could not be read.";
@@ -579,26 +765,20 @@
       current = null;
       list.textContent = "";
       more.hidden = true;
+      if (tips) tips.hidden = true;
       message.textContent = "Type some words to search for.";
       list.setAttribute("aria-busy", "false");
     }
 
     async function showMore(mine) {
-      var page = current.result.hits.slice(shown, shown + PAGE_SIZE);
-      var dfs = current.result.dfs;
-      var files = await Promise.all(page.map(function (h) { return excerpt(loader, h, dfs); }));
+      var result = current.result;
+      var page = result.hits.slice(shown, shown + PAGE_SIZE);
+      var files = await Promise.all(page.map(function (h) { return excerpt(loader, h, result); }));
       if (mine !== sequence) return;
-      files.filter(Boolean).forEach(function (f) { list.appendChild(resultItem(root, f, current.result.matchWord)); });
+      var matchWord = function (w) { return result.termOf(w) >= 0; };
+      files.filter(Boolean).forEach(function (f) { list.appendChild(resultItem(root, f, matchWord)); });
       shown += page.length;
-      more.hidden = shown >= current.result.hits.length;
-    }
-
-    function announce(count, query) {
-      var text = count === 0 ? "No documents found for “" + query + "”."
-        : count === 1 ? "1 document found for “" + query + "”."
-        : count + " documents found for “" + query + "”.";
-      if (count > shown) text += " Showing the first " + shown + ".";
-      message.textContent = text;
+      more.hidden = shown >= result.hits.length;
     }
 
     function resultLinks() { return Array.from(list.querySelectorAll(".td-search-result__title")); }
@@ -633,7 +813,7 @@
     more.addEventListener("click", function () {
       var before = shown;
       showMore(sequence).then(function () {
-        announce(current.result.hits.length, current.query);
+        message.textContent = announcement(current.result, current.query, shown);
         var links = resultLinks();
         if (links[before]) links[before].focus();
       });
@@ -648,7 +828,11 @@
   // offer the pure functions for checking against the Rust side.
   var box = typeof document !== "undefined" && document.getElementById("td-search");
   if (box) Page(box);
-  var api = { stem: stem, words: words, idKey: idKey, decodePostings: decodePostings, shardKey: shardKey, fileName: fileName, fnv1a: fnv1a };
+  var api = {
+    stem: stem, words: words, idKey: idKey, decodePostings: decodePostings, shardKey: shardKey, fileName: fileName,
+    fnv1a: fnv1a, stopWords: STOP_WORDS, contentWords: contentWords, maxEdits: maxEdits, queryKeys: queryKeys,
+    distance: distance, bestCorrection: bestCorrection, correctedQuery: correctedQuery, rarity: rarity
+  };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
   else if (!box) globalThis.trustdocsSearch = api;
 })();
