@@ -1,7 +1,7 @@
 //! Deterministic benchmark corpus for trustdocs.
 //!
 //! ```text
-//! cargo run --release --example gen_corpus -- N OUT_DIR
+//! cargo run --release --example gen_corpus -- N OUT_DIR [--revised M]
 //! ```
 //!
 //! Writes a complete content folder to OUT_DIR: `site.yaml`, `roles.yaml`,
@@ -14,6 +14,12 @@
 //! PRNG (splitmix64) seeded from its number, so the same N always gives
 //! byte-identical files, and a document's content does not change when N
 //! grows (only which other documents it can point at).
+//!
+//! With `--revised M`, exactly M ratified documents have an earlier
+//! version instead, and each earlier version is its document as it was
+//! before a realistic revision (a word changed in a paragraph, a bullet
+//! deleted, a row added to the monitoring table, a paragraph moved), for
+//! timing comparison pages (`benches/changes.sh`).
 //!
 //! A few defects are planted on purpose, for the checks to find: about 1 in
 //! 50 documents refers to the nonexistent `POL/999/999`, and about 1 in 100
@@ -885,6 +891,65 @@ fn body(metas: &[Meta], i: usize, edition: Edition, related: &[usize]) -> String
 }
 
 // ---------------------------------------------------------------------------
+// Earlier versions for comparisons (`--revised M`)
+
+/// Which documents get an earlier version: `m` of the ratified ones,
+/// spread evenly over the library.
+fn spread(metas: &[Meta], m: usize) -> Vec<bool> {
+    let ratified: Vec<usize> = (0..metas.len()).filter(|&i| metas[i].status == Status::Ratified).collect();
+    let m = m.min(ratified.len());
+    let mut chosen = vec![false; metas.len()];
+    for k in 0..m {
+        chosen[ratified[k * ratified.len() / m]] = true;
+    }
+    chosen
+}
+
+/// The body as it was before its last revision, which changed one word in
+/// a paragraph, deleted a bullet, added a row to the monitoring table and
+/// moved a paragraph to another section: the revision undone.
+fn before_revision(body: &str, rng: &mut Rng) -> String {
+    let mut blocks: Vec<String> = body.trim_end().split("\n\n").map(str::to_string).collect();
+    let is_para = |b: &str| !b.starts_with('#') && !b.starts_with('-') && !b.starts_with('|');
+    let paras: Vec<usize> = (0..blocks.len()).filter(|&i| is_para(&blocks[i])).collect();
+    // The word: one word of five letters or more, in one paragraph.
+    let edited = paras[rng.below(paras.len())];
+    let words: Vec<&str> = blocks[edited].split(' ').collect();
+    let candidates: Vec<usize> =
+        (1..words.len()).filter(|&w| words[w].len() >= 5 && words[w].chars().all(|c| c.is_ascii_lowercase())).collect();
+    if !candidates.is_empty() {
+        let w = candidates[rng.below(candidates.len())];
+        let mut words: Vec<String> = words.iter().map(|s| s.to_string()).collect();
+        words[w] = rng.pick(NOUNS).to_string();
+        blocks[edited] = words.join(" ");
+    }
+    // The bullet the revision deleted.
+    if let Some(list) = blocks.iter().position(|b| b.starts_with("- ")) {
+        let bullet = format!("- {} {} arrangements", rng.pick(ADJECTIVES), rng.pick(NOUNS));
+        blocks[list] = format!("{}\n{bullet}", blocks[list]);
+    }
+    // The monitoring table's last row, which the revision added.
+    if let Some(table) = blocks.iter().rposition(|b| b.starts_with('|')) {
+        let rows: Vec<&str> = blocks[table].lines().collect();
+        if rows.len() > 3 {
+            blocks[table] = rows[..rows.len() - 1].join("\n");
+        }
+    }
+    // The paragraph the revision moved stood in the next section before.
+    let movable: Vec<usize> = paras.iter().copied().filter(|&p| p != edited).collect();
+    if let Some(&from) = movable.get(rng.below(movable.len().max(1))) {
+        let next = (from + 1..blocks.len()).find(|&i| blocks[i].starts_with("## "));
+        if let Some(next) = next {
+            let moved = blocks.remove(from);
+            blocks.insert(next, moved);
+        }
+    }
+    let mut out = blocks.join("\n\n");
+    out.push('\n');
+    out
+}
+
+// ---------------------------------------------------------------------------
 // Settings files
 
 fn site_yaml() -> String {
@@ -938,7 +1003,7 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
 
-fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
+fn generate(n: usize, out_dir: &Path, revised: Option<usize>) -> Result<usize, String> {
     clear_output(out_dir)?;
     let docs_dir = out_dir.join("documents");
     fs::create_dir_all(&docs_dir).map_err(|e| format!("cannot create {}: {e}", docs_dir.display()))?;
@@ -947,6 +1012,7 @@ fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
     write(&out_dir.join("glossary.yaml"), &glossary_yaml())?;
 
     let metas: Vec<Meta> = (0..n).map(meta).collect();
+    let revise = revised.map(|m| spread(&metas, m));
     let mut files = 0;
     let mut folder = PathBuf::new();
     for i in 0..n {
@@ -972,11 +1038,22 @@ fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
         let mut text = String::with_capacity(28 * 1024);
         front_matter(&mut text, &metas, i, Edition::Current, &related);
         text.push('\n');
-        text.push_str(&body(&metas, i, Edition::Current, &related));
+        let current_body = body(&metas, i, Edition::Current, &related);
+        text.push_str(&current_body);
         write(&folder.join(format!("{stem}.md")), &text)?;
         files += 1;
 
-        if m.has_superseded {
+        if let Some(revise) = &revise {
+            if revise[i] {
+                let old = m.history[m.history.len() - 2].version;
+                let mut text = String::with_capacity(28 * 1024);
+                front_matter(&mut text, &metas, i, Edition::Superseded, &related);
+                text.push('\n');
+                text.push_str(&before_revision(&current_body, &mut Rng::new(i, 5)));
+                write(&folder.join(format!("{stem}-v{}-{}.md", old.0, old.1)), &text)?;
+                files += 1;
+            }
+        } else if m.has_superseded {
             let old = m.history[m.history.len() - 2].version;
             let mut text = String::with_capacity(28 * 1024);
             front_matter(&mut text, &metas, i, Edition::Superseded, &related);
@@ -991,10 +1068,21 @@ fn generate(n: usize, out_dir: &Path) -> Result<usize, String> {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let usage = "usage: gen_corpus N OUT_DIR   (N documents, 1 to 999000)";
-    let [n, out] = args.as_slice() else {
-        eprintln!("{usage}");
-        return ExitCode::from(2);
+    let usage =
+        "usage: gen_corpus N OUT_DIR [--revised M]   (N documents, 1 to 999000; M of them with an earlier version)";
+    let (n, out, revised) = match args.as_slice() {
+        [n, out] => (n, out, None),
+        [n, out, flag, m] if flag == "--revised" => match m.parse::<usize>() {
+            Ok(m) => (n, out, Some(m)),
+            Err(_) => {
+                eprintln!("`{m}` is not a number of documents\n{usage}");
+                return ExitCode::from(2);
+            }
+        },
+        _ => {
+            eprintln!("{usage}");
+            return ExitCode::from(2);
+        }
     };
     let n: usize = match n.parse() {
         Ok(n) if (1..=MAX_DOCS).contains(&n) => n,
@@ -1003,7 +1091,7 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    match generate(n, Path::new(out)) {
+    match generate(n, Path::new(out), revised) {
         Ok(files) => {
             println!("wrote {n} documents ({files} files) to {out}");
             ExitCode::SUCCESS

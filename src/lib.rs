@@ -35,6 +35,7 @@
 //! re-runs the stages for what an edit touches.
 
 pub mod check;
+pub mod compare;
 pub mod config;
 pub mod diag;
 pub mod edit;

@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use trustdocs::diag::Severity;
 use trustdocs::governance::{ratify, withdraw, NewVersionOptions, RatifyOptions, ReviewDate, WithdrawOptions};
 use trustdocs::links::fetch::FetchOptions;
-use trustdocs::model::Date;
+use trustdocs::model::{Date, Version};
 use trustdocs::project::{ExternalOptions, ExternalReport};
 use trustdocs::publish::PublishOptions;
 use trustdocs::text::for_terminal;
@@ -98,6 +98,34 @@ enum Command {
         #[arg(long)]
         drafts: bool,
         /// The date review checks and pages use, as YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<Date>,
+    },
+    /// Compare two versions of a document: the facts that changed, then the text section by section.
+    Diff {
+        /// The document's id, e.g. CORP/STRAT/003.
+        id: String,
+        /// `[FROM [TO]] [DIR]`: the versions to compare (default: the version in preparation
+        /// against the current one, else the current one against the one before it), then the
+        /// content folder (default: content).
+        #[arg(value_name = "FROM TO DIR", num_args = 0..=3)]
+        rest: Vec<String>,
+        /// `human` (colour on a terminal; `+`/`-` and `[-deleted-]{+inserted+}` otherwise) or `json`.
+        #[arg(long, value_enum, default_value_t = Format::Human)]
+        format: Format,
+    },
+    /// Make the ratifying committee's paper for the version in preparation: one PDF with a
+    /// cover sheet, the checks' findings, the changes in redline and the proposed document.
+    Pack {
+        /// The document's id, e.g. CORP/STRAT/003.
+        id: String,
+        /// The content folder (holds site.yaml and documents/).
+        #[arg(default_value = "content")]
+        dir: PathBuf,
+        /// The PDF to write (default: <id>-v<version>-committee-paper.pdf here).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// The date the checks use, as YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
@@ -344,6 +372,8 @@ fn main() -> ExitCode {
                 color: use_color(),
             })
         }
+        Command::Diff { id, rest, format } => diff(&id, &rest, format),
+        Command::Pack { id, dir, out, today } => pack(&dir, &id, out, today_or_now(today)),
         Command::Import { files, out, id, force, format, today } => {
             import(trustdocs::import::Options { files, out, id, force, today: today_or_now(today) }, format)
         }
@@ -517,6 +547,75 @@ fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// `trustdocs diff ID [FROM [TO]] [DIR]`: the comparison on standard output.
+fn diff(id: &str, rest: &[String], format: Format) -> ExitCode {
+    let (versions, dir) = match diff_args(rest) {
+        Ok(args) => args,
+        Err(e) => return usage_or_refusal(&e),
+    };
+    let project = match Project::load(&dir) {
+        Ok(p) => p,
+        Err(e) => {
+            error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    match project.diff(id, &versions, today_or_now(None)) {
+        Ok(c) => {
+            match format {
+                Format::Json => println!("{}", serde_json::to_string_pretty(&c).expect("a comparison serialises")),
+                Format::Human => print!("{}", trustdocs::compare::terminal::render(&c, use_color())),
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_or_refusal(&e),
+    }
+}
+
+/// `ID [FROM [TO]] [DIR]`: the words after the id that read as versions
+/// are versions; a last word that does not is the content folder.
+fn diff_args(rest: &[String]) -> Result<(Vec<Version>, PathBuf), trustdocs::Error> {
+    let mut versions = Vec::new();
+    let mut dir = None;
+    for (i, arg) in rest.iter().enumerate() {
+        let last = i + 1 == rest.len();
+        match Version::parse(arg.trim_start_matches(['v', 'V'])) {
+            Ok(v) if versions.len() < 2 && !(last && i == 2) => versions.push(v),
+            _ if last => dir = Some(PathBuf::from(arg)),
+            _ => {
+                return Err(trustdocs::Error::Usage(format!(
+                    "`{arg}` is not a version: write `trustdocs diff ID [FROM [TO]] [DIR]`, versions as numbers such as 3 or 2.1"
+                )))
+            }
+        }
+    }
+    Ok((versions, dir.unwrap_or_else(|| PathBuf::from("content"))))
+}
+
+/// `trustdocs pack`: the committee's paper, and where it went.
+fn pack(dir: &Path, id: &str, out: Option<PathBuf>, today: Date) -> ExitCode {
+    let checked = match trustdocs::check(dir, today) {
+        Ok(c) => c,
+        Err(e) => {
+            error(&e);
+            return ExitCode::from(2);
+        }
+    };
+    match checked.pack(id, out) {
+        Ok(path) => {
+            println!("wrote the committee paper to {}", path.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => usage_or_refusal(&e),
+    }
+}
+
+/// Bad usage is 2; a refusal (nothing to compare, a file pack did not make) is 1.
+fn usage_or_refusal(e: &trustdocs::Error) -> ExitCode {
+    error(e);
+    ExitCode::from(if matches!(e, trustdocs::Error::Usage(_)) { 2 } else { 1 })
 }
 
 /// `trustdocs search`: results on standard output, notes on standard error.

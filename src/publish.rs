@@ -2,6 +2,10 @@
 //! Everything after the checks that makes files (render, search, PDFs)
 //! reads the same plan, so they publish exactly the same versions.
 
+mod changes;
+
+pub use changes::{Changes, ChangesPage};
+
 use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
 use crate::model::glossary::GlossaryMarker;
@@ -42,6 +46,8 @@ pub struct Publication<'a> {
     pub url_of: HashMap<DocIndex, String>,
     /// The version each id's main page shows.
     pub main_of: BTreeMap<DocId, DocIndex>,
+    /// The comparison pages between published versions.
+    pub changes: Changes,
 }
 
 impl<'a> Publication<'a> {
@@ -87,7 +93,8 @@ impl<'a> Publication<'a> {
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
-        Publication { errors, lib, opts, pages, url_of, main_of }
+        let changes = Changes::plan(lib, &url_of, &main_of);
+        Publication { errors, lib, opts, pages, url_of, main_of, changes }
     }
 
     /// The absolute address of the site's root, ending in `/`.

@@ -7,12 +7,15 @@
 //! checked.publication(&opts)   which versions go out, at which address
 //! checked.site(&opts, &theme)? → Site: pages, search and files, in memory or into a sink
 //! project.search_documents(&opts)  what search indexes (no checks needed)
+//! project.diff(id, &versions)?  two versions compared (`trustdocs diff`)
+//! checked.pack(id, out)?       the committee's paper (`trustdocs pack`)
 //! ```
 //!
 //! `trustdocs build` and `check`, `serve`, `search` and the tests all go
 //! through these, so a new command is a few lines.
 
 mod build;
+mod changes;
 mod external;
 mod select;
 mod site;

@@ -1,12 +1,15 @@
 //! Stage 4: render the library into files for the site.
 
 mod body_html;
+pub mod changes;
+pub mod facts;
 mod feeds;
 mod governance;
 mod html;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
+pub mod redline;
 mod references;
 pub mod views;
 
@@ -15,7 +18,7 @@ use crate::error::Result;
 use crate::links::Cache;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
-use crate::publish::{Publication, PublishOptions};
+use crate::publish::{ChangesPage, Publication, PublishOptions};
 use crate::resolve::{DocIndex, Library};
 use crate::text::slugify_ascii;
 use crate::theme::Theme;
@@ -87,6 +90,20 @@ impl<'a> SiteRenderer<'a> {
                 let html = templates.render("document.html", ctx)?;
                 sink(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
             })
+            .sum::<Result<usize>>()
+            .and_then(|pages| Ok(pages + self.changes_pages_into(wanted, sink)?))
+    }
+
+    /// The comparison pages with either end among the versions `wanted`
+    /// accepts (an edit of either version changes the page), into `sink`;
+    /// returns how many.
+    pub fn changes_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
+        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        site.changes
+            .pages
+            .par_iter()
+            .filter(|p| wanted(p.to) || wanted(p.from))
+            .map(|p| changes_page(site, templates, common, p, sink))
             .sum()
     }
 
@@ -135,6 +152,23 @@ impl<'a> SiteRenderer<'a> {
         }
         Ok(Some(pages.len()))
     }
+}
+
+/// One comparison page.
+fn changes_page(
+    site: &Publication,
+    templates: &Templates,
+    common: &Value,
+    page: &ChangesPage,
+    sink: &Sink,
+) -> Result<usize> {
+    let view = changes::view(site, page, changes::compare(site, page));
+    let root = root_of(&page.url);
+    let page_title =
+        format!("Changes from version {} to version {}: {}", view.from.version, view.to.version, view.title);
+    let ctx = context! { root, page_title, section => "documents", changes => ser(&view), ..common.clone() };
+    sink(OutputFile::bytes(format!("{}index.html", page.url), templates.render("changes.html", ctx)?))?;
+    Ok(1)
 }
 
 /// `documents/a/` → `../../`: every link is relative, so the site works from

@@ -55,57 +55,148 @@ pub struct PdfOutcome {
     pub compiled: usize,
 }
 
-/// Makes every page's PDF into `staging`, reusing those of the previous
-/// output in `out` whose inputs have not changed.
-pub fn render(site: &Publication, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome> {
-    let template =
-        theme.get("pdf/document.typ").ok_or_else(|| Error::Theme("the theme has no pdf/document.typ".into()))?;
-    let fonts: Vec<(&str, &[u8])> =
-        theme.under("fonts").filter(|(n, _)| n.ends_with(".ttf") || n.ends_with(".otf")).collect();
-    let mut base = Hasher::new();
-    for part in [typst.version.as_bytes(), STANDARDS.as_bytes(), template] {
-        base.write(part);
+/// One PDF to make: where it goes, the theme's typst files it compiles,
+/// and the data they read.
+pub struct Job {
+    /// Relative to the site root.
+    pub path: String,
+    /// Names its folder in the workspace: unique within a build.
+    pub key: String,
+    /// What the PDF is, for messages: "POL/001/001 version 2 (content/...)".
+    pub label: String,
+    /// The template typst compiles, in the theme's `pdf/`.
+    pub main: &'static str,
+    /// Every template it reads (`main` first); they are hashed for the cache.
+    pub templates: &'static [&'static str],
+    /// `/data.json`.
+    pub data: Vec<u8>,
+    /// Other data files at the compile root, by name.
+    pub extra: Vec<(String, Vec<u8>)>,
+    /// Assets shown as images, relative to the content folder.
+    pub images: Vec<PathBuf>,
+    /// The creation date written into the PDF.
+    pub timestamp: i64,
+}
+
+/// The PDF of a document version.
+fn document_job(site: &Publication, page: &DocPage) -> Job {
+    let doc = site.lib.doc(page.doc);
+    Job {
+        path: pdf_path(site, page.doc, &page.url),
+        key: format!("doc-{}", page.doc),
+        label: format!(
+            "{} version {} ({})",
+            doc.id().map(|i| i.to_string()).unwrap_or_default(),
+            doc.version().map_or("?", |v| v.as_str()),
+            doc.file.display
+        ),
+        main: "document.typ",
+        templates: &["document.typ"],
+        data: serde_json::to_vec_pretty(&pdf_data::data(site, page.doc)).expect("PDF data serialises"),
+        extra: Vec::new(),
+        images: images(site, page.doc),
+        timestamp: timestamp(doc),
     }
-    fonts.iter().for_each(|(n, b)| {
-        base.write(n.as_bytes());
-        base.write(b);
-    });
+}
+
+/// The fonts and the hash of what every PDF shares.
+struct Common<'t> {
+    fonts: Vec<(&'t str, &'t [u8])>,
+    base: Hasher,
+}
+
+impl<'t> Common<'t> {
+    fn new(theme: &'t Theme, typst: &Typst) -> Common<'t> {
+        let fonts: Vec<(&str, &[u8])> =
+            theme.under("fonts").filter(|(n, _)| n.ends_with(".ttf") || n.ends_with(".otf")).collect();
+        let mut base = Hasher::new();
+        for part in [typst.version.as_bytes(), STANDARDS.as_bytes()] {
+            base.write(part);
+        }
+        fonts.iter().for_each(|(n, b)| {
+            base.write(n.as_bytes());
+            base.write(b);
+        });
+        Common { fonts, base }
+    }
+
+    /// The job's templates, from the theme.
+    fn templates(&self, theme: &'t Theme, job: &Job) -> Result<Vec<(&'static str, &'t [u8])>> {
+        job.templates
+            .iter()
+            .map(|name| {
+                let missing = || Error::Theme(format!("the theme has no pdf/{name}"));
+                theme.get(&format!("pdf/{name}")).map(|b| (*name, b)).ok_or_else(missing)
+            })
+            .collect()
+    }
+
+    /// Everything that goes into the job's PDF.
+    fn hash(&self, site_dir: &Path, templates: &[(&str, &[u8])], job: &Job) -> String {
+        let mut h = self.base.clone();
+        for (name, bytes) in templates {
+            h.write(name.as_bytes());
+            h.write(bytes);
+        }
+        h.write(&job.data);
+        for (name, bytes) in &job.extra {
+            h.write(name.as_bytes());
+            h.write(bytes);
+        }
+        for img in &job.images {
+            h.write(img.as_os_str().as_encoded_bytes());
+            h.write(&std::fs::read(site_dir.join(img)).unwrap_or_default());
+        }
+        h.hex()
+    }
+}
+
+/// What became of one PDF.
+struct Made {
+    path: String,
+    hash: String,
+    result: Result<()>,
+    /// Whether typst ran (not taken from the cache).
+    compiled: bool,
+}
+
+/// Makes every page's PDF, and every comparison's redline, into `staging`,
+/// reusing those of the previous output in `out` whose inputs have not changed.
+pub fn render(site: &Publication, theme: &Theme, typst: &Typst, out: &Path, staging: &Staging) -> Result<PdfOutcome> {
+    let common = Common::new(theme, typst);
     let previous = read_manifest(out);
-    let work = Workspace::new(staging.dir(), &fonts)?;
-    let bar = progress(site.pages.len());
-    let results: Vec<(String, String, Result<()>, bool)> = site
-        .pages
-        .par_iter()
-        .map(|page| {
-            let path = pdf_path(site, page.doc, &page.url);
-            let data = serde_json::to_vec_pretty(&pdf_data::data(site, page.doc)).expect("PDF data serialises");
-            let images = images(site, page.doc);
-            let mut h = base.clone();
-            h.write(&data);
-            for img in &images {
-                h.write(img.as_os_str().as_encoded_bytes());
-                h.write(&std::fs::read(site.lib.dir.join(img)).unwrap_or_default());
-            }
-            let hash = h.hex();
-            let cached = out.join(&path);
-            let result = if previous.get(&path) == Some(&hash) && cached.is_file() {
-                (staging.put(&OutputFile { path: path.clone(), contents: Contents::Copy(cached) }), false)
+    let work = Workspace::new(staging.dir().join(".trustdocs").join("pdf-work"), &common.fonts)?;
+    let count = site.pages.len() + site.changes.pages.len();
+    let bar = progress(count);
+    let results: Vec<Result<Made>> = (0..count)
+        .into_par_iter()
+        .map(|n| {
+            let job = match site.pages.get(n) {
+                Some(page) => document_job(site, page),
+                None => super::redline::job(site, &site.changes.pages[n - site.pages.len()]),
+            };
+            let templates = common.templates(theme, &job)?;
+            let hash = common.hash(&site.lib.dir, &templates, &job);
+            let cached = out.join(&job.path);
+            let result = if previous.get(&job.path) == Some(&hash) && cached.is_file() {
+                (staging.put(&OutputFile { path: job.path.clone(), contents: Contents::Copy(cached) }), false)
             } else {
-                let target = staging.path_for(&path);
-                (target.and_then(|t| compile(site, page, typst, &work, template, &data, &images, &t)), true)
+                let target = staging.path_for(&job.path);
+                (target.and_then(|t| compile(&site.lib.dir, typst, &work, &templates, &job, &t)), true)
             };
             bar.as_ref().inspect(|b| b.inc(1));
-            (path, hash, result.0, result.1)
+            Ok(Made { path: job.path, hash, result: result.0, compiled: result.1 })
         })
         .collect();
     bar.inspect(|b| b.finish_and_clear());
     let mut outcome = PdfOutcome { made: 0, failures: Vec::new(), compiled: 0 };
     let mut manifest = BTreeMap::new();
-    for (path, hash, result, ran) in results {
-        outcome.compiled += usize::from(ran);
-        match result {
+    for r in results {
+        let made = r?;
+        outcome.compiled += usize::from(made.compiled);
+        match made.result {
             Ok(()) => {
-                manifest.insert(path, hash);
+                manifest.insert(made.path, made.hash);
                 outcome.made += 1;
             }
             Err(e) => outcome.failures.push(e.to_string()),
@@ -113,6 +204,22 @@ pub fn render(site: &Publication, theme: &Theme, typst: &Typst, out: &Path, stag
     }
     staging.put(&OutputFile::bytes(MANIFEST, serde_json::to_vec_pretty(&manifest).expect("manifest serialises")))?;
     Ok(outcome)
+}
+
+/// Makes one PDF straight to `target`, without the cache (`trustdocs pack`),
+/// its typst run in the folder `work`, made new and removed after.
+pub fn make_one(
+    site: &Publication,
+    theme: &Theme,
+    typst: &Typst,
+    job: &Job,
+    work: PathBuf,
+    target: &Path,
+) -> Result<()> {
+    let common = Common::new(theme, typst);
+    let templates = common.templates(theme, job)?;
+    let work = Workspace::new(work, &common.fonts)?;
+    compile(&site.lib.dir, typst, &work, &templates, job, target)
 }
 
 fn progress(len: usize) -> Option<indicatif::ProgressBar> {
@@ -126,7 +233,7 @@ fn progress(len: usize) -> Option<indicatif::ProgressBar> {
 }
 
 /// Assets a document shows as images, relative to the content folder.
-fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
+pub fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
     let doc = site.lib.doc(index);
     let mut v: Vec<PathBuf> = doc
         .body
@@ -146,9 +253,9 @@ fn read_manifest(out: &Path) -> BTreeMap<String, String> {
     std::fs::read(out.join(MANIFEST)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
 }
 
-/// The folder for the build's typst runs, inside the staging folder (not
+/// The folder for typst runs: for a build, inside the staging folder (not
 /// the shared temporary folder, where another user could have planted a
-/// link under its name): made new, removed when dropped, before the swap,
+/// link under its name); made new, removed when dropped, before the swap,
 /// and with the staging folder if the build is interrupted or killed.
 struct Workspace {
     dir: PathBuf,
@@ -156,8 +263,8 @@ struct Workspace {
 }
 
 impl Workspace {
-    fn new(staging: &Path, fonts: &[(&str, &[u8])]) -> Result<Workspace> {
-        let dir = staging.join(".trustdocs").join("pdf-work");
+    /// Creates `dir` (which must not exist: never a planted link) and its fonts.
+    fn new(dir: PathBuf, fonts: &[(&str, &[u8])]) -> Result<Workspace> {
         let font_dir = dir.join("fonts");
         for d in [&dir, &font_dir] {
             std::fs::create_dir(d).map_err(Error::io("create", d))?;
@@ -178,37 +285,33 @@ impl Drop for Workspace {
 }
 
 /// Compiles one PDF straight to `target` in the staging folder.
-#[allow(clippy::too_many_arguments)]
 fn compile(
-    site: &Publication,
-    page: &DocPage,
+    content_dir: &Path,
     typst: &Typst,
     work: &Workspace,
-    template: &[u8],
-    data: &[u8],
-    images: &[PathBuf],
+    templates: &[(&str, &[u8])],
+    job: &Job,
     target: &Path,
 ) -> Result<()> {
-    let doc = site.lib.doc(page.doc);
-    let label = format!(
-        "{} version {} ({})",
-        doc.id().map(|i| i.to_string()).unwrap_or_default(),
-        doc.version().map_or("?", |v| v.as_str()),
-        doc.file.display
-    );
-    let root = work.dir.join(format!("doc-{}", page.doc));
+    let label = &job.label;
+    let root = work.dir.join(&job.key);
     let failed = |source: Error| Error::Pdf { document: label.clone(), source: Box::new(source) };
     let write =
         |path: PathBuf, bytes: &[u8]| std::fs::write(&path, bytes).map_err(|e| failed(Error::io("write", &path)(e)));
     std::fs::create_dir(&root).map_err(|e| failed(Error::io("create", &root)(e)))?;
-    write(root.join("document.typ"), template)?;
-    write(root.join("data.json"), data)?;
-    for img in images {
+    for (name, bytes) in templates {
+        write(root.join(name), bytes)?;
+    }
+    write(root.join("data.json"), &job.data)?;
+    for (name, bytes) in &job.extra {
+        write(root.join(name), bytes)?;
+    }
+    for img in &job.images {
         if let Some(folders) = img.parent() {
             crate::output::create_dirs_within(&root, folders)
                 .map_err(|e| failed(Error::io("create", root.join(folders))(e)))?;
         }
-        std::fs::copy(site.lib.dir.join(img), root.join(img)).map_err(|e| failed(Error::io("copy", img)(e)))?;
+        std::fs::copy(content_dir.join(img), root.join(img)).map_err(|e| failed(Error::io("copy", img)(e)))?;
     }
     let pdf = target;
     let child = Command::new(&typst.bin)
@@ -219,9 +322,9 @@ fn compile(
         .arg(&work.fonts)
         .arg("--ignore-system-fonts")
         .args(["--pdf-standard", STANDARDS])
-        .args(["--creation-timestamp", &timestamp(doc).to_string()])
+        .args(["--creation-timestamp", &job.timestamp.to_string()])
         .args(["--input", "data=/data.json"])
-        .arg(root.join("document.typ"))
+        .arg(root.join(job.main))
         .arg(pdf)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
@@ -245,7 +348,7 @@ fn compile(
 
 /// The creation date written into the PDF: the ratification date (else the
 /// publication date), so the same input always gives the same bytes.
-fn timestamp(doc: &crate::model::Document) -> i64 {
+pub fn timestamp(doc: &crate::model::Document) -> i64 {
     let date = doc.meta.ratified_date().or(doc.meta.published).map(|d| d.day);
     let date = date.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"));
     date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp()

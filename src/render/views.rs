@@ -99,6 +99,9 @@ pub struct HistoryRow {
     pub description: String,
     pub review_date: Option<String>,
     pub by: Option<String>,
+    /// The comparison page of the version this row records, if the site has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub changes_url: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -135,6 +138,9 @@ pub struct VersionLink {
     pub date: Option<String>,
     pub url: String,
     pub this: bool,
+    /// What changed in this version: its comparison page.
+    pub changes_url: Option<String>,
+    pub changes_from: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -163,6 +169,8 @@ pub struct DocumentView {
     pub is_draft: bool,
     /// The PDF of this version, relative to the site root.
     pub pdf_url: Option<String>,
+    /// What the next version changed, for the banner of a superseded one.
+    pub changes_next: Option<super::changes::ChangesLink>,
     /// On the intranet, for a version in force or in preparation that the
     /// checks found errors in: a notice for the governance team.
     pub findings: Option<Findings>,
@@ -223,12 +231,13 @@ pub fn document(
             .map(|r| related(site, &r.value))
             .collect(),
         references: doc.meta.references.iter().map(|r| r.value.clone()).collect(),
-        history: history(doc),
+        history: super::changes::link_history(site, doc_index, history(doc)),
         eia: doc.meta.eia.as_ref().map(eia),
         versions: versions(site, doc, doc_index),
         current_url,
         is_draft: doc.status().is_some_and(Status::is_draft),
         pdf_url: site.opts.pdf.then(|| super::pdf::pdf_path(site, doc_index, url)),
+        changes_next: super::changes::link(site, site.changes.out_of_version(doc_index)),
         findings: findings(site, doc, doc_index),
     }
 }
@@ -413,6 +422,7 @@ pub fn history(doc: &Document) -> Vec<HistoryRow> {
             description: e.description.clone(),
             review_date: e.review_date.as_ref().map(|d| d.value.to_string()),
             by: e.by.clone(),
+            changes_url: None,
         })
         .collect()
 }
@@ -469,12 +479,15 @@ fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLi
         .filter_map(|&i| {
             let url = site.url_of.get(&i)?;
             let d = site.lib.doc(i);
+            let changes = super::changes::link(site, site.changes.into_version(i));
             Some(VersionLink {
                 version: d.version().map_or_else(String::new, |v| v.to_string()),
                 status: d.status().map_or("unknown", Status::as_str),
                 date: d.meta.ratified_date().map(|d| d.to_string()),
                 url: url.clone(),
                 this: i == this,
+                changes_url: changes.as_ref().map(|c| c.url.clone()),
+                changes_from: changes.map(|c| c.from),
             })
         })
         .collect()

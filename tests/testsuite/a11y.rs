@@ -21,6 +21,7 @@ const INTRANET: &[&str] = &[
     "/documents/",
     "/documents/pol-001-001/",
     "/documents/pol-001-001/v1/",
+    "/documents/pol-001-001/changes-v1-to-v2/",
     "/types/policy/",
     "/directorates/governance/",
     "/roles/",
@@ -32,8 +33,15 @@ const INTRANET: &[&str] = &[
     "/references/",
     "/search/?q=lone",
 ];
-const PUBLIC: &[&str] =
-    &["/", "/documents/pol-001-001/", "/documents/pol-001-001/v1/", "/roles/", "/eia/", "/search/?q=scope"];
+const PUBLIC: &[&str] = &[
+    "/",
+    "/documents/pol-001-001/",
+    "/documents/pol-001-001/v1/",
+    "/documents/pol-001-001/changes-v1-to-v2/",
+    "/roles/",
+    "/eia/",
+    "/search/?q=scope",
+];
 
 struct HttpServer(Child);
 

@@ -6,7 +6,7 @@
 use crate::common::*;
 use std::path::Path;
 
-const CANARIES: [&str; 12] = [
+const CANARIES: [&str; 14] = [
     "CANARY-NOTPUBLIC-1",
     "CANARY-DRAFT-2",
     "CANARY-OLD-3",
@@ -16,6 +16,8 @@ const CANARIES: [&str; 12] = [
     "CANARY-UNUSED-7",
     "Canary Secret Role",
     "CANARY-SUPERSEDED-9",
+    "CANARY-PRIVATE-VERSION-10",
+    "CANARY-DRAFT-VERSION-11",
     // The public document's owner, and a glossary term only a private document uses.
     "Canary Owner",
     "Canaryterm",
@@ -104,6 +106,15 @@ fn public_copy_contains_only_public_documents() {
     assert!(f.path("out/roles/lsms/index.html").exists() && !f.path("out/roles/vault").exists());
     let assets: Vec<_> = std::fs::read_dir(f.path("out/assets")).unwrap().flatten().map(|e| e.file_name()).collect();
     assert_eq!(assets.len(), 1, "only the assets public pages use: {assets:?}");
+    // The comparison of the two public versions is there; none with a version that is not public.
+    assert!(f.path("out/documents/pol-001-001/changes-v0.9-to-v1/index.html").exists());
+    let comparisons: Vec<_> = std::fs::read_dir(f.path("out/documents/pol-001-001"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.starts_with("changes-"))
+        .collect();
+    assert_eq!(comparisons, vec!["changes-v0.9-to-v1"]);
     assert!(
         f.read("out/catalogue.json").contains("https://www.test.nhs.uk/policies/documents/pol-001-001/"),
         "public_base_url"
@@ -117,6 +128,7 @@ fn public_copy_pdfs_hold_no_canary() {
     let out = f.build_with_pdfs(&["--public"]);
     assert!(out.status.success(), "needs the typst CLI: {}", stderr(&out));
     assert!(f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").exists());
+    assert!(f.path("out/documents/pol-001-001/pol-001-001-v0.9-to-v1-changes.pdf").exists(), "the public redline");
     assert_no_canary(&f.path("out"));
     let text = std::process::Command::new("pdftotext")
         .args([f.path("out/documents/pol-001-001/pol-001-001-v1.pdf").to_str().unwrap(), "-"])

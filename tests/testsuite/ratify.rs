@@ -101,7 +101,11 @@ fn the_workflow_end_to_end() {
     let page = f.read("out/documents/corp-strat-003/index.html");
     assert!(select_texts(&page, "h1 + div, .td-caption").iter().any(|t| t.contains("version 4")), "{page}");
     let rows = select_texts(&page, "#td-history ~ div tbody tr");
-    assert_eq!(rows.last().unwrap(), "4 1 February 2026 Scope widened to volunteers and contractors");
+    // The row links to what changed in version 4.
+    assert_eq!(
+        rows.last().unwrap(),
+        "4 Changes in version 4 1 February 2026 Scope widened to volunteers and contractors"
+    );
     let fingerprint = entry.split(' ').nth(3).unwrap();
     assert!(select_texts(&page, ".td-control__table tr").contains(&format!("Fingerprint (SHA-256) {fingerprint}")));
     let v3 = f.read("out/documents/corp-strat-003/v3/index.html");

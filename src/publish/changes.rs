@@ -1,0 +1,71 @@
+//! Which comparison pages ("Changes from version X to version Y") the site
+//! has, and where they live.
+//!
+//! A published version with a published predecessor (the previous version
+//! number of the same id on the site) has one at
+//! `documents/<slug>/changes-v<X>-to-v<Y>/`, an address that never moves;
+//! its redline PDF sits beside version Y's PDF. With `--drafts`, the
+//! version in preparation is compared with the current (ratified) one. In
+//! the public copy, both versions must be in the public copy.
+
+use crate::model::{DocId, Status};
+use crate::resolve::{DocIndex, Library};
+use std::collections::{BTreeMap, HashMap};
+
+/// One comparison page.
+#[derive(Clone, Debug)]
+pub struct ChangesPage {
+    pub from: DocIndex,
+    pub to: DocIndex,
+    /// Relative to the site root, ending in `/`.
+    pub url: String,
+}
+
+/// Every comparison the site has, by either end.
+#[derive(Clone, Debug, Default)]
+pub struct Changes {
+    pub pages: Vec<ChangesPage>,
+    by_to: HashMap<DocIndex, usize>,
+    by_from: HashMap<DocIndex, usize>,
+}
+
+impl Changes {
+    /// The comparisons among the published versions (`url_of`), with the
+    /// folder of each id's pages (`main_of`'s address).
+    pub fn plan(lib: &Library, url_of: &HashMap<DocIndex, String>, main_of: &BTreeMap<DocId, DocIndex>) -> Changes {
+        let doc = |i: DocIndex| lib.doc(i);
+        let mut pages = Vec::new();
+        for (id, &main) in main_of {
+            let Some(versions) = lib.by_id.get(id) else { continue };
+            let published: Vec<DocIndex> = versions.all.iter().copied().filter(|i| url_of.contains_key(i)).collect();
+            // The main page's address is the id's folder: `documents/<slug>/`.
+            let folder = &url_of[&main];
+            let in_force = published.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
+            for (k, &to) in published.iter().enumerate().skip(1) {
+                let from = match (versions.preparing == Some(to), in_force) {
+                    (true, Some(current)) => current,
+                    _ => published[k - 1],
+                };
+                let v = |i: DocIndex| doc(i).version().map_or("0".to_string(), |v| v.to_string());
+                let url = format!("{folder}changes-v{}-to-v{}/", v(from), v(to));
+                pages.push(ChangesPage { from, to, url });
+            }
+        }
+        let by_to = pages.iter().enumerate().map(|(k, p)| (p.to, k)).collect();
+        let mut by_from = HashMap::new();
+        for (k, p) in pages.iter().enumerate() {
+            by_from.entry(p.from).or_insert(k);
+        }
+        Changes { pages, by_to, by_from }
+    }
+
+    /// The comparison that ends at version `doc` (what changed in it).
+    pub fn into_version(&self, doc: DocIndex) -> Option<&ChangesPage> {
+        self.by_to.get(&doc).map(|&k| &self.pages[k])
+    }
+
+    /// The comparison that starts at version `doc` (what its successor changed).
+    pub fn out_of_version(&self, doc: DocIndex) -> Option<&ChangesPage> {
+        self.by_from.get(&doc).map(|&k| &self.pages[k])
+    }
+}
