@@ -10,7 +10,6 @@
 pub mod fetch;
 mod resolve;
 
-use crate::error::{Error, Result};
 use crate::model::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -146,26 +145,11 @@ impl Cache {
         self.links.insert(url, Entry { checked: today.iso(), outcome });
     }
 
-    /// Writes the cache into the output folder `out`, which the caller has
-    /// judged to be trustdocs' own: a new file renamed over the old one,
-    /// so a reader never sees half of it.
-    pub fn write(&mut self, out: &Path, today: Date) -> Result<()> {
+    /// The cache as it is kept: entries not confirmed for `KEEP_DAYS`
+    /// dropped, as JSON. The project stage writes it into the output folder.
+    pub fn to_json(&mut self, today: Date) -> Vec<u8> {
         self.links.retain(|_, e| age(e, today).is_some_and(|d| d < Cache::KEEP_DAYS));
-        let folder = out.join(".trustdocs");
-        if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir()) {
-            return Err(Error::Refused(format!(
-                "{} is not a folder; not writing the link cache there",
-                folder.display()
-            )));
-        }
-        std::fs::create_dir_all(&folder).map_err(Error::io("create", &folder))?;
-        let json = serde_json::to_vec_pretty(self).expect("the link cache serialises");
-        let tmp = crate::output::unused_name(&folder, "links.json.new-");
-        std::fs::write(&tmp, json).map_err(Error::io("write", &tmp))?;
-        std::fs::rename(&tmp, out.join(Cache::PATH)).map_err(|e| {
-            let _ = std::fs::remove_file(&tmp);
-            Error::io("write", out.join(Cache::PATH))(e)
-        })
+        serde_json::to_vec_pretty(self).expect("the link cache serialises")
     }
 }
 
