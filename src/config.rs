@@ -1,6 +1,7 @@
 //! The content folder's settings files as typed values: `site.yaml`,
 //! `roles.yaml` and `glossary.yaml` (read by `load::settings`).
 
+use crate::check::HISTORY_PLACEHOLDER;
 use crate::model::id::IdFinder;
 use crate::model::SafeUrl;
 use regex::Regex;
@@ -118,6 +119,48 @@ pub struct Config {
     pub site: SiteConfig,
     pub roles: Vec<Role>,
     pub glossary: Vec<GlossaryEntry>,
+    /// The site's deprecated terms and placeholders as patterns.
+    pub watchwords: Watchwords,
+}
+
+/// The deprecated terms and placeholders as patterns that match them as
+/// whole words, whatever their case. The loader records where they occur in
+/// each file while it holds the file's text.
+#[derive(Clone, Debug)]
+pub struct Watchwords {
+    /// (term, advice, pattern)
+    pub terms: Vec<(String, String, Regex)>,
+    /// The site's placeholders, and the history placeholder unless one of
+    /// them finds it already.
+    pub placeholders: Vec<(String, Regex)>,
+}
+
+impl Watchwords {
+    pub fn of(site: &SiteConfig) -> Watchwords {
+        let terms = site
+            .deprecated_terms
+            .iter()
+            .filter_map(|t| Some((t.term.clone(), t.advice.clone(), whole_words(&t.term)?)));
+        let mut placeholders: Vec<(String, Regex)> =
+            site.placeholders.iter().filter_map(|p| Some((p.clone(), whole_words(p)?))).collect();
+        if !placeholders.iter().any(|(_, re)| re.is_match(HISTORY_PLACEHOLDER)) {
+            placeholders.extend(whole_words(HISTORY_PLACEHOLDER).map(|re| (HISTORY_PLACEHOLDER.to_string(), re)));
+        }
+        Watchwords { terms: terms.collect(), placeholders }
+    }
+}
+
+impl Default for Watchwords {
+    fn default() -> Watchwords {
+        Watchwords::of(&SiteConfig::default())
+    }
+}
+
+/// Matches `term` as whole words, case-insensitively.
+fn whole_words(term: &str) -> Option<Regex> {
+    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
+    Regex::new(&format!("(?i){start}{}{end}", regex::escape(term))).ok()
 }
 
 impl Config {

@@ -153,23 +153,6 @@ impl Library {
         Some(Arc::unwrap_or_clone(doc))
     }
 
-    /// Drops the text each document was parsed from, once the checks have
-    /// read it (`Checked::sources` reads a file again for its diagnostics).
-    pub fn release_texts(&mut self) {
-        for doc in &mut self.docs {
-            if let Some(doc) = Arc::get_mut(doc) {
-                doc.file.text = String::new();
-            }
-        }
-        // The texts are a third of the memory in use, in blocks scattered
-        // between the parsed documents: glibc keeps such holes unless asked.
-        #[cfg(all(target_os = "linux", target_env = "gnu"))]
-        // SAFETY: malloc_trim only hands free pages back to the system.
-        unsafe {
-            libc::malloc_trim(0);
-        }
-    }
-
     /// Whether the document at `index` is in force: the current, ratified
     /// version of its id, whose review date, history and EIA matter.
     pub fn in_force(&self, index: DocIndex) -> bool {

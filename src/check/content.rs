@@ -2,52 +2,30 @@
 
 use super::at;
 use crate::diag::{Code, Diagnostic};
-use crate::model::body::LineIndex;
-use crate::model::{Document, Pos, Status};
+use crate::model::{Document, Pos, Status, WatchwordKind};
 use crate::resolve::Library;
 use regex::Regex;
 
 /// The description `trustdocs new-version` gives the history entry of a new
-/// version: a placeholder C002 always finds, whatever `site.yaml` lists.
+/// version: a placeholder C002 always finds, whatever `site.yaml` lists
+/// (`Watchwords::of` adds it).
 pub const HISTORY_PLACEHOLDER: &str = "[insert what changed in this version]";
 
-/// The site's deprecated terms and placeholders, compiled once per run.
+/// What the content checks compile once per run.
 pub struct Rules {
-    /// (term, advice, pattern)
-    terms: Vec<(String, String, Regex)>,
-    placeholders: Vec<(String, Regex)>,
     numbered: Regex,
 }
 
 impl Rules {
-    pub fn new(lib: &Library) -> Rules {
-        let site = &lib.config.site;
-        Rules {
-            terms: site
-                .deprecated_terms
-                .iter()
-                .filter_map(|t| Some((t.term.clone(), t.advice.clone(), whole_words(&t.term)?)))
-                .collect(),
-            placeholders: placeholder_rules(&site.placeholders),
-            numbered: Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern"),
-        }
+    pub fn new() -> Rules {
+        Rules { numbered: Regex::new(r"^\d+(\.\d+)*\.?(\s|$)").expect("valid pattern") }
     }
 }
 
-/// The site's placeholders, and the history placeholder unless one of them finds it already.
-fn placeholder_rules(site: &[String]) -> Vec<(String, Regex)> {
-    let mut out: Vec<(String, Regex)> = site.iter().filter_map(|p| Some((p.clone(), whole_words(p)?))).collect();
-    if !out.iter().any(|(_, re)| re.is_match(HISTORY_PLACEHOLDER)) {
-        out.extend(whole_words(HISTORY_PLACEHOLDER).map(|re| (HISTORY_PLACEHOLDER.to_string(), re)));
+impl Default for Rules {
+    fn default() -> Rules {
+        Rules::new()
     }
-    out
-}
-
-/// Matches `term` as whole words, case-insensitively.
-fn whole_words(term: &str) -> Option<Regex> {
-    let start = if term.starts_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    let end = if term.ends_with(|c: char| c.is_alphanumeric()) { r"\b" } else { "" };
-    Regex::new(&format!("(?i){start}{}{end}", regex::escape(term))).ok()
 }
 
 /// C002 looks at ratified versions and C004 at every file; the other
@@ -57,20 +35,18 @@ pub fn check(lib: &Library, rules: &Rules, doc: &Document) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     references_checked(doc, &mut out);
     if doc.status() == Some(Status::Ratified) {
-        placeholders(rules, doc, &mut out);
+        placeholders(lib, doc, &mut out);
     }
     if !is_current_or_in_preparation(doc) {
         return out;
     }
-    let lines = LineIndex::new(&doc.file.text);
-    for (term, advice, re) in &rules.terms {
-        for pos in find(&doc.file.text, &lines, re) {
-            out.push(
-                at(doc, Code::C001, pos, format!("\"{term}\" is a deprecated term"))
-                    .width(term.chars().count())
-                    .maybe_help(Some(advice.clone()).filter(|a| !a.is_empty())),
-            );
-        }
+    let terms = &lib.config.watchwords.terms;
+    for (pos, (term, advice, _)) in found(doc, WatchwordKind::DeprecatedTerm, terms) {
+        out.push(
+            at(doc, Code::C001, pos, format!("\"{term}\" is a deprecated term"))
+                .width(term.chars().count())
+                .maybe_help(Some(advice.clone()).filter(|a| !a.is_empty())),
+        );
     }
     empty_sections(doc, &mut out);
     for &pos in &doc.body.raw_html {
@@ -95,22 +71,19 @@ pub fn is_current_or_in_preparation(doc: &Document) -> bool {
     doc.status().is_none_or(Status::is_current)
 }
 
-/// Where `re` matches in `text`.
-fn find(text: &str, lines: &LineIndex, re: &Regex) -> Vec<Pos> {
-    re.find_iter(text).map(|m| lines.pos(text, m.start())).collect()
+/// Where the loader found watchwords of `kind` in `doc`, with each one's entry in `list`.
+fn found<'a, T>(doc: &'a Document, kind: WatchwordKind, list: &'a [T]) -> impl Iterator<Item = (Pos, &'a T)> {
+    doc.watchwords.iter().filter(move |w| w.kind == kind).filter_map(|w| Some((w.pos, list.get(w.index)?)))
 }
 
 /// C002.
-fn placeholders(rules: &Rules, doc: &Document, out: &mut Vec<Diagnostic>) {
-    let lines = LineIndex::new(&doc.file.text);
-    for (p, re) in &rules.placeholders {
-        for pos in find(&doc.file.text, &lines, re) {
-            out.push(
-                at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document"))
-                    .width(p.chars().count())
-                    .help("replace it with the real text"),
-            );
-        }
+fn placeholders(lib: &Library, doc: &Document, out: &mut Vec<Diagnostic>) {
+    for (pos, (p, _)) in found(doc, WatchwordKind::Placeholder, &lib.config.watchwords.placeholders) {
+        out.push(
+            at(doc, Code::C002, pos, format!("placeholder text \"{p}\" left in a ratified document"))
+                .width(p.chars().count())
+                .help("replace it with the real text"),
+        );
     }
 }
 

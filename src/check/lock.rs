@@ -2,7 +2,6 @@
 
 use super::at;
 use crate::diag::{Code, Diagnostic};
-use crate::lock::fingerprint;
 use crate::model::{Document, Status};
 use crate::resolve::Library;
 
@@ -21,9 +20,7 @@ pub fn check(lib: &Library, doc: &Document) -> Vec<Diagnostic> {
     let pos = doc.meta.version.as_ref().map_or(doc.meta.start, |v| v.pos);
     let lock = &lib.lock;
     match lock.entry(id, version) {
-        Some(entry)
-            if doc.status().is_some_and(|s| !s.is_draft()) && fingerprint(&doc.file.text) != entry.fingerprint =>
-        {
+        Some(entry) if doc.status().is_some_and(|s| !s.is_draft()) && !doc.fingerprint.is(&entry.fingerprint) => {
             let line = lock.line_of(id, version).unwrap_or(0);
             vec![at(
                 doc,

@@ -40,7 +40,7 @@ pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
 /// documents it refers to. `serve` re-runs them for the documents an edit
 /// can change.
 pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIndex, Vec<Diagnostic>)> {
-    let rules = content::Rules::new(lib);
+    let rules = content::Rules::new();
     indices
         .par_iter()
         .map(|&i| {

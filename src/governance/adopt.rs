@@ -3,7 +3,7 @@
 //! now; an existing entry is never changed.
 
 use super::{line, open, Change, Outcome, Step};
-use crate::lock::{fingerprint, Entry};
+use crate::lock::{Entry, Fingerprint};
 use crate::model::{Document, Status};
 use std::path::Path;
 
@@ -27,12 +27,13 @@ fn run(dir: &Path) -> Step<Outcome> {
             Some(why) => line(&mut out, format!("not recorded: {id} version {version} ({}): {why}", d.file.display)),
             None => {
                 let ratified = d.meta.ratified.as_ref().expect("checked by why_not");
-                let text = std::fs::read_to_string(lib.dir.join(&d.file.path)).unwrap_or_else(|_| d.file.text.clone());
+                let on_disk = std::fs::read_to_string(lib.dir.join(&d.file.path));
+                let fingerprint = on_disk.map_or(d.fingerprint, |text| Fingerprint::of(&text));
                 new.push(Entry {
                     id: id.clone(),
                     version: version.clone(),
                     date: ratified.date.expect("checked by why_not"),
-                    fingerprint: fingerprint(&text),
+                    fingerprint: fingerprint.to_string(),
                     committee: ratified.by.clone(),
                 });
             }

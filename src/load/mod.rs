@@ -6,12 +6,13 @@ pub mod yaml;
 
 pub use front_matter::KEYS as FRONT_MATTER_KEYS;
 
-use crate::config::Config;
+use crate::config::{Config, Watchwords};
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
+use crate::lock::Fingerprint;
 use crate::model::body::{self, ParseOptions};
 use crate::model::Pos;
-use crate::model::{Document, FrontMatter, SourceFile};
+use crate::model::{Document, FrontMatter, SourceFile, Watchword, WatchwordKind};
 use rayon::prelude::*;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -268,8 +269,27 @@ pub fn document_from_text(display: String, rel: PathBuf, text: String, config: &
         body::parse(&text, body_offset, &ParseOptions { number_sections: config.site.number_sections, id_in_prose });
     let id = meta.id.as_ref().map(|i| i.value.clone());
     let diags = diags.into_iter().map(|d| d.in_file(&display).for_document(id.as_ref())).collect();
-    let file = SourceFile { display, path: rel, text };
-    (Document { file, meta, body }, diags)
+    let watchwords = watchwords(&text, &config.watchwords);
+    let fingerprint = Fingerprint::of(&text);
+    let file = SourceFile { display, path: rel };
+    (Document { file, meta, body, fingerprint, watchwords }, diags)
+}
+
+/// Where the site's deprecated terms and placeholders occur in `text`:
+/// each term in `site.yaml`'s order, then each place in the file's.
+fn watchwords(text: &str, patterns: &Watchwords) -> Vec<Watchword> {
+    let terms = patterns.terms.iter().map(|(_, _, re)| (WatchwordKind::DeprecatedTerm, re));
+    let placeholders = patterns.placeholders.iter().map(|(_, re)| (WatchwordKind::Placeholder, re));
+    let found: Vec<(WatchwordKind, usize, usize)> = terms
+        .enumerate()
+        .chain(placeholders.enumerate())
+        .flat_map(|(index, (kind, re))| re.find_iter(text).map(move |m| (kind, index, m.start())))
+        .collect();
+    if found.is_empty() {
+        return Vec::new();
+    }
+    let lines = body::LineIndex::new(text);
+    found.into_iter().map(|(kind, index, at)| Watchword { kind, index, pos: lines.pos(text, at) }).collect()
 }
 
 /// Splits and reads the front matter; returns it and where the body starts.

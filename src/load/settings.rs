@@ -2,7 +2,7 @@
 //! into the typed [`Config`], with a diagnostic for every problem.
 
 use super::yaml::{self, Reader};
-use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, SiteConfig};
+use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, SiteConfig, Watchwords};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{SafeUrl, UrlKind};
 use marked_yaml::Node;
@@ -56,7 +56,8 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
     };
     let roles = list_file(dir, display_dir, "roles.yaml", &mut diags, role_from);
     let glossary = list_file(dir, display_dir, "glossary.yaml", &mut diags, glossary_from);
-    LoadedConfig { config: Config { site, roles, glossary }, diags, fatal }
+    let watchwords = Watchwords::of(&site);
+    LoadedConfig { config: Config { site, roles, glossary, watchwords }, diags, fatal }
 }
 
 /// Reads and parses one settings file; `None` when absent, unreadable or

@@ -52,7 +52,29 @@ fn starts_excluded_key(line: &str) -> bool {
 
 /// The SHA-256 of the normalised text, as 64 lower-case hexadecimal digits.
 pub fn fingerprint(text: &str) -> String {
-    Sha256::digest(normalised(text).as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+    Fingerprint::of(text).to_string()
+}
+
+/// The fingerprint of a version's text, taken while loading it so the text
+/// need not be kept for the lock check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint([u8; 32]);
+
+impl Fingerprint {
+    pub fn of(text: &str) -> Fingerprint {
+        Fingerprint(Sha256::digest(normalised(text).as_bytes()).into())
+    }
+
+    /// Whether it is the one `ratified.lock` writes as `hex`.
+    pub fn is(&self, hex: &str) -> bool {
+        self.to_string() == hex
+    }
+}
+
+impl std::fmt::Display for Fingerprint {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.iter().try_for_each(|b| write!(f, "{b:02x}"))
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,7 @@
 
 mod fingerprint;
 
-pub use fingerprint::{fingerprint, normalised};
+pub use fingerprint::{fingerprint, normalised, Fingerprint};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, DocId, Pos, Version};

@@ -3,6 +3,7 @@
 use super::body::Body;
 use super::Pos;
 use super::{At, Date, DocId, Url, Version};
+use crate::lock::Fingerprint;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -238,14 +239,16 @@ impl FrontMatter {
     }
 }
 
-/// A source file as read, with what is needed to point into it.
+/// A source file as read, with what is needed to point into it. Its text
+/// is not kept: what later stages need of it is taken while loading (the
+/// front matter, the body, the fingerprint, the watchwords), and whatever
+/// quotes or edits the file reads it again.
 #[derive(Clone, Debug)]
 pub struct SourceFile {
     /// The path as shown in diagnostics: the content folder joined with the
     /// file's path inside it, e.g. `content/documents/strategy.md`.
     pub display: String,
     pub path: std::path::PathBuf,
-    pub text: String,
 }
 
 #[derive(Clone, Debug)]
@@ -253,6 +256,26 @@ pub struct Document {
     pub file: SourceFile,
     pub meta: FrontMatter,
     pub body: Body,
+    /// The fingerprint of the text as read, for the lock check.
+    pub fingerprint: Fingerprint,
+    /// Where `site.yaml`'s deprecated terms and placeholders occur in the
+    /// file, front matter included; the content checks decide which count.
+    pub watchwords: Vec<Watchword>,
+}
+
+/// One of the site's deprecated terms or placeholders, found in a file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Watchword {
+    pub kind: WatchwordKind,
+    /// Its index in `Watchwords::terms` or `Watchwords::placeholders`.
+    pub index: usize,
+    pub pos: Pos,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WatchwordKind {
+    DeprecatedTerm,
+    Placeholder,
 }
 
 impl Document {

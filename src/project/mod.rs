@@ -116,7 +116,7 @@ impl Checked {
     }
 
     /// The text of every file a diagnostic points into, by display path.
-    /// A build has let go of the documents' text: those files are read again.
+    /// The documents keep no text: those files are read again.
     pub fn sources(&self) -> HashMap<String, String> {
         let cited: HashSet<&str> = self.diags.iter().filter_map(|d| d.file.as_deref()).collect();
         let mut map: HashMap<String, String> = self
@@ -125,10 +125,7 @@ impl Checked {
             .iter()
             .filter(|d| cited.contains(d.file.display.as_str()))
             .filter_map(|d| {
-                let text = match d.file.text.is_empty() {
-                    true => std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?,
-                    false => d.file.text.clone(),
-                };
+                let text = std::fs::read_to_string(self.lib.dir.join(&d.file.path)).ok()?;
                 Some((d.file.display.clone(), text))
             })
             .collect();
