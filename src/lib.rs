@@ -45,6 +45,7 @@ pub mod import;
 pub mod links;
 pub mod load;
 pub mod lock;
+pub mod memory;
 pub mod model;
 pub mod output;
 pub mod project;

@@ -32,9 +32,29 @@ impl OutputFile {
 /// `serve`, a newer edit is waiting).
 pub type Stop<'s> = dyn Fn() -> bool + Sync + 's;
 
+/// Writes a file's bytes as they are made.
+pub type Writer<'w> = dyn Fn(&mut dyn std::io::Write) -> Result<()> + Sync + 'w;
+
 /// Where made files go as soon as they are made: a staging folder, or
-/// memory (`collect_into`).
-pub type Sink<'s> = dyn Fn(OutputFile) -> Result<()> + Sync + 's;
+/// memory (`collect_into`). Any `Fn(OutputFile) -> Result<()>` is one.
+pub trait Sink: Sync {
+    fn send(&self, file: OutputFile) -> Result<()>;
+
+    /// A file too large to make in memory first (the checks page of 10,000
+    /// documents is 90 MB): written straight into its file where the sink
+    /// has one, made in memory and sent where it has not.
+    fn send_written(&self, path: &str, write: &Writer) -> Result<()> {
+        let mut bytes = Vec::new();
+        write(&mut bytes)?;
+        self.send(OutputFile::bytes(path, bytes))
+    }
+}
+
+impl<F: Fn(OutputFile) -> Result<()> + Sync> Sink for F {
+    fn send(&self, file: OutputFile) -> Result<()> {
+        self(file)
+    }
+}
 
 /// A sink that keeps what it is given, for callers that want the files in memory.
 pub fn collect_into(files: &std::sync::Mutex<Vec<OutputFile>>) -> impl Fn(OutputFile) -> Result<()> + Sync + '_ {
@@ -112,6 +132,13 @@ impl Staging {
         written.map_err(Error::io("write", &f.path))
     }
 
+    /// Writes the file at `path` as `write` makes it, through a buffer.
+    pub fn put_written(&self, path: &str, write: &Writer) -> Result<()> {
+        let target = self.path_for(path)?;
+        let file = std::fs::File::create(&target).map_err(Error::io("write", path))?;
+        write_through(std::io::BufWriter::with_capacity(1 << 16, file), path, write)
+    }
+
     /// Swaps the new folder in for the old one.
     pub fn commit(mut self, keep: &[&str]) -> Result<()> {
         // Checked again at the last moment: the folder is never one a build did not make.
@@ -124,6 +151,16 @@ impl Staging {
         self.committed = true;
         signals::unwatch(&self.dir);
         Ok(())
+    }
+}
+
+impl Sink for Staging {
+    fn send(&self, file: OutputFile) -> Result<()> {
+        self.put(&file)
+    }
+
+    fn send_written(&self, path: &str, write: &Writer) -> Result<()> {
+        self.put_written(path, write)
     }
 }
 
@@ -319,6 +356,45 @@ pub fn unused_name(parent: &Path, prefix: &str) -> PathBuf {
     }
 }
 
+/// Lets `write` write into `file`. A full disk is reported as itself, not as
+/// whatever `write` made of the error (a template error, for a page).
+fn write_through(file: impl std::io::Write, path: &str, write: &Writer) -> Result<()> {
+    let mut out = Noting { inner: file, failed: None };
+    let made = write(&mut out).and_then(|()| std::io::Write::flush(&mut out).map_err(Error::io("write", path)));
+    match out.failed {
+        Some(e) => Err(Error::io("write", path)(e)),
+        None => made,
+    }
+}
+
+/// A writer that keeps the first error of the file it writes.
+struct Noting<W> {
+    inner: W,
+    failed: Option<std::io::Error>,
+}
+
+impl<W: std::io::Write> Noting<W> {
+    fn note<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        result.map_err(|e| {
+            let told = std::io::Error::new(e.kind(), e.to_string());
+            self.failed.get_or_insert(e);
+            told
+        })
+    }
+}
+
+impl<W: std::io::Write> std::io::Write for Noting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let r = self.inner.write(buf);
+        self.note(r)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let r = self.inner.flush();
+        self.note(r)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -329,5 +405,49 @@ mod tests {
         for bad in ["../x", "/etc/passwd", "a/../../x", "", "a\0b", "./a"] {
             assert!(safe_relative(bad).is_err(), "{bad:?} accepted");
         }
+    }
+
+    struct Full;
+
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(std::io::ErrorKind::StorageFull, "no space left on device"))
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_full_disk_is_reported_as_itself_with_the_path() {
+        let template = |w: &mut dyn std::io::Write| {
+            w.write_all(b"<html>").map_err(|_| Error::Content("the template failed".into()))
+        };
+        let e = write_through(Full, "checks/index.html", &template).unwrap_err();
+        assert_eq!(e.to_string(), "cannot write checks/index.html: no space left on device");
+        let broken = |_: &mut dyn std::io::Write| Err(Error::Content("the template failed".into()));
+        let e = write_through(Vec::new(), "checks/index.html", &broken).unwrap_err();
+        assert_eq!(e.to_string(), "the template failed");
+    }
+
+    #[test]
+    fn written_files_reach_the_staging_folder_and_memory_alike() {
+        let tmp = std::env::temp_dir().join(format!("td-sink-{}", std::process::id()));
+        std::fs::create_dir_all(&tmp).unwrap();
+        let page = |w: &mut dyn std::io::Write| w.write_all(b"<p>page</p>").map_err(Error::io("write", "x"));
+        let staging = Staging::begin(&tmp.join("out")).unwrap();
+        let sink: &dyn Sink = &staging;
+        sink.send_written("checks/index.html", &page).unwrap();
+        assert_eq!(std::fs::read(staging.dir().join("checks/index.html")).unwrap(), b"<p>page</p>");
+        assert!(sink.send_written("../escape.html", &page).is_err());
+        let files = std::sync::Mutex::new(Vec::new());
+        collect_into(&files).send_written("checks/index.html", &page).unwrap();
+        let files = files.into_inner().unwrap();
+        assert!(
+            matches!(&files[..], [f] if f.path == "checks/index.html" && matches!(&f.contents, Contents::Bytes(b) if b == b"<p>page</p>"))
+        );
+        drop(staging);
+        std::fs::remove_dir_all(&tmp).unwrap();
     }
 }

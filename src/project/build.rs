@@ -170,7 +170,7 @@ fn write_site(
             ))?;
         }
     }
-    let pages = site.write_into(&|f| staging.put(&f))?;
+    let pages = site.write_into(&staging)?;
     clock.lap("render and write pages");
     let report = PublishReport::of(site.publication());
     staging.put(&OutputFile::bytes(PUBLISH_REPORT, report.json()))?;

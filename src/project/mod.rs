@@ -52,6 +52,7 @@ impl Project {
     pub fn load(dir: &Path) -> Result<Project> {
         let clock = crate::timings::Clock::start();
         let content = load::load(dir)?;
+        crate::memory::give_back();
         clock.lap("load");
         let project = Project::from_content(content);
         clock.lap("resolve");
@@ -81,6 +82,7 @@ impl Project {
         let clock = crate::timings::Clock::start();
         let mut diags = self.diags;
         diags.extend(crate::check::run(&self.lib, today));
+        crate::memory::give_back();
         clock.lap("check");
         diag::sort(&mut diags);
         let summary = Summary::of(self.lib.docs.len(), &diags);

@@ -45,7 +45,7 @@ impl<'a> Site<'a> {
 
     /// Every file of the site into `sink`, page by page, so that a large
     /// library never sits in memory whole. Returns how many HTML pages it made.
-    pub fn write_into(&self, sink: &Sink) -> Result<usize> {
+    pub fn write_into(&self, sink: &dyn Sink) -> Result<usize> {
         let clock = crate::timings::Clock::start();
         let mut pages = self.renderer.document_pages_into(&|_| true, sink)?;
         clock.lap("document pages");
@@ -63,8 +63,8 @@ impl<'a> Site<'a> {
 
     /// Everything but the document pages, search included, into `sink`;
     /// `None` as soon as `stop` says so. Returns how many HTML pages it made.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink) -> Result<Option<usize>> {
-        let search = |r: &SiteRenderer, stop: &Stop, sink: &Sink| {
+    pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink) -> Result<Option<usize>> {
+        let search = |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| {
             crate::search::site_files(r.publication(), &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
         };
         self.renderer.other_files_unless(stop, sink, &search)

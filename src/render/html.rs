@@ -33,6 +33,12 @@ impl<'t> Templates<'t> {
         let tmpl = self.env.get_template(name).map_err(|e| template_error(self.theme, e))?;
         tmpl.render(ctx).map_err(|e| template_error(self.theme, e))
     }
+
+    /// `render`, written into `out` as it is made.
+    pub fn render_to(&self, name: &str, ctx: Value, out: &mut dyn std::io::Write) -> Result<()> {
+        let tmpl = self.env.get_template(name).map_err(|e| template_error(self.theme, e))?;
+        tmpl.render_captured_to(ctx, out).map(|_| ()).map_err(|e| template_error(self.theme, e))
+    }
 }
 
 /// A template problem, naming the theme file and the line, for the person

@@ -32,7 +32,7 @@ use std::collections::BTreeMap;
 /// Files another stage adds to the site with its templates (the search page
 /// and index), between the governance and the library pages: into the sink,
 /// or `None` when `stop` said so.
-pub type Extra<'s> = dyn Fn(&SiteRenderer, &Stop, &Sink) -> Result<Option<()>> + Sync + 's;
+pub type Extra<'s> = dyn Fn(&SiteRenderer, &Stop, &dyn Sink) -> Result<Option<()>> + Sync + 's;
 
 /// The site's renderer, split so that `serve` can re-render the pages of
 /// the documents an edit touched before everything else.
@@ -77,7 +77,7 @@ impl<'a> SiteRenderer<'a> {
 
     /// The pages of the document versions (by index in the library) that
     /// `wanted` accepts, into `sink` as they are made; returns how many.
-    pub fn document_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
+    pub fn document_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &dyn Sink) -> Result<usize> {
         let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
         site.pages
             .par_iter()
@@ -88,7 +88,7 @@ impl<'a> SiteRenderer<'a> {
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;
-                sink(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
+                sink.send(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
             })
             .sum::<Result<usize>>()
             .and_then(|pages| Ok(pages + self.changes_pages_into(wanted, sink)?))
@@ -97,7 +97,7 @@ impl<'a> SiteRenderer<'a> {
     /// The comparison pages with either end among the versions `wanted`
     /// accepts (an edit of either version changes the page), into `sink`;
     /// returns how many.
-    pub fn changes_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &Sink) -> Result<usize> {
+    pub fn changes_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &dyn Sink) -> Result<usize> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         site.changes
             .pages
@@ -112,18 +112,12 @@ impl<'a> SiteRenderer<'a> {
     /// assets) into `sink`, each group of files as soon as it is made, so
     /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
-    pub fn other_files_unless(&self, stop: &Stop, sink: &Sink, extra: &Extra) -> Result<Option<usize>> {
+    pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink, extra: &Extra) -> Result<Option<usize>> {
         let (site, templates, common) = (&self.site, &self.templates, &self.common);
         let clock = crate::timings::Clock::start();
         // The sitemap needs the pages' paths, not the pages.
-        let pages = std::sync::Mutex::new(Vec::new());
-        let out = |f: OutputFile| {
-            if f.path.ends_with(".html") {
-                pages.lock().unwrap_or_else(|e| e.into_inner()).push(f.path.clone());
-            }
-            sink(f)
-        };
-        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(&out);
+        let out = PagePaths { sink, paths: Default::default() };
+        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| out.send(f));
         put(listing_pages(site, templates, common)?)?;
         clock.lap("listing pages");
         if stop() {
@@ -132,6 +126,7 @@ impl<'a> SiteRenderer<'a> {
         if !site.opts.public {
             governance_pages(site, self.diags, self.links, templates, common, &out)?;
             clock.lap("governance pages");
+            crate::memory::give_back();
         }
         if stop() {
             return Ok(None);
@@ -140,17 +135,43 @@ impl<'a> SiteRenderer<'a> {
             return Ok(None);
         }
         put(library_pages(site, &self.glossary, templates, common)?)?;
-        out(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?))?;
-        let pages = std::mem::take(&mut *pages.lock().unwrap_or_else(|e| e.into_inner()));
-        machine_readable(site, &pages).into_iter().try_for_each(sink)?;
+        out.send(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?))?;
+        let pages = out.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        machine_readable(site, &pages).into_iter().try_for_each(|f| sink.send(f))?;
         for (path, bytes) in self.theme.under("static") {
-            sink(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
+            sink.send(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
         }
         for path in site.assets_used() {
             let source = site.lib.dir.join(&path);
-            sink(OutputFile { path, contents: Contents::Copy(source) })?;
+            sink.send(OutputFile { path, contents: Contents::Copy(source) })?;
         }
         Ok(Some(pages.len()))
+    }
+}
+
+/// A sink that notes the path of every HTML page it passes on.
+struct PagePaths<'s> {
+    sink: &'s dyn Sink,
+    paths: std::sync::Mutex<Vec<String>>,
+}
+
+impl PagePaths<'_> {
+    fn note(&self, path: &str) {
+        if path.ends_with(".html") {
+            self.paths.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_string());
+        }
+    }
+}
+
+impl Sink for PagePaths<'_> {
+    fn send(&self, file: OutputFile) -> Result<()> {
+        self.note(&file.path);
+        self.sink.send(file)
+    }
+
+    fn send_written(&self, path: &str, write: &crate::output::Writer) -> Result<()> {
+        self.note(path);
+        self.sink.send_written(path, write)
     }
 }
 
@@ -160,14 +181,14 @@ fn changes_page(
     templates: &Templates,
     common: &Value,
     page: &ChangesPage,
-    sink: &Sink,
+    sink: &dyn Sink,
 ) -> Result<usize> {
     let view = changes::view(site, page, changes::compare(site, page));
     let root = root_of(&page.url);
     let page_title =
         format!("Changes from version {} to version {}: {}", view.from.version, view.to.version, view.title);
     let ctx = context! { root, page_title, section => "documents", changes => ser(&view), ..common.clone() };
-    sink(OutputFile::bytes(format!("{}index.html", page.url), templates.render("changes.html", ctx)?))?;
+    sink.send(OutputFile::bytes(format!("{}index.html", page.url), templates.render("changes.html", ctx)?))?;
     Ok(1)
 }
 
@@ -284,33 +305,40 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
 }
 
 /// The checks, reviews and references pages and the references' CSV, each
-/// into `sink` as soon as it is made: with 150,000 findings, the checks page
-/// alone is tens of megabytes.
+/// written into its file as it is made: with 150,000 findings, the checks
+/// page alone is 90 MB.
 fn governance_pages(
     site: &Publication,
     diags: &[Diagnostic],
     links: Option<&Cache>,
     templates: &Templates,
     common: &Value,
-    sink: &Sink,
+    sink: &dyn Sink,
 ) -> Result<()> {
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
-    sink(OutputFile::bytes("checks/index.html", templates.render("checks.html", checks)?))?;
+    sink.send_written("checks/index.html", &|w| templates.render_to("checks.html", checks.clone(), w))?;
+    drop(checks);
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
-    sink(OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?))?;
+    sink.send(OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?))?;
     let groups = references::references(site, diags, links);
-    sink(OutputFile::bytes("references/references.csv", references::references_csv(&groups, &site.base_url())))?;
+    let csv = "references/references.csv";
+    sink.send_written(csv, &|w| {
+        references::write_csv(&groups, &site.base_url(), w).map_err(crate::error::Error::io("write", csv))
+    })?;
     let counts = references::counts(&groups);
-    let page = |root: &str, problems_only: bool, groups: Value| {
+    let page = |path: &str, problems_only: bool, groups: Value| {
+        let root = root_of(path.trim_end_matches("index.html"));
         let ctx = context! { root, page_title => "References", section => "references", problems_only, counts => ser(counts), links_checked => links.is_some(), groups, ..common.clone() };
-        templates.render("references.html", ctx)
+        sink.send_written(path, &|w| templates.render_to("references.html", ctx.clone(), w))
     };
-    sink(OutputFile::bytes(
-        "references/problems/index.html",
-        page("../../", true, ser(references::with_problems(&groups)))?,
-    ))?;
-    sink(OutputFile::bytes("references/index.html", page("../", false, lazy_seq(groups))?))
+    // The page of problems shows the same groups, one at a time, each cut
+    // down to its problems: a copy of them all would be most of the rows.
+    let problems = groups.iter().enumerate().filter(|(_, g)| g.problems > 0).map(|(i, _)| i).collect();
+    let groups = std::sync::Arc::new(groups);
+    let only_problems = |g: &references::RefGroup| ser(g.only_problems());
+    page("references/problems/index.html", true, lazy_view(groups.clone(), Some(problems), only_problems))?;
+    page("references/index.html", false, lazy_view(groups, None, |g| ser(g)))
 }
 
 fn home_context(site: &Publication, common: &Value) -> Value {
@@ -355,23 +383,53 @@ fn ser<T: Serialize>(data: T) -> Value {
 /// A long list as a template value whose items become values one at a time,
 /// as the template reaches them: the references of 10,000 documents made
 /// into values at once took 140 MB.
-fn lazy_seq<T: Serialize + std::fmt::Debug + Send + Sync + 'static>(items: Vec<T>) -> Value {
-    Value::from_object(LazySeq(items))
+fn lazy_seq<T: Serialize + Send + Sync + 'static>(items: Vec<T>) -> Value {
+    lazy_view(std::sync::Arc::new(items), None, |item| ser(item))
 }
 
-#[derive(Debug)]
-struct LazySeq<T>(Vec<T>);
+/// `lazy_seq` over items shared with another page: the items at `picked`
+/// (all of them when `None`), each shown as `show` makes it.
+fn lazy_view<T: Send + Sync + 'static>(
+    items: std::sync::Arc<Vec<T>>,
+    picked: Option<Vec<usize>>,
+    show: fn(&T) -> Value,
+) -> Value {
+    Value::from_object(LazySeq { items, picked, show })
+}
 
-impl<T: Serialize + std::fmt::Debug + Send + Sync + 'static> minijinja::value::Object for LazySeq<T> {
+struct LazySeq<T> {
+    items: std::sync::Arc<Vec<T>>,
+    picked: Option<Vec<usize>>,
+    show: fn(&T) -> Value,
+}
+
+impl<T> LazySeq<T> {
+    fn len(&self) -> usize {
+        self.picked.as_ref().map_or(self.items.len(), Vec::len)
+    }
+}
+
+impl<T> std::fmt::Debug for LazySeq<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "[{} items]", self.len())
+    }
+}
+
+impl<T: Send + Sync + 'static> minijinja::value::Object for LazySeq<T> {
     fn repr(self: &std::sync::Arc<Self>) -> minijinja::value::ObjectRepr {
         minijinja::value::ObjectRepr::Seq
     }
 
     fn get_value(self: &std::sync::Arc<Self>, key: &Value) -> Option<Value> {
-        self.0.get(key.as_usize()?).map(ser)
+        let at = key.as_usize()?;
+        let at = match &self.picked {
+            Some(picked) => *picked.get(at)?,
+            None => at,
+        };
+        self.items.get(at).map(self.show)
     }
 
     fn enumerate(self: &std::sync::Arc<Self>) -> minijinja::value::Enumerator {
-        minijinja::value::Enumerator::Seq(self.0.len())
+        minijinja::value::Enumerator::Seq(self.len())
     }
 }

@@ -26,7 +26,7 @@ pub struct RefGroup {
     check_stale: bool,
     rows: Vec<RefRow>,
     /// Rows that need someone's attention.
-    problems: usize,
+    pub problems: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -142,18 +142,9 @@ pub fn counts(groups: &[RefGroup]) -> Counts {
     Counts { all: groups.iter().map(|g| g.rows.len()).sum(), problems: groups.iter().map(|g| g.problems).sum() }
 }
 
-/// The groups with only the rows that need attention, for the filtered page.
-pub fn with_problems(groups: &[RefGroup]) -> Vec<RefGroup> {
-    groups
-        .iter()
-        .filter(|g| g.problems > 0)
-        .map(|g| RefGroup { rows: g.rows.iter().filter(|r| r.problem).cloned().collect(), ..g.clone_head() })
-        .collect()
-}
-
 impl RefGroup {
-    /// The group without its rows.
-    fn clone_head(&self) -> RefGroup {
+    /// The group with only the rows that need attention, for the filtered page.
+    pub fn only_problems(&self) -> RefGroup {
         RefGroup {
             id: self.id.clone(),
             title: self.title.clone(),
@@ -162,7 +153,7 @@ impl RefGroup {
             checked_date: self.checked_date.clone(),
             checked_iso: self.checked_iso.clone(),
             check_stale: self.check_stale,
-            rows: Vec::new(),
+            rows: self.rows.iter().filter(|r| r.problem).cloned().collect(),
             problems: self.problems,
         }
     }
@@ -263,8 +254,8 @@ fn check_stale(doc: &Document) -> bool {
 /// The references as CSV, one row per reference and place, for library
 /// staff. New columns are added at the end, so that spreadsheets made from
 /// an earlier CSV keep their columns.
-pub fn references_csv(groups: &[RefGroup], base_url: &str) -> String {
-    let mut out = String::from("document_id,document_title,kind,target_id,title,status,publisher,year,url,references_checked_by,references_checked_date,check_older_than_last_amendment,section,line,last_checked,link_status\n");
+pub fn write_csv(groups: &[RefGroup], base_url: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    out.write_all(b"document_id,document_title,kind,target_id,title,status,publisher,year,url,references_checked_by,references_checked_date,check_older_than_last_amendment,section,line,last_checked,link_status\n")?;
     for g in groups {
         for r in &g.rows {
             let target_url = r.target_url.as_ref().map(|u| format!("{base_url}{u}"));
@@ -288,11 +279,10 @@ pub fn references_csv(groups: &[RefGroup], base_url: &str) -> String {
                 r.link_status.as_deref(),
             ];
             let line: Vec<String> = fields.iter().map(|f| csv_field(f.unwrap_or(""))).collect();
-            out.push_str(&line.join(","));
-            out.push('\n');
+            writeln!(out, "{}", line.join(","))?;
         }
     }
-    out
+    Ok(())
 }
 
 fn csv_field(s: &str) -> String {

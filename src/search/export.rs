@@ -37,7 +37,7 @@ pub fn export(
     docs: &[SearchDoc],
     idx: SearchIndex,
     stop: &crate::output::Stop,
-    sink: &crate::output::Sink,
+    sink: &dyn crate::output::Sink,
 ) -> Result<Option<()>> {
     let err = |source| Error::Search { doing: "export the search index".into(), source };
     let clock = crate::timings::Clock::start();
@@ -52,6 +52,7 @@ pub fn export(
     let vocabulary = super::vocabulary::read(&searcher, idx.fields.words).map_err(err)?;
     // An index in memory is as large as a tenth of the library's text.
     drop((searcher, numbers, idx));
+    crate::memory::give_back();
     clock.lap("export: postings");
     if stop() {
         return Ok(None);
@@ -62,16 +63,17 @@ pub fn export(
         return Ok(None);
     }
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
-    shard_files(&stems, &postings, &words).into_par_iter().try_for_each(sink)?;
+    shard_files(&stems, &postings, &words).into_par_iter().try_for_each(|f| sink.send(f))?;
     drop(postings);
     clock.lap("export: shards");
-    typo_files(&vocabulary).into_iter().try_for_each(sink)?;
+    typo_files(&vocabulary).into_iter().try_for_each(|f| sink.send(f))?;
     clock.lap("export: typo shards");
-    id_files(docs, buckets).into_iter().try_for_each(sink)?;
-    docs.par_iter()
-        .try_for_each(|d| passage_files(d, &words.best_passage[d.n as usize]).into_iter().try_for_each(sink))?;
+    id_files(docs, buckets).into_iter().try_for_each(|f| sink.send(f))?;
+    docs.par_iter().try_for_each(|d| {
+        passage_files(d, &words.best_passage[d.n as usize]).into_iter().try_for_each(|f| sink.send(f))
+    })?;
     clock.lap("export: passages");
-    sink(meta_file(docs, buckets))?;
+    sink.send(meta_file(docs, buckets))?;
     Ok(Some(()))
 }
 

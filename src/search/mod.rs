@@ -51,19 +51,20 @@ pub fn site_files(
     page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
     stop: &crate::output::Stop,
-    sink: &crate::output::Sink,
+    sink: &dyn crate::output::Sink,
 ) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     let docs = extract::documents(site);
     clock.lap("search: extract");
     let idx = index::build_unless(&docs, None, false, stop)
         .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
+    crate::memory::give_back();
     clock.lap("search: tantivy index");
     let Some(idx) = idx else { return Ok(None) };
     if export::export(&docs, idx, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");
-    sink(OutputFile::bytes("search/index.html", page("search.html", page::context(&docs, common))?))?;
+    sink.send(OutputFile::bytes("search/index.html", page("search.html", page::context(&docs, common))?))?;
     Ok(Some(()))
 }
