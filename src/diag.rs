@@ -3,6 +3,7 @@
 
 use crate::model::{DocId, Pos};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -110,7 +111,8 @@ pub struct Diagnostic {
     pub line: u32,
     pub column: u32,
     pub message: String,
-    pub help: Option<String>,
+    /// Most helps are fixed text: 100,000 findings need not hold 100,000 copies.
+    pub help: Option<Cow<'static, str>>,
     /// How many characters the human output underlines (0: up to the next space).
     #[serde(skip)]
     pub width: u32,
@@ -152,13 +154,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Diagnostic {
+    pub fn help(mut self, help: impl Into<Cow<'static, str>>) -> Diagnostic {
         self.help = Some(help.into());
         self
     }
 
     pub fn maybe_help(mut self, help: Option<String>) -> Diagnostic {
-        self.help = help;
+        self.help = help.map(Cow::Owned);
         self
     }
 
@@ -206,7 +208,7 @@ impl Folded<'_> {
 pub fn fold<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<Folded<'d>> {
     let mut out: Vec<Folded> = Vec::new();
     // The repeats of a problem: the same file, code, message and help.
-    type Key<'d> = (&'d Option<String>, Code, &'d str, &'d Option<String>);
+    type Key<'d> = (&'d Option<String>, Code, &'d str, &'d Option<Cow<'static, str>>);
     let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
     for d in diags {
         let key = (&d.file, d.code, d.message.as_str(), &d.help);

@@ -197,7 +197,7 @@ impl Walker<'_> {
 
     fn problem(&self, path: &Path, message: &str, help: &str) -> Diagnostic {
         let shown = format!("{}/{}", self.display_dir, display_path(path.strip_prefix(self.dir).unwrap_or(path)));
-        Diagnostic::new(Code::S006, message).in_file(&shown).help(help)
+        Diagnostic::new(Code::S006, message).in_file(&shown).help(help.to_string())
     }
 }
 

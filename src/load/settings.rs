@@ -64,7 +64,8 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
 /// empty (the problem is recorded, except for absence, which the caller
 /// judges).
 fn read_settings(dir: &Path, name: &str, diags: &mut Vec<Diagnostic>, display: &str, sequence: bool) -> Option<Node> {
-    let problem = |message: String, help: &str| Diagnostic::new(Code::S006, message).in_file(display).help(help);
+    let problem =
+        |message: String, help: &str| Diagnostic::new(Code::S006, message).in_file(display).help(help.to_string());
     let bytes = match std::fs::read(dir.join(name)) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,

@@ -101,7 +101,7 @@ fn item(f: &Folded, doc: Option<&Document>, url: Option<&str>) -> CheckItem {
         line: d.line,
         column: d.column,
         message: d.message.clone(),
-        help: d.help.clone(),
+        help: d.help.as_deref().map(String::from),
         places: f.places_text(),
         link: url.zip(doc).map(|(u, doc)| format!("{u}#{}", section_of(doc, d))),
     }

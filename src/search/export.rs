@@ -10,7 +10,7 @@ use super::score::{term_postings, DocNumbers, Postings, SCALE};
 use super::typo;
 use super::words::{analyse, Words};
 use crate::error::{Error, Result};
-use crate::output::OutputFile;
+use crate::output::{OutputFile, Sink};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -33,12 +33,7 @@ pub const PASSAGES_PER_FILE: usize = 6;
 /// they are made. `None` as soon as `stop` says so. The index is let go of
 /// as soon as its postings and vocabulary are read: what follows does not
 /// need it.
-pub fn export(
-    docs: &[SearchDoc],
-    idx: SearchIndex,
-    stop: &crate::output::Stop,
-    sink: &dyn crate::output::Sink,
-) -> Result<Option<()>> {
+pub fn export(docs: &[SearchDoc], idx: SearchIndex, stop: &crate::output::Stop, sink: &dyn Sink) -> Result<Option<()>> {
     let err = |source| Error::Search { doing: "export the search index".into(), source };
     let clock = crate::timings::Clock::start();
     let searcher = idx.reader().map_err(err)?.searcher();
@@ -63,7 +58,7 @@ pub fn export(
         return Ok(None);
     }
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
-    shard_files(&stems, &postings, &words).into_par_iter().try_for_each(|f| sink.send(f))?;
+    shard_files(&stems, &postings, &words, sink)?;
     drop(postings);
     clock.lap("export: shards");
     typo_files(&vocabulary).into_iter().try_for_each(|f| sink.send(f))?;
@@ -100,13 +95,14 @@ struct Shard {
     terms: BTreeMap<String, Value>,
 }
 
-fn shard_files(stems: &[String], postings: &[Postings], words: &Words) -> Vec<OutputFile> {
+/// The word shards and the postings too long to keep in them, into `sink`
+/// as they are made.
+fn shard_files(stems: &[String], postings: &[Postings], words: &Words, sink: &dyn Sink) -> Result<()> {
     let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    let mut files = Vec::new();
     for (id, (stem, list)) in stems.iter().zip(postings).enumerate() {
         let encoded = encode_postings(&with_passages(id as u32, list, words));
         let entry = if encoded.len() > INLINE_POSTINGS {
-            files.push(OutputFile::bytes(format!("search/p/{id}.gz"), gzip(encoded.as_bytes())));
+            sink.send(OutputFile::bytes(format!("search/p/{id}.gz"), gzip(encoded.as_bytes())))?;
             json!([list.len(), id])
         } else {
             json!([list.len(), encoded])
@@ -119,11 +115,10 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words) -> Vec<Ou
             shards.entry(shard_key(word)).or_default().words.insert(word.clone(), stem.clone());
         }
     }
-    for (key, shard) in shards {
+    shards.into_iter().try_for_each(|(key, shard)| {
         let body = json!({ "w": shard.words, "t": shard.terms });
-        files.push(OutputFile::bytes(format!("search/w/{}.json", file_name(&key)), body.to_string()));
-    }
-    files
+        sink.send(OutputFile::bytes(format!("search/w/{}.json", file_name(&key)), body.to_string()))
+    })
 }
 
 fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
