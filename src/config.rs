@@ -1,9 +1,9 @@
 //! The content folder's settings files as typed values: `site.yaml`,
 //! `roles.yaml` and `glossary.yaml` (read by `load::settings`).
 
-use crate::check::HISTORY_PLACEHOLDER;
 use crate::model::id::IdFinder;
 use crate::model::SafeUrl;
+use crate::model::HISTORY_PLACEHOLDER;
 use regex::Regex;
 
 pub const DEFAULT_ID_PATTERN: &str = "[A-Z]{2,6}(?:/[A-Z]{2,6})*(?:/[0-9]{1,4})+";

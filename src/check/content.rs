@@ -6,11 +6,6 @@ use crate::model::{Document, Pos, Status, WatchwordKind};
 use crate::resolve::Library;
 use regex::Regex;
 
-/// The description `trustdocs new-version` gives the history entry of a new
-/// version: a placeholder C002 always finds, whatever `site.yaml` lists
-/// (`Watchwords::of` adds it).
-pub const HISTORY_PLACEHOLDER: &str = "[insert what changed in this version]";
-
 /// What the content checks compile once per run.
 pub struct Rules {
     numbered: Regex,

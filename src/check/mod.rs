@@ -13,8 +13,6 @@ mod schema;
 mod suggest;
 mod title;
 
-pub use content::HISTORY_PLACEHOLDER;
-
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, Document, Pos};
 use crate::resolve::{DocIndex, Library};
@@ -41,12 +39,13 @@ pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
 /// can change.
 pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIndex, Vec<Diagnostic>)> {
     let rules = content::Rules::new();
+    let ids = suggest::Ids::new(lib);
     indices
         .par_iter()
         .map(|&i| {
             let doc = lib.doc(i);
             let mut d = Vec::new();
-            d.extend(refs::check(lib, doc, today));
+            d.extend(refs::check(&ids, doc, today));
             d.extend(review::check(lib, i, today));
             d.extend(history::check(lib, i));
             d.extend(lock::check(lib, doc));

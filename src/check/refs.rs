@@ -1,18 +1,20 @@
 //! Cross-references: X001–X009.
 
+use super::suggest::Ids;
 use super::{at, suggest, title};
 use crate::diag::{Code, Diagnostic};
 use crate::model::body::{LinkKind, Target};
 use crate::model::{At, Date, DocId, Document, Pos, RefusedUrl, ReviewState, Status, Url};
 use crate::resolve::{resolve_relative, Library};
 
-pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
+pub fn check(ids: &Ids, doc: &Document, today: Date) -> Vec<Diagnostic> {
+    let lib = ids.lib;
     let mut out = Vec::new();
     for link in &doc.body.links {
         let before = out.len();
         match &link.target {
             Target::Doc { id, anchor } => {
-                reference(lib, doc, id, anchor.as_deref(), link.pos, today, &mut out);
+                reference(ids, doc, id, anchor.as_deref(), link.pos, today, &mut out);
                 if let (Some(before), Some(target)) = (&link.title_before, lib.target(id)) {
                     title_matches(doc, before, target, link.pos, &mut out);
                 }
@@ -39,7 +41,7 @@ pub fn check(lib: &Library, doc: &Document, today: Date) -> Vec<Diagnostic> {
         }
     }
     for r in &doc.meta.related {
-        reference(lib, doc, &r.value, None, r.pos, today, &mut out);
+        reference(ids, doc, &r.value, None, r.pos, today, &mut out);
     }
     for r in &doc.meta.replaces {
         let found = lib.versions(&r.id).any(|d| r.version.is_none() || d.version() == r.version.as_ref());
@@ -64,7 +66,7 @@ fn unsafe_url(doc: &Document, refused: &RefusedUrl, what: &str, pos: Pos) -> Dia
 
 /// X001, X002, X003, X005 and X007 for one reference to `id`.
 fn reference(
-    lib: &Library,
+    ids: &Ids,
     doc: &Document,
     id: &DocId,
     anchor: Option<&str>,
@@ -72,9 +74,10 @@ fn reference(
     today: Date,
     out: &mut Vec<Diagnostic>,
 ) {
+    let lib = ids.lib;
     let Some(target) = lib.target(id) else {
         out.push(
-            at(doc, Code::X001, pos, format!("reference to unknown document {id}")).maybe_help(closest_ids(lib, id)),
+            at(doc, Code::X001, pos, format!("reference to unknown document {id}")).maybe_help(closest_ids(ids, id)),
         );
         return;
     };
@@ -152,11 +155,9 @@ fn anchor_help(lib: &Library, doc: &Document, anchor: &str) -> Option<String> {
     Some(format!("did you mean `#{}` ({})?", best.anchor, best.label()))
 }
 
-fn closest_ids(lib: &Library, id: &DocId) -> Option<String> {
-    let close: Vec<String> = suggest::near_ids(lib, id)
-        .into_iter()
-        .map(|k| format!("{k} ({})", lib.target(k).map_or("", |d| d.title())))
-        .collect();
+fn closest_ids(ids: &Ids, id: &DocId) -> Option<String> {
+    let close: Vec<String> =
+        ids.near(id).into_iter().map(|k| format!("{k} ({})", ids.lib.target(k).map_or("", |d| d.title()))).collect();
     (!close.is_empty()).then(|| format!("did you mean {}?", close.join(" or ")))
 }
 

@@ -6,8 +6,8 @@
 //! already there (`lone-working-v3.md` → `lone-working-v4.md`).
 
 use super::{line, open, versions, Change, OnDisk, Outcome, Step};
-use crate::check::HISTORY_PLACEHOLDER;
 use crate::edit::{Editor, Value};
+use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, DocId, Document, Status, Version};
 use std::path::{Path, PathBuf};
 

@@ -6,10 +6,10 @@
 //! it as well; placeholder text (C002) counts as an error here.
 
 use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
-use crate::check::HISTORY_PLACEHOLDER;
 use crate::diag::{Code, Diagnostic, Severity, Summary};
 use crate::edit::{Editor, Value};
 use crate::lock::{fingerprint, Entry, Lock};
+use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, Document, HistoryEntry, Version};
 use crate::resolve::{DocIndex, Library};
 use std::path::PathBuf;

@@ -6,13 +6,11 @@
 //! ```
 //!
 //! id, version, ratification date, the SHA-256 fingerprint of the version's
-//! text (`fingerprint.rs`), and the committee (the rest of the line). Lines
+//! text (`src/model/fingerprint.rs`), and the committee (the rest of the line). Lines
 //! starting with `#` are comments. An entry is never changed once written:
 //! `ratify` and `lock` only add lines, leaving every other byte as it was.
 
-mod fingerprint;
-
-pub use fingerprint::{fingerprint, normalised, Fingerprint};
+pub use crate::model::fingerprint::{fingerprint, normalised, Fingerprint};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, DocId, Pos, Version};

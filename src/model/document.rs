@@ -1,9 +1,9 @@
 //! One document version: its front matter, its parsed body and its file.
 
 use super::body::Body;
+use super::Fingerprint;
 use super::Pos;
 use super::{At, Date, DocId, Url, Version};
-use crate::lock::Fingerprint;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -101,6 +101,11 @@ pub struct ExternalRef {
     pub year: Option<String>,
     pub accessed: Option<Date>,
 }
+
+/// The description `trustdocs new-version` gives the history entry of a new
+/// version: a placeholder C002 always finds, whatever `site.yaml` lists
+/// (`Watchwords::of` adds it).
+pub const HISTORY_PLACEHOLDER: &str = "[insert what changed in this version]";
 
 #[derive(Clone, Debug)]
 pub struct HistoryEntry {

@@ -4,6 +4,7 @@
 pub mod body;
 mod date;
 mod document;
+pub mod fingerprint;
 pub mod glossary;
 pub mod id;
 pub mod url;
@@ -11,6 +12,7 @@ mod version;
 
 pub use date::{Date, Precision};
 pub use document::*;
+pub use fingerprint::Fingerprint;
 pub use id::DocId;
 pub use url::{RefusedUrl, SafeUrl, Url, UrlKind};
 pub use version::Version;
