@@ -302,7 +302,7 @@ fn governance(outcome: trustdocs::governance::Outcome) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    one_malloc_arena_a_core();
+    trustdocs::memory::one_arena_a_core();
     let cli = Cli::parse();
     match cli.command {
         Command::Check { dir, documents, format, deny, today, external, out } => {
@@ -392,22 +392,6 @@ fn main() -> ExitCode {
             };
             build(&dir, today_or_now(today), BuildOptions { out, drafts, no_pdf, public, deny })
         }
-    }
-}
-
-/// glibc gives threads up to eight memory arenas a core, and memory freed
-/// in one arena serves only the threads that use it: a build's stages run
-/// on different threads (rayon's, tantivy's), so each kept its own spare
-/// memory, about 70 MB of the peak of a 10,000-document build. One arena a
-/// core did not make the build slower. `MALLOC_ARENA_MAX`, when set, still
-/// decides.
-fn one_malloc_arena_a_core() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    if std::env::var_os("MALLOC_ARENA_MAX").is_none() {
-        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let arenas = libc::c_int::try_from(cores).unwrap_or(libc::c_int::MAX);
-        // SAFETY: called first thing in `main`, before any other thread exists or allocates.
-        unsafe { libc::mallopt(libc::M_ARENA_MAX, arenas) };
     }
 }
 

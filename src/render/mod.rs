@@ -315,13 +315,17 @@ fn governance_pages(
     common: &Value,
     sink: &dyn Sink,
 ) -> Result<()> {
+    let clock = crate::timings::Clock::start();
     let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
     sink.send_written("checks/index.html", &|w| templates.render_to("checks.html", checks.clone(), w))?;
     drop(checks);
+    clock.lap("governance: checks page");
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     sink.send(OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?))?;
+    clock.lap("governance: reviews page");
     let groups = references::references(site, diags, links);
+    clock.lap("governance: references");
     let csv = "references/references.csv";
     sink.send_written(csv, &|w| {
         references::write_csv(&groups, &site.base_url(), w).map_err(crate::error::Error::io("write", csv))
