@@ -278,6 +278,8 @@ mod tests {
             "PLO/002/015",
             "QOL/002/015",
             "OL/002/015",
+            "PÖL/002/015",
+            "PÖL/002/0159",
         ];
         let config = Config::default();
         let documents = ids
@@ -299,7 +301,18 @@ mod tests {
         };
         let lib = Library::new(content);
         let index = Ids::new(&lib);
-        for written in ["POL/002/015", "POL/002/01", "POL/02/015", "XPOL/002/015", "POL/002/0165", "OL/002/01", ""] {
+        let written = [
+            "POL/002/015",
+            "POL/002/01",
+            "POL/02/015",
+            "XPOL/002/015",
+            "POL/002/0165",
+            "OL/002/01",
+            "PÖL/002/015",
+            "PÖL/002/05",
+            "",
+        ];
+        for written in written {
             let every: Vec<_> =
                 lib.by_id.keys().filter(|k| is_slip(k.as_str().as_bytes(), written.as_bytes())).take(3).collect();
             assert_eq!(index.near(&DocId::new(written)), every, "{written}");
