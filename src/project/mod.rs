@@ -52,7 +52,6 @@ impl Project {
     pub fn load(dir: &Path) -> Result<Project> {
         let clock = crate::timings::Clock::start();
         let content = load::load(dir)?;
-        crate::memory::give_back();
         clock.lap("load");
         let project = Project::from_content(content);
         clock.lap("resolve");
