@@ -56,6 +56,8 @@ codes! {
     S005 => Error, "versions that cannot stand side by side: two in force, two in preparation, one in preparation not numbered above the one in force, or two files with the same id and version";
     S006 => Error, "a file that is not UTF-8 or cannot be read, or a site.yaml/roles.yaml/glossary.yaml problem (empty, unreadable, base_url not http or https)";
     S007 => Error, "two ids that are different but would share an address or read the same (case, Unicode compatibility forms, / against - or .)";
+    S008 => Error, "ambiguous line structure: a line break some readers do not take for one, or an unclear delimiter line, in the front matter; or front-matter lines the fingerprint and the loader read differently";
+    S009 => Error, "withdrawn on a version whose status is not withdrawn";
     X001 => Error, "reference to an id that no document has";
     X002 => Error, "anchor not found in the target document";
     X003 => Warning, "reference to a superseded or withdrawn document";
@@ -78,6 +80,9 @@ codes! {
     H006 => Error, "a ratified or superseded version changed after ratification (no longer matches its fingerprint in ratified.lock)";
     H007 => Note, "a ratified or superseded version with no entry in ratified.lock";
     H008 => Warning, "every version of an id is superseded and none replaces it: nothing is in force";
+    H010 => Error, "a version recorded in ratified.lock has no file, and no destroy or transfer decision is recorded for it in retention.log";
+    H011 => Error, "in a library that has a ratified.lock, a ratified or superseded version with no entry";
+    H012 => Error, "a lock entry whose ratification date or committee differs from the version's ratified:";
     Q001 => Error, "no EIA on a ratified document whose type requires one";
     Q002 => Error, "a protected characteristic is missing from impacts";
     Q003 => Error, "a negative impact with no action plan";

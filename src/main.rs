@@ -209,7 +209,7 @@ enum Command {
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
     },
-    /// Record in ratified.lock every ratified and superseded version that has no entry yet (existing entries are never changed).
+    /// Record in ratified.lock every ratified and superseded version of documents that have no entry yet (existing entries are never changed).
     #[command(
         after_help = "Example:\n  trustdocs lock content\n\nRun it once when a library adopts trustdocs, after checking that each document is what its committee ratified."
     )]
@@ -217,6 +217,18 @@ enum Command {
         /// The content folder (holds site.yaml and documents/).
         #[arg(default_value = "content")]
         dir: PathBuf,
+    },
+    /// Print a document file's fingerprint as `ratify` would record it in ratified.lock now.
+    #[command(
+        after_help = "Example:\n  trustdocs fingerprint content/documents/pol-002-015-security-management-policy.md --manifest\n\nCompare it with the version's line in ratified.lock, the document control sheet or catalogue.json. docs/governance.md says what it covers and how to recompute it with standard tools."
+    )]
+    Fingerprint {
+        /// Document files (.md under a content folder's documents/).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Also print the manifest the fingerprint is the SHA-256 of: the text's digest and each image's or attachment's.
+        #[arg(long)]
+        manifest: bool,
     },
     /// Search the documents. Builds the index first when it is missing or stale.
     Search {
@@ -349,6 +361,7 @@ fn main() -> ExitCode {
             governance(withdraw(&WithdrawOptions { id, dir, by, date, reason, dry_run, today: today_or_now(today) }))
         }
         Command::Lock { dir } => governance(trustdocs::governance::lock(&dir)),
+        Command::Fingerprint { files, manifest } => governance(trustdocs::governance::fingerprint(&files, manifest)),
         Command::Serve { dir, port, public, drafts, today } => {
             let opts = trustdocs::serve::ServeOptions { dir, port, public, drafts, today: today_or_now(today) };
             match trustdocs::serve::serve(opts) {

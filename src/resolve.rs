@@ -3,10 +3,13 @@
 
 use crate::config::Config;
 use crate::load::Content;
-use crate::lock::Lock;
+use crate::lock::retention::RetentionLog;
+use crate::lock::{Format, Lock};
+use crate::model::fingerprint::with_files;
+use crate::model::Fingerprint;
 use crate::model::{DocId, Document, Status};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 
 /// A document version's place in the library: how the stages name a
@@ -55,6 +58,10 @@ pub struct Library {
     pub assets: BTreeSet<PathBuf>,
     /// `ratified.lock`: what each committee ratified.
     pub lock: Lock,
+    /// `retention.log`: which versions on record may have no file.
+    pub retention: RetentionLog,
+    /// The SHA-256 of each asset a document uses.
+    pub asset_digests: BTreeMap<PathBuf, Fingerprint>,
 }
 
 impl Versions {
@@ -82,6 +89,8 @@ impl Library {
             by_id: BTreeMap::new(),
             assets: content.assets.into_iter().collect(),
             lock: content.lock,
+            retention: content.retention,
+            asset_digests: content.asset_digests,
         };
         lib.reindex();
         lib
@@ -183,6 +192,23 @@ impl Library {
             .then(|| resolved.to_string_lossy().replace('\\', "/"))
     }
 
+    /// The fingerprint of `doc` as an entry of `format` records it: its
+    /// text's, or (format 2) its text's and its images' and attachments'.
+    pub fn fingerprint(&self, doc: &Document, format: Format) -> Fingerprint {
+        match format {
+            Format::Text => doc.fingerprint,
+            Format::WithFiles => with_files(&doc.fingerprint, &self.files_used(doc)),
+        }
+    }
+
+    /// The assets `doc` uses that could be read, with their digests.
+    pub fn files_used(&self, doc: &Document) -> Vec<(String, Fingerprint)> {
+        doc.files_used()
+            .into_iter()
+            .filter_map(|p| self.asset_digests.get(&p).map(|d| (p.to_string_lossy().replace('\\', "/"), *d)))
+            .collect()
+    }
+
     /// Documents that say they replace `id`, for naming a successor.
     pub fn replacements_of<'a>(&'a self, id: &'a DocId) -> impl Iterator<Item = &'a Document> + 'a {
         self.docs
@@ -192,28 +218,7 @@ impl Library {
     }
 }
 
-/// Joins a link to the folder of the file it is written in, inside the
-/// content folder; `None` when it climbs out.
-/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
-pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
-    let decoded = String::from_utf8(crate::model::url::percent_decode_bytes(link)).ok()?;
-    if decoded.contains('\0') {
-        return None;
-    }
-    let mut parts: Vec<std::ffi::OsString> =
-        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
-    for c in Path::new(&decoded).components() {
-        match c {
-            Component::Normal(n) => parts.push(n.to_owned()),
-            Component::ParentDir => {
-                parts.pop()?;
-            }
-            Component::CurDir => {}
-            _ => return None,
-        }
-    }
-    Some(parts.iter().collect())
-}
+pub use crate::model::url::resolve_relative;
 
 #[cfg(test)]
 mod tests {

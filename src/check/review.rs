@@ -50,19 +50,19 @@ pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
     }
     if let Some(r) = ratified {
         let limit = r.add_years(site.max_review_years);
-        if review.value > limit {
-            out.push(
-                at(
-                    doc,
-                    Code::R003,
-                    review.pos,
-                    format!(
-                        "review date {} is more than {} years after ratification ({r})",
-                        review.value, site.max_review_years
-                    ),
-                )
-                .help(format!("the latest review date site.yaml allows is {limit}")),
-            );
+        let extended = m.review_extension.as_ref().map(|e| (e.value.to, e.pos, "extended review date"));
+        for (date, pos, what) in std::iter::once((review.value, review.pos, "review date")).chain(extended) {
+            if date > limit {
+                out.push(
+                    at(
+                        doc,
+                        Code::R003,
+                        pos,
+                        format!("{what} {date} is more than {} years after ratification ({r})", site.max_review_years),
+                    )
+                    .help(format!("the latest review date site.yaml allows is {limit}")),
+                );
+            }
         }
     }
     out

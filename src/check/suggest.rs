@@ -290,15 +290,7 @@ mod tests {
                 crate::load::document_from_text(format!("{n}.md"), format!("{n}.md").into(), text, &config).0
             })
             .collect();
-        let content = crate::load::Content {
-            dir: "content".into(),
-            config,
-            documents,
-            assets: Vec::new(),
-            lock: Default::default(),
-            diags: Vec::new(),
-            config_fatal: false,
-        };
+        let content = crate::load::Content { dir: "content".into(), config, documents, ..Default::default() };
         let lib = Library::new(content);
         let index = Ids::new(&lib);
         let written = [

@@ -1,16 +1,18 @@
-//! The governance team's commands: `new-version`, `ratify`, `withdraw` and
-//! `lock` (docs/governance.md). Each loads the content folder through the
+//! The governance team's commands: `new-version`, `ratify`, `withdraw`,
+//! `lock` and `fingerprint` (docs/governance.md). Each loads the content folder through the
 //! one pipeline, decides, edits front matter through `edit` (minimal,
 //! textual) and writes every file through `output::replace` (all or none).
 //! What they print is returned as text; `main.rs` prints it.
 
 mod adopt;
 mod cited;
+mod fingerprint;
 mod new_version;
 mod ratify;
 mod withdraw;
 
 pub use adopt::lock;
+pub use fingerprint::fingerprint;
 pub use new_version::{new_version, NewVersionOptions};
 pub use ratify::{ratify, RatifyOptions, ReviewDate};
 pub use withdraw::{withdraw, WithdrawOptions};

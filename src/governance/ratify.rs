@@ -8,7 +8,8 @@
 use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
 use crate::diag::{Code, Diagnostic, Severity, Summary};
 use crate::edit::{Editor, Value};
-use crate::lock::{fingerprint, Entry, Lock};
+use crate::lock::{Entry, Fingerprint, Lock, Recorded};
+use crate::model::fingerprint::with_files;
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, Document, HistoryEntry, Version};
 use crate::resolve::{DocIndex, Library};
@@ -59,6 +60,7 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
     let project = open(&opts.dir)?;
     let lib = &project.lib;
     let (id, versions) = versions(lib, &opts.id)?;
+    sound_record(&project, opts.color)?;
     let Some(draft_index) = versions.preparing else {
         return Err(Outcome::refused(format!(
             "error: {id} has no version in preparation (a draft or consultation version) to ratify\n  make one with `trustdocs new-version {id}`, change it, then ratify it"
@@ -102,7 +104,7 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
         id: id.clone(),
         version: version.clone(),
         date: opts.date,
-        fingerprint: fingerprint(&new_text),
+        fingerprint: Recorded::new(with_files(&Fingerprint::of(&new_text), &lib.files_used(draft))),
         committee: by.to_string(),
     };
     let lock_text = lib.lock.with_entries(std::slice::from_ref(&entry)).map_err(|why| {
@@ -147,6 +149,43 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
     );
     out.push_str(&cited::report(lib, &id, "their owners may need to update them"));
     Ok(Outcome::done(out))
+}
+
+/// A ratification is added to a record that must itself be sound: the
+/// library must have a lock, and neither the lock, `retention.log` nor the
+/// settings may have an error. (An entry that has lost its version, H010,
+/// or disagrees with it, H012, is found with the draft's errors.)
+fn sound_record(project: &crate::Project, color: bool) -> Step<()> {
+    let lib = &project.lib;
+    let dir = crate::load::display_path(&lib.dir);
+    if !lib.lock.exists {
+        return Err(Outcome::refused(format!(
+            "error: {} has no {}, so nothing records what was ratified before
+  run `trustdocs lock {dir}` first: it records the ratified versions as they are now",
+            dir,
+            crate::lock::FILE
+        )));
+    }
+    let record_files = ["site.yaml", "roles.yaml", "glossary.yaml", crate::lock::FILE, crate::lock::retention::FILE]
+        .map(|f| format!("{dir}/{f}"));
+    let errors: Vec<Diagnostic> = project
+        .diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.file.as_ref().is_some_and(|f| record_files.contains(f)))
+        .cloned()
+        .collect();
+    if errors.is_empty() {
+        return Ok(());
+    }
+    let mut err = crate::report::human(&errors, &Default::default(), &Summary::of(1, &errors), color);
+    err.push_str(&format!(
+        "error: refusing to ratify while the lock, retention.log or the settings have {} error{}: fix {} first\n  nothing was written\n",
+        errors.len(),
+        if errors.len() == 1 { "" } else { "s" },
+        if errors.len() == 1 { "it" } else { "them" }
+    ));
+    Err(Outcome { status: 1, out: String::new(), err })
 }
 
 fn cannot_edit(file: &str, why: &str) -> Outcome {
@@ -253,6 +292,11 @@ fn findings_after(
     let (draft, change) = edited[0];
     let file = &lib.doc(draft).file.display;
     let new_lines: Vec<&str> = change.after.lines().collect();
+    let mut record: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| matches!(d.code, Code::H010 | Code::H012) && d.file.as_ref() != Some(file))
+        .cloned()
+        .collect();
     let mut errors: Vec<Diagnostic> = diags
         .into_iter()
         .filter(|d| d.file.as_ref() == Some(file))
@@ -275,6 +319,7 @@ fn findings_after(
             d.column = 1;
         }
     }
+    errors.append(&mut record);
     crate::diag::sort(&mut errors);
     errors.dedup();
     errors
@@ -329,6 +374,8 @@ fn refusal(
     };
     let mut err = crate::report::human(&errors, &sources, &summary, color);
     let id = draft.id().map(|i| i.to_string()).unwrap_or_default();
+    let mut files: Vec<&str> = errors.iter().filter_map(|d| d.file.as_deref()).collect();
+    files.dedup();
     err.push_str(&crate::text::for_terminal(&format!(
         "error: refusing to ratify {id} version {}: {} error{} in {} must be fixed first{c002}
   nothing was written; `trustdocs check {}` shows the rest of the library
@@ -336,7 +383,7 @@ fn refusal(
         super::version_of(draft),
         errors.len(),
         if errors.len() == 1 { "" } else { "s" },
-        draft.file.display,
+        files.join(" and "),
         crate::load::display_path(&project.lib.dir),
     )));
     Outcome { status: 1, out: String::new(), err }

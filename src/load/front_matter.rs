@@ -113,6 +113,17 @@ fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
         }
     }
     let Some(status) = &fm.status else { return };
+    if let (Some(w), false) = (&fm.withdrawn, status.value == Status::Withdrawn) {
+        r.report(
+            Code::S009,
+            w.pos,
+            format!("`withdrawn` on a version whose status is {}", status.value.as_str()),
+            Some(
+                "remove the `withdrawn` record, or withdraw the version with `trustdocs withdraw`, which writes both"
+                    .into(),
+            ),
+        );
+    }
     let needed: &[&str] = match status.value {
         Status::Ratified => &["directorate", "author", "ratified", "review_date"],
         Status::Superseded => &["ratified"],

@@ -1,5 +1,6 @@
 //! Stage 1: read the content folder into typed documents and settings.
 
+mod covered;
 mod front_matter;
 pub mod settings;
 pub mod yaml;
@@ -10,14 +11,16 @@ use crate::config::{Config, Watchwords};
 use crate::diag::{Code, Diagnostic};
 use crate::error::{Error, Result};
 use crate::model::body::{self, ParseOptions};
+use crate::model::source::{self, Layout};
 use crate::model::Fingerprint;
 use crate::model::Pos;
 use crate::model::{Document, FrontMatter, SourceFile, Watchword, WatchwordKind};
 use rayon::prelude::*;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// Everything read from a content folder, before documents are related.
+#[derive(Default)]
 pub struct Content {
     pub dir: PathBuf,
     pub config: Config,
@@ -26,6 +29,10 @@ pub struct Content {
     pub assets: Vec<PathBuf>,
     /// `ratified.lock`: the fingerprints of ratified versions.
     pub lock: crate::lock::Lock,
+    /// `retention.log`: the decisions on versions past their retention.
+    pub retention: crate::lock::retention::RetentionLog,
+    /// The SHA-256 of each asset a document uses, for the fingerprints.
+    pub asset_digests: BTreeMap<PathBuf, Fingerprint>,
     pub diags: Vec<Diagnostic>,
     /// No usable `site.yaml`: checks can run, a site cannot be built.
     pub config_fatal: bool,
@@ -59,10 +66,34 @@ pub fn load(dir: &Path) -> Result<Content> {
     }
     let (assets, found) = walker.walk("assets", &|_| true);
     diags.extend(found);
-    let assets = assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
+    let assets: Vec<PathBuf> =
+        assets.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
+    let asset_digests = digest_used_assets(dir, &documents, &assets);
     let (lock, found) = crate::lock::Lock::load(dir, &display_dir);
     diags.extend(found);
-    Ok(Content { dir: dir.to_path_buf(), config, documents, assets, lock, diags, config_fatal: loaded.fatal })
+    let (retention, found) = crate::lock::retention::RetentionLog::load(dir, &display_dir);
+    diags.extend(found);
+    Ok(Content {
+        dir: dir.to_path_buf(),
+        config,
+        documents,
+        assets,
+        lock,
+        retention,
+        asset_digests,
+        diags,
+        config_fatal: loaded.fatal,
+    })
+}
+
+/// The SHA-256 of the bytes of every asset some document uses: a ratified
+/// version's fingerprint covers its images and attachments. An asset that
+/// cannot be read has no digest (the checks report it).
+fn digest_used_assets(dir: &Path, documents: &[Document], assets: &[PathBuf]) -> BTreeMap<PathBuf, Fingerprint> {
+    let known: HashSet<&PathBuf> = assets.iter().collect();
+    let used: HashSet<PathBuf> =
+        documents.iter().flat_map(Document::files_used).filter(|p| known.contains(p)).collect();
+    used.into_par_iter().filter_map(|p| Fingerprint::of_file(&dir.join(&p)).ok().map(|digest| (p, digest))).collect()
 }
 
 /// A path as shown to people: forward slashes, no leading `./`.
@@ -293,71 +324,35 @@ fn watchwords(text: &str, patterns: &Watchwords) -> Vec<Watchword> {
 }
 
 /// Splits and reads the front matter; returns it and where the body starts.
+/// The split is `source::Layout`'s, the one the fingerprint uses.
 fn read_front_matter(text: &str, config: &Config, diags: &mut Vec<Diagnostic>) -> (FrontMatter, usize) {
-    let Some((yaml_text, body_offset)) = split_front_matter(text) else {
-        let opened = text.lines().next().is_some_and(|l| l.trim_end() == "---");
-        let (message, help) = if opened {
+    let layout = Layout::of(text);
+    let ambiguous = source::ambiguities(text, &layout);
+    let clear = ambiguous.is_empty();
+    diags.extend(ambiguous.into_iter().map(|a| Diagnostic::new(Code::S008, a.message).at(a.pos).help(a.help)));
+    if !layout.closed {
+        let (message, help) = if layout.opened {
             ("the front matter is not closed", "end the front matter with a line of three hyphens: ---")
         } else {
             ("the document has no front matter", "start the file with a line `---`, the front matter (id, title, type, version, status...), and another `---`")
         };
         diags.push(Diagnostic::new(Code::S001, message).help(help));
-        return (FrontMatter::default(), if opened { text.len() } else { 0 });
-    };
+        return (FrontMatter::default(), layout.body);
+    }
+    let yaml_text = &text[layout.yaml.clone()];
     match yaml::parse(yaml_text, 2, false) {
         Ok(node) => {
+            if clear {
+                diags.extend(covered::check(&node, text));
+            }
             let mut reader = yaml::Reader::new(2, Code::S004);
             let meta = front_matter::read(&mut reader, &node, &config.site);
             diags.extend(reader.diags);
-            (meta, body_offset)
+            (meta, layout.body)
         }
         Err(d) => {
             diags.push(d);
-            (FrontMatter::default(), body_offset)
+            (FrontMatter::default(), layout.body)
         }
-    }
-}
-
-/// Returns the YAML between the two `---` lines and the byte offset of the body.
-fn split_front_matter(text: &str) -> Option<(&str, usize)> {
-    let first_end = text.find('\n')?;
-    if text[..first_end].trim_end() != "---" {
-        return None;
-    }
-    let yaml_start = first_end + 1;
-    let mut at = yaml_start;
-    while at <= text.len() {
-        let line_end = text[at..].find('\n').map_or(text.len(), |i| at + i);
-        let line = text[at..line_end].trim_end();
-        if line == "---" || line == "..." {
-            return Some((&text[yaml_start..at], (line_end + 1).min(text.len())));
-        }
-        if line_end >= text.len() {
-            break;
-        }
-        at = line_end + 1;
-    }
-    None
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_front_matter;
-
-    #[test]
-    fn splits_front_matter_with_lf_and_crlf() {
-        let (yaml, body) = split_front_matter("---\nid: A\n---\n## Body\n").unwrap();
-        assert_eq!(yaml, "id: A\n");
-        assert_eq!(&"---\nid: A\n---\n## Body\n"[body..], "## Body\n");
-        let text = "---\r\nid: A\r\n---\r\nBody";
-        let (yaml, body) = split_front_matter(text).unwrap();
-        assert_eq!(yaml, "id: A\r\n");
-        assert_eq!(&text[body..], "Body");
-    }
-
-    #[test]
-    fn unclosed_front_matter_is_none() {
-        assert!(split_front_matter("---\nid: A\n").is_none());
-        assert!(split_front_matter("# Title\n").is_none());
     }
 }

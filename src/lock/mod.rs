@@ -5,12 +5,15 @@
 //! CORP/STRAT/003 3 2017-12-20 5f1c…e9a0 Procedural Document and Information Leaflet Group
 //! ```
 //!
-//! id, version, ratification date, the SHA-256 fingerprint of the version's
-//! text (`src/model/fingerprint.rs`), and the committee (the rest of the line). Lines
-//! starting with `#` are comments. An entry is never changed once written:
-//! `ratify` and `lock` only add lines, leaving every other byte as it was.
+//! id, version, ratification date, the SHA-256 fingerprint of what was
+//! ratified (`src/model/fingerprint.rs`; `v2:` before it for format 2, none
+//! for format 1), and the committee (the rest of the line). Lines starting
+//! with `#` are comments. An entry is never changed once written: `ratify`
+//! and `lock` only add lines, leaving every other byte as it was.
 
-pub use crate::model::fingerprint::{fingerprint, normalised, Fingerprint};
+pub mod retention;
+
+pub use crate::model::fingerprint::{normalised, Fingerprint};
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{Date, DocId, Pos, Version};
@@ -23,8 +26,57 @@ const HEADER: &str = "\
 # ratified.lock: what each committee ratified, one line per version, written
 # by `trustdocs ratify` and `trustdocs lock`. An entry is never changed: a
 # version whose text no longer matches its fingerprint is reported (H006).
-# id  version  ratified  sha256 of the normalised text  committee
+# id  version  ratified  fingerprint (sha256, docs/governance.md)  committee
 ";
+
+/// How an entry's fingerprint was taken (docs/governance.md).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// Written without a tag: the normalised text alone.
+    Text,
+    /// Written `v2:`: the text and the images and attachments its body uses.
+    WithFiles,
+}
+
+/// A fingerprint as an entry records it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Recorded {
+    pub format: Format,
+    pub digest: Fingerprint,
+}
+
+impl Recorded {
+    /// How new entries are written.
+    pub fn new(digest: Fingerprint) -> Recorded {
+        Recorded { format: Format::WithFiles, digest }
+    }
+
+    fn parse(field: &str) -> Result<Recorded, String> {
+        let (format, hex) = match field.split_once(':') {
+            None => (Format::Text, field),
+            Some(("v2", hex)) => (Format::WithFiles, hex),
+            Some((tag, _)) => {
+                return Err(format!(
+                    "`{tag}:` is not a fingerprint format this trustdocs knows (a newer one may have written it)"
+                ))
+            }
+        };
+        let lower = hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        match Fingerprint::parse_hex(hex).filter(|_| lower) {
+            Some(digest) => Ok(Recorded { format, digest }),
+            None => Err(format!("`{field}` is not a SHA-256 fingerprint (64 hexadecimal digits)")),
+        }
+    }
+}
+
+impl std::fmt::Display for Recorded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.format {
+            Format::Text => write!(f, "{}", self.digest),
+            Format::WithFiles => write!(f, "v2:{}", self.digest),
+        }
+    }
+}
 
 /// One ratified version's record.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,8 +84,7 @@ pub struct Entry {
     pub id: DocId,
     pub version: Version,
     pub date: Date,
-    /// 64 lower-case hexadecimal digits.
-    pub fingerprint: String,
+    pub fingerprint: Recorded,
     pub committee: String,
 }
 
@@ -131,6 +182,11 @@ impl Lock {
         self.entries.iter().find(|(e, _)| &e.id == id && &e.version == version).map(|&(_, l)| l)
     }
 
+    /// Whether any version of `id` has an entry.
+    pub fn has_id(&self, id: &DocId) -> bool {
+        self.entries().any(|e| &e.id == id)
+    }
+
     pub fn entries(&self) -> impl Iterator<Item = &Entry> {
         self.entries.iter().map(|(e, _)| e)
     }
@@ -176,10 +232,8 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
     }
     let version = Version::parse(version)?;
     let date = Date::parse(date, false)?;
-    if fingerprint.len() != 64 || !fingerprint.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b)) {
-        return Err(format!("`{fingerprint}` is not a SHA-256 fingerprint (64 hexadecimal digits)"));
-    }
-    Ok(Entry { id: DocId::new(id), version, date, fingerprint: fingerprint.to_string(), committee: rest.to_string() })
+    let fingerprint = Recorded::parse(fingerprint)?;
+    Ok(Entry { id: DocId::new(id), version, date, fingerprint, committee: rest.to_string() })
 }
 
 #[cfg(test)]
@@ -191,7 +245,7 @@ mod tests {
             id: DocId::new(id),
             version: Version::parse(v).unwrap(),
             date: Date::parse("2025-01-10", false).unwrap(),
-            fingerprint: "a".repeat(64),
+            fingerprint: Recorded::parse(&"a".repeat(64)).unwrap(),
             committee: "Policy\nGroup\u{2028}# x".into(),
         }
     }

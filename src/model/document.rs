@@ -284,6 +284,19 @@ pub enum WatchwordKind {
 }
 
 impl Document {
+    /// The files of the content folder the body links to or shows (images
+    /// and attachments), as paths in the content folder, each once.
+    pub fn files_used(&self) -> std::collections::BTreeSet<std::path::PathBuf> {
+        self.body
+            .links
+            .iter()
+            .filter_map(|l| match &l.target {
+                super::body::Target::File(path) => super::url::resolve_relative(&self.file.path, path),
+                _ => None,
+            })
+            .collect()
+    }
+
     pub fn id(&self) -> Option<&DocId> {
         self.meta.id.as_ref().map(|i| &i.value)
     }

@@ -7,6 +7,7 @@ mod document;
 pub mod fingerprint;
 pub mod glossary;
 pub mod id;
+pub mod source;
 pub mod url;
 mod version;
 

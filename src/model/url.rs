@@ -5,6 +5,7 @@
 //! (`javascript:`, `data:`, `vbscript:`, `file:`...) is refused however it
 //! is spelt, and an output shows its text, never a link.
 
+use std::path::{Component, Path, PathBuf};
 use unicode_normalization::UnicodeNormalization;
 
 /// What an allowed address is.
@@ -147,6 +148,29 @@ fn is_control(c: char) -> bool {
 /// soft hyphens, direction marks.
 fn is_invisible(c: char) -> bool {
     matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
+/// Joins a link to the folder of the file it is written in, inside the
+/// content folder; `None` when it climbs out.
+/// Percent-escapes are decoded (as UTF-8), so `a%23b.pdf` names `a#b.pdf`.
+pub fn resolve_relative(file: &Path, link: &str) -> Option<PathBuf> {
+    let decoded = String::from_utf8(percent_decode_bytes(link)).ok()?;
+    if decoded.contains('\0') {
+        return None;
+    }
+    let mut parts: Vec<std::ffi::OsString> =
+        file.parent().map(|p| p.components().map(|c| c.as_os_str().to_owned()).collect()).unwrap_or_default();
+    for c in Path::new(&decoded).components() {
+        match c {
+            Component::Normal(n) => parts.push(n.to_owned()),
+            Component::ParentDir => {
+                parts.pop()?;
+            }
+            Component::CurDir => {}
+            _ => return None,
+        }
+    }
+    Some(parts.iter().collect())
 }
 
 /// `%XX` escapes decoded; bytes that are not UTF-8 become U+FFFD.

@@ -107,10 +107,7 @@ mod tests {
             dir: "content".into(),
             config: crate::config::Config::default(),
             documents: vec![old.clone(), new.clone()],
-            assets: Vec::new(),
-            lock: Default::default(),
-            diags: Vec::new(),
-            config_fatal: false,
+            ..Default::default()
         };
         let lib = crate::resolve::Library::new(content);
         let today = crate::model::Date::from_ymd(2026, 11, 23).expect("a date");

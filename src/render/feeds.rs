@@ -25,7 +25,7 @@ struct CatalogueEntry<'a> {
     review_date: Option<String>,
     public: bool,
     /// The SHA-256 fingerprint `ratified.lock` records for this version.
-    fingerprint: Option<&'a str>,
+    fingerprint: Option<String>,
     page: String,
     pdf: Option<String>,
     related: Vec<String>,

@@ -252,9 +252,9 @@ fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findi
 }
 
 /// The fingerprint `ratified.lock` records for this version, if any.
-pub fn fingerprint<'l>(site: &Publication<'l>, doc: &Document) -> Option<&'l str> {
+pub fn fingerprint(site: &Publication, doc: &Document) -> Option<String> {
     let entry = site.lib.lock.entry(doc.id()?, doc.version()?)?;
-    Some(entry.fingerprint.as_str())
+    Some(entry.fingerprint.to_string())
 }
 
 fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
@@ -366,7 +366,7 @@ pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
         ),
         ("Validated by", approval(&m.validated)),
         ("Ratified by", approval(&m.ratified)),
-        ("Fingerprint (SHA-256)", fingerprint(site, doc).map(str::to_string)),
+        ("Fingerprint (SHA-256)", fingerprint(site, doc)),
         ("Withdrawn", m.withdrawn.as_ref().map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason))),
         ("First published", m.published.map(|d| d.to_string())),
         ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),

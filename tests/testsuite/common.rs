@@ -58,6 +58,12 @@ impl Fixture {
         std::fs::read_to_string(self.path(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
     }
 
+    /// `trustdocs lock content`, which must succeed: the library adopts the lock.
+    pub fn lock(&self) {
+        let out = self.run(&["lock", "content"]);
+        assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+
     /// Runs trustdocs in the fixture's folder.
     pub fn run(&self, args: &[&str]) -> Output {
         self.run_with_env(args, &[])

@@ -21,15 +21,8 @@ fn pipeline(text: String) {
     let config = config();
     let (doc, diags) =
         document_from_text("content/documents/f.md".into(), PathBuf::from("documents/f.md"), text, &config);
-    let content = Content {
-        dir: PathBuf::from("/nonexistent"),
-        config,
-        documents: vec![doc],
-        assets: Vec::new(),
-        lock: Default::default(),
-        diags,
-        config_fatal: false,
-    };
+    let content =
+        Content { dir: PathBuf::from("/nonexistent"), config, documents: vec![doc], diags, ..Content::default() };
     let today = Date::from_ymd(2026, 11, 23).unwrap();
     let checked = Project::from_content(content).check(today);
     let theme = Theme::load(&PathBuf::from("/nonexistent")).unwrap();

@@ -214,6 +214,7 @@ status: this line is body text, not front matter.\r
 fn ratify_keeps_comments_key_order_quoting_and_line_endings() {
     let current = clean("POL/001/001", "", "## Scope\n\nText.\n");
     let f = Fixture::new(&[("lone-working.md", &current), ("lone-working-v2.md", DRAFT)]);
+    f.lock();
     let out = f.run(&[
         "ratify",
         "pol/001/001",
@@ -254,6 +255,7 @@ fn hostile_values_stay_values() {
     let draft = doc("POL/001/001", "2", "draft", &format!("{HISTORY}{EIA}"), "## Scope\n\nNew text.\n")
         .replace("ratified: { by: Policy Group, date: 2025-01-10 }\nreview_date: 2028-01-10\n", "");
     let f = Fixture::new(&[("a.md", &current), ("a-v2.md", &draft)]);
+    f.lock();
     let out = f.run(&[
         "ratify",
         "POL/001/001",
@@ -339,6 +341,7 @@ fn ratify_refuses_what_only_ratification_makes_wrong() {
     // A draft without an owner or EIA is fine as a draft; ratified, it would be S003 and Q001.
     let draft = "---\nid: POL/001/005\ntitle: New Policy\ntype: policy\nversion: \"1\"\nstatus: draft\nhistory:\n  - { version: \"1\", date: 2026-01-01, description: First issue }\n---\n## Scope\n\nText.\n";
     let f = Fixture::new(&[("new.md", draft)]);
+    f.lock();
     assert_eq!(f.check_json()["summary"]["errors"], 0);
     let before = snapshot(&f.path("content"));
     let out = f.run(&["ratify", "POL/001/005", "content", "--by", "G", "--date", "2026-02-01", "--today", TODAY]);
