@@ -128,6 +128,15 @@ impl OnDisk {
             Some(rest) => (true, rest.to_string()),
             None => (false, text),
         };
+        // The edits count lines as the fingerprint does; a file YAML could
+        // read otherwise (S008) would be edited in the wrong place.
+        let layout = crate::model::source::Layout::of(&text);
+        if let Some(a) = crate::model::source::ambiguities(&text, &layout).first() {
+            return Err(Outcome::refused(for_terminal(&format!(
+                "error[S008]: {}:{}:{}: {}\n  {}\n  nothing was written",
+                doc.file.display, a.pos.line, a.pos.column, a.message, a.help
+            ))));
+        }
         Ok(OnDisk { path, display: doc.file.display.clone(), bom, text })
     }
 

@@ -356,3 +356,6 @@ fn read_front_matter(text: &str, config: &Config, diags: &mut Vec<Diagnostic>) -
         }
     }
 }
+
+#[cfg(test)]
+mod one_reading_tests;

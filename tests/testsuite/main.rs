@@ -25,6 +25,7 @@ mod import;
 mod import_agreement;
 mod library_pages;
 mod lock;
+mod lock_attacks;
 mod out_folder;
 mod pdf;
 mod public_copy;
