@@ -86,7 +86,7 @@ fn disagreement(doc: &Document, entry: &Entry, line: u32, lock: &str) -> Option<
         at(
             doc,
             Code::H012,
-            doc.meta.start,
+            doc.meta.ratified.as_ref().map_or(doc.meta.start, |r| r.pos),
             format!(
                 "`ratified:` says {said}, but {lock} (line {line}) records the ratification of {} by {}",
                 entry.date, entry.committee

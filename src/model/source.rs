@@ -93,7 +93,7 @@ impl Layout {
 
     /// The part of the file the line starting at byte `at` is in.
     pub fn part(&self, at: usize) -> Part {
-        if at >= self.body && !(self.opened && !self.closed) {
+        if at >= self.body && (self.closed || !self.opened) {
             Part::Body
         } else if self.yaml.contains(&at) {
             Part::FrontMatter

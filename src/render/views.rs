@@ -367,7 +367,14 @@ pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
         ("Validated by", approval(&m.validated)),
         ("Ratified by", approval(&m.ratified)),
         ("Fingerprint (SHA-256)", fingerprint(site, doc)),
-        ("Withdrawn", m.withdrawn.as_ref().map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason))),
+        // Only a withdrawal the status records (a record on any other version is S009).
+        (
+            "Withdrawn",
+            m.withdrawn
+                .as_ref()
+                .filter(|_| doc.status() == Some(Status::Withdrawn))
+                .map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason)),
+        ),
         ("First published", m.published.map(|d| d.to_string())),
         ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),
         (

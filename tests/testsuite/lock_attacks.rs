@@ -192,7 +192,7 @@ fn a_ratified_version_marked_as_a_draft_and_edited_is_h006() {
 
 #[test]
 fn withdrawn_on_a_version_in_force_is_s009_and_a_far_extension_is_r003() {
-    let withdrawn = "withdrawn: { by: Nobody, date: 2026-01-01, reason: Anything at all }\n";
+    let withdrawn = "withdrawn: { by: Nobody, date: 2026-01-01, reason: Anything at all FORGED }\n";
     let extension = "review_extension: { to: 2036-01-01, by: Board }\n";
     let f = Fixture::new(&[("a.md", &clean("POL/001/001", &format!("{withdrawn}{extension}"), "Text.\n"))]);
     let report = f.check_json();
