@@ -106,7 +106,7 @@ fn renumbered(lib: &Library, refused: &[&Document]) -> Outcome {
         err.push_str(&format!("  {id} version {} ({})\n", super::version_of(d), d.file.display));
     }
     err.push_str(
-        "  a new version of a recorded document is recorded only by `trustdocs ratify`, when its committee ratifies it;\n  if a ratified version was edited and given a new number, undo that (version control shows it)\n  nothing was written",
+        "  a new version of a recorded document is recorded only by `trustdocs ratify`, when its committee ratifies it;\n  if a ratified version was edited and given a new number, undo that (version control shows it);\n  to record a ratification made outside trustdocs, mark the version `status: draft` and run `trustdocs ratify` with that decision's committee and date\n  nothing was written",
     );
     Outcome::refused(crate::text::for_terminal(&err).into_owned())
 }
