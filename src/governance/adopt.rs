@@ -12,7 +12,7 @@ pub fn lock(dir: &Path) -> Outcome {
 }
 
 fn run(dir: &Path) -> Step<Outcome> {
-    let project = open(dir)?;
+    let (folder, project) = open(dir)?;
     let lib = &project.lib;
     let mut out = String::new();
     let mut new = Vec::new();
@@ -53,7 +53,8 @@ fn run(dir: &Path) -> Step<Outcome> {
     let path = lib.dir.join(crate::lock::FILE);
     let before = std::fs::read_to_string(&path).unwrap_or_default();
     let file = crate::output::replace::NewFile { path, bytes: after.clone().into_bytes() };
-    super::write_or_show(&[Change { display: lib.lock.display.clone(), before, after, file }], false, &mut out)?;
+    let change = Change { display: lib.lock.display.clone(), before, after, file };
+    super::write_or_show(&folder, &[change], false, &mut out)?;
     new.sort_by(|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
     for e in &new {
         line(

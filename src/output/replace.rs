@@ -5,7 +5,10 @@
 //! hard link (or a copy) until the last rename has succeeded. If a rename
 //! fails, the files already replaced get their originals back and the new
 //! files are removed: every file is as it was before.
+//!
+//! Only a command holding the content folder for writing replaces files.
 
+use super::folder_lock::Writing;
 use crate::error::{Error, Result};
 use std::fs;
 use std::io::Write;
@@ -33,8 +36,9 @@ impl Drop for Pending {
     }
 }
 
-/// Writes every file, or none: on `Err`, every target is as it was.
-pub fn replace_all(files: &[NewFile]) -> Result<()> {
+/// Writes every file into the content folder `_folder` holds, or none: on
+/// `Err`, every target is as it was.
+pub fn replace_all(_folder: &Writing, files: &[NewFile]) -> Result<()> {
     let _hold = super::signals::uninterrupted();
     // A file someone made read-only is one they meant to keep as it is.
     if let Some(f) = files.iter().find(|f| fs::metadata(&f.path).is_ok_and(|m| m.permissions().readonly())) {
@@ -173,10 +177,11 @@ mod tests {
         let a = dir.path().join("a.md");
         fs::write(&a, "old a").unwrap();
         let b = dir.path().join("sub-b.lock");
-        replace_all(&[
-            NewFile { path: a.clone(), bytes: b"new a".to_vec() },
-            NewFile { path: b.clone(), bytes: b"b".to_vec() },
-        ])
+        let folder = super::super::folder_lock::for_writing(dir.path()).unwrap();
+        replace_all(
+            &folder,
+            &[NewFile { path: a.clone(), bytes: b"new a".to_vec() }, NewFile { path: b.clone(), bytes: b"b".to_vec() }],
+        )
         .unwrap();
         assert_eq!(fs::read_to_string(&a).unwrap(), "new a");
         assert_eq!(fs::read_to_string(&b).unwrap(), "b");
