@@ -54,7 +54,7 @@ fn run(dir: &Path) -> Step<Outcome> {
     let before = std::fs::read_to_string(&path).unwrap_or_default();
     let file = crate::output::replace::NewFile { path, bytes: after.clone().into_bytes() };
     let change = Change { display: lib.lock.display.clone(), before, after, file };
-    super::write_or_show(&folder, &[change], false, &mut out)?;
+    super::write_or_show(&folder, "lock", &[change], false, &mut out)?;
     new.sort_by(|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
     for e in &new {
         line(

@@ -1,10 +1,11 @@
 //! The governance team's commands: `new-version`, `ratify`, `withdraw` and
 //! `lock` (docs/governance.md). Each holds the content folder for writing
-//! (`output::folder_lock`: one such command at a time), loads it through
-//! the one pipeline, decides, edits front matter through `edit` (minimal,
-//! textual) and writes every file through `output::replace` (all or
-//! none), still holding it. What they print is returned as text; `main.rs`
-//! prints it. Only waiting for the folder is told as it happens.
+//! (`output::folder_lock`: one such command at a time, and what a killed
+//! one left is settled first), loads it through the one pipeline, decides,
+//! edits front matter through `edit` (minimal, textual) and writes every
+//! file through `output::replace` (all or none), still holding it.
+//! What they print is returned as text; `main.rs` prints it. Only waiting
+//! for the folder and settling a killed command are told as they happen.
 
 mod adopt;
 mod cited;
@@ -160,8 +161,8 @@ struct Change {
 }
 
 /// Writes every change into the folder held, all or none; or, on a dry
-/// run, shows them as a diff.
-fn write_or_show(folder: &Writing, changes: &[Change], dry_run: bool, out: &mut String) -> Step<()> {
+/// run, shows them as a diff. `command` is what the journal says is being done.
+fn write_or_show(folder: &Writing, command: &str, changes: &[Change], dry_run: bool, out: &mut String) -> Step<()> {
     if dry_run {
         for c in changes {
             out.push_str(&unified_diff(c));
@@ -171,9 +172,7 @@ fn write_or_show(folder: &Writing, changes: &[Change], dry_run: bool, out: &mut 
     }
     let files: Vec<NewFile> =
         changes.iter().map(|c| NewFile { path: c.file.path.clone(), bytes: c.file.bytes.clone() }).collect();
-    replace_all(folder, &files).map_err(|e| {
-        Outcome::refused(format!("error: {e}\nnothing was changed: every file is as it was before the command"))
-    })
+    replace_all(folder, command, &files).map_err(|e| Outcome::refused(format!("error: {e}")))
 }
 
 /// The change as a unified diff, `a/` and `b/` prefixed like git's.

@@ -65,7 +65,7 @@ fn run(opts: &NewVersionOptions) -> Step<Outcome> {
     let file = source.with_text(text.clone());
     let file = crate::output::replace::NewFile { path: target.clone(), bytes: file.bytes };
     let change = Change { display: display.clone(), before: String::new(), after: text.clone(), file };
-    super::write_or_show(&folder, &[change], false, &mut out)?;
+    super::write_or_show(&folder, &format!("new-version {id} version {new}"), &[change], false, &mut out)?;
     line(
         &mut out,
         format!("made {display}: {id} version {new}, a draft copied from version {old} ({})", source.display),

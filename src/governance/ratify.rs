@@ -128,7 +128,7 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
         return Err(refusal(&project, draft, &changes[0], errors, opts.color));
     }
     let mut out = String::new();
-    super::write_or_show(&folder, &changes, opts.dry_run, &mut out)?;
+    super::write_or_show(&folder, &format!("ratify {id} version {version}"), &changes, opts.dry_run, &mut out)?;
     let verb = if opts.dry_run { "would ratify" } else { "ratified" };
     line(&mut out, format!("{verb} {id} version {version} ({}):", draft.file.display));
     let minute = minute.map(|m| format!(" (minute {m})")).unwrap_or_default();

@@ -58,7 +58,8 @@ fn run(opts: &WithdrawOptions) -> Step<Outcome> {
         cited::report(lib, &id, "they will point at a withdrawn document (X003) until their owners update them");
     let change =
         Change { display: file.display.clone(), before: file.text.clone(), file: file.with_text(after.clone()), after };
-    super::write_or_show(&folder, std::slice::from_ref(&change), opts.dry_run, &mut out)?;
+    let command = format!("withdraw {id} version {}", super::version_of(current));
+    super::write_or_show(&folder, &command, std::slice::from_ref(&change), opts.dry_run, &mut out)?;
     let verb = if opts.dry_run { "would withdraw" } else { "withdrew" };
     line(
         &mut out,

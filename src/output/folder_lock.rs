@@ -7,10 +7,14 @@
 //! for it, and the system lets go of it when the process ends, however it
 //! ends (`kill -9` included).
 //!
+//! Whoever takes the folder first settles what a command killed part way
+//! left in it (`journal.rs`), so what is loaded afterwards is whole.
+//!
 //! A command that finds the folder held waits, saying so on one line, for
 //! up to [`WAIT`], and then gives up (`Error::Busy`) without having changed
 //! anything.
 
+use super::journal;
 use crate::error::{Error, Result};
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -39,8 +43,11 @@ impl Writing {
 }
 
 /// Holds `dir` for a command that writes into it, once any other command
-/// on it has finished. `Err`: the folder stayed held too long (`Busy`), or
-/// cannot be locked.
+/// on it has finished, then completes or undoes the changes of a command
+/// that was killed part way, saying which on standard error. `Err`: the
+/// folder stayed held too long (`Busy`), cannot be locked, or holds
+/// interrupted changes that cannot be settled safely (`Refused`, which
+/// names the files).
 pub fn for_writing(dir: &Path) -> Result<Writing> {
     let held = hold(dir, Mode::Exclusive)?.ok_or_else(|| {
         Error::Refused(format!(
@@ -48,15 +55,34 @@ pub fn for_writing(dir: &Path) -> Result<Writing> {
             dir.display()
         ))
     })?;
-    Ok(Writing { dir: dir.to_path_buf(), _held: held })
+    let folder = Writing { dir: dir.to_path_buf(), _held: held };
+    if let Some(settled) = journal::settle(&folder)? {
+        eprintln!("{}", crate::text::for_terminal(&settled));
+    }
+    Ok(folder)
 }
 
-/// Holds `dir` for a command that reads it, once no command is writing
-/// into it. A folder that cannot be locked at all (a file system without
+/// Holds `dir` for a command that reads it. Changes a killed command left
+/// half made are settled first, as a writer would; what cannot be settled
+/// (a read-only folder, files changed since) is returned, for the checks to
+/// report. A folder that cannot be locked at all (a file system without
 /// locks, a folder that is not there) is read unheld: reading cannot harm
 /// it, and loading says what is wrong with it.
-pub fn for_reading(dir: &Path) -> Result<Reading> {
-    Ok(Reading { _held: hold(dir, Mode::Shared)? })
+pub fn for_reading(dir: &Path) -> Result<(Reading, Option<String>)> {
+    if journal::left_behind(dir) {
+        match for_writing(dir) {
+            Ok(folder) => drop(folder),
+            Err(Error::Busy(_)) => {}
+            Err(e) => {
+                let reading = Reading { _held: hold(dir, Mode::Shared)? };
+                return Ok((reading, journal::pending(dir).then(|| e.to_string())));
+            }
+        }
+    }
+    let reading = Reading { _held: hold(dir, Mode::Shared)? };
+    // A writer killed between the look above and the lock.
+    let unsettled = journal::pending(dir).then(|| journal::describe(dir));
+    Ok((reading, unsettled))
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -154,7 +180,8 @@ mod tests {
         assert!(!try_lock(&other, Mode::Exclusive).unwrap());
         drop(folder);
         assert!(try_lock(&other, Mode::Shared).unwrap());
-        let reading = for_reading(dir.path()).unwrap();
+        let (reading, unsettled) = for_reading(dir.path()).unwrap();
+        assert!(unsettled.is_none());
         let third = File::open(dir.path()).unwrap();
         assert!(!try_lock(&third, Mode::Exclusive).unwrap(), "readers exclude writers");
         drop((reading, other));

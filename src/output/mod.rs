@@ -5,6 +5,7 @@
 
 pub mod folder_lock;
 pub mod guard;
+pub mod journal;
 pub mod replace;
 pub mod signals;
 

@@ -25,11 +25,12 @@ pub use external::{ExternalOptions, ExternalReport};
 pub use select::{content_folder_of, Selection};
 pub use site::Site;
 
-use crate::diag::{self, Diagnostic, Summary};
+use crate::diag::{self, Code, Diagnostic, Summary};
 use crate::error::Result;
 use crate::load::{self, Content};
 use crate::model::Date;
 use crate::output::folder_lock::{self, Writing};
+use crate::output::journal;
 use crate::publish::{Publication, PublishOptions};
 use crate::resolve::Library;
 use crate::search::extract::SearchDoc;
@@ -54,8 +55,16 @@ impl Project {
     /// (or another command held it too long); every problem inside it is a
     /// diagnostic.
     pub fn load(dir: &Path) -> Result<Project> {
-        let _reading = folder_lock::for_reading(dir)?;
-        Project::load_unheld(dir)
+        let (reading, unsettled) = folder_lock::for_reading(dir)?;
+        let mut project = Project::load_unheld(dir)?;
+        drop(reading);
+        if let Some(why) = unsettled {
+            let shown = format!("{}/{}", load::display_path(dir), journal::FILE);
+            project.diags.push(Diagnostic::new(Code::S006, why).in_file(&shown).help(
+                "any trustdocs command that can write in the folder completes the interrupted command or undoes it",
+            ));
+        }
+        Ok(project)
     }
 
     /// Loads the content folder a writing command holds.

@@ -1,13 +1,25 @@
-//! Governance commands run at the same time: one writer at a time on a
-//! content folder, and readers between writers (docs/governance.md, "What
-//! the commands never do"). The waits are shortened in debug builds only.
+//! Governance commands run at the same time, killed part way, or pointed
+//! out of the content folder: one writer at a time on a content folder, an
+//! interrupted command completed or undone by the next one
+//! (docs/governance.md, "What the commands never do"). The kills and waits
+//! are simulated in debug builds only.
 
 use crate::common::*;
 use crate::ratify::{ready, RATIFY_G, TODAY, V3, V4};
 use std::io::BufRead;
+use std::os::unix::process::ExitStatusExt;
 use std::process::{Output, Stdio};
+use std::sync::OnceLock;
 
-/// The temporary files and backups a replacement leaves.
+const JOURNAL: &str = "content/.trustdocs-journal";
+
+/// Where a replacement can be killed: the journal written but not yet in
+/// place, before each of the three renames of a ratification that
+/// supersedes a version (the draft, the previous version, the lock), and
+/// after the last rename.
+const KILL_POINTS: [&str; 5] = ["journal", "rename:1", "rename:2", "rename:3", "renamed"];
+
+/// The temporary files, backups and journal a replacement leaves.
 fn leftovers(f: &Fixture) -> Vec<String> {
     snapshot(&f.path("content")).into_iter().map(|(n, _)| n).filter(|n| n.contains(".trustdocs-")).collect()
 }
@@ -40,7 +52,7 @@ fn drafts(n: usize) -> Fixture {
     f
 }
 
-/// No S005 (two versions in force), S006, H006 or H007, and nothing left beside the files.
+/// No S005 (two versions in force), S006 (a journal left), H006 or H007.
 fn assert_whole(f: &Fixture) {
     let r = f.check_json();
     for code in ["S005", "S006", "H006", "H007"] {
@@ -131,4 +143,141 @@ fn a_command_waits_for_another_on_the_same_folder_then_gives_up() {
     drop(reader);
     let out = ratify.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+}
+
+/// The example library after a ratification that ran through.
+fn ratified() -> &'static [(String, Vec<u8>)] {
+    static RATIFIED: OnceLock<Vec<(String, Vec<u8>)>> = OnceLock::new();
+    RATIFIED.get_or_init(|| {
+        let f = ready();
+        let out = f.run(&RATIFY_G);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        snapshot(&f.path("content"))
+    })
+}
+
+/// After a ratification killed at each point, `next` runs. It says what it
+/// made of the kill, and leaves a whole library: the ratification
+/// completed once the journal was in place (every check had passed), or,
+/// when the kill came before, every file as it was. `status(completed)` is
+/// the exit status `next` has then; `made` is a file `next` itself makes.
+fn settled_by(next: &[&str], status: impl Fn(bool) -> i32, made: Option<&str>) {
+    if !cfg!(debug_assertions) {
+        return; // the kill is simulated in debug builds only
+    }
+    for point in KILL_POINTS {
+        let f = ready();
+        let before = snapshot(&f.path("content"));
+        let killed = f.run_with_env(&RATIFY_G, &[("TRUSTDOCS_TEST_KILL_AT", point)]);
+        assert_eq!(killed.status.signal(), Some(libc::SIGKILL), "{point}: {}", stderr(&killed));
+        assert!(!leftovers(&f).is_empty(), "{point}: the kill leaves its files");
+        let completed = point != "journal";
+        let out = f.run(next);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(status(completed)), "{point}, then {next:?}: {err}{}", stdout(&out));
+        let said = match completed {
+            true => "completed `ratify CORP/STRAT/003 version 4`, which was interrupted while it replaced files: content/documents/corp-strat-003-security-management-strategy-v4.md, content/documents/corp-strat-003-security-management-strategy.md and content/ratified.lock now hold its changes\n",
+            false => " temporary files a trustdocs command left in content when it was interrupted before changing anything: ",
+        };
+        assert!(err.contains(said), "{point}, then {next:?}: {err}");
+        assert!(!f.path(JOURNAL).exists(), "{point}");
+        assert_whole(&f);
+        let mut after = snapshot(&f.path("content"));
+        after.retain(|(name, _)| made.is_none_or(|m| !name.ends_with(m)));
+        // A ratify that follows an undone one ratifies: the same result.
+        let expected = if completed || next[0] == "ratify" { ratified() } else { &before[..] };
+        assert!(after == expected, "{point}, then {next:?}: the library is not as expected");
+    }
+}
+
+#[test]
+fn a_killed_ratify_is_settled_by_the_next_ratify() {
+    settled_by(&RATIFY_G, |completed| if completed { 1 } else { 0 }, None);
+}
+
+#[test]
+fn a_killed_ratify_is_settled_by_the_next_check() {
+    let example_has_errors = 1;
+    settled_by(&["check", "content", "--today", TODAY], |_| example_has_errors, None);
+}
+
+#[test]
+fn a_killed_ratify_is_settled_by_the_next_lock() {
+    settled_by(&["lock", "content"], |_| 0, None);
+}
+
+#[test]
+fn a_killed_ratify_is_settled_by_the_next_new_version() {
+    let next = ["new-version", "CORP/STRAT/003", "content", "--today", TODAY];
+    settled_by(&next, |completed| if completed { 0 } else { 1 }, Some("-v5.md"));
+}
+
+#[test]
+fn a_killed_ratify_whose_new_text_went_missing_is_undone() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let f = ready();
+    let before = snapshot(&f.path("content"));
+    f.run_with_env(&RATIFY_G, &[("TRUSTDOCS_TEST_KILL_AT", "rename:2")]);
+    // Someone removes the hidden new text of the version to supersede.
+    let temp = leftovers(&f)
+        .into_iter()
+        .find(|n| n.starts_with("documents/.corp-strat-003-security-management-strategy.md.trustdocs-new-"))
+        .expect("its new text waits beside it");
+    std::fs::remove_file(f.path("content").join(temp)).unwrap();
+    let out = f.run(&["lock", "content"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("undid `ratify CORP/STRAT/003 version 4`, which was interrupted while it replaced files and could not be completed: content/documents/corp-strat-003-security-management-strategy-v4.md, content/documents/corp-strat-003-security-management-strategy.md and content/ratified.lock are as they were before it; run it again"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(snapshot(&f.path("content")), before);
+}
+
+#[test]
+fn a_killed_ratify_whose_files_were_edited_since_is_left_for_a_person() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let f = ready();
+    f.run_with_env(&RATIFY_G, &[("TRUSTDOCS_TEST_KILL_AT", "rename:2")]);
+    f.write(V4, f.read(V4) + "\nA line added by hand.\n");
+    let edited = snapshot(&f.path("content"));
+    let out = f.run(&RATIFY_G);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(err.contains("error: `ratify CORP/STRAT/003 version 4` was interrupted while it replaced files, and some have changed since, so it can be neither completed nor undone safely; nothing was changed:"), "{err}");
+    assert!(err.contains(&format!("\n  {V4}: has been changed since; new text: gone; text before: content/documents/.corp-strat-003-security-management-strategy-v4.md.trustdocs-old-")), "{err}");
+    assert!(
+        err.contains(&format!(
+            "\n  {V3}: has its text from before the command; new text: content/documents/.corp-strat-003"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("put each file as it should be, then delete content/.trustdocs-journal and the files named above"),
+        "{err}"
+    );
+    assert_eq!(snapshot(&f.path("content")), edited, "nothing was changed");
+    // `check` says so too, on the journal.
+    let s006 = with_code(&f.check_json(), "S006");
+    assert!(s006.iter().any(|d| d["file"] == JOURNAL), "{s006:?}");
+}
+
+#[test]
+fn a_dry_run_or_a_refusal_writes_nothing_not_even_a_journal() {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    // Killed if it began writing: a journal is the first thing written.
+    let tripwire = [("TRUSTDOCS_TEST_KILL_AT", "journal")];
+    let f = ready();
+    let before = snapshot(&f.path("content"));
+    let dry = f.run_with_env(&[&RATIFY_G[..], &["--dry-run"]].concat(), &tripwire);
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    let refused = f.run_with_env(&[&RATIFY_G[..], &["--review-date", "2020-01-01"]].concat(), &tripwire);
+    assert_eq!(refused.status.code(), Some(1), "{}", stderr(&refused));
+    assert_eq!(snapshot(&f.path("content")), before, "every byte as it was, and no journal");
 }
