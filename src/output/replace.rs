@@ -8,7 +8,9 @@
 //! killed part way, the journal written before the first rename lets the
 //! next command complete or undo the change (`journal.rs`).
 //!
-//! Only a command holding the content folder for writing replaces files.
+//! Only a command holding the content folder for writing replaces files,
+//! and only inside it: a target that is (or lies under) a symbolic link
+//! leading out of the content folder is refused before anything is written.
 
 use super::folder_lock::Writing;
 use super::journal::{self, Planned};
@@ -64,16 +66,19 @@ pub fn replace_all(folder: &Writing, command: &str, files: &[NewFile]) -> Result
 
 fn replace(folder: &Writing, command: &str, files: &[NewFile]) -> Result<(), Failed> {
     let _hold = super::signals::uninterrupted();
+    let root = folder.dir().canonicalize().map_err(|e| Failed::Undone(Error::io("open", folder.dir())(e)))?;
+    let targets = files.iter().map(|f| real_target(&root, folder.dir(), &f.path)).collect::<Result<Vec<_>>>();
+    let targets = targets.map_err(Failed::Undone)?;
     // A file someone made read-only is one they meant to keep as it is.
-    if let Some(f) = files.iter().find(|f| fs::metadata(&f.path).is_ok_and(|m| m.permissions().readonly())) {
+    let read_only = |t: &PathBuf| fs::metadata(t).is_ok_and(|m| m.permissions().readonly());
+    if let Some((f, _)) = files.iter().zip(&targets).find(|(_, t)| read_only(t)) {
         return Err(Failed::Undone(Error::Refused(format!(
             "{} is read-only; make it writable (`chmod u+w`) if it should change",
             f.path.display()
         ))));
     }
     let mut pending = Vec::with_capacity(files.len());
-    for f in files {
-        let target = real_target(&f.path).map_err(Failed::Undone)?;
+    for (f, target) in files.iter().zip(targets) {
         let temp =
             write_temp(&target, &f.bytes).map_err(|e| Failed::Undone(Error::io("write a new copy of", &f.path)(e)))?;
         pending.push(Pending { target, temp: Some(temp), backup: None, renamed: false });
@@ -133,15 +138,46 @@ fn replace(folder: &Writing, command: &str, files: &[NewFile]) -> Result<(), Fai
     Ok(())
 }
 
-/// Where `path` really is, as the journal names it: a document reached
-/// through a link is replaced where it really is, and the link stays.
-fn real_target(path: &Path) -> Result<PathBuf> {
+/// Where `path` really is, which must be inside the content folder (`root`,
+/// canonical; `dir` as given, for messages). A document reached through a
+/// link inside the content folder is replaced where it really is, and the
+/// link stays; one whose link leads out of it is refused.
+fn real_target(root: &Path, dir: &Path, path: &Path) -> Result<PathBuf> {
     let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
         return Err(Error::Refused(format!("{} is not a file name", path.display())));
     };
     let parent = if parent.as_os_str().is_empty() { Path::new(".") } else { parent };
     let beside = parent.canonicalize().map_err(Error::io("open the folder of", path))?.join(name);
-    Ok(fs::canonicalize(&beside).unwrap_or(beside))
+    let linked = fs::symlink_metadata(&beside).is_ok_and(|m| m.file_type().is_symlink());
+    let real = match linked {
+        true => fs::canonicalize(&beside).map_err(|e| {
+            Error::Refused(format!(
+                "{} is a symbolic link that leads nowhere ({e}); remove it, or make it a file",
+                path.display()
+            ))
+        })?,
+        false => beside,
+    };
+    if real.starts_with(root) {
+        return Ok(real);
+    }
+    let (what, fix) = match linked {
+        true => (
+            "is a symbolic link to",
+            format!(
+                "put the file itself in its place (`cp --remove-destination {} {}`), or remove the link",
+                real.display(),
+                path.display()
+            ),
+        ),
+        false => ("is reached through a linked folder: it is", "move the file into the content folder".to_string()),
+    };
+    Err(Error::Refused(format!(
+        "{} {what} {}, outside the content folder {}: trustdocs writes nothing outside it\n  {fix}",
+        path.display(),
+        real.display(),
+        dir.display()
+    )))
 }
 
 /// Puts back what was replaced; `Err` lists the backups left for a person.
@@ -186,16 +222,27 @@ fn backup(target: &Path) -> std::io::Result<PathBuf> {
     let (file, path) = new_beside(target, "old")?;
     drop(file);
     fs::remove_file(&path)?;
-    if fs::hard_link(target, &path).is_err() {
-        fs::copy(target, &path)?;
+    if fs::hard_link(target, &path).is_ok() {
+        return Ok(path);
     }
-    Ok(path)
+    // No hard links here (or the name was taken meanwhile): a copy, into a
+    // new file of its own, never through a link planted under that name.
+    let (mut file, path) = new_beside(target, "old")?;
+    let copied = std::io::copy(&mut fs::File::open(target)?, &mut file).and_then(|_| file.sync_all());
+    match copied {
+        Ok(()) => Ok(path),
+        Err(e) => {
+            let _ = fs::remove_file(&path);
+            Err(e)
+        }
+    }
 }
 
 /// A new file `.NAME.trustdocs-KIND-PID-RANDOM` beside `target`: hidden,
-/// and without the `.md` ending, so the loader never reads one left behind.
-/// The journal's settling removes those whose process has ended.
-pub(super) fn new_beside(target: &Path, kind: &str) -> std::io::Result<(fs::File, PathBuf)> {
+/// and without the `.md` ending, so the loader never reads one left behind;
+/// made new, so never a file or link that was there before. The journal's
+/// settling removes those whose process has ended.
+pub(crate) fn new_beside(target: &Path, kind: &str) -> std::io::Result<(fs::File, PathBuf)> {
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let prefix = format!(".{name}.trustdocs-{kind}-{}-", std::process::id());
@@ -263,5 +310,24 @@ mod tests {
         assert_eq!(fs::read_to_string(&a).unwrap(), "new a");
         assert_eq!(fs::read_to_string(&b).unwrap(), "b");
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file, backup or journal left");
+    }
+
+    #[test]
+    fn a_link_out_of_the_folder_is_refused_and_one_inside_it_is_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let (content, outside) = (dir.path().join("content"), dir.path().join("outside"));
+        fs::create_dir_all(&content).unwrap();
+        fs::write(&outside, "victim").unwrap();
+        fs::write(content.join("real.md"), "old").unwrap();
+        std::os::unix::fs::symlink(&outside, content.join("out.lock")).unwrap();
+        std::os::unix::fs::symlink("real.md", content.join("in.md")).unwrap();
+        let folder = super::super::folder_lock::for_writing(&content).unwrap();
+        let out = NewFile { path: content.join("out.lock"), bytes: b"x".to_vec() };
+        let e = replace_all(&folder, "test", &[out]).unwrap_err().to_string();
+        assert!(e.contains("out.lock is a symbolic link to") && e.contains("outside the content folder"), "{e}");
+        assert_eq!(fs::read_to_string(&outside).unwrap(), "victim");
+        replace_all(&folder, "test", &[NewFile { path: content.join("in.md"), bytes: b"new".to_vec() }]).unwrap();
+        assert_eq!(fs::read_to_string(content.join("real.md")).unwrap(), "new");
+        assert!(fs::symlink_metadata(content.join("in.md")).unwrap().file_type().is_symlink());
     }
 }

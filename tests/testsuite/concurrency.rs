@@ -1,8 +1,8 @@
 //! Governance commands run at the same time, killed part way, or pointed
 //! out of the content folder: one writer at a time on a content folder, an
-//! interrupted command completed or undone by the next one
-//! (docs/governance.md, "What the commands never do"). The kills and waits
-//! are simulated in debug builds only.
+//! interrupted command completed or undone by the next one, and nothing
+//! written outside the folder (docs/governance.md, "What the commands
+//! never do"). The kills and waits are simulated in debug builds only.
 
 use crate::common::*;
 use crate::ratify::{ready, RATIFY_G, TODAY, V3, V4};
@@ -264,6 +264,35 @@ fn a_killed_ratify_whose_files_were_edited_since_is_left_for_a_person() {
     // `check` says so too, on the journal.
     let s006 = with_code(&f.check_json(), "S006");
     assert!(s006.iter().any(|d| d["file"] == JOURNAL), "{s006:?}");
+}
+
+#[test]
+fn a_lock_file_linked_out_of_the_content_folder_is_never_written() {
+    let link_out = |f: &Fixture, victim: &str| {
+        f.write("outside/victim", victim);
+        let _ = std::fs::remove_file(f.path("content/ratified.lock"));
+        std::os::unix::fs::symlink("../outside/victim", f.path("content/ratified.lock")).unwrap();
+    };
+    let refused = |f: &Fixture, args: &[&str]| {
+        let (victim, before) = (f.read_bytes("outside/victim"), snapshot(&f.path("content")));
+        let out = f.run(args);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+        let err = stderr(&out);
+        assert!(err.contains("error: content/ratified.lock is a symbolic link to "), "{err}");
+        assert!(
+            err.contains("/outside/victim, outside the content folder content: trustdocs writes nothing outside it"),
+            "{err}"
+        );
+        assert!(err.contains("nothing was changed"), "{err}");
+        assert_eq!(f.read_bytes("outside/victim"), victim, "{args:?}: the file outside is untouched");
+        assert_eq!(snapshot(&f.path("content")), before);
+    };
+    let f = ready();
+    link_out(&f, &f.read("content/ratified.lock"));
+    refused(&f, &RATIFY_G);
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## Scope\n\nText.\n"))]);
+    link_out(&f, "# someone else's file\n");
+    refused(&f, &["lock", "content"]);
 }
 
 #[test]
