@@ -16,6 +16,9 @@ pub enum Error {
     /// A command would not do something unsafe: replace a folder that a
     /// build did not make, or build into the content folder.
     Refused(String),
+    /// Another trustdocs command held the content folder for longer than
+    /// a command waits for it (`output::folder_lock`).
+    Busy(String),
     /// A file or folder could not be read or written.
     Io { doing: &'static str, path: PathBuf, source: std::io::Error },
     /// A template of the theme could not be loaded or rendered: `file` names
@@ -51,9 +54,12 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Usage(m) | Error::Refused(m) | Error::Theme(m) | Error::Typst(m) | Error::Content(m) => {
-                f.write_str(m)
-            }
+            Error::Usage(m)
+            | Error::Refused(m)
+            | Error::Busy(m)
+            | Error::Theme(m)
+            | Error::Typst(m)
+            | Error::Content(m) => f.write_str(m),
             Error::Io { doing, path, source } => write!(f, "cannot {doing} {}: {source}", path.display()),
             Error::Template { file, line, source } => {
                 write!(f, "template error in {file}")?;
@@ -84,7 +90,12 @@ impl std::error::Error for Error {
             Error::Pdf { source, .. } => Some(source.as_ref()),
             Error::Search { source, .. } => Some(source),
             Error::Watch { source, .. } => Some(source),
-            Error::Usage(_) | Error::Refused(_) | Error::Theme(_) | Error::Typst(_) | Error::Content(_) => None,
+            Error::Usage(_)
+            | Error::Refused(_)
+            | Error::Busy(_)
+            | Error::Theme(_)
+            | Error::Typst(_)
+            | Error::Content(_) => None,
         }
     }
 }

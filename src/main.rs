@@ -366,10 +366,7 @@ fn main() -> ExitCode {
             let opts = trustdocs::serve::ServeOptions { dir, port, public, drafts, today: today_or_now(today) };
             match trustdocs::serve::serve(opts) {
                 Ok(()) => ExitCode::SUCCESS,
-                Err(e) => {
-                    error(&e);
-                    ExitCode::from(2)
-                }
+                Err(e) => unusable(&e),
             }
         }
         Command::Search { query, dir, json, limit, doc_type, status, directorate, drafts } => {
@@ -448,7 +445,7 @@ fn check(dir: &Path, documents: &[OsString], opts: &CheckOptions) -> ExitCode {
     };
     let project = match Project::load(dir) {
         Ok(p) => p,
-        Err(e) => return usage(e),
+        Err(e) => return unusable(&e),
     };
     let selection = match documents.is_empty() {
         true => None,
@@ -486,10 +483,7 @@ fn import(opts: trustdocs::import::Options, format: Format) -> ExitCode {
             }
             ExitCode::from(outcome.exit_status())
         }
-        Err(e) => {
-            eprintln!("error: {e}");
-            ExitCode::from(2)
-        }
+        Err(e) => unusable(&e),
     }
 }
 
@@ -527,10 +521,7 @@ fn build(dir: &Path, today: Date, opts: BuildOptions) -> ExitCode {
             }
         }
         // Before the content was read: a refused output folder, an unreadable content folder.
-        Err(BuildError { error: e, checked: None }) => {
-            error(&e);
-            ExitCode::from(2)
-        }
+        Err(BuildError { error: e, checked: None }) => unusable(&e),
         // `--deny` refused: the message counts the findings and says where to look.
         Err(BuildError { error: e @ trustdocs::Error::Refused(_), checked: Some(_) }) => {
             error(&e);
@@ -554,10 +545,7 @@ fn diff(id: &str, rest: &[String], format: Format) -> ExitCode {
     };
     let project = match Project::load(&dir) {
         Ok(p) => p,
-        Err(e) => {
-            error(&e);
-            return ExitCode::from(2);
-        }
+        Err(e) => return unusable(&e),
     };
     match project.diff(id, &versions, today_or_now(None)) {
         Ok(c) => {
@@ -595,10 +583,7 @@ fn diff_args(rest: &[String]) -> Result<(Vec<Version>, PathBuf), trustdocs::Erro
 fn pack(dir: &Path, id: &str, out: Option<PathBuf>, today: Date) -> ExitCode {
     let checked = match trustdocs::check(dir, today) {
         Ok(c) => c,
-        Err(e) => {
-            error(&e);
-            return ExitCode::from(2);
-        }
+        Err(e) => return unusable(&e),
     };
     match checked.pack(id, out) {
         Ok(path) => {
@@ -607,6 +592,13 @@ fn pack(dir: &Path, id: &str, out: Option<PathBuf>, today: Date) -> ExitCode {
         }
         Err(e) => usage_or_refusal(&e),
     }
+}
+
+/// A command that could not use its input: 2, an unreadable or wrong
+/// input; 1, a content folder another trustdocs command held too long.
+fn unusable(e: &trustdocs::Error) -> ExitCode {
+    error(e);
+    ExitCode::from(if matches!(e, trustdocs::Error::Busy(_)) { 1 } else { 2 })
 }
 
 /// Bad usage is 2; a refusal (nothing to compare, a file pack did not make) is 1.

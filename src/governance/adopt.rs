@@ -7,6 +7,7 @@
 use super::{line, open, Change, Outcome, Step};
 use crate::lock::{Entry, Format, Recorded};
 use crate::model::{Document, Status};
+use crate::output::folder_lock::Writing;
 use crate::resolve::Library;
 use std::path::Path;
 
@@ -15,7 +16,7 @@ pub fn lock(dir: &Path) -> Outcome {
 }
 
 fn run(dir: &Path) -> Step<Outcome> {
-    let project = open(dir)?;
+    let (folder, project) = open(dir)?;
     let lib = &project.lib;
     let mut out = String::new();
     let mut new = Vec::new();
@@ -47,7 +48,7 @@ fn run(dir: &Path) -> Step<Outcome> {
         }
     }
     if new.is_empty() && !lib.lock.exists {
-        write(lib, &[], &mut out)?;
+        write(&folder, lib, &[], &mut out)?;
         line(&mut out, format!("{}: made; no ratified version to record yet", lib.lock.display));
         return Ok(Outcome::done(out));
     }
@@ -61,7 +62,7 @@ fn run(dir: &Path) -> Step<Outcome> {
         );
         return Ok(Outcome::done(out));
     }
-    write(lib, &new, &mut out)?;
+    write(&folder, lib, &new, &mut out)?;
     new.sort_by(|a, b| (&a.id, &a.version).cmp(&(&b.id, &b.version)));
     for e in &new {
         line(
@@ -85,12 +86,18 @@ fn run(dir: &Path) -> Step<Outcome> {
 }
 
 /// Adds `new` to the lock file, which is made when there is none.
-fn write(lib: &Library, new: &[Entry], out: &mut String) -> Step<()> {
+fn write(folder: &Writing, lib: &Library, new: &[Entry], out: &mut String) -> Step<()> {
     let after = lib.lock.with_entries(new).map_err(|why| Outcome::refused(format!("error: {why}")))?;
     let path = lib.dir.join(crate::lock::FILE);
     let before = std::fs::read_to_string(&path).unwrap_or_default();
     let file = crate::output::replace::NewFile { path, bytes: after.clone().into_bytes() };
-    super::write_or_show(&[Change { display: lib.lock.display.clone(), before, after, file }], false, out)
+    super::write_or_show(
+        folder,
+        "lock",
+        &[Change { display: lib.lock.display.clone(), before, after, file }],
+        false,
+        out,
+    )
 }
 
 /// The refusal for versions of ids that already have entries.

@@ -1,8 +1,11 @@
 //! The governance team's commands: `new-version`, `ratify`, `withdraw`,
-//! `lock` and `fingerprint` (docs/governance.md). Each loads the content folder through the
-//! one pipeline, decides, edits front matter through `edit` (minimal,
-//! textual) and writes every file through `output::replace` (all or none).
-//! What they print is returned as text; `main.rs` prints it.
+//! `lock` and `fingerprint` (docs/governance.md). Each that writes holds the
+//! content folder for writing (`output::folder_lock`: one such command at a time, and what a killed
+//! one left is settled first), loads it through the one pipeline, decides,
+//! edits front matter through `edit` (minimal, textual) and writes every
+//! file through `output::replace` (all or none), still holding it.
+//! What they print is returned as text; `main.rs` prints it. Only waiting
+//! for the folder and settling a killed command are told as they happen.
 
 mod adopt;
 mod cited;
@@ -17,8 +20,10 @@ pub use new_version::{new_version, NewVersionOptions};
 pub use ratify::{ratify, RatifyOptions, ReviewDate};
 pub use withdraw::{withdraw, WithdrawOptions};
 
+use crate::error::Error;
 use crate::load::display_path;
 use crate::model::{DocId, Document};
+use crate::output::folder_lock::{self, Writing};
 use crate::output::replace::{replace_all, NewFile};
 use crate::resolve::{Library, Versions};
 use crate::text::for_terminal;
@@ -79,15 +84,23 @@ fn typed_value(flag: &str, value: &str) -> Step<String> {
     Ok(value.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
-/// Loads a content folder, which must hold `site.yaml` and `documents/`.
-fn open(dir: &Path) -> Step<Project> {
+/// Holds a content folder, which must hold `site.yaml` and `documents/`,
+/// for writing, and loads it: what is loaded stays as it is until the
+/// command has written its files.
+fn open(dir: &Path) -> Step<(Writing, Project)> {
     let shown = dir.display();
     if !dir.join("site.yaml").is_file() || !dir.join("documents").is_dir() {
         return Err(Outcome::usage(format!(
             "error: {shown} is not a content folder (it has no site.yaml and documents/ folder); give the folder that holds them, e.g. `content`"
         )));
     }
-    Project::load(dir).map_err(|e| Outcome::usage(format!("error: {e}")))
+    let failed = |e: Error| match e {
+        Error::Busy(_) | Error::Refused(_) => Outcome::refused(format!("error: {e}")),
+        _ => Outcome::usage(format!("error: {e}")),
+    };
+    let folder = folder_lock::for_writing(dir).map_err(failed)?;
+    let project = Project::load_held(&folder).map_err(failed)?;
+    Ok((folder, project))
 }
 
 /// The versions of the id `text` names, or a refusal that suggests a close id.
@@ -158,8 +171,9 @@ struct Change {
     file: NewFile,
 }
 
-/// Writes every change, all or none; or, on a dry run, shows them as a diff.
-fn write_or_show(changes: &[Change], dry_run: bool, out: &mut String) -> Step<()> {
+/// Writes every change into the folder held, all or none; or, on a dry
+/// run, shows them as a diff. `command` is what the journal says is being done.
+fn write_or_show(folder: &Writing, command: &str, changes: &[Change], dry_run: bool, out: &mut String) -> Step<()> {
     if dry_run {
         for c in changes {
             out.push_str(&unified_diff(c));
@@ -169,9 +183,7 @@ fn write_or_show(changes: &[Change], dry_run: bool, out: &mut String) -> Step<()
     }
     let files: Vec<NewFile> =
         changes.iter().map(|c| NewFile { path: c.file.path.clone(), bytes: c.file.bytes.clone() }).collect();
-    replace_all(&files).map_err(|e| {
-        Outcome::refused(format!("error: {e}\nnothing was changed: every file is as it was before the command"))
-    })
+    replace_all(folder, command, &files).map_err(|e| Outcome::refused(format!("error: {e}")))
 }
 
 /// The change as a unified diff, `a/` and `b/` prefixed like git's.

@@ -25,7 +25,7 @@ pub fn new_version(opts: &NewVersionOptions) -> Outcome {
 }
 
 fn run(opts: &NewVersionOptions) -> Step<Outcome> {
-    let project = open(&opts.dir)?;
+    let (folder, project) = open(&opts.dir)?;
     let lib = &project.lib;
     let (id, versions) = versions(lib, &opts.id)?;
     if let Some(draft) = versions.preparing.map(|i| lib.doc(i)) {
@@ -64,11 +64,8 @@ fn run(opts: &NewVersionOptions) -> Step<Outcome> {
     let mut out = String::new();
     let file = source.with_text(text.clone());
     let file = crate::output::replace::NewFile { path: target.clone(), bytes: file.bytes };
-    super::write_or_show(
-        &[Change { display: display.clone(), before: String::new(), after: text.clone(), file }],
-        false,
-        &mut out,
-    )?;
+    let change = Change { display: display.clone(), before: String::new(), after: text.clone(), file };
+    super::write_or_show(&folder, &format!("new-version {id} version {new}"), &[change], false, &mut out)?;
     line(
         &mut out,
         format!("made {display}: {id} version {new}, a draft copied from version {old} ({})", source.display),

@@ -57,7 +57,7 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
             opts.today.iso()
         )));
     }
-    let project = open(&opts.dir)?;
+    let (folder, project) = open(&opts.dir)?;
     let lib = &project.lib;
     let (id, versions) = versions(lib, &opts.id)?;
     sound_record(&project, opts.color)?;
@@ -130,7 +130,7 @@ fn run(opts: &RatifyOptions) -> Step<Outcome> {
         return Err(refusal(&project, draft, &changes[0], errors, opts.color));
     }
     let mut out = String::new();
-    super::write_or_show(&changes, opts.dry_run, &mut out)?;
+    super::write_or_show(&folder, &format!("ratify {id} version {version}"), &changes, opts.dry_run, &mut out)?;
     let verb = if opts.dry_run { "would ratify" } else { "ratified" };
     line(&mut out, format!("{verb} {id} version {version} ({}):", draft.file.display));
     let minute = minute.map(|m| format!(" (minute {m})")).unwrap_or_default();

@@ -37,7 +37,7 @@ fn run(opts: &WithdrawOptions) -> Step<Outcome> {
             opts.today.iso()
         )));
     }
-    let project = open(&opts.dir)?;
+    let (folder, project) = open(&opts.dir)?;
     let lib = &project.lib;
     let (id, versions) = versions(lib, &opts.id)?;
     let Some(current) = versions.current.map(|i| lib.doc(i)) else {
@@ -58,7 +58,8 @@ fn run(opts: &WithdrawOptions) -> Step<Outcome> {
         cited::report(lib, &id, "they will point at a withdrawn document (X003) until their owners update them");
     let change =
         Change { display: file.display.clone(), before: file.text.clone(), file: file.with_text(after.clone()), after };
-    super::write_or_show(std::slice::from_ref(&change), opts.dry_run, &mut out)?;
+    let command = format!("withdraw {id} version {}", super::version_of(current));
+    super::write_or_show(&folder, &command, std::slice::from_ref(&change), opts.dry_run, &mut out)?;
     let verb = if opts.dry_run { "would withdraw" } else { "withdrew" };
     line(
         &mut out,

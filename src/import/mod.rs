@@ -179,6 +179,15 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
         use rayon::prelude::*;
         opts.files.par_iter().map(|p| convert(p, &config, opts.id.as_deref())).collect()
     };
+    // Held for writing from the first file written to the last, like the
+    // governance commands: never two writers at once.
+    let folder = match converted.iter().any(Result::is_ok) {
+        true => {
+            std::fs::create_dir_all(dir).map_err(crate::Error::io("create", dir))?;
+            Some(crate::output::folder_lock::for_writing(dir)?)
+        }
+        false => None,
+    };
     let mut files = Vec::new();
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
@@ -196,6 +205,7 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
         }
         files.push(report);
     }
+    drop(folder);
     let outputs: HashSet<String> = files.iter().filter_map(|f| f.output.clone()).collect();
     let (diagnostics, sources) = if outputs.is_empty() {
         (Vec::new(), HashMap::new())

@@ -14,10 +14,10 @@ pub fn atomic(path: &Path, bytes: &[u8], force: bool) -> Result<(), String> {
     if !force && fs::symlink_metadata(path).is_ok() {
         return Err(format!("{} already exists; import with --force to replace it", crate::load::display_path(path)));
     }
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.import-{}.tmp", std::process::id()));
+    // A new file of its own: never one a link planted under its name leads to.
+    let (mut f, tmp) = crate::output::replace::new_beside(path, "new")
+        .map_err(|e| format!("cannot write beside {}: {e}", path.display()))?;
     let result = (|| {
-        let mut f = fs::File::create(&tmp).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
         f.write_all(bytes).and_then(|_| f.sync_all()).map_err(|e| format!("cannot write {}: {e}", tmp.display()))?;
         if force {
             fs::rename(&tmp, path).map_err(|e| format!("cannot replace {}: {e}", path.display()))

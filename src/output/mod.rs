@@ -3,7 +3,9 @@
 //! previous output exactly as it was, and nothing is written outside it.
 //! What may be replaced or deleted is decided in `guard.rs`.
 
+pub mod folder_lock;
 pub mod guard;
+pub mod journal;
 pub mod replace;
 pub mod signals;
 

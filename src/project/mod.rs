@@ -25,10 +25,12 @@ pub use external::{ExternalOptions, ExternalReport};
 pub use select::{content_folder_of, Selection};
 pub use site::Site;
 
-use crate::diag::{self, Diagnostic, Summary};
+use crate::diag::{self, Code, Diagnostic, Summary};
 use crate::error::Result;
 use crate::load::{self, Content};
 use crate::model::Date;
+use crate::output::folder_lock::{self, Writing};
+use crate::output::journal;
 use crate::publish::{Publication, PublishOptions};
 use crate::resolve::Library;
 use crate::search::extract::SearchDoc;
@@ -47,9 +49,30 @@ pub struct Project {
 }
 
 impl Project {
-    /// Loads and resolves a content folder. `Err` means the folder could not
-    /// be read at all; every problem inside it is a diagnostic.
+    /// Loads and resolves a content folder, held for reading meanwhile
+    /// (`output::folder_lock`), so that no governance command is half way
+    /// through changing it. `Err` means the folder could not be read at all
+    /// (or another command held it too long); every problem inside it is a
+    /// diagnostic.
     pub fn load(dir: &Path) -> Result<Project> {
+        let (reading, unsettled) = folder_lock::for_reading(dir)?;
+        let mut project = Project::load_unheld(dir)?;
+        drop(reading);
+        if let Some(why) = unsettled {
+            let shown = format!("{}/{}", load::display_path(dir), journal::FILE);
+            project.diags.push(Diagnostic::new(Code::S006, why).in_file(&shown).help(
+                "any trustdocs command that can write in the folder completes the interrupted command or undoes it",
+            ));
+        }
+        Ok(project)
+    }
+
+    /// Loads the content folder a writing command holds.
+    pub fn load_held(folder: &Writing) -> Result<Project> {
+        Project::load_unheld(folder.dir())
+    }
+
+    fn load_unheld(dir: &Path) -> Result<Project> {
         let clock = crate::timings::Clock::start();
         let content = load::load(dir)?;
         clock.lap("load");

@@ -71,13 +71,14 @@ impl Fixture {
 
     /// Runs trustdocs in the fixture's folder with more environment variables.
     pub fn run_with_env(&self, args: &[&str], env: &[(&str, &str)]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_trustdocs"))
-            .args(args)
-            .current_dir(self.tmp.path())
-            .env("NO_COLOR", "1")
-            .envs(env.iter().copied())
-            .output()
-            .unwrap()
+        self.command(args).envs(env.iter().copied()).output().unwrap()
+    }
+
+    /// trustdocs in the fixture's folder, to start, e.g. several at once.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_trustdocs"));
+        c.args(args).current_dir(self.tmp.path()).env("NO_COLOR", "1");
+        c
     }
 
     /// Runs trustdocs as an unprivileged user when the tests run as root

@@ -15,6 +15,7 @@ mod check_output;
 mod checks;
 mod cli;
 mod compare;
+mod concurrency;
 mod diff;
 mod external_links;
 mod fuzz;

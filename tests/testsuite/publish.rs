@@ -54,7 +54,8 @@ fn deny_errors_refuses_to_publish_the_example_library_and_leaves_dist_as_it_was(
     let out = f.run(&["build", "content", "--no-pdf", "--today", "2026-11-23", "--deny", "errors"]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("refusing to publish (--deny errors): the checks found 21 errors and"), "{err}");
+    // The example library's 21, and H011: the new document has no lock entry.
+    assert!(err.contains("refusing to publish (--deny errors): the checks found 22 errors and"), "{err}");
     assert!(err.contains("dist was left as it was; `trustdocs check content` lists them"), "{err}");
     assert_eq!(snapshot(&f.path("dist")), before);
     assert!(leftovers(f.tmp.path()).is_empty());

@@ -3,9 +3,9 @@
 
 use crate::common::*;
 
-const V3: &str = "content/documents/corp-strat-003-security-management-strategy.md";
-const V4: &str = "content/documents/corp-strat-003-security-management-strategy-v4.md";
-const TODAY: &str = "2026-02-02";
+pub const V3: &str = "content/documents/corp-strat-003-security-management-strategy.md";
+pub const V4: &str = "content/documents/corp-strat-003-security-management-strategy-v4.md";
+pub const TODAY: &str = "2026-02-02";
 const TEMPLATE_LINE: &str =
     "Enter the names and job titles of staff and stakeholders that have contributed to the document";
 
@@ -122,11 +122,11 @@ fn the_workflow_end_to_end() {
 }
 
 /// `ratify` of the draft of `ready()`, with a summary.
-const RATIFY_G: [&str; 11] =
+pub const RATIFY_G: [&str; 11] =
     ["ratify", "CORP/STRAT/003", "content", "--by", "G", "--date", "2026-02-01", "--today", TODAY, "--summary", "x"];
 
 /// The example with the draft ready to ratify but for its history entry.
-fn ready() -> Fixture {
+pub fn ready() -> Fixture {
     let f = with_draft();
     f.write(V4, f.read(V4).replace(TEMPLATE_LINE, "Daniel Willis, LSMS."));
     f
