@@ -122,7 +122,7 @@ impl Lock {
     /// Reads `dir/ratified.lock`; a missing file is an empty lock.
     pub fn load(dir: &Path, display_dir: &str) -> (Lock, Vec<Diagnostic>) {
         let display = format!("{display_dir}/{FILE}");
-        match std::fs::read(dir.join(FILE)) {
+        match read_inside(dir, FILE) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => Lock::parse(text, display),
                 Err(_) => {
@@ -136,7 +136,7 @@ impl Lock {
             Err(e) => {
                 let d = Diagnostic::new(Code::S006, format!("cannot read ratified.lock: {e}"))
                     .in_file(&display)
-                    .help("make it readable by the user who runs trustdocs");
+                    .help("keep it a file inside the content folder, readable by the user who runs trustdocs");
                 (Lock { exists: true, display, ..Lock::default() }, vec![d])
             }
         }
@@ -216,6 +216,25 @@ impl Lock {
         }
         Ok(lines.into_iter().map(|(_, l)| l).collect())
     }
+}
+
+/// Reads the file `name` of the content folder `dir`. A symbolic link that
+/// leads out of the folder is not followed: a record of what was ratified
+/// must be the library's own, not a file anywhere the link points.
+pub fn read_inside(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
+    let path = dir.join(name);
+    if std::fs::symlink_metadata(&path)?.file_type().is_symlink() {
+        let inside = match (path.canonicalize(), dir.canonicalize()) {
+            (Ok(target), Ok(root)) => target.starts_with(root),
+            _ => false,
+        };
+        if !inside {
+            return Err(std::io::Error::other(
+                "it is a symbolic link that leads out of the content folder, and was not read; replace the link with the file itself",
+            ));
+        }
+    }
+    std::fs::read(path)
 }
 
 fn parse_entry(line: &str) -> Result<Entry, String> {

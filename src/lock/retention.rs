@@ -57,7 +57,7 @@ impl RetentionLog {
         let display = format!("{display_dir}/{FILE}");
         let problem =
             |message: String, line: u32| Diagnostic::new(Code::S006, message).in_file(&display).at(Pos::new(line, 1));
-        let text = match std::fs::read(dir.join(FILE)) {
+        let text = match super::read_inside(dir, FILE) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(text) => text,
                 Err(_) => return (RetentionLog::default(), vec![problem(format!("{FILE} is not UTF-8 text"), 1)]),

@@ -249,3 +249,18 @@ fn the_fingerprint_command_refuses_a_file_read_two_ways() {
     let out = f.run(&["fingerprint", "content/site.yaml"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn a_lock_linked_out_of_the_content_folder_is_not_read() {
+    let f = with_draft("status: draft\n");
+    let lock = f.read("content/ratified.lock");
+    f.write("outside/victim.lock", &lock);
+    std::fs::remove_file(f.path("content/ratified.lock")).unwrap();
+    std::os::unix::fs::symlink(f.path("outside/victim.lock"), f.path("content/ratified.lock")).unwrap();
+    let s006 = codes(&f, "S006");
+    assert_eq!(s006.len(), 1, "{s006:?}");
+    assert!(s006[0]["message"].as_str().unwrap().contains("leads out of the content folder"), "{}", s006[0]["message"]);
+    let out = ratify(&f);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(f.read("outside/victim.lock"), lock, "the file the link leads to is untouched");
+}
