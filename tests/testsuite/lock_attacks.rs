@@ -24,6 +24,17 @@ fn ratify(f: &Fixture) -> std::process::Output {
     f.run(&["ratify", "POL/001/001", "content", "--by", "Policy Group", "--date", "2026-02-01", "--today", TODAY])
 }
 
+/// `ratify` of the draft, changed by `edit`, is refused with S008 and writes nothing.
+fn ratify_refused_after(edit: impl Fn(String) -> String) {
+    let f = with_draft("status: draft\n");
+    f.write("content/documents/a-v2.md", edit(f.read("content/documents/a-v2.md")));
+    let before = snapshot(&f.path("content"));
+    let out = ratify(&f);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("S008"), "{}", stderr(&out));
+    assert_eq!(snapshot(&f.path("content")), before, "nothing written");
+}
+
 fn codes(f: &Fixture, code: &str) -> Vec<serde_json::Value> {
     with_code(&f.check_json(), code)
 }
@@ -52,14 +63,7 @@ fn a_lone_cr_in_the_front_matter_is_s008_and_cannot_be_ratified() {
 #[test]
 fn a_lone_cr_early_in_the_front_matter_stops_every_edit() {
     // The editor counts lines by LF; YAML would put every later key a line off.
-    let f = with_draft("status: draft\n");
-    let v2 = f.read("content/documents/a-v2.md").replace("type: policy\n", "type: policy\r# note\n");
-    f.write("content/documents/a-v2.md", &v2);
-    let before = snapshot(&f.path("content"));
-    let out = ratify(&f);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("S008"), "{}", stderr(&out));
-    assert_eq!(snapshot(&f.path("content")), before);
+    ratify_refused_after(|draft| draft.replace("type: policy\n", "type: policy\r# note\n"));
     // new-version reads the version in force through the same guard.
     let g = Fixture::new(&[(
         "a.md",
@@ -90,14 +94,7 @@ fn a_delimiter_line_with_anything_after_its_hyphens_is_s008() {
 
 #[test]
 fn an_nbsp_delimiter_draft_cannot_be_ratified() {
-    let f = with_draft("status: draft\n");
-    let v2 = f.read("content/documents/a-v2.md").replace("\n---\n## Scope", "\n---\u{a0}\n## Scope");
-    f.write("content/documents/a-v2.md", &v2);
-    let before = snapshot(&f.path("content"));
-    let out = ratify(&f);
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("S008"), "{}", stderr(&out));
-    assert_eq!(snapshot(&f.path("content")), before);
+    ratify_refused_after(|draft| draft.replace("\n---\n## Scope", "\n---\u{a0}\n## Scope"));
 }
 
 /// A ratified version, locked, edited, and given a new number with a
