@@ -127,7 +127,9 @@ fn backup(target: &Path) -> std::io::Result<PathBuf> {
 
 /// A new file `.NAME.trustdocs-KIND-PID-RANDOM` beside `target`: hidden,
 /// and without the `.md` ending, so the loader never reads one left behind.
-fn new_beside(target: &Path, kind: &str) -> std::io::Result<(fs::File, PathBuf)> {
+/// It did not exist before: never a file that was there, nor the target of
+/// a link planted under its name.
+pub fn new_beside(target: &Path, kind: &str) -> std::io::Result<(fs::File, PathBuf)> {
     let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let name = target.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
     let prefix = format!(".{name}.trustdocs-{kind}-{}-", std::process::id());
