@@ -52,6 +52,10 @@ fn agent(opts: &FetchOptions) -> ureq::Agent {
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_global(Some(opts.timeout))
+        // A proxy would be asked for every address, and the resolver below,
+        // which keeps the metadata services out, would only judge the proxy:
+        // none is taken from the environment (`HTTP_PROXY`, `ALL_PROXY`...).
+        .proxy(None)
         .user_agent(concat!("trustdocs/", env!("CARGO_PKG_VERSION"), " (link check)"))
         .tls_config(tls)
         .build();

@@ -314,3 +314,28 @@ fn a_hostile_server_gets_bounded_time_and_bytes_and_no_way_to_the_metadata_servi
     assert!(hung_up.iter().all(|r| kib(r) < 16 * 1024), "{hung_up:?}");
     assert_eq!(hung_up.len(), 3, "{:?}", s.requests());
 }
+
+#[test]
+fn no_proxy_is_taken_from_the_environment() {
+    let s = Server::start();
+    let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
+    proxy.set_nonblocking(true).unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let body = format!(
+        "## Links\n\nThe [guide]({}).\n\nThe [metadata](http://169.254.169.254/latest/meta-data/).\n",
+        s.url("/ok")
+    );
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", &body))]);
+    let proxies = ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+    let mut env: Vec<(&str, &str)> = proxies.iter().map(|k| (*k, proxy_url.as_str())).collect();
+    env.extend([("NO_PROXY", ""), ("no_proxy", "")]);
+    let args = ["check", "content", "--external", "--out", "out", "--format", "json", "--today", "2026-11-23"];
+    let out = f.run_with_env(&args, &env);
+    // A connection the proxy was sent waits in its queue, accepted or not.
+    assert!(proxy.accept().is_err(), "the proxy was asked");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.requests(), vec!["HEAD /ok"], "asked directly");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let x010: Vec<_> = with_code(&r, "X010").iter().map(|d| d["message"].as_str().unwrap().to_string()).collect();
+    assert_eq!(x010, ["the external link http://169.254.169.254/latest/meta-data/ does not answer (not asked: 169.254.169.254 leads to 169.254.169.254, a link-local address)"]);
+}
