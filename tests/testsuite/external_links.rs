@@ -316,6 +316,26 @@ fn a_hostile_server_gets_bounded_time_and_bytes_and_no_way_to_the_metadata_servi
 }
 
 #[test]
+fn cloud_metadata_services_are_never_asked_however_their_address_is_written() {
+    let urls = [
+        "http://100.100.100.200/latest/meta-data/",
+        "http://192.0.0.192/latest/meta-data/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://[::ffff:100.100.100.200]/",
+        "http://[::169.254.169.254]/latest/meta-data/",
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
+        "http://[64:ff9b::169.254.169.254]/latest/meta-data/",
+    ]
+    .map(String::from);
+    let opts = FetchOptions { concurrency: 8, timeout: std::time::Duration::from_secs(1), max_redirects: 3 };
+    for (url, o) in urls.iter().zip(check_all(&urls, &opts)) {
+        let refused = matches!(&o, Outcome::NoAnswer { why } if why.starts_with("not asked: ")
+            && (why.ends_with(", a cloud metadata address") || why.ends_with(", a link-local address")));
+        assert!(refused, "{url}: {o:?}");
+    }
+}
+
+#[test]
 fn no_proxy_is_taken_from_the_environment() {
     let s = Server::start();
     let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
