@@ -68,6 +68,7 @@ codes! {
     X008 => Note, "replaces names a version that is not in the library";
     X009 => Error, "a link, image or reference URL with a scheme other than http, https or mailto (never made a link)";
     X010 => Warning, "an external link that does not answer, or answers with an error";
+    X011 => Warning, "an external link with a user name or password written in its address (never sent when it is asked)";
     R001 => Warning, "review date has passed";
     R002 => Note, "review date falls due soon";
     R003 => Warning, "review date too long after ratification";

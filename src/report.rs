@@ -13,8 +13,16 @@ use std::collections::HashMap;
 pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, color: bool) -> String {
     let renderer = if color { Renderer::styled() } else { Renderer::plain() };
     let mut out = String::new();
+    // Each file is split into lines once: finding a line by counting from
+    // the top for each finding took minutes for a file with 32,000 of them.
+    let mut lines: HashMap<&str, Vec<&str>> = HashMap::new();
     for f in fold(diags) {
-        let shown = Shown::of(&f, sources);
+        let source_line = f.first.file.as_deref().and_then(|file| {
+            let text = sources.get(file)?;
+            let lines = lines.entry(file).or_insert_with(|| text.lines().collect());
+            lines.get((f.first.line as usize).checked_sub(1)?).copied()
+        });
+        let shown = Shown::of(&f, source_line);
         out.push_str(&renderer.render(&[shown.group(f.first)]));
         out.push_str("\n\n");
     }
@@ -33,10 +41,10 @@ struct Shown {
 }
 
 impl Shown {
-    fn of(f: &Folded, sources: &HashMap<String, String>) -> Shown {
+    /// `source_line` is the text of the line the finding is on.
+    fn of(f: &Folded, source_line: Option<&str>) -> Shown {
         let d = f.first;
         let clean = |t: &str| for_terminal(t).into_owned();
-        let source_line = d.file.as_ref().and_then(|f| sources.get(f)).and_then(|t| t.lines().nth(d.line as usize - 1));
         let message = match f.places_text() {
             Some(places) => format!("{} ({places})", clean(&d.message)),
             None => clean(&d.message),

@@ -67,6 +67,35 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
         .map(|(_, c)| c)
 }
 
+/// Characters that show nothing where they stand: Unicode's default
+/// ignorable code points (soft hyphen, zero-width spaces and joiners,
+/// direction marks and isolates, word joiner and invisible operators,
+/// fillers, variation selectors, tag characters, the BOM...) and the
+/// interlinear annotation marks, which hide the text between them. Text
+/// can look the same with or without them, so they can disguise a value.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{ad}'
+            | '\u{34f}'
+            | '\u{61c}'
+            | '\u{115f}'..='\u{1160}'
+            | '\u{17b4}'..='\u{17b5}'
+            | '\u{180b}'..='\u{180f}'
+            | '\u{200b}'..='\u{200f}'
+            | '\u{202a}'..='\u{202e}'
+            | '\u{2060}'..='\u{206f}'
+            | '\u{3164}'
+            | '\u{fe00}'..='\u{fe0f}'
+            | '\u{feff}'
+            | '\u{ffa0}'
+            | '\u{fff0}'..='\u{fffb}'
+            | '\u{1bca0}'..='\u{1bca3}'
+            | '\u{1d173}'..='\u{1d17a}'
+            | '\u{e0000}'..='\u{e0fff}'
+    )
+}
+
 /// Text from content files made safe to print on a terminal: control
 /// characters (C0 but newline and tab, DEL, C1) are removed with the escape
 /// sequences they start, so that a title cannot move the cursor, change

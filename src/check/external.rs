@@ -1,7 +1,8 @@
-//! X010: external links that do not answer, or answer with an error. Only
-//! with `check --external`, which asks the sites (`links::fetch`); this is
-//! the pure part: which addresses the documents link to, and what to
-//! report once their outcomes are known.
+//! X010: external links that do not answer, or answer with an error; X011:
+//! those with a user name or password in them, which were asked without.
+//! Only with `check --external`, which asks the sites (`links::fetch`);
+//! this is the pure part: which addresses the documents link to, and what
+//! to report once their outcomes are known.
 
 use super::at;
 use crate::diag::{Code, Diagnostic};
@@ -31,7 +32,8 @@ pub fn addresses<'l>(lib: &'l Library, wanted: &dyn Fn(&Document) -> bool) -> BT
 }
 
 /// X010 for each place a broken link is written in the documents `wanted`
-/// accepts; `outcome` gives what asking an address found.
+/// accepts, X011 for each with a login in it; `outcome` gives what asking
+/// an address found.
 pub fn check<'o>(
     lib: &Library,
     wanted: &dyn Fn(&Document) -> bool,
@@ -40,6 +42,13 @@ pub fn check<'o>(
     let mut out = Vec::new();
     for doc in lib.docs.iter().filter(|d| wanted(d)) {
         for (url, pos, width) in places(doc) {
+            if let Some(asked) = crate::links::fetch::without_credentials(url.as_str()) {
+                out.push(
+                    at(doc, Code::X011, pos, format!("the external link {asked} has a user name or password written in it, which were not sent when it was asked"))
+                        .width(width as usize)
+                        .help("remove the user name and password from the address: everyone who can read the document can read them, and a site that needs a sign-in asks each reader for theirs"),
+                );
+            }
             let Some(found) = outcome(url.as_str()).filter(|o| o.is_broken()) else { continue };
             let help = if found.may_be_passing() {
                 "check the address in a browser; a site that is down for a while is asked again on the next run"

@@ -68,16 +68,13 @@ type Step<T> = Result<T, Outcome>;
 /// A value a person typed for the record (a committee, a minute, a summary,
 /// a reason), as one line: the lock, the amendment history and the control
 /// sheet show it on one line, so line breaks and runs of spaces become one
-/// space. Control characters and invisible direction marks, which no
-/// committee name needs and which could hide what the record says, are refused.
+/// space. Control characters and invisible characters, which no committee
+/// name needs and which could hide what the record says, are refused.
 fn typed_value(flag: &str, value: &str) -> Step<String> {
-    let hidden = |c: char| {
-        (c.is_control() && !c.is_whitespace())
-            || matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
-    };
+    let hidden = |c: char| (c.is_control() && !c.is_whitespace()) || crate::text::is_invisible(c);
     if let Some(c) = value.chars().find(|&c| hidden(c)) {
         return Err(Outcome::usage(format!(
-            "error: {flag} holds an invisible control character (U+{:04X}): type the value again without it",
+            "error: {flag} holds an invisible or control character (U+{:04X}): type the value again without it",
             c as u32
         )));
     }

@@ -52,6 +52,10 @@ fn agent(opts: &FetchOptions) -> ureq::Agent {
         .http_status_as_error(false)
         .max_redirects(0)
         .timeout_global(Some(opts.timeout))
+        // A proxy would be asked for every address, and the resolver below,
+        // which keeps the metadata services out, would only judge the proxy:
+        // none is taken from the environment (`HTTP_PROXY`, `ALL_PROXY`...).
+        .proxy(None)
         .user_agent(concat!("trustdocs/", env!("CARGO_PKG_VERSION"), " (link check)"))
         .tls_config(tls)
         .build();
@@ -135,8 +139,36 @@ fn why(e: &ureq::Error) -> String {
 }
 
 /// The address as a request names it: without its `#fragment`, with
-/// spaces and other characters a request line cannot carry percent-encoded.
+/// spaces and other characters a request line cannot carry percent-encoded,
+/// and without a user name and password (`https://user:password@host/`),
+/// which the client would otherwise send to the site as a login.
 pub(crate) fn request_uri(url: &str) -> Result<Uri, ()> {
+    let mut uri = encoded(url)?;
+    if let Some((_, host)) = uri.authority().and_then(|a| a.as_str().rsplit_once('@')) {
+        let host = host.parse().map_err(|_| ())?;
+        let mut parts = uri.into_parts();
+        parts.authority = Some(host);
+        uri = Uri::from_parts(parts).map_err(|_| ())?;
+    }
+    let web = matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|h| !h.is_empty());
+    if web {
+        Ok(uri)
+    } else {
+        Err(())
+    }
+}
+
+/// The web address `url` as it is asked, when a user name or password is
+/// written in it (and left out of the request).
+pub fn without_credentials(url: &str) -> Option<String> {
+    let written = encoded(url).ok()?;
+    if !written.authority()?.as_str().contains('@') {
+        return None;
+    }
+    request_uri(url).ok().map(|u| u.to_string())
+}
+
+fn encoded(url: &str) -> Result<Uri, ()> {
     let without_fragment = url.split('#').next().unwrap_or(url);
     let mut encoded = String::with_capacity(without_fragment.len());
     for b in without_fragment.bytes() {
@@ -146,13 +178,7 @@ pub(crate) fn request_uri(url: &str) -> Result<Uri, ()> {
             encoded.push_str(&format!("%{b:02X}"));
         }
     }
-    let uri: Uri = encoded.parse().map_err(|_| ())?;
-    let web = matches!(uri.scheme_str(), Some("http" | "https")) && uri.host().is_some_and(|h| !h.is_empty());
-    if web {
-        Ok(uri)
-    } else {
-        Err(())
-    }
+    encoded.parse().map_err(|_| ())
 }
 
 /// Where a `Location` header leads from `base`: an absolute address, one
@@ -199,5 +225,22 @@ mod tests {
         assert_eq!(u("https://example.org/é").as_deref(), Ok("https://example.org/%C3%A9"));
         assert!(u("mailto:a@example.org").is_err());
         assert!(u("https://").is_err());
+    }
+
+    #[test]
+    fn a_user_name_and_password_in_an_address_are_never_part_of_the_request() {
+        let u = |s: &str| request_uri(s).map(|u| u.to_string());
+        assert_eq!(u("http://user:pass@example.org/a").as_deref(), Ok("http://example.org/a"));
+        assert_eq!(u("https://user@example.org:8443/a?b").as_deref(), Ok("https://example.org:8443/a?b"));
+        assert_eq!(u("http://a@b:c@example.org/").as_deref(), Ok("http://example.org/"));
+        assert!(u("http://user:pass@/a").is_err());
+        let base: Uri = "https://example.org/a".parse().unwrap();
+        assert_eq!(
+            resolve(&base, "https://u:p@other.org/b").map(|u| u.to_string()).as_deref(),
+            Some("https://other.org/b")
+        );
+        assert_eq!(without_credentials("http://user:pass@example.org/a#x").as_deref(), Some("http://example.org/a"));
+        assert_eq!(without_credentials("http://example.org/a?mail=a@b.org"), None);
+        assert_eq!(without_credentials("mailto:a@example.org"), None);
     }
 }

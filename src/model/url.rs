@@ -118,7 +118,7 @@ pub fn allow(written: &str) -> Result<SafeUrl, RefusedUrl> {
 /// invisible characters around it.
 fn outside_controls_trimmed(written: &str) -> String {
     let kept: String = written.chars().filter(|c| !is_control(*c)).collect();
-    kept.trim_matches(|c: char| c.is_whitespace() || is_invisible(c)).to_string()
+    kept.trim_matches(|c: char| c.is_whitespace() || crate::text::is_invisible(c)).to_string()
 }
 
 /// The address as the most lenient reader would take it: entities and
@@ -134,7 +134,7 @@ fn probe(text: &str) -> String {
         s = decoded;
     }
     s.nfkc()
-        .filter(|c| !c.is_whitespace() && !is_control(*c) && !is_invisible(*c))
+        .filter(|c| !c.is_whitespace() && !is_control(*c) && !crate::text::is_invisible(*c))
         .map(|c| if c == '\\' { '/' } else { c })
         .flat_map(char::to_lowercase)
         .collect()
@@ -142,12 +142,6 @@ fn probe(text: &str) -> String {
 
 fn is_control(c: char) -> bool {
     c.is_control()
-}
-
-/// Characters that show nothing: zero-width spaces and joiners, the BOM,
-/// soft hyphens, direction marks.
-fn is_invisible(c: char) -> bool {
-    matches!(c, '\u{ad}' | '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
 /// Joins a link to the folder of the file it is written in, inside the

@@ -12,7 +12,8 @@ use trustdocs::links::Outcome;
 /// A server that answers by path: `/ok` 200, `/gone` 404, `/moved` 301 to
 /// `/ok`, `/for-now` 302 to `/ok`, `/no-head` 405 to `HEAD` and 200 to
 /// `GET`, `/loop` redirects to itself, `/never` never answers. It keeps
-/// every request it is sent, as "METHOD /path".
+/// every request it is sent, as "METHOD /path", and every `Authorization`
+/// header as it came.
 struct Server {
     port: u16,
     requests: Arc<Mutex<Vec<String>>>,
@@ -57,8 +58,12 @@ fn answer(mut stream: TcpStream, seen: &Mutex<Vec<String>>) {
         }
         let mut parts = line.split_whitespace();
         let (method, path) = (parts.next().unwrap_or("").to_string(), parts.next().unwrap_or("").to_string());
-        while reader.read_line(&mut line).is_ok_and(|n| n > 2) {
-            line.clear();
+        let mut header = String::new();
+        while reader.read_line(&mut header).is_ok_and(|n| n > 2) {
+            if header.to_ascii_lowercase().starts_with("authorization:") {
+                seen.lock().unwrap().push(header.trim_end().to_string());
+            }
+            header.clear();
         }
         seen.lock().unwrap().push(format!("{method} {path}"));
         let (status, location) = match (method.as_str(), path.as_str()) {
@@ -313,4 +318,77 @@ fn a_hostile_server_gets_bounded_time_and_bytes_and_no_way_to_the_metadata_servi
     let kib = |r: &String| r.split_whitespace().nth(3).and_then(|n| n.parse::<usize>().ok()).unwrap_or(usize::MAX);
     assert!(hung_up.iter().all(|r| kib(r) < 16 * 1024), "{hung_up:?}");
     assert_eq!(hung_up.len(), 3, "{:?}", s.requests());
+}
+
+#[test]
+fn cloud_metadata_services_are_never_asked_however_their_address_is_written() {
+    let urls = [
+        "http://100.100.100.200/latest/meta-data/",
+        "http://192.0.0.192/latest/meta-data/",
+        "http://[fd00:ec2::254]/latest/meta-data/",
+        "http://[::ffff:100.100.100.200]/",
+        "http://[::169.254.169.254]/latest/meta-data/",
+        "http://[::ffff:a9fe:a9fe]/latest/meta-data/",
+        "http://[64:ff9b::169.254.169.254]/latest/meta-data/",
+    ]
+    .map(String::from);
+    let opts = FetchOptions { concurrency: 8, timeout: std::time::Duration::from_secs(1), max_redirects: 3 };
+    for (url, o) in urls.iter().zip(check_all(&urls, &opts)) {
+        let refused = matches!(&o, Outcome::NoAnswer { why } if why.starts_with("not asked: ")
+            && (why.ends_with(", a cloud metadata address") || why.ends_with(", a link-local address")));
+        assert!(refused, "{url}: {o:?}");
+    }
+}
+
+#[test]
+fn no_proxy_is_taken_from_the_environment() {
+    let s = Server::start();
+    let proxy = TcpListener::bind("127.0.0.1:0").unwrap();
+    proxy.set_nonblocking(true).unwrap();
+    let proxy_url = format!("http://{}", proxy.local_addr().unwrap());
+    let body = format!(
+        "## Links\n\nThe [guide]({}).\n\nThe [metadata](http://169.254.169.254/latest/meta-data/).\n",
+        s.url("/ok")
+    );
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", &body))]);
+    let proxies = ["ALL_PROXY", "all_proxy", "HTTPS_PROXY", "https_proxy", "HTTP_PROXY", "http_proxy"];
+    let mut env: Vec<(&str, &str)> = proxies.iter().map(|k| (*k, proxy_url.as_str())).collect();
+    env.extend([("NO_PROXY", ""), ("no_proxy", "")]);
+    let args = ["check", "content", "--external", "--out", "out", "--format", "json", "--today", "2026-11-23"];
+    let out = f.run_with_env(&args, &env);
+    // A connection the proxy was sent waits in its queue, accepted or not.
+    assert!(proxy.accept().is_err(), "the proxy was asked");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(s.requests(), vec!["HEAD /ok"], "asked directly");
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let x010: Vec<_> = with_code(&r, "X010").iter().map(|d| d["message"].as_str().unwrap().to_string()).collect();
+    assert_eq!(x010, ["the external link http://169.254.169.254/latest/meta-data/ does not answer (not asked: 169.254.169.254 leads to 169.254.169.254, a link-local address)"]);
+}
+
+#[test]
+fn a_user_name_and_password_in_a_link_are_never_sent_and_x011_says_so() {
+    let s = Server::start();
+    let body = format!(
+        "## Links\n\nThe [dashboard](http://lsms:Winter2026@127.0.0.1:{}/ok).\n\nThe [guide]({}).\n",
+        s.port,
+        s.url("/ok")
+    );
+    let text = clean("POL/001/001", "", &body);
+    let f = Fixture::new(&[("a.md", &text)]);
+    let (r, out) = check_external(&f, "2026-11-23", "out", &[]);
+    assert_eq!(out.status.code(), Some(0), "warnings only: {}", stderr(&out));
+    assert_eq!(s.requests(), vec!["HEAD /ok", "HEAD /ok"], "no Authorization header");
+    let x011 = with_code(&r, "X011");
+    assert_eq!(x011.len(), 1, "{:#}", r["diagnostics"]);
+    assert_eq!(
+        x011[0]["message"],
+        format!(
+            "the external link {} has a user name or password written in it, which were not sent when it was asked",
+            s.url("/ok")
+        )
+    );
+    assert_eq!(x011[0]["line"], line_of(&text, "[dashboard]"));
+    assert_eq!(x011[0]["severity"], "warning");
+    assert!(x011[0]["help"].as_str().unwrap().starts_with("remove the user name and password from the address"));
+    assert!(with_code(&r, "X010").is_empty(), "the page answered without the login");
 }

@@ -182,8 +182,26 @@ fn a_zip_bomb_is_refused_and_the_other_inputs_imported() {
     let out = f.run(&["import", "in/bomb.docx", "in/lone.txt"]);
     assert_eq!(out.status.code(), Some(2));
     let report = stdout(&out);
-    assert!(report.contains("error: in/bomb.docx: word/document.xml expands to more than 64 MiB"), "{report}");
+    assert!(report.contains("error: in/bomb.docx: word/document.xml expands to more than 16 MiB"), "{report}");
     assert!(f.path("content/documents/pol-009-001-lone-working-policy.md").exists());
+}
+
+#[test]
+fn a_word_document_whose_text_would_fill_memory_is_refused_quickly() {
+    // 20 MiB of one-letter paragraphs deflate to about 60 KB; each would
+    // become a block of the document, many times its size in memory.
+    let paragraph = "<w:p><w:r><w:t>A</w:t></w:r></w:p>";
+    let body = paragraph.repeat(20 * 1024 * 1024 / paragraph.len());
+    let f = with_input("paragraphs.docx", docx(&[("word/document.xml", document(&body).as_bytes())]));
+    drop(body);
+    let started = std::time::Instant::now();
+    let out = f.run(&["import", "in/paragraphs.docx"]);
+    let took = started.elapsed();
+    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
+    let report = stdout(&out);
+    assert!(report.contains("error: in/paragraphs.docx: word/document.xml expands to more than 16 MiB"), "{report}");
+    assert!(report.contains("check that this is the document you meant"), "says what to do: {report}");
+    assert!(took < std::time::Duration::from_secs(10), "refused before it is read: {took:?}");
 }
 
 #[test]
@@ -364,4 +382,51 @@ fn exit_status_zero_when_what_was_written_checks_clean() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     let missing = f.run(&["import", "in/nothing-here.txt"]);
     assert_eq!(missing.status.code(), Some(2), "an input that cannot be read");
+}
+
+/// A folder holding a `pdftotext` that runs `script` (sh), to put first on
+/// the `PATH`, and that `PATH`.
+fn fake_pdftotext(f: &Fixture, script: &str) -> String {
+    use std::os::unix::fs::PermissionsExt;
+    let bin = f.path("bin");
+    f.write("bin/pdftotext", format!("#!/bin/sh\n{script}\n"));
+    std::fs::set_permissions(bin.join("pdftotext"), std::fs::Permissions::from_mode(0o755)).unwrap();
+    format!("{}:{}", bin.display(), std::env::var("PATH").unwrap_or_default())
+}
+
+#[test]
+fn a_pdf_whose_text_never_ends_is_refused_and_pdftotext_stopped() {
+    let f = with_input("endless.pdf", "%PDF-1.4\n");
+    // About 60 KB of words a line.
+    let chunk = "words='Staff report every incident to their line manager at once. '; \
+                 chunk=$words; for i in 1 2 3 4 5 6 7 8 9 10; do chunk=$chunk$chunk; done";
+    let refused = |out: &std::process::Output| {
+        let report = stdout(out);
+        assert_eq!(out.status.code(), Some(2), "{report}");
+        assert!(report.contains("error: in/endless.pdf: pdftotext gives more than 16 MiB of text for it"), "{report}");
+        assert!(report.contains("check that this is the document you meant"), "says what to do: {report}");
+    };
+    // A PDF that a small file can make: far more text than any document, then the end.
+    let path = fake_pdftotext(
+        &f,
+        &format!("{chunk}; i=0; while [ $i -lt 320 ]; do printf '%s\\n' \"$chunk\"; i=$((i+1)); done"),
+    );
+    refused(&f.run_with_env(&["import", "in/endless.pdf"], &[("PATH", &path)]));
+    // One that never ends, nor stops when its reader goes: it is killed.
+    let pid_file = f.path("bin/pid");
+    let path = fake_pdftotext(
+        &f,
+        &format!(
+            "echo $$ > '{}'; trap '' PIPE; {chunk}; while :; do printf '%s\\n' \"$chunk\" 2>/dev/null; done",
+            pid_file.display()
+        ),
+    );
+    refused(&f.run_with_env(&["import", "in/endless.pdf"], &[("PATH", &path)]));
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let running = std::path::Path::new("/proc").join(pid.trim());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    while running.exists() && std::time::Instant::now() < deadline {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    assert!(!running.exists(), "pdftotext (process {}) is still running", pid.trim());
 }

@@ -355,6 +355,31 @@ fn ratify_refuses_what_only_ratification_makes_wrong() {
 }
 
 #[test]
+fn a_value_with_an_invisible_character_is_refused_and_the_message_names_it() {
+    let f = ready();
+    let by = |by: &str| {
+        let args = ["ratify", "CORP/STRAT/003", "content", "--date", "2026-02-01", "--today", TODAY, "--by", by];
+        f.run(&[&args[..], &["--summary", "Reviewed", "--dry-run"]].concat())
+    };
+    // Each makes "Policy Group" look unchanged on a page or a terminal.
+    let invisible = "\u{ad}\u{34f}\u{61c}\u{180e}\u{200b}\u{2060}\u{2061}\u{2062}\u{2063}\u{2064}\u{206a}\u{3164}\u{fe0f}\u{fff9}\u{e0000}\u{e0001}\u{e0041}\u{e007f}\u{e0100}";
+    for c in invisible.chars() {
+        let out = by(&format!("Policy{c}Group"));
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "U+{:04X}: {err}", c as u32);
+        assert!(
+            err.contains(&format!("error: --by holds an invisible or control character (U+{:04X})", c as u32)),
+            "{err}"
+        );
+    }
+    // Letters with accents and typographic punctuation are not refused.
+    for name in ["Pwyllgor Polisïau", "Comité d’éthique", "Policy Group – Board"] {
+        let out = by(name);
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+    }
+}
+
+#[test]
 fn a_value_with_a_hidden_control_character_is_refused() {
     let f = ready();
     let before = snapshot(&f.path("content"));
@@ -370,7 +395,7 @@ fn a_value_with_a_hidden_control_character_is_refused() {
         let out = f.run(&args);
         assert_eq!(out.status.code(), Some(2), "{flag}");
         assert!(
-            stderr(&out).contains(&format!("error: {flag} holds an invisible control character")),
+            stderr(&out).contains(&format!("error: {flag} holds an invisible or control character")),
             "{}",
             stderr(&out)
         );

@@ -5,8 +5,10 @@
 use std::fs::File;
 use std::io::Read;
 
-/// The most one XML part may expand to.
-pub const MAX_PART: u64 = 64 * 1024 * 1024;
+/// The most one XML part may expand to. A long procedural document's
+/// `document.xml` is a few MiB; what the walk makes of a part takes several
+/// times its size in memory, on each core importing at once.
+pub const MAX_PART: u64 = 16 * 1024 * 1024;
 /// The most one image may expand to.
 pub const MAX_IMAGE: u64 = 16 * 1024 * 1024;
 /// The most all entries read from one package may expand to.
@@ -42,8 +44,8 @@ impl Package {
         entry.take(allowed + 1).read_to_end(&mut bytes).map_err(|e| format!("{name} cannot be read: {e}"))?;
         if bytes.len() as u64 > allowed {
             return Err(format!(
-                "{name} expands to more than {} MiB; a Word document's parts are far smaller, so it was refused",
-                allowed / (1024 * 1024)
+                "{name} expands to more than {} MiB, far more than a procedural document's parts hold, so it was refused: check that this is the document you meant; a real one this large must be split into its documents, each imported on its own",
+                allowed >> 20
             ));
         }
         self.read_so_far += bytes.len() as u64;

@@ -5,7 +5,7 @@ use crate::model::id::IdFinder;
 use crate::model::UrlKind;
 use crate::text::slugify_anchor;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// Containers nested deeper than this are flattened into their parent, so
@@ -31,6 +31,8 @@ pub fn parse(file_text: &str, offset: usize, opts: &ParseOptions) -> Body {
         frames: vec![Frame::Blocks { kind: BlockKind::Root, blocks: Vec::new(), pending: Vec::new() }],
         counters: [0; 3],
         anchors: HashSet::new(),
+        next_suffix: HashMap::new(),
+        open: Vec::new(),
         paragraph_text: String::new(),
         skipped_depth: Vec::new(),
     };
@@ -106,6 +108,11 @@ struct BodyParser<'a> {
     frames: Vec<Frame>,
     counters: [u32; 3],
     anchors: HashSet<String>,
+    /// For each anchor a heading wanted and found taken, the next suffix
+    /// to try for it.
+    next_suffix: HashMap<String, u64>,
+    /// The sections not yet ended, by index, each deeper than the one before.
+    open: Vec<usize>,
     /// The text of the current paragraph so far, for `Title (ID)`.
     paragraph_text: String,
     /// For each container start we chose to flatten, nothing to pop at its end.
@@ -336,6 +343,7 @@ impl BodyParser<'_> {
         self.anchors.insert(anchor.clone());
         let block = self.root_len();
         self.close_open_sections(level, block);
+        self.open.push(self.body.sections.len());
         self.body.sections.push(Section {
             level,
             number,
@@ -353,15 +361,27 @@ impl BodyParser<'_> {
 
     /// `base`, or `base-2`, `base-3`... when a heading before or the
     /// theme's page (`td-toc`, `fn-1`) already has it.
-    fn unique_anchor(&self, base: String) -> String {
+    fn unique_anchor(&mut self, base: String) -> String {
         let taken = |a: &str| self.anchors.contains(a) || crate::theme::reserved_id(a);
-        let mut anchor = base.clone();
-        let mut n = 2;
-        while taken(&anchor) {
-            anchor = format!("{base}-{n}");
-            n += 1;
+        if !taken(&base) {
+            return base;
         }
-        anchor
+        // Every numbered suffix of `fn` and `fnref` is a footnote's id on
+        // the theme's page: counting would never end.
+        if crate::theme::reserved_id(&format!("{base}-2")) {
+            return self.unique_anchor(format!("{base}-heading"));
+        }
+        // Anchors are never taken back, so a suffix once found taken stays
+        // taken: each base's count goes on from where it stopped, and a
+        // thousand identical headings cost a thousand steps, not half a million.
+        let n = self.next_suffix.entry(base.clone()).or_insert(2);
+        loop {
+            let anchor = format!("{base}-{n}");
+            *n += 1;
+            if !taken(&anchor) {
+                return anchor;
+            }
+        }
     }
 
     fn root_len(&self) -> usize {
@@ -373,10 +393,14 @@ impl BodyParser<'_> {
 
     /// A heading ends every open section of its level or deeper.
     fn close_open_sections(&mut self, level: u8, at: usize) {
-        for s in self.body.sections.iter_mut().rev() {
-            if s.end == usize::MAX && s.level >= level {
-                s.end = at;
+        // The open sections are those deeper than the one before: the ones
+        // to close are the last of them, without looking at closed ones.
+        while let Some(&i) = self.open.last() {
+            if self.body.sections[i].level < level {
+                break;
             }
+            self.body.sections[i].end = at;
+            self.open.pop();
         }
     }
 
@@ -552,5 +576,86 @@ pub(crate) fn last_clause(text: &str) -> &str {
     match text.split_whitespace().rev().enumerate().find(|&(k, w)| ends_clause(k, w)) {
         Some((_, w)) => text[w.as_ptr() as usize - text.as_ptr() as usize + w.len()..].trim_start(),
         None => text,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn anchors(body: &str) -> Vec<String> {
+        let finder = IdFinder::new("POL/[0-9]{3}").unwrap();
+        let parsed = parse(body, 0, &ParseOptions { number_sections: true, id_in_prose: &finder });
+        parsed.sections.into_iter().map(|s| s.anchor).collect()
+    }
+
+    #[test]
+    fn repeated_headings_get_the_first_free_suffix_whatever_came_before() {
+        let cases: &[(&str, &[&str])] = &[
+            ("## A\n## A\n## A\n", &["a", "a-2", "a-3"]),
+            // An author's heading that reads as a suffix takes it; later repeats skip it.
+            ("## A\n## A\n## A-3\n## A\n## A\n", &["a", "a-2", "a-3", "a-4", "a-5"]),
+            ("## A-2\n## A\n## A\n## A\n", &["a-2", "a", "a-3", "a-4"]),
+            ("## A\n## A\n## A-2\n## A\n", &["a", "a-2", "a-2-2", "a-3"]),
+            ("## A {#a-4}\n## A\n## A\n## A\n## A\n", &["a-4", "a", "a-2", "a-3", "a-5"]),
+            ("## A\n## A {#a}\n## A\n", &["a", "a-2", "a-3"]),
+            // The theme's ids are skipped, the footnotes' numbered ones too.
+            ("## Td toc\n## Td toc\n## Td-toc-2\n", &["td-toc-2", "td-toc-3", "td-toc-2-2"]),
+            ("## Fn 1\n## Fn 1\n", &["fn-1-2", "fn-1-3"]),
+            ("## A\n### A\n#### A\n", &["a", "a-2", "a-3"]),
+        ];
+        for (body, expected) in cases {
+            assert_eq!(anchors(body), *expected, "{body}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Whatever came before, a heading gets the first of `base`,
+        /// `base-2`, `base-3`... that neither a heading before it nor the
+        /// theme has.
+        #[test]
+        fn each_anchor_is_the_first_free_one(picks in proptest::collection::vec(0..8usize, 0..40)) {
+            let headings = [
+                ("A", "a"), ("A-2", "a-2"), ("A-3", "a-3"), ("A-2-2", "a-2-2"), ("Td toc", "td-toc"),
+                ("Fn 1", "fn-1"), ("B {#a-2}", "a-2"), ("C {#a}", "a"),
+            ];
+            let body: String = picks.iter().map(|&i| format!("## {}\n", headings[i].0)).collect();
+            let mut given = HashSet::new();
+            let expected: Vec<String> = picks
+                .iter()
+                .map(|&i| {
+                    let base = headings[i].1;
+                    let free = std::iter::once(base.to_string())
+                        .chain((2..).map(|n| format!("{base}-{n}")))
+                        .find(|a| !given.contains(a) && !crate::theme::reserved_id(a))
+                        .unwrap();
+                    given.insert(free.clone());
+                    free
+                })
+                .collect();
+            proptest::prop_assert_eq!(anchors(&body), expected);
+        }
+
+        /// A section's content runs up to the next heading of its level or
+        /// higher, or to the end of the body.
+        #[test]
+        fn each_section_ends_at_the_next_heading_as_high(levels in proptest::collection::vec(1..=6usize, 0..40)) {
+            let body: String = levels.iter().map(|&l| format!("{} H\n\nText.\n\n", "#".repeat(l))).collect();
+            let finder = IdFinder::new("POL/[0-9]{3}").unwrap();
+            let parsed = parse(&body, 0, &ParseOptions { number_sections: true, id_in_prose: &finder });
+            let sections = &parsed.sections;
+            for (i, s) in sections.iter().enumerate() {
+                let next = sections[i + 1..].iter().find(|n| n.level <= s.level).map_or(parsed.blocks.len(), |n| n.block);
+                proptest::prop_assert_eq!(s.end, next, "section {} of {:?}", i, levels);
+            }
+        }
+    }
+
+    #[test]
+    fn a_heading_whose_every_numbered_suffix_is_a_footnotes_id_gets_another() {
+        assert_eq!(
+            anchors("## Fn\n## Fn\n## Fnref\n## Fnref\n## Fn\n"),
+            ["fn", "fn-heading", "fnref", "fnref-heading", "fn-heading-2"]
+        );
     }
 }
