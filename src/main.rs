@@ -74,8 +74,8 @@ enum Command {
         /// The date review checks use, as YYYY-MM-DD (default: today).
         #[arg(long, value_parser = parse_today)]
         today: Option<Date>,
-        /// Also ask every external link whether it answers (X010; X011 for one with a user
-        /// name or password in it): directly, never through a proxy, 8 at a time, 10 seconds
+        /// Also ask every external link whether it answers (X010; one with a user name or
+        /// password in it is asked without them): directly, never through a proxy, 8 at a time, 10 seconds
         /// each; links that answered are not asked again for a week.
         #[arg(long)]
         external: bool,

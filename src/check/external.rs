@@ -1,8 +1,8 @@
-//! X010: external links that do not answer, or answer with an error; X011:
-//! those with a user name or password in them, which were asked without.
-//! Only with `check --external`, which asks the sites (`links::fetch`);
-//! this is the pure part: which addresses the documents link to, and what
-//! to report once their outcomes are known.
+//! X010: external links that do not answer, or answer with an error, only
+//! with `check --external`, which asks the sites (`links::fetch`); this is
+//! the pure part: which addresses the documents link to, and what to report
+//! once their outcomes are known. X011, on every run: those with a user
+//! name or password in them (`--external` asks them without).
 
 use super::at;
 use crate::diag::{Code, Diagnostic};
@@ -26,14 +26,29 @@ pub fn places(doc: &Document) -> Vec<(&SafeUrl, Pos, u32)> {
     body.chain(references).filter(|(u, _, _)| u.kind() == UrlKind::Web).collect()
 }
 
+/// X011 for each web address of `doc` with a login written in it: the page
+/// publishes it to every reader.
+pub fn credentials(doc: &Document) -> Vec<Diagnostic> {
+    places(doc)
+        .into_iter()
+        .filter_map(|(url, pos, width)| {
+            let shown = crate::links::fetch::without_credentials(url.as_str())?;
+            Some(
+                at(doc, Code::X011, pos, format!("the external link {shown} has a user name or password written in it, which everyone who can read the document can read (`check --external` asks it without them)"))
+                    .width(width as usize)
+                    .help("remove the user name and password from the address: a site that needs a sign-in asks each reader for theirs"),
+            )
+        })
+        .collect()
+}
+
 /// The distinct web addresses of the documents `wanted` accepts.
 pub fn addresses<'l>(lib: &'l Library, wanted: &dyn Fn(&Document) -> bool) -> BTreeSet<&'l str> {
     lib.docs.iter().filter(|d| wanted(d)).flat_map(|d| places(d)).map(|(u, _, _)| u.as_str()).collect()
 }
 
 /// X010 for each place a broken link is written in the documents `wanted`
-/// accepts, X011 for each with a login in it; `outcome` gives what asking
-/// an address found.
+/// accepts; `outcome` gives what asking an address found.
 pub fn check<'o>(
     lib: &Library,
     wanted: &dyn Fn(&Document) -> bool,
@@ -42,13 +57,6 @@ pub fn check<'o>(
     let mut out = Vec::new();
     for doc in lib.docs.iter().filter(|d| wanted(d)) {
         for (url, pos, width) in places(doc) {
-            if let Some(asked) = crate::links::fetch::without_credentials(url.as_str()) {
-                out.push(
-                    at(doc, Code::X011, pos, format!("the external link {asked} has a user name or password written in it, which were not sent when it was asked"))
-                        .width(width as usize)
-                        .help("remove the user name and password from the address: everyone who can read the document can read them, and a site that needs a sign-in asks each reader for theirs"),
-                );
-            }
             let Some(found) = outcome(url.as_str()).filter(|o| o.is_broken()) else { continue };
             let help = if found.may_be_passing() {
                 "check the address in a browser; a site that is down for a while is asked again on the next run"

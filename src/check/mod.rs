@@ -46,6 +46,7 @@ pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIn
             let doc = lib.doc(i);
             let mut d = Vec::new();
             d.extend(refs::check(&ids, doc, today));
+            d.extend(external::credentials(doc));
             d.extend(review::check(lib, i, today));
             d.extend(history::check(lib, i));
             d.extend(lock::check(lib, doc));

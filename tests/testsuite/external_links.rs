@@ -383,7 +383,7 @@ fn a_user_name_and_password_in_a_link_are_never_sent_and_x011_says_so() {
     assert_eq!(
         x011[0]["message"],
         format!(
-            "the external link {} has a user name or password written in it, which were not sent when it was asked",
+            "the external link {} has a user name or password written in it, which everyone who can read the document can read (`check --external` asks it without them)",
             s.url("/ok")
         )
     );
@@ -391,4 +391,6 @@ fn a_user_name_and_password_in_a_link_are_never_sent_and_x011_says_so() {
     assert_eq!(x011[0]["severity"], "warning");
     assert!(x011[0]["help"].as_str().unwrap().starts_with("remove the user name and password from the address"));
     assert!(with_code(&r, "X010").is_empty(), "the page answered without the login");
+    // A plain check says so too: the page publishes the login whether or not links are asked.
+    assert_eq!(with_code(&f.check_json(), "X011").len(), 1);
 }
