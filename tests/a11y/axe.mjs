@@ -2,7 +2,7 @@
 // phone (320 and 390 px) and desktop widths, and saves a screenshot of each.
 // Usage: node axe.mjs BASE_URL SCREENSHOT_DIR PATH...
 // Prints one line per violation; exits 1 if there is any.
-import { launch } from "./chromium.mjs";
+import { launch, screenshot } from "./chromium.mjs";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
@@ -27,7 +27,7 @@ try {
         console.log(`${name} ${path}: ${v.id} (${v.impact}): ${v.help} at ${where}`);
       }
       const file = `${shots}/${name}-${path.replace(/[^a-z0-9]+/gi, "_") || "home"}.png`;
-      await page.screenshot({ path: file, fullPage: false });
+      await screenshot(page, file);
     }
     for (const url of offHost) {
       failures++;

@@ -3,7 +3,7 @@
 // Saves a screenshot of the first screen of each page at each width.
 // Usage: node layout.mjs BASE_URL SCREENSHOT_DIR PATH...
 // Prints one line per page that overflows, naming what sticks out; exits 1 if any does.
-import { launch } from "./chromium.mjs";
+import { launch, screenshot } from "./chromium.mjs";
 
 const [base, shots, ...paths] = process.argv.slice(2);
 const browser = await launch();
@@ -29,7 +29,7 @@ try {
         console.log(`${width}px ${path}: the page is ${overflow.scrollWidth}px wide in ${overflow.clientWidth}: ${overflow.culprits.join(", ")}`);
       }
       const file = `${shots}/${width}-${path.replace(/[^a-z0-9]+/gi, "_") || "home"}.png`;
-      await page.screenshot({ path: file });
+      await screenshot(page, file);
     }
     await page.close();
   }
@@ -54,3 +54,4 @@ try {
 }
 console.log(`${paths.length} pages checked at 320, 390 and 1280 px, ${failures} scroll sideways`);
 process.exit(failures ? 1 : 0);
+
