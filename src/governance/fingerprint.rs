@@ -12,15 +12,17 @@ use std::path::{Path, PathBuf};
 
 pub fn fingerprint(files: &[PathBuf], show_manifest: bool) -> Outcome {
     let mut out = String::new();
+    // Files of one content folder, as `documents/*.md` gives them, share one load.
+    let mut loaded: Option<(PathBuf, Project)> = None;
     for file in files {
-        if let Err(refusal) = one(file, show_manifest, &mut out) {
+        if let Err(refusal) = one(file, show_manifest, &mut loaded, &mut out) {
             return Outcome { out, ..refusal };
         }
     }
     Outcome::done(out)
 }
 
-fn one(file: &Path, show_manifest: bool, out: &mut String) -> Step<()> {
+fn one(file: &Path, show_manifest: bool, loaded: &mut Option<(PathBuf, Project)>, out: &mut String) -> Step<()> {
     let shown = crate::text::for_terminal(&file.display().to_string()).into_owned();
     let real = file
         .canonicalize()
@@ -30,7 +32,11 @@ fn one(file: &Path, show_manifest: bool, out: &mut String) -> Step<()> {
             "error: {shown} is not inside a content folder (a folder holding site.yaml and documents/): give a document file of one"
         ))
     })?;
-    let project = Project::load(&dir).map_err(|e| Outcome::usage(format!("error: {e}")))?;
+    if loaded.as_ref().is_none_or(|(d, _)| *d != dir) {
+        let project = Project::load(&dir).map_err(|e| Outcome::usage(format!("error: {e}")))?;
+        *loaded = Some((dir.clone(), project));
+    }
+    let project = &loaded.as_ref().expect("loaded above").1;
     let rel = real.strip_prefix(&dir).unwrap_or(&real);
     let lib = &project.lib;
     let Some(doc) = lib.docs.iter().find(|d| d.file.path == rel) else {
