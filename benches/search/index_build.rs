@@ -11,7 +11,7 @@
 use std::path::PathBuf;
 use std::time::Instant;
 use trustdocs::publish::PublishOptions;
-use trustdocs::search::{export, extract, index};
+use trustdocs::search::{collect, export, index};
 
 fn main() {
     // `cargo bench` adds `--bench`; only the two paths matter.
@@ -25,7 +25,7 @@ fn main() {
     let site = project.publication(&opts);
 
     let t = Instant::now();
-    let docs = extract::documents(&site);
+    let docs = collect::documents(&site);
     let extract_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let idx = index::build(&docs, None, false).expect("the tantivy index");

@@ -96,7 +96,7 @@ impl Project {
     /// The search documents of what these options publish (`trustdocs
     /// search` builds its index from them without running the checks).
     pub fn search_documents(&self, opts: &PublishOptions) -> Vec<SearchDoc> {
-        crate::search::extract::documents(&self.publication(opts))
+        crate::search::collect::documents(&self.publication(opts))
     }
 
     /// Runs every check: the library and all its diagnostics, sorted.

@@ -1,13 +1,12 @@
 //! What search knows of each published page: its fields as text, its
 //! passages, and the facts results show. Read from the library and the
 //! site plan, so search finds exactly the pages the build publishes: the
-//! document versions, and the role pages and glossary terms (see
-//! `library_pages.rs`), which answer "what must my role do" and "what is an ASMS".
+//! document versions; the role pages and glossary terms are in
+//! `library_pages.rs`, and `collect.rs` puts them all in search order.
 
 use super::passages::{headings, passages, section_passages, Passage, SectionRef};
 use crate::model::{Document, ShownStatus, Status};
 use crate::publish::Publication;
-use rayon::prelude::*;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -128,21 +127,6 @@ impl SearchDoc {
     }
 }
 
-/// Every page the site publishes that search finds, in search order.
-pub fn documents(site: &Publication) -> Vec<SearchDoc> {
-    let mut docs: Vec<SearchDoc> =
-        site.pages.par_iter().map(|page| from_document(site, site.lib.doc(page.doc), &page.url)).collect();
-    docs.extend(super::library_pages::role_pages(site));
-    docs.extend(super::library_pages::glossary_terms(site));
-    docs.sort_by(|a, b| {
-        facet_order(a).cmp(&facet_order(b)).then_with(|| (&a.id, &a.version, &a.url).cmp(&(&b.id, &b.version, &b.url)))
-    });
-    for (n, d) in docs.iter_mut().enumerate() {
-        d.n = n as u32;
-    }
-    docs
-}
-
 /// Current versions first (ratified before drafts), then those on record,
 /// then the pages that have no status (role pages, glossary terms).
 pub fn status_rank(status: &str) -> u8 {
@@ -161,11 +145,7 @@ pub fn found_by_default(status: &str) -> bool {
     Status::parse(status).is_none_or(|s| s.is_current())
 }
 
-fn facet_order(d: &SearchDoc) -> (u8, &str, &str) {
-    (status_rank(&d.status), &d.doc_type, &d.directorate)
-}
-
-fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDoc {
+pub(super) fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDoc {
     let config = &site.lib.config;
     let roles: Vec<String> = doc
         .body

@@ -22,6 +22,7 @@
 pub mod analysis;
 pub mod cache;
 pub mod cli;
+pub mod collect;
 pub mod encode;
 pub mod export;
 pub mod extract;
@@ -54,7 +55,7 @@ pub fn site_files(
     sink: &dyn crate::output::Sink,
 ) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
-    let docs = extract::documents(site);
+    let docs = collect::documents(site);
     clock.lap("search: extract");
     let idx = index::build_unless(&docs, None, false, stop)
         .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
