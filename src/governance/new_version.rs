@@ -6,9 +6,9 @@
 //! already there (`lone-working-v3.md` → `lone-working-v4.md`).
 
 use super::{line, open, versions, Change, OnDisk, Outcome, Step};
-use crate::edit::{Editor, Value};
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, DocId, Document, Status, Version};
+use crate::yaml::edit::{Editor, Value};
 use std::path::{Path, PathBuf};
 
 pub struct NewVersionOptions {

@@ -7,12 +7,12 @@
 
 use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
 use crate::diag::{Code, Diagnostic, Severity, Summary};
-use crate::edit::{Editor, Value};
 use crate::lock::{Entry, Fingerprint, Lock, Recorded};
 use crate::model::fingerprint::with_files;
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, Document, HistoryEntry, Version};
 use crate::resolve::{DocIndex, Library};
+use crate::yaml::edit::{Editor, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
 

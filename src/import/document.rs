@@ -9,9 +9,9 @@ use super::references::{self, Reference};
 use super::roles::Roles;
 use super::values::{self, Front};
 use super::warn::{WarnKind, Warning};
-use super::yaml_out::{self, Yaml};
 use super::{eia, front, history, markdown};
 use crate::config::Config;
+use crate::yaml::write::{write_map, Yaml};
 use std::collections::BTreeSet;
 
 pub struct Imported {
@@ -66,7 +66,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     };
     let eia = eia.map(|e| e.eia);
     let mut text = String::from("---\n");
-    yaml_out::write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
+    write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
     text.push_str("---\n\n");
     text.push_str(&markdown::body(&body, &|t| roles.tag(t)));
     Imported { front, references: refs, history, eia, markdown: text, sections, warnings }

@@ -28,7 +28,6 @@ mod tables;
 pub mod values;
 pub mod warn;
 mod write;
-pub mod yaml_out;
 
 pub use report::{human, json};
 

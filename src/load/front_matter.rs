@@ -1,45 +1,14 @@
 //! Front matter → `FrontMatter`. Every key is typed here, once; each problem
 //! becomes a located diagnostic and the rest of the document still loads.
 
-use super::yaml::{Fields, Reader};
 use crate::config::SiteConfig;
 use crate::diag::Code;
 use crate::model::*;
 use crate::text::closest;
+use crate::yaml::keys::FRONT_MATTER as KEYS;
+use crate::yaml::read::{Fields, Reader};
 use marked_yaml::Node;
 
-/// Every key of a document's front matter, in the order content-format.md lists them.
-pub const KEYS: &[&str] = &[
-    "id",
-    "title",
-    "type",
-    "version",
-    "status",
-    "summary",
-    "scope",
-    "classification",
-    "directorate",
-    "author",
-    "executive_lead",
-    "head_of_department",
-    "contact",
-    "audience",
-    "replaces",
-    "validated",
-    "ratified",
-    "withdrawn",
-    "published",
-    "review_date",
-    "review_extension",
-    "public",
-    "nhs_constitution",
-    "equality_act_compliant",
-    "references_checked",
-    "related",
-    "references",
-    "history",
-    "eia",
-];
 const HISTORY_KEYS: &[&str] = &["version", "date", "changed", "description", "review_date", "by"];
 const EIA_KEYS: &[&str] = &["stage", "date", "lead_assessor", "department", "consulted", "impacts", "action_plan"];
 

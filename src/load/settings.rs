@@ -1,10 +1,10 @@
 //! Reads the settings files (`site.yaml`, `roles.yaml`, `glossary.yaml`)
 //! into the typed [`Config`], with a diagnostic for every problem.
 
-use super::yaml::{self, Reader};
 use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, SiteConfig, Watchwords};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{SafeUrl, UrlKind};
+use crate::yaml::read::{self as yaml, Reader};
 use marked_yaml::Node;
 use std::path::Path;
 

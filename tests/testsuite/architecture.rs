@@ -11,11 +11,11 @@ use std::path::Path;
 const STAGES: &[(&str, &[&str])] = &[
     ("leaves", &["error", "text", "timings", "memory", "theme", "output"]),
     ("model", &["model", "config", "diag", "lock"]),
-    ("load", &["load"]),
+    ("load", &["load", "yaml"]),
     ("resolve", &["resolve"]),
     ("check, publish, compare", &["check", "publish", "compare", "links"]),
     ("render, search", &["render", "search", "publish_report", "report"]),
-    ("commands", &["project", "serve", "governance", "edit", "import", "lib", "main"]),
+    ("commands", &["project", "serve", "governance", "import", "lib", "main"]),
 ];
 
 fn stage_of(module: &str) -> usize {

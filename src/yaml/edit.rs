@@ -3,22 +3,19 @@
 //! finds where they end; an edit replaces exactly those characters or
 //! inserts whole lines. Every other byte of the file (comments, key order,
 //! quoting, line endings, the body) stays as it was: the YAML is never
-//! written out again from a parsed form. Values go through `value::scalar`.
+//! written out again from a parsed form. Values go through `quote::scalar`.
 
-mod scan;
-pub mod value;
+pub use super::quote::Value;
 
-pub use value::{scalar, Value};
-
-use crate::load::yaml;
+use super::quote::scalar;
+use super::read as yaml;
+use super::scan::{block_end, indent, token_end, Lines};
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::Node;
-use scan::{block_end, indent, token_end, Lines};
 use std::ops::Range;
 
-/// The keys of the front matter in the order `content-format.md` lists
-/// them: a new key goes after the nearest key before it in this order.
-const ORDER: &[&str] = crate::load::FRONT_MATTER_KEYS;
+/// A new key goes after the nearest key before it in this order.
+const ORDER: &[&str] = super::keys::FRONT_MATTER;
 
 /// Keys whose values are `{by, date}`-like maps: their style (one line in
 /// braces, or one key per line) is the style of a new map.
