@@ -96,7 +96,7 @@ pub struct Converted {
 }
 
 /// Reads one input by its extension and converts it.
-pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> Result<Converted, String> {
+pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> crate::Result<Converted> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (source, assets) = match ext.as_str() {
@@ -105,27 +105,32 @@ pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> Result<Convert
             let text = pdf::text(path)?;
             // A scan has pages but no text for pdftotext to give.
             if text.split_whitespace().count() < 20 {
-                return Err("the PDF has (almost) no text layer, as a scan has: run it through OCR first, or import the Word original".into());
+                return Err(crate::Error::Import("the PDF has (almost) no text layer, as a scan has: run it through OCR first, or import the Word original".into()));
             }
             (layout::read(&text), Vec::new())
         }
         "docx" => docx::read(path, &format!("assets/{}", slugify_ascii(&stem)))?,
-        "doc" => return Err("a Word 97-2003 .doc file: save it as .docx in Word and import that".into()),
-        _ => return Err("not a .docx, .pdf or .txt file".into()),
+        "doc" => {
+            return Err(crate::Error::Import(
+                "a Word 97-2003 .doc file: save it as .docx in Word and import that".into(),
+            ))
+        }
+        _ => return Err(crate::Error::Import("not a .docx, .pdf or .txt file".into())),
     };
     Ok(Converted { imported: document::assemble(source, config, id), assets })
 }
 
 /// A text file: UTF-8, or Windows-1252 as Windows tools save text.
-fn text_file(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+fn text_file(path: &Path) -> crate::Result<String> {
+    let unreadable = |e: std::io::Error| crate::Error::Import(format!("cannot read: {e}"));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > crate::load::MAX_DOCUMENT_BYTES {
-        return Err(format!(
+        return Err(crate::Error::Import(format!(
             "larger than {} MiB; not a procedural document's text",
             crate::load::MAX_DOCUMENT_BYTES >> 20
-        ));
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     Ok(match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -174,7 +179,7 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     let notice = (!has_site).then(|| {
         format!("{display_dir} has no site.yaml: the documents were read and checked with the default settings; write one (at least `organisation:`) before building, and a roles.yaml to have role sections tagged")
     });
-    let converted: Vec<Result<Converted, String>> = {
+    let converted: Vec<crate::Result<Converted>> = {
         use rayon::prelude::*;
         opts.files.par_iter().map(|p| convert(p, &config, opts.id.as_deref())).collect()
     };
@@ -194,7 +199,7 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
         let mut report = FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new() };
         match result {
             Err(e) => {
-                report.error = Some(e);
+                report.error = Some(e.to_string());
                 report.unreadable = true;
             }
             Ok(c) => match put(dir, path, c, opts.force, &mut written, &mut report.warnings) {
