@@ -5,8 +5,9 @@
 //! give one representation of blocks (`blocks`); recognisers find the
 //! document control table (`front`, with the label synonyms in `labels`),
 //! the amendment history (`history`) and the EIA (`eia`); `document` puts
-//! front matter and body together and `write` puts it into the content
-//! folder, which is then checked like any other.
+//! front matter and body together, and the writer every file in the content
+//! folder uses (`output::replace`) puts each document and its images there,
+//! all or none; the folder is then checked like any other.
 
 pub mod blocks;
 mod clean;
@@ -27,13 +28,14 @@ pub mod roles;
 mod tables;
 pub mod values;
 pub mod warn;
-mod write;
 
 pub use report::{human, json};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Summary};
 use crate::model::Date;
+use crate::output::folder_lock::Writing;
+use crate::output::replace::{self, Existing, Folder, NewFile};
 use crate::text::slugify_ascii;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -185,13 +187,7 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     };
     // Held for writing from the first file written to the last, like the
     // governance commands: never two writers at once.
-    let folder = match converted.iter().any(Result::is_ok) {
-        true => {
-            std::fs::create_dir_all(dir).map_err(crate::Error::io("create", dir))?;
-            Some(crate::output::folder_lock::for_writing(dir)?)
-        }
-        false => None,
-    };
+    let mut folder = None;
     let mut files = Vec::new();
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
@@ -202,10 +198,13 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
                 report.error = Some(e.to_string());
                 report.unreadable = true;
             }
-            Ok(c) => match put(dir, path, c, opts.force, &mut written, &mut report.warnings) {
-                Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),
-                Err(e) => report.error = Some(e),
-            },
+            Ok(c) => {
+                let held = hold(&mut folder, dir)?;
+                match put(held, path, c, opts.force, &mut written, &mut report.warnings) {
+                    Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),
+                    Err(e) => report.error = Some(e.to_string()),
+                }
+            }
         }
         files.push(report);
     }
@@ -224,15 +223,29 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     Ok(Outcome { files, diagnostics, summary, sources, notice })
 }
 
-/// Writes one converted document and its images; returns its file name.
+/// The content folder `dir` held for writing, taken (and the folder made)
+/// when the first document is about to be written.
+fn hold<'h>(folder: &'h mut Option<Writing>, dir: &Path) -> crate::Result<&'h Writing> {
+    match folder {
+        Some(held) => Ok(held),
+        None => {
+            std::fs::create_dir_all(dir).map_err(crate::Error::io("create", dir))?;
+            Ok(folder.insert(crate::output::folder_lock::for_writing(dir)?))
+        }
+    }
+}
+
+/// Writes one converted document and its images into the content folder
+/// `held`, all or none; returns its file name.
 fn put(
-    dir: &Path,
+    held: &Writing,
     input: &Path,
     c: Converted,
     force: bool,
     written: &mut HashSet<String>,
     warnings: &mut Vec<Warning>,
-) -> Result<String, String> {
+) -> crate::Result<String> {
+    let dir = held.dir();
     let mut name = file_name(&c.imported, input);
     if written.contains(&name) {
         // Two inputs of one run with one id and title (two versions of a
@@ -248,20 +261,31 @@ fn put(
         name = other;
     }
     if !written.insert(name.clone()) {
-        return Err(format!("another input of this import was written as documents/{name}; import it on its own"));
+        return Err(crate::Error::Refused(format!(
+            "another input of this import was written as documents/{name}; import it on its own"
+        )));
     }
     let target = dir.join("documents").join(&name);
     if !force && target.exists() {
-        return Err(format!(
+        return Err(crate::Error::Refused(format!(
             "{}/documents/{name} already exists; import with --force to replace it",
             crate::load::display_path(dir)
-        ));
+        )));
     }
-    for a in &c.assets {
-        let rel = crate::output::safe_relative(&a.path).map_err(|e| e.to_string())?;
-        write::atomic(&dir.join(rel), &a.bytes, force)?;
+    let mut files = Vec::with_capacity(c.assets.len() + 1);
+    for a in c.assets {
+        files.push(NewFile { path: dir.join(crate::output::safe_relative(&a.path)?), bytes: a.bytes });
     }
-    write::atomic(&target, c.imported.markdown.as_bytes(), force)?;
+    files.push(NewFile { path: target, bytes: c.imported.markdown.into_bytes() });
+    let exists = |path: &Path| {
+        crate::Error::Refused(format!(
+            "{} already exists; import with --force to replace it",
+            crate::load::display_path(path)
+        ))
+    };
+    let existing = if force { Existing::Replace } else { Existing::Keep { refusal: &exists } };
+    let command = format!("import {}", crate::load::display_path(input));
+    replace::write_all(Folder::Content(held), &command, existing, &files)?;
     let mut own = c.imported.warnings;
     own.append(warnings);
     *warnings = own;
