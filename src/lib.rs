@@ -32,9 +32,8 @@
 //! Beside the stages: [`error`] (the one error type), [`yaml`] (YAML read
 //! with positions, front matter edited in place, and the one quoting
 //! function), [`theme`] (the embedded theme and its overrides), [`text`]
-//! (escaping and slugs), and
-//! [`serve`], the preview server, which keeps the library in memory and
-//! re-runs the stages for what an edit touches.
+//! (escaping and slugs), and [`serve`], the preview server, which keeps the
+//! library in memory and re-runs the stages for what an edit touches.
 
 pub mod check;
 pub mod compare;
