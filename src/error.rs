@@ -3,7 +3,8 @@
 //! could not do its work. The command line decides each error's exit status
 //! by where it happened (see `main.rs`), and prints it with `Display`.
 //! Value parsers (`Date::parse`, `Version::parse`) are not commands: their
-//! `Err` is the message of the diagnostic that reports the value.
+//! `Err` is [`Error::Invalid`], whose message becomes the message of the
+//! diagnostic that reports the value.
 
 use std::fmt;
 use std::path::PathBuf;
@@ -39,6 +40,18 @@ pub enum Error {
     Listen { port: u16, source: std::io::Error },
     /// The content cannot be built at all; its diagnostics say why.
     Content(String),
+    /// A value that does not parse (a date, a version, a line of the lock
+    /// or of the retention log): the message says what is wrong and how to
+    /// write it, and becomes the message of the diagnostic that reports it.
+    Invalid(String),
+    /// A front matter the governance commands cannot edit in place (not
+    /// closed, not one key per line, a list that is not one): the message
+    /// says why, and how to write it where it can.
+    Uneditable(String),
+    /// An input of `import` cannot be made into a document: not a kind it
+    /// reads, damaged, too large, without text. The message says why and
+    /// what to do; the report names the input before it.
+    Import(String),
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -59,7 +72,10 @@ impl fmt::Display for Error {
             | Error::Busy(m)
             | Error::Theme(m)
             | Error::Typst(m)
-            | Error::Content(m) => f.write_str(m),
+            | Error::Content(m)
+            | Error::Invalid(m)
+            | Error::Uneditable(m)
+            | Error::Import(m) => f.write_str(m),
             Error::Io { doing, path, source } => write!(f, "cannot {doing} {}: {source}", path.display()),
             Error::Template { file, line, source } => {
                 write!(f, "template error in {file}")?;
@@ -95,7 +111,10 @@ impl std::error::Error for Error {
             | Error::Busy(_)
             | Error::Theme(_)
             | Error::Typst(_)
-            | Error::Content(_) => None,
+            | Error::Content(_)
+            | Error::Invalid(_)
+            | Error::Uneditable(_)
+            | Error::Import(_) => None,
         }
     }
 }

@@ -29,16 +29,16 @@
 //! # }
 //! ```
 //!
-//! Beside the stages: [`error`] (the one error type), [`theme`] (the
-//! embedded theme and its overrides), [`text`] (escaping and slugs), and
-//! [`serve`], the preview server, which keeps the library in memory and
-//! re-runs the stages for what an edit touches.
+//! Beside the stages: [`error`] (the one error type), [`yaml`] (YAML read
+//! with positions, front matter edited in place, and the one quoting
+//! function), [`theme`] (the embedded theme and its overrides), [`text`]
+//! (escaping and slugs), and [`serve`], the preview server, which keeps the
+//! library in memory and re-runs the stages for what an edit touches.
 
 pub mod check;
 pub mod compare;
 pub mod config;
 pub mod diag;
-pub mod edit;
 pub mod error;
 pub mod governance;
 pub mod import;
@@ -59,6 +59,7 @@ pub mod serve;
 pub mod text;
 pub mod theme;
 pub(crate) mod timings;
+pub mod yaml;
 
 pub use error::{Error, Result};
 pub use project::{build, check, BuildError, BuildOptions, Built, Checked, DenyLevel, Project, Site, PUBLIC_MARKER};

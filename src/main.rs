@@ -291,7 +291,7 @@ fn parse_today(s: &str) -> Result<Date, String> {
     if s.len() != 10 || s.as_bytes()[4] != b'-' {
         return Err(format!("`{s}` is not a date: write YYYY-MM-DD, e.g. 2026-01-31"));
     }
-    Date::parse(s, false)
+    Date::parse(s, false).map_err(|e| e.to_string())
 }
 
 fn today_or_now(today: Option<Date>) -> Date {

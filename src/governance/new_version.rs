@@ -6,9 +6,9 @@
 //! already there (`lone-working-v3.md` → `lone-working-v4.md`).
 
 use super::{line, open, versions, Change, OnDisk, Outcome, Step};
-use crate::edit::{Editor, Value};
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, DocId, Document, Status, Version};
+use crate::yaml::edit::{Editor, Value};
 use std::path::{Path, PathBuf};
 
 pub struct NewVersionOptions {
@@ -95,7 +95,7 @@ fn describe(doc: &Document) -> String {
 /// The text of the draft: the current version's, with the next version
 /// number, `status: draft`, no ratification, review date or extension, and
 /// a new history entry whose description is a placeholder C002 finds.
-fn draft_text(text: &str, id: &DocId, old: &Version, new: &Version, today: Date) -> Result<String, String> {
+fn draft_text(text: &str, id: &DocId, old: &Version, new: &Version, today: Date) -> crate::Result<String> {
     let mut e = Editor::new(text)?;
     e.set("version", &Value::Text(new.as_str()));
     e.set("status", &Value::Word("draft"));

@@ -7,12 +7,12 @@
 
 use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
 use crate::diag::{Code, Diagnostic, Severity, Summary};
-use crate::edit::{Editor, Value};
 use crate::lock::{Entry, Fingerprint, Lock, Recorded};
 use crate::model::fingerprint::with_files;
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, Document, HistoryEntry, Version};
 use crate::resolve::{DocIndex, Library};
+use crate::yaml::edit::{Editor, Value};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -188,7 +188,7 @@ fn sound_record(project: &crate::Project, color: bool) -> Step<()> {
     Err(Outcome { status: 1, out: String::new(), err })
 }
 
-fn cannot_edit(file: &str, why: &str) -> Outcome {
+fn cannot_edit(file: &str, why: impl std::fmt::Display) -> Outcome {
     Outcome::refused(format!("error: cannot edit {file}: {why}\n  nothing was written"))
 }
 
@@ -209,7 +209,7 @@ struct Plan<'a> {
 
 impl Plan<'_> {
     /// The ratified text of the draft, and whether `--summary` went into it.
-    fn ratified_text(&self, draft: &Document, text: &str) -> Result<(String, bool), String> {
+    fn ratified_text(&self, draft: &Document, text: &str) -> crate::Result<(String, bool)> {
         let opts = self.opts;
         let mut e = Editor::new(text)?;
         e.set("status", &Value::Word("ratified"));

@@ -4,8 +4,8 @@
 //! fingerprint, so the withdrawn version still proves what was ratified.
 
 use super::{cited, line, open, typed_value, versions, Change, OnDisk, Outcome, Step};
-use crate::edit::{Editor, Value};
 use crate::model::Date;
+use crate::yaml::edit::{Editor, Value};
 use std::path::PathBuf;
 
 pub struct WithdrawOptions {

@@ -9,9 +9,9 @@ use super::references::{self, Reference};
 use super::roles::Roles;
 use super::values::{self, Front};
 use super::warn::{WarnKind, Warning};
-use super::yaml_out::{self, Yaml};
 use super::{eia, front, history, markdown};
 use crate::config::Config;
+use crate::yaml::write::{write_map, Yaml};
 use std::collections::BTreeSet;
 
 pub struct Imported {
@@ -66,7 +66,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     };
     let eia = eia.map(|e| e.eia);
     let mut text = String::from("---\n");
-    yaml_out::write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
+    write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
     text.push_str("---\n\n");
     text.push_str(&markdown::body(&body, &|t| roles.tag(t)));
     Imported { front, references: refs, history, eia, markdown: text, sections, warnings }
@@ -110,66 +110,14 @@ fn fill_from_body(
     warnings: &mut Vec<Warning>,
 ) {
     if front.title.is_none() {
-        if let Some(t) = &hints.styled {
-            front.title = Some(values::title_case_if_caps(t));
-        } else if let Some(d) = front.description.clone() {
-            front.title = Some(d);
-            warnings.push(Warning::new(
-                WarnKind::Check,
-                None,
-                Some("title"),
-                "title taken from the reader box's “Description”",
-            ));
-        } else if let Some(t) = hints.running.clone() {
-            warnings.push(Warning::new(
-                WarnKind::Check,
-                None,
-                Some("title"),
-                format!("title “{t}” taken from the running header or footer"),
-            ));
-            front.title = Some(t);
-        } else if let Some((i, t)) = first_line(blocks, start, drop) {
-            warnings.push(Warning::new(
-                WarnKind::Check,
-                Some(blocks[i].loc),
-                Some("title"),
-                format!("title “{t}” taken from the first line of the document"),
-            ));
-            front.title = Some(t);
-            drop.insert(i);
-        }
+        let description = front.description.clone();
+        front.title = title_from_body(blocks, start, hints, description, drop, warnings);
     }
     if let Some(title) = &front.title {
-        // The cover's title, printed again above the control table.
-        for (i, b) in blocks.iter().enumerate().take(start) {
-            if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. })
-                && b.plain().trim().eq_ignore_ascii_case(title)
-            {
-                drop.insert(i);
-            }
-        }
-        if front.doc_type.is_none() {
-            front.doc_type = values::doc_type(title, config);
-            if let Some(t) = &front.doc_type {
-                warnings.push(Warning::new(
-                    WarnKind::Check,
-                    None,
-                    Some("type"),
-                    format!("type “{t}” taken from the title"),
-                ));
-            }
-        }
+        drop_cover_title(blocks, start, title, drop);
     }
     if front.doc_type.is_none() {
-        front.doc_type = self_reference(blocks, config);
-        if let Some(t) = &front.doc_type {
-            warnings.push(Warning::new(
-                WarnKind::Check,
-                None,
-                Some("type"),
-                format!("type “{t}” taken from how the text names itself (“this {t}”)"),
-            ));
-        }
+        front.doc_type = type_from_text(front.title.as_deref(), blocks, config, warnings);
     }
     if front.status.is_none() && front.ratified_date.is_some() {
         front.status = Some("ratified".into());
@@ -183,6 +131,69 @@ fn fill_from_body(
     if front.summary.is_none() {
         front.summary = summary_section(blocks);
     }
+}
+
+/// A title no label gives: Word's Title style, then the reader box's
+/// “Description”, then a running header or footer, then the first short
+/// line (which then leaves the body).
+fn title_from_body(
+    blocks: &[Block],
+    start: usize,
+    hints: &TitleHints,
+    description: Option<String>,
+    drop: &mut BTreeSet<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let check = |message: String| Warning::new(WarnKind::Check, None, Some("title"), message);
+    if let Some(t) = &hints.styled {
+        Some(values::title_case_if_caps(t))
+    } else if let Some(d) = description {
+        warnings.push(check("title taken from the reader box's “Description”".into()));
+        Some(d)
+    } else if let Some(t) = hints.running.clone() {
+        warnings.push(check(format!("title “{t}” taken from the running header or footer")));
+        Some(t)
+    } else if let Some((i, t)) = first_line(blocks, start, drop) {
+        warnings.push(Warning::new(
+            WarnKind::Check,
+            Some(blocks[i].loc),
+            Some("title"),
+            format!("title “{t}” taken from the first line of the document"),
+        ));
+        drop.insert(i);
+        Some(t)
+    } else {
+        None
+    }
+}
+
+/// The cover's title, printed again above the control table, leaves the body.
+fn drop_cover_title(blocks: &[Block], start: usize, title: &str, drop: &mut BTreeSet<usize>) {
+    for (i, b) in blocks.iter().enumerate().take(start) {
+        if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. })
+            && b.plain().trim().eq_ignore_ascii_case(title)
+        {
+            drop.insert(i);
+        }
+    }
+}
+
+/// The document type the title ends with, else the one the text names
+/// itself by most, reported either way.
+fn type_from_text(
+    title: Option<&str>,
+    blocks: &[Block],
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let check = |message: String| Warning::new(WarnKind::Check, None, Some("type"), message);
+    if let Some(t) = title.and_then(|title| values::doc_type(title, config)) {
+        warnings.push(check(format!("type “{t}” taken from the title")));
+        return Some(t);
+    }
+    let t = self_reference(blocks, config)?;
+    warnings.push(check(format!("type “{t}” taken from how the text names itself (“this {t}”)")));
+    Some(t)
 }
 
 /// The document type the text names itself by most ("This strategy

@@ -5,8 +5,9 @@
 //! give one representation of blocks (`blocks`); recognisers find the
 //! document control table (`front`, with the label synonyms in `labels`),
 //! the amendment history (`history`) and the EIA (`eia`); `document` puts
-//! front matter and body together and `write` puts it into the content
-//! folder, which is then checked like any other.
+//! front matter and body together, and the writer every file in the content
+//! folder uses (`output::replace`) puts each document and its images there,
+//! all or none; the folder is then checked like any other.
 
 pub mod blocks;
 mod clean;
@@ -27,14 +28,14 @@ pub mod roles;
 mod tables;
 pub mod values;
 pub mod warn;
-mod write;
-pub mod yaml_out;
 
 pub use report::{human, json};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Summary};
 use crate::model::Date;
+use crate::output::folder_lock::Writing;
+use crate::output::replace::{self, Existing, Folder, NewFile};
 use crate::text::slugify_ascii;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
@@ -97,7 +98,7 @@ pub struct Converted {
 }
 
 /// Reads one input by its extension and converts it.
-pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> Result<Converted, String> {
+pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> crate::Result<Converted> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     let (source, assets) = match ext.as_str() {
@@ -106,27 +107,32 @@ pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> Result<Convert
             let text = pdf::text(path)?;
             // A scan has pages but no text for pdftotext to give.
             if text.split_whitespace().count() < 20 {
-                return Err("the PDF has (almost) no text layer, as a scan has: run it through OCR first, or import the Word original".into());
+                return Err(crate::Error::Import("the PDF has (almost) no text layer, as a scan has: run it through OCR first, or import the Word original".into()));
             }
             (layout::read(&text), Vec::new())
         }
         "docx" => docx::read(path, &format!("assets/{}", slugify_ascii(&stem)))?,
-        "doc" => return Err("a Word 97-2003 .doc file: save it as .docx in Word and import that".into()),
-        _ => return Err("not a .docx, .pdf or .txt file".into()),
+        "doc" => {
+            return Err(crate::Error::Import(
+                "a Word 97-2003 .doc file: save it as .docx in Word and import that".into(),
+            ))
+        }
+        _ => return Err(crate::Error::Import("not a .docx, .pdf or .txt file".into())),
     };
     Ok(Converted { imported: document::assemble(source, config, id), assets })
 }
 
 /// A text file: UTF-8, or Windows-1252 as Windows tools save text.
-fn text_file(path: &Path) -> Result<String, String> {
-    let meta = std::fs::metadata(path).map_err(|e| format!("cannot read: {e}"))?;
+fn text_file(path: &Path) -> crate::Result<String> {
+    let unreadable = |e: std::io::Error| crate::Error::Import(format!("cannot read: {e}"));
+    let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > crate::load::MAX_DOCUMENT_BYTES {
-        return Err(format!(
+        return Err(crate::Error::Import(format!(
             "larger than {} MiB; not a procedural document's text",
             crate::load::MAX_DOCUMENT_BYTES >> 20
-        ));
+        )));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
     Ok(match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),
@@ -175,19 +181,13 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     let notice = (!has_site).then(|| {
         format!("{display_dir} has no site.yaml: the documents were read and checked with the default settings; write one (at least `organisation:`) before building, and a roles.yaml to have role sections tagged")
     });
-    let converted: Vec<Result<Converted, String>> = {
+    let converted: Vec<crate::Result<Converted>> = {
         use rayon::prelude::*;
         opts.files.par_iter().map(|p| convert(p, &config, opts.id.as_deref())).collect()
     };
     // Held for writing from the first file written to the last, like the
     // governance commands: never two writers at once.
-    let folder = match converted.iter().any(Result::is_ok) {
-        true => {
-            std::fs::create_dir_all(dir).map_err(crate::Error::io("create", dir))?;
-            Some(crate::output::folder_lock::for_writing(dir)?)
-        }
-        false => None,
-    };
+    let mut folder = None;
     let mut files = Vec::new();
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
@@ -195,13 +195,16 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
         let mut report = FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new() };
         match result {
             Err(e) => {
-                report.error = Some(e);
+                report.error = Some(e.to_string());
                 report.unreadable = true;
             }
-            Ok(c) => match put(dir, path, c, opts.force, &mut written, &mut report.warnings) {
-                Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),
-                Err(e) => report.error = Some(e),
-            },
+            Ok(c) => {
+                let held = hold(&mut folder, dir)?;
+                match put(held, path, c, opts.force, &mut written, &mut report.warnings) {
+                    Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),
+                    Err(e) => report.error = Some(e.to_string()),
+                }
+            }
         }
         files.push(report);
     }
@@ -220,15 +223,29 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     Ok(Outcome { files, diagnostics, summary, sources, notice })
 }
 
-/// Writes one converted document and its images; returns its file name.
+/// The content folder `dir` held for writing, taken (and the folder made)
+/// when the first document is about to be written.
+fn hold<'h>(folder: &'h mut Option<Writing>, dir: &Path) -> crate::Result<&'h Writing> {
+    match folder {
+        Some(held) => Ok(held),
+        None => {
+            std::fs::create_dir_all(dir).map_err(crate::Error::io("create", dir))?;
+            Ok(folder.insert(crate::output::folder_lock::for_writing(dir)?))
+        }
+    }
+}
+
+/// Writes one converted document and its images into the content folder
+/// `held`, all or none; returns its file name.
 fn put(
-    dir: &Path,
+    held: &Writing,
     input: &Path,
     c: Converted,
     force: bool,
     written: &mut HashSet<String>,
     warnings: &mut Vec<Warning>,
-) -> Result<String, String> {
+) -> crate::Result<String> {
+    let dir = held.dir();
     let mut name = file_name(&c.imported, input);
     if written.contains(&name) {
         // Two inputs of one run with one id and title (two versions of a
@@ -244,20 +261,31 @@ fn put(
         name = other;
     }
     if !written.insert(name.clone()) {
-        return Err(format!("another input of this import was written as documents/{name}; import it on its own"));
+        return Err(crate::Error::Refused(format!(
+            "another input of this import was written as documents/{name}; import it on its own"
+        )));
     }
     let target = dir.join("documents").join(&name);
     if !force && target.exists() {
-        return Err(format!(
+        return Err(crate::Error::Refused(format!(
             "{}/documents/{name} already exists; import with --force to replace it",
             crate::load::display_path(dir)
-        ));
+        )));
     }
-    for a in &c.assets {
-        let rel = crate::output::safe_relative(&a.path).map_err(|e| e.to_string())?;
-        write::atomic(&dir.join(rel), &a.bytes, force)?;
+    let mut files = Vec::with_capacity(c.assets.len() + 1);
+    for a in c.assets {
+        files.push(NewFile { path: dir.join(crate::output::safe_relative(&a.path)?), bytes: a.bytes });
     }
-    write::atomic(&target, c.imported.markdown.as_bytes(), force)?;
+    files.push(NewFile { path: target, bytes: c.imported.markdown.into_bytes() });
+    let exists = |path: &Path| {
+        crate::Error::Refused(format!(
+            "{} already exists; import with --force to replace it",
+            crate::load::display_path(path)
+        ))
+    };
+    let existing = if force { Existing::Replace } else { Existing::Keep { refusal: &exists } };
+    let command = format!("import {}", crate::load::display_path(input));
+    replace::write_all(Folder::Content(held), &command, existing, &files)?;
     let mut own = c.imported.warnings;
     own.append(warnings);
     *warnings = own;

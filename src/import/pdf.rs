@@ -2,6 +2,7 @@
 //! for making PDFs): the layout mode keeps table columns as columns of
 //! whitespace and pages apart with form feeds, which `layout` reads.
 
+use crate::error::{Error, Result};
 use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -16,7 +17,7 @@ pub const MAX_TEXT: u64 = crate::load::MAX_DOCUMENT_BYTES;
 const MAX_COMPLAINT: u64 = 64 * 1024;
 
 /// The text of a PDF, laid out as printed.
-pub fn text(path: &Path) -> Result<String, String> {
+pub fn text(path: &Path) -> Result<String> {
     let mut child = Command::new("pdftotext")
         .arg("-layout")
         .arg("-enc")
@@ -27,16 +28,18 @@ pub fn text(path: &Path) -> Result<String, String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => {
-                "importing a PDF needs pdftotext (poppler-utils): install it (Debian/Ubuntu: apt-get install poppler-utils; Windows: the poppler binaries on PATH), or save the PDF's text as a .txt and import that".to_string()
-            }
-            _ => format!("pdftotext could not be run: {e}"),
+        .map_err(|e| {
+            Error::Import(match e.kind() {
+                std::io::ErrorKind::NotFound => {
+                    "importing a PDF needs pdftotext (poppler-utils): install it (Debian/Ubuntu: apt-get install poppler-utils; Windows: the poppler binaries on PATH), or save the PDF's text as a .txt and import that".to_string()
+                }
+                _ => format!("pdftotext could not be run: {e}"),
+            })
         })?;
     let (Some(stdout), Some(stderr)) = (child.stdout.take(), child.stderr.take()) else {
         let _ = child.kill();
         let _ = child.wait();
-        return Err("pdftotext could not be run: its output could not be read".into());
+        return Err(Error::Import("pdftotext could not be run: its output could not be read".into()));
     };
     // Read apart from the text, or a child that fills the pipe of its
     // complaints would wait for ever for us to read them.
@@ -54,19 +57,22 @@ pub fn text(path: &Path) -> Result<String, String> {
         let _ = child.kill();
         let _ = child.wait();
         let _ = complaints.join();
-        return Err(match read {
+        return Err(Error::Import(match read {
             Err(e) => format!("pdftotext's text could not be read: {e}"),
             Ok(_) => format!(
                 "pdftotext gives more than {} MiB of text for it, more than any procedural document holds, so it was stopped: check that this is the document you meant; one that really is that long must be split into its documents and each imported on its own",
                 MAX_TEXT >> 20
             ),
-        });
+        }));
     }
-    let status = child.wait().map_err(|e| format!("pdftotext could not be run: {e}"))?;
+    let status = child.wait().map_err(|e| Error::Import(format!("pdftotext could not be run: {e}")))?;
     let complaints = complaints.join().unwrap_or_default();
     if !status.success() {
         let msg = String::from_utf8_lossy(&complaints);
-        return Err(format!("pdftotext could not read it: {}", msg.lines().next().unwrap_or("no reason given")));
+        return Err(Error::Import(format!(
+            "pdftotext could not read it: {}",
+            msg.lines().next().unwrap_or("no reason given")
+        )));
     }
     Ok(String::from_utf8(text).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }

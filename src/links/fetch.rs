@@ -75,7 +75,7 @@ fn check_one(agent: &ureq::Agent, url: &str, opts: &FetchOptions) -> Outcome {
     for _ in 0..=opts.max_redirects {
         let status = match ask(agent, &at, deadline) {
             Ok(r) => r,
-            Err(why) => return Outcome::NoAnswer { why },
+            Err(no_answer) => return no_answer,
         };
         match status {
             (code, Some(location)) if (300..400).contains(&code) => {
@@ -104,8 +104,9 @@ fn check_one(agent: &ureq::Agent, url: &str, opts: &FetchOptions) -> Outcome {
 
 /// The status and `Location` of one request: `HEAD`, then `GET` when the
 /// server refuses `HEAD` or answers it with an error (some answer `HEAD`
-/// with 403, 404 or 405 and `GET` with the page).
-fn ask(agent: &ureq::Agent, uri: &Uri, deadline: Instant) -> Result<(u16, Option<String>), String> {
+/// with 403, 404 or 405 and `GET` with the page). No answer at all is the
+/// address's outcome, `Outcome::NoAnswer`, saying why.
+fn ask(agent: &ureq::Agent, uri: &Uri, deadline: Instant) -> Result<(u16, Option<String>), Outcome> {
     // Each request ends by the address's deadline, however many came before.
     let left = || Some(deadline.saturating_duration_since(Instant::now()).max(Duration::from_millis(1)));
     let head = agent.head(uri.clone()).config().timeout_global(left()).build().call();
@@ -120,7 +121,7 @@ fn ask(agent: &ureq::Agent, uri: &Uri, deadline: Instant) -> Result<(u16, Option
             let location = r.headers().get("location").and_then(|l| l.to_str().ok()).map(str::to_string);
             Ok((r.status().as_u16(), location))
         }
-        Err(e) => Err(why(&e)),
+        Err(e) => Err(Outcome::NoAnswer { why: why(&e) }),
     }
 }
 

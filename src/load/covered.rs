@@ -7,10 +7,10 @@
 //! running into a left-out line, a key written so that the rule misses it,
 //! spaces the fingerprint trims inside a `|` block), the file is S008.
 
-use super::yaml;
 use crate::diag::{Code, Diagnostic};
 use crate::model::fingerprint::{covered_front_matter, EXCLUDED};
 use crate::model::Pos;
+use crate::yaml::read as yaml;
 use marked_yaml::types::MarkedScalarNode;
 use marked_yaml::Node;
 

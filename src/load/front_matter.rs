@@ -1,45 +1,15 @@
 //! Front matter → `FrontMatter`. Every key is typed here, once; each problem
 //! becomes a located diagnostic and the rest of the document still loads.
 
-use super::yaml::{Fields, Reader};
 use crate::config::SiteConfig;
 use crate::diag::Code;
+use crate::error::Error;
 use crate::model::*;
 use crate::text::closest;
+use crate::yaml::keys::FRONT_MATTER as KEYS;
+use crate::yaml::read::{Fields, Reader};
 use marked_yaml::Node;
 
-/// Every key of a document's front matter, in the order content-format.md lists them.
-pub const KEYS: &[&str] = &[
-    "id",
-    "title",
-    "type",
-    "version",
-    "status",
-    "summary",
-    "scope",
-    "classification",
-    "directorate",
-    "author",
-    "executive_lead",
-    "head_of_department",
-    "contact",
-    "audience",
-    "replaces",
-    "validated",
-    "ratified",
-    "withdrawn",
-    "published",
-    "review_date",
-    "review_extension",
-    "public",
-    "nhs_constitution",
-    "equality_act_compliant",
-    "references_checked",
-    "related",
-    "references",
-    "history",
-    "eia",
-];
 const HISTORY_KEYS: &[&str] = &["version", "date", "changed", "description", "review_date", "by"];
 const EIA_KEYS: &[&str] = &["stage", "date", "lead_assessor", "department", "consulted", "impacts", "action_plan"];
 
@@ -56,7 +26,9 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
     fm.version = f.get("version").and_then(|n| r.parsed(n, "version", Version::parse));
     fm.status = f.get("status").and_then(|n| {
         r.parsed(n, "status", |s| {
-            Status::parse(s).ok_or_else(|| format!("`{s}` is not a status: use one of {}", Status::NAMES.join(", ")))
+            Status::parse(s).ok_or_else(|| {
+                Error::Invalid(format!("`{s}` is not a status: use one of {}", Status::NAMES.join(", ")))
+            })
         })
     });
     let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, key)).map(|t| t.value);
@@ -156,10 +128,10 @@ fn doc_id(r: &mut Reader, node: &Node, site: &SiteConfig, what: &str) -> Option<
         if pattern.whole.is_match(&crate::model::id::normalise(s)) {
             Ok(DocId::new(s))
         } else {
-            Err(format!(
+            Err(Error::Invalid(format!(
                 "`{s}` is not a document id: ids match `{}`, e.g. CORP/STRAT/003 or POL/002/015",
                 pattern.source
-            ))
+            )))
         }
     })
 }
@@ -180,7 +152,7 @@ fn doc_type(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<String>
 
 /// A plain e-mail address: `local@domain`, nothing that a mail program or
 /// a browser would read as anything else (`mailto:`, `javascript:`, spaces).
-fn email(s: &str) -> Result<String, String> {
+fn email(s: &str) -> Result<String, Error> {
     let s = s.trim();
     let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+=^_`{|}~.-".contains(c);
     let domain_ok = |c: char| c.is_alphanumeric() || c == '-' || c == '.';
@@ -196,7 +168,7 @@ fn email(s: &str) -> Result<String, String> {
         None => false,
     };
     ok.then(|| s.to_string())
-        .ok_or_else(|| format!("`{s}` is not an e-mail address, e.g. security.team@example.nhs.uk"))
+        .ok_or_else(|| Error::Invalid(format!("`{s}` is not an e-mail address, e.g. security.team@example.nhs.uk")))
 }
 
 fn person(r: &mut Reader, node: &Node) -> Option<Person> {
@@ -404,7 +376,7 @@ fn eia(r: &mut Reader, node: &Node) -> Option<Eia> {
                 r.parsed(n, "eia stage", |s| match s.trim() {
                     "1" => Ok(1),
                     "2" => Ok(2),
-                    _ => Err(format!("`{s}` is not a stage: 1 = screening, 2 = full assessment")),
+                    _ => Err(Error::Invalid(format!("`{s}` is not a stage: 1 = screening, 2 = full assessment"))),
                 })
             })
             .map(|s| s.value),
@@ -453,7 +425,8 @@ fn impacts(r: &mut Reader, node: &Node) -> Option<At<Vec<Impact>>> {
             other => (other, None),
         };
         let kind = r.parsed(kind_node, key, |s| {
-            ImpactKind::parse(s).ok_or_else(|| format!("`{s}` is not an impact: use positive, negative or neutral"))
+            ImpactKind::parse(s)
+                .ok_or_else(|| Error::Invalid(format!("`{s}` is not an impact: use positive, negative or neutral")))
         });
         if let Some(kind) = kind {
             out.push(Impact { characteristic: key, kind: kind.value, comment, pos: kind.pos });

@@ -3,9 +3,6 @@
 mod covered;
 mod front_matter;
 pub mod settings;
-pub mod yaml;
-
-pub use front_matter::KEYS as FRONT_MATTER_KEYS;
 
 use crate::config::{Config, Watchwords};
 use crate::diag::{Code, Diagnostic};
@@ -15,6 +12,7 @@ use crate::model::source::{self, Layout};
 use crate::model::Fingerprint;
 use crate::model::Pos;
 use crate::model::{Document, FrontMatter, SourceFile, Watchword, WatchwordKind};
+use crate::yaml::read as yaml;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};

@@ -24,7 +24,7 @@ fn accepted(text: &str) -> bool {
 fn reading(text: &str) -> (Vec<String>, Vec<String>) {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let layout = Layout::of(text);
-    let node = super::yaml::parse(&text[layout.yaml.clone()], 2, false).expect("accepted");
+    let node = crate::yaml::read::parse(&text[layout.yaml.clone()], 2, false).expect("accepted");
     let map = node.as_mapping().expect("a mapping");
     let front = map
         .iter()

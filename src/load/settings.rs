@@ -1,10 +1,11 @@
 //! Reads the settings files (`site.yaml`, `roles.yaml`, `glossary.yaml`)
 //! into the typed [`Config`], with a diagnostic for every problem.
 
-use super::yaml::{self, Reader};
 use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, SiteConfig, Watchwords};
 use crate::diag::{Code, Diagnostic};
+use crate::error::Error;
 use crate::model::{SafeUrl, UrlKind};
+use crate::yaml::read::{self as yaml, Reader};
 use marked_yaml::Node;
 use std::path::Path;
 
@@ -139,7 +140,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     site.public_notice = text(r, "public_notice");
     if let Some(node) = f.get("id_pattern") {
         if let Some(p) = r.parsed(node, "id_pattern", |s| {
-            IdPattern::new(s).map_err(|e| format!("not a valid regular expression: {e}"))
+            IdPattern::new(s).map_err(|e| Error::Invalid(format!("not a valid regular expression: {e}")))
         }) {
             site.id_pattern = p.value;
         }
@@ -153,7 +154,9 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     {
         let number = |r: &mut Reader, key: &str| {
             review.get(key).and_then(|n| {
-                r.parsed(n, key, |s| s.parse::<u32>().map_err(|_| format!("`{s}` is not a whole number of {key}")))
+                r.parsed(n, key, |s| {
+                    s.parse::<u32>().map_err(|_| Error::Invalid(format!("`{s}` is not a whole number of {key}")))
+                })
             })
         };
         if let Some(d) = number(r, "due_soon_days") {

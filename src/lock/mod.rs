@@ -16,6 +16,7 @@ pub mod retention;
 pub use crate::model::fingerprint::{normalised, Fingerprint};
 
 use crate::diag::{Code, Diagnostic};
+use crate::error::{Error, Result};
 use crate::model::{Date, DocId, Pos, Version};
 use std::path::Path;
 
@@ -51,20 +52,20 @@ impl Recorded {
         Recorded { format: Format::WithFiles, digest }
     }
 
-    fn parse(field: &str) -> Result<Recorded, String> {
+    fn parse(field: &str) -> Result<Recorded> {
         let (format, hex) = match field.split_once(':') {
             None => (Format::Text, field),
             Some(("v2", hex)) => (Format::WithFiles, hex),
             Some((tag, _)) => {
-                return Err(format!(
+                return Err(Error::Invalid(format!(
                     "`{tag}:` is not a fingerprint format this trustdocs knows (a newer one may have written it)"
-                ))
+                )))
             }
         };
         let lower = hex.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
         match Fingerprint::parse_hex(hex).filter(|_| lower) {
             Some(digest) => Ok(Recorded { format, digest }),
-            None => Err(format!("`{field}` is not a SHA-256 fingerprint (64 hexadecimal digits)")),
+            None => Err(Error::Invalid(format!("`{field}` is not a SHA-256 fingerprint (64 hexadecimal digits)"))),
         }
     }
 }
@@ -193,8 +194,9 @@ impl Lock {
 
     /// The file's text with `new` added, in sorted place among the entries;
     /// every other line is kept as it was. A new file starts with a header.
-    /// `Err` names the line of an existing entry for the same version.
-    pub fn with_entries(&self, new: &[Entry]) -> Result<String, String> {
+    /// `Err` (`Refused`) names the line of an existing entry for the same
+    /// version.
+    pub fn with_entries(&self, new: &[Entry]) -> Result<String> {
         let mut text = if self.exists { self.text.clone() } else { HEADER.to_string() };
         let eol = if text.contains("\r\n") { "\r\n" } else { "\n" };
         if !text.is_empty() && !text.ends_with('\n') {
@@ -204,10 +206,10 @@ impl Lock {
             text.split_inclusive('\n').map(|l| (parse_entry(l.trim()).ok(), l.to_string())).collect();
         for entry in new {
             if let Some(line) = self.line_of(&entry.id, &entry.version) {
-                return Err(format!(
+                return Err(Error::Refused(format!(
                     "ratified.lock already has an entry for {} version {} (line {line}), and an entry is never changed",
                     entry.id, entry.version
-                ));
+                )));
             }
             let after = lines.iter().position(|(e, _)| e.as_ref().is_some_and(|e| e.key() > entry.key()));
             let at =
@@ -237,7 +239,7 @@ pub fn read_inside(dir: &Path, name: &str) -> std::io::Result<Vec<u8>> {
     std::fs::read(path)
 }
 
-fn parse_entry(line: &str) -> Result<Entry, String> {
+fn parse_entry(line: &str) -> Result<Entry> {
     let mut rest = line.trim();
     let mut field = || {
         let end = rest.find(char::is_whitespace).unwrap_or(rest.len());
@@ -247,7 +249,7 @@ fn parse_entry(line: &str) -> Result<Entry, String> {
     };
     let (id, version, date, fingerprint) = (field(), field(), field(), field());
     if fingerprint.is_empty() {
-        return Err("it needs an id, a version, a date, a fingerprint and a committee".into());
+        return Err(Error::Invalid("it needs an id, a version, a date, a fingerprint and a committee".into()));
     }
     let version = Version::parse(version)?;
     let date = Date::parse(date, false)?;
@@ -284,7 +286,7 @@ mod tests {
         assert_eq!(lines[2], format!("POL/1   2 2025-01-10 {} Policy Group", "a".repeat(64)), "kept byte for byte");
         assert!(lines[3].starts_with("POL/1 10 "), "2 < 10: {lines:?}");
         assert_eq!(&lines[4..], ["", "# end"]);
-        assert!(lock.with_entries(&[entry("pol/1", "2.0")]).unwrap_err().contains("line 2"));
+        assert!(lock.with_entries(&[entry("pol/1", "2.0")]).unwrap_err().to_string().contains("line 2"));
     }
 
     #[test]

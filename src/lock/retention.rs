@@ -6,6 +6,7 @@
 //! (H010). The file is appended to, never rewritten.
 
 use crate::diag::{Code, Diagnostic};
+use crate::error::{Error, Result};
 use crate::model::{Date, DocId, Pos, Version};
 use std::path::Path;
 
@@ -90,12 +91,13 @@ impl RetentionLog {
     }
 }
 
-fn parse_line(line: &str) -> Result<RetentionDecision, String> {
+fn parse_line(line: &str) -> Result<RetentionDecision> {
     let fields: Vec<&str> = line.trim_end_matches('\r').split('\t').map(str::trim).collect();
     let [date, id, version, decision, by, reason] = fields[..] else {
-        return Err(format!("it has {} tab-separated fields, not 6", fields.len()));
+        return Err(Error::Invalid(format!("it has {} tab-separated fields, not 6", fields.len())));
     };
-    let decision = Decision::parse(decision).ok_or_else(|| format!("`{decision}` is not keep, destroy or transfer"))?;
+    let decision = Decision::parse(decision)
+        .ok_or_else(|| Error::Invalid(format!("`{decision}` is not keep, destroy or transfer")))?;
     Ok(RetentionDecision {
         date: Date::parse(date, false)?,
         id: DocId::new(id),

@@ -1,6 +1,7 @@
 //! Dates as authors write them (ISO, UK day/month/year, month precision in
 //! histories) and as NHS pages show them ("1 September 2020").
 
+use crate::error::Error;
 use chrono::{Datelike, NaiveDate};
 use std::fmt;
 
@@ -40,15 +41,16 @@ impl Date {
     }
 
     /// Parses `2020-09-01` or `01/09/2020`, and `2016-03` where
-    /// `allow_month` is set (amendment histories).
-    pub fn parse(text: &str, allow_month: bool) -> Result<Date, String> {
+    /// `allow_month` is set (amendment histories). `Err` is
+    /// [`Error::Invalid`], its message the diagnostic's for the value.
+    pub fn parse(text: &str, allow_month: bool) -> Result<Date, Error> {
         let text = text.trim();
         let accepted = if allow_month {
             "write 2020-09-01, 01/09/2020 or, for a month, 2020-09"
         } else {
             "write 2020-09-01 or 01/09/2020"
         };
-        let bad = |why: &str| format!("`{text}` is not a date{why}: {accepted}");
+        let bad = |why: &str| Error::Invalid(format!("`{text}` is not a date{why}: {accepted}"));
         let nums = |parts: &[&str]| -> Option<Vec<u32>> {
             parts
                 .iter()
@@ -155,7 +157,7 @@ mod tests {
 
     #[test]
     fn error_names_the_problem_and_the_accepted_forms() {
-        let e = Date::parse("31/02/2020", false).unwrap_err();
+        let e = Date::parse("31/02/2020", false).unwrap_err().to_string();
         assert!(e.contains("February has no day 31"), "{e}");
         assert!(e.contains("2020-09-01"), "{e}");
     }

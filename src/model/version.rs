@@ -1,5 +1,6 @@
 //! Document versions: dot-separated numbers compared numerically.
 
+use crate::error::Error;
 use std::cmp::Ordering;
 use std::fmt;
 
@@ -11,14 +12,15 @@ pub struct Version {
 }
 
 impl Version {
-    pub fn parse(text: &str) -> Result<Version, String> {
+    /// `Err` is [`Error::Invalid`], its message the diagnostic's for the value.
+    pub fn parse(text: &str) -> Result<Version, Error> {
         let text = text.trim();
         let parts: Result<Vec<u32>, _> = text.split('.').map(str::parse::<u32>).collect();
         match parts {
             Ok(parts) if !text.is_empty() && !text.contains('+') => Ok(Version { parts, text: text.to_string() }),
-            _ => Err(format!(
+            _ => Err(Error::Invalid(format!(
                 "`{text}` is not a version: write dot-separated numbers such as \"3\", \"2.1\" or \"1.0.2\""
-            )),
+            ))),
         }
     }
 

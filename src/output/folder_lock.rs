@@ -25,7 +25,8 @@ use std::time::{Duration, Instant};
 pub const WAIT: Duration = Duration::from_secs(60);
 
 /// The content folder held for writing: replacing files in it
-/// (`replace::replace_all`) needs one, so nothing is written unheld.
+/// (`replace::replace_all`, or `replace::write_all` into `Folder::Content`)
+/// needs one, so nothing is written unheld.
 pub struct Writing {
     dir: PathBuf,
     _held: File,

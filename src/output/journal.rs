@@ -2,12 +2,12 @@
 //! of the content folder (`kill -9`, a power cut) be completed or undone by
 //! the next one.
 //!
-//! `replace::replace_all` writes `.trustdocs-journal` at the top of the
-//! content folder once every new text is in its temporary file and every
-//! original has its backup, just before the first rename, and removes it
-//! once the last rename is done and the backups are gone. It is written to
-//! a temporary file, flushed to disk and renamed into place, so it is
-//! either whole or absent. It lists each target with its temporary file,
+//! The writer (`replace.rs`), writing into a content folder, writes
+//! `.trustdocs-journal` at the top of it once every new text is in its
+//! temporary file and every original has its backup, just before the first
+//! rename, and removes it once the last rename is done and the backups are
+//! gone. It is written to a temporary file, flushed to disk and renamed
+//! into place, so it is either whole or absent. It lists each target with its temporary file,
 //! its backup, and the SHA-256 of its text before and after.
 //!
 //! The next command to take the folder (`folder_lock`) settles a journal
@@ -30,7 +30,7 @@
 //! Settling is itself safe to kill: it is judged again from the files.
 
 use super::folder_lock::Writing;
-use super::replace;
+use super::{replace, temporary};
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -59,7 +59,7 @@ struct Entry {
     old_sha256: Option<String>,
 }
 
-/// A file `replace_all` is about to replace (all paths absolute and real).
+/// A file the writer is about to replace (all paths absolute and real).
 pub struct Planned<'a> {
     pub target: &'a Path,
     pub temp: &'a Path,
@@ -108,7 +108,7 @@ pub fn begin(folder: &Writing, command: &str, planned: &[Planned]) -> Result<()>
             path.display()
         )));
     }
-    let (mut file, temp) = replace::new_beside(&path, "new").map_err(Error::io("write", &path))?;
+    let (mut file, temp) = temporary::new_beside(&path, "new").map_err(Error::io("write", &path))?;
     let written = std::io::Write::write_all(&mut file, &bytes).and_then(|()| file.sync_all()).and_then(|()| {
         replace::kill_point("journal");
         fs::rename(&temp, &path)
@@ -349,8 +349,9 @@ fn list<'a>(dir: &Path, names: impl Iterator<Item = &'a str>) -> String {
 }
 
 /// Temporary files and backups that commands which have ended left at the
-/// top of the content folder and under `documents/`, where `replace_all`
-/// makes them (beside the files it replaces).
+/// top of the content folder and under `documents/` and `assets/`, where
+/// the writer makes them (beside the files it replaces, and `import`'s
+/// images).
 fn leftovers(dir: &Path) -> Vec<PathBuf> {
     let mut found = Vec::new();
     let mut folders = vec![(dir.to_path_buf(), false)];
@@ -359,7 +360,7 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
         for e in entries.flatten() {
             let Ok(kind) = e.file_type() else { continue };
             let name = e.file_name();
-            if kind.is_dir() && (deeper || name == "documents") {
+            if kind.is_dir() && (deeper || name == "documents" || name == "assets") {
                 folders.push((e.path(), true));
             } else if kind.is_file() && left_by(&name.to_string_lossy()).is_some_and(|pid| !super::guard::alive(pid)) {
                 found.push(e.path());
@@ -370,7 +371,7 @@ fn leftovers(dir: &Path) -> Vec<PathBuf> {
     found
 }
 
-/// The process that made a file named as `replace::new_beside` names them:
+/// The process that made a file named as `temporary::new_beside` names them:
 /// `.NAME.trustdocs-new-PID-RANDOM` or `.NAME.trustdocs-old-PID-RANDOM`.
 fn left_by(name: &str) -> Option<u32> {
     let at = name.rfind(".trustdocs-")?;

@@ -8,6 +8,8 @@ pub mod guard;
 pub mod journal;
 pub mod replace;
 pub mod signals;
+mod target;
+mod temporary;
 
 use crate::error::{Error, Result};
 use std::path::{Component, Path, PathBuf};

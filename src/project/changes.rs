@@ -5,6 +5,7 @@ use super::{Checked, Project};
 use crate::compare::Comparison;
 use crate::error::{Error, Result};
 use crate::model::{Date, DocId, Status, Version};
+use crate::output::replace::{self, Existing, Folder, NewFile};
 use crate::publish::{ChangesPage, Publication, PublishOptions};
 use crate::render::facts::{compare_versions, Names};
 use crate::render::pdf::{self, Typst};
@@ -67,11 +68,13 @@ impl Checked {
         let beside = |what: &str| target.with_file_name(format!(".{name}.{}.{what}", std::process::id()));
         let partial = beside("partial.pdf");
         let made = pdf::make_one(&site, &theme, &typst, &job, beside("work"), &partial)
-            .and_then(|()| std::fs::rename(&partial, &target).map_err(Error::io("write", &target)));
-        if made.is_err() {
-            let _ = std::fs::remove_file(&partial);
-        }
-        made.map(|()| target)
+            .and_then(|()| std::fs::read(&partial).map_err(Error::io("read", &partial)));
+        let _ = std::fs::remove_file(&partial);
+        let paper = NewFile { path: target.clone(), bytes: made? };
+        let folder = target.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        let existing = Existing::Ours { ours: &is_committee_paper, refusal: &not_a_committee_paper };
+        replace::write_all(Folder::Other(folder), "pack", existing, &[paper])?;
+        Ok(target)
     }
 }
 
@@ -167,10 +170,18 @@ fn refuse_to_overwrite(target: &Path) -> Result<()> {
     }
     match std::fs::read(target) {
         Err(_) => Ok(()),
-        Ok(bytes) if bytes.windows(PACK_MARK.len()).any(|w| w == PACK_MARK.as_bytes()) => Ok(()),
-        Ok(_) => Err(Error::Refused(format!(
-            "{} exists and is not a committee paper trustdocs made; give another --out, or move that file away",
-            target.display()
-        ))),
+        Ok(bytes) if is_committee_paper(&bytes) => Ok(()),
+        Ok(_) => Err(not_a_committee_paper(target)),
     }
+}
+
+fn is_committee_paper(bytes: &[u8]) -> bool {
+    bytes.windows(PACK_MARK.len()).any(|w| w == PACK_MARK.as_bytes())
+}
+
+fn not_a_committee_paper(target: &Path) -> Error {
+    Error::Refused(format!(
+        "{} exists and is not a committee paper trustdocs made; give another --out, or move that file away",
+        target.display()
+    ))
 }

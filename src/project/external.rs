@@ -10,6 +10,7 @@ use crate::links::fetch::{self, FetchOptions};
 use crate::links::Cache;
 use crate::model::Document;
 use crate::output::guard;
+use crate::output::replace::{self, Existing, Folder, NewFile};
 use std::path::{Path, PathBuf};
 
 pub struct ExternalOptions {
@@ -57,7 +58,7 @@ impl Checked {
             cache.record(url, outcome, self.today);
         }
         guard::mark(&opts.out).map_err(Error::io("write in", &opts.out))?;
-        write_cache(&opts.out, &cache.to_json(self.today))?;
+        write_cache(&opts.out, cache.to_json(self.today))?;
         let found = external::check(&self.lib, &wanted, &|u| cache.links.get(u).map(|e| &e.outcome));
         self.diags.extend(found);
         diag::sort(&mut self.diags);
@@ -67,18 +68,14 @@ impl Checked {
 }
 
 /// Writes the cache into the output folder `out`, which the caller has
-/// judged to be trustdocs' own: a new file renamed over the old one, so a
-/// reader never sees half of it.
-fn write_cache(out: &Path, json: &[u8]) -> Result<()> {
+/// judged to be trustdocs' own, through the one writer: a new file renamed
+/// over the old one, so a reader never sees half of it, and never through
+/// a link out of the folder.
+fn write_cache(out: &Path, json: Vec<u8>) -> Result<()> {
     let folder = out.join(".trustdocs");
     if std::fs::symlink_metadata(&folder).is_ok_and(|m| !m.is_dir()) {
         return Err(Error::Refused(format!("{} is not a folder; not writing the link cache there", folder.display())));
     }
-    std::fs::create_dir_all(&folder).map_err(Error::io("create", &folder))?;
-    let tmp = crate::output::unused_name(&folder, "links.json.new-");
-    std::fs::write(&tmp, json).map_err(Error::io("write", &tmp))?;
-    std::fs::rename(&tmp, out.join(Cache::PATH)).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        Error::io("write", out.join(Cache::PATH))(e)
-    })
+    let cache = NewFile { path: out.join(Cache::PATH), bytes: json };
+    replace::write_all(Folder::Other(out), "check --external", Existing::Replace, &[cache])
 }

@@ -9,6 +9,7 @@ mod package;
 mod styles;
 mod xml;
 
+use crate::error::{Error, Result};
 use crate::import::blocks::{Block, Kind, Loc, Source, Text};
 use crate::import::warn::{WarnKind, Warning};
 use body::Rels;
@@ -26,11 +27,13 @@ pub struct Asset {
 }
 
 /// Reads a `.docx`. Images are named `{asset_dir}/image{N}.{ext}`.
-pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>), String> {
+pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
     let mut pkg = Package::open(path)?;
-    let document = pkg.xml("word/document.xml")?.ok_or("not a Word document: it has no word/document.xml")?;
+    let document = pkg
+        .xml("word/document.xml")?
+        .ok_or_else(|| Error::Import("not a Word document: it has no word/document.xml".into()))?;
     refuse_doctype("word/document.xml", &document)?;
-    let part = |pkg: &mut Package, name: &str| -> Result<Option<String>, String> {
+    let part = |pkg: &mut Package, name: &str| -> Result<Option<String>> {
         let x = pkg.xml(name)?;
         if let Some(x) = &x {
             refuse_doctype(name, x)?;
@@ -117,7 +120,7 @@ fn images(
     asset_dir: &str,
     blocks: &mut Vec<Block>,
     warnings: &mut Vec<Warning>,
-) -> Result<Vec<Asset>, String> {
+) -> Result<Vec<Asset>> {
     let mut assets = Vec::new();
     // Inserted from the last so that earlier indices stay right.
     let mut placed: Vec<(usize, Block)> = Vec::new();
@@ -169,7 +172,7 @@ fn images(
 
 /// The text of a header or footer that reads as a title once its page
 /// number is taken out ("Security Management Strategy – 3 –").
-fn running_title(pkg: &mut Package, rels: &Rels) -> Result<Option<String>, String> {
+fn running_title(pkg: &mut Package, rels: &Rels) -> Result<Option<String>> {
     for target in &rels.running {
         let Some(name) = part_name(target) else { continue };
         let Some(xml) = pkg.xml(&name)? else { continue };

@@ -9,9 +9,11 @@
 use quick_xml::events::{BytesRef, BytesStart};
 
 /// Refuses a part that declares a document type.
-pub fn refuse_doctype(name: &str, xml: &str) -> Result<(), String> {
+pub fn refuse_doctype(name: &str, xml: &str) -> crate::Result<()> {
     if xml.contains("<!DOCTYPE") || xml.contains("<!ENTITY") {
-        return Err(format!("{name} declares a document type or entities, which Word never writes; refused"));
+        return Err(crate::Error::Import(format!(
+            "{name} declares a document type or entities, which Word never writes; refused"
+        )));
     }
     Ok(())
 }

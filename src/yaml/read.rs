@@ -2,6 +2,7 @@
 //! key and value, and collecting every problem instead of stopping at the first.
 
 use crate::diag::{Code, Diagnostic};
+use crate::error::Result;
 use crate::model::{At, Date, Pos};
 use crate::text::closest;
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
@@ -156,13 +157,11 @@ impl Reader {
         self.items(node).into_iter().filter_map(|n| self.text(n, what)).collect()
     }
 
-    /// Parses a value with `parse`, reporting its error as a wrong kind.
-    pub fn parsed<T>(
-        &mut self,
-        node: &Node,
-        what: &str,
-        parse: impl FnOnce(&str) -> Result<T, String>,
-    ) -> Option<At<T>> {
+    /// Parses a value with `parse`, reporting its error (an
+    /// [`Error::Invalid`](crate::Error::Invalid) whose message says how to
+    /// write the value) as a
+    /// wrong kind.
+    pub fn parsed<T>(&mut self, node: &Node, what: &str, parse: impl FnOnce(&str) -> Result<T>) -> Option<At<T>> {
         let text = self.text(node, what)?;
         match parse(&text.value) {
             Ok(v) => Some(At::new(v, text.pos)),

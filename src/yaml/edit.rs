@@ -3,22 +3,20 @@
 //! finds where they end; an edit replaces exactly those characters or
 //! inserts whole lines. Every other byte of the file (comments, key order,
 //! quoting, line endings, the body) stays as it was: the YAML is never
-//! written out again from a parsed form. Values go through `value::scalar`.
+//! written out again from a parsed form. Values go through `quote::scalar`.
 
-mod scan;
-pub mod value;
+pub use super::quote::Value;
 
-pub use value::{scalar, Value};
-
-use crate::load::yaml;
+use super::quote::scalar;
+use super::read as yaml;
+use super::scan::{block_end, indent, token_end, Lines};
+use crate::error::{Error, Result};
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::Node;
-use scan::{block_end, indent, token_end, Lines};
 use std::ops::Range;
 
-/// The keys of the front matter in the order `content-format.md` lists
-/// them: a new key goes after the nearest key before it in this order.
-const ORDER: &[&str] = crate::load::FRONT_MATTER_KEYS;
+/// A new key goes after the nearest key before it in this order.
+const ORDER: &[&str] = super::keys::FRONT_MATTER;
 
 /// Keys whose values are `{by, date}`-like maps: their style (one line in
 /// braces, or one key per line) is the style of a new map.
@@ -56,23 +54,27 @@ enum Val {
     Empty,
 }
 
-type Result<T> = std::result::Result<T, String>;
+/// Front matter it cannot edit in place, saying why.
+fn uneditable(why: impl Into<String>) -> Error {
+    Error::Uneditable(why.into())
+}
 
 impl<'t> Editor<'t> {
     /// Reads the front matter of `text` (without a byte-order mark).
     pub fn new(text: &'t str) -> Result<Editor<'t>> {
         let lines = Lines::new(text);
         if lines.line(0).trim_end() != "---" {
-            return Err("the file does not start with front matter (a line `---`)".into());
+            return Err(uneditable("the file does not start with front matter (a line `---`)"));
         }
         let close = (1..lines.count())
             .find(|&i| matches!(lines.line(i).trim_end(), "---" | "..."))
-            .ok_or("its front matter is not closed by a line `---`")?;
+            .ok_or_else(|| uneditable("its front matter is not closed by a line `---`"))?;
         let yaml_text = &text[lines.start(1)..lines.start(close)];
-        let root = yaml::parse(yaml_text, 2, false).map_err(|d| format!("line {}: {}", d.line, d.message))?;
-        let map = root.as_mapping().ok_or("its front matter is not `key: value` lines")?;
+        let root =
+            yaml::parse(yaml_text, 2, false).map_err(|d| uneditable(format!("line {}: {}", d.line, d.message)))?;
+        let map = root.as_mapping().ok_or_else(|| uneditable("its front matter is not `key: value` lines"))?;
         if map.keys().any(|k| k.span().start().is_none_or(|m| m.column() != 1)) {
-            return Err("its front matter is not written one key per line at the start of the line; write each key on a line of its own (`status: draft`), then run the command again".into());
+            return Err(uneditable("its front matter is not written one key per line at the start of the line; write each key on a line of its own (`status: draft`), then run the command again"));
         }
         let eol = if lines.text[..lines.start(1)].ends_with("\r\n") { "\r\n" } else { "\n" };
         let mut editor = Editor { lines, close, root, eol, unit: 2, flow_maps: false, changes: Vec::new() };
@@ -250,8 +252,9 @@ impl<'t> Editor<'t> {
     /// Sets `key` in item `index` of a top-level list of maps, replacing its
     /// value or adding the key at the end of the item.
     pub fn set_in(&mut self, list: &str, index: usize, key: &str, value: &Value) -> Result<()> {
-        let item = *self.items(list).get(index).ok_or_else(|| format!("`{list}` has no item {}", index + 1))?;
-        let map = item.as_mapping().ok_or_else(|| format!("an item of `{list}` is not a set of keys"))?;
+        let item =
+            *self.items(list).get(index).ok_or_else(|| uneditable(format!("`{list}` has no item {}", index + 1)))?;
+        let map = item.as_mapping().ok_or_else(|| uneditable(format!("an item of `{list}` is not a set of keys")))?;
         let flow = self.is_flow(item);
         let text = scalar(value);
         if let Some((k, _)) = map.iter().find(|(k, _)| k.as_str() == key) {
@@ -260,14 +263,14 @@ impl<'t> Editor<'t> {
             return Ok(());
         }
         if flow {
-            let end = item.span().end().ok_or("a map without an end")?;
+            let end = item.span().end().ok_or_else(|| uneditable("a map without an end"))?;
             let close = self.lines.offset(Self::line_of_marker(end), end.column());
             let sep = if map.is_empty() { " " } else { ", " };
             let at = trim_back(self.lines.text, close);
             self.change(at..at, format!("{sep}{key}: {text}"));
             return Ok(());
         }
-        let last = map.keys().next_back().ok_or_else(|| format!("an item of `{list}` has no keys"))?;
+        let last = map.keys().next_back().ok_or_else(|| uneditable(format!("an item of `{list}` has no keys")))?;
         let k = self.key_at(last);
         let end = block_end(&self.lines, k.line, k.col, true, self.close);
         let at = self.lines.start(end + 1);
@@ -286,7 +289,7 @@ impl<'t> Editor<'t> {
             return Ok(());
         };
         let k = self.key_at(key);
-        let seq = node.as_sequence().ok_or_else(|| format!("`{list}` is not a list"))?;
+        let seq = node.as_sequence().ok_or_else(|| uneditable(format!("`{list}` is not a list")))?;
         if let Val::Inline(span) = self.value_of(&k, false) {
             // A list in brackets: the new item goes before `]`.
             let at = trim_back(self.lines.text, span.end - 1);
@@ -295,13 +298,13 @@ impl<'t> Editor<'t> {
             self.change(at..at, format!("{sep}{{ {item} }}"));
             return Ok(());
         }
-        let last = seq.iter().last().ok_or_else(|| format!("`{list}` is empty"))?;
-        let first = last.span().start().ok_or("an item without a place")?;
+        let last = seq.iter().last().ok_or_else(|| uneditable(format!("`{list}` is empty")))?;
+        let first = last.span().start().ok_or_else(|| uneditable("an item without a place"))?;
         let line = Self::line_of_marker(first);
         let text = self.lines.line(line);
         let dash_col = indent(text);
         if !text[dash_col..].starts_with('-') {
-            return Err(format!("the last item of `{list}` does not start its line with `-`"));
+            return Err(uneditable(format!("the last item of `{list}` does not start its line with `-`")));
         }
         let end = block_end(&self.lines, line, dash_col, false, self.close);
         let dash = &text[..dash_col];
@@ -361,7 +364,7 @@ impl<'t> Editor<'t> {
         self.changes.sort_by_key(|(r, _)| (r.start, r.end));
         for pair in self.changes.windows(2) {
             if pair[0].0.end > pair[1].0.start {
-                return Err("two edits of the same place".into());
+                return Err(uneditable("two edits of the same place"));
             }
         }
         let mut out = String::with_capacity(self.lines.text.len() + 256);

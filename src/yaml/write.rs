@@ -1,9 +1,10 @@
-//! Front matter as YAML text. Every string from a source document goes
-//! through [`quote`], the one function that writes text into YAML: it is
-//! always a double-quoted scalar with every character that could end it,
-//! start a comment or a new key, or hide from a reader escaped. Numbers,
-//! booleans and dates are written from typed values, never from source text.
+//! A whole front matter written as YAML text from a tree of values, for
+//! import. Every string from a source document is written by
+//! [`quote::scalar`](super::quote::scalar), as the governance commands'
+//! values are; numbers, booleans and dates from typed values, never from
+//! source text.
 
+use super::quote::{scalar, Value};
 use crate::model::Date;
 
 /// A YAML value built by the importer.
@@ -21,34 +22,6 @@ impl Yaml {
     pub fn str(s: impl Into<String>) -> Yaml {
         Yaml::Str(s.into())
     }
-}
-
-/// `s` as a double-quoted YAML scalar.
-pub fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            // Control characters, the line and paragraph separators, NEL and
-            // the byte-order mark: a YAML reader may take them as line ends.
-            c if c.is_control() || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}' | '\u{feff}') => {
-                let n = c as u32;
-                if n <= 0xff {
-                    out.push_str(&format!("\\x{n:02x}"));
-                } else {
-                    out.push_str(&format!("\\u{n:04x}"));
-                }
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// Writes a map of keys as block YAML, `indent` spaces deep.
@@ -70,7 +43,7 @@ fn write_value(value: &Yaml, indent: usize, out: &mut String) {
             write_map(entries, indent + 2, out);
         }
         Yaml::List(items) if items.iter().all(is_scalar) => {
-            let parts: Vec<String> = items.iter().map(scalar).collect();
+            let parts: Vec<String> = items.iter().map(scalar_text).collect();
             out.push_str(&format!(" [{}]\n", parts.join(", ")));
         }
         Yaml::List(items) => {
@@ -93,7 +66,7 @@ fn write_value(value: &Yaml, indent: usize, out: &mut String) {
         }
         scalar_value => {
             out.push(' ');
-            out.push_str(&scalar(scalar_value));
+            out.push_str(&scalar_text(scalar_value));
             out.push('\n');
         }
     }
@@ -103,12 +76,13 @@ fn is_scalar(v: &Yaml) -> bool {
     !matches!(v, Yaml::List(_) | Yaml::Map(_))
 }
 
-fn scalar(v: &Yaml) -> String {
+/// A value that is not a list or a map, as YAML text.
+fn scalar_text(v: &Yaml) -> String {
     match v {
-        Yaml::Str(s) => quote(s),
+        Yaml::Str(s) => scalar(&Value::Text(s)),
+        Yaml::Date(d) => scalar(&Value::Date(*d)),
         Yaml::Int(n) => n.to_string(),
         Yaml::Bool(b) => b.to_string(),
-        Yaml::Date(d) => d.iso(),
         Yaml::List(_) | Yaml::Map(_) => String::new(),
     }
 }
@@ -116,13 +90,6 @@ fn scalar(v: &Yaml) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn quoting_keeps_hostile_text_a_single_string() {
-        assert_eq!(quote("a\"b\\c"), r#""a\"b\\c""#);
-        assert_eq!(quote("x: y # z\n- w"), r#""x: y # z\n- w""#);
-        assert_eq!(quote("\u{2028}\u{0}"), r#""\u2028\x00""#);
-    }
 
     #[test]
     fn nested_maps_and_lists() {
