@@ -3,37 +3,7 @@
 //! the source it came from. The recognisers and the Markdown writer read only
 //! this, so a `.docx`, a PDF and extracted text are handled alike.
 
-use std::fmt;
-
-/// Where a block came from, for warnings: a line of a text file, or a
-/// paragraph or table of a Word document (counted from 1 in body order).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Loc {
-    Line { line: u32 },
-    Paragraph { paragraph: u32 },
-    Table { table: u32, row: u32 },
-}
-
-impl fmt::Display for Loc {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Loc::Line { line } => write!(f, "line {line}"),
-            Loc::Paragraph { paragraph } => write!(f, "paragraph {paragraph}"),
-            Loc::Table { table, row } => write!(f, "table {table}, row {row}"),
-        }
-    }
-}
-
-impl Loc {
-    /// The line number for a text source, which the report can show.
-    pub fn line(&self) -> Option<u32> {
-        match self {
-            Loc::Line { line } => Some(*line),
-            _ => None,
-        }
-    }
-}
+pub use super::loc::Loc;
 
 /// A run of text as the recognisers see it (`plain`) and as the body gets it
 /// (`md`: Markdown, already escaped, with the reader's emphasis and links).
@@ -46,7 +16,7 @@ pub struct Text {
 impl Text {
     /// Text with no formatting: the Markdown is the escaped plain text.
     pub fn plain(s: &str) -> Text {
-        Text { plain: s.to_string(), md: super::markdown::escape(s) }
+        Text { plain: s.to_string(), md: super::escape::escape(s) }
     }
 
     pub fn is_empty(&self) -> bool {

@@ -270,7 +270,7 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
                 Some("eia.impacts"),
                 format!(
                     "the form's own guidance in the comments column (“{}”) was not taken as a comment",
-                    super::front::short(&comment)
+                    super::warn::short(&comment)
                 ),
             ));
             None

@@ -3,18 +3,9 @@
 //! (table cells, "Label: value" lines, a label cell followed by its value).
 
 use super::blocks::{Block, Kind, Loc};
-use super::labels::{self, Field};
+use super::labels::{self, Field, Found};
 use super::values;
-use super::warn::{WarnKind, Warning};
-
-/// A labelled value as found, before it is read as a typed value.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Found {
-    pub field: Field,
-    pub label: String,
-    pub value: String,
-    pub loc: Loc,
-}
+use super::warn::{short, WarnKind, Warning};
 
 /// What the front sheet gave, and which blocks it used up.
 pub struct FrontSheet {
@@ -245,13 +236,4 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
         n += 1;
     }
     n
-}
-
-/// A value shortened for a message.
-pub fn short(s: &str) -> String {
-    let s = s.trim();
-    match s.char_indices().nth(60) {
-        Some((i, _)) => format!("{}…", &s[..i]),
-        None => s.to_string(),
-    }
 }

@@ -81,6 +81,15 @@ impl Field {
     }
 }
 
+/// A labelled value as found, before it is read as a typed value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Found {
+    pub field: Field,
+    pub label: String,
+    pub value: String,
+    pub loc: super::blocks::Loc,
+}
+
 /// Every label and its field. Longer labels win over their prefixes
 /// ("Date Ratified" over "Date").
 const SYNONYMS: &[(&str, Field)] = &[

@@ -3,10 +3,9 @@
 //! A value that cannot be read is left out and reported, never guessed.
 
 use super::blocks::Loc;
-use super::front::{short, Found};
-use super::labels::Field;
+use super::labels::{Field, Found};
 use super::tables;
-use super::warn::{WarnKind, Warning};
+use super::warn::{short, WarnKind, Warning};
 use crate::config::Config;
 use crate::model::Date;
 use regex::Regex;

@@ -2,7 +2,7 @@
 //! could not be, and what is left for a person to decide. Printed by
 //! `report.rs` in this folder, or serialised as JSON.
 
-use super::blocks::Loc;
+use super::loc::Loc;
 use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -41,5 +41,14 @@ impl Warning {
 
     pub fn missing(key: &str, message: impl Into<String>) -> Warning {
         Warning::new(WarnKind::Missing, None, Some(key), message)
+    }
+}
+
+/// A value shortened for a message.
+pub fn short(s: &str) -> String {
+    let s = s.trim();
+    match s.char_indices().nth(60) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_string(),
     }
 }

@@ -14,33 +14,20 @@
 //! up to [`WAIT`], and then gives up (`Error::Busy`) without having changed
 //! anything.
 
+pub use super::held::Writing;
 use super::journal;
 use crate::error::{Error, Result};
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 
 /// How long a command waits for another on the same folder: a governance
 /// command holds it for well under a second, a build only while it loads.
 pub const WAIT: Duration = Duration::from_secs(60);
 
-/// The content folder held for writing: replacing files in it
-/// (`replace::replace_all`, or `replace::write_all` into `Folder::Content`)
-/// needs one, so nothing is written unheld.
-pub struct Writing {
-    dir: PathBuf,
-    _held: File,
-}
-
 /// The content folder held for reading: no writer can change it meanwhile.
 pub struct Reading {
     _held: Option<File>,
-}
-
-impl Writing {
-    pub fn dir(&self) -> &Path {
-        &self.dir
-    }
 }
 
 /// Holds `dir` for a command that writes into it, once any other command
@@ -56,7 +43,7 @@ pub fn for_writing(dir: &Path) -> Result<Writing> {
             dir.display()
         ))
     })?;
-    let folder = Writing { dir: dir.to_path_buf(), _held: held };
+    let folder = Writing::new(dir, held);
     if let Some(settled) = journal::settle(&folder)? {
         eprintln!("{}", crate::text::for_terminal(&settled));
     }

@@ -29,8 +29,8 @@
 //! command killed before it wrote its journal, which had changed nothing.
 //! Settling is itself safe to kill: it is judged again from the files.
 
-use super::folder_lock::Writing;
-use super::{replace, temporary};
+use super::held::Writing;
+use super::temporary;
 use crate::error::{Error, Result};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -110,7 +110,7 @@ pub fn begin(folder: &Writing, command: &str, planned: &[Planned]) -> Result<()>
     }
     let (mut file, temp) = temporary::new_beside(&path, "new").map_err(Error::io("write", &path))?;
     let written = std::io::Write::write_all(&mut file, &bytes).and_then(|()| file.sync_all()).and_then(|()| {
-        replace::kill_point("journal");
+        kill_point("journal");
         fs::rename(&temp, &path)
     });
     if let Err(e) = written {
@@ -405,6 +405,19 @@ fn sync_folders(files: &[Judged]) {
 pub fn sync_folder(folder: &Path) {
     if let Ok(f) = fs::File::open(folder) {
         let _ = f.sync_all();
+    }
+}
+
+/// In a debug build, `TRUSTDOCS_TEST_KILL_AT=POINT` kills the process with
+/// SIGKILL at `POINT`, as `kill -9` would, so that tests can check what the
+/// next command makes of it: `journal` (the journal written but not yet in
+/// place), `rename:N` (before the Nth rename), `renamed` (after the last,
+/// before the backups and the journal are removed).
+pub(super) fn kill_point(point: &str) {
+    #[cfg(unix)]
+    if cfg!(debug_assertions) && std::env::var("TRUSTDOCS_TEST_KILL_AT").is_ok_and(|v| v == point) {
+        // SAFETY: kill(2) on this very process, with a signal that cannot be caught.
+        unsafe { libc::kill(libc::getpid(), libc::SIGKILL) };
     }
 }
 

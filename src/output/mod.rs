@@ -5,8 +5,10 @@
 
 pub mod folder_lock;
 pub mod guard;
+mod held;
 pub mod journal;
 pub mod replace;
+mod request;
 pub mod signals;
 mod target;
 mod temporary;

@@ -17,7 +17,7 @@
 //! file already at a target may be replaced is the caller's to say
 //! ([`Existing`]). Where each target really is, is decided in `target.rs`.
 
-use super::folder_lock::Writing;
+use super::held::Writing;
 use super::journal::{self, Planned};
 use super::target::{self, MadeFolders};
 use super::temporary::{backup, write_temp};
@@ -25,56 +25,7 @@ use crate::error::{Error, Result};
 use std::fs;
 use std::path::{Path, PathBuf};
 
-/// A file to write: where, and its new bytes.
-pub struct NewFile {
-    pub path: PathBuf,
-    pub bytes: Vec<u8>,
-}
-
-/// What may become of a file already at a target.
-#[derive(Clone, Copy)]
-pub enum Existing<'a> {
-    /// It is replaced: the documents and the lock the governance commands
-    /// edit, the link cache.
-    Replace,
-    /// It is kept, and the write refused with `refusal(path)`: `import`
-    /// without `--force`. A file that appears at a target while the others
-    /// are written is kept too (the new file is linked into place, which
-    /// fails rather than replaces).
-    Keep { refusal: &'a dyn Fn(&Path) -> Error },
-    /// It is replaced only when `ours` finds in its bytes that trustdocs
-    /// made it (`pack`'s committee paper carries a mark), and the write
-    /// refused with `refusal(path)` otherwise.
-    Ours { ours: &'a dyn Fn(&[u8]) -> bool, refusal: &'a dyn Fn(&Path) -> Error },
-}
-
-/// The folder files are written into; nothing is written outside it.
-#[derive(Clone, Copy)]
-pub enum Folder<'a> {
-    /// A content folder the command holds for writing: a journal covers
-    /// the renames, for the next command to settle.
-    Content(&'a Writing),
-    /// Any other folder (`pack`'s, the output folder that holds the link
-    /// cache), which no command settles: no journal.
-    Other(&'a Path),
-}
-
-impl Folder<'_> {
-    pub(super) fn dir(&self) -> &Path {
-        match self {
-            Folder::Content(held) => held.dir(),
-            Folder::Other(dir) => dir,
-        }
-    }
-
-    /// The folder as messages name it.
-    pub(super) fn name(&self) -> &'static str {
-        match self {
-            Folder::Content(_) => "the content folder",
-            Folder::Other(_) => "the folder",
-        }
-    }
-}
+pub use super::request::{Existing, Folder, NewFile};
 
 /// One target on its way: its temporary file and its original's backup.
 struct Pending {
@@ -172,12 +123,12 @@ impl Plan<'_> {
             journal::begin(held, self.command, &planned).map_err(Failed::Undone)?;
         }
         for n in 0..pending.len() {
-            kill_point(&format!("rename:{}", n + 1));
+            journal::kill_point(&format!("rename:{}", n + 1));
             if let Err(e) = self.put_in_place(&mut pending[n], &files[n].path, self.fail_at == Some(n + 1)) {
                 return Err(self.rolled_back(&mut pending, e));
             }
         }
-        kill_point("renamed");
+        journal::kill_point("renamed");
         sync_folders(&pending);
         drop(pending);
         self.end_journal();
@@ -279,19 +230,6 @@ fn roll_back(pending: &mut [Pending]) -> std::result::Result<(), Vec<PathBuf>> {
 fn fail_at() -> Option<usize> {
     let from_env = || std::env::var("TRUSTDOCS_TEST_FAIL_RENAME").ok()?.trim().parse().ok();
     cfg!(debug_assertions).then(from_env).flatten()
-}
-
-/// In a debug build, `TRUSTDOCS_TEST_KILL_AT=POINT` kills the process with
-/// SIGKILL at `POINT`, as `kill -9` would, so that tests can check what the
-/// next command makes of it: `journal` (the journal written but not yet in
-/// place), `rename:N` (before the Nth rename), `renamed` (after the last,
-/// before the backups and the journal are removed).
-pub(super) fn kill_point(point: &str) {
-    #[cfg(unix)]
-    if cfg!(debug_assertions) && std::env::var("TRUSTDOCS_TEST_KILL_AT").is_ok_and(|v| v == point) {
-        // SAFETY: kill(2) on this very process, with a signal that cannot be caught.
-        unsafe { libc::kill(libc::getpid(), libc::SIGKILL) };
-    }
 }
 
 /// Makes the temporary files, backups and renames durable where the system allows.

@@ -4,7 +4,7 @@
 //! it is refused, and no folder is made through one), not a file someone
 //! made read-only, and not over a file the caller keeps.
 
-use super::replace::{Existing, Folder, NewFile};
+use super::request::{Existing, Folder, NewFile};
 use crate::error::{Error, Result};
 use std::fs;
 use std::io::ErrorKind;

@@ -5,8 +5,8 @@
 use super::styles::{Role, Styles};
 use super::xml::{attr, is_on, local, reference};
 use crate::import::blocks::{Block, Kind, Loc, Row, Text};
+use crate::import::escape::escape;
 use crate::import::layout::heading_number;
-use crate::import::markdown::escape;
 use quick_xml::events::Event;
 use quick_xml::Reader;
 use std::collections::HashMap;

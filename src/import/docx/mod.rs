@@ -54,7 +54,7 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
     let notes = footnotes(footnotes_xml.as_deref());
     for id in &walked.footnotes {
         if let Some(text) = notes.get(id) {
-            let md = format!("[^{id}]: {}", crate::import::markdown::escape(text));
+            let md = format!("[^{id}]: {}", crate::import::escape::escape(text));
             blocks.push(Block::new(
                 Kind::Paragraph { text: Text { plain: text.clone(), md } },
                 Loc::Paragraph { paragraph: 0 },
