@@ -6,16 +6,18 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Each top-level module of `src/` and its stage: a module may import its
-/// own stage and earlier ones. `output` is a leaf because its `Sink` is
-/// what the renderers write into.
+/// own stage and earlier ones. `output` comes this early because its `Sink`
+/// is what the renderers write into; `error` sits beside `diag` because a
+/// refusal carries the diagnostics that stop it. `cli` (the binary's) is last.
 const STAGES: &[(&str, &[&str])] = &[
-    ("leaves", &["error", "text", "timings", "memory", "theme", "output"]),
-    ("model", &["model", "config", "diag", "lock"]),
+    ("leaves", &["text", "timings", "memory"]),
+    ("model", &["model", "config", "diag", "lock", "error", "theme", "output"]),
     ("load", &["load"]),
     ("resolve", &["resolve"]),
     ("check, publish, compare", &["check", "publish", "compare", "links"]),
     ("render, search", &["render", "search", "publish_report", "report"]),
-    ("commands", &["project", "serve", "governance", "edit", "import", "lib", "main"]),
+    ("commands", &["project", "serve", "governance", "edit", "import", "lib"]),
+    ("command line", &["cli", "main"]),
 ];
 
 fn stage_of(module: &str) -> usize {

@@ -33,7 +33,7 @@ fn exit_codes_0_1_2() {
     let bad = Fixture::new(&[("a.md", &clean("POL/001/001", "colour: blue\n", "## B\n\nT.\n"))]);
     assert_eq!(bad.run(&["check", "content"]).status.code(), Some(1));
     assert_eq!(bad.run(&["check", "no-such-folder"]).status.code(), Some(2));
-    assert_eq!(bad.run(&["check", "content", "--today", "23/11/2026"]).status.code(), Some(2));
+    assert_eq!(bad.run(&["check", "content", "--today", "31/11/2026"]).status.code(), Some(2));
     assert_eq!(bad.run(&["check", "content", "--format", "xml"]).status.code(), Some(2));
 }
 
