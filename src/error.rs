@@ -1,11 +1,13 @@
 //! The one error type: what failed, with its source kept. Problems in the
 //! content are diagnostics (`diag`), never errors: an error means a command
 //! could not do its work. The command line decides each error's exit status
-//! by where it happened (see `main.rs`), and prints it with `Display`.
+//! by where it happened (`src/cli/exit.rs`), and prints it with `Display`.
 //! Value parsers (`Date::parse`, `Version::parse`) are not commands: their
 //! `Err` is [`Error::Invalid`], whose message becomes the message of the
 //! diagnostic that reports the value.
 
+use crate::diag::{Code, Diagnostic};
+use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
 
@@ -52,6 +54,94 @@ pub enum Error {
     /// reads, damaged, too large, without text. The message says why and
     /// what to do; the report names the input before it.
     Import(String),
+    /// The input a command was given (its content folder, a document file)
+    /// could not be read, however that failed: bad input, which the source
+    /// names, rather than a refusal of what was read.
+    Unreadable(Box<Error>),
+    /// Findings that stop a command, kept as diagnostics so that the command
+    /// line shows them as `check` does; nothing was written.
+    Findings(Box<Findings>),
+}
+
+/// The diagnostics that stop a command, and which stop it is.
+#[derive(Debug)]
+pub struct Findings {
+    pub stop: Stop,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The text of the files the diagnostics point into, by display path,
+    /// so that their lines can be shown.
+    pub sources: HashMap<String, String>,
+}
+
+/// Why findings stop a command: each says what is refused and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Stop {
+    /// `ratify`: the lock, `retention.log` or the settings have errors, and a
+    /// ratification must be added to a sound record.
+    UnsoundRecord,
+    /// `ratify`: the version put to ratify would have these errors once
+    /// ratified. `dir` is the content folder as shown.
+    Ratification { id: String, version: String, dir: String },
+    /// A file a command would edit could be read two ways (S008): its one
+    /// finding. Edits count lines as the fingerprint does.
+    TwoReadings,
+    /// `fingerprint`: the file cannot be read one way only (its one finding),
+    /// so it has no fingerprint.
+    NoFingerprint,
+}
+
+impl Findings {
+    /// The one finding a stop about a single file is about.
+    pub fn first(&self) -> Option<&Diagnostic> {
+        self.diagnostics.first()
+    }
+
+    /// Whether the findings are one file's reading, shown on one line
+    /// (`error[S008]: file:line:column: ...`) rather than as `check` shows them.
+    pub fn is_one_file(&self) -> bool {
+        matches!(self.stop, Stop::TwoReadings | Stop::NoFingerprint)
+    }
+}
+
+impl fmt::Display for Findings {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let n = self.diagnostics.len();
+        let s = if n == 1 { "" } else { "s" };
+        match &self.stop {
+            Stop::UnsoundRecord => write!(
+                f,
+                "refusing to ratify while the lock, retention.log or the settings have {n} error{s}: fix {} first\n  nothing was written",
+                if n == 1 { "it" } else { "them" }
+            ),
+            Stop::Ratification { id, version, dir } => {
+                let mut files: Vec<&str> = self.diagnostics.iter().filter_map(|d| d.file.as_deref()).collect();
+                files.dedup();
+                let c002 = match self.diagnostics.iter().any(|d| d.code == Code::C002) {
+                    true => " (placeholder text, C002, counts as an error here)",
+                    false => "",
+                };
+                write!(
+                    f,
+                    "refusing to ratify {id} version {version}: {n} error{s} in {} must be fixed first{c002}\n  nothing was written; `trustdocs check {dir}` shows the rest of the library",
+                    files.join(" and ")
+                )
+            }
+            Stop::TwoReadings => one_file(f, self.first(), "nothing was written"),
+            Stop::NoFingerprint => {
+                one_file(f, self.first(), "a file that cannot be read one way only has no fingerprint")
+            }
+        }
+    }
+}
+
+/// `file:line:column: message`, its help, and what that means for the command.
+fn one_file(f: &mut fmt::Formatter<'_>, d: Option<&Diagnostic>, then: &str) -> fmt::Result {
+    if let Some(d) = d {
+        let file = d.file.as_deref().unwrap_or_default();
+        writeln!(f, "{file}:{}:{}: {}", d.line, d.column, d.message)?;
+        writeln!(f, "  {}", d.help.as_deref().unwrap_or_default())?;
+    }
+    write!(f, "  {then}")
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -94,6 +184,8 @@ impl fmt::Display for Error {
             Error::Listen { port, source } => {
                 write!(f, "cannot listen on 127.0.0.1:{port}: {source}; choose another with --port")
             }
+            Error::Unreadable(source) => source.fmt(f),
+            Error::Findings(findings) => findings.fmt(f),
         }
     }
 }
@@ -106,6 +198,7 @@ impl std::error::Error for Error {
             Error::Pdf { source, .. } => Some(source.as_ref()),
             Error::Search { source, .. } => Some(source),
             Error::Watch { source, .. } => Some(source),
+            Error::Unreadable(source) => source.source(),
             Error::Usage(_)
             | Error::Refused(_)
             | Error::Busy(_)
@@ -114,7 +207,8 @@ impl std::error::Error for Error {
             | Error::Content(_)
             | Error::Invalid(_)
             | Error::Uneditable(_)
-            | Error::Import(_) => None,
+            | Error::Import(_)
+            | Error::Findings(_) => None,
         }
     }
 }

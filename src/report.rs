@@ -6,12 +6,24 @@ use crate::text::for_terminal;
 use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
 use std::collections::HashMap;
 
+/// How text for a person is drawn: with a terminal's colours and bold, or
+/// plain for a file, a pipe or `NO_COLOR`. Only the command line can tell
+/// which, so it decides and every formatter is handed the answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Color,
+}
+
 /// Human output. `sources` maps a file's display path to its text, so the
 /// offending line can be shown. Text from content files is printed only
 /// through `text::for_terminal`. The repeats of one problem in one file are
 /// one entry that names every place, with the first place's line shown.
-pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, color: bool) -> String {
-    let renderer = if color { Renderer::styled() } else { Renderer::plain() };
+pub fn human(diags: &[Diagnostic], sources: &HashMap<String, String>, summary: &Summary, style: Style) -> String {
+    let renderer = match style {
+        Style::Color => Renderer::styled(),
+        Style::Plain => Renderer::plain(),
+    };
     let mut out = String::new();
     // Each file is split into lines once: finding a line by counting from
     // the top for each finding took minutes for a file with 32,000 of them.

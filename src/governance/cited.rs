@@ -2,13 +2,26 @@
 //! `related`), whose owners may need to act when it changes or goes.
 
 use crate::model::body::Target;
-use crate::model::{DocId, Document};
+use crate::model::{DocId, Document, Person};
 use crate::resolve::Library;
-use std::fmt::Write;
 
-/// Every version in force or in preparation of another id that cites `id`.
-pub fn citing<'l>(lib: &'l Library, id: &DocId) -> Vec<&'l Document> {
-    let mut out: Vec<&Document> = lib
+/// A version that cites the id a command decided about, and who owns it.
+#[derive(Debug, Clone)]
+pub struct Citing {
+    pub id: String,
+    pub title: String,
+    pub version: String,
+    /// Its status's name (`ratified`, `draft`...), or empty.
+    pub status: &'static str,
+    pub owner: Option<Person>,
+    /// Its file as the command line shows it.
+    pub file: String,
+}
+
+/// Every version in force or in preparation of another id that cites `id`,
+/// by id and version.
+pub fn citing(lib: &Library, id: &DocId) -> Vec<Citing> {
+    let mut docs: Vec<&Document> = lib
         .docs
         .iter()
         .map(|d| &**d)
@@ -18,50 +31,15 @@ pub fn citing<'l>(lib: &'l Library, id: &DocId) -> Vec<&'l Document> {
                 || d.body.links.iter().any(|l| matches!(&l.target, Target::Doc { id: t, .. } if t == id))
         })
         .collect();
-    out.sort_by(|a, b| (a.id(), a.version()).cmp(&(b.id(), b.version())));
-    out
-}
-
-/// The citing documents as lines for the terminal: what each is, who owns it, where it is.
-pub fn report(lib: &Library, id: &DocId, why: &str) -> String {
-    let docs = citing(lib, id);
-    let mut out = String::new();
-    if docs.is_empty() {
-        let _ = writeln!(out, "No other document cites {id}.");
-        return out;
-    }
-    let _ = writeln!(
-        out,
-        "{} document{} cite{} {id}; {why}:",
-        docs.len(),
-        plural(docs.len()),
-        if docs.len() == 1 { "s" } else { "" }
-    );
-    for d in docs {
-        let owner = d.meta.author.as_ref().map_or_else(
-            || "no owner given".to_string(),
-            |a| match &a.title {
-                Some(t) => format!("owner {} ({t})", a.name),
-                None => format!("owner {}", a.name),
-            },
-        );
-        let status = d.status().map_or("", |s| s.as_str());
-        let _ = writeln!(
-            out,
-            "  {} {} (version {}, {status}), {owner}: {}",
-            d.id().map(|i| i.to_string()).unwrap_or_default(),
-            d.title(),
-            super::version_of(d),
-            d.file.display
-        );
-    }
-    crate::text::for_terminal(&out).into_owned()
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
+    docs.sort_by(|a, b| (a.id(), a.version()).cmp(&(b.id(), b.version())));
+    docs.into_iter()
+        .map(|d| Citing {
+            id: d.id().map(|i| i.to_string()).unwrap_or_default(),
+            title: d.title().to_string(),
+            version: super::version_of(d),
+            status: d.status().map_or("", |s| s.as_str()),
+            owner: d.meta.author.clone(),
+            file: d.file.display.clone(),
+        })
+        .collect()
 }

@@ -3,75 +3,86 @@
 //! the lock. The library is read through the one pipeline, so the value is
 //! the one the checks compare with.
 
-use super::{line, Outcome, Step};
+use super::one_finding;
 use crate::diag::{Code, Severity};
+use crate::error::{Error, Result, Stop};
 use crate::lock::{Format, Recorded};
 use crate::model::fingerprint::manifest;
 use crate::Project;
 use std::path::{Path, PathBuf};
 
-pub fn fingerprint(files: &[PathBuf], show_manifest: bool) -> Outcome {
-    let mut out = String::new();
-    // Files of one content folder, as `documents/*.md` gives them, share one load.
-    let mut loaded: Option<(PathBuf, Project)> = None;
-    for file in files {
-        if let Err(refusal) = one(file, show_manifest, &mut loaded, &mut out) {
-            return Outcome { out, ..refusal };
-        }
-    }
-    Outcome::done(out)
+/// One file's fingerprint.
+#[derive(Debug)]
+pub struct FileFingerprint {
+    pub fingerprint: Recorded,
+    /// The file as it was given.
+    pub file: PathBuf,
+    /// The manifest the fingerprint is the SHA-256 of, when asked for.
+    pub manifest: Option<String>,
 }
 
-fn one(file: &Path, show_manifest: bool, loaded: &mut Option<(PathBuf, Project)>, out: &mut String) -> Step<()> {
-    let shown = crate::text::for_terminal(&file.display().to_string()).into_owned();
-    let real = file
-        .canonicalize()
-        .map_err(|e| Outcome::usage(format!("error: cannot read {shown}: {e}; give the path of a document file")))?;
-    let dir = content_folder(&real).ok_or_else(|| {
-        Outcome::usage(format!(
-            "error: {shown} is not inside a content folder (a folder holding site.yaml and documents/): give a document file of one"
-        ))
-    })?;
-    if loaded.as_ref().is_none_or(|(d, _)| *d != dir) {
-        let project = Project::load(&dir).map_err(|e| Outcome::usage(format!("error: {e}")))?;
-        *loaded = Some((dir.clone(), project));
+/// The files' fingerprints, one at a time: what was found before a file
+/// that fails is still shown. Files of one content folder, as
+/// `documents/*.md` gives them, share one load of it.
+pub struct Fingerprints<'f> {
+    files: std::slice::Iter<'f, PathBuf>,
+    show_manifest: bool,
+    loaded: Option<(PathBuf, Project)>,
+}
+
+pub fn fingerprint(files: &[PathBuf], show_manifest: bool) -> Fingerprints<'_> {
+    Fingerprints { files: files.iter(), show_manifest, loaded: None }
+}
+
+impl Iterator for Fingerprints<'_> {
+    type Item = Result<FileFingerprint>;
+
+    fn next(&mut self) -> Option<Result<FileFingerprint>> {
+        let file = self.files.next()?;
+        Some(self.one(file))
     }
-    let project = &loaded.as_ref().expect("loaded above").1;
-    let rel = real.strip_prefix(&dir).unwrap_or(&real);
-    let lib = &project.lib;
-    let Some(doc) = lib.docs.iter().find(|d| d.file.path == rel) else {
-        return Err(Outcome::usage(format!(
-            "error: {shown} is not a document of {}: documents are the .md files under documents/",
-            dir.display()
-        )));
-    };
-    // A file that could be read two ways has no one fingerprint.
-    let unreadable: Vec<&crate::diag::Diagnostic> = project
-        .diags
-        .iter()
-        .filter(|d| d.file.as_deref() == Some(doc.file.display.as_str()))
-        .filter(|d| d.severity == Severity::Error && matches!(d.code, Code::S001 | Code::S006 | Code::S008))
-        .collect();
-    if let Some(d) = unreadable.first() {
-        return Err(Outcome::refused(
-            crate::text::for_terminal(&format!(
-                "error[{}]: {}:{}:{}: {}\n  {}\n  a file that cannot be read one way only has no fingerprint",
-                d.code.as_str(),
-                doc.file.display,
-                d.line,
-                d.column,
-                d.message,
-                d.help.as_deref().unwrap_or("")
+}
+
+impl Fingerprints<'_> {
+    fn one(&mut self, file: &Path) -> Result<FileFingerprint> {
+        let shown = file.display();
+        let real = file
+            .canonicalize()
+            .map_err(|e| Error::Usage(format!("cannot read {shown}: {e}; give the path of a document file")))?;
+        let dir = content_folder(&real).ok_or_else(|| {
+            Error::Usage(format!(
+                "{shown} is not inside a content folder (a folder holding site.yaml and documents/): give a document file of one"
             ))
-            .into_owned(),
-        ));
+        })?;
+        if self.loaded.as_ref().is_none_or(|(d, _)| *d != dir) {
+            let project = Project::load(&dir).map_err(|e| Error::Unreadable(Box::new(e)))?;
+            self.loaded = Some((dir.clone(), project));
+        }
+        let project = &self.loaded.as_ref().expect("loaded above").1;
+        let rel = real.strip_prefix(&dir).unwrap_or(&real);
+        let lib = &project.lib;
+        let Some(doc) = lib.docs.iter().find(|d| d.file.path == rel) else {
+            return Err(Error::Usage(format!(
+                "{shown} is not a document of {}: documents are the .md files under documents/",
+                dir.display()
+            )));
+        };
+        // A file that could be read two ways has no one fingerprint.
+        let unreadable = project
+            .diags
+            .iter()
+            .filter(|d| d.file.as_deref() == Some(doc.file.display.as_str()))
+            .find(|d| d.severity == Severity::Error && matches!(d.code, Code::S001 | Code::S006 | Code::S008));
+        if let Some(d) = unreadable {
+            let finding = d.clone().in_file(&doc.file.display);
+            return Err(one_finding(Stop::NoFingerprint, finding));
+        }
+        Ok(FileFingerprint {
+            fingerprint: Recorded::new(lib.fingerprint(doc, Format::WithFiles)),
+            file: file.to_path_buf(),
+            manifest: self.show_manifest.then(|| manifest(&doc.fingerprint, &lib.files_used(doc))),
+        })
     }
-    let recorded = Recorded::new(lib.fingerprint(doc, Format::WithFiles));
-    line(out, format!("{recorded}  {}", file.display()));
-    if show_manifest {
-        out.push_str(&crate::text::for_terminal(&manifest(&doc.fingerprint, &lib.files_used(doc))));
-    }
-    Ok(())
 }
 
 /// The nearest folder above `file` that holds `site.yaml` and `documents/`.

@@ -4,77 +4,66 @@
 //! one left is settled first), loads it through the one pipeline, decides,
 //! edits front matter through `edit` (minimal, textual) and writes every
 //! file through `output::replace` (all or none), still holding it.
-//! What they print is returned as text; `main.rs` prints it. Only waiting
-//! for the folder and settling a killed command are told as they happen.
+//! Each returns what it did as a typed report, or why it would not as an
+//! [`Error`]; the command line (`src/cli/governance.rs`) prints both. Only
+//! waiting for the folder and settling a killed command are told as they
+//! happen.
 
 mod adopt;
+mod after;
 mod cited;
+mod decision;
 mod fingerprint;
 mod new_version;
 mod ratify;
 mod withdraw;
 
-pub use adopt::lock;
-pub use fingerprint::fingerprint;
-pub use new_version::{new_version, NewVersionOptions};
-pub use ratify::{ratify, RatifyOptions, ReviewDate};
-pub use withdraw::{withdraw, WithdrawOptions};
+pub use adopt::{lock, Locked, Unrecordable, Unrecorded};
+pub use cited::Citing;
+pub use decision::{Decided, Decision};
+pub use fingerprint::{fingerprint, FileFingerprint, Fingerprints};
+pub use new_version::{new_version, NewVersion, NewVersionOptions};
+pub use ratify::{ratify, Ratification, RatifyOptions, ReviewDate, Superseded};
+pub use withdraw::{withdraw, WithdrawOptions, Withdrawal};
 
-use crate::error::Error;
+use crate::error::{Error, Findings, Result, Stop};
 use crate::load::display_path;
 use crate::model::{DocId, Document};
 use crate::output::folder_lock::{self, Writing};
 use crate::output::replace::{replace_all, NewFile};
 use crate::resolve::{Library, Versions};
-use crate::text::for_terminal;
 use crate::Project;
-use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
-/// What a command printed and how it ended: 0 done, 1 refused or failed, 2 bad usage.
-#[derive(Debug, Default)]
-pub struct Outcome {
-    pub status: u8,
-    /// What was done (standard output).
-    pub out: String,
-    /// Why it was refused, and the findings that stop it (standard error).
-    pub err: String,
+/// A file a command changed, or, on a dry run, would change: its text
+/// before (empty for a new file) and after.
+#[derive(Debug, Clone)]
+pub struct FileEdit {
+    /// The file as the command line shows it (`content/documents/x.md`).
+    pub file: String,
+    pub before: String,
+    pub after: String,
 }
 
-impl Outcome {
-    fn done(out: String) -> Outcome {
-        Outcome { status: 0, out, err: String::new() }
-    }
-
-    fn refused(err: impl Into<String>) -> Outcome {
-        Outcome { status: 1, out: String::new(), err: with_newline(err.into()) }
-    }
-
-    fn usage(err: impl Into<String>) -> Outcome {
-        Outcome { status: 2, out: String::new(), err: with_newline(err.into()) }
-    }
+/// What became of a command's edits.
+#[derive(Debug)]
+pub enum Applied {
+    /// Every file was written, all or none.
+    Written,
+    /// A dry run: nothing was written; these are the edits it would make.
+    Shown(Vec<FileEdit>),
 }
-
-fn with_newline(mut s: String) -> String {
-    if !s.ends_with('\n') {
-        s.push('\n');
-    }
-    s
-}
-
-/// A refusal (exit 1) or bad usage (exit 2), ended early with `?`.
-type Step<T> = Result<T, Outcome>;
 
 /// A value a person typed for the record (a committee, a minute, a summary,
 /// a reason), as one line: the lock, the amendment history and the control
 /// sheet show it on one line, so line breaks and runs of spaces become one
 /// space. Control characters and invisible characters, which no committee
 /// name needs and which could hide what the record says, are refused.
-fn typed_value(flag: &str, value: &str) -> Step<String> {
+fn typed_value(flag: &str, value: &str) -> Result<String> {
     let hidden = |c: char| (c.is_control() && !c.is_whitespace()) || crate::text::is_invisible(c);
     if let Some(c) = value.chars().find(|&c| hidden(c)) {
-        return Err(Outcome::usage(format!(
-            "error: {flag} holds an invisible or control character (U+{:04X}): type the value again without it",
+        return Err(Error::Usage(format!(
+            "{flag} holds an invisible or control character (U+{:04X}): type the value again without it",
             c as u32
         )));
     }
@@ -83,17 +72,19 @@ fn typed_value(flag: &str, value: &str) -> Step<String> {
 
 /// Holds a content folder, which must hold `site.yaml` and `documents/`,
 /// for writing, and loads it: what is loaded stays as it is until the
-/// command has written its files.
-fn open(dir: &Path) -> Step<(Writing, Project)> {
-    let shown = dir.display();
+/// command has written its files. A folder another command holds too long,
+/// or whose interrupted changes cannot be settled, is a refusal; one that
+/// cannot be read is bad input.
+fn open(dir: &Path) -> Result<(Writing, Project)> {
     if !dir.join("site.yaml").is_file() || !dir.join("documents").is_dir() {
-        return Err(Outcome::usage(format!(
-            "error: {shown} is not a content folder (it has no site.yaml and documents/ folder); give the folder that holds them, e.g. `content`"
+        return Err(Error::Usage(format!(
+            "{} is not a content folder (it has no site.yaml and documents/ folder); give the folder that holds them, e.g. `content`",
+            dir.display()
         )));
     }
     let failed = |e: Error| match e {
-        Error::Busy(_) | Error::Refused(_) => Outcome::refused(format!("error: {e}")),
-        _ => Outcome::usage(format!("error: {e}")),
+        Error::Busy(_) | Error::Refused(_) => e,
+        _ => Error::Unreadable(Box::new(e)),
     };
     let folder = folder_lock::for_writing(dir).map_err(failed)?;
     let project = Project::load_held(&folder).map_err(failed)?;
@@ -101,7 +92,7 @@ fn open(dir: &Path) -> Step<(Writing, Project)> {
 }
 
 /// The versions of the id `text` names, or a refusal that suggests a close id.
-fn versions<'l>(lib: &'l Library, text: &str) -> Step<(DocId, &'l Versions)> {
+fn versions<'l>(lib: &'l Library, text: &str) -> Result<(DocId, &'l Versions)> {
     let id = DocId::new(text);
     match lib.by_id.get(&id) {
         Some(v) => Ok((id, v)),
@@ -109,10 +100,9 @@ fn versions<'l>(lib: &'l Library, text: &str) -> Step<(DocId, &'l Versions)> {
             let suggestion = crate::text::closest(id.as_str(), lib.by_id.keys().map(DocId::as_str))
                 .map(|c| format!(" Did you mean {c}?"))
                 .unwrap_or_default();
-            Err(Outcome::refused(format!(
-                "error: no document in {} has the id {}.{suggestion} `trustdocs check` lists the documents it read.",
+            Err(Error::Refused(format!(
+                "no document in {} has the id {text}.{suggestion} `trustdocs check` lists the documents it read.",
                 display_path(&lib.dir),
-                for_terminal(text)
             )))
         }
     }
@@ -128,12 +118,11 @@ struct OnDisk {
 }
 
 impl OnDisk {
-    fn read(lib: &Library, doc: &Document) -> Step<OnDisk> {
+    fn read(lib: &Library, doc: &Document) -> Result<OnDisk> {
         let path = lib.dir.join(&doc.file.path);
-        let bytes = std::fs::read(&path)
-            .map_err(|e| Outcome::refused(format!("error: cannot read {}: {e}", doc.file.display)))?;
-        let text = String::from_utf8(bytes)
-            .map_err(|_| Outcome::refused(format!("error: {} is not UTF-8 text", doc.file.display)))?;
+        let bytes = std::fs::read(&path).map_err(Error::io("read", &doc.file.display))?;
+        let text =
+            String::from_utf8(bytes).map_err(|_| Error::Refused(format!("{} is not UTF-8 text", doc.file.display)))?;
         let (bom, text) = match text.strip_prefix('\u{feff}') {
             Some(rest) => (true, rest.to_string()),
             None => (false, text),
@@ -142,10 +131,11 @@ impl OnDisk {
         // read otherwise (S008) would be edited in the wrong place.
         let layout = crate::model::source::Layout::of(&text);
         if let Some(a) = crate::model::source::ambiguities(&text, &layout).first() {
-            return Err(Outcome::refused(for_terminal(&format!(
-                "error[S008]: {}:{}:{}: {}\n  {}\n  nothing was written",
-                doc.file.display, a.pos.line, a.pos.column, a.message, a.help
-            ))));
+            let finding = crate::diag::Diagnostic::new(crate::diag::Code::S008, a.message.clone())
+                .in_file(&doc.file.display)
+                .at(a.pos)
+                .help(a.help);
+            return Err(one_finding(Stop::TwoReadings, finding));
         }
         Ok(OnDisk { path, display: doc.file.display.clone(), bom, text })
     }
@@ -158,6 +148,21 @@ impl OnDisk {
         bytes.extend_from_slice(text.as_bytes());
         NewFile { path: self.path.clone(), bytes }
     }
+
+    /// The change that gives this file the text `after`.
+    fn change(&self, after: String) -> Change {
+        Change { display: self.display.clone(), before: self.text.clone(), file: self.with_text(after.clone()), after }
+    }
+}
+
+/// A refusal for one finding about one file.
+fn one_finding(stop: Stop, finding: crate::diag::Diagnostic) -> Error {
+    Error::Findings(Box::new(Findings { stop, diagnostics: vec![finding], sources: Default::default() }))
+}
+
+/// A file's text could not be edited (`edit`'s reason): nothing was written.
+fn cannot_edit<E: std::fmt::Display>(file: &str) -> impl Fn(E) -> Error + '_ {
+    move |why| Error::Refused(format!("cannot edit {file}: {why}\n  nothing was written"))
 }
 
 /// A file before and after a command's edits.
@@ -169,35 +174,16 @@ struct Change {
 }
 
 /// Writes every change into the folder held, all or none; or, on a dry
-/// run, shows them as a diff. `command` is what the journal says is being done.
-fn write_or_show(folder: &Writing, command: &str, changes: &[Change], dry_run: bool, out: &mut String) -> Step<()> {
+/// run, writes nothing and hands the changes back to be shown. `command` is
+/// what the journal says is being done.
+fn apply(folder: &Writing, command: &str, changes: Vec<Change>, dry_run: bool) -> Result<Applied> {
     if dry_run {
-        for c in changes {
-            out.push_str(&unified_diff(c));
-        }
-        out.push_str("dry run: nothing was written\n");
-        return Ok(());
+        let edits = changes.into_iter().map(|c| FileEdit { file: c.display, before: c.before, after: c.after });
+        return Ok(Applied::Shown(edits.collect()));
     }
-    let files: Vec<NewFile> =
-        changes.iter().map(|c| NewFile { path: c.file.path.clone(), bytes: c.file.bytes.clone() }).collect();
-    replace_all(folder, command, &files).map_err(|e| Outcome::refused(format!("error: {e}")))
-}
-
-/// The change as a unified diff, `a/` and `b/` prefixed like git's.
-fn unified_diff(c: &Change) -> String {
-    let diff = similar::TextDiff::from_lines(&c.before, &c.after);
-    let name = for_terminal(&c.display);
-    let (old, new) = match c.before.is_empty() {
-        true => ("/dev/null".to_string(), format!("b/{name}")),
-        false => (format!("a/{name}"), format!("b/{name}")),
-    };
-    let text = diff.unified_diff().context_radius(2).header(&old, &new).to_string();
-    for_terminal(&text).into_owned()
-}
-
-/// Appends a line to a report, cleaned for the terminal.
-fn line(out: &mut String, text: impl AsRef<str>) {
-    let _ = writeln!(out, "{}", for_terminal(text.as_ref()));
+    let files: Vec<NewFile> = changes.into_iter().map(|c| c.file).collect();
+    replace_all(folder, command, &files)?;
+    Ok(Applied::Written)
 }
 
 fn version_of(doc: &Document) -> String {

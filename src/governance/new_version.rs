@@ -5,7 +5,8 @@
 //! stem (`lone-working.md` → `lone-working-v4.md`), replacing a `-v<version>`
 //! already there (`lone-working-v3.md` → `lone-working-v4.md`).
 
-use super::{line, open, versions, Change, OnDisk, Outcome, Step};
+use super::{apply, open, versions, Change, OnDisk};
+use crate::error::{Error, Result};
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, DocId, Document, Status, Version};
 use crate::yaml::edit::{Editor, Value};
@@ -20,32 +21,46 @@ pub struct NewVersionOptions {
     pub today: Date,
 }
 
-pub fn new_version(opts: &NewVersionOptions) -> Outcome {
-    run(opts).unwrap_or_else(|refusal| refusal)
+/// The draft `new-version` made, and what is left to do to it.
+#[derive(Debug)]
+pub struct NewVersion {
+    pub id: DocId,
+    /// The version copied, and its file as shown.
+    pub from: Version,
+    pub from_file: String,
+    /// The new version, and the draft's file as shown.
+    pub version: Version,
+    pub file: String,
+    /// The line of the history entry whose description is to be written (0: none).
+    pub history_line: usize,
+    /// The keys copied from the version in force that may no longer be true.
+    pub carried: Vec<&'static str>,
+    /// The content folder as shown.
+    pub dir: String,
 }
 
-fn run(opts: &NewVersionOptions) -> Step<Outcome> {
+pub fn new_version(opts: &NewVersionOptions) -> Result<NewVersion> {
     let (folder, project) = open(&opts.dir)?;
     let lib = &project.lib;
     let (id, versions) = versions(lib, &opts.id)?;
     if let Some(draft) = versions.preparing.map(|i| lib.doc(i)) {
-        return Err(Outcome::refused(format!(
-            "error: {id} already has a version in preparation: version {} ({}) in {}\n  edit that file, or ratify it first (`trustdocs ratify {id}`); there is one version in preparation at a time",
+        return Err(Error::Refused(format!(
+            "{id} already has a version in preparation: version {} ({}) in {}\n  edit that file, or ratify it first (`trustdocs ratify {id}`); there is one version in preparation at a time",
             super::version_of(draft),
             draft.status().map_or("", Status::as_str),
             draft.file.display
         )));
     }
     let Some(current) = versions.current.map(|i| lib.doc(i)) else {
-        return Err(Outcome::refused(format!(
-            "error: {id} has no ratified version to copy; its versions are: {}",
+        return Err(Error::Refused(format!(
+            "{id} has no ratified version to copy; its versions are: {}",
             versions.all.iter().map(|&i| describe(lib.doc(i))).collect::<Vec<_>>().join(", ")
         )));
     };
     let old = current
         .version()
         .cloned()
-        .ok_or_else(|| Outcome::refused(format!("error: {} has no valid version", current.file.display)))?;
+        .ok_or_else(|| Error::Refused(format!("{} has no valid version", current.file.display)))?;
     let new = if opts.minor { old.next_minor() } else { old.next_major() };
     let source = OnDisk::read(lib, current)?;
     let target = file_for(&source.path, &new);
@@ -55,37 +70,21 @@ fn run(opts: &NewVersionOptions) -> Step<Outcome> {
         crate::load::display_path(target.strip_prefix(&opts.dir).unwrap_or(&target))
     );
     if target.exists() {
-        return Err(Outcome::refused(format!(
-            "error: {display} already exists; rename or remove it, or write the draft there yourself"
+        return Err(Error::Refused(format!(
+            "{display} already exists; rename or remove it, or write the draft there yourself"
         )));
     }
-    let text = draft_text(&source.text, &id, &old, &new, opts.today)
-        .map_err(|why| Outcome::refused(format!("error: cannot copy {}: {why}", source.display)))?;
-    let mut out = String::new();
-    let file = source.with_text(text.clone());
-    let file = crate::output::replace::NewFile { path: target.clone(), bytes: file.bytes };
+    let text = draft_text(&source, &id, &old, &new, opts.today)?;
+    let file = crate::output::replace::NewFile { path: target, bytes: source.with_text(text.clone()).bytes };
     let change = Change { display: display.clone(), before: String::new(), after: text.clone(), file };
-    super::write_or_show(&folder, &format!("new-version {id} version {new}"), &[change], false, &mut out)?;
-    line(
-        &mut out,
-        format!("made {display}: {id} version {new}, a draft copied from version {old} ({})", source.display),
-    );
-    let entry_line = text.lines().position(|l| l.contains(HISTORY_PLACEHOLDER)).map_or(0, |n| n + 1);
-    line(&mut out, "next:");
-    line(&mut out, format!("  1. make the changes in {display}"));
-    line(
-        &mut out,
-        format!("  2. say what changed in its last history entry (line {entry_line}), or give `ratify --summary`"),
-    );
-    let carried: Vec<&str> = ["validated", "references_checked", "eia", "published"]
+    apply(&folder, &format!("new-version {id} version {new}"), vec![change], false)?;
+    let history_line = text.lines().position(|l| l.contains(HISTORY_PLACEHOLDER)).map_or(0, |n| n + 1);
+    let carried: Vec<&'static str> = ["validated", "references_checked", "eia", "published"]
         .into_iter()
         .filter(|k| text.lines().any(|l| l.starts_with(&format!("{k}:"))))
         .collect();
-    if !carried.is_empty() {
-        line(&mut out, format!("  3. check what was carried over from version {old}: {}", carried.join(", ")));
-    }
-    line(&mut out, format!("  then `trustdocs check {}` and, once the committee has approved it, `trustdocs ratify {id} --by <committee> --date <YYYY-MM-DD>`", crate::load::display_path(&opts.dir)));
-    Ok(Outcome::done(out))
+    let dir = crate::load::display_path(&opts.dir);
+    Ok(NewVersion { id, from: old, from_file: source.display, version: new, file: display, history_line, carried, dir })
 }
 
 fn describe(doc: &Document) -> String {
@@ -95,8 +94,9 @@ fn describe(doc: &Document) -> String {
 /// The text of the draft: the current version's, with the next version
 /// number, `status: draft`, no ratification, review date or extension, and
 /// a new history entry whose description is a placeholder C002 finds.
-fn draft_text(text: &str, id: &DocId, old: &Version, new: &Version, today: Date) -> crate::Result<String> {
-    let mut e = Editor::new(text)?;
+fn draft_text(source: &OnDisk, id: &DocId, old: &Version, new: &Version, today: Date) -> Result<String> {
+    let fail = |why| Error::Refused(format!("cannot copy {}: {why}", source.display));
+    let mut e = Editor::new(&source.text).map_err(fail)?;
     e.set("version", &Value::Text(new.as_str()));
     e.set("status", &Value::Word("draft"));
     for key in ["ratified", "review_date", "review_extension", "withdrawn"] {
@@ -104,7 +104,7 @@ fn draft_text(text: &str, id: &DocId, old: &Version, new: &Version, today: Date)
     }
     // The copy replaces the version it was copied from.
     if let Some(i) = e.find_item("replaces", "id", |s| DocId::new(s) == *id) {
-        e.set_in("replaces", i, "version", &Value::Text(old.as_str()))?;
+        e.set_in("replaces", i, "version", &Value::Text(old.as_str())).map_err(fail)?;
     }
     e.append_item(
         "history",
@@ -113,8 +113,9 @@ fn draft_text(text: &str, id: &DocId, old: &Version, new: &Version, today: Date)
             ("date", Value::Date(today)),
             ("description", Value::Text(HISTORY_PLACEHOLDER)),
         ],
-    )?;
-    e.finish()
+    )
+    .map_err(fail)?;
+    e.finish().map_err(fail)
 }
 
 /// `name.md` → `name-v4.md`; `name-v3.md` → `name-v4.md`.

@@ -7,7 +7,8 @@
 //! the amendment history (`history`) and the EIA (`eia`); `document` puts
 //! front matter and body together, and the writer every file in the content
 //! folder uses (`output::replace`) puts each document and its images there,
-//! all or none; the folder is then checked like any other.
+//! all or none; the folder is then checked like any other. The command line
+//! (`src/cli/import.rs`) prints the outcome.
 
 pub mod blocks;
 mod clean;
@@ -25,13 +26,10 @@ pub mod loc;
 pub mod markdown;
 pub mod pdf;
 pub mod references;
-mod report;
 pub mod roles;
 mod tables;
 pub mod values;
 pub mod warn;
-
-pub use report::{human, json};
 
 use crate::config::Config;
 use crate::diag::{Diagnostic, Summary};
@@ -76,21 +74,6 @@ pub struct Outcome {
     pub sources: HashMap<String, String>,
     /// Something about the content folder as a whole (no `site.yaml`).
     pub notice: Option<String>,
-}
-
-impl Outcome {
-    /// The command's exit status, as for every command: 2 when an input
-    /// could not be read, 1 when one could not be written or the check of
-    /// the written documents found errors, 0 otherwise.
-    pub fn exit_status(&self) -> u8 {
-        if self.files.iter().any(|f| f.unreadable) {
-            2
-        } else if self.files.iter().any(|f| f.error.is_some()) || self.summary.errors > 0 {
-            1
-        } else {
-            0
-        }
-    }
 }
 
 /// A document converted, not yet written.

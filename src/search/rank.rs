@@ -10,6 +10,7 @@
 //! is integers, so the browser ranks exactly as the command line does.
 
 use super::score::Postings;
+use crate::model::Status;
 
 /// A ranked result: search number, score in units, coverage, and how
 /// many of the query's terms it holds.
@@ -37,10 +38,40 @@ pub fn rarity(df: usize, total: usize) -> u32 {
 #[derive(Clone, Debug, Default)]
 pub struct Filter {
     pub doc_type: Option<String>,
-    /// `None`: the statuses found by default (not superseded or withdrawn).
-    /// `Some("any")`: every status.
-    pub status: Option<String>,
+    pub status: StatusFilter,
     pub directorate: Option<String>,
+}
+
+/// The statuses a search shows: superseded and withdrawn versions are on
+/// record, not in force, so they are found only when asked for.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum StatusFilter {
+    /// Every status but superseded and withdrawn.
+    #[default]
+    Current,
+    Any,
+    Is(Status),
+}
+
+impl StatusFilter {
+    /// `current`, `any` or a status's name (`ratified`, any case); `None`
+    /// for anything else.
+    pub fn parse(text: &str) -> Option<StatusFilter> {
+        match text {
+            "current" => Some(StatusFilter::Current),
+            "any" => Some(StatusFilter::Any),
+            _ => Status::parse(text).map(StatusFilter::Is),
+        }
+    }
+
+    /// Whether a page of status `status` (a status's name, or `unknown`) is shown.
+    pub fn keeps(self, status: &str) -> bool {
+        match self {
+            StatusFilter::Current => super::extract::found_by_default(status),
+            StatusFilter::Any => true,
+            StatusFilter::Is(s) => s.as_str().eq_ignore_ascii_case(status),
+        }
+    }
 }
 
 /// The facets of one document, as the filter sees them.
@@ -52,12 +83,7 @@ pub struct Facets<'a> {
 
 impl Filter {
     pub fn keeps(&self, f: &Facets) -> bool {
-        let status_ok = match self.status.as_deref() {
-            None => super::extract::found_by_default(f.status),
-            Some("any") => true,
-            Some(s) => s.eq_ignore_ascii_case(f.status),
-        };
-        status_ok
+        self.status.keeps(f.status)
             && self.doc_type.as_deref().is_none_or(|t| t.eq_ignore_ascii_case(f.doc_type))
             && self.directorate.as_deref().is_none_or(|d| d.eq_ignore_ascii_case(f.directorate))
     }
@@ -97,6 +123,16 @@ pub fn rank(id_matches: &[u32], mut hits: Vec<Hit>, keep: impl Fn(u32) -> bool) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_filter_is_current_any_or_one_status() {
+        assert_eq!(StatusFilter::parse("current"), Some(StatusFilter::Current));
+        assert_eq!(StatusFilter::parse("any"), Some(StatusFilter::Any));
+        assert_eq!(StatusFilter::parse("Superseded"), Some(StatusFilter::Is(Status::Superseded)));
+        assert_eq!(StatusFilter::parse("old"), None);
+        assert_eq!(StatusFilter::parse("ANY"), None, "as before: `any` and `current` are lower case");
+        assert!(StatusFilter::Current.keeps("unknown") && !StatusFilter::Current.keeps("superseded"));
+    }
 
     fn hit(n: u32, score: u32, coverage: u32) -> Hit {
         Hit { n, score, coverage, terms: 1 }
@@ -145,8 +181,10 @@ mod tests {
         let default = Filter::default();
         assert!(default.keeps(&f("ratified")) && default.keeps(&f("draft")));
         assert!(!default.keeps(&f("superseded")) && !default.keeps(&f("withdrawn")));
-        let any = Filter { status: Some("any".into()), ..Filter::default() };
+        let any = Filter { status: StatusFilter::Any, ..Filter::default() };
         assert!(any.keeps(&f("withdrawn")));
+        let withdrawn = Filter { status: StatusFilter::Is(Status::Withdrawn), ..Filter::default() };
+        assert!(withdrawn.keeps(&f("withdrawn")) && !withdrawn.keeps(&f("ratified")));
         let policy_in_hr =
             Filter { doc_type: Some("policy".into()), directorate: Some("HR".into()), ..Filter::default() };
         assert!(!policy_in_hr.keeps(&f("ratified")));

@@ -326,7 +326,7 @@ fn describe(problems: &[Diagnostic]) -> String {
         .filter_map(|d| d.file.clone())
         .filter_map(|f| std::fs::read_to_string(Path::new(&f)).ok().map(|t| (f, t)))
         .collect();
-    crate::report::human(problems, &sources, &Summary::of(1, problems), false)
+    crate::report::human(problems, &sources, &Summary::of(1, problems), crate::report::Style::Plain)
 }
 
 fn read_contents(f: OutputFile) -> Option<(String, Arc<Vec<u8>>)> {

@@ -33,7 +33,7 @@ fn exit_codes_0_1_2() {
     let bad = Fixture::new(&[("a.md", &clean("POL/001/001", "colour: blue\n", "## B\n\nT.\n"))]);
     assert_eq!(bad.run(&["check", "content"]).status.code(), Some(1));
     assert_eq!(bad.run(&["check", "no-such-folder"]).status.code(), Some(2));
-    assert_eq!(bad.run(&["check", "content", "--today", "23/11/2026"]).status.code(), Some(2));
+    assert_eq!(bad.run(&["check", "content", "--today", "31/11/2026"]).status.code(), Some(2));
     assert_eq!(bad.run(&["check", "content", "--format", "xml"]).status.code(), Some(2));
 }
 
@@ -93,4 +93,103 @@ fn text_from_documents_never_reaches_a_terminal_as_control_sequences() {
     assert_eq!(build.status.code(), Some(1));
     assert!(stderr(&build).contains("error[S002]"), "{}", stderr(&build));
     assert_eq!(controls(&stderr(&build)), vec![], "build: {:?}", stderr(&build));
+}
+
+/// `--today` anywhere, and every date option, read `2026-11-23` and
+/// `23/11/2026` alike, as documents do.
+#[test]
+fn dates_are_read_as_documents_write_them_and_both_forms_agree() {
+    let f = crate::ratify::ready();
+    let check = |today: &str| stdout(&f.run(&["check", "content", "--format", "json", "--today", today]));
+    assert_eq!(check("02/02/2026"), check("2026-02-02"));
+    assert_ne!(check("02/02/2030"), check("2026-02-02"), "the checks use --today");
+    let global = f.run(&["--today", "02/02/2026", "check", "content", "--format", "json"]);
+    assert_eq!(stdout(&global), check("2026-02-02"), "--today before the command too");
+    let ratify = |date: &str, review: &str| {
+        let decision = ["ratify", "CORP/STRAT/003", "content", "--by", "Policy Group", "--date", date];
+        let more = ["--review-date", review, "--summary", "Reviewed", "--dry-run", "--today", "02/02/2026"];
+        f.run(&[&decision[..], &more[..]].concat())
+    };
+    let (uk, iso) = (ratify("01/02/2026", "01/02/2029"), ratify("2026-02-01", "2029-02-01"));
+    assert_eq!(uk.status.code(), Some(0), "{}", stderr(&uk));
+    assert_eq!(stdout(&uk), stdout(&iso));
+    assert!(stdout(&uk).contains("  status: ratified, by Policy Group on 1 February 2026\n"), "{}", stdout(&uk));
+    assert!(stdout(&uk).contains("  review date: 1 February 2029\n"), "{}", stdout(&uk));
+}
+
+#[test]
+fn an_impossible_date_is_bad_usage_that_names_the_forms_accepted() {
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", "## B\n\nT.\n"))]);
+    let runs = [
+        vec!["check", "content", "--today", "31/02/2026"],
+        vec!["build", "content", "--today", "13/25/2020"],
+        vec!["search", "x", "content", "--today", "09-01-2020"],
+        vec!["check", "content", "--today", "2026-03"],
+        vec!["ratify", "POL/001/001", "--by", "G", "--date", "31/04/2026"],
+        vec!["ratify", "POL/001/001", "--by", "G", "--date", "2026-04-01", "--review-date", "2029-02-30"],
+    ];
+    for args in runs {
+        let out = f.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("write 2020-09-01 or 01/09/2020"), "{args:?}: {}", stderr(&out));
+    }
+    let out = f.run(&["check", "content", "--today", "31/02/2026"]);
+    assert!(stderr(&out).contains("`31/02/2026` is not a date (February has no day 31)"), "{}", stderr(&out));
+}
+
+/// Commands that date nothing accept `--today` too, so that a script can
+/// give it to every command. `diff` and `search` publish as of `--today`,
+/// but nothing they print depends on the day: the output is the same.
+#[test]
+fn every_command_accepts_today() {
+    let f = crate::ratify::ready();
+    let with = |args: &[&str]| f.run(&[args, &["--today", "2026-02-02"][..]].concat());
+    let fingerprint = ["fingerprint", crate::ratify::V3];
+    assert_eq!(with(&fingerprint).status.code(), Some(0), "{}", stderr(&with(&fingerprint)));
+    assert_eq!(stdout(&with(&fingerprint)), stdout(&f.run(&fingerprint)));
+    let lock = with(&["lock", "content"]);
+    assert_eq!(lock.status.code(), Some(0), "{}", stderr(&lock));
+    for args in [&["search", "security", "content", "--json"][..], &["diff", "CORP/STRAT/003", "content"]] {
+        let (given, system) = (with(args), f.run(args));
+        assert_eq!(given.status.code(), Some(0), "{args:?}: {}", stderr(&given));
+        assert_eq!(stdout(&given), stdout(&system), "{args:?}: no date shows in its output");
+    }
+    f.write("in/lone.txt", "Lone Working Policy\n\n1. Scope\n\nThis policy applies to all staff.\n");
+    let import = with(&["import", "in/lone.txt", "--out", "imported"]);
+    assert_ne!(import.status.code(), Some(2), "{}", stderr(&import));
+    assert!(stdout(&import).contains("imported in/lone.txt"), "{}", stdout(&import));
+}
+
+#[test]
+fn the_search_status_filter_is_current_any_or_one_status_in_any_case() {
+    let f = crate::search_library::library();
+    let ids = |status: &str| {
+        let out = f.run(&["search", "pagers", "content", "--json", "--status", status]);
+        assert_eq!(out.status.code(), Some(0), "{status}: {}", stderr(&out));
+        let found: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        found["results"].as_array().unwrap().iter().map(|r| r["id"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+    assert!(ids("current").is_empty(), "superseded versions are not current");
+    assert_eq!(ids("any"), ["POL/002/057"]);
+    assert_eq!(ids("superseded"), ["POL/002/057"]);
+    assert_eq!(ids("Superseded"), ["POL/002/057"], "a status in any case");
+    assert!(ids("ratified").is_empty());
+    let out = f.run(&["search", "pagers", "content", "--status", "old"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "error: --status old: choose current, any or one of draft, consultation, ratified, superseded, withdrawn\n"
+    );
+}
+
+#[test]
+fn import_errors_are_cleaned_for_the_terminal_like_every_other() {
+    let f = Fixture::new(&[]);
+    f.write("in/evil\u{1b}]0;owned\u{7}\u{1b}[31m.doc", "not a document");
+    f.write("in/plain.txt", "Lone Working Policy\n\n1. Scope\n\nThis policy applies to all staff.\n");
+    let out = f.run(&["import", "in/plain.txt", "in/evil\u{1b}]0;owned\u{7}\u{1b}[31m.doc", "--today", "2026-01-01"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("error: in/evil.doc: a Word 97-2003 .doc file"), "{text:?}");
+    assert_eq!(controls(&text), vec![], "{text:?}");
 }

@@ -1,0 +1,126 @@
+//! `trustdocs import`: for each input what was written and the importer's
+//! warnings, then the check's findings in what was written (printed by the
+//! project's one diagnostic renderer, `report`), or all of it as JSON.
+
+use super::args::{Format, FormatArg, CONTENT};
+use super::exit::{fail, Exit, Stage};
+use super::terminal::{clean, stdout_style};
+use serde::Serialize;
+use std::path::PathBuf;
+use trustdocs::diag::{Diagnostic, Summary};
+use trustdocs::import::blocks::Loc;
+use trustdocs::import::{FileReport, Options, Outcome};
+use trustdocs::model::Date;
+use trustdocs::report::{self, Style};
+
+#[derive(clap::Args)]
+pub struct Args {
+    /// The files to import.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// The content folder to import into: documents go to its documents/, images to its assets/.
+    #[arg(long, default_value = CONTENT)]
+    out: PathBuf,
+    /// The identifier to give the document when its front sheet has none (one input only).
+    #[arg(long)]
+    id: Option<String>,
+    /// Replace documents and images that already exist.
+    #[arg(long)]
+    force: bool,
+    #[command(flatten)]
+    format: FormatArg,
+}
+
+pub fn run(a: Args, today: Date) -> Exit {
+    let opts = Options { files: a.files, out: a.out, id: a.id, force: a.force, today };
+    match trustdocs::import::run(&opts) {
+        Ok(outcome) => {
+            match a.format.format {
+                Format::Json => print!("{}", json(&outcome)),
+                Format::Human => print!("{}", human(&outcome, stdout_style())),
+            }
+            Exit::import(&outcome)
+        }
+        Err(e) => fail(&e, Stage::Input),
+    }
+}
+
+#[derive(Serialize)]
+struct Json<'a> {
+    files: &'a [FileReport],
+    notice: &'a Option<String>,
+    diagnostics: &'a [Diagnostic],
+    summary: &'a Summary,
+}
+
+fn json(outcome: &Outcome) -> String {
+    let j = Json {
+        files: &outcome.files,
+        notice: &outcome.notice,
+        diagnostics: &outcome.diagnostics,
+        summary: &outcome.summary,
+    };
+    serde_json::to_string_pretty(&j).expect("the report serialises") + "\n"
+}
+
+/// The terminal's bold, yellow, red and reset, or nothing.
+struct Paint {
+    bold: &'static str,
+    yellow: &'static str,
+    red: &'static str,
+    reset: &'static str,
+}
+
+impl Paint {
+    fn of(style: Style) -> Paint {
+        match style {
+            Style::Color => Paint { bold: "\x1b[1m", yellow: "\x1b[33m", red: "\x1b[31m", reset: "\x1b[0m" },
+            Style::Plain => Paint { bold: "", yellow: "", red: "", reset: "" },
+        }
+    }
+}
+
+/// Inputs, messages and warnings quote the documents, so each is cleaned
+/// before the terminal's own sequences are put around it.
+fn human(outcome: &Outcome, style: Style) -> String {
+    let paint = Paint::of(style);
+    let Paint { bold, yellow, reset, .. } = paint;
+    let mut out = String::new();
+    for f in &outcome.files {
+        file(f, &paint, &mut out);
+    }
+    if !outcome.diagnostics.is_empty() || outcome.summary.documents > 0 {
+        out.push_str(&format!("{bold}Check of the imported documents{reset}\n\n"));
+        out.push_str(&report::human(&outcome.diagnostics, &outcome.sources, &outcome.summary, style));
+    }
+    if let Some(n) = &outcome.notice {
+        out.push_str(&format!("{yellow}note{reset}: {}\n", clean(n)));
+    }
+    let failed = outcome.files.iter().filter(|f| f.error.is_some()).count();
+    let warned: usize = outcome.files.iter().map(|f| f.warnings.len()).sum();
+    out.push_str(&format!("{} imported, {failed} failed, {warned} import warnings\n", outcome.files.len() - failed));
+    out
+}
+
+/// One input: what it became or why it failed, and its warnings.
+fn file(f: &FileReport, p: &Paint, out: &mut String) {
+    let Paint { bold, yellow, red, reset } = *p;
+    let input = clean(&f.input);
+    match (&f.output, &f.error) {
+        (_, Some(e)) => out.push_str(&format!("{red}{bold}error{reset}{bold}: {input}: {}{reset}\n", clean(e))),
+        (Some(o), None) => out.push_str(&format!("{bold}imported{reset} {input} → {}\n", clean(o))),
+        (None, None) => {}
+    }
+    for w in &f.warnings {
+        let key = w.key.as_deref().map(|k| format!(" [{}]", clean(k))).unwrap_or_default();
+        out.push_str(&format!("  {yellow}warning{reset}{key}: {}\n", clean(&w.message)));
+        match &w.at {
+            Some(Loc::Line { line }) => out.push_str(&format!("    --> {input}:{line}\n")),
+            Some(at) => out.push_str(&format!("    --> {input} ({})\n", clean(&at.to_string()))),
+            None => {}
+        }
+    }
+    if !f.warnings.is_empty() || f.error.is_some() {
+        out.push('\n');
+    }
+}

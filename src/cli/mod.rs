@@ -1,0 +1,109 @@
+//! The command line: each command's options and how its outcome is shown
+//! (one file per command or family), the options several share
+//! (`args.rs`), the one exit-status policy (`exit.rs`), and what reaches
+//! the terminal (`terminal.rs`). The library returns typed outcomes and
+//! never prints them; only this module decides on colour and cleans text
+//! for the terminal.
+
+mod args;
+mod build;
+mod check;
+mod diff;
+mod exit;
+mod governance;
+mod import;
+mod search;
+mod serve;
+mod terminal;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(
+    name = "trustdocs",
+    version,
+    about = "Builds an NHS organisation's policies, strategies and procedures into a searchable intranet site, and reports what the governance team must fix."
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+    #[command(flatten)]
+    shared: args::Shared,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from a content folder (runs every check too).
+    Build(build::Args),
+    /// Check a content folder and report every problem found, or only those of some documents.
+    Check(check::Args),
+    /// Preview the site: build it, serve it on 127.0.0.1, rebuild and reload on every edit.
+    Serve(serve::Args),
+    /// Compare two versions of a document: the facts that changed, then the text section by section.
+    Diff(diff::DiffArgs),
+    /// Make the ratifying committee's paper for the version in preparation: one PDF with a
+    /// cover sheet, the checks' findings, the changes in redline and the proposed document.
+    Pack(diff::PackArgs),
+    /// Import existing Word documents (.docx), PDFs (.pdf, through pdftotext) and text taken from PDFs (.txt) into a content folder, then check them.
+    Import(import::Args),
+    /// Start the next version of a document: copy its version in force into a new draft file beside it.
+    #[command(
+        after_help = "Examples:\n  trustdocs new-version CORP/STRAT/003            # version 3 → a draft of version 4\n  trustdocs new-version POL/002/015 --minor       # version 1 → a draft of version 1.1\n\nThe draft is written beside the current file, named with its version (lone-working.md → lone-working-v4.md).\nIt has status draft, no ratified or review_date, and a last history entry whose description must be written before it can be ratified."
+    )]
+    NewVersion(governance::NewVersionArgs),
+    /// Record a committee's ratification of the version in preparation of a document: it becomes the version in force, the previous one is superseded, and ratified.lock records its fingerprint.
+    #[command(
+        after_help = "Examples:\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 2026-03-01 --minute PG/26/14 --dry-run\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 01/03/2026 --summary \"Annual review; NHS Protect references removed\"\n\nThe checks run first: while the version has an error (placeholder text included), nothing is written.\nExit status: 0 ratified (or shown, with --dry-run), 1 refused, 2 bad usage."
+    )]
+    Ratify(governance::RatifyArgs),
+    /// Withdraw the version in force of a document, recording who decided it, when and why.
+    #[command(
+        after_help = "Example:\n  trustdocs withdraw POL/002/015 --by \"Policy Group\" --date 2026-03-01 --reason \"Replaced by the Violence Prevention and Reduction Policy\"\n\nThe documents that cite it are listed first. Exit status: 0 withdrawn (or shown, with --dry-run), 1 refused, 2 bad usage."
+    )]
+    Withdraw(governance::WithdrawArgs),
+    /// Record in ratified.lock every ratified and superseded version of documents that have no entry yet (existing entries are never changed).
+    #[command(
+        after_help = "Example:\n  trustdocs lock content\n\nRun it once when a library adopts trustdocs, after checking that each document is what its committee ratified."
+    )]
+    Lock(governance::LockArgs),
+    /// Print a document file's fingerprint as `ratify` would record it in ratified.lock now.
+    #[command(
+        after_help = "Example:\n  trustdocs fingerprint content/documents/pol-002-015-security-management-policy.md --manifest\n\nCompare it with the version's line in ratified.lock, the document control sheet or catalogue.json. docs/governance.md says what it covers and how to recompute it with standard tools."
+    )]
+    Fingerprint(governance::FingerprintArgs),
+    /// Search the documents. Builds the index first when it is missing or stale.
+    Search(search::Args),
+}
+
+/// Parses the command line, runs the command, and gives its exit status.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    let today = cli.shared.today();
+    let exit = match cli.command {
+        Command::Build(a) => build::run(a, today),
+        Command::Check(a) => check::run(a, today),
+        Command::Serve(a) => serve::run(a, today),
+        Command::Diff(a) => diff::diff(a, today),
+        Command::Pack(a) => diff::pack(a, today),
+        Command::Import(a) => import::run(a, today),
+        Command::NewVersion(a) => governance::new_version(a, today),
+        Command::Ratify(a) => governance::ratify(a, today),
+        Command::Withdraw(a) => governance::withdraw(a, today),
+        Command::Lock(a) => governance::lock(a),
+        Command::Fingerprint(a) => governance::fingerprint(a),
+        Command::Search(a) => search::run(a, today),
+    };
+    exit.into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_line_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,124 @@
+//! The checks `ratify` runs on the library as it would be once ratified,
+//! and the errors they find in the draft, on its lines as they are now.
+
+use super::Change;
+use crate::diag::{Code, Diagnostic, Severity};
+use crate::lock::Lock;
+use crate::model::{Date, Document, Status, WatchwordKind, HISTORY_PLACEHOLDER};
+use crate::resolve::{DocIndex, Library};
+use std::sync::Arc;
+
+/// The errors of the draft once ratified, on its lines as they are now:
+/// the checks of the library with every change made, in memory. The first
+/// of `edited` is the draft.
+pub(super) fn findings_after(
+    project: &crate::Project,
+    edited: &[(DocIndex, &Change)],
+    lock_text: &str,
+    today: Date,
+) -> Vec<Diagnostic> {
+    let mut lib: Library = project.lib.clone();
+    let touched: Vec<&str> = edited.iter().map(|(_, c)| c.display.as_str()).collect();
+    let mut diags: Vec<Diagnostic> =
+        project.diags.iter().filter(|d| !d.file.as_deref().is_some_and(|f| touched.contains(&f))).cloned().collect();
+    for &(index, change) in edited {
+        let doc = lib.doc(index);
+        let (doc, found) = crate::load::document_from_text(
+            doc.file.display.clone(),
+            doc.file.path.clone(),
+            change.after.clone(),
+            &lib.config,
+        );
+        lib.docs[index.get()] = Arc::new(doc);
+        diags.extend(found);
+    }
+    lib.reindex();
+    lib.lock = Lock::parse(lock_text.to_string(), lib.lock.display.clone()).0;
+    diags.extend(crate::check::run(&lib, today));
+    let (draft, change) = edited[0];
+    let draft = lib.doc(draft);
+    let file = &draft.file.display;
+    let mut record: Vec<Diagnostic> = diags
+        .iter()
+        .filter(|d| matches!(d.code, Code::H010 | Code::H012) && d.file.as_ref() != Some(file))
+        .cloned()
+        .collect();
+    // The checks' C002 speaks of a ratified document; ratify says its own.
+    let mut errors: Vec<Diagnostic> = diags
+        .into_iter()
+        .filter(|d| d.file.as_ref() == Some(file) && d.code != Code::C002 && d.severity == Severity::Error)
+        .collect();
+    errors.extend(placeholders(&lib, draft, &change.after));
+    let lines = LineMap::new(&change.before, &change.after);
+    for d in &mut errors {
+        let (line, moved) = lines.old_line(d.line);
+        d.line = line;
+        if moved {
+            d.column = 1;
+        }
+    }
+    errors.append(&mut record);
+    crate::diag::sort(&mut errors);
+    errors.dedup();
+    errors
+}
+
+/// Placeholder text left in the draft once ratified (C002), an error here:
+/// the version put to ratify must say what it means. In a history entry,
+/// the help says how to fill it in. `text` is the draft's text once ratified.
+fn placeholders(lib: &Library, draft: &Document, text: &str) -> Vec<Diagnostic> {
+    if draft.status() != Some(Status::Ratified) {
+        return Vec::new();
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let found = draft.watchwords.iter().filter(|w| w.kind == WatchwordKind::Placeholder);
+    found
+        .filter_map(|w| Some((w.pos, &lib.config.watchwords.placeholders.get(w.index)?.0)))
+        .map(|(pos, p)| {
+            let d = Diagnostic::new(Code::C002, format!("placeholder text \"{p}\" left in the version put to ratify"))
+                .in_file(&draft.file.display)
+                .at(pos)
+                .for_document(draft.id())
+                .width(p.chars().count());
+            let mut d = match lines.get(d.line as usize - 1).is_some_and(|l| l.contains(HISTORY_PLACEHOLDER)) {
+                true => d.help("write what changed in this history entry, or give `--summary`"),
+                false => d.help("replace it with the real text"),
+            };
+            d.severity = Severity::Error;
+            d
+        })
+        .collect()
+}
+
+/// From the lines of an edited text back to the lines of the file on disk.
+struct LineMap {
+    ops: Vec<similar::DiffOp>,
+}
+
+impl LineMap {
+    fn new(before: &str, after: &str) -> LineMap {
+        LineMap { ops: similar::TextDiff::from_lines(before, after).ops().to_vec() }
+    }
+
+    /// The 1-based line on disk of 1-based line `line` of the edited text,
+    /// and whether that line was added or changed by the edit (then it is
+    /// the line where the change is).
+    fn old_line(&self, line: u32) -> (u32, bool) {
+        let n = line.saturating_sub(1) as usize;
+        for op in &self.ops {
+            let new = op.new_range();
+            if new.contains(&n) {
+                return match op {
+                    similar::DiffOp::Equal { old_index, new_index, .. } => {
+                        ((old_index + n - new_index + 1) as u32, false)
+                    }
+                    // A changed line is where it was; an added one
+                    // points at the line before it.
+                    similar::DiffOp::Insert { old_index, .. } => ((*old_index).max(1) as u32, true),
+                    _ => (op.old_range().start as u32 + 1, true),
+                };
+            }
+        }
+        (line, false)
+    }
+}
