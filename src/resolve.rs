@@ -184,6 +184,11 @@ impl Library {
         self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &**self.doc(i)))
     }
 
+    /// What `ratified.lock` records for `doc`'s id and version, if anything.
+    pub fn locked(&self, doc: &Document) -> Option<&crate::lock::Entry> {
+        self.lock.entry(doc.id()?, doc.version()?)
+    }
+
     /// The asset a relative link in `doc` names, if it exists under
     /// `assets/`: its path in the content folder, with `/` separators.
     pub fn asset(&self, doc: &Document, link: &str) -> Option<String> {

@@ -3,11 +3,13 @@
 //! insertion far apart. First blocks whose text is the same, then (after
 //! changed blocks are paired in place) blocks that are nearly the same.
 
-use super::blocks::{self, label_of, Item, Pair, Step};
-use super::sections::Entry;
-use super::units::Part;
+use super::blocks::{self, Item, Step};
+use super::comparison::BlockKind;
+use super::describe::label_of;
+use super::entry::Entry;
+use super::pairing::{pair_in_order, Pair, CHANGED_SIMILARITY};
+use super::units::{Part, Unit};
 use super::words;
-use super::BlockKind;
 use rustc_hash::FxHashMap;
 
 /// A block edited as it moved must keep this share of its words.
@@ -70,7 +72,7 @@ pub fn resolve(entries: &[Entry], steps: &[Vec<Step>], old: &[Part], new: &[Part
                     let free_d: Vec<usize> = ds.iter().copied().filter(|&d| !away.contains_key(&(e, d))).collect();
                     let free_i: Vec<usize> = is.iter().copied().filter(|&i| !here.contains_key(&(e, i))).collect();
                     let sim = |d: usize, i: usize| blocks::block_similarity(old_unit((e, d)), new_unit((e, i)));
-                    let paired = blocks::pair_in_order(&free_d, &free_i, sim, blocks::CHANGED_SIMILARITY);
+                    let paired = pair_in_order(&free_d, &free_i, sim, CHANGED_SIMILARITY);
                     out.extend(ds.iter().filter(|&&d| away.contains_key(&(e, d))).map(|&d| Item::Del(d)));
                     out.extend(paired.into_iter().map(|p| match p {
                         Pair::Del(d) => Item::Del(d),
@@ -157,7 +159,7 @@ fn movable(kind: BlockKind, text: &str) -> bool {
     kind != BlockKind::Rule && !text.trim().is_empty()
 }
 
-fn near_movable(u: &super::units::Unit) -> bool {
+fn near_movable(u: &Unit) -> bool {
     u.kind != BlockKind::Table && words::count(&u.text) >= MOVED_MIN_WORDS
 }
 

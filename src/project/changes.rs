@@ -2,11 +2,10 @@
 //! are compared, and the committee's paper made of their comparison.
 
 use super::{Checked, Project};
-use crate::compare::Comparison;
+use crate::compare::{compare_versions, Comparison, Names};
 use crate::error::{Error, Result};
 use crate::model::{Date, DocId, Status, Version};
 use crate::publish::{ChangesPage, Publication, PublishOptions};
-use crate::render::facts::{compare_versions, Names};
 use crate::render::pdf::{self, Typst};
 use crate::resolve::{DocIndex, Library, Versions};
 use crate::theme::Theme;

@@ -3,7 +3,7 @@
 //! (`publish/changes.rs`); what changed is the compare stage's.
 
 use crate::compare::{self, BlockChange, BlockDiff, BlockKind, Comparison, FactChange, SectionDiff, SectionStatus};
-use crate::model::{DocId, Status};
+use crate::model::Status;
 use crate::publish::{ChangesPage, Publication};
 use crate::resolve::DocIndex;
 use serde::Serialize;
@@ -40,24 +40,6 @@ pub fn link_history(
         row.changes_url = version.and_then(|i| site.changes.into_version(i)).map(|p| p.url.clone());
     }
     rows
-}
-
-/// How the site names related documents and roles in a comparison: in the
-/// public copy, a document that is not public is left out.
-pub fn compare(site: &Publication, page: &ChangesPage) -> Comparison {
-    let lib = site.lib;
-    let related = |id: &DocId| match site.main_of.get(id) {
-        Some(&i) => Some(lib.doc(i).title().to_string()),
-        None if site.opts.public => None,
-        None => Some(lib.target(id).map_or_else(|| "(not in this library)".to_string(), |d| d.title().to_string())),
-    };
-    let role = |r: &str| lib.config.role(r).map(|r| r.title.clone());
-    super::facts::compare_versions(
-        site,
-        lib.doc(page.from),
-        lib.doc(page.to),
-        &super::facts::Names { related: &related, role: &role },
-    )
 }
 
 #[derive(Serialize)]

@@ -50,7 +50,7 @@ pub fn catalogue(site: &Publication) -> String {
                 published: d.meta.published.map(|x| x.iso()),
                 review_date: d.meta.effective_review_date().map(|x| x.iso()),
                 public: d.meta.public,
-                fingerprint: super::views::fingerprint(site, d),
+                fingerprint: site.lib.locked(d).map(|e| e.fingerprint.to_string()),
                 page: format!("{base}{}", p.url),
                 pdf: site.opts.pdf.then(|| format!("{base}{}", pdf_path(site, p.doc, &p.url))),
                 related: d

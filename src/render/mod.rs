@@ -2,7 +2,6 @@
 
 mod body_html;
 pub mod changes;
-pub mod facts;
 mod feeds;
 mod governance;
 mod html;
@@ -183,7 +182,7 @@ fn changes_page(
     page: &ChangesPage,
     sink: &dyn Sink,
 ) -> Result<usize> {
-    let view = changes::view(site, page, changes::compare(site, page));
+    let view = changes::view(site, page, crate::compare::compare_page(site, page));
     let root = root_of(&page.url);
     let page_title =
         format!("Changes from version {} to version {}: {}", view.from.version, view.to.version, view.title);

@@ -43,7 +43,7 @@ fn frame(site: &Publication, page: &ChangesPage) -> Value {
 
 /// The redline's data: the frame and the comparison as the page shows it.
 pub fn data(site: &Publication, page: &ChangesPage) -> Value {
-    let view = changes::view(site, page, changes::compare(site, page));
+    let view = changes::view(site, page, crate::compare::compare_page(site, page));
     let mut data = frame(site, page);
     data["changes"] = serde_json::to_value(view).expect("a comparison serialises");
     data

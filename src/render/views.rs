@@ -2,11 +2,13 @@
 //! Dates are already formatted the NHS way here; templates format nothing.
 
 use super::body_html::{BodyHtml, GlossaryMarker};
+use crate::compare::{characteristic, eia_stage, impact, Fact, FactKey};
 use crate::model::*;
 use crate::publish::Publication;
 use crate::resolve::DocIndex;
 use crate::text::{capitalise, plural_label};
 use serde::Serialize;
+use std::borrow::Cow;
 
 #[derive(Serialize)]
 pub struct DocSummary {
@@ -61,7 +63,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
 
 #[derive(Serialize)]
 pub struct Row {
-    pub label: &'static str,
+    pub label: Cow<'static, str>,
     pub value: String,
     /// A link for the value (the contact's `mailto:`), through the allow-list.
     pub href: Option<String>,
@@ -251,12 +253,6 @@ fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findi
     })
 }
 
-/// The fingerprint `ratified.lock` records for this version, if any.
-pub fn fingerprint(site: &Publication, doc: &Document) -> Option<String> {
-    let entry = site.lib.lock.entry(doc.id()?, doc.version()?)?;
-    Some(entry.fingerprint.to_string())
-}
-
 fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
     let status = doc.status().unwrap_or(Status::Draft);
     let review = doc.meta.effective_review_date();
@@ -303,24 +299,15 @@ fn sentence(text: &str) -> String {
     }
 }
 
-fn approval(a: &Option<At<Approval>>) -> Option<String> {
-    a.as_ref().map(|a| {
-        let when = a.date.map(|d| format!(" on {d}")).unwrap_or_default();
-        let minute = a.minute.as_ref().map(|m| format!(" (minute {m})")).unwrap_or_default();
-        format!("{}{when}{minute}", a.by)
-    })
-}
-
-fn yes_no(b: bool) -> String {
-    if b { "Yes" } else { "No" }.to_string()
-}
-
 /// The facts a page shows first, above the folded control sheet: status,
 /// version, review date and owner (in the public copy, the owner's job
 /// title only, as in the control sheet).
 pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
-    let row =
-        |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
+    let row = |label: &'static str, value: Option<String>| Row {
+        label: label.into(),
+        value: value.unwrap_or_else(|| "Not given".into()),
+        href: None,
+    };
     vec![
         row("Status", doc.status().map(|s| capitalise(s.as_str()))),
         row("Version", doc.version().map(|v| v.to_string())),
@@ -329,79 +316,16 @@ pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
     ]
 }
 
-/// The document control sheet, with the version's fingerprint in
-/// `ratified.lock` (in the public copy, the author by job title only:
-/// `Publication::author`).
+/// The document control sheet (`compare::control_sheet`), the contact
+/// linked by `mailto:` when the address passes the allow-list.
 pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
-    let m = &doc.meta;
-    let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
-    let rows: Vec<(&'static str, Option<String>)> = vec![
-        ("Document type", m.doc_type.as_ref().map(|t| capitalise(&t.value))),
-        ("Unique identifier", doc.id().map(|i| i.to_string())),
-        ("Document title", Some(doc.title().to_string())),
-        ("Version number", doc.version().map(|v| v.to_string())),
-        ("Status", doc.status().map(|s| capitalise(s.as_str()))),
-        ("Scope", m.scope.clone()),
-        ("Classification", m.classification.clone()),
-        (if site.opts.public { "Author" } else { "Author / title" }, site.author(doc, " / ")),
-        ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
-        ("Head of department", m.head_of_department.clone()),
-        ("Executive lead", m.executive_lead.clone()),
-        ("Contact", m.contact.clone()),
-        ("Primary audience", m.audience.as_ref().and_then(|a| a.primary.clone())),
-        ("Secondary audience", m.audience.as_ref().map(|a| a.secondary.join(", ")).filter(|s| !s.is_empty())),
-        (
-            "Replaces",
-            Some(
-                m.replaces
-                    .iter()
-                    .map(|r| match &r.version {
-                        Some(v) => format!("{} version {v}", r.id),
-                        None => r.id.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-            .filter(|s| !s.is_empty()),
-        ),
-        ("Validated by", approval(&m.validated)),
-        ("Ratified by", approval(&m.ratified)),
-        ("Fingerprint (SHA-256)", fingerprint(site, doc)),
-        // Only a withdrawal the status records (a record on any other version is S009).
-        (
-            "Withdrawn",
-            m.withdrawn
-                .as_ref()
-                .filter(|_| doc.status() == Some(Status::Withdrawn))
-                .map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason)),
-        ),
-        ("First published", m.published.map(|d| d.to_string())),
-        ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),
-        (
-            "Review extended",
-            m.review_extension
-                .as_ref()
-                .map(|e| format!("to {} by {}{}", e.to, e.by, e.date.map(|d| format!(" on {d}")).unwrap_or_default())),
-        ),
-        (
-            "NHS Constitution principles",
-            m.nhs_constitution.as_ref().map(|c| numbers(&c.principles)).filter(|s| !s.is_empty()),
-        ),
-        (
-            "NHS Constitution staff pledges",
-            m.nhs_constitution.as_ref().map(|c| numbers(&c.staff_pledges)).filter(|s| !s.is_empty()),
-        ),
-        ("Meets the Equality Act 2010", m.equality_act_compliant.map(yes_no)),
-        ("Document for public display", Some(yes_no(m.public))),
-        ("References checked", approval(&m.references_checked)),
-    ];
-    let contact = |label: &str, value: &str| {
-        (label == "Contact").then(|| crate::model::url::allow(&format!("mailto:{value}")).ok()).flatten()
+    let contact = |f: &Fact| {
+        let mailto = || crate::model::url::allow(&format!("mailto:{}", f.value)).ok();
+        (f.key == FactKey::Contact).then(mailto).flatten().map(|u| u.as_str().to_string())
     };
-    rows.into_iter()
-        .filter_map(|(label, value)| {
-            value.map(|value| Row { href: contact(label, &value).map(|u| u.as_str().to_string()), label, value })
-        })
+    crate::compare::control_sheet(site, doc)
+        .into_iter()
+        .map(|f| Row { href: contact(&f), label: f.label, value: f.value })
         .collect()
 }
 
@@ -435,9 +359,8 @@ pub fn history(doc: &Document) -> Vec<HistoryRow> {
 }
 
 pub fn eia(e: &Eia) -> EiaView {
-    let label = |key: &str| CHARACTERISTICS.iter().find(|(k, _)| *k == key).map_or("Other", |(_, l)| l).to_string();
     EiaView {
-        stage: e.stage.map(|s| if s == 1 { "1 (screening)".to_string() } else { "2 (full assessment)".to_string() }),
+        stage: e.stage.map(eia_stage),
         date: e.date.as_ref().map(|d| d.value.to_string()),
         lead_assessor: e.lead_assessor.clone(),
         department: e.department.clone(),
@@ -449,12 +372,8 @@ pub fn eia(e: &Eia) -> EiaView {
                 i.value
                     .iter()
                     .map(|i| ImpactRow {
-                        characteristic: label(i.characteristic),
-                        impact: capitalise(match i.kind {
-                            ImpactKind::Positive => "positive",
-                            ImpactKind::Negative => "negative",
-                            ImpactKind::Neutral => "neutral",
-                        }),
+                        characteristic: characteristic(i.characteristic).to_string(),
+                        impact: impact(i.kind),
                         comment: i.comment.clone(),
                     })
                     .collect()
