@@ -58,7 +58,8 @@ impl Checked {
         let typst = Typst::find()?;
         let opts = PublishOptions { drafts: true, today: self.today, pdf: false, public: false };
         let site = Publication::plan(lib, &opts);
-        let page = ChangesPage { from: current, to: proposed, url: String::new() };
+        // The paper goes where `out` says, not to a page of the site.
+        let page = ChangesPage { from: current, to: proposed, url: String::new(), pdf: String::new() };
         let findings: Vec<_> =
             self.diags.iter().filter(|d| d.file.as_deref() == Some(doc.file.display.as_str())).collect();
         let job = crate::render::redline::pack_job(&site, &page, &findings);

@@ -4,7 +4,7 @@
 
 use crate::compare::{self, BlockChange, BlockDiff, BlockKind, Comparison, FactChange, SectionDiff, SectionStatus};
 use crate::model::Status;
-use crate::publish::{ChangesPage, Publication};
+use crate::publish::{addresses, ChangesPage, Publication};
 use crate::resolve::DocIndex;
 use serde::Serialize;
 
@@ -141,10 +141,10 @@ pub fn view(site: &Publication, page: &ChangesPage, c: Comparison) -> ChangesVie
         id: c.id,
         title: c.title,
         type_label: crate::text::plural_label(&doc_type),
-        type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
+        type_url: addresses::type_listing(to),
         doc_url: main,
         to_is_draft: to.status().is_some_and(Status::is_draft),
-        pdf_url: site.opts.pdf.then(|| super::redline::pdf_path(site, page)),
+        pdf_url: site.opts.pdf.then(|| page.pdf.clone()),
         text_unchanged: summary.is_empty(),
         changes,
         more_changes,

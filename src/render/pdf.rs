@@ -38,14 +38,6 @@ impl Typst {
     }
 }
 
-/// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Publication, doc: DocIndex, page_url: &str) -> String {
-    let doc = site.lib.doc(doc);
-    let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
-    let version = doc.version().map_or("0", |v| v.as_str());
-    format!("{page_url}{slug}-v{version}.pdf")
-}
-
 pub struct PdfOutcome {
     /// PDFs written into the staging folder.
     pub made: usize,
@@ -82,7 +74,7 @@ pub struct Job {
 fn document_job(site: &Publication, page: &DocPage) -> Job {
     let doc = site.lib.doc(page.doc);
     Job {
-        path: pdf_path(site, page.doc, &page.url),
+        path: page.pdf.clone(),
         key: format!("doc-{}", page.doc),
         label: format!(
             "{} version {} ({})",

@@ -10,15 +10,6 @@ use crate::model::Document;
 use crate::publish::{ChangesPage, Publication};
 use serde_json::{json, Value};
 
-/// The redline beside version Y's PDF: `documents/a/a-v3-to-v4-changes.pdf`.
-pub fn pdf_path(site: &Publication, page: &ChangesPage) -> String {
-    let (from, to) = (site.lib.doc(page.from), site.lib.doc(page.to));
-    let slug = to.id().map_or_else(|| "document".to_string(), |i| i.slug());
-    let v = |d: &Document| d.version().map_or("0", |v| v.as_str()).to_string();
-    let folder = site.url_of.get(&page.to).map_or(page.url.as_str(), String::as_str);
-    format!("{folder}{slug}-v{}-to-v{}-changes.pdf", v(from), v(to))
-}
-
 /// What the redline's pages show around the changes: the header facts of
 /// the newer version, in the shape `document.typ` reads.
 fn frame(site: &Publication, page: &ChangesPage) -> Value {
@@ -60,7 +51,7 @@ pub fn job(site: &Publication, page: &ChangesPage) -> Job {
         to.file.display
     );
     Job {
-        path: pdf_path(site, page),
+        path: page.pdf.clone(),
         key: format!("changes-{}-{}", page.from, page.to),
         label,
         main: "redline.typ",

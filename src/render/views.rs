@@ -4,7 +4,7 @@
 use super::body_html::{BodyHtml, GlossaryMarker};
 use crate::compare::{characteristic, eia_stage, impact, Fact, FactKey};
 use crate::model::*;
-use crate::publish::Publication;
+use crate::publish::{addresses, DocPage, Publication};
 use crate::resolve::DocIndex;
 use crate::text::{capitalise, plural_label};
 use serde::Serialize;
@@ -43,7 +43,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
     let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
         type_label: plural_label(&doc_type),
-        type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
+        type_url: addresses::type_listing(doc),
         id: doc.id().map_or_else(String::new, |i| i.to_string()),
         title: doc.title().to_string(),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(String::new, |t| t.value.clone()),
@@ -186,13 +186,8 @@ pub struct Findings {
     pub url: String,
 }
 
-pub fn document(
-    site: &Publication,
-    glossary: &GlossaryMarker,
-    doc_index: DocIndex,
-    url: &str,
-    root: &str,
-) -> DocumentView {
+pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, root: &str) -> DocumentView {
+    let (doc_index, url) = (page.doc, page.url.as_str());
     let doc = site.lib.doc(doc_index);
     let config = &site.lib.config;
     let href = |link: &crate::model::body::Link| site.href(doc, link, root);
@@ -238,7 +233,7 @@ pub fn document(
         versions: versions(site, doc, doc_index),
         current_url,
         is_draft: doc.status().is_some_and(Status::is_draft),
-        pdf_url: site.opts.pdf.then(|| super::pdf::pdf_path(site, doc_index, url)),
+        pdf_url: site.opts.pdf.then(|| page.pdf.clone()),
         changes_next: super::changes::link(site, site.changes.out_of_version(doc_index)),
         findings: findings(site, doc, doc_index),
     }
@@ -247,10 +242,7 @@ pub fn document(
 fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findings> {
     let errors = *site.errors.get(&index)?;
     let shown = !site.opts.public && doc.status().is_some_and(Status::is_current);
-    shown.then(|| Findings {
-        errors,
-        url: format!("checks/index.html#{}", super::governance::checks_anchor(&doc.file.display)),
-    })
+    shown.then(|| Findings { errors, url: addresses::checks_of(&doc.file.display) })
 }
 
 fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
