@@ -13,35 +13,6 @@ const CONTEXT: usize = 1;
 /// The summary lists this many changes at most.
 const LISTED_CHANGES: usize = 40;
 
-/// A link to a comparison page, for the pages of its versions.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChangesLink {
-    pub from: String,
-    pub to: String,
-    pub url: String,
-}
-
-pub fn link(site: &Publication, page: Option<&ChangesPage>) -> Option<ChangesLink> {
-    let page = page?;
-    let v = |i: DocIndex| site.lib.doc(i).version().map_or_else(String::new, |v| v.to_string());
-    Some(ChangesLink { from: v(page.from), to: v(page.to), url: page.url.clone() })
-}
-
-/// Links each amendment history row to the comparison page of the version it records.
-pub fn link_history(
-    site: &Publication,
-    doc: DocIndex,
-    mut rows: Vec<super::views::HistoryRow>,
-) -> Vec<super::views::HistoryRow> {
-    let Some(versions) = site.lib.doc(doc).id().and_then(|id| site.lib.by_id.get(id)) else { return rows };
-    for row in &mut rows {
-        let Ok(v) = crate::model::Version::parse(&row.version) else { continue };
-        let version = versions.all.iter().copied().find(|&i| site.lib.doc(i).version() == Some(&v));
-        row.changes_url = version.and_then(|i| site.changes.into_version(i)).map(|p| p.url.clone());
-    }
-    rows
-}
-
 #[derive(Serialize)]
 pub struct SideView {
     pub version: String,

@@ -2,12 +2,14 @@
 
 mod body_html;
 pub mod changes;
+pub mod document;
 mod feeds;
 mod governance;
 mod html;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
+pub mod pdf_job;
 pub mod redline;
 mod references;
 pub mod views;
@@ -82,7 +84,7 @@ impl<'a> SiteRenderer<'a> {
             .filter(|p| wanted(p.doc))
             .map(|p| {
                 let root = root_of(&p.url);
-                let view = views::document(site, glossary, p, &root);
+                let view = document::document(site, glossary, p, &root);
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;

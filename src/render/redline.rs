@@ -3,8 +3,8 @@
 //! (docs/pdf-data.md). As for every PDF, document text is only data.
 
 use super::changes;
-use super::pdf::Job;
 use super::pdf_data;
+use super::pdf_job::{self, Job};
 use crate::diag::Diagnostic;
 use crate::model::Document;
 use crate::publish::{ChangesPage, Publication};
@@ -59,7 +59,7 @@ pub fn job(site: &Publication, page: &ChangesPage) -> Job {
         data: serde_json::to_vec_pretty(&data(site, page)).expect("PDF data serialises"),
         extra: Vec::new(),
         images: Vec::new(),
-        timestamp: super::pdf::timestamp(to),
+        timestamp: pdf_job::timestamp(to),
     }
 }
 
@@ -89,7 +89,7 @@ pub fn pack_job(site: &Publication, page: &ChangesPage, findings: &[&Diagnostic]
     job.templates = &["pack.typ", "redline.typ", "document.typ"];
     job.extra = vec![("pack.json".to_string(), serde_json::to_vec_pretty(&pack).expect("PDF data serialises"))];
     job.data = serde_json::to_vec_pretty(&pdf_data::data(site, page.to)).expect("PDF data serialises");
-    job.images = super::pdf::images(site, page.to);
+    job.images = pdf_job::images(site, page.to);
     job
 }
 
