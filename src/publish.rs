@@ -70,7 +70,7 @@ impl<'a> Publication<'a> {
         let mut main_of = BTreeMap::new();
         // Ids that would share an address (S007): the first in order keeps it.
         let mut slugs = std::collections::HashSet::new();
-        for (id, versions) in &lib.by_id {
+        for (id, versions) in lib.by_id() {
             let (visible, main) = match opts.public {
                 true => public_versions(lib, versions, &errors),
                 false => {
@@ -173,7 +173,7 @@ impl<'a> Publication<'a> {
         if self.main_of.contains_key(id) {
             return None;
         }
-        let why = if self.lib.by_id.contains_key(id) { "not published" } else { "not in this library" };
+        let why = if self.lib.by_id().contains_key(id) { "not published" } else { "not in this library" };
         Some(if shown.contains(id.as_str()) { format!(" ({why})") } else { format!(" ({id}, {why})") })
     }
 

@@ -9,7 +9,7 @@ use std::fmt::Write;
 /// Every version in force or in preparation of another id that cites `id`.
 pub fn citing<'l>(lib: &'l Library, id: &DocId) -> Vec<&'l Document> {
     let mut out: Vec<&Document> = lib
-        .docs
+        .docs()
         .iter()
         .map(|d| &**d)
         .filter(|d| d.id().is_some_and(|own| own != id) && d.status().is_some_and(|s| s.is_current()))

@@ -39,7 +39,7 @@ fn one(file: &Path, show_manifest: bool, loaded: &mut Option<(PathBuf, Project)>
     let project = &loaded.as_ref().expect("loaded above").1;
     let rel = real.strip_prefix(&dir).unwrap_or(&real);
     let lib = &project.lib;
-    let Some(doc) = lib.docs.iter().find(|d| d.file.path == rel) else {
+    let Some(doc) = lib.docs().iter().find(|d| d.file.path == rel) else {
         return Err(Outcome::usage(format!(
             "error: {shown} is not a document of {}: documents are the .md files under documents/",
             dir.display()

@@ -14,7 +14,6 @@ use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, Document, HistoryEntry, Version};
 use crate::resolve::{DocIndex, Library};
 use std::path::PathBuf;
-use std::sync::Arc;
 
 /// The review date to set.
 pub enum ReviewDate {
@@ -283,10 +282,9 @@ fn findings_after(
             change.after.clone(),
             &lib.config,
         );
-        lib.docs[index.get()] = Arc::new(doc);
+        lib.replace(index, doc);
         diags.extend(found);
     }
-    lib.reindex();
     lib.lock = Lock::parse(lock_text.to_string(), lib.lock.display.clone()).0;
     diags.extend(crate::check::run(&lib, today));
     let (draft, change) = edited[0];

@@ -38,7 +38,7 @@ impl Changes {
         let doc = |i: DocIndex| lib.doc(i);
         let mut pages = Vec::new();
         for (id, &main) in main_of {
-            let Some(versions) = lib.by_id.get(id) else { continue };
+            let Some(versions) = lib.by_id().get(id) else { continue };
             let published: Vec<DocIndex> = versions.all.iter().copied().filter(|i| url_of.contains_key(i)).collect();
             // The main page's address is the id's folder: `documents/<slug>/`.
             let folder = &url_of[&main];

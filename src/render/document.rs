@@ -227,7 +227,7 @@ fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLi
     let Some(id) = doc.id() else {
         return Vec::new();
     };
-    let Some(v) = site.lib.by_id.get(id) else {
+    let Some(v) = site.lib.by_id().get(id) else {
         return Vec::new();
     };
     v.all
@@ -266,7 +266,7 @@ fn link(site: &Publication, page: Option<&ChangesPage>) -> Option<ChangesLink> {
 
 /// Links each amendment history row to the comparison page of the version it records.
 fn link_history(site: &Publication, doc: DocIndex, mut rows: Vec<HistoryRow>) -> Vec<HistoryRow> {
-    let Some(versions) = site.lib.doc(doc).id().and_then(|id| site.lib.by_id.get(id)) else { return rows };
+    let Some(versions) = site.lib.doc(doc).id().and_then(|id| site.lib.by_id().get(id)) else { return rows };
     for row in &mut rows {
         let Ok(v) = crate::model::Version::parse(&row.version) else { continue };
         let version = versions.all.iter().copied().find(|&i| site.lib.doc(i).version() == Some(&v));
