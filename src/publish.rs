@@ -2,8 +2,10 @@
 //! Everything after the checks that makes files (render, search, PDFs)
 //! reads the same plan, so they publish exactly the same versions.
 
+pub mod addresses;
 mod changes;
 
+pub use addresses::{role_section_anchor, role_url};
 pub use changes::{Changes, ChangesPage};
 
 use crate::diag::{Diagnostic, Severity};
@@ -29,6 +31,8 @@ pub struct DocPage {
     pub doc: DocIndex,
     /// Relative to the site root, ending in `/`.
     pub url: String,
+    /// Where its PDF is, when PDFs are built.
+    pub pdf: String,
     /// The page at `documents/<slug>/` (the current version, or the newest on record).
     pub is_main: bool,
 }
@@ -66,7 +70,7 @@ impl<'a> Publication<'a> {
         let mut main_of = BTreeMap::new();
         // Ids that would share an address (S007): the first in order keeps it.
         let mut slugs = std::collections::HashSet::new();
-        for (id, versions) in &lib.by_id {
+        for (id, versions) in lib.by_id() {
             let (visible, main) = match opts.public {
                 true => public_versions(lib, versions, &errors),
                 false => {
@@ -83,13 +87,12 @@ impl<'a> Publication<'a> {
             }
             main_of.insert(id.clone(), main);
             for &i in &visible {
-                let url = if i == main {
-                    format!("documents/{slug}/")
-                } else {
-                    let v = lib.doc(i).version().map_or("0".to_string(), |v| v.as_str().to_string());
-                    format!("documents/{slug}/v{v}/")
+                let url = match i == main {
+                    true => addresses::main_page(&slug),
+                    false => addresses::version_page(&slug, lib.doc(i)),
                 };
-                pages.push(DocPage { doc: i, url, is_main: i == main });
+                let pdf = addresses::pdf(lib.doc(i), &url);
+                pages.push(DocPage { doc: i, url, pdf, is_main: i == main });
             }
         }
         let url_of = pages.iter().map(|p| (p.doc, p.url.clone())).collect();
@@ -170,7 +173,7 @@ impl<'a> Publication<'a> {
         if self.main_of.contains_key(id) {
             return None;
         }
-        let why = if self.lib.by_id.contains_key(id) { "not published" } else { "not in this library" };
+        let why = if self.lib.by_id().contains_key(id) { "not published" } else { "not in this library" };
         Some(if shown.contains(id.as_str()) { format!(" ({why})") } else { format!(" ({id}, {why})") })
     }
 
@@ -228,18 +231,6 @@ pub struct GlossaryTerm {
     pub definition: String,
     /// Its place on the glossary page: `term-lsms`.
     pub anchor: String,
-}
-
-/// The page of a role, relative to the site root.
-pub fn role_url(role_id: &str) -> String {
-    format!("roles/{}/", crate::text::slugify_ascii(role_id))
-}
-
-/// Where a role section of a document is on the role's page: unique there,
-/// and the same in every build.
-pub fn role_section_anchor(doc: &Document, section_anchor: &str) -> String {
-    let slug = doc.id().map_or_else(|| "document".to_string(), DocId::slug);
-    format!("{slug}-{section_anchor}")
 }
 
 /// The intranet's versions: all but drafts (unless asked for).

@@ -188,10 +188,10 @@ fn reason(site: &Publication, i: DocIndex) -> String {
     let (Some(id), Some(status)) = (doc.id(), doc.status()) else {
         return "its front matter has no usable id or status (see its S errors)".into();
     };
-    let versions = &lib.by_id[id];
+    let versions = &lib.by_id()[id];
     let main_published = site.main_of.contains_key(id);
     if !main_published
-        && lib.by_id.keys().any(|other| other != id && other.slug() == id.slug() && site.main_of.contains_key(other))
+        && lib.by_id().keys().any(|other| other != id && other.slug() == id.slug() && site.main_of.contains_key(other))
     {
         return "its address is taken by another id (S007)".into();
     }

@@ -49,19 +49,23 @@ pub struct Versions {
 
 /// The whole library: the only state later stages share. Documents are
 /// shared, so that `serve` can hand a copy to a background render cheaply.
+///
+/// The documents and the indexes made from them are private: every change
+/// goes through a method that updates the indexes with it, so no caller
+/// can read an index that no longer matches the documents.
 #[derive(Clone)]
 pub struct Library {
     pub dir: PathBuf,
     pub config: Config,
-    pub docs: Vec<Arc<Document>>,
-    pub by_id: BTreeMap<DocId, Versions>,
-    pub assets: BTreeSet<PathBuf>,
+    docs: Vec<Arc<Document>>,
+    by_id: BTreeMap<DocId, Versions>,
+    assets: BTreeSet<PathBuf>,
     /// `ratified.lock`: what each committee ratified.
     pub lock: Lock,
     /// `retention.log`: which versions on record may have no file.
     pub retention: RetentionLog,
     /// The SHA-256 of each asset a document uses.
-    pub asset_digests: BTreeMap<PathBuf, Fingerprint>,
+    asset_digests: BTreeMap<PathBuf, Fingerprint>,
 }
 
 impl Versions {
@@ -98,7 +102,7 @@ impl Library {
 
     /// Recomputes the versions of each id after documents were added,
     /// replaced or removed.
-    pub fn reindex(&mut self) {
+    fn reindex(&mut self) {
         let mut by_id: BTreeMap<DocId, Vec<DocIndex>> = BTreeMap::new();
         for (i, doc) in self.iter() {
             if let Some(id) = doc.id() {
@@ -121,6 +125,22 @@ impl Library {
     /// The document at `index`.
     pub fn doc(&self, index: DocIndex) -> &Arc<Document> {
         &self.docs[index.get()]
+    }
+
+    /// Every document, in the order they were read (a `DocIndex` is a
+    /// position here).
+    pub fn docs(&self) -> &[Arc<Document>] {
+        &self.docs
+    }
+
+    /// The versions of every id, by id.
+    pub fn by_id(&self) -> &BTreeMap<DocId, Versions> {
+        &self.by_id
+    }
+
+    /// Whether `path` (relative to the content folder) is an asset.
+    pub fn has_asset(&self, path: &std::path::Path) -> bool {
+        self.assets.contains(path)
     }
 
     /// Every document, with its index.
@@ -154,6 +174,17 @@ impl Library {
         at
     }
 
+    /// Replaces the document at `index` with `doc` (its text edited; read
+    /// from the same file).
+    pub fn replace(&mut self, index: DocIndex, doc: Document) {
+        let mut ids: Vec<DocId> = doc.id().cloned().into_iter().collect();
+        ids.extend(self.docs[index.get()].id().cloned());
+        self.docs[index.get()] = Arc::new(doc);
+        for id in &ids {
+            self.reindex_id(id);
+        }
+    }
+
     /// Removes the document read from `path` (relative to the content folder).
     pub fn remove(&mut self, path: &std::path::Path) -> Option<Document> {
         let i = self.docs.iter().position(|d| d.file.path == path)?;
@@ -182,6 +213,11 @@ impl Library {
 
     pub fn versions(&self, id: &DocId) -> impl Iterator<Item = &Document> {
         self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &**self.doc(i)))
+    }
+
+    /// What `ratified.lock` records for `doc`'s id and version, if anything.
+    pub fn locked(&self, doc: &Document) -> Option<&crate::lock::Entry> {
+        self.lock.entry(doc.id()?, doc.version()?)
     }
 
     /// The asset a relative link in `doc` names, if it exists under

@@ -44,7 +44,7 @@ pub fn credentials(doc: &Document) -> Vec<Diagnostic> {
 
 /// The distinct web addresses of the documents `wanted` accepts.
 pub fn addresses<'l>(lib: &'l Library, wanted: &dyn Fn(&Document) -> bool) -> BTreeSet<&'l str> {
-    lib.docs.iter().filter(|d| wanted(d)).flat_map(|d| places(d)).map(|(u, _, _)| u.as_str()).collect()
+    lib.docs().iter().filter(|d| wanted(d)).flat_map(|d| places(d)).map(|(u, _, _)| u.as_str()).collect()
 }
 
 /// X010 for each place a broken link is written in the documents `wanted`
@@ -55,7 +55,7 @@ pub fn check<'o>(
     outcome: &dyn Fn(&str) -> Option<&'o Outcome>,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for doc in lib.docs.iter().filter(|d| wanted(d)) {
+    for doc in lib.docs().iter().filter(|d| wanted(d)) {
         for (url, pos, width) in places(doc) {
             let Some(found) = outcome(url.as_str()).filter(|o| o.is_broken()) else { continue };
             let help = if found.may_be_passing() {

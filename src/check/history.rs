@@ -92,7 +92,7 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
 /// replaces it, so nothing is in force.
 pub fn nothing_in_force(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (id, versions) in &lib.by_id {
+    for (id, versions) in lib.by_id() {
         let statuses: Vec<Option<Status>> = versions.all.iter().map(|&i| lib.doc(i).status()).collect();
         let on_record = |s: &Option<Status>| matches!(s, Some(Status::Superseded));
         let Some(&newest) = versions.all.iter().rev().find(|&&i| on_record(&lib.doc(i).status())) else { continue };

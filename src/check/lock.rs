@@ -104,7 +104,7 @@ fn one_line(text: &str) -> String {
 /// version; H010 for each entry whose version has no file.
 pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = lib.lock.entries().filter_map(|e| gone(lib, e)).collect();
-    let count = lib.docs.iter().filter(|d| was_ratified(d) && d.id().is_some()).count();
+    let count = lib.docs().iter().filter(|d| was_ratified(d) && d.id().is_some()).count();
     if lib.lock.exists || count == 0 {
         return out;
     }

@@ -176,7 +176,7 @@ fn successor(lib: &Library, id: &DocId) -> Option<String> {
 fn missing_file(lib: &Library, doc: &Document, path: &str, kind: LinkKind, pos: Pos, out: &mut Vec<Diagnostic>) {
     let what = if kind == LinkKind::Image { "image" } else { "linked file" };
     match resolve_relative(&doc.file.path, path) {
-        Some(p) if lib.assets.contains(&p) => {}
+        Some(p) if lib.has_asset(&p) => {}
         // There but unreadable, or a link leading out: S006 at the file already says so.
         Some(p)
             if p.starts_with("assets") && std::fs::symlink_metadata(lib.dir.join(&p)).is_ok_and(|m| !m.is_dir()) => {}

@@ -11,89 +11,105 @@ use std::collections::{BTreeMap, BTreeSet};
 /// one in preparation numbered above the one in force; one file per version.
 pub fn versions(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (id, versions) in &lib.by_id {
+    for (id, versions) in lib.by_id() {
         let docs: Vec<&Document> = versions.all.iter().map(|&i| &**lib.doc(i)).collect();
         let current = versions.current.map(|i| &**lib.doc(i));
-        let is_current = |d: &Document| current.is_some_and(|c| std::ptr::eq(c, d));
-        for (n, doc) in docs.iter().enumerate() {
-            let Some(twin) = docs[..n].iter().find(|d| d.version().is_some() && d.version() == doc.version()) else {
-                continue;
-            };
-            // Reported on the copy, never on the version in force; a draft
-            // numbered like the version in force is reported below instead.
-            let (copy, original) = if is_current(doc) { (*twin, *doc) } else { (*doc, *twin) };
-            if is_current(original) && copy.status().is_some_and(Status::is_draft) {
-                continue;
-            }
-            out.push(
-                s005(
-                    id,
-                    copy,
-                    status_or_id_pos(copy, false),
-                    format!("{id} version {} is also in {}", shown(copy), original.file.display),
-                )
-                .help("give this file the next version number, or delete the copy"),
-            );
-        }
-        let ratified: Vec<&&Document> = docs.iter().filter(|d| d.status() == Some(Status::Ratified)).collect();
-        if let [older @ .., newest] = ratified.as_slice() {
-            // Two files of the newest version are reported above as copies.
-            for doc in older.iter().filter(|d| d.version() != newest.version()) {
-                out.push(
-                    s005(
-                        id,
-                        doc,
-                        status_or_id_pos(doc, true),
-                        format!(
-                            "{id} has two versions in force: this one and version {} in {}",
-                            shown(newest),
-                            newest.file.display
-                        ),
-                    )
-                    .help(format!(
-                        "version {} is the one in force: mark this older one `status: superseded`",
-                        shown(newest)
-                    )),
-                );
-            }
-        }
-        let preparing: Vec<&&Document> = docs.iter().filter(|d| d.status().is_some_and(Status::is_draft)).collect();
-        if let [older @ .., newest] = preparing.as_slice() {
-            for doc in older.iter().filter(|d| d.version() != newest.version()) {
-                out.push(
-                    s005(id, doc, status_or_id_pos(doc, true), format!(
-                            "{id} has two versions in preparation: this one and version {} in {}",
-                            shown(newest),
-                            newest.file.display
-                        ))
-                        .help(format!(
-                            "keep one: move what this file changes into version {} and delete this file, or mark it `status: withdrawn` to keep it on record",
-                            shown(newest)
-                        )),
-                );
-            }
-        }
-        if let (Some(current), Some(&&draft)) = (current, preparing.last()) {
-            if draft.version().is_some() && draft.version() <= current.version() {
-                let (major, minor) = current
-                    .version()
-                    .map_or_else(Default::default, |v| (v.next_major().to_string(), v.next_minor().to_string()));
-                out.push(
-                    s005(id, draft, draft.meta.version.as_ref().map_or(doc_pos(draft), |v| v.pos), format!(
-                            "{id} version {} is in preparation, but version {} in {} is already in force",
-                            shown(draft),
-                            shown(current),
-                            current.file.display
-                        ))
-                        .help(format!(
-                            "number the version in preparation above {}: `version: \"{major}\"` for a major change or `\"{minor}\"` for a minor one, in its last history entry too",
-                            shown(current)
-                        )),
-                );
-            }
+        copies(id, &docs, current, &mut out);
+        two_in_force(id, &docs, &mut out);
+        let preparing: Vec<&Document> =
+            docs.iter().copied().filter(|d| d.status().is_some_and(Status::is_draft)).collect();
+        two_in_preparation(id, &preparing, &mut out);
+        if let (Some(current), Some(&draft)) = (current, preparing.last()) {
+            out.extend(preparing_not_above(id, current, draft));
         }
     }
     out
+}
+
+/// Two files of one version: reported on the copy, never on the version in
+/// force; a draft numbered like the version in force is reported by
+/// `preparing_not_above` instead.
+fn copies(id: &DocId, docs: &[&Document], current: Option<&Document>, out: &mut Vec<Diagnostic>) {
+    let is_current = |d: &Document| current.is_some_and(|c| std::ptr::eq(c, d));
+    for (n, doc) in docs.iter().enumerate() {
+        let Some(twin) = docs[..n].iter().find(|d| d.version().is_some() && d.version() == doc.version()) else {
+            continue;
+        };
+        let (copy, original) = if is_current(doc) { (*twin, *doc) } else { (*doc, *twin) };
+        if is_current(original) && copy.status().is_some_and(Status::is_draft) {
+            continue;
+        }
+        out.push(
+            s005(
+                id,
+                copy,
+                status_or_id_pos(copy, false),
+                format!("{id} version {} is also in {}", shown(copy), original.file.display),
+            )
+            .help("give this file the next version number, or delete the copy"),
+        );
+    }
+}
+
+/// Ratified versions older than the newest one.
+fn two_in_force(id: &DocId, docs: &[&Document], out: &mut Vec<Diagnostic>) {
+    let ratified: Vec<&&Document> = docs.iter().filter(|d| d.status() == Some(Status::Ratified)).collect();
+    let [older @ .., newest] = ratified.as_slice() else { return };
+    // Two files of the newest version are reported as copies.
+    for doc in older.iter().filter(|d| d.version() != newest.version()) {
+        out.push(
+            s005(
+                id,
+                doc,
+                status_or_id_pos(doc, true),
+                format!(
+                    "{id} has two versions in force: this one and version {} in {}",
+                    shown(newest),
+                    newest.file.display
+                ),
+            )
+            .help(format!("version {} is the one in force: mark this older one `status: superseded`", shown(newest))),
+        );
+    }
+}
+
+/// Versions in preparation older than the newest one.
+fn two_in_preparation(id: &DocId, preparing: &[&Document], out: &mut Vec<Diagnostic>) {
+    let [older @ .., newest] = preparing else { return };
+    for doc in older.iter().filter(|d| d.version() != newest.version()) {
+        out.push(
+            s005(id, doc, status_or_id_pos(doc, true), format!(
+                    "{id} has two versions in preparation: this one and version {} in {}",
+                    shown(newest),
+                    newest.file.display
+                ))
+                .help(format!(
+                    "keep one: move what this file changes into version {} and delete this file, or mark it `status: withdrawn` to keep it on record",
+                    shown(newest)
+                )),
+        );
+    }
+}
+
+/// The version in preparation numbered at or below the one in force.
+fn preparing_not_above(id: &DocId, current: &Document, draft: &Document) -> Option<Diagnostic> {
+    if draft.version().is_none() || draft.version() > current.version() {
+        return None;
+    }
+    let (major, minor) =
+        current.version().map_or_else(Default::default, |v| (v.next_major().to_string(), v.next_minor().to_string()));
+    Some(
+        s005(id, draft, draft.meta.version.as_ref().map_or(doc_pos(draft), |v| v.pos), format!(
+                "{id} version {} is in preparation, but version {} in {} is already in force",
+                shown(draft),
+                shown(current),
+                current.file.display
+            ))
+            .help(format!(
+                "number the version in preparation above {}: `version: \"{major}\"` for a major change or `\"{minor}\"` for a minor one, in its last history entry too",
+                shown(current)
+            )),
+    )
 }
 
 fn s005(id: &DocId, doc: &Document, pos: crate::model::Pos, message: String) -> Diagnostic {
@@ -117,7 +133,7 @@ fn status_or_id_pos(doc: &Document, status: bool) -> crate::model::Pos {
 /// a shared address and leaves the others out.
 pub fn lookalike_ids(lib: &Library) -> Vec<Diagnostic> {
     let mut groups: BTreeMap<String, BTreeSet<&DocId>> = BTreeMap::new();
-    for id in lib.by_id.keys() {
+    for id in lib.by_id().keys() {
         groups.entry(format!("slug {}", id.slug())).or_default().insert(id);
         groups.entry(format!("folded {}", id.folded())).or_default().insert(id);
     }
@@ -151,7 +167,7 @@ pub fn lookalike_ids(lib: &Library) -> Vec<Diagnostic> {
 /// way), but the files must agree on how it is written.
 fn spellings(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for (id, versions) in &lib.by_id {
+    for (id, versions) in lib.by_id() {
         let docs: Vec<_> = versions.all.iter().map(|&i| &**lib.doc(i)).collect();
         let written = |d: &Document| d.meta.id_written.clone();
         let forms: BTreeSet<String> = docs.iter().filter_map(|d| written(d)).collect();

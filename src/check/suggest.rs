@@ -135,7 +135,7 @@ pub struct Ids<'l> {
 
 impl<'l> Ids<'l> {
     pub fn new(lib: &'l Library) -> Ids<'l> {
-        let by_text: HashMap<&str, &DocId> = lib.by_id.keys().map(|k| (k.as_str(), k)).collect();
+        let by_text: HashMap<&str, &DocId> = lib.by_id().keys().map(|k| (k.as_str(), k)).collect();
         let mut seen = [false; 256];
         by_text.keys().flat_map(|k| k.bytes()).for_each(|b| seen[usize::from(b)] = true);
         let alphabet = (0..=u8::MAX).filter(|&b| seen[usize::from(b)]).collect();
@@ -306,7 +306,7 @@ mod tests {
         ];
         for written in written {
             let every: Vec<_> =
-                lib.by_id.keys().filter(|k| is_slip(k.as_str().as_bytes(), written.as_bytes())).take(3).collect();
+                lib.by_id().keys().filter(|k| is_slip(k.as_str().as_bytes(), written.as_bytes())).take(3).collect();
             assert_eq!(index.near(&DocId::new(written)), every, "{written}");
         }
         assert_eq!(index.near(&DocId::new("POL/002/015")).len(), 3, "the first three of many");

@@ -2,20 +2,17 @@
 //! same block by its text), changed blocks paired with their old text by
 //! similarity, and the result as `BlockDiff`s.
 
-use super::sections::Entry;
+use super::comparison::{BlockChange, BlockDiff, BlockKind, SectionDiff, SectionStatus};
+use super::entry::Entry;
+use super::pairing::CHANGED_SIMILARITY;
+use super::tables;
 use super::units::{Part, Unit};
 use super::words::{self, Op};
-use super::{tables, BlockChange, BlockDiff, BlockKind, Heading, SectionDiff, SectionStatus};
 use similar::{capture_diff_slices_deadline, Algorithm, DiffOp};
 use std::time::{Duration, Instant};
 
-/// A changed block keeps at least this share of its words; below it, the
-/// old block was deleted and another inserted.
-pub const CHANGED_SIMILARITY: f32 = 0.5;
 /// Tables with this much in common are one table changed.
 const TABLE_SIMILARITY: f32 = 0.3;
-/// Larger groups of replaced blocks are paired position by position.
-const MAX_PAIRING_CELLS: usize = 10_000;
 const DEADLINE: Duration = Duration::from_millis(200);
 
 /// A block's fate once the blocks of a section pair are aligned.
@@ -59,58 +56,6 @@ fn align(a: &[Unit], b: &[Unit]) -> Vec<Step> {
             )),
         }
     }
-    out
-}
-
-/// One of a group of deleted and inserted blocks, paired or not.
-#[derive(Debug, PartialEq, Eq)]
-pub enum Pair {
-    Del(usize),
-    Ins(usize),
-    Both(usize, usize),
-}
-
-/// Pairs the items of two lists, keeping their order, so that the sum of
-/// the pairs' similarity (each at least `threshold`) is greatest.
-pub fn pair_in_order(dels: &[usize], inss: &[usize], sim: impl Fn(usize, usize) -> f32, threshold: f32) -> Vec<Pair> {
-    let (n, m) = (dels.len(), inss.len());
-    let mut matched: Vec<(usize, usize)> = Vec::new();
-    if n * m <= MAX_PAIRING_CELLS {
-        // score[i][j]: best total over dels[i..] and inss[j..].
-        let mut score = vec![vec![0f32; m + 1]; n + 1];
-        let mut s = vec![vec![0f32; m]; n];
-        for i in (0..n).rev() {
-            for j in (0..m).rev() {
-                s[i][j] = sim(dels[i], inss[j]);
-                let take = if s[i][j] >= threshold { s[i][j] + score[i + 1][j + 1] } else { f32::MIN };
-                score[i][j] = take.max(score[i + 1][j]).max(score[i][j + 1]);
-            }
-        }
-        let (mut i, mut j) = (0, 0);
-        while i < n && j < m {
-            if s[i][j] >= threshold && score[i][j] == s[i][j] + score[i + 1][j + 1] {
-                matched.push((i, j));
-                i += 1;
-                j += 1;
-            } else if score[i][j] == score[i + 1][j] {
-                i += 1;
-            } else {
-                j += 1;
-            }
-        }
-    } else {
-        matched = (0..n.min(m)).filter(|&k| sim(dels[k], inss[k]) >= threshold).map(|k| (k, k)).collect();
-    }
-    let mut out = Vec::with_capacity(n + m);
-    let (mut i, mut j) = (0, 0);
-    for (mi, mj) in matched {
-        out.extend(dels[i..mi].iter().map(|&d| Pair::Del(d)));
-        out.extend(inss[j..mj].iter().map(|&x| Pair::Ins(x)));
-        out.push(Pair::Both(dels[mi], inss[mj]));
-        (i, j) = (mi + 1, mj + 1);
-    }
-    out.extend(dels[i..].iter().map(|&d| Pair::Del(d)));
-    out.extend(inss[j..].iter().map(|&x| Pair::Ins(x)));
     out
 }
 
@@ -221,83 +166,4 @@ fn changed(a: &Unit, b: &Unit) -> BlockDiff {
         format_only: false,
         table,
     }
-}
-
-/// Words inserted and deleted in a block (a move's own words not counted).
-pub fn word_counts(b: &BlockDiff) -> (usize, usize) {
-    let mut counts = (0, 0);
-    let mut add = |segs: &[words::Seg]| {
-        for s in segs {
-            match s.op {
-                Op::Ins => counts.0 += words::count(&s.text),
-                Op::Del => counts.1 += words::count(&s.text),
-                Op::Same => {}
-            }
-        }
-    };
-    if b.change == BlockChange::MovedAway {
-        return (0, 0);
-    }
-    add(&b.words);
-    if let Some(t) = &b.table {
-        t.head.iter().for_each(|c| add(c));
-        t.rows.iter().flat_map(|r| &r.cells).for_each(|c| add(c));
-    }
-    counts
-}
-
-/// What changed in a block, in words, for summaries: one line per change
-/// (a table, one per row). A move is told where the block now stands.
-pub fn describe(b: &BlockDiff) -> Vec<String> {
-    let noun = b.kind.noun();
-    let quote = || {
-        let text: String = b.words.iter().map(|s| s.text.as_str()).collect();
-        let short: String = text.chars().take(60).collect();
-        if short.len() < text.len() {
-            format!("“{}…”", short.trim_end())
-        } else {
-            format!("“{short}”")
-        }
-    };
-    match (b.change, &b.table) {
-        (BlockChange::Same | BlockChange::MovedAway, _) => Vec::new(),
-        (BlockChange::Changed, Some(t)) => tables::describe(t),
-        (BlockChange::Inserted, _) => {
-            vec![format!("{noun} inserted: {}", if b.table.is_some() { String::new() } else { quote() })
-                .trim_end_matches(": ")
-                .to_string()]
-        }
-        (BlockChange::Deleted, _) => {
-            vec![format!("{noun} deleted: {}", if b.table.is_some() { String::new() } else { quote() })
-                .trim_end_matches(": ")
-                .to_string()]
-        }
-        (BlockChange::Changed, None) if b.format_only => vec![format!("formatting or a link changed in a {noun}")],
-        (BlockChange::Changed, None) => {
-            let (ins, del) = word_counts(b);
-            vec![format!("{noun} changed: {}", word_phrase(ins, del))]
-        }
-        (BlockChange::MovedHere, _) => {
-            let from = b.moved.as_deref().unwrap_or("elsewhere");
-            let (ins, del) = word_counts(b);
-            let edited = if ins + del > 0 { format!(" ({})", word_phrase(ins, del)) } else { String::new() };
-            vec![format!("{noun} moved here from {from}{edited}")]
-        }
-    }
-}
-
-pub fn word_phrase(ins: usize, del: usize) -> String {
-    let words = |n: usize| if n == 1 { "1 word".to_string() } else { format!("{n} words") };
-    match (ins, del) {
-        (0, 0) => "punctuation or spacing".to_string(),
-        (i, 0) => format!("{} inserted", words(i)),
-        (0, d) => format!("{} deleted", words(d)),
-        (i, d) if i == d => format!("{} replaced", words(i)),
-        (i, d) => format!("{} deleted, {} inserted", words(d), words(i)),
-    }
-}
-
-/// The label a reader knows a section by.
-pub fn label_of(h: Option<&Heading>) -> String {
-    h.map_or_else(|| "the opening text".to_string(), |h| format!("section {}", h.label()))
 }

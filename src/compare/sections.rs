@@ -2,8 +2,10 @@
 //! heading text, then by content (a renamed section); then which matched
 //! sections moved, and the order they are shown in.
 
+use super::comparison::SectionDiff;
+use super::entry::Entry;
 use super::units::{Part, PartRole};
-use super::{blocks, moves, words, SectionDiff};
+use super::{blocks, moves, words};
 use rustc_hash::FxHashMap;
 
 /// A section's content must be at least this alike to match it when its
@@ -16,14 +18,6 @@ const RENAMED_MIN_WORDS: usize = 5;
 const MAX_CONTENT_PAIRS: usize = 10_000;
 /// Above this many matched sections, order is not compared (it is quadratic).
 const MAX_ORDERED_SECTIONS: usize = 2_000;
-
-/// One row of the comparison: a section of either version or both.
-pub struct Entry {
-    pub old: Option<usize>,
-    pub new: Option<usize>,
-    pub moved: bool,
-    pub renamed: bool,
-}
 
 pub fn compare(old: &[Part], new: &[Part]) -> Vec<SectionDiff> {
     let of_old = match_parts(old, new);

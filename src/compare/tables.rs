@@ -2,10 +2,10 @@
 //! text, a changed row paired with its old text, each cell compared word
 //! by word.
 
-use super::blocks::{pair_in_order, word_phrase, Pair, CHANGED_SIMILARITY};
+use super::comparison::{BlockChange, RowDiff, TableDiff};
+use super::pairing::{pair_in_order, Pair, CHANGED_SIMILARITY};
 use super::units::{cell_text, row_text};
 use super::words::{self, Op, Seg};
-use super::{BlockChange, RowDiff, TableDiff};
 use crate::model::body::{Inline, Table};
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
@@ -65,44 +65,4 @@ fn cells(old: &[Vec<Inline>], new: &[Vec<Inline>]) -> Vec<Vec<Seg>> {
     let n = old.len().max(new.len());
     let text = |row: &[Vec<Inline>], i: usize| row.get(i).map(|c| cell_text(c)).unwrap_or_default();
     (0..n).map(|i| words::diff(&text(old, i), &text(new, i))).collect()
-}
-
-/// One line per changed row (and for the header).
-pub fn describe(t: &TableDiff) -> Vec<String> {
-    let changed_cells = |cells: &[Vec<Seg>]| {
-        let (mut ins, mut del) = (0, 0);
-        for s in cells.iter().flatten() {
-            match s.op {
-                Op::Ins => ins += words::count(&s.text),
-                Op::Del => del += words::count(&s.text),
-                Op::Same => {}
-            }
-        }
-        (ins, del)
-    };
-    let first_cell = |cells: &[Vec<Seg>]| {
-        let text: String = cells.first().map(|c| c.iter().map(|s| s.text.as_str()).collect()).unwrap_or_default();
-        if text.is_empty() {
-            String::new()
-        } else {
-            format!(" “{text}”")
-        }
-    };
-    let mut out = Vec::new();
-    if t.head.iter().flatten().any(|s| s.op != Op::Same) {
-        let (ins, del) = changed_cells(&t.head);
-        out.push(format!("table header changed: {}", word_phrase(ins, del)));
-    }
-    for r in &t.rows {
-        match r.change {
-            BlockChange::Inserted => out.push(format!("table row inserted:{}", first_cell(&r.cells))),
-            BlockChange::Deleted => out.push(format!("table row deleted:{}", first_cell(&r.cells))),
-            BlockChange::Changed => {
-                let (ins, del) = changed_cells(&r.cells);
-                out.push(format!("table row changed: {}", word_phrase(ins, del)))
-            }
-            _ => {}
-        }
-    }
-    out
 }

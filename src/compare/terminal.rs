@@ -4,7 +4,9 @@
 //! Document text passes through `text::for_terminal`, so that no control
 //! sequence in a document can reach the terminal.
 
-use super::{words, BlockChange, BlockDiff, Comparison, Op, SectionDiff, SectionStatus, Seg, TableDiff};
+use super::comparison::{BlockChange, BlockDiff, Comparison, Heading, SectionDiff, SectionStatus, Side, TableDiff};
+use super::describe::label_of;
+use super::words::{self, Op, Seg};
 use crate::text::for_terminal;
 use std::fmt::Write;
 
@@ -62,7 +64,7 @@ pub fn render(c: &Comparison, color: bool) -> String {
     let st = Style { color };
     let mut out = String::new();
     let _ = writeln!(out, "{} {}", st.bold(&c.id), st.bold(&c.title));
-    let side = |s: &super::Side| match (&s.ratified, s.status) {
+    let side = |s: &Side| match (&s.ratified, s.status) {
         (Some(d), "ratified") => format!("ratified {d}"),
         (Some(d), status) => format!("{status}; ratified {d}"),
         (None, status) => status.to_string(),
@@ -103,7 +105,7 @@ pub fn render(c: &Comparison, color: bool) -> String {
 }
 
 fn section(st: &Style, s: &SectionDiff, out: &mut String) {
-    let label = s.heading().map_or_else(|| "Opening text".to_string(), super::Heading::label);
+    let label = s.heading().map_or_else(|| "Opening text".to_string(), Heading::label);
     let mut what = vec![match s.status {
         SectionStatus::Added => "added",
         SectionStatus::Removed => "removed",
@@ -115,7 +117,7 @@ fn section(st: &Style, s: &SectionDiff, out: &mut String) {
         what.push(format!("renamed, was “{}”", s.old.as_ref().map_or("", |h| h.text.as_str())));
     }
     if s.moved {
-        what.push(format!("moved, was {}", super::label_of(s.old.as_ref())));
+        what.push(format!("moved, was {}", label_of(s.old.as_ref())));
     }
     let _ = writeln!(out, "{} ({})", st.bold(&label), for_terminal(&what.join("; ")));
     for b in s.blocks.iter().filter(|b| b.change != BlockChange::Same) {

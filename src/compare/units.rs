@@ -2,7 +2,8 @@
 //! heading, each heading's own blocks, and the footnotes, each a `Part`
 //! holding `Unit`s (a paragraph, one list item, a table...).
 
-use super::{words, BlockKind, Heading};
+use super::comparison::{BlockKind, Heading};
+use super::words;
 use crate::model::body::{Block, Body, Inline, Table};
 use rustc_hash::FxHasher;
 use std::hash::{Hash, Hasher};

@@ -53,7 +53,7 @@ pub fn lock(dir: &Path) -> Result<Locked> {
         matches!(d.status(), Some(Status::Ratified | Status::Superseded)) && lib.lock.entry(id, version).is_none()
     };
     let (refused, adopted): (Vec<&Document>, Vec<&Document>) =
-        lib.docs.iter().map(|d| &**d).filter(unentered).partition(|d| d.id().is_some_and(|id| lib.lock.has_id(id)));
+        lib.docs().iter().map(|d| &**d).filter(unentered).partition(|d| d.id().is_some_and(|id| lib.lock.has_id(id)));
     if !refused.is_empty() {
         return Err(renumbered(lib, &refused));
     }

@@ -6,7 +6,6 @@ use crate::diag::{Code, Diagnostic, Severity};
 use crate::lock::Lock;
 use crate::model::{Date, Document, Status, WatchwordKind, HISTORY_PLACEHOLDER};
 use crate::resolve::{DocIndex, Library};
-use std::sync::Arc;
 
 /// The errors of the draft once ratified, on its lines as they are now:
 /// the checks of the library with every change made, in memory. The first
@@ -29,10 +28,9 @@ pub(super) fn findings_after(
             change.after.clone(),
             &lib.config,
         );
-        lib.docs[index.get()] = Arc::new(doc);
+        lib.replace(index, doc);
         diags.extend(found);
     }
-    lib.reindex();
     lib.lock = Lock::parse(lock_text.to_string(), lib.lock.display.clone()).0;
     diags.extend(crate::check::run(&lib, today));
     let (draft, change) = edited[0];

@@ -22,7 +22,7 @@ pub struct Citing {
 /// by id and version.
 pub fn citing(lib: &Library, id: &DocId) -> Vec<Citing> {
     let mut docs: Vec<&Document> = lib
-        .docs
+        .docs()
         .iter()
         .map(|d| &**d)
         .filter(|d| d.id().is_some_and(|own| own != id) && d.status().is_some_and(|s| s.is_current()))

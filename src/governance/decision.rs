@@ -77,7 +77,7 @@ impl Held<'_> {
     }
 
     pub fn versions(&self) -> &Versions {
-        &self.project.lib.by_id[&self.id]
+        &self.project.lib.by_id()[&self.id]
     }
 }
 

@@ -61,7 +61,7 @@ impl Fingerprints<'_> {
         let project = &self.loaded.as_ref().expect("loaded above").1;
         let rel = real.strip_prefix(&dir).unwrap_or(&real);
         let lib = &project.lib;
-        let Some(doc) = lib.docs.iter().find(|d| d.file.path == rel) else {
+        let Some(doc) = lib.docs().iter().find(|d| d.file.path == rel) else {
             return Err(Error::Usage(format!(
                 "{shown} is not a document of {}: documents are the .md files under documents/",
                 dir.display()

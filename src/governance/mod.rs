@@ -94,10 +94,10 @@ fn open(dir: &Path) -> Result<(Writing, Project)> {
 /// The versions of the id `text` names, or a refusal that suggests a close id.
 fn versions<'l>(lib: &'l Library, text: &str) -> Result<(DocId, &'l Versions)> {
     let id = DocId::new(text);
-    match lib.by_id.get(&id) {
+    match lib.by_id().get(&id) {
         Some(v) => Ok((id, v)),
         None => {
-            let suggestion = crate::text::closest(id.as_str(), lib.by_id.keys().map(DocId::as_str))
+            let suggestion = crate::text::closest(id.as_str(), lib.by_id().keys().map(DocId::as_str))
                 .map(|c| format!(" Did you mean {c}?"))
                 .unwrap_or_default();
             Err(Error::Refused(format!(

@@ -2,12 +2,11 @@
 //! are compared, and the committee's paper made of their comparison.
 
 use super::{Checked, Project};
-use crate::compare::Comparison;
+use crate::compare::{compare_versions, Comparison, Names};
 use crate::error::{Error, Result};
 use crate::model::{Date, DocId, Status, Version};
 use crate::output::replace::{self, Existing, Folder, NewFile};
 use crate::publish::{ChangesPage, Publication, PublishOptions};
-use crate::render::facts::{compare_versions, Names};
 use crate::render::pdf::{self, Typst};
 use crate::resolve::{DocIndex, Library, Versions};
 use crate::theme::Theme;
@@ -60,7 +59,8 @@ impl Checked {
         let typst = Typst::find()?;
         let opts = PublishOptions { drafts: true, today: self.today, pdf: false, public: false };
         let site = Publication::plan(lib, &opts);
-        let page = ChangesPage { from: current, to: proposed, url: String::new() };
+        // The paper goes where `out` says, not to a page of the site.
+        let page = ChangesPage { from: current, to: proposed, url: String::new(), pdf: String::new() };
         let findings: Vec<_> =
             self.diags.iter().filter(|d| d.file.as_deref() == Some(doc.file.display.as_str())).collect();
         let job = crate::render::redline::pack_job(&site, &page, &findings);
@@ -80,8 +80,8 @@ impl Checked {
 
 /// The document an id names, with a suggestion when it names none.
 fn versions_of<'l>(lib: &'l Library, id: &DocId) -> Result<&'l Versions> {
-    lib.by_id.get(id).ok_or_else(|| {
-        let ids: Vec<&str> = lib.by_id.keys().map(DocId::as_str).collect();
+    lib.by_id().get(id).ok_or_else(|| {
+        let ids: Vec<&str> = lib.by_id().keys().map(DocId::as_str).collect();
         let hint = crate::text::closest(id.as_str(), ids).map(|c| format!(" (did you mean {c}?)")).unwrap_or_default();
         Error::Usage(format!("no document in {} has the id {id}{hint}", lib.dir.display()))
     })

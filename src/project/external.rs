@@ -62,7 +62,7 @@ impl Checked {
         let found = external::check(&self.lib, &wanted, &|u| cache.links.get(u).map(|e| &e.outcome));
         self.diags.extend(found);
         diag::sort(&mut self.diags);
-        self.summary = Summary::of(self.lib.docs.len(), &self.diags);
+        self.summary = Summary::of(self.lib.docs().len(), &self.diags);
         Ok(report)
     }
 }

@@ -107,7 +107,7 @@ impl Project {
         crate::memory::give_back();
         clock.lap("check");
         diag::sort(&mut diags);
-        let summary = Summary::of(self.lib.docs.len(), &diags);
+        let summary = Summary::of(self.lib.docs().len(), &diags);
         Checked { lib: self.lib, diags, summary, config_fatal: self.config_fatal, today }
     }
 }
@@ -145,7 +145,7 @@ impl Checked {
         let cited: HashSet<&str> = self.diags.iter().filter_map(|d| d.file.as_deref()).collect();
         let mut map: HashMap<String, String> = self
             .lib
-            .docs
+            .docs()
             .iter()
             .filter(|d| cited.contains(d.file.display.as_str()))
             .filter_map(|d| {

@@ -63,9 +63,9 @@ fn select_one(lib: &Library, arg: &Path) -> Result<Vec<String>> {
     }
     let text = arg.to_string_lossy();
     let id = DocId::new(&text);
-    let found = lib.by_id.get_key_value(&id).map(|(k, _)| k).or_else(|| {
+    let found = lib.by_id().get_key_value(&id).map(|(k, _)| k).or_else(|| {
         // `pol-002-015`, the id as its page's address spells it.
-        let mut same_slug = lib.by_id.keys().filter(|k| k.slug() == crate::text::slugify_ascii(&text));
+        let mut same_slug = lib.by_id().keys().filter(|k| k.slug() == crate::text::slugify_ascii(&text));
         same_slug.next().filter(|_| same_slug.next().is_none())
     });
     if let Some(id) = found {
@@ -77,7 +77,7 @@ fn select_one(lib: &Library, arg: &Path) -> Result<Vec<String>> {
     if text.ends_with(".md") {
         return Err(not_a_document(lib, arg, "there is no such file"));
     }
-    let closest = crate::text::closest(id.as_str(), lib.by_id.keys().map(DocId::as_str));
+    let closest = crate::text::closest(id.as_str(), lib.by_id().keys().map(DocId::as_str));
     let help = match closest {
         Some(c) => format!("did you mean {c} ({})?", lib.target(&DocId::new(c)).map_or("", |d| d.title())),
         None => "give an id of the library, or the path of a document file".into(),
@@ -91,7 +91,7 @@ fn select_one(lib: &Library, arg: &Path) -> Result<Vec<String>> {
 /// The display path of a document file given on the command line.
 fn file(lib: &Library, arg: &Path) -> Result<String> {
     let wanted = canonical(arg).map_err(Error::io("read", arg))?;
-    if let Some(doc) = lib.docs.iter().find(|d| canonical(&lib.dir.join(&d.file.path)).is_ok_and(|p| p == wanted)) {
+    if let Some(doc) = lib.docs().iter().find(|d| canonical(&lib.dir.join(&d.file.path)).is_ok_and(|p| p == wanted)) {
         return Ok(doc.file.display.clone());
     }
     // A file the loader read but could not make a document of (not UTF-8,
@@ -107,7 +107,7 @@ fn file(lib: &Library, arg: &Path) -> Result<String> {
 
 fn not_a_document(lib: &Library, arg: &Path, why: &str) -> Error {
     let name = arg.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default();
-    let names = lib.docs.iter().map(|d| d.file.display.as_str());
+    let names = lib.docs().iter().map(|d| d.file.display.as_str());
     let closest = crate::text::closest(&name, names.clone().filter_map(|p| p.rsplit('/').next()))
         .and_then(|c| names.clone().find(|p| p.ends_with(&format!("/{c}"))));
     let help = match closest {

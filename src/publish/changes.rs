@@ -19,6 +19,8 @@ pub struct ChangesPage {
     pub to: DocIndex,
     /// Relative to the site root, ending in `/`.
     pub url: String,
+    /// Where its redline PDF is, when PDFs are built.
+    pub pdf: String,
 }
 
 /// Every comparison the site has, by either end.
@@ -36,7 +38,7 @@ impl Changes {
         let doc = |i: DocIndex| lib.doc(i);
         let mut pages = Vec::new();
         for (id, &main) in main_of {
-            let Some(versions) = lib.by_id.get(id) else { continue };
+            let Some(versions) = lib.by_id().get(id) else { continue };
             let published: Vec<DocIndex> = versions.all.iter().copied().filter(|i| url_of.contains_key(i)).collect();
             // The main page's address is the id's folder: `documents/<slug>/`.
             let folder = &url_of[&main];
@@ -46,9 +48,9 @@ impl Changes {
                     (true, Some(current)) => current,
                     _ => published[k - 1],
                 };
-                let v = |i: DocIndex| doc(i).version().map_or("0".to_string(), |v| v.to_string());
-                let url = format!("{folder}changes-v{}-to-v{}/", v(from), v(to));
-                pages.push(ChangesPage { from, to, url });
+                let url = super::addresses::changes_page(folder, doc(from), doc(to));
+                let pdf = super::addresses::redline_pdf(doc(from), doc(to), &url_of[&to]);
+                pages.push(ChangesPage { from, to, url, pdf });
             }
         }
         let by_to = pages.iter().enumerate().map(|(k, p)| (p.to, k)).collect();

@@ -3,8 +3,8 @@
 //! (`publish/changes.rs`); what changed is the compare stage's.
 
 use crate::compare::{self, BlockChange, BlockDiff, BlockKind, Comparison, FactChange, SectionDiff, SectionStatus};
-use crate::model::{DocId, Status};
-use crate::publish::{ChangesPage, Publication};
+use crate::model::Status;
+use crate::publish::{addresses, ChangesPage, Publication};
 use crate::resolve::DocIndex;
 use serde::Serialize;
 
@@ -12,53 +12,6 @@ use serde::Serialize;
 const CONTEXT: usize = 1;
 /// The summary lists this many changes at most.
 const LISTED_CHANGES: usize = 40;
-
-/// A link to a comparison page, for the pages of its versions.
-#[derive(Clone, Debug, Serialize)]
-pub struct ChangesLink {
-    pub from: String,
-    pub to: String,
-    pub url: String,
-}
-
-pub fn link(site: &Publication, page: Option<&ChangesPage>) -> Option<ChangesLink> {
-    let page = page?;
-    let v = |i: DocIndex| site.lib.doc(i).version().map_or_else(String::new, |v| v.to_string());
-    Some(ChangesLink { from: v(page.from), to: v(page.to), url: page.url.clone() })
-}
-
-/// Links each amendment history row to the comparison page of the version it records.
-pub fn link_history(
-    site: &Publication,
-    doc: DocIndex,
-    mut rows: Vec<super::views::HistoryRow>,
-) -> Vec<super::views::HistoryRow> {
-    let Some(versions) = site.lib.doc(doc).id().and_then(|id| site.lib.by_id.get(id)) else { return rows };
-    for row in &mut rows {
-        let Ok(v) = crate::model::Version::parse(&row.version) else { continue };
-        let version = versions.all.iter().copied().find(|&i| site.lib.doc(i).version() == Some(&v));
-        row.changes_url = version.and_then(|i| site.changes.into_version(i)).map(|p| p.url.clone());
-    }
-    rows
-}
-
-/// How the site names related documents and roles in a comparison: in the
-/// public copy, a document that is not public is left out.
-pub fn compare(site: &Publication, page: &ChangesPage) -> Comparison {
-    let lib = site.lib;
-    let related = |id: &DocId| match site.main_of.get(id) {
-        Some(&i) => Some(lib.doc(i).title().to_string()),
-        None if site.opts.public => None,
-        None => Some(lib.target(id).map_or_else(|| "(not in this library)".to_string(), |d| d.title().to_string())),
-    };
-    let role = |r: &str| lib.config.role(r).map(|r| r.title.clone());
-    super::facts::compare_versions(
-        site,
-        lib.doc(page.from),
-        lib.doc(page.to),
-        &super::facts::Names { related: &related, role: &role },
-    )
-}
 
 #[derive(Serialize)]
 pub struct SideView {
@@ -159,10 +112,10 @@ pub fn view(site: &Publication, page: &ChangesPage, c: Comparison) -> ChangesVie
         id: c.id,
         title: c.title,
         type_label: crate::text::plural_label(&doc_type),
-        type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
+        type_url: addresses::type_listing(to),
         doc_url: main,
         to_is_draft: to.status().is_some_and(Status::is_draft),
-        pdf_url: site.opts.pdf.then(|| super::redline::pdf_path(site, page)),
+        pdf_url: site.opts.pdf.then(|| page.pdf.clone()),
         text_unchanged: summary.is_empty(),
         changes,
         more_changes,

@@ -2,7 +2,6 @@
 //! documents, an iCalendar file of review dates and the sitemap. Addresses
 //! are absolute, from `base_url` (`public_base_url` in the public copy).
 
-use super::pdf::pdf_path;
 use crate::model::{Document, Status};
 use crate::publish::Publication;
 use crate::resolve::DocIndex;
@@ -50,9 +49,9 @@ pub fn catalogue(site: &Publication) -> String {
                 published: d.meta.published.map(|x| x.iso()),
                 review_date: d.meta.effective_review_date().map(|x| x.iso()),
                 public: d.meta.public,
-                fingerprint: super::views::fingerprint(site, d),
+                fingerprint: site.lib.locked(d).map(|e| e.fingerprint.to_string()),
                 page: format!("{base}{}", p.url),
-                pdf: site.opts.pdf.then(|| format!("{base}{}", pdf_path(site, p.doc, &p.url))),
+                pdf: site.opts.pdf.then(|| format!("{base}{}", p.pdf)),
                 related: d
                     .meta
                     .related
@@ -95,9 +94,10 @@ pub fn atom(site: &Publication) -> String {
     let _ = writeln!(out, "  <title>{} – newly ratified documents</title>", xml(org));
     let _ = writeln!(
         out,
-        "  <id>{}</id>\n  <link rel=\"self\" href=\"{}feed.atom\"/>\n  <link href=\"{}\"/>",
+        "  <id>{}</id>\n  <link rel=\"self\" href=\"{}{}\"/>\n  <link href=\"{}\"/>",
         xml(&base),
         xml(&base),
+        crate::publish::addresses::FEED,
         xml(&base)
     );
     let _ =

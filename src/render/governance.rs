@@ -4,7 +4,7 @@
 use super::views::{summary, DocSummary};
 use crate::diag::{fold, Diagnostic, Folded, Severity};
 use crate::model::{DocId, Document, ReviewState, Status};
-use crate::publish::Publication;
+use crate::publish::{addresses, Publication};
 use crate::resolve::DocIndex;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -54,7 +54,7 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
             let url = doc.and_then(|(i, _)| site.url_of.get(&i).cloned());
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
             // The anchor is the one a document's page links to, from its file as loaded.
-            let anchor = checks_anchor(file.unwrap_or("the content folder"));
+            let anchor = addresses::checks_anchor(file);
             let file = file.map_or_else(|| "(the content folder)".to_string(), |f| shown_path(site, f));
             DocChecks {
                 anchor,
@@ -71,11 +71,6 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
         .collect();
     out.sort_by_key(|g| (g.errors == 0, g.warnings == 0, g.id.clone()));
     out
-}
-
-/// The anchor of a file's findings on the checks page.
-pub fn checks_anchor(file: &str) -> String {
-    format!("file-{}", crate::text::slugify_ascii(file))
 }
 
 /// A file as the checks page names it: from the content folder's own name

@@ -2,13 +2,14 @@
 
 mod body_html;
 pub mod changes;
-pub mod facts;
+pub mod document;
 mod feeds;
 mod governance;
 mod html;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
+pub mod pdf_job;
 pub mod redline;
 mod references;
 pub mod views;
@@ -18,9 +19,8 @@ use crate::error::Result;
 use crate::links::Cache;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
-use crate::publish::{ChangesPage, Publication, PublishOptions};
+use crate::publish::{addresses, ChangesPage, Publication, PublishOptions};
 use crate::resolve::{DocIndex, Library};
-use crate::text::slugify_ascii;
 use crate::theme::Theme;
 use body_html::GlossaryMarker;
 use html::Templates;
@@ -84,7 +84,7 @@ impl<'a> SiteRenderer<'a> {
             .filter(|p| wanted(p.doc))
             .map(|p| {
                 let root = root_of(&p.url);
-                let view = views::document(site, glossary, p.doc, &p.url, &root);
+                let view = document::document(site, glossary, p, &root);
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
                 let ctx = context! { root, page_title, section => "documents", doc => ser(&view), ..common.clone() };
                 let html = templates.render("document.html", ctx)?;
@@ -135,7 +135,7 @@ impl<'a> SiteRenderer<'a> {
             return Ok(None);
         }
         put(library_pages(site, &self.glossary, templates, common)?)?;
-        out.send(OutputFile::bytes("index.html", templates.render("home.html", home_context(site, common))?))?;
+        out.send(OutputFile::bytes(addresses::HOME, templates.render("home.html", home_context(site, common))?))?;
         let pages = out.paths.into_inner().unwrap_or_else(|e| e.into_inner());
         machine_readable(site, &pages).into_iter().try_for_each(|f| sink.send(f))?;
         for (path, bytes) in self.theme.under("static") {
@@ -183,7 +183,7 @@ fn changes_page(
     page: &ChangesPage,
     sink: &dyn Sink,
 ) -> Result<usize> {
-    let view = changes::view(site, page, changes::compare(site, page));
+    let view = changes::view(site, page, crate::compare::compare_page(site, page));
     let root = root_of(&page.url);
     let page_title =
         format!("Changes from version {} to version {}: {}", view.from.version, view.to.version, view.title);
@@ -227,7 +227,7 @@ fn group_by(site: &Publication, folder: &str, key: impl Fn(&crate::model::Docume
         .map(|(name, mut docs)| {
             docs.sort_by_key(|d| d.title.to_lowercase());
             let label = if folder == "types" { crate::text::plural_label(&name) } else { name.clone() };
-            Group { url: format!("{folder}/{}/", slugify_ascii(&name)), label, name, docs }
+            Group { url: addresses::listing(folder, &name), label, name, docs }
         })
         .collect()
 }
@@ -257,7 +257,7 @@ fn listing_pages(site: &Publication, templates: &Templates, common: &Value) -> R
         }
     }
     let ctx = context! { root => "../", page_title => "All documents A to Z", section => "documents", letters => ser(a_to_z(site)), ..common.clone() };
-    files.push(OutputFile::bytes("documents/index.html", templates.render("a-z.html", ctx)?));
+    files.push(OutputFile::bytes(addresses::A_TO_Z, templates.render("a-z.html", ctx)?));
     Ok(files)
 }
 
@@ -269,7 +269,7 @@ fn library_pages(
 ) -> Result<Vec<OutputFile>> {
     let mut files = Vec::new();
     let matrix = context! { root => "../", page_title => "Role matrix", section => "roles", matrix => ser(library::matrix(site)), ..common.clone() };
-    files.push(OutputFile::bytes("roles/index.html", templates.render("roles.html", matrix)?));
+    files.push(OutputFile::bytes(addresses::ROLES, templates.render("roles.html", matrix)?));
     for role in site.roles() {
         let url = library::role_url(&role.id);
         let root = root_of(&url);
@@ -278,9 +278,9 @@ fn library_pages(
         files.push(OutputFile::bytes(format!("{url}index.html"), templates.render("role.html", ctx)?));
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
-    files.push(OutputFile::bytes("eia/index.html", templates.render("eia.html", eia)?));
+    files.push(OutputFile::bytes(addresses::EIA_REGISTER, templates.render("eia.html", eia)?));
     let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(site.glossary(glossary)), ..common.clone() };
-    files.push(OutputFile::bytes("glossary/index.html", templates.render("glossary.html", ctx)?));
+    files.push(OutputFile::bytes(addresses::GLOSSARY, templates.render("glossary.html", ctx)?));
     Ok(files)
 }
 
@@ -294,12 +294,12 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
         .map(String::from)
         .collect();
     let mut files = vec![
-        OutputFile::bytes("catalogue.json", feeds::catalogue(site)),
-        OutputFile::bytes("feed.atom", feeds::atom(site)),
-        OutputFile::bytes("sitemap.xml", feeds::sitemap(site, &pages)),
+        OutputFile::bytes(addresses::CATALOGUE, feeds::catalogue(site)),
+        OutputFile::bytes(addresses::FEED, feeds::atom(site)),
+        OutputFile::bytes(addresses::SITEMAP, feeds::sitemap(site, &pages)),
     ];
     if site.shows_reviews() {
-        files.push(OutputFile::bytes("reviews.ics", feeds::calendar(site)));
+        files.push(OutputFile::bytes(addresses::CALENDAR, feeds::calendar(site)));
     }
     files
 }
@@ -316,17 +316,17 @@ fn governance_pages(
     sink: &dyn Sink,
 ) -> Result<()> {
     let clock = crate::timings::Clock::start();
-    let summary = crate::diag::Summary::of(site.lib.docs.len(), diags);
+    let summary = crate::diag::Summary::of(site.lib.docs().len(), diags);
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
-    sink.send_written("checks/index.html", &|w| templates.render_to("checks.html", checks.clone(), w))?;
+    sink.send_written(addresses::CHECKS, &|w| templates.render_to("checks.html", checks.clone(), w))?;
     drop(checks);
     clock.lap("governance: checks page");
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
-    sink.send(OutputFile::bytes("reviews/index.html", templates.render("reviews.html", reviews)?))?;
+    sink.send(OutputFile::bytes(addresses::REVIEWS, templates.render("reviews.html", reviews)?))?;
     clock.lap("governance: reviews page");
     let groups = references::references(site, diags, links);
     clock.lap("governance: references");
-    let csv = "references/references.csv";
+    let csv = addresses::REFERENCES_CSV;
     sink.send_written(csv, &|w| {
         references::write_csv(&groups, &site.base_url(), w).map_err(crate::error::Error::io("write", csv))
     })?;
@@ -341,8 +341,8 @@ fn governance_pages(
     let problems = groups.iter().enumerate().filter(|(_, g)| g.problems > 0).map(|(i, _)| i).collect();
     let groups = std::sync::Arc::new(groups);
     let only_problems = |g: &references::RefGroup| ser(g.only_problems());
-    page("references/problems/index.html", true, lazy_view(groups.clone(), Some(problems), only_problems))?;
-    page("references/index.html", false, lazy_view(groups, None, |g| ser(g)))
+    page(addresses::REFERENCE_PROBLEMS, true, lazy_view(groups.clone(), Some(problems), only_problems))?;
+    page(addresses::REFERENCES, false, lazy_view(groups, None, |g| ser(g)))
 }
 
 fn home_context(site: &Publication, common: &Value) -> Value {

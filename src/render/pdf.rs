@@ -2,10 +2,10 @@
 //! parallel, with a cache so an unchanged PDF is never compiled twice.
 
 use super::pdf_data;
+use super::pdf_job::{images, timestamp, Job};
 use crate::error::{Error, Result};
 use crate::output::{Contents, OutputFile, Staging};
 use crate::publish::{DocPage, Publication};
-use crate::resolve::DocIndex;
 use crate::theme::Theme;
 use rayon::prelude::*;
 use std::collections::BTreeMap;
@@ -38,14 +38,6 @@ impl Typst {
     }
 }
 
-/// The address of a page's PDF: `documents/corp-strat-003/corp-strat-003-v3.pdf`.
-pub fn pdf_path(site: &Publication, doc: DocIndex, page_url: &str) -> String {
-    let doc = site.lib.doc(doc);
-    let slug = doc.id().map_or_else(|| "document".to_string(), |i| i.slug());
-    let version = doc.version().map_or("0", |v| v.as_str());
-    format!("{page_url}{slug}-v{version}.pdf")
-}
-
 pub struct PdfOutcome {
     /// PDFs written into the staging folder.
     pub made: usize,
@@ -55,34 +47,11 @@ pub struct PdfOutcome {
     pub compiled: usize,
 }
 
-/// One PDF to make: where it goes, the theme's typst files it compiles,
-/// and the data they read.
-pub struct Job {
-    /// Relative to the site root.
-    pub path: String,
-    /// Names its folder in the workspace: unique within a build.
-    pub key: String,
-    /// What the PDF is, for messages: "POL/001/001 version 2 (content/...)".
-    pub label: String,
-    /// The template typst compiles, in the theme's `pdf/`.
-    pub main: &'static str,
-    /// Every template it reads (`main` first); they are hashed for the cache.
-    pub templates: &'static [&'static str],
-    /// `/data.json`.
-    pub data: Vec<u8>,
-    /// Other data files at the compile root, by name.
-    pub extra: Vec<(String, Vec<u8>)>,
-    /// Assets shown as images, relative to the content folder.
-    pub images: Vec<PathBuf>,
-    /// The creation date written into the PDF.
-    pub timestamp: i64,
-}
-
 /// The PDF of a document version.
 fn document_job(site: &Publication, page: &DocPage) -> Job {
     let doc = site.lib.doc(page.doc);
     Job {
-        path: pdf_path(site, page.doc, &page.url),
+        path: page.pdf.clone(),
         key: format!("doc-{}", page.doc),
         label: format!(
             "{} version {} ({})",
@@ -232,23 +201,6 @@ fn progress(len: usize) -> Option<indicatif::ProgressBar> {
     })
 }
 
-/// Assets a document shows as images, relative to the content folder.
-pub fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
-    let doc = site.lib.doc(index);
-    let mut v: Vec<PathBuf> = doc
-        .body
-        .links
-        .iter()
-        .filter_map(|l| match &l.target {
-            crate::model::body::Target::File(p) => site.lib.asset(doc, p).map(PathBuf::from),
-            _ => None,
-        })
-        .collect();
-    v.sort();
-    v.dedup();
-    v
-}
-
 fn read_manifest(out: &Path) -> BTreeMap<String, String> {
     std::fs::read(out.join(MANIFEST)).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
 }
@@ -344,14 +296,6 @@ fn compile(
     };
     let _ = std::fs::remove_dir_all(&root);
     result
-}
-
-/// The creation date written into the PDF: the ratification date (else the
-/// publication date), so the same input always gives the same bytes.
-pub fn timestamp(doc: &crate::model::Document) -> i64 {
-    let date = doc.meta.ratified_date().or(doc.meta.published).map(|d| d.day);
-    let date = date.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"));
-    date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp()
 }
 
 /// FNV-1a, 64 bits: a stable hash for cache keys (not for security).

@@ -36,7 +36,7 @@ pub fn data(site: &Publication, index: DocIndex) -> Value {
             "review_date": doc.meta.effective_review_date().map(|d| d.to_string()),
             "summary": doc.meta.summary,
         },
-        "control": views::control_sheet(site, doc).into_iter().map(|r| json!([r.label, r.value])).collect::<Vec<_>>(),
+        "control": crate::compare::control_sheet(site, doc).into_iter().map(|f| json!([f.label, f.value])).collect::<Vec<_>>(),
         "body": conv.blocks(&doc.body.blocks),
         "footnotes": doc.body.footnotes.iter().enumerate().map(|(i, f)| json!({ "n": i + 1, "body": conv.blocks(&f.blocks) })).collect::<Vec<_>>(),
         "related": doc.meta.related.iter().filter(|r| !site.opts.public || site.main_of.contains_key(&r.value)).map(|r| views::related(site, &r.value)).collect::<Vec<_>>(),

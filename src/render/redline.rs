@@ -3,21 +3,12 @@
 //! (docs/pdf-data.md). As for every PDF, document text is only data.
 
 use super::changes;
-use super::pdf::Job;
 use super::pdf_data;
+use super::pdf_job::{self, Job};
 use crate::diag::Diagnostic;
 use crate::model::Document;
 use crate::publish::{ChangesPage, Publication};
 use serde_json::{json, Value};
-
-/// The redline beside version Y's PDF: `documents/a/a-v3-to-v4-changes.pdf`.
-pub fn pdf_path(site: &Publication, page: &ChangesPage) -> String {
-    let (from, to) = (site.lib.doc(page.from), site.lib.doc(page.to));
-    let slug = to.id().map_or_else(|| "document".to_string(), |i| i.slug());
-    let v = |d: &Document| d.version().map_or("0", |v| v.as_str()).to_string();
-    let folder = site.url_of.get(&page.to).map_or(page.url.as_str(), String::as_str);
-    format!("{folder}{slug}-v{}-to-v{}-changes.pdf", v(from), v(to))
-}
 
 /// What the redline's pages show around the changes: the header facts of
 /// the newer version, in the shape `document.typ` reads.
@@ -43,7 +34,7 @@ fn frame(site: &Publication, page: &ChangesPage) -> Value {
 
 /// The redline's data: the frame and the comparison as the page shows it.
 pub fn data(site: &Publication, page: &ChangesPage) -> Value {
-    let view = changes::view(site, page, changes::compare(site, page));
+    let view = changes::view(site, page, crate::compare::compare_page(site, page));
     let mut data = frame(site, page);
     data["changes"] = serde_json::to_value(view).expect("a comparison serialises");
     data
@@ -60,7 +51,7 @@ pub fn job(site: &Publication, page: &ChangesPage) -> Job {
         to.file.display
     );
     Job {
-        path: pdf_path(site, page),
+        path: page.pdf.clone(),
         key: format!("changes-{}-{}", page.from, page.to),
         label,
         main: "redline.typ",
@@ -68,7 +59,7 @@ pub fn job(site: &Publication, page: &ChangesPage) -> Job {
         data: serde_json::to_vec_pretty(&data(site, page)).expect("PDF data serialises"),
         extra: Vec::new(),
         images: Vec::new(),
-        timestamp: super::pdf::timestamp(to),
+        timestamp: pdf_job::timestamp(to),
     }
 }
 
@@ -98,7 +89,7 @@ pub fn pack_job(site: &Publication, page: &ChangesPage, findings: &[&Diagnostic]
     job.templates = &["pack.typ", "redline.typ", "document.typ"];
     job.extra = vec![("pack.json".to_string(), serde_json::to_vec_pretty(&pack).expect("PDF data serialises"))];
     job.data = serde_json::to_vec_pretty(&pdf_data::data(site, page.to)).expect("PDF data serialises");
-    job.images = super::pdf::images(site, page.to);
+    job.images = pdf_job::images(site, page.to);
     job
 }
 

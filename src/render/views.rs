@@ -1,11 +1,12 @@
-//! What templates see: plain serialisable views of documents and pages.
-//! Dates are already formatted the NHS way here; templates format nothing.
+//! What templates see of a document on more than one page (listings, the
+//! document page, its PDF, the governance and library pages): plain
+//! serialisable views. Dates are already formatted the NHS way here;
+//! templates format nothing.
 
-use super::body_html::{BodyHtml, GlossaryMarker};
+use crate::compare::{characteristic, eia_stage, impact};
 use crate::model::*;
-use crate::publish::Publication;
-use crate::resolve::DocIndex;
-use crate::text::{capitalise, plural_label};
+use crate::publish::{addresses, Publication};
+use crate::text::plural_label;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -41,7 +42,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
     let doc_type = doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone());
     DocSummary {
         type_label: plural_label(&doc_type),
-        type_url: format!("types/{}/", crate::text::slugify_ascii(&doc_type)),
+        type_url: addresses::type_listing(doc),
         id: doc.id().map_or_else(String::new, |i| i.to_string()),
         title: doc.title().to_string(),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(String::new, |t| t.value.clone()),
@@ -57,29 +58,6 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
         owner: doc.meta.author.as_ref().map(|a| a.name.clone()),
         url: url.to_string(),
     }
-}
-
-#[derive(Serialize)]
-pub struct Row {
-    pub label: &'static str,
-    pub value: String,
-    /// A link for the value (the contact's `mailto:`), through the allow-list.
-    pub href: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct Banner {
-    /// `ratified`, `draft`, `superseded`, `withdrawn`, `overdue`, `due-soon`.
-    pub kind: &'static str,
-    pub title: String,
-    pub text: String,
-}
-
-#[derive(Serialize)]
-pub struct TocEntry {
-    pub level: u8,
-    pub label: String,
-    pub anchor: String,
 }
 
 #[derive(Serialize)]
@@ -131,280 +109,6 @@ pub struct EiaView {
     pub action_plan: Vec<ActionRow>,
 }
 
-#[derive(Serialize)]
-pub struct VersionLink {
-    pub version: String,
-    pub status: &'static str,
-    pub date: Option<String>,
-    pub url: String,
-    pub this: bool,
-    /// What changed in this version: its comparison page.
-    pub changes_url: Option<String>,
-    pub changes_from: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct RoleSection {
-    pub role: String,
-    pub anchor: String,
-    pub label: String,
-}
-
-#[derive(Serialize)]
-pub struct DocumentView {
-    pub doc: DocSummary,
-    pub banner: Banner,
-    /// What a reader needs first: status, version, review date, owner.
-    pub facts: Vec<Row>,
-    pub control: Vec<Row>,
-    pub toc: Vec<TocEntry>,
-    pub body_html: String,
-    pub roles: Vec<RoleSection>,
-    pub related: Vec<RelatedView>,
-    pub references: Vec<ExternalRef>,
-    pub history: Vec<HistoryRow>,
-    pub eia: Option<EiaView>,
-    pub versions: Vec<VersionLink>,
-    pub current_url: Option<String>,
-    pub is_draft: bool,
-    /// The PDF of this version, relative to the site root.
-    pub pdf_url: Option<String>,
-    /// What the next version changed, for the banner of a superseded one.
-    pub changes_next: Option<super::changes::ChangesLink>,
-    /// On the intranet, for a version in force or in preparation that the
-    /// checks found errors in: a notice for the governance team.
-    pub findings: Option<Findings>,
-}
-
-/// How many errors the checks found in a version, and where they are listed.
-#[derive(Serialize)]
-pub struct Findings {
-    pub errors: usize,
-    /// The version's findings on the checks page, relative to the site root.
-    pub url: String,
-}
-
-pub fn document(
-    site: &Publication,
-    glossary: &GlossaryMarker,
-    doc_index: DocIndex,
-    url: &str,
-    root: &str,
-) -> DocumentView {
-    let doc = site.lib.doc(doc_index);
-    let config = &site.lib.config;
-    let href = |link: &crate::model::body::Link| site.href(doc, link, root);
-    let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
-    let body_html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) }.render();
-    let current_url =
-        doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
-    DocumentView {
-        doc: summary(site, doc, url),
-        banner: banner(site, doc, current_url.is_some()),
-        facts: key_facts(site, doc),
-        control: control_sheet(site, doc),
-        toc: doc
-            .body
-            .sections
-            .iter()
-            .filter(|s| (2..=4).contains(&s.level))
-            .map(|s| TocEntry { level: s.level, label: s.label(), anchor: s.anchor.clone() })
-            .collect(),
-        body_html,
-        roles: doc
-            .body
-            .sections
-            .iter()
-            .filter_map(|s| {
-                s.role.as_ref().map(|r| RoleSection {
-                    role: role_title(r).unwrap_or_else(|| r.clone()),
-                    anchor: s.anchor.clone(),
-                    label: s.label(),
-                })
-            })
-            .collect(),
-        related: doc
-            .meta
-            .related
-            .iter()
-            .filter(|r| !site.opts.public || site.main_of.contains_key(&r.value))
-            .map(|r| related(site, &r.value))
-            .collect(),
-        references: doc.meta.references.iter().map(|r| r.value.clone()).collect(),
-        history: super::changes::link_history(site, doc_index, history(doc)),
-        eia: doc.meta.eia.as_ref().map(eia),
-        versions: versions(site, doc, doc_index),
-        current_url,
-        is_draft: doc.status().is_some_and(Status::is_draft),
-        pdf_url: site.opts.pdf.then(|| super::pdf::pdf_path(site, doc_index, url)),
-        changes_next: super::changes::link(site, site.changes.out_of_version(doc_index)),
-        findings: findings(site, doc, doc_index),
-    }
-}
-
-fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findings> {
-    let errors = *site.errors.get(&index)?;
-    let shown = !site.opts.public && doc.status().is_some_and(Status::is_current);
-    shown.then(|| Findings {
-        errors,
-        url: format!("checks/index.html#{}", super::governance::checks_anchor(&doc.file.display)),
-    })
-}
-
-/// The fingerprint `ratified.lock` records for this version, if any.
-pub fn fingerprint(site: &Publication, doc: &Document) -> Option<String> {
-    let entry = site.lib.lock.entry(doc.id()?, doc.version()?)?;
-    Some(entry.fingerprint.to_string())
-}
-
-fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
-    let status = doc.status().unwrap_or(Status::Draft);
-    let review = doc.meta.effective_review_date();
-    let (kind, title, text) = match status {
-        Status::Draft | Status::Consultation => (
-            "draft",
-            "DRAFT".to_string(),
-            format!("This is a {} and is not in force. Do not follow it as policy.", if status == Status::Draft { "draft" } else { "draft out for consultation" }),
-        ),
-        Status::Superseded => ("superseded", "Superseded".to_string(), superseded_text(has_current)),
-        Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), match &doc.meta.withdrawn {
-            Some(w) => format!("This document was withdrawn on {} by {}: {} It is kept on record only.", w.date, w.by, sentence(&w.reason)),
-            None => "This document has been withdrawn and is kept on record only.".to_string(),
-        }),
-        Status::Ratified => match doc.review_state(site.opts.today, site.lib.config.site.due_soon_days) {
-            ReviewState::Overdue => (
-                "overdue",
-                "Review date passed".to_string(),
-                format!("Ratified, but its review date ({}) has passed. It stays in force until it is reviewed; check with its author.", review.map(|d| d.to_string()).unwrap_or_default()),
-            ),
-            ReviewState::DueSoon => ("due-soon", "Ratified: review due soon".to_string(), format!("Current version. Review due {}.", review.map(|d| d.to_string()).unwrap_or_default())),
-            _ => ("ratified", "Ratified".to_string(), match review {
-                Some(d) => format!("This is the current version. Next review {d}."),
-                None => "This is the current version.".to_string(),
-            }),
-        },
-    };
-    Banner { kind, title, text }
-}
-
-fn superseded_text(has_current: bool) -> String {
-    if has_current {
-        "This version has been replaced and is kept on record only. Follow the current version.".to_string()
-    } else {
-        "This version has been replaced and is kept on record only.".to_string()
-    }
-}
-
-/// `text` ending with a full stop.
-fn sentence(text: &str) -> String {
-    match text.ends_with(['.', '!', '?']) {
-        true => text.to_string(),
-        false => format!("{text}."),
-    }
-}
-
-fn approval(a: &Option<At<Approval>>) -> Option<String> {
-    a.as_ref().map(|a| {
-        let when = a.date.map(|d| format!(" on {d}")).unwrap_or_default();
-        let minute = a.minute.as_ref().map(|m| format!(" (minute {m})")).unwrap_or_default();
-        format!("{}{when}{minute}", a.by)
-    })
-}
-
-fn yes_no(b: bool) -> String {
-    if b { "Yes" } else { "No" }.to_string()
-}
-
-/// The facts a page shows first, above the folded control sheet: status,
-/// version, review date and owner (in the public copy, the owner's job
-/// title only, as in the control sheet).
-pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
-    let row =
-        |label, value: Option<String>| Row { label, value: value.unwrap_or_else(|| "Not given".into()), href: None };
-    vec![
-        row("Status", doc.status().map(|s| capitalise(s.as_str()))),
-        row("Version", doc.version().map(|v| v.to_string())),
-        row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
-        row("Owner", site.author(doc, ", ")),
-    ]
-}
-
-/// The document control sheet, with the version's fingerprint in
-/// `ratified.lock` (in the public copy, the author by job title only:
-/// `Publication::author`).
-pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
-    let m = &doc.meta;
-    let numbers = |v: &[u8]| v.iter().map(u8::to_string).collect::<Vec<_>>().join(", ");
-    let rows: Vec<(&'static str, Option<String>)> = vec![
-        ("Document type", m.doc_type.as_ref().map(|t| capitalise(&t.value))),
-        ("Unique identifier", doc.id().map(|i| i.to_string())),
-        ("Document title", Some(doc.title().to_string())),
-        ("Version number", doc.version().map(|v| v.to_string())),
-        ("Status", doc.status().map(|s| capitalise(s.as_str()))),
-        ("Scope", m.scope.clone()),
-        ("Classification", m.classification.clone()),
-        (if site.opts.public { "Author" } else { "Author / title" }, site.author(doc, " / ")),
-        ("Responsibility", m.directorate.as_ref().map(|d| d.value.clone())),
-        ("Head of department", m.head_of_department.clone()),
-        ("Executive lead", m.executive_lead.clone()),
-        ("Contact", m.contact.clone()),
-        ("Primary audience", m.audience.as_ref().and_then(|a| a.primary.clone())),
-        ("Secondary audience", m.audience.as_ref().map(|a| a.secondary.join(", ")).filter(|s| !s.is_empty())),
-        (
-            "Replaces",
-            Some(
-                m.replaces
-                    .iter()
-                    .map(|r| match &r.version {
-                        Some(v) => format!("{} version {v}", r.id),
-                        None => r.id.to_string(),
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; "),
-            )
-            .filter(|s| !s.is_empty()),
-        ),
-        ("Validated by", approval(&m.validated)),
-        ("Ratified by", approval(&m.ratified)),
-        ("Fingerprint (SHA-256)", fingerprint(site, doc)),
-        // Only a withdrawal the status records (a record on any other version is S009).
-        (
-            "Withdrawn",
-            m.withdrawn
-                .as_ref()
-                .filter(|_| doc.status() == Some(Status::Withdrawn))
-                .map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason)),
-        ),
-        ("First published", m.published.map(|d| d.to_string())),
-        ("Review date", m.review_date.as_ref().map(|d| d.value.to_string())),
-        (
-            "Review extended",
-            m.review_extension
-                .as_ref()
-                .map(|e| format!("to {} by {}{}", e.to, e.by, e.date.map(|d| format!(" on {d}")).unwrap_or_default())),
-        ),
-        (
-            "NHS Constitution principles",
-            m.nhs_constitution.as_ref().map(|c| numbers(&c.principles)).filter(|s| !s.is_empty()),
-        ),
-        (
-            "NHS Constitution staff pledges",
-            m.nhs_constitution.as_ref().map(|c| numbers(&c.staff_pledges)).filter(|s| !s.is_empty()),
-        ),
-        ("Meets the Equality Act 2010", m.equality_act_compliant.map(yes_no)),
-        ("Document for public display", Some(yes_no(m.public))),
-        ("References checked", approval(&m.references_checked)),
-    ];
-    let contact = |label: &str, value: &str| {
-        (label == "Contact").then(|| crate::model::url::allow(&format!("mailto:{value}")).ok()).flatten()
-    };
-    rows.into_iter()
-        .filter_map(|(label, value)| {
-            value.map(|value| Row { href: contact(label, &value).map(|u| u.as_str().to_string()), label, value })
-        })
-        .collect()
-}
-
 pub fn related(site: &Publication, id: &DocId) -> RelatedView {
     let target = site.main_of.get(id).map(|&i| (site.lib.doc(i), &site.url_of[&i]));
     RelatedView {
@@ -435,9 +139,8 @@ pub fn history(doc: &Document) -> Vec<HistoryRow> {
 }
 
 pub fn eia(e: &Eia) -> EiaView {
-    let label = |key: &str| CHARACTERISTICS.iter().find(|(k, _)| *k == key).map_or("Other", |(_, l)| l).to_string();
     EiaView {
-        stage: e.stage.map(|s| if s == 1 { "1 (screening)".to_string() } else { "2 (full assessment)".to_string() }),
+        stage: e.stage.map(eia_stage),
         date: e.date.as_ref().map(|d| d.value.to_string()),
         lead_assessor: e.lead_assessor.clone(),
         department: e.department.clone(),
@@ -449,12 +152,8 @@ pub fn eia(e: &Eia) -> EiaView {
                 i.value
                     .iter()
                     .map(|i| ImpactRow {
-                        characteristic: label(i.characteristic),
-                        impact: capitalise(match i.kind {
-                            ImpactKind::Positive => "positive",
-                            ImpactKind::Negative => "negative",
-                            ImpactKind::Neutral => "neutral",
-                        }),
+                        characteristic: characteristic(i.characteristic).to_string(),
+                        impact: impact(i.kind),
                         comment: i.comment.clone(),
                     })
                     .collect()
@@ -471,33 +170,6 @@ pub fn eia(e: &Eia) -> EiaView {
             })
             .collect(),
     }
-}
-
-fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLink> {
-    let Some(id) = doc.id() else {
-        return Vec::new();
-    };
-    let Some(v) = site.lib.by_id.get(id) else {
-        return Vec::new();
-    };
-    v.all
-        .iter()
-        .rev()
-        .filter_map(|&i| {
-            let url = site.url_of.get(&i)?;
-            let d = site.lib.doc(i);
-            let changes = super::changes::link(site, site.changes.into_version(i));
-            Some(VersionLink {
-                version: d.version().map_or_else(String::new, |v| v.to_string()),
-                status: d.status().map_or("unknown", Status::as_str),
-                date: d.meta.ratified_date().map(|d| d.to_string()),
-                url: url.clone(),
-                this: i == this,
-                changes_url: changes.as_ref().map(|c| c.url.clone()),
-                changes_from: changes.map(|c| c.from),
-            })
-        })
-        .collect()
 }
 
 impl Serialize for ExternalRef {

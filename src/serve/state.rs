@@ -112,7 +112,7 @@ impl State {
     }
 
     pub fn summary_line(&self) -> String {
-        crate::report::summary_line(&Summary::of_all(self.lib.docs.len(), self.all_diagnostics()))
+        crate::report::summary_line(&Summary::of_all(self.lib.docs().len(), self.all_diagnostics()))
     }
 
     /// Renders the whole site into `files`.
@@ -222,7 +222,7 @@ impl State {
         for rel in paths {
             let full = self.dir.join(rel);
             let display = format!("{display_dir}/{}", display_path(rel));
-            if let Some(old) = self.lib.docs.iter().find(|d| &d.file.path == *rel) {
+            if let Some(old) = self.lib.docs().iter().find(|d| &d.file.path == *rel) {
                 ids.extend(old.id().cloned());
             }
             self.broken.remove(&display);
@@ -287,7 +287,7 @@ impl State {
         let ids: Vec<&DocId> = ids.iter().collect();
         let edited = |id: &DocId| ids.contains(&id);
         self.lib
-            .docs
+            .docs()
             .par_iter()
             .enumerate()
             .map(|(i, d)| (DocIndex::new(i), d))

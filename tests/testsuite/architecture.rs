@@ -40,9 +40,7 @@ const ALLOWED_PAIRS: &[(&str, &str)] = &[("config", "model")];
 const LONG_FUNCTIONS: &[(&str, &str)] = &[
     ("model/body/parse.rs", "start"),
     ("check/eia.rs", "check"),
-    ("check/schema.rs", "versions"),
     ("import/values.rs", "set"),
-    ("import/document.rs", "fill_from_body"),
     ("import/front.rs", "pairs"),
     ("import/furniture.rs", "repeated"),
 ];
