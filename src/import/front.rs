@@ -165,17 +165,7 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
             continue;
         }
         let Some(l) = labels::at_start(cell) else {
-            if cell.contains(':') && cell.find(':').is_some_and(|i| i < 40) && cell.len() < 200 {
-                let label = cell[..cell.find(':').unwrap_or(0)].trim();
-                if !label.is_empty() && cells.len() > 1 && !label.contains("http") {
-                    sheet.warnings.push(Warning::new(
-                        WarnKind::UnrecognisedRow,
-                        Some(loc),
-                        None,
-                        format!("“{label}” is not a label trustdocs knows; its value was left out"),
-                    ));
-                }
-            }
+            warn_unknown_label(cell, cells.len(), loc, sheet);
             continue;
         };
         let mut value = l.rest.to_string();
@@ -195,45 +185,57 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
             }
         }
         let field = match l.field {
-            Field::Date => match previous {
-                Some(Field::ValidatedBy) => Field::ValidatedDate,
-                Some(Field::RatifiedBy) => Field::RatifiedDate,
-                Some(Field::ReferencesChecked) => Field::ReferencesChecked,
-                _ => Field::Date,
-            },
+            Field::Date => date_field(previous),
             f => f,
         };
         previous = Some(field);
-        if field == Field::NoKey {
-            if !value.is_empty() {
-                sheet.warnings.push(Warning::new(
-                    WarnKind::UnrecognisedRow,
-                    Some(loc),
-                    None,
-                    format!(
-                        "“{}” has no key in the content format; its value “{}” was left out",
-                        l.label,
-                        short(&value)
-                    ),
-                ));
-            }
-            n += 1;
-            continue;
-        }
-        if field == Field::Date {
+        record(field, l.label, value, loc, sheet);
+        n += 1;
+    }
+    n
+}
+
+/// A "Label: value" cell whose label is not one trustdocs knows, in a row
+/// of several cells: said, since its value is left out.
+fn warn_unknown_label(cell: &str, cells: usize, loc: Loc, sheet: &mut FrontSheet) {
+    if cell.contains(':') && cell.find(':').is_some_and(|i| i < 40) && cell.len() < 200 {
+        let label = cell[..cell.find(':').unwrap_or(0)].trim();
+        if !label.is_empty() && cells > 1 && !label.contains("http") {
             sheet.warnings.push(Warning::new(
                 WarnKind::UnrecognisedRow,
                 Some(loc),
                 None,
-                format!("a date “{}” whose meaning its row does not say was left out", short(&value)),
+                format!("“{label}” is not a label trustdocs knows; its value was left out"),
             ));
-            n += 1;
-            continue;
         }
-        if !value.is_empty() {
-            sheet.found.push(Found { field, label: l.label.to_string(), value, loc });
-        }
-        n += 1;
     }
-    n
+}
+
+/// What a "Date" cell means: the date of the committee or check named just before it.
+fn date_field(previous: Option<Field>) -> Field {
+    match previous {
+        Some(Field::ValidatedBy) => Field::ValidatedDate,
+        Some(Field::RatifiedBy) => Field::RatifiedDate,
+        Some(Field::ReferencesChecked) => Field::ReferencesChecked,
+        _ => Field::Date,
+    }
+}
+
+/// Keeps a labelled value, or says why it was left out.
+fn record(field: Field, label: &str, value: String, loc: Loc, sheet: &mut FrontSheet) {
+    let warn = |sheet: &mut FrontSheet, message: String| {
+        sheet.warnings.push(Warning::new(WarnKind::UnrecognisedRow, Some(loc), None, message));
+    };
+    match field {
+        Field::NoKey if !value.is_empty() => warn(
+            sheet,
+            format!("“{label}” has no key in the content format; its value “{}” was left out", short(&value)),
+        ),
+        Field::NoKey => {}
+        Field::Date => {
+            warn(sheet, format!("a date “{}” whose meaning its row does not say was left out", short(&value)))
+        }
+        _ if !value.is_empty() => sheet.found.push(Found { field, label: label.to_string(), value, loc }),
+        _ => {}
+    }
 }

@@ -85,39 +85,89 @@ fn text(v: &str) -> Option<String> {
 
 fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning>) {
     let v = f.value.as_str();
-    let date = |warnings: &mut Vec<Warning>| super::dates::read(v, f.loc, f.field.key(), false, warnings);
-    let unreadable = |warnings: &mut Vec<Warning>, what: &str| {
-        warnings.push(Warning::new(
-            WarnKind::Unreadable,
-            Some(f.loc),
-            Some(f.field.key()),
-            format!("“{}: {}” is not {what}; left out", f.label, short(v)),
-        ))
-    };
+    match f.field {
+        Field::Id
+        | Field::Title
+        | Field::Description
+        | Field::Type
+        | Field::Version
+        | Field::Status
+        | Field::Replaces => set_identity(front, f, config, warnings),
+        Field::Author
+        | Field::AuthorTitle
+        | Field::ExecutiveLead
+        | Field::HeadOfDepartment
+        | Field::Contact
+        | Field::ValidatedBy
+        | Field::RatifiedBy
+        | Field::ReferencesChecked => set_person(front, f, warnings),
+        Field::Scope => front.scope = text(v),
+        Field::Classification => front.classification = text(v),
+        Field::Directorate => front.directorate = text(v),
+        Field::AudiencePrimary => front.audience_primary = text(v),
+        Field::AudienceSecondary => {
+            front.audience_secondary = v.split([',', ';']).filter_map(text).collect();
+        }
+        Field::ValidatedDate => front.validated_date = date(f, warnings),
+        Field::RatifiedDate => front.ratified_date = date(f, warnings),
+        Field::Published => front.published = date(f, warnings),
+        Field::ReviewDate => front.review_date = date(f, warnings),
+        Field::Public => match yes_no(v) {
+            Some(b) => front.public = Some(b),
+            None => unreadable(f, "yes or no", warnings),
+        },
+        Field::Principles => front.principles = numbers(v),
+        Field::StaffPledges => front.staff_pledges = numbers(v),
+        Field::EqualityAct => match yes_no(v) {
+            Some(b) => front.equality_act = Some(b),
+            None => unreadable(f, "yes or no", warnings),
+        },
+        Field::Summary => front.summary = text(v),
+        Field::Date | Field::NoKey => {}
+    }
+}
+
+/// The values that say which document and version this is.
+fn set_identity(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning>) {
+    let v = f.value.as_str();
     match f.field {
         Field::Id => match config.site.id_pattern.in_prose.find(v) {
             Some(m) => front.id = Some(m.as_str().to_uppercase()),
-            None => unreadable(warnings, "an identifier of the site's id pattern"),
+            None => unreadable(f, "an identifier of the site's id pattern", warnings),
         },
         Field::Title => front.title = text(v).map(|t| title_case_if_caps(&t)),
         Field::Description => front.description = text(v).map(|t| title_case_if_caps(&t)),
         Field::Type => match doc_type(v, config) {
             Some(t) => front.doc_type = Some(t),
-            None => unreadable(warnings, "one of the site's document types"),
+            None => unreadable(f, "one of the site's document types", warnings),
         },
         Field::Version => match tables::version(v).or_else(|| VERSION_IN.captures(v).map(|c| c[1].to_string())) {
             Some(n) => front.version = Some(n),
-            None => unreadable(warnings, "a version number"),
+            None => unreadable(f, "a version number", warnings),
         },
         Field::Status => match status(v) {
             Some(s) => front.status = Some(s.to_string()),
-            None => {
-                unreadable(warnings, "a status trustdocs knows (draft, consultation, ratified, superseded, withdrawn)")
-            }
+            None => unreadable(
+                f,
+                "a status trustdocs knows (draft, consultation, ratified, superseded, withdrawn)",
+                warnings,
+            ),
         },
-        Field::Scope => front.scope = text(v),
-        Field::Classification => front.classification = text(v),
-        Field::Directorate => front.directorate = text(v),
+        Field::Replaces => {
+            let id = config.site.id_pattern.in_prose.find(v).map(|m| m.as_str().to_uppercase());
+            match VERSION_IN.captures(v) {
+                Some(c) => front.replaces = Some((id, c[1].to_string())),
+                None => unreadable(f, "a version that this one replaces", warnings),
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The people and committees named, with the dates some give beside them.
+fn set_person(front: &mut Front, f: &Found, warnings: &mut Vec<Warning>) {
+    let v = f.value.as_str();
+    match f.field {
         Field::Author => {
             let (name, title) = person(v);
             front.author_name = name;
@@ -127,44 +177,19 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
         Field::ExecutiveLead => front.executive_lead = text(v),
         Field::HeadOfDepartment => front.head_of_department = text(v),
         Field::Contact => front.contact = EMAIL.find(v).map(|m| m.as_str().to_string()).or_else(|| text(v)),
-        Field::AudiencePrimary => front.audience_primary = text(v),
-        Field::AudienceSecondary => {
-            front.audience_secondary = v.split([',', ';']).filter_map(text).collect();
-        }
-        Field::Replaces => {
-            let id = config.site.id_pattern.in_prose.find(v).map(|m| m.as_str().to_uppercase());
-            match VERSION_IN.captures(v) {
-                Some(c) => front.replaces = Some((id, c[1].to_string())),
-                None => unreadable(warnings, "a version that this one replaces"),
-            }
-        }
         Field::ValidatedBy => {
             let (by, when) = by_on(v);
             front.validated_by = text(by);
             front.validated_date = front.validated_date.or(when);
         }
-        Field::ValidatedDate => front.validated_date = date(warnings),
         Field::RatifiedBy => {
             let (by, when) = by_on(v);
             front.ratified_by = text(by);
             front.ratified_date = front.ratified_date.or(when);
         }
-        Field::RatifiedDate => front.ratified_date = date(warnings),
-        Field::Published => front.published = date(warnings),
-        Field::ReviewDate => front.review_date = date(warnings),
-        Field::Public => match yes_no(v) {
-            Some(b) => front.public = Some(b),
-            None => unreadable(warnings, "yes or no"),
-        },
-        Field::Principles => front.principles = numbers(v),
-        Field::StaffPledges => front.staff_pledges = numbers(v),
-        Field::EqualityAct => match yes_no(v) {
-            Some(b) => front.equality_act = Some(b),
-            None => unreadable(warnings, "yes or no"),
-        },
         Field::ReferencesChecked => match super::dates::find(v) {
             Some(_) if front.refs_checked_date.is_none() && v.split_whitespace().count() <= 3 => {
-                front.refs_checked_date = date(warnings)
+                front.refs_checked_date = date(f, warnings)
             }
             _ => {
                 let (by, when) = by_on(v);
@@ -172,9 +197,23 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
                 front.refs_checked_date = front.refs_checked_date.or(when);
             }
         },
-        Field::Summary => front.summary = text(v),
-        Field::Date | Field::NoKey => {}
+        _ => {}
     }
+}
+
+/// A labelled value read as a day, or a warning that it is not one.
+fn date(f: &Found, warnings: &mut Vec<Warning>) -> Option<Date> {
+    super::dates::read(&f.value, f.loc, f.field.key(), false, warnings)
+}
+
+/// Warns that a labelled value is not `what`, and is left out.
+fn unreadable(f: &Found, what: &str, warnings: &mut Vec<Warning>) {
+    warnings.push(Warning::new(
+        WarnKind::Unreadable,
+        Some(f.loc),
+        Some(f.field.key()),
+        format!("“{}: {}” is not {what}; left out", f.label, short(&f.value)),
+    ))
 }
 
 /// Whether a question's text already holds its answer (a list of numbers,

@@ -40,8 +40,6 @@ const ALLOWED_PAIRS: &[(&str, &str)] = &[("config", "model")];
 const LONG_FUNCTIONS: &[(&str, &str)] = &[
     ("model/body/parse.rs", "start"),
     ("check/eia.rs", "check"),
-    ("import/values.rs", "set"),
-    ("import/front.rs", "pairs"),
     ("import/furniture.rs", "repeated"),
 ];
 
