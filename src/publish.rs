@@ -116,7 +116,20 @@ impl<'a> Publication<'a> {
 
     /// Current documents shown in listings, in id order.
     pub fn main_docs(&self) -> impl Iterator<Item = &'a Document> + '_ {
-        self.main_of.values().map(|&i| &**self.lib.doc(i))
+        self.listed().map(|(_, d)| d)
+    }
+
+    /// The documents listings, role pages, the role matrix and counts show
+    /// as current, in id order: each id's version in force, or, in a build
+    /// with drafts, its version in preparation when none is in force. An id
+    /// whose versions are all superseded or withdrawn keeps its pages (a
+    /// link to it still reaches them, with their banner) but is not listed.
+    pub fn listed(&self) -> impl Iterator<Item = (DocIndex, &'a Document)> + '_ {
+        let lib = self.lib;
+        self.main_of
+            .values()
+            .map(move |&i| (i, &**lib.doc(i)))
+            .filter(move |&(i, d)| lib.in_force(i) || d.status().is_some_and(Status::is_draft))
     }
 
     /// Where a body link goes from a page at `root` (`../../`), or `None` for plain text.
@@ -158,9 +171,8 @@ impl<'a> Publication<'a> {
     /// the public copy only those a published document tags.
     pub fn roles(&self) -> Vec<&'a crate::config::Role> {
         let lib = self.lib;
-        let tagged = |id: &str| {
-            self.main_of.values().any(|&i| lib.doc(i).body.sections.iter().any(|s| s.role.as_deref() == Some(id)))
-        };
+        let tagged =
+            |id: &str| self.listed().any(|(_, d)| d.body.sections.iter().any(|s| s.role.as_deref() == Some(id)));
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
 

@@ -43,11 +43,7 @@ pub struct Matrix {
 
 /// The published documents that have role sections, in id order.
 fn docs_with_roles<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
-    site.main_of
-        .values()
-        .map(|&i| (i, &**site.lib.doc(i)))
-        .filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some()))
-        .collect()
+    site.listed().filter(|(_, d)| d.body.sections.iter().any(|s| s.role.is_some())).collect()
 }
 
 pub use crate::publish::role_url;
@@ -170,7 +166,7 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     let mut missing = Vec::new();
     let mut overdue = Vec::new();
     let today = site.opts.today;
-    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
+    for (i, doc) in site.listed() {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
             let needs = doc.meta.doc_type.as_ref().is_some_and(|t| cfg.eia_required_for.contains(&t.value));

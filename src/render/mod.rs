@@ -219,7 +219,7 @@ struct Group {
 
 fn group_by(site: &Publication, folder: &str, key: impl Fn(&crate::model::Document) -> String) -> Vec<Group> {
     let mut groups: BTreeMap<String, Vec<views::DocSummary>> = BTreeMap::new();
-    for (&i, d) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
+    for (i, d) in site.listed() {
         groups.entry(key(d)).or_default().push(views::summary(site, d, &site.url_of[&i]));
     }
     groups
@@ -346,12 +346,8 @@ fn governance_pages(
 }
 
 fn home_context(site: &Publication, common: &Value) -> Value {
-    let mut recent: Vec<_> = site
-        .main_of
-        .values()
-        .map(|&i| site.lib.doc(i))
-        .filter(|d| d.is_ratified() && d.meta.ratified_date().is_some())
-        .collect();
+    let mut recent: Vec<_> =
+        site.listed().map(|(_, d)| d).filter(|d| d.is_ratified() && d.meta.ratified_date().is_some()).collect();
     recent.sort_by_key(|d| std::cmp::Reverse(d.meta.ratified_date()));
     let recent: Vec<_> = recent
         .into_iter()
@@ -359,9 +355,8 @@ fn home_context(site: &Publication, common: &Value) -> Value {
         .map(|d| views::summary(site, d, &site.url_of[&site.main_of[d.id().expect("listed documents have ids")]]))
         .collect();
     let mut due: Vec<_> = site
-        .main_of
-        .values()
-        .map(|&i| views::summary(site, site.lib.doc(i), &site.url_of[&i]))
+        .listed()
+        .map(|(i, d)| views::summary(site, d, &site.url_of[&i]))
         .filter(|s| s.status == "ratified" && matches!(s.review_state, ReviewState::Overdue | ReviewState::DueSoon))
         .collect();
     due.sort_by(|a, b| a.review_iso.cmp(&b.review_iso));
@@ -374,7 +369,7 @@ fn home_context(site: &Publication, common: &Value) -> Value {
         letters => ser(a_to_z(site).iter().map(|g| &g.name).collect::<Vec<_>>()),
         recent => ser(recent),
         reviews_due => ser(due),
-        count => site.main_of.len(),
+        count => site.listed().count(),
         ..common.clone()
     }
 }

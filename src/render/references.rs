@@ -68,7 +68,7 @@ pub fn references(site: &Publication, diags: &[Diagnostic], links: Option<&Cache
     }
     let today = site.opts.today.iso();
     let mut groups = Vec::new();
-    for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
+    for (i, doc) in site.listed() {
         let url = site.url_of[&i].clone();
         let place = |pos: Pos, front: Option<(&str, &str)>| place(doc, &url, pos, front);
         let mut rows = Vec::new();

@@ -17,7 +17,7 @@ pub fn role_pages(site: &Publication) -> Vec<SearchDoc> {
         .into_iter()
         .map(|role| {
             let mut sections = Vec::new();
-            for &i in site.main_of.values() {
+            for (i, _) in site.listed() {
                 let doc = site.lib.doc(i);
                 for (at, s) in doc.body.sections.iter().enumerate() {
                     if s.role.as_deref() == Some(role.id.as_str()) {

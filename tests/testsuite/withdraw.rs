@@ -86,3 +86,60 @@ fn the_pdf_of_a_withdrawn_version_says_who_withdrew_it_and_why() {
     let text = stdout(&out).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("Withdrawn by Policy Group on 1 February 2026: Merged into POL/001/002"), "{text}");
 }
+
+/// Every HTML page of a built site, by its path under the output folder.
+fn pages_of(root: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn a_withdrawn_document_is_listed_nowhere_as_current_but_keeps_its_pages() {
+    let f = Fixture::example();
+    let withdraw = [
+        "withdraw",
+        "CORP/STRAT/002",
+        "content",
+        "--by",
+        "Policy Group",
+        "--date",
+        "2026-11-20",
+        "--reason",
+        "Replaced by CORP/STRAT/003",
+        "--today",
+        "2026-12-01",
+    ];
+    let out = f.run(&withdraw);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let out = f.build(&[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pages = pages_of(&f.path("out"));
+    let linking: Vec<&str> = pages
+        .iter()
+        .filter(|(path, html)| {
+            !path.starts_with("documents/corp-strat-002/") && html.contains("documents/corp-strat-002")
+        })
+        .map(|(path, _)| path.as_str())
+        .collect();
+    // Every page that lists, counts or gives roles to current documents leaves it out.
+    assert!(linking.is_empty(), "pages that still link to the withdrawn strategy: {linking:?}");
+    for page in ["roles/lsms/index.html", "roles/index.html", "types/strategy/index.html", "index.html"] {
+        let (_, html) = pages.iter().find(|(p, _)| p == page).unwrap_or_else(|| panic!("{page} was built"));
+        assert!(!html.replace("&#x2f;", "/").contains("CORP/STRAT/002"), "{page} names the withdrawn strategy");
+    }
+    let own = f.read("out/documents/corp-strat-002/index.html");
+    assert!(own.contains("withdrawn on 20 November 2026 by Policy Group"), "its page keeps its banner");
+}
