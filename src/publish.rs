@@ -114,11 +114,6 @@ impl<'a> Publication<'a> {
         }
     }
 
-    /// Current documents shown in listings, in id order.
-    pub fn main_docs(&self) -> impl Iterator<Item = &'a Document> + '_ {
-        self.listed().map(|(_, d)| d)
-    }
-
     /// The documents listings, role pages, the role matrix and counts show
     /// as current, in id order: each id's version in force, or, in a build
     /// with drafts, its version in preparation when none is in force. An id
