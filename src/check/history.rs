@@ -2,6 +2,7 @@
 
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
+use crate::model::timeline::Dates;
 use crate::model::{Date, Precision, Status};
 use crate::resolve::{DocIndex, Library};
 use std::cmp::Ordering;
@@ -90,6 +91,43 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
 
 /// H008: every version of an id is superseded, and no ratified document
 /// replaces it, so nothing is in force.
+/// H009: a version said to come into force before it was ratified, or two
+/// versions of one id that would come into force on the same day (the
+/// timeline could not say which was in force).
+pub fn effective_dates(lib: &Library) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for versions in lib.by_id().values() {
+        let mut starts: Vec<(Date, DocIndex)> = Vec::new();
+        for &i in &versions.all {
+            let doc = lib.doc(i);
+            let Some(dates) = Dates::of(doc) else { continue };
+            if let (Some(effective), Some(ratified)) = (&doc.meta.effective, dates.ratified) {
+                if effective.value < ratified {
+                    out.push(
+                        at(doc, Code::H009, effective.pos, format!(
+                            "effective {} is before the ratification on {ratified}: a version cannot come into force before it is ratified",
+                            effective.value
+                        ))
+                        .help("write the day the committee decided it comes into force, on or after `ratified.date`, or remove `effective`"),
+                    );
+                }
+            }
+            if let Some(start) = dates.start() {
+                if let Some(&(_, other)) = starts.iter().find(|(d, _)| *d == start) {
+                    let other = lib.doc(other).version().map_or("?".to_string(), |v| v.to_string());
+                    let pos = doc.meta.effective.as_ref().map_or(doc_pos(doc), |e| e.pos);
+                    out.push(
+                        at(doc, Code::H009, pos, format!("version {} comes into force on {start}, the same day as version {other}", dates.version))
+                            .help("give the later version an `effective` date after the earlier one's, so that one version is in force each day"),
+                    );
+                }
+                starts.push((start, i));
+            }
+        }
+    }
+    out
+}
+
 pub fn nothing_in_force(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in lib.by_id() {

@@ -30,6 +30,7 @@ pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
     let mut out = schema::versions(lib);
     out.extend(schema::lookalike_ids(lib));
     out.extend(history::nothing_in_force(lib));
+    out.extend(history::effective_dates(lib));
     out.extend(lock::library_wide(lib));
     out
 }

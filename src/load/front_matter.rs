@@ -47,6 +47,7 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         .unwrap_or_default();
     fm.validated = f.get("validated").and_then(|n| approval(r, n, "validated", false));
     fm.ratified = f.get("ratified").and_then(|n| approval(r, n, "ratified", true));
+    fm.effective = f.get("effective").and_then(|n| r.date(n, "effective", false));
     fm.withdrawn = f.get("withdrawn").and_then(|n| withdrawal(r, n));
     fm.references_checked = f.get("references_checked").and_then(|n| approval(r, n, "references_checked", true));
     fm.published = f.get("published").and_then(|n| r.date(n, "published", false)).map(|d| d.value);

@@ -214,6 +214,8 @@ pub struct FrontMatter {
     pub replaces: Vec<At<Replaced>>,
     pub validated: Option<At<Approval>>,
     pub ratified: Option<At<Approval>>,
+    /// The day the version comes into force, when not its ratification's.
+    pub effective: Option<At<Date>>,
     pub published: Option<Date>,
     pub review_date: Option<At<Date>>,
     pub review_extension: Option<At<ReviewExtension>>,

@@ -8,6 +8,7 @@ pub mod fingerprint;
 pub mod glossary;
 pub mod id;
 pub mod source;
+pub mod timeline;
 pub mod url;
 mod version;
 

@@ -22,6 +22,7 @@ pub const FRONT_MATTER: &[&str] = &[
     "replaces",
     "validated",
     "ratified",
+    "effective",
     "withdrawn",
     "published",
     "review_date",

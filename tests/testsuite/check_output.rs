@@ -68,8 +68,11 @@ fn content_checks_leave_versions_on_record_alone_and_review_checks_look_at_the_v
     let mut site = SITE.to_string();
     site.push_str("deprecated_terms:\n  - { term: NHS Protect, advice: Closed in 2017. }\nplaceholders: [TBC]\n");
     let body = "## S\n\nNHS Protect, TBC, POL/001/099.\n\n## Empty\n\n## Raw\n\n<b>bold</b>\n\n# Top\n\n## 3 Numbered\n\n![](../assets/x.png)\n\n### Local Security Management Specialist\n\nT.\n";
+    // Each version ratified on its own day, so that one is in force at a time (H009).
     let versions = |status: &str, version: &str| {
-        doc("POL/001/001", version, status, "", body).replace("review_date: 2028-01-10", "review_date: 2026-01-01")
+        doc("POL/001/001", version, status, "", body)
+            .replace("review_date: 2028-01-10", "review_date: 2026-01-01")
+            .replace("date: 2025-01-10", &format!("date: 2025-0{version}-10"))
     };
     let f = Fixture::new(&[
         ("v1.md", &versions("superseded", "1")),

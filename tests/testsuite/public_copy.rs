@@ -173,16 +173,20 @@ fn intranet_build_keeps_the_public_copy_beside_it() {
 
 #[test]
 fn a_superseded_version_is_public_only_with_its_current_version() {
+    // Superseded versions ratified a year before the current ones (H009 otherwise).
+    let then = |id: &str, extra: &str, body: &str| {
+        doc(id, "0.5", "superseded", extra, body).replace("date: 2025-01-10", "date: 2024-01-10")
+    };
     let f = Fixture::new(&[
         // The version in force is not public: no version of it is published.
         ("now.md", &clean("POL/002/001", "", "## Scope\n\nNow private.\n")),
-        ("then.md", &doc("POL/002/001", "0.5", "superseded", "public: true\n", "## Scope\n\nCANARY-THEN\n")),
+        ("then.md", &then("POL/002/001", "public: true\n", "## Scope\n\nCANARY-THEN\n")),
         // Both public: both published.
         ("open.md", &clean("POL/002/002", "public: true\n", "## Scope\n\nOpen now.\n")),
-        ("open-then.md", &doc("POL/002/002", "0.5", "superseded", "public: true\n", "## Scope\n\nOpen then.\n")),
+        ("open-then.md", &then("POL/002/002", "public: true\n", "## Scope\n\nOpen then.\n")),
         // Public now, private then: only the current one.
         ("mixed.md", &clean("POL/002/003", "public: true\n", "## Scope\n\nPublic now.\n")),
-        ("mixed-then.md", &doc("POL/002/003", "0.5", "superseded", "", "## Scope\n\nCANARY-MIXED\n")),
+        ("mixed-then.md", &then("POL/002/003", "", "## Scope\n\nCANARY-MIXED\n")),
         // Nothing in force at all: nothing published, however it is marked.
         ("gone.md", &doc("POL/002/004", "1", "superseded", "public: true\n", "## Scope\n\nCANARY-GONE\n")),
     ]);

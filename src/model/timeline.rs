@@ -1,0 +1,184 @@
+//! When each version of a document was in force, from the dates alone.
+//!
+//! A version is in force on day D when it was ratified, its effective date
+//! (`effective`, else `ratified.date`) is on or before D, no later version
+//! of the same id has an effective date on or before D, and it was not
+//! withdrawn on or before D. The `status` field records the committee's
+//! decisions; it is never read here, so that a version marked superseded
+//! on the day its successor was ratified stays in force until the
+//! successor's effective date.
+
+use super::{Date, Document, Version};
+
+/// One version's time in force: from `from` (inclusive) until `until`
+/// (exclusive; `None` while it has not ended). `from >= until` means the
+/// version never came into force (a later version's effective date came
+/// first).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span<K> {
+    pub key: K,
+    pub version: Version,
+    pub from: Date,
+    pub until: Option<Date>,
+    pub ended_by: Option<End>,
+}
+
+/// What ended a version's time in force.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum End {
+    /// The version that came into force on `until`.
+    Succeeded(Version),
+    /// Withdrawn by its committee, on `until`.
+    Withdrawn,
+}
+
+impl<K> Span<K> {
+    pub fn in_force_on(&self, day: Date) -> bool {
+        self.from <= day && self.until.is_none_or(|until| day < until)
+    }
+
+    /// Whether the version was in force on at least one day.
+    pub fn ever_in_force(&self) -> bool {
+        self.until.is_none_or(|until| self.from < until)
+    }
+}
+
+/// The dates of one version that decide its time in force.
+#[derive(Clone, Copy, Debug)]
+pub struct Dates<'a> {
+    pub version: &'a Version,
+    pub ratified: Option<Date>,
+    pub effective: Option<Date>,
+    pub withdrawn: Option<Date>,
+}
+
+impl<'a> Dates<'a> {
+    /// A document's dates; `None` when it has no version number. A draft
+    /// or a version out for consultation has not been ratified, whatever
+    /// `ratified:` it carries (a copy's leftover is S-checked elsewhere).
+    pub fn of(doc: &'a Document) -> Option<Dates<'a>> {
+        let meta = &doc.meta;
+        let decided = doc.status().is_some_and(|s| !s.is_draft());
+        Some(Dates {
+            version: &meta.version.as_ref()?.value,
+            ratified: meta.ratified.as_ref().and_then(|r| r.value.date).filter(|_| decided),
+            effective: meta.effective.as_ref().map(|e| e.value),
+            withdrawn: meta.withdrawn.as_ref().map(|w| w.value.date),
+        })
+    }
+
+    /// The day it came, or comes, into force: `effective`, else the ratification's.
+    pub fn start(&self) -> Option<Date> {
+        self.ratified.map(|r| self.effective.unwrap_or(r))
+    }
+}
+
+/// The spans of the ratified versions of one id, in version order. Versions
+/// never ratified (drafts, consultations) have none.
+pub fn spans<K: Clone>(versions: &[(K, Dates)]) -> Vec<Span<K>> {
+    let mut ratified: Vec<(&K, &Dates, Date)> =
+        versions.iter().filter_map(|(k, d)| d.start().map(|from| (k, d, from))).collect();
+    ratified.sort_by(|a, b| a.1.version.cmp(b.1.version));
+    ratified
+        .iter()
+        .enumerate()
+        .map(|(i, &(key, dates, from))| {
+            let successor = ratified[i + 1..].iter().min_by_key(|later| later.2);
+            let mut until = successor.map(|s| (s.2, End::Succeeded(s.1.version.clone())));
+            if let Some(w) = dates.withdrawn {
+                if until.as_ref().is_none_or(|(u, _)| w <= *u) {
+                    until = Some((w, End::Withdrawn));
+                }
+            }
+            let (until, ended_by) = until.map_or((None, None), |(d, e)| (Some(d), Some(e)));
+            Span { key: key.clone(), version: dates.version.clone(), from, until, ended_by }
+        })
+        .collect()
+}
+
+/// The span in force on `day`, if any.
+pub fn in_force_on<K>(spans: &[Span<K>], day: Date) -> Option<&Span<K>> {
+    spans.iter().find(|s| s.in_force_on(day))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> Date {
+        Date::parse(s, false).expect("a day")
+    }
+
+    fn v(s: &str) -> Version {
+        Version::parse(s).expect("a version")
+    }
+
+    struct Given {
+        version: Version,
+        ratified: Option<Date>,
+        effective: Option<Date>,
+        withdrawn: Option<Date>,
+    }
+
+    fn given(version: &str, ratified: Option<&str>, effective: Option<&str>, withdrawn: Option<&str>) -> Given {
+        Given {
+            version: v(version),
+            ratified: ratified.map(day),
+            effective: effective.map(day),
+            withdrawn: withdrawn.map(day),
+        }
+    }
+
+    fn spans_of(versions: &[Given]) -> Vec<Span<usize>> {
+        let dates: Vec<(usize, Dates)> = versions
+            .iter()
+            .enumerate()
+            .map(|(i, g)| {
+                (i, Dates { version: &g.version, ratified: g.ratified, effective: g.effective, withdrawn: g.withdrawn })
+            })
+            .collect();
+        spans(&dates)
+    }
+
+    fn on(spans: &[Span<usize>], d: &str) -> Option<String> {
+        in_force_on(spans, day(d)).map(|s| s.version.to_string())
+    }
+
+    #[test]
+    fn each_version_is_in_force_from_its_start_until_the_next_one_starts() {
+        let spans = spans_of(&[
+            given("1", Some("2020-01-10"), None, None),
+            given("2", Some("2022-03-01"), Some("2022-04-01"), None),
+            given("3", None, None, None),
+        ]);
+        assert_eq!(spans.len(), 2, "a draft has no span");
+        assert_eq!(on(&spans, "2020-01-09"), None, "before the first version");
+        assert_eq!(on(&spans, "2020-01-10").as_deref(), Some("1"), "its first day is in");
+        assert_eq!(on(&spans, "2022-03-01").as_deref(), Some("1"), "ratified is not yet effective");
+        assert_eq!(on(&spans, "2022-03-31").as_deref(), Some("1"), "the last day of the first");
+        assert_eq!(on(&spans, "2022-04-01").as_deref(), Some("2"), "the successor's first day");
+        assert_eq!(spans[0].until, Some(day("2022-04-01")));
+        assert_eq!(spans[0].ended_by, Some(End::Succeeded(v("2"))));
+        assert_eq!(spans[1].until, None);
+    }
+
+    #[test]
+    fn a_withdrawal_ends_the_version_on_its_day() {
+        let spans = spans_of(&[given("1", Some("2020-01-10"), None, Some("2024-06-30"))]);
+        assert_eq!(on(&spans, "2024-06-29").as_deref(), Some("1"));
+        assert_eq!(on(&spans, "2024-06-30"), None, "withdrawn on or before the day");
+        assert_eq!(spans[0].ended_by, Some(End::Withdrawn));
+    }
+
+    #[test]
+    fn a_version_overtaken_before_its_start_is_never_in_force() {
+        let spans = spans_of(&[
+            given("1", Some("2020-01-10"), None, None),
+            given("2", Some("2021-01-01"), Some("2021-06-01"), None),
+            given("3", Some("2021-02-01"), None, None),
+        ]);
+        assert!(!spans[1].ever_in_force());
+        assert_eq!(on(&spans, "2021-03-01").as_deref(), Some("3"));
+        assert_eq!(spans[0].ended_by, Some(End::Succeeded(v("3"))), "ended by the first to start");
+    }
+}
