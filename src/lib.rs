@@ -20,8 +20,8 @@
 //! ```no_run
 //! # fn main() -> Result<(), trustdocs::Error> {
 //! let today = trustdocs::model::Date::from_ymd(2026, 11, 23).expect("a date");
-//! let checked = trustdocs::Project::load(std::path::Path::new("content"))?.check(today);
-//! let opts = trustdocs::publish::PublishOptions { drafts: false, today, pdf: false, public: false };
+//! let checked = trustdocs::Project::load(std::path::Path::new("content"), today)?.check();
+//! let opts = trustdocs::publish::PublishOptions { drafts: false, pdf: false, public: false };
 //! for page in &checked.publication(&opts).pages {
 //!     println!("{} {}", checked.lib.doc(page.doc).title(), page.url);
 //! }

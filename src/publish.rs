@@ -11,14 +11,13 @@ pub use changes::{Changes, ChangesPage};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
 use crate::model::glossary::GlossaryMarker;
-use crate::model::{Date, DocId, Document, Status};
+use crate::model::{DocId, Document, Status};
 use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
 
 #[derive(Clone, Debug)]
 pub struct PublishOptions {
     pub drafts: bool,
-    pub today: Date,
     /// Whether PDFs are built, so pages link them.
     pub pdf: bool,
     /// The public copy: only ratified documents marked `public: true`.

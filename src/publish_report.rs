@@ -94,7 +94,7 @@ impl PublishReport {
         PublishReport {
             copy: if site.opts.public { "public" } else { "intranet" },
             drafts: site.opts.drafts,
-            generated: site.opts.today.iso(),
+            generated: site.lib.today().iso(),
             published,
             left_out: LeftOut { versions: left.len(), by_reason, list: Some(left) },
         }

@@ -1,5 +1,6 @@
-//! Stage 2: relate the documents: which version of each id is current, which
-//! are on record, and what each id resolves to.
+//! Stage 2: relate the documents: when each version of each id was in
+//! force (`model::timeline`), which one is current on the library's day,
+//! which are on record, and what each id resolves to.
 
 use crate::config::Config;
 use crate::load::Content;
@@ -7,7 +8,8 @@ use crate::lock::retention::RetentionLog;
 use crate::lock::{Format, Lock};
 use crate::model::fingerprint::with_files;
 use crate::model::Fingerprint;
-use crate::model::{DocId, Document, Status};
+use crate::model::timeline::{self, Dates, Span, Standing};
+use crate::model::{Date, DocId, Document, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -39,9 +41,16 @@ impl std::fmt::Display for DocIndex {
 #[derive(Clone, Debug, Default)]
 pub struct Versions {
     pub all: Vec<DocIndex>,
-    /// The version in force, if any: the highest ratified one (several
-    /// ratified versions are S005).
+    /// When each ratified version was, is or will be in force, in version
+    /// order: the one timeline every page, listing and command reads.
+    pub spans: Vec<Span<DocIndex>>,
+    /// The version in force on the library's day, if any. Only the dates
+    /// decide it, never the `status` field.
     pub current: Option<DocIndex>,
+    /// The committee's latest decision: the highest version marked
+    /// `ratified`, in force yet or not. `ratify` supersedes it and
+    /// `new-version` copies it (several are S005).
+    pub decided: Option<DocIndex>,
     /// The version in preparation, if any: the highest `draft` or
     /// `consultation` one (several, or one not above `current`, are S005).
     pub preparing: Option<DocIndex>,
@@ -57,6 +66,8 @@ pub struct Versions {
 pub struct Library {
     pub dir: PathBuf,
     pub config: Config,
+    /// The day the library is seen on (`--today`): what is current.
+    today: Date,
     docs: Vec<Arc<Document>>,
     by_id: BTreeMap<DocId, Versions>,
     assets: BTreeSet<PathBuf>,
@@ -69,26 +80,36 @@ pub struct Library {
 }
 
 impl Versions {
-    /// The versions at `all`, sorted, and the current one.
-    fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>) -> Versions {
+    /// The versions at `all`, sorted, their timeline, and the one in force on `today`.
+    fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>, today: Date) -> Versions {
         let doc = |i: DocIndex| &docs[i.get()];
         all.sort_by(|&a, &b| doc(a).version().cmp(&doc(b).version()).then(a.cmp(&b)));
         let newest_with =
             |wanted: fn(Status) -> bool| all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(wanted));
-        let current = newest_with(|s| s == Status::Ratified);
+        let dates: Vec<(DocIndex, Dates)> = all.iter().filter_map(|&i| Some((i, Dates::of(doc(i))?))).collect();
+        let spans = timeline::spans(&dates);
+        let current = timeline::in_force_on(&spans, today).map(|s| s.key);
+        let decided = newest_with(|s| s == Status::Ratified);
         let preparing = newest_with(Status::is_draft);
-        Versions { all, current, preparing }
+        Versions { all, spans, current, decided, preparing }
+    }
+
+    /// The span of the version at `index`, if it was ratified.
+    pub fn span(&self, index: DocIndex) -> Option<&Span<DocIndex>> {
+        self.spans.iter().find(|s| s.key == index)
     }
 }
 
 impl Library {
-    pub fn new(mut content: Content) -> Library {
+    /// The library as it stands on `today`.
+    pub fn new(mut content: Content, today: Date) -> Library {
         if content.lock.display.is_empty() {
             content.lock.display = format!("{}/{}", crate::load::display_path(&content.dir), crate::lock::FILE);
         }
         let mut lib = Library {
             dir: content.dir,
             config: content.config,
+            today,
             docs: content.documents.into_iter().map(Arc::new).collect(),
             by_id: BTreeMap::new(),
             assets: content.assets.into_iter().collect(),
@@ -109,7 +130,7 @@ impl Library {
                 by_id.entry(id.clone()).or_default().push(i);
             }
         }
-        self.by_id = by_id.into_iter().map(|(id, all)| (id, Versions::of(&self.docs, all))).collect();
+        self.by_id = by_id.into_iter().map(|(id, all)| (id, Versions::of(&self.docs, all, self.today))).collect();
     }
 
     /// Recomputes the versions of one id only (`serve`, after one edit).
@@ -118,8 +139,13 @@ impl Library {
         if all.is_empty() {
             self.by_id.remove(id);
         } else {
-            self.by_id.insert(id.clone(), Versions::of(&self.docs, all));
+            self.by_id.insert(id.clone(), Versions::of(&self.docs, all, self.today));
         }
+    }
+
+    /// The day the library is seen on: what `current` and `in_force` mean.
+    pub fn today(&self) -> Date {
+        self.today
     }
 
     /// The document at `index`.
@@ -193,11 +219,26 @@ impl Library {
         Some(Arc::unwrap_or_clone(doc))
     }
 
-    /// Whether the document at `index` is in force: the current, ratified
-    /// version of its id, whose review date, history and EIA matter.
+    /// Whether the document at `index` is in force on the library's day:
+    /// the current version of its id, whose review date, history and EIA
+    /// matter.
     pub fn in_force(&self, index: DocIndex) -> bool {
-        let doc = self.doc(index);
-        doc.is_ratified() && doc.id().and_then(|id| self.by_id.get(id)).and_then(|v| v.current) == Some(index)
+        self.versions_of(index).and_then(|v| v.current) == Some(index)
+    }
+
+    /// Where the document at `index` stands on the library's day.
+    pub fn standing(&self, index: DocIndex) -> Standing {
+        let span = self.versions_of(index).and_then(|v| v.span(index));
+        span.map_or(Standing::Unratified, |s| s.standing_on(self.today))
+    }
+
+    /// The span of the document at `index`, if it was ratified.
+    pub fn span(&self, index: DocIndex) -> Option<&Span<DocIndex>> {
+        self.versions_of(index)?.span(index)
+    }
+
+    fn versions_of(&self, index: DocIndex) -> Option<&Versions> {
+        self.by_id.get(self.doc(index).id()?)
     }
 
     /// The version in force of `id`.

@@ -49,7 +49,7 @@ fn main() {
     });
     let checked = trustdocs::check(&dir, today).expect("a readable content folder");
     let theme = trustdocs::theme::Theme::load(&dir).expect("the theme");
-    let opts = PublishOptions { drafts: false, today, pdf: false, public: false };
+    let opts = PublishOptions { drafts: false, pdf: false, public: false };
     let renderer = SiteRenderer::new(&checked.lib, &checked.diags, &opts, &theme).expect("the templates");
     let mut pages = 0;
     let changes_s = fastest_of_three(|| {

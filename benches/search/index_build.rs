@@ -18,10 +18,10 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).filter(|a| !a.starts_with("--")).collect();
     let [dir, out] = [0, 1].map(|i| PathBuf::from(args.get(i).expect("usage: index_build CONTENT_DIR OUT_DIR")));
     let started = Instant::now();
-    let project = trustdocs::Project::load(&dir).expect("a readable content folder");
-    let load_s = started.elapsed().as_secs_f64();
     let today = trustdocs::model::Date::parse("2026-11-23", false).expect("a date");
-    let opts = PublishOptions { drafts: false, today, pdf: false, public: false };
+    let project = trustdocs::Project::load(&dir, today).expect("a readable content folder");
+    let load_s = started.elapsed().as_secs_f64();
+    let opts = PublishOptions { drafts: false, pdf: false, public: false };
     let site = project.publication(&opts);
 
     let t = Instant::now();

@@ -291,7 +291,7 @@ mod tests {
             })
             .collect();
         let content = crate::load::Content { dir: "content".into(), config, documents, ..Default::default() };
-        let lib = Library::new(content);
+        let lib = Library::new(content, crate::model::Date::from_ymd(2026, 1, 1).expect("a day"));
         let index = Ids::new(&lib);
         let written = [
             "POL/002/015",

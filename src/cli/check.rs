@@ -39,7 +39,7 @@ pub struct Args {
 
 pub fn run(a: Args, today: Date) -> Exit {
     let (dir, documents) = target(a.dir, a.documents);
-    let project = match Project::load(&dir) {
+    let project = match Project::load(&dir, today) {
         Ok(p) => p,
         Err(e) => return fail(&e, Stage::Input),
     };
@@ -50,7 +50,7 @@ pub fn run(a: Args, today: Date) -> Exit {
             Err(e) => return fail(&e, Stage::Input),
         },
     };
-    let mut checked = project.check(today);
+    let mut checked = project.check();
     if a.external {
         let external =
             ExternalOptions { out: a.out.unwrap_or_else(|| PathBuf::from("dist")), fetch: FetchOptions::default() };

@@ -39,11 +39,11 @@ pub fn diff(a: DiffArgs, today: Date) -> Exit {
         Ok(args) => args,
         Err(e) => return fail(&e, Stage::Work),
     };
-    let project = match Project::load(&dir) {
+    let project = match Project::load(&dir, today) {
         Ok(p) => p,
         Err(e) => return fail(&e, Stage::Input),
     };
-    match project.diff(&a.id, &versions, today) {
+    match project.diff(&a.id, &versions) {
         Ok(c) => {
             match a.format.format {
                 Format::Json => println!("{}", serde_json::to_string_pretty(&c).expect("a comparison serialises")),

@@ -123,14 +123,14 @@ pub fn withdraw(a: WithdrawArgs, today: Date) -> Exit {
     finish(gov::withdraw(&opts), show::withdrawn)
 }
 
-pub fn lock(a: LockArgs) -> Exit {
-    finish(gov::lock(&a.content.dir), show::locked)
+pub fn lock(a: LockArgs, today: Date) -> Exit {
+    finish(gov::lock(&a.content.dir, today), show::locked)
 }
 
 /// Each file's fingerprint as soon as it is known: those found before a
 /// file that fails are printed too.
-pub fn fingerprint(a: FingerprintArgs) -> Exit {
-    for found in gov::fingerprint(&a.files, a.manifest) {
+pub fn fingerprint(a: FingerprintArgs, today: Date) -> Exit {
+    for found in gov::fingerprint(&a.files, a.manifest, today) {
         let exit = finish(found, show::fingerprint);
         if exit != Exit::Done {
             return exit;

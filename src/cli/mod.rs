@@ -90,8 +90,8 @@ pub fn run() -> ExitCode {
         Command::NewVersion(a) => governance::new_version(a, today),
         Command::Ratify(a) => governance::ratify(a, today),
         Command::Withdraw(a) => governance::withdraw(a, today),
-        Command::Lock(a) => governance::lock(a),
-        Command::Fingerprint(a) => governance::fingerprint(a),
+        Command::Lock(a) => governance::lock(a, today),
+        Command::Fingerprint(a) => governance::fingerprint(a, today),
         Command::Search(a) => search::run(a, today),
     };
     exit.into()

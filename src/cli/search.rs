@@ -49,8 +49,8 @@ pub fn run(a: Args, today: Date) -> Exit {
     let opts = SearchOptions { dir: a.content.dir, query: a.query, limit: a.limit, filter, drafts: a.drafts };
     // The index is made from what a build would publish that day; the checks are not needed.
     let documents = || {
-        let publish = PublishOptions { drafts: opts.drafts, today, pdf: false, public: false };
-        Ok(Project::load(&opts.dir)?.search_documents(&publish))
+        let publish = PublishOptions { drafts: opts.drafts, pdf: false, public: false };
+        Ok(Project::load(&opts.dir, today)?.search_documents(&publish))
     };
     match search(&opts, documents) {
         Ok(out) => {

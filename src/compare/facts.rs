@@ -48,9 +48,9 @@ mod tests {
             documents: vec![old.clone(), new.clone()],
             ..Default::default()
         };
-        let lib = crate::resolve::Library::new(content);
         let today = crate::model::Date::from_ymd(2026, 11, 23).expect("a date");
-        let opts = PublishOptions { drafts: false, today, pdf: false, public: false };
+        let lib = crate::resolve::Library::new(content, today);
+        let opts = PublishOptions { drafts: false, pdf: false, public: false };
         compare_versions(&Publication::plan(&lib, &opts), old, new, names)
     }
 

@@ -7,7 +7,7 @@
 use super::{apply, open, Change};
 use crate::error::{Error, Result};
 use crate::lock::{Entry, Format, Recorded};
-use crate::model::{DocId, Document, Status, Version};
+use crate::model::{Date, DocId, Document, Status, Version};
 use crate::output::folder_lock::Writing;
 use crate::resolve::Library;
 use std::path::Path;
@@ -45,8 +45,8 @@ pub enum Unrecordable {
     NoDate,
 }
 
-pub fn lock(dir: &Path) -> Result<Locked> {
-    let (folder, project) = open(dir)?;
+pub fn lock(dir: &Path, today: Date) -> Result<Locked> {
+    let (folder, project) = open(dir, today)?;
     let lib = &project.lib;
     let unentered = |d: &&Document| {
         let (Some(id), Some(version)) = (d.id(), d.version()) else { return false };

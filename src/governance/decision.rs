@@ -122,7 +122,7 @@ pub(super) fn decide<T>(
             refusals.future
         )));
     }
-    let (folder, project) = open(&d.dir)?;
+    let (folder, project) = open(&d.dir, d.today)?;
     let (id, _) = versions(&project.lib, &d.id)?;
     let held = Held { decision: d, project, id, by, values };
     let e = edits(&held)?;

@@ -8,6 +8,7 @@ use crate::diag::{Code, Severity};
 use crate::error::{Error, Result, Stop};
 use crate::lock::{Format, Recorded};
 use crate::model::fingerprint::manifest;
+use crate::model::Date;
 use crate::Project;
 use std::path::{Path, PathBuf};
 
@@ -27,11 +28,12 @@ pub struct FileFingerprint {
 pub struct Fingerprints<'f> {
     files: std::slice::Iter<'f, PathBuf>,
     show_manifest: bool,
+    today: Date,
     loaded: Option<(PathBuf, Project)>,
 }
 
-pub fn fingerprint(files: &[PathBuf], show_manifest: bool) -> Fingerprints<'_> {
-    Fingerprints { files: files.iter(), show_manifest, loaded: None }
+pub fn fingerprint(files: &[PathBuf], show_manifest: bool, today: Date) -> Fingerprints<'_> {
+    Fingerprints { files: files.iter(), show_manifest, today, loaded: None }
 }
 
 impl Iterator for Fingerprints<'_> {
@@ -55,7 +57,7 @@ impl Fingerprints<'_> {
             ))
         })?;
         if self.loaded.as_ref().is_none_or(|(d, _)| *d != dir) {
-            let project = Project::load(&dir).map_err(|e| Error::Unreadable(Box::new(e)))?;
+            let project = Project::load(&dir, self.today).map_err(|e| Error::Unreadable(Box::new(e)))?;
             self.loaded = Some((dir.clone(), project));
         }
         let project = &self.loaded.as_ref().expect("loaded above").1;

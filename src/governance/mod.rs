@@ -28,7 +28,7 @@ pub use withdraw::{withdraw, WithdrawOptions, Withdrawal};
 
 use crate::error::{Error, Findings, Result, Stop};
 use crate::load::display_path;
-use crate::model::{DocId, Document};
+use crate::model::{Date, DocId, Document};
 use crate::output::folder_lock::{self, Writing};
 use crate::output::replace::{replace_all, NewFile};
 use crate::resolve::{Library, Versions};
@@ -75,7 +75,7 @@ fn typed_value(flag: &str, value: &str) -> Result<String> {
 /// command has written its files. A folder another command holds too long,
 /// or whose interrupted changes cannot be settled, is a refusal; one that
 /// cannot be read is bad input.
-fn open(dir: &Path) -> Result<(Writing, Project)> {
+fn open(dir: &Path, today: Date) -> Result<(Writing, Project)> {
     if !dir.join("site.yaml").is_file() || !dir.join("documents").is_dir() {
         return Err(Error::Usage(format!(
             "{} is not a content folder (it has no site.yaml and documents/ folder); give the folder that holds them, e.g. `content`",
@@ -87,7 +87,7 @@ fn open(dir: &Path) -> Result<(Writing, Project)> {
         _ => Error::Unreadable(Box::new(e)),
     };
     let folder = folder_lock::for_writing(dir).map_err(failed)?;
-    let project = Project::load_held(&folder).map_err(failed)?;
+    let project = Project::load_held(&folder, today).map_err(failed)?;
     Ok((folder, project))
 }
 

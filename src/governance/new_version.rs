@@ -40,7 +40,7 @@ pub struct NewVersion {
 }
 
 pub fn new_version(opts: &NewVersionOptions) -> Result<NewVersion> {
-    let (folder, project) = open(&opts.dir)?;
+    let (folder, project) = open(&opts.dir, opts.today)?;
     let lib = &project.lib;
     let (id, versions) = versions(lib, &opts.id)?;
     if let Some(draft) = versions.preparing.map(|i| lib.doc(i)) {

@@ -43,6 +43,33 @@ impl<K> Span<K> {
     }
 }
 
+/// Where one version stands on a given day, from its span alone.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Standing {
+    /// Never ratified: a draft or a version out for consultation.
+    Unratified,
+    /// In force on the day.
+    InForce,
+    /// Ratified, and comes into force on this later day.
+    Upcoming(Date),
+    /// Was in force until this day (exclusive), ended so.
+    Ended(Date, End),
+    /// Ratified, but a later version came into force before it did.
+    Never,
+}
+
+impl<K> Span<K> {
+    /// Where the version stands on `day`.
+    pub fn standing_on(&self, day: Date) -> Standing {
+        match (&self.until, &self.ended_by) {
+            _ if !self.ever_in_force() => Standing::Never,
+            _ if day < self.from => Standing::Upcoming(self.from),
+            (Some(until), Some(end)) if *until <= day => Standing::Ended(*until, end.clone()),
+            _ => Standing::InForce,
+        }
+    }
+}
+
 /// The dates of one version that decide its time in force.
 #[derive(Clone, Copy, Debug)]
 pub struct Dates<'a> {
@@ -160,6 +187,18 @@ mod tests {
         assert_eq!(spans[0].until, Some(day("2022-04-01")));
         assert_eq!(spans[0].ended_by, Some(End::Succeeded(v("2"))));
         assert_eq!(spans[1].until, None);
+    }
+
+    #[test]
+    fn a_version_stands_upcoming_then_in_force_then_ended() {
+        let spans = spans_of(&[
+            given("1", Some("2020-01-10"), None, None),
+            given("2", Some("2022-03-01"), Some("2022-04-01"), None),
+        ]);
+        assert_eq!(spans[1].standing_on(day("2022-03-31")), Standing::Upcoming(day("2022-04-01")));
+        assert_eq!(spans[1].standing_on(day("2022-04-01")), Standing::InForce);
+        assert_eq!(spans[0].standing_on(day("2022-03-31")), Standing::InForce);
+        assert_eq!(spans[0].standing_on(day("2022-04-01")), Standing::Ended(day("2022-04-01"), End::Succeeded(v("2"))));
     }
 
     #[test]

@@ -93,7 +93,7 @@ impl From<Error> for BuildError {
 /// anything is read.
 pub fn build(dir: &Path, today: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
     output::guard::check_out(dir, &opts.out)?;
-    Project::load(dir)?.check(today).build(opts)
+    Project::load(dir, today)?.check().build(opts)
 }
 
 impl Checked {
@@ -120,7 +120,6 @@ impl Checked {
         };
         let publish = PublishOptions {
             drafts: opts.drafts && !opts.public,
-            today: self.today,
             pdf: typst.is_some(),
             public: opts.public,
         };

@@ -4,7 +4,7 @@
 use super::{Checked, Project};
 use crate::compare::{compare_versions, Comparison, Names};
 use crate::error::{Error, Result};
-use crate::model::{Date, DocId, Status, Version};
+use crate::model::{DocId, Version};
 use crate::output::replace::{self, Existing, Folder, NewFile};
 use crate::publish::{ChangesPage, Publication, PublishOptions};
 use crate::render::pdf::{self, Typst};
@@ -18,8 +18,8 @@ const PACK_MARK: &str = "trustdocs-committee-paper";
 impl Project {
     /// `trustdocs diff`: versions `asked` (`[FROM [TO]]`) of `id` compared,
     /// related titles and role names as the intranet shows them.
-    /// `today` dates what the facts show as of a day (review states).
-    pub fn diff(&self, id: &str, asked: &[Version], today: Date) -> Result<Comparison> {
+    /// The facts show review states as of the library's day.
+    pub fn diff(&self, id: &str, asked: &[Version]) -> Result<Comparison> {
         let lib = &self.lib;
         if self.config_fatal {
             let dir = lib.dir.display();
@@ -32,7 +32,7 @@ impl Project {
             Some(lib.target(id).map_or_else(|| "(not in this library)".to_string(), |d| d.title().to_string()))
         };
         let role = |r: &str| lib.config.role(r).map(|r| r.title.clone());
-        let opts = PublishOptions { drafts: true, today, pdf: false, public: false };
+        let opts = PublishOptions { drafts: true, pdf: false, public: false };
         let site = Publication::plan(lib, &opts);
         Ok(compare_versions(&site, lib.doc(old), lib.doc(new), &Names { related: &related, role: &role }))
     }
@@ -57,7 +57,7 @@ impl Checked {
         refuse_to_overwrite(&target)?;
         let theme = Theme::load(&lib.dir)?;
         let typst = Typst::find()?;
-        let opts = PublishOptions { drafts: true, today: self.today, pdf: false, public: false };
+        let opts = PublishOptions { drafts: true, pdf: false, public: false };
         let site = Publication::plan(lib, &opts);
         // The paper goes where `out` says, not to a page of the site.
         let page = ChangesPage { from: current, to: proposed, url: String::new(), pdf: String::new() };
@@ -95,11 +95,6 @@ fn version_of(lib: &Library, i: DocIndex) -> String {
     lib.doc(i).version().map_or("?".to_string(), |v| v.to_string())
 }
 
-/// The highest ratified version: the one in force.
-fn in_force(lib: &Library, v: &Versions) -> Option<DocIndex> {
-    v.all.iter().rev().copied().find(|&i| lib.doc(i).status() == Some(Status::Ratified))
-}
-
 /// Which two versions `diff` compares (governance.md): the version in
 /// preparation against the current one; else the current one against the
 /// version before it. `FROM` alone is compared with that same default
@@ -111,14 +106,14 @@ fn choose(lib: &Library, id: &DocId, asked: &[Version]) -> Result<(DocIndex, Doc
             Error::Usage(format!("{id} has no version {want}; its versions are {}", version_list(lib, v)))
         })
     };
-    let newest = v.preparing.or_else(|| in_force(lib, v)).or_else(|| v.all.last().copied());
+    let newest = v.preparing.or(v.decided).or_else(|| v.all.last().copied());
     let newer = match asked.get(1) {
         Some(to) => find(to)?,
         None => newest.ok_or_else(|| Error::Refused(format!("{id} has no versions")))?,
     };
     let older = match asked.first() {
         Some(from) => find(from)?,
-        None if v.preparing == Some(newer) => in_force(lib, v).unwrap_or(newer),
+        None if v.preparing == Some(newer) => v.decided.unwrap_or(newer),
         None => {
             let at = v.all.iter().position(|&i| i == newer).unwrap_or(0);
             v.all[..at].last().copied().unwrap_or(newer)
@@ -137,10 +132,10 @@ fn choose(lib: &Library, id: &DocId, asked: &[Version]) -> Result<(DocIndex, Doc
     Ok((older, newer))
 }
 
-/// The current version and the one in preparation, which `pack` compares.
+/// The latest ratified version and the one in preparation, which `pack` compares.
 fn pack_versions(lib: &Library, id: &DocId) -> Result<(DocIndex, DocIndex)> {
     let v = versions_of(lib, id)?;
-    let current = in_force(lib, v);
+    let current = v.decided;
     let Some(proposed) = v.preparing else {
         let now = current.map_or("none".to_string(), |c| version_of(lib, c));
         return Err(Error::Refused(format!(

@@ -1,8 +1,8 @@
 //! The pipeline as one type per point it reaches, for every command:
 //!
 //! ```text
-//! Project::load(dir)?          load and resolve the content folder
-//!     .check(today)            → Checked: the library and its diagnostics
+//! Project::load(dir, today)?   load and resolve the content folder, as on `today`
+//!     .check()                 → Checked: the library and its diagnostics
 //!     .build(&opts)            → the site and PDFs, written atomically
 //! checked.publication(&opts)   which versions go out, at which address
 //! checked.site(&opts, &theme)? → Site: pages, search and files, in memory or into a sink
@@ -54,9 +54,9 @@ impl Project {
     /// through changing it. `Err` means the folder could not be read at all
     /// (or another command held it too long); every problem inside it is a
     /// diagnostic.
-    pub fn load(dir: &Path) -> Result<Project> {
+    pub fn load(dir: &Path, today: Date) -> Result<Project> {
         let (reading, unsettled) = folder_lock::for_reading(dir)?;
-        let mut project = Project::load_unheld(dir)?;
+        let mut project = Project::load_unheld(dir, today)?;
         drop(reading);
         if let Some(why) = unsettled {
             let shown = format!("{}/{}", load::display_path(dir), journal::FILE);
@@ -68,24 +68,24 @@ impl Project {
     }
 
     /// Loads the content folder a writing command holds.
-    pub fn load_held(folder: &Writing) -> Result<Project> {
-        Project::load_unheld(folder.dir())
+    pub fn load_held(folder: &Writing, today: Date) -> Result<Project> {
+        Project::load_unheld(folder.dir(), today)
     }
 
-    fn load_unheld(dir: &Path) -> Result<Project> {
+    fn load_unheld(dir: &Path, today: Date) -> Result<Project> {
         let clock = crate::timings::Clock::start();
         let content = load::load(dir)?;
         clock.lap("load");
-        let project = Project::from_content(content);
+        let project = Project::from_content(content, today);
         clock.lap("resolve");
         Ok(project)
     }
 
-    /// A project from content already read (tests, importers).
-    pub fn from_content(mut content: Content) -> Project {
+    /// A project from content already read (tests, importers), as on `today`.
+    pub fn from_content(mut content: Content, today: Date) -> Project {
         let diags = std::mem::take(&mut content.diags);
         let config_fatal = content.config_fatal;
-        Project { lib: Library::new(content), diags, config_fatal }
+        Project { lib: Library::new(content, today), diags, config_fatal }
     }
 
     /// What a build with these options would publish, without checking.
@@ -99,8 +99,10 @@ impl Project {
         crate::search::collect::documents(&self.publication(opts))
     }
 
-    /// Runs every check: the library and all its diagnostics, sorted.
-    pub fn check(self, today: Date) -> Checked {
+    /// Runs every check, as on the library's day: the library and all its
+    /// diagnostics, sorted.
+    pub fn check(self) -> Checked {
+        let today = self.lib.today();
         let clock = crate::timings::Clock::start();
         let mut diags = self.diags;
         diags.extend(crate::check::run(&self.lib, today));
@@ -114,7 +116,7 @@ impl Project {
 
 /// Loads, resolves and checks a content folder (`trustdocs check`).
 pub fn check(dir: &Path, today: Date) -> Result<Checked> {
-    Ok(Project::load(dir)?.check(today))
+    Ok(Project::load(dir, today)?.check())
 }
 
 /// The library and everything the checks found in it.

@@ -161,7 +161,7 @@ fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
             Some(w) => format!("This document was withdrawn on {} by {}: {} It is kept on record only.", w.date, w.by, sentence(&w.reason)),
             None => "This document has been withdrawn and is kept on record only.".to_string(),
         }),
-        Status::Ratified => match doc.review_state(site.opts.today, site.lib.config.site.due_soon_days) {
+        Status::Ratified => match doc.review_state(site.lib.today(), site.lib.config.site.due_soon_days) {
             ReviewState::Overdue => (
                 "overdue",
                 "Review date passed".to_string(),

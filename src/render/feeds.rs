@@ -62,7 +62,7 @@ pub fn catalogue(site: &Publication) -> String {
             }
         })
         .collect();
-    let doc = serde_json::json!({ "organisation": site.lib.config.site.organisation, "generated": site.opts.today.iso(), "documents": entries });
+    let doc = serde_json::json!({ "organisation": site.lib.config.site.organisation, "generated": site.lib.today().iso(), "documents": entries });
     serde_json::to_string_pretty(&doc).expect("catalogue serialises") + "\n"
 }
 
@@ -88,7 +88,7 @@ pub fn atom(site: &Publication) -> String {
     let base = site.base_url();
     let org = &site.lib.config.site.organisation;
     let docs = ratified_newest_first(site);
-    let updated = docs.first().and_then(|(_, d)| d.meta.ratified_date()).unwrap_or(site.opts.today);
+    let updated = docs.first().and_then(|(_, d)| d.meta.ratified_date()).unwrap_or(site.lib.today());
     let mut out =
         String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
     let _ = writeln!(out, "  <title>{} – newly ratified documents</title>", xml(org));
@@ -105,7 +105,7 @@ pub fn atom(site: &Publication) -> String {
     for (i, d) in docs {
         let url = format!("{base}{}", site.url_of[&i]);
         let version = d.version().map_or("", |v| v.as_str());
-        let date = d.meta.ratified_date().unwrap_or(site.opts.today).day;
+        let date = d.meta.ratified_date().unwrap_or(site.lib.today()).day;
         let _ = writeln!(
             out,
             "  <entry>\n    <title>{} ({}, version {version})</title>",

@@ -126,7 +126,7 @@ pub struct ReviewGroup {
 
 /// Current ratified documents by review state, then by directorate.
 pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
-    let today = site.opts.today;
+    let today = site.lib.today();
     let soon = site.lib.config.site.due_soon_days;
     let groups = [
         ("Review date passed", "overdue", vec![ReviewState::Overdue]),

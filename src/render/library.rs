@@ -165,7 +165,7 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
     let mut entries = Vec::new();
     let mut missing = Vec::new();
     let mut overdue = Vec::new();
-    let today = site.opts.today;
+    let today = site.lib.today();
     for (i, doc) in site.listed() {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {

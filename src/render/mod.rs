@@ -204,7 +204,7 @@ fn common_context(site: &Publication) -> Value {
         site => context! { organisation => &s.organisation, short_name => &s.short_name, notice => s.footer_notice(site.opts.public), due_soon_days => s.due_soon_days },
         drafts => site.opts.drafts,
         public => site.opts.public,
-        today => site.opts.today.to_string(),
+        today => site.lib.today().to_string(),
     }
 }
 

@@ -66,7 +66,7 @@ pub fn references(site: &Publication, diags: &[Diagnostic], links: Option<&Cache
     for d in diags.iter().filter(|d| wanted.contains(&d.code)) {
         found.entry((d.file.as_deref().unwrap_or(""), d.line, d.column)).or_default().push(d.code);
     }
-    let today = site.opts.today.iso();
+    let today = site.lib.today().iso();
     let mut groups = Vec::new();
     for (i, doc) in site.listed() {
         let url = site.url_of[&i].clone();

@@ -34,7 +34,7 @@ pub struct DocSummary {
 
 /// The status tag of `doc` on the site's date.
 pub fn shown_status(site: &Publication, doc: &Document) -> ShownStatus {
-    doc.shown_status(site.opts.today, site.lib.config.site.due_soon_days)
+    doc.shown_status(site.lib.today(), site.lib.config.site.due_soon_days)
 }
 
 pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
@@ -52,7 +52,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
         summary: doc.meta.summary.clone(),
         review_date: review.map(|d| d.to_string()),
         review_iso: review.map(|d| d.iso()),
-        review_state: doc.review_state(site.opts.today, site.lib.config.site.due_soon_days),
+        review_state: doc.review_state(site.lib.today(), site.lib.config.site.due_soon_days),
         shown: shown_status(site, doc),
         ratified_date: doc.meta.ratified_date().map(|d| d.to_string()),
         owner: doc.meta.author.as_ref().map(|a| a.name.clone()),

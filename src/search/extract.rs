@@ -165,7 +165,7 @@ pub(super) fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) 
         url: url.to_string(),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
         status: doc.status().map_or("unknown", Status::as_str).to_string(),
-        shown: doc.shown_status(site.opts.today, config.site.due_soon_days),
+        shown: doc.shown_status(site.lib.today(), config.site.due_soon_days),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
         directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),

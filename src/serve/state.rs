@@ -53,7 +53,7 @@ pub struct State {
 
 impl State {
     pub fn load(opts: &ServeOptions) -> Result<State> {
-        let project = Project::load(&opts.dir)?;
+        let project = Project::load(&opts.dir, opts.today)?;
         if project.config_fatal {
             return Err(Error::Content(format!(
                 "{}: site.yaml is missing or unusable; run `trustdocs check` to see why",
@@ -66,7 +66,7 @@ impl State {
         }
         let theme = Theme::load(&opts.dir)?;
         let render =
-            PublishOptions { drafts: opts.drafts && !opts.public, today: opts.today, pdf: false, public: opts.public };
+            PublishOptions { drafts: opts.drafts && !opts.public, pdf: false, public: opts.public };
         let mut state = State {
             dir: opts.dir.clone(),
             render,
@@ -94,7 +94,7 @@ impl State {
                 self.lib.indices()
             }
         };
-        for (i, found) in crate::check::documents(&self.lib, self.render.today, &indices) {
+        for (i, found) in crate::check::documents(&self.lib, self.lib.today(), &indices) {
             self.doc_diags.insert(self.lib.doc(i).file.display.clone(), found);
         }
         self.global = crate::check::library_wide(&self.lib);
@@ -266,7 +266,7 @@ impl State {
             port: 0,
             public: self.render.public,
             drafts: self.render.drafts,
-            today: self.render.today,
+            today: self.lib.today(),
         };
         match State::load(&opts) {
             Ok(fresh) => {

@@ -39,7 +39,7 @@ pub fn example_with_new_version() -> Fixture {
 /// The comparison `trustdocs diff ID` shows: the current version against the one before it.
 fn comparison(f: &Fixture, id: &str) -> Comparison {
     let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
-    trustdocs::Project::load(&f.path("content")).unwrap().diff(id, &[], today).unwrap()
+    trustdocs::Project::load(&f.path("content"), today).unwrap().diff(id, &[]).unwrap()
 }
 
 /// The four changes, as the typed comparison and `changes()` list them.
@@ -258,8 +258,8 @@ fn addresses_on_a_comparison_page_are_text_never_links() {
 fn an_edit_of_either_version_re_renders_the_comparison() {
     let f = two_versions("## Scope\n\nSome staff.\n", "## Scope\n\nAll staff.\n");
     let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
-    let checked = trustdocs::Project::load(&f.path("content")).unwrap().check(today);
-    let opts = trustdocs::publish::PublishOptions { drafts: false, today, pdf: false, public: false };
+    let checked = trustdocs::Project::load(&f.path("content"), today).unwrap().check();
+    let opts = trustdocs::publish::PublishOptions { drafts: false, pdf: false, public: false };
     let theme = trustdocs::theme::Theme::load(&f.path("content")).unwrap();
     let site = checked.site(&opts, &theme).unwrap();
     for version in ["1", "2"] {

@@ -24,9 +24,9 @@ fn pipeline(text: String) {
     let content =
         Content { dir: PathBuf::from("/nonexistent"), config, documents: vec![doc], diags, ..Content::default() };
     let today = Date::from_ymd(2026, 11, 23).unwrap();
-    let checked = Project::from_content(content).check(today);
+    let checked = Project::from_content(content, today).check();
     let theme = Theme::load(&PathBuf::from("/nonexistent")).unwrap();
-    let opts = PublishOptions { drafts: true, today, pdf: false, public: false };
+    let opts = PublishOptions { drafts: true, pdf: false, public: false };
     checked.site(&opts, &theme).and_then(|site| site.files()).expect("rendering never fails on content");
 }
 

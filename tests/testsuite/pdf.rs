@@ -273,7 +273,7 @@ fn pdf_data_stays_shallow_however_deep_the_markdown() {
         let f = Fixture::new(&[("a.md", &clean("POL/003/001", "", &format!("## Deep\n\n{body}")))]);
         let today = trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap();
         let checked = trustdocs::check(&f.path("content"), today).unwrap();
-        let opts = trustdocs::publish::PublishOptions { drafts: false, today, pdf: true, public: false };
+        let opts = trustdocs::publish::PublishOptions { drafts: false, pdf: true, public: false };
         let site = checked.publication(&opts);
         let data = trustdocs::render::pdf_data::data(&site, site.pages[0].doc);
         assert!(depth(&data) <= 48, "{name}: the PDF data is {} deep", depth(&data));

@@ -116,7 +116,6 @@ fn pdf_data_carries_no_refused_address() {
         trustdocs::check(&f.path("content"), trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap()).unwrap();
     let opts = trustdocs::publish::PublishOptions {
         drafts: false,
-        today: trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap(),
         pdf: true,
         public: false,
     };
