@@ -49,6 +49,7 @@ pub mod memory;
 pub mod model;
 pub mod output;
 pub mod project;
+pub mod records;
 pub mod publish;
 pub mod publish_report;
 pub mod render;
