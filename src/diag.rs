@@ -80,7 +80,7 @@ codes! {
     H005 => Warning, "ratified document without history";
     H006 => Error, "a ratified or superseded version changed after ratification (no longer matches its fingerprint in ratified.lock)";
     H007 => Note, "a ratified or superseded version with no entry in ratified.lock";
-    H008 => Warning, "every version of an id is superseded and none replaces it: nothing is in force";
+    H008 => Warning, "every version of an id is marked superseded and none replaces it, yet its dates keep the last one in force";
     H009 => Error, "an effective date before the ratification, or two versions of one id coming into force on the same day";
     H010 => Error, "a version recorded in ratified.lock has no file, and no destroy or transfer decision is recorded for it in retention.log";
     H011 => Error, "in a library that has a ratified.lock, a ratified or superseded version with no entry";

@@ -89,8 +89,6 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
     out
 }
 
-/// H008: every version of an id is superseded, and no ratified document
-/// replaces it, so nothing is in force.
 /// H009: a version said to come into force before it was ratified, or two
 /// versions of one id that would come into force on the same day (the
 /// timeline could not say which was in force).
@@ -128,6 +126,9 @@ pub fn effective_dates(lib: &Library) -> Vec<Diagnostic> {
     out
 }
 
+/// H008: every version of an id is marked superseded, and no ratified
+/// document replaces it. The timeline reads dates, not the status, so the
+/// last version stays in force: the status and the record disagree.
 pub fn nothing_in_force(lib: &Library) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (id, versions) in lib.by_id() {
@@ -141,15 +142,18 @@ pub fn nothing_in_force(lib: &Library) -> Vec<Diagnostic> {
         }
         let doc = lib.doc(newest);
         let v = doc.version().map_or("?".to_string(), |v| v.to_string());
-        let message = match versions.preparing.map(|i| lib.doc(i)) {
+        let preparing = match versions.preparing.map(|i| lib.doc(i)) {
             Some(draft) => format!(
-                "every ratified version of {id} is superseded and no document replaces it: nothing is in force (version {} is still in preparation)",
+                " (version {} is still in preparation)",
                 draft.version().map_or("?".to_string(), |v| v.to_string())
             ),
-            None => format!("every version of {id} is superseded and no document replaces it: nothing is in force"),
+            None => String::new(),
         };
+        let message = format!(
+            "every version of {id} is marked superseded and no document replaces it, yet no later version or withdrawal ended version {v}: by its dates it is still in force{preparing}"
+        );
         out.push(at(doc, Code::H008, doc_pos(doc), message).help(format!(
-            "if version {v} is still in force, set it back to `status: ratified`; if the document is no longer needed, withdraw it (`status: withdrawn` with `withdrawn: {{ by, date, reason }}`); if another document replaced it, name {id} in that document's `replaces`"
+            "if version {v} is still in force, set it back to `status: ratified`; if it is no longer needed, withdraw it with `trustdocs withdraw {id}` (which records the date it left force); if another document replaced it, name {id} in that document's `replaces` and withdraw this one"
         )));
     }
     out

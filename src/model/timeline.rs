@@ -8,7 +8,7 @@
 //! on the day its successor was ratified stays in force until the
 //! successor's effective date.
 
-use super::{Date, Document, Version};
+use super::{Date, Document, Status, Version};
 
 /// One version's time in force: from `from` (inclusive) until `until`
 /// (exclusive; `None` while it has not ended). `from >= until` means the
@@ -82,16 +82,23 @@ pub struct Dates<'a> {
 impl<'a> Dates<'a> {
     /// A document's dates; `None` when it has no version number. A draft
     /// or a version out for consultation has not been ratified, whatever
-    /// `ratified:` it carries (a copy's leftover is S-checked elsewhere).
+    /// `ratified:` it carries (a copy's leftover is S-checked elsewhere);
+    /// likewise a `withdrawn:` record counts only on a version marked
+    /// withdrawn (elsewhere it is S009, and a stray record must not take a
+    /// version out of force). A version marked withdrawn with no record of
+    /// when is counted as withdrawn on the day it came into force: nothing
+    /// says it was ever followed.
     pub fn of(doc: &'a Document) -> Option<Dates<'a>> {
         let meta = &doc.meta;
-        let decided = doc.status().is_some_and(|s| !s.is_draft());
-        Some(Dates {
-            version: &meta.version.as_ref()?.value,
-            ratified: meta.ratified.as_ref().and_then(|r| r.value.date).filter(|_| decided),
-            effective: meta.effective.as_ref().map(|e| e.value),
-            withdrawn: meta.withdrawn.as_ref().map(|w| w.value.date),
-        })
+        let status = doc.status();
+        let ratified = meta.ratified.as_ref().and_then(|r| r.value.date).filter(|_| status.is_some_and(|s| !s.is_draft()));
+        let effective = meta.effective.as_ref().map(|e| e.value);
+        let withdrawn = match (status, &meta.withdrawn) {
+            (Some(Status::Withdrawn), Some(w)) => Some(w.value.date),
+            (Some(Status::Withdrawn), None) => ratified.map(|r| effective.unwrap_or(r)),
+            _ => None,
+        };
+        Some(Dates { version: &meta.version.as_ref()?.value, ratified, effective, withdrawn })
     }
 
     /// The day it came, or comes, into force: `effective`, else the ratification's.

@@ -395,7 +395,7 @@ fn a_planted_back_edge_between_stages_is_found() {
     assert_eq!(
         stage_breaches(&stages(), &sibling_edges(&tree)),
         [
-            "check (check, publish, compare) imports render (render, search)",
+            "check (check, publish, compare, records) imports render (render, search)",
             "governance imports import: commands share code through earlier stages"
         ]
     );

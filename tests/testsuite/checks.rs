@@ -16,7 +16,9 @@ fn severity(code: &str) -> &'static str {
     }
 }
 
-fn expect(docs: &[(&str, &str)], code: &str, file: &str, lines: &[u64]) {
+fn expect<S: AsRef<str>>(docs: &[(&str, S)], code: &str, file: &str, lines: &[u64]) {
+    let docs: Vec<(&str, &str)> = docs.iter().map(|(f, t)| (*f, t.as_ref())).collect();
+    let docs = docs.as_slice();
     let f = Fixture::new(docs);
     let r = f.check_json();
     let found = with_code(&r, code);
@@ -135,7 +137,17 @@ fn r001_r002_r003_r004_review_dates() {
     // Superseded versions are on record, not in force.
     let old = doc("POL/001/002", "1", "superseded", "", "## S\n\nT.\n")
         .replace("review_date: 2028-01-10", "review_date: 2020-01-01");
-    expect(&[("a.md", &old)], "R001", "a.md", &[]);
+    expect(&succeeded(&old), "R001", "a.md", &[]);
+}
+
+/// `old` (version 1 of POL/001/002, in a.md) and a clean version 2 that
+/// came into force after it, in b.md: the timeline, not the status
+/// field, takes a version out of force.
+fn succeeded(old: &str) -> [(&'static str, String); 2] {
+    let history = "history:\n  - { version: \"2\", date: 2025-06-01, description: Second }\n";
+    let new = doc("POL/001/002", "2", "ratified", &format!("{history}{EIA}"), "## S\n\nT.\n")
+        .replace("date: 2025-01-10", "date: 2025-06-10");
+    [("a.md", old.to_string()), ("b.md", new)]
 }
 
 #[test]
@@ -186,7 +198,8 @@ fn q006_action_past_due_and_not_done_in_the_version_in_force() {
     );
     assert!(q006["help"].as_str().unwrap().contains("add `done:` with the date"));
     // On record, or not yet in force: not chased.
-    expect(&[("a.md", &plan("superseded"))], "Q006", "a.md", &[]);
+    let old = plan("superseded").replace("POL/001/001", "POL/001/002");
+    expect(&succeeded(&old), "Q006", "a.md", &[]);
     expect(&[("a.md", &plan("draft"))], "Q006", "a.md", &[]);
 }
 

@@ -90,7 +90,7 @@ fn s005_two_current_versions_and_duplicate_versions() {
         s005.iter().map(|d| (d["file"].as_str().unwrap().to_string(), d["line"].as_u64().unwrap())).collect();
     assert_eq!(
         at,
-        vec![("content/documents/v1.md".to_string(), 6), ("content/documents/x1.md".to_string(), 2)],
+        vec![("content/documents/v1.md".to_string(), 6), ("content/documents/x1-copy.md".to_string(), 2)],
         "{s005:#?}"
     );
 }

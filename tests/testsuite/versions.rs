@@ -112,13 +112,13 @@ fn h008_when_every_version_is_superseded_and_nothing_replaces_it() {
     assert_eq!(h008[0]["file"], "content/documents/a-v2.md", "on the newest");
     assert_eq!(
         h008[0]["message"],
-        "every version of POL/001/001 is superseded and no document replaces it: nothing is in force"
+        "every version of POL/001/001 is marked superseded and no document replaces it, yet no later version or withdrawal ended version 2: by its dates it is still in force"
     );
     // A draft is not in force either, and the message says so.
     f.write("content/documents/a-v3.md", ratified("3", "draft"));
     let h008 = with_code(&f.check_json(), "H008");
     assert!(
-        h008[0]["message"].as_str().unwrap().ends_with("nothing is in force (version 3 is still in preparation)"),
+        h008[0]["message"].as_str().unwrap().ends_with("still in force (version 3 is still in preparation)"),
         "{h008:?}"
     );
     // A ratified replacement, or a withdrawal, is a valid end.
