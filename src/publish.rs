@@ -11,6 +11,7 @@ pub use changes::{Changes, ChangesPage};
 use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
 use crate::model::glossary::GlossaryMarker;
+use crate::model::timeline::{End, Standing};
 use crate::model::{DocId, Document, Status};
 use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
@@ -249,9 +250,10 @@ fn is_visible(doc: &Document, opts: &PublishOptions) -> bool {
 }
 
 /// The public copy's versions of one id, and its main one: the version in
-/// force (the newest ratified one) when it is public, with the superseded
-/// versions that are public too. Nothing of an id whose version in force is
-/// not public, however its older versions are marked.
+/// force on the day when it is public, with the public versions it
+/// replaced and a public successor ratified to come into force later.
+/// Nothing of an id whose version in force is not public, however its
+/// other versions are marked; nothing withdrawn.
 fn public_versions(
     lib: &Library,
     versions: &Versions,
@@ -266,9 +268,13 @@ fn public_versions(
         .all
         .iter()
         .copied()
-        .filter(|&i| i == main || (doc(i).status() == Some(Status::Superseded) && doc(i).meta.public && clean(&i)))
+        .filter(|&i| i == main || (replaced_or_upcoming(lib.standing(i)) && doc(i).meta.public && clean(&i)))
         .collect();
     (visible, Some(main))
+}
+
+fn replaced_or_upcoming(standing: Standing) -> bool {
+    matches!(standing, Standing::Ended(_, End::Succeeded(_)) | Standing::Never | Standing::Upcoming(_))
 }
 
 /// The number of errors in each version's file.

@@ -4,6 +4,7 @@
 //! JSON counts what it left out by reason but never names it: the public
 //! copy holds nothing about a document it does not publish.
 
+use crate::model::timeline::{End, Standing};
 use crate::model::Status;
 use crate::publish::Publication;
 use crate::resolve::DocIndex;
@@ -188,7 +189,6 @@ fn reason(site: &Publication, i: DocIndex) -> String {
     let (Some(id), Some(status)) = (doc.id(), doc.status()) else {
         return "its front matter has no usable id or status (see its S errors)".into();
     };
-    let versions = &lib.by_id()[id];
     let main_published = site.main_of.contains_key(id);
     if !main_published
         && lib.by_id().keys().any(|other| other != id && other.slug() == id.slug() && site.main_of.contains_key(other))
@@ -201,17 +201,18 @@ fn reason(site: &Publication, i: DocIndex) -> String {
             _ => "not published".into(),
         };
     }
-    match status {
-        Status::Draft | Status::Consultation => "not ratified".into(),
-        Status::Withdrawn => "withdrawn".into(),
-        Status::Ratified if versions.current != Some(i) => "not the version in force (S005)".into(),
-        Status::Ratified if !doc.meta.public => "not public".into(),
-        Status::Ratified => HAS_ERRORS.into(),
-        Status::Superseded if !main_published => {
-            "superseded, and its version in force is not in the public copy".into()
-        }
-        Status::Superseded if !doc.meta.public => "not public".into(),
-        Status::Superseded => HAS_ERRORS.into(),
+    // Where the timeline puts it decides, as it decided what was published.
+    let word = match lib.standing(i) {
+        Standing::Unratified => return "not ratified".into(),
+        Standing::Ended(_, End::Withdrawn) => return "withdrawn".into(),
+        Standing::InForce => None,
+        Standing::Upcoming(_) => Some("not yet in force"),
+        Standing::Ended(..) | Standing::Never => Some("superseded"),
+    };
+    match word {
+        Some(word) if !main_published => format!("{word}, and its version in force is not in the public copy"),
+        _ if !doc.meta.public => "not public".into(),
+        _ => HAS_ERRORS.into(),
     }
 }
 

@@ -9,7 +9,7 @@ use crate::lock::{Format, Lock};
 use crate::model::fingerprint::with_files;
 use crate::model::Fingerprint;
 use crate::model::timeline::{self, Dates, Span, Standing};
-use crate::model::{Date, DocId, Document, Status};
+use crate::model::{Date, DocId, Document, ShownStatus, Status};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -230,6 +230,34 @@ impl Library {
     pub fn standing(&self, index: DocIndex) -> Standing {
         let span = self.versions_of(index).and_then(|v| v.span(index));
         span.map_or(Standing::Unratified, |s| s.standing_on(self.today))
+    }
+
+    /// Where `doc`, a document of this library, stands on its day (for
+    /// views that hold a document rather than its index).
+    pub fn standing_of(&self, doc: &Document) -> Standing {
+        self.span_of(doc).map_or(Standing::Unratified, |s| s.standing_on(self.today))
+    }
+
+    /// The span of `doc`, a document of this library, if it was ratified.
+    pub fn span_of(&self, doc: &Document) -> Option<&Span<DocIndex>> {
+        let v = self.by_id.get(doc.id()?)?;
+        v.spans.iter().find(|s| std::ptr::eq(&**self.doc(s.key), doc))
+    }
+
+    /// The status tag `doc` shows on the library's day.
+    pub fn shown_status(&self, doc: &Document) -> ShownStatus {
+        doc.shown_status(&self.standing_of(doc), self.today, self.config.site.due_soon_days)
+    }
+
+    /// The status word lists and search filter on: the committee's word
+    /// for a version never ratified (draft, consultation), else where the
+    /// timeline puts it today (`ratified` for the version in force,
+    /// whatever its field says).
+    pub fn status_word(&self, doc: &Document) -> &'static str {
+        match self.standing_of(doc) {
+            Standing::Unratified => doc.status().map_or("unknown", Status::as_str),
+            _ => self.shown_status(doc).filter_word(),
+        }
     }
 
     /// The span of the document at `index`, if it was ratified.

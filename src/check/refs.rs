@@ -4,6 +4,7 @@ use super::suggest::Ids;
 use super::{at, suggest, title};
 use crate::diag::{Code, Diagnostic};
 use crate::model::body::{LinkKind, Target};
+use crate::model::timeline::{End, Standing};
 use crate::model::{At, Date, DocId, Document, Pos, RefusedUrl, ReviewState, Status, Url};
 use crate::resolve::{resolve_relative, Library};
 
@@ -94,14 +95,15 @@ fn reference(
             );
         }
     }
-    // No version in force nor in preparation: every version is on record.
-    if target.status().is_some_and(|s| !s.is_current()) {
-        let status = target.status().map_or("superseded", Status::as_str);
+    // No version in force today (the timeline's word), nor one in
+    // preparation or ratified to come: every version is on record.
+    let standing = lib.standing_of(target);
+    if let Some(status) = on_record_only(&standing) {
         out.push(
             at(doc, Code::X003, pos, format!("reference to {id} ({}), which is {status}", target.title()))
                 .maybe_help(successor(lib, id)),
         );
-    } else if target.is_ratified() && target.review_state(today, 0) == ReviewState::Overdue {
+    } else if standing == Standing::InForce && target.review_state(today, 0) == ReviewState::Overdue {
         let date = target.meta.effective_review_date().map(|d| d.to_string()).unwrap_or_default();
         out.push(
             at(
@@ -159,6 +161,15 @@ fn closest_ids(ids: &Ids, id: &DocId) -> Option<String> {
     let close: Vec<String> =
         ids.near(id).into_iter().map(|k| format!("{k} ({})", ids.lib.target(k).map_or("", |d| d.title()))).collect();
     (!close.is_empty()).then(|| format!("did you mean {}?", close.join(" or ")))
+}
+
+/// What a reference's target is, when it has left force for good.
+fn on_record_only(standing: &Standing) -> Option<&'static str> {
+    match standing {
+        Standing::Ended(_, End::Withdrawn) => Some("withdrawn"),
+        Standing::Ended(..) | Standing::Never => Some("superseded"),
+        Standing::InForce | Standing::Upcoming(_) | Standing::Unratified => None,
+    }
 }
 
 fn successor(lib: &Library, id: &DocId) -> Option<String> {

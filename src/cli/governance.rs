@@ -53,6 +53,9 @@ pub struct RatifyArgs {
     /// What changed, for the history entry, when it does not say yet.
     #[arg(long)]
     summary: Option<String>,
+    /// The day it comes into force, if later than --date, as YYYY-MM-DD or DD/MM/YYYY; the version it replaces stays in force until then.
+    #[arg(long, value_parser = args::date)]
+    effective: Option<Date>,
     /// Show the changes as a diff and write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -114,7 +117,7 @@ pub fn ratify(a: RatifyArgs, today: Date) -> Exit {
         (None, None) => ReviewDate::Default,
     };
     let decision = decision(a.decision, a.dry_run, today);
-    let opts = RatifyOptions { decision, minute: a.minute, review, summary: a.summary };
+    let opts = RatifyOptions { decision, minute: a.minute, review, summary: a.summary, effective: a.effective };
     finish(gov::ratify(&opts), show::ratified)
 }
 

@@ -2,7 +2,8 @@
 //! `related`), whose owners may need to act when it changes or goes.
 
 use crate::model::body::Target;
-use crate::model::{DocId, Document, Person};
+use crate::model::timeline::Standing;
+use crate::model::{DocId, Document, Person, Status};
 use crate::resolve::Library;
 
 /// A version that cites the id a command decided about, and who owns it.
@@ -25,7 +26,7 @@ pub fn citing(lib: &Library, id: &DocId) -> Vec<Citing> {
         .docs()
         .iter()
         .map(|d| &**d)
-        .filter(|d| d.id().is_some_and(|own| own != id) && d.status().is_some_and(|s| s.is_current()))
+        .filter(|d| d.id().is_some_and(|own| own != id) && in_force_or_coming(lib, d))
         .filter(|d| {
             d.meta.related.iter().any(|r| &r.value == id)
                 || d.body.links.iter().any(|l| matches!(&l.target, Target::Doc { id: t, .. } if t == id))
@@ -42,4 +43,14 @@ pub fn citing(lib: &Library, id: &DocId) -> Vec<Citing> {
             file: d.file.display.clone(),
         })
         .collect()
+}
+
+/// In force, ratified to come into force, or in preparation: a version
+/// whose readers will follow its references.
+fn in_force_or_coming(lib: &Library, doc: &Document) -> bool {
+    match lib.standing_of(doc) {
+        Standing::InForce | Standing::Upcoming(_) => true,
+        Standing::Unratified => doc.status().is_some_and(Status::is_draft),
+        Standing::Ended(..) | Standing::Never => false,
+    }
 }

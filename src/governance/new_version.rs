@@ -51,7 +51,7 @@ pub fn new_version(opts: &NewVersionOptions) -> Result<NewVersion> {
             draft.file.display
         )));
     }
-    let Some(current) = versions.current.map(|i| lib.doc(i)) else {
+    let Some(current) = versions.decided.or(versions.current).map(|i| lib.doc(i)) else {
         return Err(Error::Refused(format!(
             "{id} has no ratified version to copy; its versions are: {}",
             versions.all.iter().map(|&i| describe(lib.doc(i))).collect::<Vec<_>>().join(", ")
@@ -92,14 +92,15 @@ fn describe(doc: &Document) -> String {
 }
 
 /// The text of the draft: the current version's, with the next version
-/// number, `status: draft`, no ratification, review date or extension, and
-/// a new history entry whose description is a placeholder C002 finds.
+/// number, `status: draft`, no ratification, effective date, review date
+/// or extension, and a new history entry whose description is a
+/// placeholder C002 finds.
 fn draft_text(source: &OnDisk, id: &DocId, old: &Version, new: &Version, today: Date) -> Result<String> {
     let fail = |why| Error::Refused(format!("cannot copy {}: {why}", source.display));
     let mut e = Editor::new(&source.text).map_err(fail)?;
     e.set("version", &Value::Text(new.as_str()));
     e.set("status", &Value::Word("draft"));
-    for key in ["ratified", "review_date", "review_extension", "withdrawn"] {
+    for key in ["ratified", "effective", "review_date", "review_extension", "withdrawn"] {
         e.remove(key);
     }
     // The copy replaces the version it was copied from.

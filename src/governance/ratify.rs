@@ -30,6 +30,8 @@ pub struct RatifyOptions {
     pub minute: Option<String>,
     pub review: ReviewDate,
     pub summary: Option<String>,
+    /// The day it comes into force, when later than the decision's.
+    pub effective: Option<Date>,
 }
 
 /// What a ratification recorded besides the decision itself.
@@ -38,6 +40,8 @@ pub struct Ratification {
     /// The minute that records it, as recorded.
     pub minute: Option<String>,
     pub review: Date,
+    /// The day it comes into force, when later than the decision's.
+    pub effective: Option<Date>,
     /// `--summary` was given, but the history entry already said what changed.
     pub summary_unused: bool,
     /// The version it replaces, now superseded.
@@ -89,11 +93,12 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
         ReviewDate::Default => years_after(d.date, lib.config.site.default_review_years),
     };
     let given = |i: usize| held.values[i].as_deref().filter(|v| !v.is_empty());
-    let plan = Plan { version: &version, by: &held.by, minute: given(0), summary: given(1), date: d.date, review };
+    let effective = effective_after(opts.effective, d.date)?;
+    let plan = Plan { version: &version, by: &held.by, minute: given(0), summary: given(1), date: d.date, review, effective };
     let draft_file = OnDisk::read(lib, draft)?;
     let (new_text, summary_used) = plan.ratified_text(draft, &draft_file)?;
     let mut changes = vec![draft_file.change(new_text.clone())];
-    let previous = versions.current.map(|i| lib.doc(i));
+    let previous = versions.decided.map(|i| lib.doc(i));
     if let Some(prev) = previous {
         changes.push(superseded(lib, prev)?);
     }
@@ -106,7 +111,7 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
     };
     changes.push(lock_change(lib, draft, &entry)?);
     let mut edited = vec![(draft_index, &changes[0])];
-    if let Some(prev) = versions.current {
+    if let Some(prev) = versions.decided {
         edited.push((prev, &changes[1]));
     }
     let errors = super::after::findings_after(&held.project, &edited, &changes[changes.len() - 1].after, d.today);
@@ -116,6 +121,7 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
     let what = Ratification {
         minute: plan.minute.map(str::to_string),
         review,
+        effective: plan.effective,
         summary_unused: plan.summary.is_some() && !summary_used,
         superseded: previous.map(|p| Superseded { version: super::version_of(p), file: p.file.display.clone() }),
         lock: lib.lock.display.clone(),
@@ -207,6 +213,21 @@ struct Plan<'a> {
     summary: Option<&'a str>,
     date: Date,
     review: Date,
+    effective: Option<Date>,
+}
+
+/// `--effective`: a day after the decision's (the same day is the default
+/// and is not written); never before it.
+fn effective_after(effective: Option<Date>, decided: Date) -> Result<Option<Date>> {
+    match effective {
+        Some(day) if day < decided => Err(Error::Usage(format!(
+            "--effective {} is before the ratification date {}: a version cannot come into force before it is ratified; give a day on or after --date",
+            day.iso(),
+            decided.iso()
+        ))),
+        Some(day) if day == decided => Ok(None),
+        other => Ok(other),
+    }
 }
 
 impl Plan<'_> {
@@ -221,6 +242,12 @@ impl Plan<'_> {
         }
         e.set_map("ratified", &ratified);
         e.set("review_date", &Value::Date(self.review));
+        // The committee's day is the default, so only a later day is written;
+        // an `effective` left in the draft is replaced either way.
+        match self.effective {
+            Some(day) => e.set("effective", &Value::Date(day)),
+            None => e.remove("effective"),
+        }
         let used = self.history(draft, &mut e, &file.display)?;
         Ok((e.finish().map_err(&fail)?, used))
     }

@@ -3,6 +3,7 @@
 use super::body::Body;
 use super::Fingerprint;
 use super::Pos;
+use super::timeline::{End, Standing};
 use super::{At, Date, DocId, Url, Version};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -334,19 +335,21 @@ impl Document {
     }
 
     /// The status readers are shown, on every page, list and search
-    /// result alike: a ratified document whose review date has passed is
-    /// "Review date passed", not "Ratified".
-    pub fn shown_status(&self, today: Date, due_soon_days: u32) -> ShownStatus {
-        match self.status() {
-            Some(Status::Ratified) => match self.review_state(today, due_soon_days) {
+    /// result alike, from where the version `stands` on `today` (the
+    /// timeline, not the status field): a version in force whose review
+    /// date has passed is "Review date passed", not "Ratified".
+    pub fn shown_status(&self, stands: &Standing, today: Date, due_soon_days: u32) -> ShownStatus {
+        match stands {
+            Standing::InForce => match self.review_state(today, due_soon_days) {
                 ReviewState::Overdue => ShownStatus::ReviewPassed,
                 ReviewState::DueSoon => ShownStatus::ReviewDueSoon,
                 ReviewState::InDate | ReviewState::NoDate => ShownStatus::Ratified,
             },
-            Some(Status::Draft | Status::Consultation) => ShownStatus::Draft,
-            Some(Status::Superseded) => ShownStatus::Superseded,
-            Some(Status::Withdrawn) => ShownStatus::Withdrawn,
-            None => ShownStatus::Unknown,
+            Standing::Upcoming(_) => ShownStatus::NotYetInForce,
+            Standing::Ended(_, End::Withdrawn) => ShownStatus::Withdrawn,
+            Standing::Ended(_, End::Succeeded(_)) | Standing::Never => ShownStatus::Superseded,
+            Standing::Unratified if self.status().is_some_and(Status::is_draft) => ShownStatus::Draft,
+            Standing::Unratified => ShownStatus::Unknown,
         }
     }
 
@@ -372,6 +375,8 @@ pub enum ShownStatus {
     ReviewPassed,
     ReviewDueSoon,
     Ratified,
+    /// Ratified, coming into force on a later day.
+    NotYetInForce,
     Draft,
     Superseded,
     Withdrawn,
@@ -385,6 +390,7 @@ impl ShownStatus {
             ShownStatus::ReviewPassed => "Review date passed",
             ShownStatus::ReviewDueSoon => "Review due soon",
             ShownStatus::Ratified => "Ratified",
+            ShownStatus::NotYetInForce => "Not yet in force",
             ShownStatus::Draft => "Draft",
             ShownStatus::Superseded => "Superseded",
             ShownStatus::Withdrawn => "Withdrawn",
@@ -398,8 +404,22 @@ impl ShownStatus {
             ShownStatus::ReviewPassed => "red",
             ShownStatus::ReviewDueSoon => "yellow",
             ShownStatus::Ratified => "green",
-            ShownStatus::Draft => "orange",
+            ShownStatus::Draft | ShownStatus::NotYetInForce => "orange",
             ShownStatus::Superseded | ShownStatus::Withdrawn | ShownStatus::Unknown => "grey",
+        }
+    }
+
+    /// The status word search filters on: what the tag says, as one of the
+    /// `status` values (`not-yet-in-force` for a ratified version waiting
+    /// for its day), so that a filter and the tag never disagree.
+    pub fn filter_word(self) -> &'static str {
+        match self {
+            ShownStatus::ReviewPassed | ShownStatus::ReviewDueSoon | ShownStatus::Ratified => "ratified",
+            ShownStatus::NotYetInForce => "not-yet-in-force",
+            ShownStatus::Draft => "draft",
+            ShownStatus::Superseded => "superseded",
+            ShownStatus::Withdrawn => "withdrawn",
+            ShownStatus::Unknown => "unknown",
         }
     }
 }

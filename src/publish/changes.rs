@@ -8,7 +8,7 @@
 //! version in preparation is compared with the current (ratified) one. In
 //! the public copy, both versions must be in the public copy.
 
-use crate::model::{DocId, Status};
+use crate::model::DocId;
 use crate::resolve::{DocIndex, Library};
 use std::collections::{BTreeMap, HashMap};
 
@@ -42,9 +42,10 @@ impl Changes {
             let published: Vec<DocIndex> = versions.all.iter().copied().filter(|i| url_of.contains_key(i)).collect();
             // The main page's address is the id's folder: `documents/<slug>/`.
             let folder = &url_of[&main];
-            let in_force = published.iter().rev().copied().find(|&i| doc(i).status() == Some(Status::Ratified));
+            // A draft is compared with the committee's latest decision, the version it was copied from.
+            let decided = versions.decided.filter(|i| url_of.contains_key(i));
             for (k, &to) in published.iter().enumerate().skip(1) {
-                let from = match (versions.preparing == Some(to), in_force) {
+                let from = match (versions.preparing == Some(to), decided) {
                     (true, Some(current)) => current,
                     _ => published[k - 1],
                 };

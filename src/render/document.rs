@@ -5,6 +5,7 @@
 use super::body_html::{BodyHtml, GlossaryMarker};
 use super::views::{eia, history, related, summary, DocSummary, EiaView, HistoryRow, RelatedView};
 use crate::compare::{Fact, FactKey};
+use crate::model::timeline::{End, Span, Standing};
 use crate::model::*;
 use crate::publish::{addresses, ChangesPage, DocPage, Publication};
 use crate::resolve::DocIndex;
@@ -95,11 +96,15 @@ pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, r
     let href = |link: &crate::model::body::Link| site.href(doc, link, root);
     let role_title = |id: &str| config.role(id).map(|r| r.title.clone());
     let body_html = BodyHtml { body: &doc.body, href: &href, site, glossary: Some(glossary) }.render();
-    let current_url =
-        doc.id().and_then(|id| site.main_of.get(id)).filter(|&&m| m != doc_index).map(|m| site.url_of[m].clone());
+    // Only a version in force is "the current version" a banner sends readers to.
+    let current_url = doc
+        .id()
+        .and_then(|id| site.main_of.get(id))
+        .filter(|&&m| m != doc_index && site.lib.in_force(m))
+        .map(|m| site.url_of[m].clone());
     DocumentView {
         doc: summary(site, doc, url),
-        banner: banner(site, doc, current_url.is_some()),
+        banner: banner(site, doc, doc_index, current_url.is_some()),
         facts: key_facts(site, doc),
         control: control_sheet(site, doc),
         toc: doc
@@ -147,34 +152,56 @@ fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findi
     shown.then(|| Findings { errors, url: addresses::checks_of(&doc.file.display) })
 }
 
-fn banner(site: &Publication, doc: &Document, has_current: bool) -> Banner {
-    let status = doc.status().unwrap_or(Status::Draft);
-    let review = doc.meta.effective_review_date();
-    let (kind, title, text) = match status {
-        Status::Draft | Status::Consultation => (
-            "draft",
-            "DRAFT".to_string(),
-            format!("This is a {} and is not in force. Do not follow it as policy.", if status == Status::Draft { "draft" } else { "draft out for consultation" }),
-        ),
-        Status::Superseded => ("superseded", "Superseded".to_string(), superseded_text(has_current)),
-        Status::Withdrawn => ("withdrawn", "Withdrawn".to_string(), match &doc.meta.withdrawn {
-            Some(w) => format!("This document was withdrawn on {} by {}: {} It is kept on record only.", w.date, w.by, sentence(&w.reason)),
-            None => "This document has been withdrawn and is kept on record only.".to_string(),
-        }),
-        Status::Ratified => match doc.review_state(site.lib.today(), site.lib.config.site.due_soon_days) {
-            ReviewState::Overdue => (
-                "overdue",
-                "Review date passed".to_string(),
-                format!("Ratified, but its review date ({}) has passed. It stays in force until it is reviewed; check with its author.", review.map(|d| d.to_string()).unwrap_or_default()),
-            ),
-            ReviewState::DueSoon => ("due-soon", "Ratified: review due soon".to_string(), format!("Current version. Review due {}.", review.map(|d| d.to_string()).unwrap_or_default())),
-            _ => ("ratified", "Ratified".to_string(), match review {
-                Some(d) => format!("This is the current version. Next review {d}."),
-                None => "This is the current version.".to_string(),
-            }),
-        },
+/// What the top of the page says about the version, from where the
+/// timeline puts it on the site's day; the status field only tells a
+/// draft from a consultation.
+fn banner(site: &Publication, doc: &Document, index: DocIndex, has_current: bool) -> Banner {
+    let (kind, title, text) = match site.lib.standing(index) {
+        Standing::Unratified => {
+            let what = match doc.status() {
+                Some(Status::Consultation) => "draft out for consultation",
+                _ => "draft",
+            };
+            ("draft", "DRAFT".to_string(), format!("This is a {what} and is not in force. Do not follow it as policy."))
+        }
+        Standing::Upcoming(from) => ("upcoming", format!("Comes into force on {from}"), upcoming_text(doc, has_current)),
+        Standing::InForce => in_force(site, doc),
+        Standing::Ended(_, End::Withdrawn) => ("withdrawn", "Withdrawn".to_string(), withdrawn_text(doc)),
+        Standing::Ended(_, End::Succeeded(_)) | Standing::Never => {
+            ("superseded", "Superseded".to_string(), superseded_text(has_current))
+        }
     };
     Banner { kind, title, text }
+}
+
+fn in_force(site: &Publication, doc: &Document) -> (&'static str, String, String) {
+    let review = doc.meta.effective_review_date().map(|d| d.to_string()).unwrap_or_default();
+    match doc.review_state(site.lib.today(), site.lib.config.site.due_soon_days) {
+        ReviewState::Overdue => (
+            "overdue",
+            "Review date passed".to_string(),
+            format!("Ratified, but its review date ({review}) has passed. It stays in force until it is reviewed; check with its author."),
+        ),
+        ReviewState::DueSoon => ("due-soon", "Ratified: review due soon".to_string(), format!("Current version. Review due {review}.")),
+        ReviewState::InDate => ("ratified", "Ratified".to_string(), format!("This is the current version. Next review {review}.")),
+        ReviewState::NoDate => ("ratified", "Ratified".to_string(), "This is the current version.".to_string()),
+    }
+}
+
+fn upcoming_text(doc: &Document, has_current: bool) -> String {
+    let ratified = doc.meta.ratified.as_ref().map(|r| format!(" by {} on {}", r.value.by, r.value.date.map(|d| d.to_string()).unwrap_or_default()));
+    let until = match has_current {
+        true => "Until then, follow the current version.",
+        false => "Until then, no version of this document is in force.",
+    };
+    format!("This version was ratified{} and is not in force yet. {until}", ratified.unwrap_or_default())
+}
+
+fn withdrawn_text(doc: &Document) -> String {
+    match &doc.meta.withdrawn {
+        Some(w) => format!("This document was withdrawn on {} by {}: {} It is kept on record only.", w.date, w.by, sentence(&w.reason)),
+        None => "This document has been withdrawn and is kept on record only.".to_string(),
+    }
 }
 
 fn superseded_text(has_current: bool) -> String {
@@ -182,6 +209,17 @@ fn superseded_text(has_current: bool) -> String {
         "This version has been replaced and is kept on record only. Follow the current version.".to_string()
     } else {
         "This version has been replaced and is kept on record only.".to_string()
+    }
+}
+
+/// When a version was, is or will be in force, in a few words.
+fn in_force_words(span: &Span<DocIndex>, today: Date) -> String {
+    match span.standing_on(today) {
+        Standing::Never => "Never: a later version came into force first".to_string(),
+        Standing::Upcoming(from) => format!("From {from} (not yet)"),
+        Standing::Ended(until, End::Succeeded(v)) => format!("From {}; replaced by version {v} on {until}", span.from),
+        Standing::Ended(until, End::Withdrawn) => format!("From {}; withdrawn on {until}", span.from),
+        Standing::InForce | Standing::Unratified => format!("Since {}", span.from),
     }
 }
 
@@ -205,6 +243,10 @@ pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
     vec![
         row("Status", doc.status().map(|s| capitalise(s.as_str()))),
         row("Version", doc.version().map(|v| v.to_string())),
+        row(
+            "In force",
+            Some(site.lib.span_of(doc).map_or_else(|| "No: not ratified".into(), |s| in_force_words(s, site.lib.today()))),
+        ),
         row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
         row("Owner", site.author(doc, ", ")),
     ]

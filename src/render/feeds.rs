@@ -2,6 +2,7 @@
 //! documents, an iCalendar file of review dates and the sitemap. Addresses
 //! are absolute, from `base_url` (`public_base_url` in the public copy).
 
+use crate::model::timeline::Standing;
 use crate::model::{Document, Status};
 use crate::publish::Publication;
 use crate::resolve::DocIndex;
@@ -72,13 +73,14 @@ fn xml(text: &str) -> String {
     s
 }
 
-/// Ratified documents in force, newest ratification first.
+/// Published versions in force or coming into force, newest ratification
+/// first: a version ratified to start later is news the day it is ratified.
 fn ratified_newest_first<'a>(site: &'a Publication) -> Vec<(DocIndex, &'a Document)> {
     let mut docs: Vec<_> = site
-        .main_of
-        .values()
-        .map(|&i| (i, &**site.lib.doc(i)))
-        .filter(|(_, d)| d.status() == Some(Status::Ratified))
+        .pages
+        .iter()
+        .map(|p| (p.doc, &**site.lib.doc(p.doc)))
+        .filter(|&(i, _)| matches!(site.lib.standing(i), Standing::InForce | Standing::Upcoming(_)))
         .collect();
     docs.sort_by_key(|(_, d)| std::cmp::Reverse((d.meta.ratified_date(), d.id().cloned())));
     docs
@@ -106,11 +108,16 @@ pub fn atom(site: &Publication) -> String {
         let url = format!("{base}{}", site.url_of[&i]);
         let version = d.version().map_or("", |v| v.as_str());
         let date = d.meta.ratified_date().unwrap_or(site.lib.today()).day;
+        let starts = match site.lib.standing(i) {
+            Standing::Upcoming(from) => format!(", in force from {from}"),
+            _ => String::new(),
+        };
         let _ = writeln!(
             out,
-            "  <entry>\n    <title>{} ({}, version {version})</title>",
+            "  <entry>\n    <title>{} ({}, version {version}{})</title>",
             xml(d.title()),
-            xml(&d.id().map(|i| i.to_string()).unwrap_or_default())
+            xml(&d.id().map(|i| i.to_string()).unwrap_or_default()),
+            xml(&starts)
         );
         let _ = writeln!(
             out,
@@ -141,7 +148,7 @@ pub fn calendar(site: &Publication) -> String {
     lines.push(format!("X-WR-CALNAME:{}", ics_text(&format!("Review dates – {}", site.lib.config.site.organisation))));
     for (&i, d) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
         let (Some(review), Some(id)) = (d.meta.effective_review_date(), d.id()) else { continue };
-        if d.status() != Some(Status::Ratified) {
+        if !site.lib.in_force(i) {
             continue;
         }
         let stamp = d.meta.ratified_date().unwrap_or(review).day.format("%Y%m%d");

@@ -3,7 +3,7 @@
 
 use super::views::{summary, DocSummary};
 use crate::diag::{fold, Diagnostic, Folded, Severity};
-use crate::model::{DocId, Document, ReviewState, Status};
+use crate::model::{DocId, Document, ReviewState};
 use crate::publish::{addresses, Publication};
 use crate::resolve::DocIndex;
 use serde::Serialize;
@@ -138,7 +138,7 @@ pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
         .map(|(title, state, states)| {
             let mut by_dir: BTreeMap<String, Vec<DocSummary>> = BTreeMap::new();
             for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
-                if doc.status() == Some(Status::Ratified) && states.contains(&doc.review_state(today, soon)) {
+                if site.lib.in_force(i) && states.contains(&doc.review_state(today, soon)) {
                     by_dir.entry(doc.directorate_label().to_string()).or_default().push(summary(
                         site,
                         doc,

@@ -3,7 +3,7 @@
 
 use super::body_html::{BodyHtml, GlossaryMarker};
 use super::views::{self, DocSummary};
-use crate::model::{Document, ImpactKind, Status, CHARACTERISTICS};
+use crate::model::{Document, ImpactKind, CHARACTERISTICS};
 use crate::publish::Publication;
 use crate::resolve::DocIndex;
 use serde::Serialize;
@@ -170,13 +170,13 @@ pub fn eia_register(site: &Publication) -> EiaRegister {
         let summary = views::summary(site, doc, &site.url_of[&i]);
         let Some(eia) = &doc.meta.eia else {
             let needs = doc.meta.doc_type.as_ref().is_some_and(|t| cfg.eia_required_for.contains(&t.value));
-            if needs && doc.status() == Some(Status::Ratified) {
+            if needs && site.lib.in_force(i) {
                 missing.push(summary);
             }
             continue;
         };
         // As Q006: the actions of the assessment in force.
-        let late = eia.action_plan.iter().filter(|a| doc.is_ratified() && a.is_overdue(today));
+        let late = eia.action_plan.iter().filter(|a| site.lib.in_force(i) && a.is_overdue(today));
         overdue.extend(late.filter_map(|a| {
             let due = a.due?;
             Some(OverdueAction {

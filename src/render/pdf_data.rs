@@ -4,18 +4,21 @@
 
 use super::views;
 use crate::model::body::{Align, Block, Body, Inline, Target};
-use crate::model::{Document, Status};
+use crate::model::timeline::{End, Standing};
+use crate::model::Document;
 use crate::publish::Publication;
-use crate::resolve::DocIndex;
+use crate::resolve::{DocIndex, Library};
 use serde_json::{json, Value};
 
-/// What the PDF shows across every page, if anything.
-pub fn watermark(doc: &Document) -> Option<&'static str> {
-    match doc.status()? {
-        Status::Draft | Status::Consultation => Some("DRAFT"),
-        Status::Superseded => Some("SUPERSEDED"),
-        Status::Withdrawn => Some("WITHDRAWN"),
-        Status::Ratified => None,
+/// What the PDF shows across every page, if anything: where the timeline
+/// puts the version on the site's day. Only the version in force is bare.
+pub fn watermark(lib: &Library, index: DocIndex) -> Option<&'static str> {
+    match lib.standing(index) {
+        Standing::Unratified => lib.doc(index).status().map(|_| "DRAFT"),
+        Standing::InForce => None,
+        Standing::Upcoming(_) => Some("NOT YET IN FORCE"),
+        Standing::Ended(_, End::Withdrawn) => Some("WITHDRAWN"),
+        Standing::Ended(_, End::Succeeded(_)) | Standing::Never => Some("SUPERSEDED"),
     }
 }
 
@@ -26,7 +29,7 @@ pub fn data(site: &Publication, index: DocIndex) -> Value {
     json!({
         "organisation": s.organisation,
         "notice": s.footer_notice(site.opts.public),
-        "watermark": watermark(doc),
+        "watermark": watermark(site.lib, index),
         "doc": {
             "id": doc.id().map(|i| i.to_string()),
             "title": doc.title(),

@@ -19,7 +19,7 @@ fn frame(site: &Publication, page: &ChangesPage) -> Value {
         "organisation": s.organisation,
         "notice": s.footer_notice(site.opts.public),
         // Only a draft is marked: the comparison of two versions on record is a record too.
-        "watermark": pdf_data::watermark(to).filter(|w| *w == "DRAFT"),
+        "watermark": pdf_data::watermark(site.lib, page.to).filter(|w| *w == "DRAFT"),
         "doc": {
             "id": to.id().map(|i| i.to_string()),
             "title": to.title(),

@@ -34,7 +34,7 @@ pub struct DocSummary {
 
 /// The status tag of `doc` on the site's date.
 pub fn shown_status(site: &Publication, doc: &Document) -> ShownStatus {
-    doc.shown_status(site.lib.today(), site.lib.config.site.due_soon_days)
+    site.lib.shown_status(doc)
 }
 
 pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
@@ -47,7 +47,7 @@ pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {
         title: doc.title().to_string(),
         doc_type: doc.meta.doc_type.as_ref().map_or_else(String::new, |t| t.value.clone()),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
-        status: doc.status().map_or("unknown", Status::as_str),
+        status: site.lib.status_word(doc),
         directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone(),
         review_date: review.map(|d| d.to_string()),

@@ -140,10 +140,14 @@ pub fn status_rank(status: &str) -> u8 {
     }
 }
 
-/// Whether a status is found without asking: superseded and withdrawn versions are not.
+/// Whether a status is found without asking: only what is in force or in
+/// preparation is; superseded, withdrawn and not yet in force versions are
+/// not (search.js filters alike).
 pub fn found_by_default(status: &str) -> bool {
-    Status::parse(status).is_none_or(|s| s.is_current())
+    status != NOT_YET_IN_FORCE && Status::parse(status).is_none_or(|s| s.is_current())
 }
+
+const NOT_YET_IN_FORCE: &str = "not-yet-in-force";
 
 pub(super) fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) -> SearchDoc {
     let config = &site.lib.config;
@@ -157,6 +161,7 @@ pub(super) fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) 
             None => vec![r.to_string()],
         })
         .collect();
+    let shown = site.lib.shown_status(doc);
     SearchDoc {
         n: 0,
         kind: Kind::Document,
@@ -164,8 +169,8 @@ pub(super) fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) 
         title: doc.title().to_string(),
         url: url.to_string(),
         version: doc.version().map_or_else(String::new, |v| v.to_string()),
-        status: doc.status().map_or("unknown", Status::as_str).to_string(),
-        shown: doc.shown_status(site.lib.today(), config.site.due_soon_days),
+        status: site.lib.status_word(doc).to_string(),
+        shown,
         doc_type: doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()),
         directorate: doc.directorate_label().to_string(),
         summary: doc.meta.summary.clone().unwrap_or_default(),

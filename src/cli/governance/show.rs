@@ -42,13 +42,21 @@ pub fn ratified(r: &Decided<Ratification>) -> String {
     out.line(format!("{verb} {id} version {version} ({}):", r.file));
     let minute = w.minute.as_ref().map(|m| format!(" (minute {m})")).unwrap_or_default();
     out.line(format!("  status: ratified, by {} on {}{minute}", r.by, r.date));
+    if let Some(day) = w.effective {
+        out.line(format!("  comes into force on {day}"));
+    }
     out.line(format!("  review date: {}", w.review));
     out.line(format!("  amendment history: version {version} dated {}", r.date));
     if w.summary_unused {
         out.line("  (the history entry already says what changed, so --summary was not used)");
     }
-    if let Some(s) = &w.superseded {
-        out.line(format!("  version {} ({}) is now superseded", s.version, s.file));
+    match (&w.superseded, w.effective) {
+        (Some(s), Some(day)) => out.line(format!(
+            "  version {} ({}) is now marked superseded, and stays in force until {day}",
+            s.version, s.file
+        )),
+        (Some(s), None) => out.line(format!("  version {} ({}) is now superseded", s.version, s.file)),
+        (None, _) => {}
     }
     out.line(format!("  {}: {id} version {version} recorded, fingerprint {}", w.lock, w.fingerprint));
     out.0 + &citing(&r.citing, id, "their owners may need to update them")

@@ -490,7 +490,7 @@
   function keeper(meta, filter) {
     return function (n) {
       var f = facetsOf(meta, n);
-      var status = filter.status === "" ? f.status !== "superseded" && f.status !== "withdrawn"
+      var status = filter.status === "" ? f.status !== "superseded" && f.status !== "withdrawn" && f.status !== "not-yet-in-force"
         : filter.status === "any" || filter.status === f.status;
       return status && (!filter.type || filter.type === f.type) && (!filter.directorate || filter.directorate === f.directorate);
     };
