@@ -94,7 +94,8 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
     };
     let given = |i: usize| held.values[i].as_deref().filter(|v| !v.is_empty());
     let effective = effective_after(opts.effective, d.date)?;
-    let plan = Plan { version: &version, by: &held.by, minute: given(0), summary: given(1), date: d.date, review, effective };
+    let plan =
+        Plan { version: &version, by: &held.by, minute: given(0), summary: given(1), date: d.date, review, effective };
     let draft_file = OnDisk::read(lib, draft)?;
     let (new_text, summary_used) = plan.ratified_text(draft, &draft_file)?;
     let mut changes = vec![draft_file.change(new_text.clone())];

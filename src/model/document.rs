@@ -1,9 +1,9 @@
 //! One document version: its front matter, its parsed body and its file.
 
 use super::body::Body;
+use super::timeline::{End, Standing};
 use super::Fingerprint;
 use super::Pos;
-use super::timeline::{End, Standing};
 use super::{At, Date, DocId, Url, Version};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]

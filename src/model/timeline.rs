@@ -91,7 +91,8 @@ impl<'a> Dates<'a> {
     pub fn of(doc: &'a Document) -> Option<Dates<'a>> {
         let meta = &doc.meta;
         let status = doc.status();
-        let ratified = meta.ratified.as_ref().and_then(|r| r.value.date).filter(|_| status.is_some_and(|s| !s.is_draft()));
+        let ratified =
+            meta.ratified.as_ref().and_then(|r| r.value.date).filter(|_| status.is_some_and(|s| !s.is_draft()));
         let effective = meta.effective.as_ref().map(|e| e.value);
         let withdrawn = match (status, &meta.withdrawn) {
             (Some(Status::Withdrawn), Some(w)) => Some(w.value.date),

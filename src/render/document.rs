@@ -164,7 +164,9 @@ fn banner(site: &Publication, doc: &Document, index: DocIndex, has_current: bool
             };
             ("draft", "DRAFT".to_string(), format!("This is a {what} and is not in force. Do not follow it as policy."))
         }
-        Standing::Upcoming(from) => ("upcoming", format!("Comes into force on {from}"), upcoming_text(doc, has_current)),
+        Standing::Upcoming(from) => {
+            ("upcoming", format!("Comes into force on {from}"), upcoming_text(doc, has_current))
+        }
         Standing::InForce => in_force(site, doc),
         Standing::Ended(_, End::Withdrawn) => ("withdrawn", "Withdrawn".to_string(), withdrawn_text(doc)),
         Standing::Ended(_, End::Succeeded(_)) | Standing::Never => {
@@ -189,7 +191,11 @@ fn in_force(site: &Publication, doc: &Document) -> (&'static str, String, String
 }
 
 fn upcoming_text(doc: &Document, has_current: bool) -> String {
-    let ratified = doc.meta.ratified.as_ref().map(|r| format!(" by {} on {}", r.value.by, r.value.date.map(|d| d.to_string()).unwrap_or_default()));
+    let ratified = doc
+        .meta
+        .ratified
+        .as_ref()
+        .map(|r| format!(" by {} on {}", r.value.by, r.value.date.map(|d| d.to_string()).unwrap_or_default()));
     let until = match has_current {
         true => "Until then, follow the current version.",
         false => "Until then, no version of this document is in force.",
@@ -199,7 +205,12 @@ fn upcoming_text(doc: &Document, has_current: bool) -> String {
 
 fn withdrawn_text(doc: &Document) -> String {
     match &doc.meta.withdrawn {
-        Some(w) => format!("This document was withdrawn on {} by {}: {} It is kept on record only.", w.date, w.by, sentence(&w.reason)),
+        Some(w) => format!(
+            "This document was withdrawn on {} by {}: {} It is kept on record only.",
+            w.date,
+            w.by,
+            sentence(&w.reason)
+        ),
         None => "This document has been withdrawn and is kept on record only.".to_string(),
     }
 }
@@ -245,7 +256,11 @@ pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
         row("Version", doc.version().map(|v| v.to_string())),
         row(
             "In force",
-            Some(site.lib.span_of(doc).map_or_else(|| "No: not ratified".into(), |s| in_force_words(s, site.lib.today()))),
+            Some(
+                site.lib
+                    .span_of(doc)
+                    .map_or_else(|| "No: not ratified".into(), |s| in_force_words(s, site.lib.today())),
+            ),
         ),
         row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
         row("Owner", site.author(doc, ", ")),

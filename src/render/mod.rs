@@ -346,8 +346,11 @@ fn governance_pages(
 }
 
 fn home_context(site: &Publication, common: &Value) -> Value {
-    let mut recent: Vec<_> =
-        site.listed().filter(|&(i, d)| site.lib.in_force(i) && d.meta.ratified_date().is_some()).map(|(_, d)| d).collect();
+    let mut recent: Vec<_> = site
+        .listed()
+        .filter(|&(i, d)| site.lib.in_force(i) && d.meta.ratified_date().is_some())
+        .map(|(_, d)| d)
+        .collect();
     recent.sort_by_key(|d| std::cmp::Reverse(d.meta.ratified_date()));
     let recent: Vec<_> = recent
         .into_iter()

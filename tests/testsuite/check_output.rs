@@ -107,7 +107,13 @@ fn review_and_eia_checks_look_at_the_ratified_version_in_force_only() {
     let old = doc("POL/001/001", "1", "superseded", "", "## S\n\nT.\n")
         .replace("review_date: 2028-01-10", "review_date: 2020-01-01")
         .replace("date: 2025-01-10", "date: 2024-01-10");
-    let now = doc("POL/001/001", "2", "ratified", &format!("history:\n  - {{ version: \"2\", date: 2025-01-01, description: Second }}\n{EIA}"), "## S\n\nT.\n");
+    let now = doc(
+        "POL/001/001",
+        "2",
+        "ratified",
+        &format!("history:\n  - {{ version: \"2\", date: 2025-01-01, description: Second }}\n{EIA}"),
+        "## S\n\nT.\n",
+    );
     let draft = doc("POL/001/001", "3", "draft", "", "## S\n\nT.\n");
     let f = Fixture::new(&[("v1.md", &old), ("v2.md", &now), ("v3.md", &draft)]);
     let r = f.check_json();

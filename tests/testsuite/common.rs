@@ -248,3 +248,22 @@ pub fn select_attrs(html: &str, css: &str, name: &str) -> Vec<String> {
     let sel = scraper::Selector::parse(css).unwrap();
     doc.select(&sel).filter_map(|e| e.value().attr(name).map(String::from)).collect()
 }
+
+/// Every HTML page of a built site, by its path under the output folder.
+pub fn pages_of(root: &std::path::Path) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![root.to_path_buf()];
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "html") {
+                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push((rel, std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
+}

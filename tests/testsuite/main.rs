@@ -16,6 +16,7 @@ mod checks;
 mod cli;
 mod compare;
 mod concurrency;
+mod current;
 mod diff;
 mod external_links;
 mod fuzz;

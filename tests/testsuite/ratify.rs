@@ -432,3 +432,38 @@ fn a_read_only_document_is_left_as_it_is() {
     );
     assert_eq!(snapshot(&f.path("content")), before);
 }
+
+#[test]
+fn a_version_ratified_to_come_into_force_later_leaves_its_predecessor_in_force_until_then() {
+    let f = with_draft();
+    f.write(V4, f.read(V4).replace(TEMPLATE_LINE, "Daniel Willis, LSMS."));
+    let before = snapshot(&f.path("content"));
+    let early = ratify(&f, &["--summary", "Reviewed", "--effective", "2026-01-31"]);
+    assert_eq!(early.status.code(), Some(2), "{}", stderr(&early));
+    assert!(stderr(&early).contains("--effective 2026-01-31 is before the ratification date 2026-02-01"));
+    assert_eq!(snapshot(&f.path("content")), before, "a refusal writes nothing");
+
+    let done = ratify(&f, &["--summary", "Reviewed", "--effective", "01/03/2026"]);
+    assert_eq!(done.status.code(), Some(0), "{}", stderr(&done));
+    let out = stdout(&done);
+    assert!(out.contains("comes into force on 1 March 2026"), "{out}");
+    assert!(out.contains("is now marked superseded, and stays in force until 1 March 2026"), "{out}");
+    assert!(f.read(V4).contains("\neffective: 2026-03-01\n"), "{}", f.read(V4));
+    let r = f.check_json();
+    assert!(with_code(&r, "H009").is_empty(), "{:#}", r["diagnostics"]);
+
+    // Before the day, version 3 is the current one and version 4 waits.
+    let build = |today: &str| {
+        let out = f.run(&["build", "content", "--out", "out", "--no-pdf", "--today", today]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        f.read("out/documents/corp-strat-003/index.html")
+    };
+    let main = build("2026-02-28");
+    assert!(main.contains("Version</") && main.contains(">3<"), "version 3 is at the main address");
+    let v4 = f.read("out/documents/corp-strat-003/v4/index.html");
+    assert!(v4.contains("Comes into force on 1 March 2026"), "{v4}");
+    // On the day, version 4 takes over.
+    let main = build("2026-03-01");
+    assert!(main.contains("This is the current version"), "{main}");
+    assert!(main.contains(">4<"), "version 4 is at the main address");
+}

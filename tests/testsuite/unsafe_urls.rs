@@ -114,11 +114,7 @@ fn pdf_data_carries_no_refused_address() {
     let f = fixture();
     let checked =
         trustdocs::check(&f.path("content"), trustdocs::model::Date::from_ymd(2026, 11, 23).unwrap()).unwrap();
-    let opts = trustdocs::publish::PublishOptions {
-        drafts: false,
-        pdf: true,
-        public: false,
-    };
+    let opts = trustdocs::publish::PublishOptions { drafts: false, pdf: true, public: false };
     let site = checked.publication(&opts);
     let data = serde_json::to_string(&trustdocs::render::pdf_data::data(&site, site.pages[0].doc)).unwrap();
     let lower = data.to_lowercase();

@@ -87,25 +87,6 @@ fn the_pdf_of_a_withdrawn_version_says_who_withdrew_it_and_why() {
     assert!(text.contains("Withdrawn by Policy Group on 1 February 2026: Merged into POL/001/002"), "{text}");
 }
 
-/// Every HTML page of a built site, by its path under the output folder.
-fn pages_of(root: &std::path::Path) -> Vec<(String, String)> {
-    let mut out = Vec::new();
-    let mut todo = vec![root.to_path_buf()];
-    while let Some(dir) = todo.pop() {
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            if path.is_dir() {
-                todo.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
-                let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
-                out.push((rel, std::fs::read_to_string(&path).unwrap()));
-            }
-        }
-    }
-    out.sort();
-    out
-}
-
 #[test]
 fn a_withdrawn_document_is_listed_nowhere_as_current_but_keeps_its_pages() {
     let f = Fixture::example();
