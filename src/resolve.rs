@@ -80,18 +80,18 @@ pub struct Library {
 }
 
 impl Versions {
-    /// The versions at `all`, sorted, their timeline, and the one in force on `today`.
-    fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>, today: Date) -> Versions {
+    /// The versions at `all`, sorted, and their timeline as their own dates
+    /// give it (`Library::reindex` adds replacements and the current one).
+    fn of(docs: &[Arc<Document>], mut all: Vec<DocIndex>) -> Versions {
         let doc = |i: DocIndex| &docs[i.get()];
         all.sort_by(|&a, &b| doc(a).version().cmp(&doc(b).version()).then(a.cmp(&b)));
         let newest_with =
             |wanted: fn(Status) -> bool| all.iter().rev().copied().find(|&i| doc(i).status().is_some_and(wanted));
         let dates: Vec<(DocIndex, Dates)> = all.iter().filter_map(|&i| Some((i, Dates::of(doc(i))?))).collect();
         let spans = timeline::spans(&dates);
-        let current = timeline::in_force_on(&spans, today).map(|s| s.key);
         let decided = newest_with(|s| s == Status::Ratified);
         let preparing = newest_with(Status::is_draft);
-        Versions { all, spans, current, decided, preparing }
+        Versions { all, spans, current: None, decided, preparing }
     }
 
     /// The span of the version at `index`, if it was ratified.
@@ -121,8 +121,9 @@ impl Library {
         lib
     }
 
-    /// Recomputes the versions of each id after documents were added,
-    /// replaced or removed.
+    /// Recomputes the versions of each id, and their timeline, after
+    /// documents were added, replaced or removed. Every id at once: a
+    /// document's `replaces` ends versions of other ids.
     fn reindex(&mut self) {
         let mut by_id: BTreeMap<DocId, Vec<DocIndex>> = BTreeMap::new();
         for (i, doc) in self.iter() {
@@ -130,17 +131,15 @@ impl Library {
                 by_id.entry(id.clone()).or_default().push(i);
             }
         }
-        self.by_id = by_id.into_iter().map(|(id, all)| (id, Versions::of(&self.docs, all, self.today))).collect();
-    }
-
-    /// Recomputes the versions of one id only (`serve`, after one edit).
-    fn reindex_id(&mut self, id: &DocId) {
-        let all: Vec<DocIndex> = self.iter().filter(|(_, d)| d.id() == Some(id)).map(|(i, _)| i).collect();
-        if all.is_empty() {
-            self.by_id.remove(id);
-        } else {
-            self.by_id.insert(id.clone(), Versions::of(&self.docs, all, self.today));
+        let mut by_id: BTreeMap<DocId, Versions> =
+            by_id.into_iter().map(|(id, all)| (id, Versions::of(&self.docs, all))).collect();
+        for doc in &self.docs {
+            end_what_it_replaces(doc, &mut by_id);
         }
+        for v in by_id.values_mut() {
+            v.current = timeline::in_force_on(&v.spans, self.today).map(|s| s.key);
+        }
+        self.by_id = by_id;
     }
 
     /// The day the library is seen on: what `current` and `in_force` mean.
@@ -182,10 +181,8 @@ impl Library {
     /// Adds the document, or replaces the one read from the same file.
     /// Returns its index.
     pub fn upsert(&mut self, doc: Document) -> DocIndex {
-        let mut ids: Vec<DocId> = doc.id().cloned().into_iter().collect();
         let at = match self.docs.iter().position(|d| d.file.path == doc.file.path) {
             Some(i) => {
-                ids.extend(self.docs[i].id().cloned());
                 self.docs[i] = Arc::new(doc);
                 DocIndex::new(i)
             }
@@ -194,21 +191,15 @@ impl Library {
                 DocIndex::new(self.docs.len() - 1)
             }
         };
-        for id in &ids {
-            self.reindex_id(id);
-        }
+        self.reindex();
         at
     }
 
     /// Replaces the document at `index` with `doc` (its text edited; read
     /// from the same file).
     pub fn replace(&mut self, index: DocIndex, doc: Document) {
-        let mut ids: Vec<DocId> = doc.id().cloned().into_iter().collect();
-        ids.extend(self.docs[index.get()].id().cloned());
         self.docs[index.get()] = Arc::new(doc);
-        for id in &ids {
-            self.reindex_id(id);
-        }
+        self.reindex();
     }
 
     /// Removes the document read from `path` (relative to the content folder).
@@ -320,6 +311,17 @@ impl Library {
             .iter()
             .map(|d| &**d)
             .filter(move |d| d.id() != Some(id) && d.meta.replaces.iter().any(|r| &r.value.id == id))
+    }
+}
+
+/// Ends the versions of other ids that `doc` names in `replaces`, on the
+/// day `doc` comes into force, if it was ratified.
+fn end_what_it_replaces(doc: &Document, by_id: &mut BTreeMap<DocId, Versions>) {
+    let (Some(own), Some(start)) = (doc.id(), Dates::of(doc).and_then(|d| d.start())) else { return };
+    for r in doc.meta.replaces.iter().filter(|r| &r.value.id != own) {
+        if let Some(v) = by_id.get_mut(&r.value.id) {
+            timeline::replaced_by(&mut v.spans, r.value.version.as_ref(), own, start);
+        }
     }
 }
 

@@ -153,7 +153,7 @@ pub fn nothing_in_force(lib: &Library) -> Vec<Diagnostic> {
             "every version of {id} is marked superseded and no document replaces it, yet no later version or withdrawal ended version {v}: by its dates it is still in force{preparing}"
         );
         out.push(at(doc, Code::H008, doc_pos(doc), message).help(format!(
-            "if version {v} is still in force, set it back to `status: ratified`; if it is no longer needed, withdraw it with `trustdocs withdraw {id}` (which records the date it left force); if another document replaced it, name {id} in that document's `replaces` and withdraw this one"
+            "if version {v} is still in force, set it back to `status: ratified`; if it is no longer needed, withdraw it with `trustdocs withdraw {id}` (which records the date it left force); if another document replaced it, name {id} in that document's `replaces`, which ends it on the day that document comes into force"
         )));
     }
     out

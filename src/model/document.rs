@@ -347,7 +347,7 @@ impl Document {
             },
             Standing::Upcoming(_) => ShownStatus::NotYetInForce,
             Standing::Ended(_, End::Withdrawn) => ShownStatus::Withdrawn,
-            Standing::Ended(_, End::Succeeded(_)) | Standing::Never => ShownStatus::Superseded,
+            Standing::Ended(_, End::Succeeded(_) | End::Replaced(_)) | Standing::Never => ShownStatus::Superseded,
             Standing::Unratified if self.status().is_some_and(Status::is_draft) => ShownStatus::Draft,
             Standing::Unratified => ShownStatus::Unknown,
         }

@@ -3,12 +3,14 @@
 //! A version is in force on day D when it was ratified, its effective date
 //! (`effective`, else `ratified.date`) is on or before D, no later version
 //! of the same id has an effective date on or before D, and it was not
-//! withdrawn on or before D. The `status` field records the committee's
-//! decisions; it is never read here, so that a version marked superseded
-//! on the day its successor was ratified stays in force until the
-//! successor's effective date.
+//! withdrawn on or before D. A ratified document of another id that names
+//! it in `replaces` ends it too, on the day the replacement comes into
+//! force (`replaced_by`). The `status` field records the committee's
+//! decisions; it decides force only where no date does (a draft was never
+//! ratified), so that a version marked superseded on the day its successor
+//! was ratified stays in force until the successor's effective date.
 
-use super::{Date, Document, Status, Version};
+use super::{Date, DocId, Document, Status, Version};
 
 /// One version's time in force: from `from` (inclusive) until `until`
 /// (exclusive; `None` while it has not ended). `from >= until` means the
@@ -30,6 +32,8 @@ pub enum End {
     Succeeded(Version),
     /// Withdrawn by its committee, on `until`.
     Withdrawn,
+    /// A document of another id that replaces it came into force on `until`.
+    Replaced(DocId),
 }
 
 impl<K> Span<K> {
@@ -131,6 +135,19 @@ pub fn spans<K: Clone>(versions: &[(K, Dates)]) -> Vec<Span<K>> {
         .collect()
 }
 
+/// Ends the spans a replacement names (`version`, or every version when it
+/// names none) on `on`, the day the replacing document `by` comes into
+/// force: a version still in force then, or coming into force later,
+/// leaves force that day unless something ended it first.
+pub fn replaced_by<K>(spans: &mut [Span<K>], version: Option<&Version>, by: &DocId, on: Date) {
+    for span in spans.iter_mut().filter(|s| version.is_none_or(|v| *v == s.version)) {
+        if span.until.is_none_or(|until| on < until) {
+            span.until = Some(on);
+            span.ended_by = Some(End::Replaced(by.clone()));
+        }
+    }
+}
+
 /// The span in force on `day`, if any.
 pub fn in_force_on<K>(spans: &[Span<K>], day: Date) -> Option<&Span<K>> {
     spans.iter().find(|s| s.in_force_on(day))
@@ -207,6 +224,19 @@ mod tests {
         assert_eq!(spans[1].standing_on(day("2022-04-01")), Standing::InForce);
         assert_eq!(spans[0].standing_on(day("2022-03-31")), Standing::InForce);
         assert_eq!(spans[0].standing_on(day("2022-04-01")), Standing::Ended(day("2022-04-01"), End::Succeeded(v("2"))));
+    }
+
+    #[test]
+    fn a_replacement_of_another_id_ends_the_version_on_its_first_day() {
+        let mut spans = spans_of(&[given("1", Some("2020-01-10"), None, None)]);
+        let by = crate::model::DocId::new("POL/9");
+        replaced_by(&mut spans, None, &by, day("2023-05-01"));
+        assert_eq!(on(&spans, "2023-04-30").as_deref(), Some("1"));
+        assert_eq!(on(&spans, "2023-05-01"), None);
+        assert_eq!(spans[0].ended_by, Some(End::Replaced(by.clone())));
+        // A later replacement does not move an earlier end.
+        replaced_by(&mut spans, Some(&v("1")), &by, day("2024-01-01"));
+        assert_eq!(spans[0].until, Some(day("2023-05-01")));
     }
 
     #[test]

@@ -169,7 +169,7 @@ fn banner(site: &Publication, doc: &Document, index: DocIndex, has_current: bool
         }
         Standing::InForce => in_force(site, doc),
         Standing::Ended(_, End::Withdrawn) => ("withdrawn", "Withdrawn".to_string(), withdrawn_text(doc)),
-        Standing::Ended(_, End::Succeeded(_)) | Standing::Never => {
+        Standing::Ended(_, End::Succeeded(_) | End::Replaced(_)) | Standing::Never => {
             ("superseded", "Superseded".to_string(), superseded_text(has_current))
         }
     };
@@ -230,6 +230,7 @@ fn in_force_words(span: &Span<DocIndex>, today: Date) -> String {
         Standing::Upcoming(from) => format!("From {from} (not yet)"),
         Standing::Ended(until, End::Succeeded(v)) => format!("From {}; replaced by version {v} on {until}", span.from),
         Standing::Ended(until, End::Withdrawn) => format!("From {}; withdrawn on {until}", span.from),
+        Standing::Ended(until, End::Replaced(by)) => format!("From {}; replaced by {by} on {until}", span.from),
         Standing::InForce | Standing::Unratified => format!("Since {}", span.from),
     }
 }

@@ -18,7 +18,7 @@ pub fn watermark(lib: &Library, index: DocIndex) -> Option<&'static str> {
         Standing::InForce => None,
         Standing::Upcoming(_) => Some("NOT YET IN FORCE"),
         Standing::Ended(_, End::Withdrawn) => Some("WITHDRAWN"),
-        Standing::Ended(_, End::Succeeded(_)) | Standing::Never => Some("SUPERSEDED"),
+        Standing::Ended(_, End::Succeeded(_) | End::Replaced(_)) | Standing::Never => Some("SUPERSEDED"),
     }
 }
 
