@@ -274,7 +274,10 @@ fn public_versions(
 }
 
 fn replaced_or_upcoming(standing: Standing) -> bool {
-    matches!(standing, Standing::Ended(_, End::Succeeded(_) | End::Replaced(_)) | Standing::Never | Standing::Upcoming(_))
+    matches!(
+        standing,
+        Standing::Ended(_, End::Succeeded(_) | End::Replaced(_)) | Standing::Never | Standing::Upcoming(_)
+    )
 }
 
 /// The number of errors in each version's file.

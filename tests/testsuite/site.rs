@@ -36,7 +36,16 @@ fn a_document_page_shows_its_key_facts_first_and_folds_the_control_sheet_and_con
     assert!(f.build(&[]).status.success());
     let html = f.read("out/documents/pol-001-001/index.html");
     let facts = select_texts(&html, ".td-key-facts div");
-    assert_eq!(facts, vec!["Status Ratified", "Version 2", "Review date 10 January 2028", "Owner A Author, LSMS"]);
+    assert_eq!(
+        facts,
+        vec![
+            "Status Ratified",
+            "Version 2",
+            "In force Since 10 January 2025",
+            "Review date 10 January 2028",
+            "Owner A Author, LSMS"
+        ]
+    );
     let (facts_at, control_at, body_at) =
         (html.find("td-key-facts").unwrap(), html.find("id=\"td-control\"").unwrap(), html.find("td-body").unwrap());
     assert!(facts_at < control_at && control_at < body_at, "the key facts come first");
