@@ -123,4 +123,12 @@ fn a_withdrawn_document_is_listed_nowhere_as_current_but_keeps_its_pages() {
     }
     let own = f.read("out/documents/corp-strat-002/index.html");
     assert!(own.contains("withdrawn on 20 November 2026 by Policy Group"), "its page keeps its banner");
+    // Search (the terminal's, as the browser's, one analysis) finds it only when asked.
+    let search = |extra: &[&str]| {
+        let mut args = vec!["search", "security management strategy", "content", "--json", "--today", "2026-12-01"];
+        args.extend_from_slice(extra);
+        stdout(&f.run(&args))
+    };
+    assert!(!search(&[]).contains("CORP/STRAT/002"), "{}", search(&[]));
+    assert!(search(&["--status", "withdrawn"]).contains("CORP/STRAT/002"));
 }
