@@ -12,6 +12,7 @@ pub mod pdf_data;
 pub mod pdf_job;
 pub mod redline;
 mod references;
+mod register;
 pub mod views;
 
 use crate::diag::Diagnostic;
@@ -324,6 +325,8 @@ fn governance_pages(
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     sink.send(OutputFile::bytes(addresses::REVIEWS, templates.render("reviews.html", reviews)?))?;
     clock.lap("governance: reviews page");
+    register::register(site, templates, common, sink)?;
+    clock.lap("governance: register");
     let groups = references::references(site, diags, links);
     clock.lap("governance: references");
     let csv = addresses::REFERENCES_CSV;
