@@ -118,7 +118,11 @@ impl Checked {
                 Err(e) => return Err(fail(e, self)),
             },
         };
-        let publish = PublishOptions { drafts: opts.drafts && !opts.public, pdf: typst.is_some(), public: opts.public };
+        let publish = PublishOptions {
+            drafts: opts.drafts && !opts.public,
+            pdf: typst.is_some(),
+            public: opts.public,
+        };
         match write_site(&self, opts, &publish, &theme, typst.as_ref()) {
             Ok(w) => Ok(Built {
                 report: w.report,

@@ -65,7 +65,8 @@ impl State {
             load_diags.entry(d.file.clone().unwrap_or_default()).or_default().push(d);
         }
         let theme = Theme::load(&opts.dir)?;
-        let render = PublishOptions { drafts: opts.drafts && !opts.public, pdf: false, public: opts.public };
+        let render =
+            PublishOptions { drafts: opts.drafts && !opts.public, pdf: false, public: opts.public };
         let mut state = State {
             dir: opts.dir.clone(),
             render,
