@@ -83,10 +83,9 @@ pub fn run(a: Args, today: Date) -> Exit {
 }
 
 fn human(r: &Report) -> String {
-    let mut out = format!(
-        "Retention: {} years after a version stops being in force (site.yaml); today is {}.\n",
-        r.years, r.today
-    );
+    let years = if r.years == 1 { "1 year".to_string() } else { format!("{} years", r.years) };
+    let mut out =
+        format!("Retention: {years} after a version stops being in force (site.yaml); today is {}.\n", r.today);
     let groups = [("Retention ended", &r.ended), ("Retention ends within 12 months", &r.ending)];
     for (title, due) in groups {
         let _ = writeln!(out, "\n{title} ({}):", due.len());

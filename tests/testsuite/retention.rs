@@ -184,7 +184,7 @@ fn h010_appears_when_a_file_goes_without_a_decision_and_disappears_after_destroy
 }
 
 #[test]
-fn a_kept_version_says_so_on_its_page_on_the_intranet_only() {
+fn a_kept_version_says_so_on_its_page() {
     let f = library(true);
     assert_eq!(retain(&f, "1", "keep", TODAY, &[]).status.code(), Some(0));
     f.build(&[]);
@@ -197,4 +197,20 @@ fn a_kept_version_says_so_on_its_page_on_the_intranet_only() {
         !f.read("out/documents/pol-001-001/index.html").contains("kept for the archive"),
         "only version 1 was kept"
     );
+}
+
+#[test]
+fn a_retention_setting_that_is_not_whole_years_is_s006() {
+    let f = library(false);
+    for (setting, says) in [
+        ("retention:\n  years: 0\n", "not a whole number of years from 1 to 200"),
+        ("retention:\n  years: six\n", "not a whole number of years from 1 to 200"),
+        ("retention:\n  yrs: 6\n", "yrs"),
+        ("retention: {}\n", "has no `years`"),
+    ] {
+        f.write("content/site.yaml", format!("{SITE}{setting}"));
+        let s006 = with_code(&f.check_json(), "S006");
+        assert!(s006.iter().any(|d| d["message"].as_str().unwrap().contains(says)), "{setting}: {s006:?}");
+        assert_eq!(report(&f, TODAY, "human").status.code(), Some(2), "{setting}");
+    }
 }
