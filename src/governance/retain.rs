@@ -67,8 +67,15 @@ pub fn retain(opts: &RetainOptions) -> Result<Retained> {
     let (folder, project) = open(&opts.dir, opts.today)?;
     let lib = &project.lib;
     let (id, file) = on_record(lib, &opts.id, &version)?;
-    if let Some(index) = file {
-        allowed(lib, opts.decision, &id, &version, index)?;
+    match file {
+        Some(index) => allowed(lib, opts.decision, &id, &version, index)?,
+        // Keeping a version whose file is gone would keep nothing.
+        None if opts.decision == Decision::Keep => {
+            return Err(Error::Refused(format!(
+                "{id} version {version} has no file to keep: restore it from version control first, or record `destroy` or `transfer` if that is what became of it"
+            )))
+        }
+        None => {}
     }
     let line =
         [opts.date.iso(), id.to_string(), version.to_string(), name(opts.decision).into(), by, reason].join("\t");

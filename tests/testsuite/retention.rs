@@ -175,6 +175,9 @@ fn h010_appears_when_a_file_goes_without_a_decision_and_disappears_after_destroy
     assert!(h010[0]["message"].as_str().unwrap().contains("POL/001/001 version 1"), "{h010:?}");
     let out = report(&f, TODAY, "human");
     assert!(stdout(&out).contains("no destroy or transfer decision recorded (H010)"), "{}", stdout(&out));
+    let keep = retain(&f, "1", "keep", TODAY, &[]);
+    assert_eq!(keep.status.code(), Some(1));
+    assert!(stderr(&keep).contains("has no file to keep: restore it"), "{}", stderr(&keep));
     // A version known from the lock alone is still one a decision can be recorded for.
     let out = retain(&f, "1", "destroy", TODAY, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
