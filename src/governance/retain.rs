@@ -68,7 +68,7 @@ pub fn retain(opts: &RetainOptions) -> Result<Retained> {
     let lib = &project.lib;
     let (id, file) = on_record(lib, &opts.id, &version)?;
     match file {
-        Some(index) => allowed(lib, opts.decision, &id, &version, index)?,
+        Some(index) => allowed(lib, (opts.decision, opts.date), &id, &version, index)?,
         // Keeping a version whose file is gone would keep nothing.
         None if opts.decision == Decision::Keep => {
             return Err(Error::Refused(format!(
@@ -117,11 +117,12 @@ fn on_record(lib: &Library, text: &str, version: &Version) -> Result<(DocId, Opt
 
 /// A version still in force (or yet to be) is refused every decision: its
 /// retention period has not begun. `destroy` is refused too until the
-/// period has ended, which the retention schedule exists to ensure; `keep`
-/// and `transfer` preserve the record, so they may be decided early.
+/// period has ended on the day of the decision, which the retention
+/// schedule exists to ensure; `keep` and `transfer` preserve the record, so
+/// they may be decided early.
 fn allowed(
     lib: &Library,
-    decision: Decision,
+    (decision, decided_on): (Decision, Date),
     id: &DocId,
     version: &Version,
     index: crate::resolve::DocIndex,
@@ -145,9 +146,9 @@ fn allowed(
         )));
     };
     match ends(lib, index, years) {
-        Some(end) if end <= lib.today() => Ok(()),
+        Some(end) if end <= decided_on => Ok(()),
         end => Err(Error::Refused(format!(
-            "the retention period of {id} version {version} has not ended: it ends on {} ({years} years after it stopped being in force); record `keep` or `transfer` now if it is to be preserved, or `destroy` once it has ended",
+            "the retention period of {id} version {version} had not ended on {decided_on}, the day of the decision: it ends on {} ({years} years after it stopped being in force); record `keep` or `transfer` now if it is to be preserved, or `destroy` once it has ended",
             end.map_or_else(|| "a day not yet known".to_string(), |d| d.to_string())
         ))),
     }

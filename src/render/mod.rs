@@ -305,7 +305,7 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
     files
 }
 
-/// The checks, reviews and references pages and the references' CSV, each
+/// The checks, reviews, register and references pages and their CSVs, each
 /// written into its file as it is made: with 150,000 findings, the checks
 /// page alone is 90 MB.
 fn governance_pages(

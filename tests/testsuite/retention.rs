@@ -27,10 +27,10 @@ pub fn library(years: bool) -> Fixture {
     f
 }
 
-/// `retain` of `version` with `decision`, decided the day before `today`.
+/// `retain` of `version` with `decision`, decided on 1 July 2026, a month after version 1's period ended.
 pub fn retain(f: &Fixture, version: &str, decision: &str, today: &str, extra: &[&str]) -> std::process::Output {
     let mut args = vec!["retain", ID, version, "content", "--decision", decision, "--by", "Records Manager"];
-    args.extend(["--date", "2026-01-05", "--reason", "Retention schedule: 1 year", "--today", today]);
+    args.extend(["--date", "2026-07-01", "--reason", "Retention schedule: 1 year", "--today", today]);
     args.extend_from_slice(extra);
     f.run(&args)
 }
@@ -80,7 +80,7 @@ fn the_csv_report_has_a_bom_crlf_lines_and_the_decision() {
     assert_eq!(lines.len(), 2, "{text:?}");
     assert!(lines[0].starts_with("state,id,version,"), "{}", lines[0]);
     assert!(
-        lines[1].starts_with("ended,POL/001/001,1,Test Document POL/001/001,content/documents/a.md,2025-06-01,2026-06-01,keep,2026-01-05,Records Manager,"),
+        lines[1].starts_with("ended,POL/001/001,1,Test Document POL/001/001,content/documents/a.md,2025-06-01,2026-06-01,keep,2026-07-01,Records Manager,"),
         "{}",
         lines[1]
     );
@@ -94,7 +94,7 @@ fn retain_appends_exactly_one_line_and_leaves_the_earlier_bytes_untouched() {
     let first = f.read(LOG);
     assert!(first.starts_with("# "), "a new log starts with a comment: {first}");
     assert!(
-        first.ends_with("2026-01-05\tPOL/001/001\t1\tkeep\tRecords Manager\tRetention schedule: 1 year\n"),
+        first.ends_with("2026-07-01\tPOL/001/001\t1\tkeep\tRecords Manager\tRetention schedule: 1 year\n"),
         "{first}"
     );
     // Someone's edit left the last line without its line end.
@@ -105,7 +105,7 @@ fn retain_appends_exactly_one_line_and_leaves_the_earlier_bytes_untouched() {
     assert!(stdout(&out).contains("remove content/documents/a.md by hand"), "{}", stdout(&out));
     let after = f.read(LOG);
     let added = after.strip_prefix(&earlier).expect("the earlier bytes are kept");
-    assert_eq!(added, "\n2026-01-05\tPOL/001/001\t1\tdestroy\tRecords Manager\tRetention schedule: 1 year\n");
+    assert_eq!(added, "\n2026-07-01\tPOL/001/001\t1\tdestroy\tRecords Manager\tRetention schedule: 1 year\n");
     assert!(f.path("content/documents/a.md").exists(), "trustdocs never deletes a version");
 }
 
@@ -117,7 +117,7 @@ fn a_dry_run_and_every_refusal_write_nothing() {
     let before = snapshot(&f.path("content"));
     let out = retain(&f, "1", "destroy", TODAY, &["--dry-run"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("2026-01-05\tPOL/001/001\t1\tdestroy\tRecords Manager\t"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("2026-07-01\tPOL/001/001\t1\tdestroy\tRecords Manager\t"), "{}", stdout(&out));
     let refused = |args: Vec<&str>, code: i32, says: &str| {
         let out = f.run(&args);
         assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stdout(&out));
@@ -142,15 +142,16 @@ fn a_dry_run_and_every_refusal_write_nothing() {
                 today,
             ]
         };
-    refused(base("POL/001/002", "1", "destroy", "2026-01-05", TODAY), 1, "Did you mean POL/001/001?");
-    refused(base(ID, "9", "destroy", "2026-01-05", TODAY), 1, "has no version 9");
-    refused(base(ID, "3", "keep", "2026-01-05", TODAY), 1, "is a draft");
-    refused(base(ID, "2", "destroy", "2026-01-05", TODAY), 1, "is in force");
-    refused(base(ID, "1", "destroy", "2025-11-05", "2025-12-01"), 1, "has not ended: it ends on 1 June 2026");
+    refused(base("POL/001/002", "1", "destroy", "2026-07-01", TODAY), 1, "Did you mean POL/001/001?");
+    refused(base(ID, "9", "destroy", "2026-07-01", TODAY), 1, "has no version 9");
+    refused(base(ID, "3", "keep", "2026-07-01", TODAY), 1, "is a draft");
+    refused(base(ID, "2", "destroy", "2026-07-01", TODAY), 1, "is in force");
+    refused(base(ID, "1", "destroy", "2025-11-05", "2025-12-01"), 1, "had not ended on 5 November 2025");
+    refused(base(ID, "1", "destroy", "2026-05-31", TODAY), 1, "it ends on 1 June 2026");
     refused(base(ID, "1", "destroy", "2026-12-01", TODAY), 2, "is after today");
     refused(base(ID, "1", "destroy", "2026-02-30", TODAY), 2, "February has no day 30");
-    refused(base(ID, "1", "shred", "2026-01-05", TODAY), 2, "invalid value 'shred'");
-    let mut empty = base(ID, "1", "keep", "2026-01-05", TODAY);
+    refused(base(ID, "1", "shred", "2026-07-01", TODAY), 2, "invalid value 'shred'");
+    let mut empty = base(ID, "1", "keep", "2026-07-01", TODAY);
     empty[11] = " \t ";
     refused(empty, 2, "must not be empty");
     assert_eq!(snapshot(&f.path("content")), before, "nothing written");
@@ -159,7 +160,7 @@ fn a_dry_run_and_every_refusal_write_nothing() {
 #[test]
 fn tabs_and_line_breaks_typed_for_the_record_become_spaces() {
     let f = library(true);
-    let args = ["retain", ID, "1", "content", "--decision", "keep", "--by", "Records\tManager", "--date", "2026-01-05"];
+    let args = ["retain", ID, "1", "content", "--decision", "keep", "--by", "Records\tManager", "--date", "2026-07-01"];
     let out = f.run(&[&args[..], &["--reason", "historical\nvalue", "--today", TODAY]].concat());
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(f.read(LOG).ends_with("\tkeep\tRecords Manager\thistorical value\n"), "{}", f.read(LOG));
@@ -193,7 +194,7 @@ fn a_kept_version_says_so_on_its_page() {
     f.build(&[]);
     let page = f.read("out/documents/pol-001-001/v1/index.html");
     assert!(
-        page.contains("This version is kept for the archive (decided on 5 January 2026 by Records Manager)."),
+        page.contains("This version is kept for the archive (decided on 1 July 2026 by Records Manager)."),
         "{page}"
     );
     assert!(
