@@ -7,15 +7,16 @@ use crate::common::*;
 use std::process::Command;
 
 /// The library with version 1 destroyed (its file removed after the
-/// decision), a draft version 3, and an author title a spreadsheet would
-/// run as a formula.
+/// decision), a draft version 3, a title with markup in it, and an author
+/// title a spreadsheet would run as a formula.
 fn built() -> Fixture {
     let f = library(true);
     assert_eq!(retain(&f, "1", "destroy", TODAY, &[]).status.code(), Some(0));
     std::fs::remove_file(f.path("content/documents/a.md")).unwrap();
     f.write("content/documents/a-v3.md", doc(ID, "3", "draft", "", "## Scope\n\nDraft.\n"));
-    let v2 =
-        f.read("content/documents/a-v2.md").replace("title: LSMS", "title: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"");
+    let v2 = f.read("content/documents/a-v2.md");
+    let v2 = v2.replace("title: Test Document POL/001/001", "title: \"<script>alert(1)</script> & Co\"");
+    let v2 = v2.replace("title: LSMS", "title: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"");
     f.write("content/documents/a-v2.md", v2);
     f.build(&[]);
     f
@@ -47,6 +48,7 @@ fn register_csv_has_a_row_for_every_version_on_record_and_marks_the_destroyed() 
         (body[1][3].as_str(), body[1][4].as_str(), body[1][19].as_str()),
         ("2", "ratified", "documents/a-v2.md")
     );
+    assert_eq!(body[1][1], "<script>alert(1)</script> & Co");
     assert_eq!(body[1][6], "'=HYPERLINK(\"http://x\",\"y\")", "the formula is text");
     assert_eq!((body[1][10].as_str(), body[1][11].as_str()), ("2025-06-01", ""), "in force since, not ended");
     assert!(body[1][18].starts_with("v2:"), "{:?}", body[1]);
@@ -90,6 +92,7 @@ fn the_register_pages_sort_by_column_without_javascript() {
     let links = select_texts(&page, "thead th a");
     assert_eq!(links, ["Title", "Status", "Review date", "Retention ends"], "id is this page's order");
     assert!(page.contains("governance&#x2f;register&#x2f;by-title&#x2f;index.html"), "header links");
+    assert!(page.contains("&lt;script&gt;alert(1)&lt;&#x2f;script&gt; &amp; Co") && !page.contains("<script>alert"));
     let by_status = f.read("out/governance/register/by-status/index.html");
     let statuses: Vec<String> = select_texts(&by_status, "tbody td:nth-child(5)");
     assert_eq!(statuses, ["destroyed", "ratified"]);
