@@ -4,7 +4,7 @@
 # suite. Extra arguments go to `cargo test` (e.g. `bash scripts/test.sh pdf`).
 #
 # Needs: the Rust toolchain, and the package registries (crates.io for the
-# typst CLI, Debian's apt for poppler-utils, Chromium, Java and Node.js, npm
+# typst CLI, Debian's apt for poppler-utils, Chromium, Java, Node.js and LibreOffice Calc, npm
 # for the browser-test packages). apt runs through sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,13 +24,15 @@ if ! typst --version 2>/dev/null | grep -q "$TYPST_VERSION"; then
 fi
 typst --version >&2
 
-step "Debian packages: poppler-utils (PDF tests), Chromium (browser tests), Java (HTML checker), Node.js"
+step "Debian packages: poppler-utils (PDF tests), Chromium (browser tests), Java (HTML checker), Node.js, LibreOffice Calc (register.csv)"
 missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
+# LibreOffice opens register.csv in a test (about 60 packages, 200 MB installed, a few minutes once).
+command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq

@@ -36,6 +36,10 @@ pub struct SiteConfig {
     pub document_types: Vec<String>,
     pub deprecated_terms: Vec<DeprecatedTerm>,
     pub placeholders: Vec<String>,
+    /// Years a version is kept after it stops being in force
+    /// (`retention.years`). No default: the trust's retention schedule
+    /// decides it, and `trustdocs retention` asks for it.
+    pub retention_years: Option<u32>,
 }
 
 /// What the public copy's footer and PDFs say when `site.yaml` gives no
@@ -95,6 +99,7 @@ impl Default for SiteConfig {
                 .to_vec(),
             deprecated_terms: Vec::new(),
             placeholders: Vec::new(),
+            retention_years: None,
         }
     }
 }

@@ -12,6 +12,7 @@ mod diff;
 mod exit;
 mod governance;
 mod import;
+mod retention;
 mod search;
 mod serve;
 mod terminal;
@@ -74,6 +75,16 @@ enum Command {
     Fingerprint(governance::FingerprintArgs),
     /// Search the documents. Builds the index first when it is missing or stale.
     Search(search::Args),
+    /// List the versions whose retention period (retention.years of site.yaml) has ended or ends within 12 months, with the decision recorded for each.
+    #[command(
+        after_help = "Example:\n  trustdocs retention content --format csv > retention.csv\n\nExit status: 0 listed, 1 failed, 2 bad usage (site.yaml without `retention: {years: N}` included)."
+    )]
+    Retention(retention::Args),
+    /// Record the records manager's decision on a version whose retention period has ended: keep it, destroy it or transfer it. Appends one line to retention.log; never deletes a file.
+    #[command(
+        after_help = "Examples:\n  trustdocs retain POL/002/015 2 --decision destroy --by \"Records Manager\" --date 2026-03-01 --reason \"Retention schedule: 10 years\" --dry-run\n  trustdocs retain POL/002/015 1 --decision keep --by \"Records Manager\" --date 2026-03-01 --reason \"First policy on lone working: historical value\"\n\nAfter destroy or transfer, remove the version's file by hand. Exit status: 0 recorded (or shown, with --dry-run), 1 refused, 2 bad usage."
+    )]
+    Retain(retention::RetainArgs),
 }
 
 /// Parses the command line, runs the command, and gives its exit status.
@@ -93,6 +104,8 @@ pub fn run() -> ExitCode {
         Command::Lock(a) => governance::lock(a, today),
         Command::Fingerprint(a) => governance::fingerprint(a, today),
         Command::Search(a) => search::run(a, today),
+        Command::Retention(a) => retention::run(a, today),
+        Command::Retain(a) => retention::retain(a, today),
     };
     exit.into()
 }

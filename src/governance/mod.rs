@@ -16,6 +16,7 @@ mod decision;
 mod fingerprint;
 mod new_version;
 mod ratify;
+mod retain;
 mod withdraw;
 
 pub use adopt::{lock, Locked, Unrecordable, Unrecorded};
@@ -24,6 +25,7 @@ pub use decision::{Decided, Decision};
 pub use fingerprint::{fingerprint, FileFingerprint, Fingerprints};
 pub use new_version::{new_version, NewVersion, NewVersionOptions};
 pub use ratify::{ratify, Ratification, RatifyOptions, ReviewDate, Superseded};
+pub use retain::{retain, RetainOptions, Retained};
 pub use withdraw::{withdraw, WithdrawOptions, Withdrawal};
 
 use crate::error::{Error, Findings, Result, Stop};

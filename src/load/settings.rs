@@ -31,6 +31,7 @@ const SITE_KEYS: &[&str] = &[
     "document_types",
     "deprecated_terms",
     "placeholders",
+    "retention",
 ];
 
 pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
@@ -191,7 +192,24 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     if let Some(node) = f.get("deprecated_terms") {
         site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
     }
+    site.retention_years = f.get("retention").and_then(|n| retention_years(r, n));
     site
+}
+
+/// `retention: {years: N}`: whole years, at least one (a version kept for
+/// no time at all would be destroyed the day it stopped being in force).
+fn retention_years(r: &mut Reader, node: &Node) -> Option<u32> {
+    let fields = r.fields(node, "retention", &["years"], Code::S006)?;
+    let Some(years) = fields.get("years") else {
+        let help = "write `retention: {years: N}`, N from the trust's retention schedule";
+        r.report(Code::S006, fields.pos, "`retention` has no `years`".into(), Some(help.into()));
+        return None;
+    };
+    let parsed = r.parsed(years, "years", |s| match s.parse::<u32>() {
+        Ok(n) if (1..=200).contains(&n) => Ok(n),
+        _ => Err(Error::Invalid(format!("`{s}` is not a whole number of years from 1 to 200"))),
+    })?;
+    Some(parsed.value)
 }
 
 /// An absolute http or https address, through the allow-list.

@@ -22,6 +22,14 @@ pub const CATALOGUE: &str = "catalogue.json";
 pub const FEED: &str = "feed.atom";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const CALENDAR: &str = "reviews.ics";
+/// The register of every version on record (intranet only), by id.
+pub const REGISTER: &str = "governance/register/index.html";
+pub const REGISTER_CSV: &str = "register.csv";
+
+/// The register sorted by the column `slug` names (`title`, `review-date`...).
+pub fn register_sorted(slug: &str) -> String {
+    format!("governance/register/by-{slug}/index.html")
+}
 
 /// The main page of an id: its version in force, or its newest on record.
 pub fn main_page(slug: &str) -> String {

@@ -79,6 +79,9 @@ pub struct DocumentView {
     /// On the intranet, for a version in force or in preparation that the
     /// checks found errors in: a notice for the governance team.
     pub findings: Option<Findings>,
+    /// On the intranet, for a version the records manager decided to keep
+    /// after its retention period: who decided it and when.
+    pub kept: Option<String>,
 }
 
 /// How many errors the checks found in a version, and where they are listed.
@@ -143,7 +146,14 @@ pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, r
         pdf_url: site.opts.pdf.then(|| page.pdf.clone()),
         changes_next: link(site, site.changes.out_of_version(doc_index)),
         findings: findings(site, doc, doc_index),
+        kept: kept(site, doc),
     }
+}
+
+fn kept(site: &Publication, doc: &Document) -> Option<String> {
+    let decided = crate::records::retention::decision(site.lib, doc.id()?, doc.version()?)?;
+    let keep = decided.decision == crate::lock::retention::Decision::Keep && !site.opts.public;
+    keep.then(|| format!("This version is kept for the archive (decided on {} by {}).", decided.date, decided.by))
 }
 
 fn findings(site: &Publication, doc: &Document, index: DocIndex) -> Option<Findings> {

@@ -12,6 +12,7 @@ pub mod pdf_data;
 pub mod pdf_job;
 pub mod redline;
 mod references;
+mod register;
 pub mod views;
 
 use crate::diag::Diagnostic;
@@ -304,7 +305,7 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
     files
 }
 
-/// The checks, reviews and references pages and the references' CSV, each
+/// The checks, reviews, register and references pages and their CSVs, each
 /// written into its file as it is made: with 150,000 findings, the checks
 /// page alone is 90 MB.
 fn governance_pages(
@@ -324,6 +325,8 @@ fn governance_pages(
     let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
     sink.send(OutputFile::bytes(addresses::REVIEWS, templates.render("reviews.html", reviews)?))?;
     clock.lap("governance: reviews page");
+    register::register(site, templates, common, sink)?;
+    clock.lap("governance: register");
     let groups = references::references(site, diags, links);
     clock.lap("governance: references");
     let csv = addresses::REFERENCES_CSV;

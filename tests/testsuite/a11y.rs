@@ -31,6 +31,7 @@ const INTRANET: &[&str] = &[
     "/checks/",
     "/reviews/",
     "/references/",
+    "/governance/register/",
     "/search/?q=lone",
 ];
 const PUBLIC: &[&str] = &[

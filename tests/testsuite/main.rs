@@ -34,6 +34,8 @@ mod public_copy;
 mod publish;
 mod ratify;
 mod redline;
+mod register;
+mod retention;
 mod review_status;
 mod schema;
 mod search;
