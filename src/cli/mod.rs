@@ -12,6 +12,7 @@ mod diff;
 mod exit;
 mod governance;
 mod import;
+mod in_force;
 mod search;
 mod serve;
 mod terminal;
@@ -74,6 +75,11 @@ enum Command {
     Fingerprint(governance::FingerprintArgs),
     /// Search the documents. Builds the index first when it is missing or stale.
     Search(search::Args),
+    /// Show which version of each document was in force on a date: its file, dates, fingerprint and addresses, or why none was.
+    #[command(
+        after_help = "Examples:\n  trustdocs in-force --on 2024-03-01\n  trustdocs in-force content --on 01/03/2024 POL/002/015 --format json\n\nExit status: 0 shown, 2 bad usage (an unknown id or a bad date)."
+    )]
+    InForce(in_force::Args),
 }
 
 /// Parses the command line, runs the command, and gives its exit status.
@@ -93,6 +99,7 @@ pub fn run() -> ExitCode {
         Command::Lock(a) => governance::lock(a, today),
         Command::Fingerprint(a) => governance::fingerprint(a, today),
         Command::Search(a) => search::run(a, today),
+        Command::InForce(a) => in_force::run(a, today),
     };
     exit.into()
 }

@@ -4,3 +4,5 @@
 //! their retention period and what was decided for them (`retention.rs`),
 //! and the register of every version on record (`register.rs`). Pure
 //! functions of the library; the command line and the renderers print them.
+
+pub mod in_force;
