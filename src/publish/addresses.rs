@@ -22,6 +22,9 @@ pub const CATALOGUE: &str = "catalogue.json";
 pub const FEED: &str = "feed.atom";
 pub const SITEMAP: &str = "sitemap.xml";
 pub const CALENDAR: &str = "reviews.ics";
+/// "The library on a date", and the timelines its script reads.
+pub const IN_FORCE: &str = "in-force/index.html";
+pub const IN_FORCE_JSON: &str = "in-force.json";
 
 /// The main page of an id: its version in force, or its newest on record.
 pub fn main_page(slug: &str) -> String {
