@@ -197,3 +197,41 @@ fn the_public_copy_names_no_version_it_does_not_publish() {
     let doc_page = f.read("out/documents/pol-001-003/index.html");
     assert_eq!(select_texts(&doc_page, ".td-timeline tbody tr").len(), 1, "{doc_page}");
 }
+
+/// The in-force page in headless Chromium (as `browser.rs`: needs Node.js,
+/// `npm ci --prefix tests/browser` and Chromium): a date picked shows the
+/// version in force then, linked, or why none was.
+#[test]
+fn the_page_shows_the_version_in_force_on_the_date_picked_in_chromium() {
+    let f = library();
+    f.build(&[]);
+    let here = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    assert!(
+        here.join("node_modules/playwright-core/package.json").is_file(),
+        "the browser tests need playwright-core: run `npm ci --prefix tests/browser`"
+    );
+    let chromium = std::env::var("TRUSTDOCS_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_string());
+    let out = std::process::Command::new("node")
+        .args(["in-force.mjs", f.path("out").to_str().unwrap(), "2022-03-31", "2022-04-01", "2024-06-30", "2019-01-01"])
+        .current_dir(&here)
+        .env("TRUSTDOCS_CHROMIUM", chromium)
+        .output()
+        .expect("node runs");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let found: Value = serde_json::from_slice(&out.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&out)));
+    assert_eq!(found["problems"], serde_json::json!([]), "script errors or failed requests");
+    let lone_working = |day: &str| found["shown"][day][0].clone();
+    let cells = |day: &str| {
+        lone_working(day)["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c.as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(cells("2022-03-31"), ["POL/001/001", "Lone working", "Version 1", "2020-01-10 until 2022-04-01", ""]);
+    assert_eq!(lone_working("2022-03-31")["links"][0], "../documents/pol-001-001/v1/");
+    assert_eq!(cells("2022-04-01")[2], "Version 2", "the successor on its first day");
+    assert_eq!(cells("2024-06-30"), ["POL/001/001", "Lone working", "Withdrawn on 2024-06-30"]);
+    assert_eq!(cells("2019-01-01")[2], "Not yet issued");
+}
