@@ -72,7 +72,11 @@
     var body = t.createTBody();
     docs.forEach(function (d) { body.appendChild(row(d, day)); });
     var wrap = document.createElement("div");
+    // As the page's own tables: a region the keyboard can reach and scroll on a phone.
     wrap.className = "td-table-wrap";
+    wrap.tabIndex = 0;
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "The library on " + day + " (scrolls sideways on small screens)");
     wrap.appendChild(t);
     return wrap;
   }
