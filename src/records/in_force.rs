@@ -14,7 +14,8 @@ use std::collections::HashMap;
 /// One id as it stood on the day asked about.
 pub struct OnDate<'a> {
     pub id: &'a DocId,
-    /// The title of the version in force, else of the newest on record.
+    /// The title of the version in force, else of the newest ratified one
+    /// (else of the newest of all).
     pub title: &'a str,
     pub state: State<'a>,
 }
@@ -105,7 +106,10 @@ pub fn on<'a>(site: &'a Publication<'_>, day: Date, ids: &'a [DocId]) -> Vec<OnD
             };
             let shown = match &state {
                 State::InForce(v) => Some(v.doc),
-                State::None(_) => versions.all.last().map(|&i| &**lib.doc(i)),
+                State::None(_) => {
+                    let newest = versions.spans.last().map(|s| s.key).or(versions.all.last().copied());
+                    newest.map(|i| &**lib.doc(i))
+                }
             };
             OnDate { id, title: shown.map_or("", |d| d.title()), state }
         })
@@ -159,7 +163,6 @@ pub struct Timeline<'a> {
 
 /// One published version's time in force.
 pub struct Stretch<'a> {
-    pub index: DocIndex,
     pub version: &'a Version,
     pub from: Date,
     pub until: Option<Date>,
@@ -194,7 +197,6 @@ pub fn timelines<'a>(site: &'a Publication<'_>) -> Vec<Timeline<'a>> {
 
 fn stretch<'a>(span: &'a Span<DocIndex>, page: &'a DocPage, pdf: bool) -> Stretch<'a> {
     Stretch {
-        index: span.key,
         version: &span.version,
         from: span.from,
         until: span.until,
