@@ -205,3 +205,34 @@ fn stretch<'a>(span: &'a Span<DocIndex>, page: &'a DocPage, pdf: bool) -> Stretc
         pdf: pdf.then_some(page.pdf.as_str()),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{why_none, Reason};
+    use crate::model::timeline::{spans, Dates};
+    use crate::model::{Date, Version};
+
+    fn day(s: &str) -> Date {
+        Date::parse(s, false).expect("a day")
+    }
+
+    #[test]
+    fn no_version_in_force_says_why() {
+        let (v1, v2) = (Version::parse("1").expect("1"), Version::parse("2").expect("2"));
+        let dates = |version, ratified: &str, withdrawn: Option<&str>| Dates {
+            version,
+            ratified: Some(day(ratified)),
+            effective: None,
+            withdrawn: withdrawn.map(day),
+        };
+        let spans = spans(&[(1, dates(&v1, "2020-01-10", Some("2021-01-01"))), (2, dates(&v2, "2022-01-01", None))]);
+        assert_eq!(why_none(&spans, day("2020-01-09")), Reason::NotYetIssued(Some(day("2020-01-10"))));
+        assert_eq!(
+            why_none(&spans, day("2021-06-01")),
+            Reason::Withdrawn(day("2021-01-01")),
+            "a gap after a withdrawal"
+        );
+        assert_eq!(why_none::<u8>(&[], day("2021-06-01")), Reason::NeverRatified);
+        assert_eq!(Reason::Withdrawn(day("2021-01-01")).text(), "withdrawn on 2021-01-01");
+    }
+}
