@@ -157,8 +157,8 @@ fn the_site_shows_every_timeline() {
     assert_eq!(select_attrs(&in_force, "#td-in-force-form input", "type"), ["date"]);
     let table = select_texts(&in_force, ".td-in-force-table tbody tr");
     assert_eq!(table.len(), 3, "{table:?}");
-    assert!(table[0].contains("Version 2 : from 1 April 2022 until 1 May 2023 (replaced)"), "{}", table[0]);
-    assert!(table[0].contains("until 30 June 2024 (withdrawn)"), "{}", table[0]);
+    assert!(table[0].contains("Version 2 : from 1 April 2022, replaced on 1 May 2023"), "{}", table[0]);
+    assert!(table[0].contains("withdrawn on 30 June 2024"), "{}", table[0]);
 
     let json: Value = serde_json::from_str(&f.read("out/in-force.json")).unwrap();
     let spans = &json["documents"][0]["spans"];
@@ -229,7 +229,10 @@ fn the_page_shows_the_version_in_force_on_the_date_picked_in_chromium() {
             .map(|c| c.as_str().unwrap().to_string())
             .collect::<Vec<_>>()
     };
-    assert_eq!(cells("2022-03-31"), ["POL/001/001", "Lone working", "Version 1", "2020-01-10 until 2022-04-01", ""]);
+    assert_eq!(
+        cells("2022-03-31"),
+        ["POL/001/001", "Lone working", "Version 1", "From 2020-01-10, replaced on 2022-04-01", ""]
+    );
     assert_eq!(lone_working("2022-03-31")["links"][0], "../documents/pol-001-001/v1/");
     assert_eq!(cells("2022-04-01")[2], "Version 2", "the successor on its first day");
     assert_eq!(cells("2024-06-30"), ["POL/001/001", "Lone working", "Withdrawn on 2024-06-30"]);

@@ -56,7 +56,8 @@
     }
     link(cell(tr), span.page, doc.title);
     cell(tr, "Version " + span.version);
-    cell(tr, span.from + (span.until ? " until " + span.until : " onwards"));
+    var ended = span.withdrawn ? ", withdrawn on " : ", replaced on ";
+    cell(tr, "From " + span.from + (span.until ? ended + span.until : ""));
     var pdf = cell(tr);
     if (span.pdf) link(pdf, span.pdf, "PDF");
     return tr;
