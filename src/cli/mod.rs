@@ -12,6 +12,7 @@ mod diff;
 mod exit;
 mod governance;
 mod import;
+mod in_force;
 mod retention;
 mod search;
 mod serve;
@@ -85,6 +86,11 @@ enum Command {
         after_help = "Examples:\n  trustdocs retain POL/002/015 2 --decision destroy --by \"Records Manager\" --date 2026-03-01 --reason \"Retention schedule: 10 years\" --dry-run\n  trustdocs retain POL/002/015 1 --decision keep --by \"Records Manager\" --date 2026-03-01 --reason \"First policy on lone working: historical value\"\n\nAfter destroy or transfer, remove the version's file by hand. Exit status: 0 recorded (or shown, with --dry-run), 1 refused, 2 bad usage."
     )]
     Retain(retention::RetainArgs),
+    /// Show which version of each document was in force on a date: its file, dates, fingerprint and addresses, or why none was.
+    #[command(
+        after_help = "Examples:\n  trustdocs in-force --on 2024-03-01\n  trustdocs in-force content --on 01/03/2024 POL/002/015 --format json\n\nExit status: 0 shown, 2 bad usage (an unknown id or a bad date)."
+    )]
+    InForce(in_force::Args),
 }
 
 /// Parses the command line, runs the command, and gives its exit status.
@@ -106,6 +112,7 @@ pub fn run() -> ExitCode {
         Command::Search(a) => search::run(a, today),
         Command::Retention(a) => retention::run(a, today),
         Command::Retain(a) => retention::retain(a, today),
+        Command::InForce(a) => in_force::run(a, today),
     };
     exit.into()
 }

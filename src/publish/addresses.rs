@@ -30,6 +30,9 @@ pub const REGISTER_CSV: &str = "register.csv";
 pub fn register_sorted(slug: &str) -> String {
     format!("governance/register/by-{slug}/index.html")
 }
+/// "The library on a date", and the timelines its script reads.
+pub const IN_FORCE: &str = "in-force/index.html";
+pub const IN_FORCE_JSON: &str = "in-force.json";
 
 /// The main page of an id: its version in force, or its newest on record.
 pub fn main_page(slug: &str) -> String {

@@ -3,7 +3,7 @@
 //! formula (`=`, `+`, `-`, `@`, or a tab or carriage return before one)
 //! prefixed with `'`, so that a title such as `=HYPERLINK(...)` stays text.
 //! Shared by every CSV trustdocs writes for people to open: the register,
-//! `retention --format csv`.
+//! the references page's CSV, `retention` and `in-force --format csv`.
 
 /// The byte-order mark that makes Excel read the file as UTF-8.
 pub const BOM: &str = "\u{feff}";

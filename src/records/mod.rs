@@ -6,5 +6,6 @@
 //! functions of the library; the command line and the renderers print them.
 
 pub mod csv;
+pub mod in_force;
 pub mod register;
 pub mod retention;

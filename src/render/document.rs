@@ -70,6 +70,8 @@ pub struct DocumentView {
     pub history: Vec<HistoryRow>,
     pub eia: Option<EiaView>,
     pub versions: Vec<VersionLink>,
+    /// Every version on record with its time in force (`timeline.rs`).
+    pub timeline: Vec<super::timeline::TimelineRow>,
     pub current_url: Option<String>,
     pub is_draft: bool,
     /// The PDF of this version, relative to the site root.
@@ -141,6 +143,7 @@ pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, r
         history: link_history(site, doc_index, history(doc)),
         eia: doc.meta.eia.as_ref().map(eia),
         versions: versions(site, doc, doc_index),
+        timeline: super::timeline::rows(site, doc_index),
         current_url,
         is_draft: doc.status().is_some_and(Status::is_draft),
         pdf_url: site.opts.pdf.then(|| page.pdf.clone()),

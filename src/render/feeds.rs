@@ -23,6 +23,10 @@ struct CatalogueEntry<'a> {
     ratified: Option<String>,
     published: Option<String>,
     review_date: Option<String>,
+    /// The day it came or comes into force (ISO); `None` for a version never ratified.
+    effective: Option<String>,
+    /// The day it stopped or stops being in force (ISO), if it has or will.
+    in_force_until: Option<String>,
     public: bool,
     /// The SHA-256 fingerprint `ratified.lock` records for this version.
     fingerprint: Option<String>,
@@ -38,6 +42,7 @@ pub fn catalogue(site: &Publication) -> String {
         .iter()
         .map(|p| {
             let d = site.lib.doc(p.doc);
+            let span = site.lib.span(p.doc);
             CatalogueEntry {
                 id: d.id().map(|i| i.to_string()).unwrap_or_default(),
                 title: d.title(),
@@ -49,6 +54,8 @@ pub fn catalogue(site: &Publication) -> String {
                 ratified: d.meta.ratified_date().map(|x| x.iso()),
                 published: d.meta.published.map(|x| x.iso()),
                 review_date: d.meta.effective_review_date().map(|x| x.iso()),
+                effective: span.map(|s| s.from.iso()),
+                in_force_until: span.and_then(|s| s.until).map(|x| x.iso()),
                 public: d.meta.public,
                 fingerprint: site.lib.locked(d).map(|e| e.fingerprint.to_string()),
                 page: format!("{base}{}", p.url),

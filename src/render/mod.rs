@@ -6,6 +6,7 @@ pub mod document;
 mod feeds;
 mod governance;
 mod html;
+mod in_force;
 mod library;
 pub mod pdf;
 pub mod pdf_data;
@@ -13,6 +14,7 @@ pub mod pdf_job;
 pub mod redline;
 mod references;
 mod register;
+mod timeline;
 pub mod views;
 
 use crate::diag::Diagnostic;
@@ -136,6 +138,7 @@ impl<'a> SiteRenderer<'a> {
             return Ok(None);
         }
         put(library_pages(site, &self.glossary, templates, common)?)?;
+        put(in_force_files(site, templates, common)?)?;
         out.send(OutputFile::bytes(addresses::HOME, templates.render("home.html", home_context(site, common))?))?;
         let pages = out.paths.into_inner().unwrap_or_else(|e| e.into_inner());
         machine_readable(site, &pages).into_iter().try_for_each(|f| sink.send(f))?;
@@ -283,6 +286,13 @@ fn library_pages(
     let ctx = context! { root => "../", page_title => "Glossary", section => "glossary", entries => ser(site.glossary(glossary)), ..common.clone() };
     files.push(OutputFile::bytes(addresses::GLOSSARY, templates.render("glossary.html", ctx)?));
     Ok(files)
+}
+
+/// "The library on a date" and the timelines its script reads.
+fn in_force_files(site: &Publication, templates: &Templates, common: &Value) -> Result<Vec<OutputFile>> {
+    let ctx = context! { root => "../", page_title => "The library on a date", section => "in-force", today_iso => site.lib.today().iso(), documents => ser(in_force::view(site)), ..common.clone() };
+    let page = OutputFile::bytes(addresses::IN_FORCE, templates.render("in-force.html", ctx)?);
+    Ok(vec![page, OutputFile::bytes(addresses::IN_FORCE_JSON, in_force::json(site))])
 }
 
 /// The catalogue, feed, calendar and sitemap. The sitemap lists every page

@@ -278,31 +278,9 @@ pub fn write_csv(groups: &[RefGroup], base_url: &str, out: &mut dyn std::io::Wri
                 r.last_checked.as_deref(),
                 r.link_status.as_deref(),
             ];
-            let line: Vec<String> = fields.iter().map(|f| csv_field(f.unwrap_or(""))).collect();
+            let line: Vec<String> = fields.iter().map(|f| crate::records::csv::cell(f.unwrap_or(""))).collect();
             writeln!(out, "{}", line.join(","))?;
         }
     }
     Ok(())
-}
-
-fn csv_field(s: &str) -> String {
-    // A leading = + - @ would make a spreadsheet run a formula.
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("plain"), "plain");
-        assert_eq!(csv_field("a, \"b\""), "\"a, \"\"b\"\"\"");
-        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-    }
 }

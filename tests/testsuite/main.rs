@@ -25,6 +25,7 @@ mod hostile;
 mod ids;
 mod import;
 mod import_agreement;
+mod in_force;
 mod library_pages;
 mod lock;
 mod lock_attacks;
