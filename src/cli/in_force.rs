@@ -134,7 +134,7 @@ fn human(on: Date, found: &[OnDate]) -> String {
         let v = match &entry.state {
             State::InForce(v) => v,
             State::None(why) => {
-                out.push_str(&format!("  none: {}\n", why.text()));
+                out.push_str(&format!("  none: {}\n", why.human()));
                 continue;
             }
         };

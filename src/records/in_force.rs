@@ -56,15 +56,24 @@ pub enum Reason {
 }
 
 impl Reason {
-    /// The reason as a sentence fragment, dates in ISO form.
+    /// The reason as a sentence fragment, dates in ISO form (JSON, CSV).
     pub fn text(&self) -> String {
+        self.words(Date::iso)
+    }
+
+    /// The reason for a person, dates as "1 March 2024".
+    pub fn human(&self) -> String {
+        self.words(|d| d.to_string())
+    }
+
+    fn words(&self, day: impl Fn(&Date) -> String) -> String {
         match self {
             Reason::NotYetIssued(Some(first)) => {
-                format!("not yet issued: its first version came into force on {}", first.iso())
+                format!("not yet issued: its first version came into force on {}", day(first))
             }
             Reason::NotYetIssued(None) => "not yet issued".to_string(),
-            Reason::Withdrawn(on) => format!("withdrawn on {}", on.iso()),
-            Reason::Replaced(by, on) => format!("replaced by {by} on {}", on.iso()),
+            Reason::Withdrawn(on) => format!("withdrawn on {}", day(on)),
+            Reason::Replaced(by, on) => format!("replaced by {by} on {}", day(on)),
             Reason::NeverRatified => "no version ratified".to_string(),
             Reason::NoneInForce => "no version in force".to_string(),
         }

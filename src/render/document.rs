@@ -40,7 +40,6 @@ pub struct TocEntry {
 pub struct VersionLink {
     pub version: String,
     pub status: &'static str,
-    pub date: Option<String>,
     pub url: String,
     pub this: bool,
     /// What changed in this version: its comparison page.
@@ -294,6 +293,8 @@ pub fn control_sheet(site: &Publication, doc: &Document) -> Vec<Row> {
         .collect()
 }
 
+/// The published versions never ratified (drafts, consultations): those
+/// the version timeline, which holds the versions on record, leaves out.
 fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLink> {
     let Some(id) = doc.id() else {
         return Vec::new();
@@ -304,6 +305,7 @@ fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLi
     v.all
         .iter()
         .rev()
+        .filter(|&&i| site.lib.span(i).is_none())
         .filter_map(|&i| {
             let url = site.url_of.get(&i)?;
             let d = site.lib.doc(i);
@@ -311,7 +313,6 @@ fn versions(site: &Publication, doc: &Document, this: DocIndex) -> Vec<VersionLi
             Some(VersionLink {
                 version: d.version().map_or_else(String::new, |v| v.to_string()),
                 status: d.status().map_or("unknown", Status::as_str),
-                date: d.meta.ratified_date().map(|d| d.to_string()),
                 url: url.clone(),
                 this: i == this,
                 changes_url: changes.as_ref().map(|c| c.url.clone()),

@@ -132,9 +132,9 @@ fn the_page_shows_the_four_changes_and_links_from_both_versions() {
     assert_eq!(folded, 26, "unchanged sections are folded with their count");
     assert!(page.contains("No document facts changed."));
     assert_eq!(select_texts(&page, ".td-cmp-changes li").len(), 4, "the summary lists the four changes");
-    // Linked from the version list of version 4 and the superseded banner of version 3.
+    // Linked from the version timeline of version 4 and the superseded banner of version 3.
     let v4 = f.read("out/documents/corp-strat-003/index.html");
-    assert!(select_attrs(&v4, "#td-versions ~ ul a", "href")
+    assert!(select_attrs(&v4, ".td-timeline a", "href")
         .contains(&"../../documents/corp-strat-003/changes-v3-to-v4/".to_string()));
     let v3 = f.read("out/documents/corp-strat-003/v3/index.html");
     assert!(select_attrs(&v3, ".td-banner a", "href")
