@@ -151,8 +151,10 @@ fn gone(lib: &Library, entry: &Entry) -> Option<Diagnostic> {
         .at(Pos::new(line, 1))
         .for_document(Some(&entry.id))
         .help(format!(
-            "restore the file from version control; a version whose retention period has ended leaves only after a `destroy` or `transfer` decision is recorded in {}",
-            crate::lock::retention::FILE
+            "restore the file from version control; a version whose retention period has ended leaves only after a `destroy` or `transfer` decision is recorded in {} (`trustdocs retain {} {} --decision destroy --by <name> --date <YYYY-MM-DD> --reason <why>`)",
+            crate::lock::retention::FILE,
+            entry.id,
+            entry.version
         )),
     )
 }
