@@ -32,6 +32,7 @@ const INTRANET: &[&str] = &[
     "/reviews/",
     "/references/",
     "/governance/register/",
+    "/in-force/",
     "/search/?q=lone",
 ];
 const PUBLIC: &[&str] = &[
