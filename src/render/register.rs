@@ -37,16 +37,30 @@ struct RowView {
     removed: bool,
 }
 
-/// `register.csv` and the Register pages, into `sink`.
+/// `register.csv` and the Register pages, into `sink`. Each row is
+/// rendered once for each depth of page (`register-row.html`, escaped
+/// there); the sorted pages only put the same rows in another order.
 pub fn register(site: &Publication, templates: &Templates, common: &Value, sink: &dyn Sink) -> Result<()> {
-    let mut rows = rows(site.lib);
+    let rows = rows(site.lib);
     sink.send(OutputFile::bytes(addresses::REGISTER_CSV, as_csv(&rows)))?;
-    page(site, templates, common, sink, &rows, None)?;
+    let views: Vec<Value> = rows.iter().map(|r| Value::from(Serde(view(site, r)))).collect();
+    let rendered = |path: &str| -> Result<Vec<String>> {
+        let root = root_of(path);
+        views.iter().map(|r| templates.render("register-row.html", context! { root => &root, r })).collect()
+    };
+    let (first, sorted) = (rendered(addresses::REGISTER)?, rendered(&addresses::register_sorted("x"))?);
+    let mut order: Vec<usize> = (0..rows.len()).collect();
+    page(templates, common, sink, &first, &order, None)?;
     for (slug, column) in SORTS {
-        rows.sort_by(|a, b| by_column(a, b, column));
-        page(site, templates, common, sink, &rows, Some(slug))?;
+        order.sort_by(|&a, &b| by_column(&rows[a], &rows[b], column));
+        page(templates, common, sink, &sorted, &order, Some(slug))?;
     }
     Ok(())
+}
+
+/// The way back to the site's root from the page at `path`.
+fn root_of(path: &str) -> String {
+    "../".repeat(path.matches('/').count())
 }
 
 fn as_csv(rows: &[Row]) -> Vec<u8> {
@@ -69,15 +83,15 @@ fn by_column(a: &Row, b: &Row, column: usize) -> Ordering {
 }
 
 fn page(
-    site: &Publication,
     templates: &Templates,
     common: &Value,
     sink: &dyn Sink,
-    rows: &[Row],
+    rendered: &[String],
+    order: &[usize],
     sorted_by: Option<&str>,
 ) -> Result<()> {
     let path = sorted_by.map_or_else(|| addresses::REGISTER.to_string(), addresses::register_sorted);
-    let root = "../".repeat(path.matches('/').count());
+    let root = root_of(&path);
     let headers: Vec<Header> = COLUMNS
         .iter()
         .enumerate()
@@ -90,10 +104,16 @@ fn page(
             }
         })
         .collect();
-    let views: Vec<RowView> = rows.iter().map(|r| view(site, r)).collect();
+    let mut rows = String::with_capacity(order.iter().map(|&i| rendered[i].len() + 3).sum());
+    for &i in order {
+        rows.push_str(&rendered[i]);
+        rows.push_str("\n  ");
+    }
+    // Made by register-row.html, which escapes every cell.
+    let rows = Value::from_safe_string(rows);
     let sorted = headers.iter().find(|h| h.sorted).map(|h| h.label);
-    let (headers, views) = (Value::from(Serde(headers)), Value::from(Serde(views)));
-    let ctx = context! { root, page_title => "Register", section => "register", headers, rows => views, sorted, csv => addresses::REGISTER_CSV, ..common.clone() };
+    let headers = Value::from(Serde(headers));
+    let ctx = context! { root, page_title => "Register", section => "register", headers, rows, sorted, csv => addresses::REGISTER_CSV, ..common.clone() };
     sink.send(OutputFile::bytes(path, templates.render("register.html", ctx)?))
 }
 
