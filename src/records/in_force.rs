@@ -49,6 +49,9 @@ pub enum Reason {
     Withdrawn(Date),
     /// A document of another id that replaces it came into force on this day.
     Replaced(DocId, Date),
+    /// The version then in force is known only from `ratified.lock`: its
+    /// file is gone (destroyed or transferred after its retention period).
+    FileGone(Version),
     /// No version was ever ratified.
     NeverRatified,
     /// None of the above: no version's dates cover the day.
@@ -74,6 +77,9 @@ impl Reason {
             Reason::NotYetIssued(None) => "not yet issued".to_string(),
             Reason::Withdrawn(on) => format!("withdrawn on {}", day(on)),
             Reason::Replaced(by, on) => format!("replaced by {by} on {}", day(on)),
+            Reason::FileGone(v) => format!(
+                "version {v} was probably in force, but only ratified.lock records it now: its file is gone (see `trustdocs retention`)"
+            ),
             Reason::NeverRatified => "no version ratified".to_string(),
             Reason::NoneInForce => "no version in force".to_string(),
         }
@@ -114,7 +120,9 @@ pub fn on<'a>(site: &'a Publication<'_>, day: Date, ids: &'a [DocId]) -> Vec<OnD
         .map(|(id, versions)| {
             let state = match in_force_on(&versions.spans, day) {
                 Some(span) => State::InForce(Box::new(in_force(site, span, pages.get(&span.key).copied()))),
-                None => State::None(why_none(&versions.spans, day)),
+                None => {
+                    State::None(gone_then(lib, id, versions, day).unwrap_or_else(|| why_none(&versions.spans, day)))
+                }
             };
             let shown = match &state {
                 State::InForce(v) => Some(v.doc),
@@ -140,6 +148,18 @@ fn in_force<'a>(site: &'a Publication, span: &'a Span<DocIndex>, page: Option<&'
         page: page.map(|p| p.url.as_str()),
         pdf: page.filter(|_| site.opts.pdf).map(|p| p.pdf.as_str()),
     }
+}
+
+/// The newest version of `id` that `ratified.lock` records as ratified on
+/// or before `day` and that has no file now, when no version with a file
+/// had come into force by then: the record the day asks for is gone.
+fn gone_then(lib: &Library, id: &DocId, versions: &crate::resolve::Versions, day: Date) -> Option<Reason> {
+    if versions.spans.iter().any(|s| s.from <= day) {
+        return None;
+    }
+    let on_file = |v: &Version| versions.all.iter().any(|&i| lib.doc(i).version() == Some(v));
+    let gone = lib.lock.entries().filter(|e| &e.id == id && e.date <= day && !on_file(&e.version));
+    gone.max_by(|a, b| a.version.cmp(&b.version)).map(|e| Reason::FileGone(e.version.clone()))
 }
 
 /// Why no span covers `day`: the latest withdrawal or replacement by

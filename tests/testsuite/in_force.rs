@@ -238,3 +238,35 @@ fn the_page_shows_the_version_in_force_on_the_date_picked_in_chromium() {
     assert_eq!(cells("2024-06-30"), ["POL/001/001", "Lone working", "Withdrawn on 2024-06-30"]);
     assert_eq!(cells("2019-01-01")[2], "Not yet issued");
 }
+
+#[test]
+fn a_day_whose_version_was_destroyed_says_so_rather_than_not_yet_issued() {
+    let f = library();
+    f.lock();
+    f.write("content/site.yaml", format!("{SITE}retention:\n  years: 1\n"));
+    let retain = [
+        "retain",
+        "POL/001/003",
+        "1",
+        "content",
+        "--decision",
+        "destroy",
+        "--by",
+        "Records Manager",
+        "--date",
+        "2026-01-05",
+        "--reason",
+        "Retention ended",
+        "--today",
+        "2026-01-05",
+    ];
+    let out = f.run(&retain);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    std::fs::remove_file(f.path("content/documents/c1.md")).unwrap();
+    let found = on_json(&f, "2020-06-01", &["POL/001/003"]);
+    let reason = found["documents"][0]["reason"].as_str().unwrap_or_default().to_string();
+    assert!(reason.starts_with("version 1 was probably in force, but only ratified.lock records it now"), "{found:#}");
+    // Before its ratification, the id was not yet issued.
+    let found = on_json(&f, "2019-01-01", &["POL/001/003"]);
+    assert!(found["documents"][0]["reason"].as_str().unwrap().starts_with("not yet issued"), "{found:#}");
+}
