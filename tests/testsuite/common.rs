@@ -267,3 +267,15 @@ pub fn pages_of(root: &std::path::Path) -> Vec<(String, String)> {
     out.sort();
     out
 }
+
+/// One version of a document, clean but for its dates (ratified on
+/// `ratified`, with its history entry and an EIA); `extra` is more front
+/// matter, `body` its text.
+pub fn dated_version(id: &str, title: &str, v: &str, status: &str, ratified: &str, extra: &str, body: &str) -> String {
+    format!(
+        "---\nid: {id}\ntitle: \"{title}\"\ntype: policy\nversion: \"{v}\"\nstatus: {status}\ndirectorate: Governance\n\
+         author: {{ name: A Author, title: LSMS }}\nratified: {{ by: Policy Group, date: {ratified}, minute: PG/{v} }}\n\
+         review_date: 2028-01-10\nhistory:\n  - {{ version: \"{v}\", date: {ratified}, description: This issue }}\n\
+         {EIA}{extra}---\n{body}"
+    )
+}

@@ -8,19 +8,11 @@ use crate::common::*;
 
 const TODAY: &str = "2026-11-23";
 
-/// A ratified-style document of `id` with its own title, dates and status,
-/// giving the LSMS a duty and open to the public.
+/// A version of `id` with its own title, dates and status, giving the
+/// LSMS a duty and open to the public.
 fn version(id: &str, v: &str, status: &str, title: &str, ratified: &str, extra: &str) -> String {
-    let history = format!("history:\n  - {{ version: \"{v}\", date: {ratified}, description: Issue {v} }}\n");
-    doc(
-        id,
-        v,
-        status,
-        &format!("{history}{EIA}public: true\n{extra}"),
-        "## Scope\n\nText.\n\n### LSMS {role=lsms}\n\nDoes things.\n",
-    )
-    .replace("title: Test Document ", &format!("title: {title} "))
-    .replace("date: 2025-01-10", &format!("date: {ratified}"))
+    let body = "## Scope\n\nText.\n\n### LSMS {role=lsms}\n\nDoes things.\n";
+    dated_version(id, &format!("{title} {id}"), v, status, ratified, &format!("public: true\n{extra}"), body)
 }
 
 /// The library of the test: what is current, and what must not be.

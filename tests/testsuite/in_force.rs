@@ -7,12 +7,7 @@ use serde_json::Value;
 
 /// One version of a document, clean but for its dates; `extra` is more front matter.
 fn version(id: &str, title: &str, v: &str, status: &str, ratified: &str, extra: &str) -> String {
-    format!(
-        "---\nid: {id}\ntitle: \"{title}\"\ntype: policy\nversion: \"{v}\"\nstatus: {status}\ndirectorate: Governance\n\
-         author: {{ name: A Author, title: LSMS }}\nratified: {{ by: Policy Group, date: {ratified}, minute: PG/{v} }}\n\
-         review_date: 2028-01-10\nhistory:\n  - {{ version: \"{v}\", date: {ratified}, description: This issue }}\n\
-         {EIA}{extra}---\n## Scope\n\nText.\n"
-    )
+    dated_version(id, title, v, status, ratified, extra, "## Scope\n\nText.\n")
 }
 
 /// POL/001/001: version 1 in force from 2020-01-10; version 2 ratified on
