@@ -218,3 +218,34 @@ fn a_retention_setting_that_is_not_whole_years_is_s006() {
         assert_eq!(report(&f, TODAY, "human").status.code(), Some(2), "{setting}");
     }
 }
+
+#[test]
+fn the_example_librarys_withdrawn_strategy_goes_through_the_whole_retention_workflow() {
+    let f = Fixture::example();
+    let today = ["--today", "2028-01-05"];
+    let withdraw = ["withdraw", "CORP/STRAT/002", "content", "--by", "Policy Group", "--date", "2026-11-20"];
+    let out = f.run(&[&withdraw[..], &["--reason", "Replaced by CORP/STRAT/003", "--today", "2026-12-01"]].concat());
+    assert!(out.status.success(), "{}", stderr(&out));
+    f.write("content/site.yaml", format!("{}retention:\n  years: 1\n", f.read("content/site.yaml")));
+    let listed = stdout(&f.run(&[&["retention", "content"][..], &today].concat()));
+    assert!(listed.contains("Retention ended (1):\n  CORP/STRAT/002 version 1"), "{listed}");
+
+    let file = "content/documents/corp-strat-002-security-management-strategy.md";
+    std::fs::remove_file(f.path(file)).unwrap();
+    let h010 = |f: &Fixture| {
+        let out = f.run(&[&["check", "content", "--format", "json"][..], &today].concat());
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        with_code(&report, "H010").len()
+    };
+    assert_eq!(h010(&f), 1, "a ratified record has disappeared without a decision");
+
+    assert!(!f.path(LOG).exists(), "the example library has no decisions yet");
+    let retain = ["retain", "CORP/STRAT/002", "1", "content", "--decision", "destroy", "--by", "Records Manager"];
+    let args = [&retain[..], &["--date", "2028-01-05", "--reason", "Retention schedule: 1 year"], &today].concat();
+    let out = f.run(&args);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let log = f.read(LOG);
+    let decisions: Vec<&str> = log.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(decisions, ["2028-01-05\tCORP/STRAT/002\t1\tdestroy\tRecords Manager\tRetention schedule: 1 year"]);
+    assert_eq!(h010(&f), 0, "the destroy decision accounts for the missing file");
+}
