@@ -19,8 +19,11 @@ pub fn versions(lib: &Library) -> Vec<Diagnostic> {
         let preparing: Vec<&Document> =
             docs.iter().copied().filter(|d| d.status().is_some_and(Status::is_draft)).collect();
         two_in_preparation(id, &preparing, &mut out);
-        if let (Some(current), Some(&draft)) = (current, preparing.last()) {
-            out.extend(preparing_not_above(id, current, draft));
+        // A draft must be numbered above the committee's latest decision,
+        // in force yet or not.
+        let latest = versions.decided.or(versions.current).map(|i| &**lib.doc(i));
+        if let (Some(latest), Some(&draft)) = (latest, preparing.last()) {
+            out.extend(preparing_not_above(id, latest, draft));
         }
     }
     out
@@ -91,7 +94,7 @@ fn two_in_preparation(id: &DocId, preparing: &[&Document], out: &mut Vec<Diagnos
     }
 }
 
-/// The version in preparation numbered at or below the one in force.
+/// The version in preparation numbered at or below the latest ratified one.
 fn preparing_not_above(id: &DocId, current: &Document, draft: &Document) -> Option<Diagnostic> {
     if draft.version().is_none() || draft.version() > current.version() {
         return None;
@@ -100,7 +103,7 @@ fn preparing_not_above(id: &DocId, current: &Document, draft: &Document) -> Opti
         current.version().map_or_else(Default::default, |v| (v.next_major().to_string(), v.next_minor().to_string()));
     Some(
         s005(id, draft, draft.meta.version.as_ref().map_or(doc_pos(draft), |v| v.pos), format!(
-                "{id} version {} is in preparation, but version {} in {} is already in force",
+                "{id} version {} is in preparation, but version {} in {} is already ratified",
                 shown(draft),
                 shown(current),
                 current.file.display

@@ -75,7 +75,7 @@ fn a_version_in_preparation_must_be_numbered_above_the_one_in_force() {
     assert_eq!(found[0]["line"], 5, "at the version");
     assert_eq!(
         found[0]["message"],
-        "POL/001/001 version 2.1 is in preparation, but version 3 in content/documents/a.md is already in force"
+        "POL/001/001 version 2.1 is in preparation, but version 3 in content/documents/a.md is already ratified"
     );
     assert_eq!(
         found[0]["help"],
