@@ -17,7 +17,7 @@ pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
             let t = m.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
             out.push(
                 at(doc, Code::Q001, doc_pos(doc), format!("no equality impact assessment on a ratified {t}"))
-                    .help("add `eia:` with stage, date, lead_assessor and impacts for every protected characteristic"),
+                    .help("add `eia:` with `stage: 1`, `date: <YYYY-MM-DD>`, `lead_assessor: <name>` and `impacts:` giving each of age, disability, gender_reassignment, marriage_and_civil_partnership, pregnancy_and_maternity, race, religion_or_belief, sex and sexual_orientation as neutral, positive or negative (docs/governance.md has an example to copy)"),
             );
         }
         return out;

@@ -302,3 +302,16 @@ fn example_library_real_defects_are_reported() {
     }
     assert_eq!(out.status.code(), Some(1));
 }
+
+#[test]
+fn the_eia_example_of_the_governance_guide_passes_the_eia_checks() {
+    let guide =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/governance.md")).unwrap();
+    let block = guide.split("```yaml\neia:\n").nth(1).and_then(|b| b.split("```").next()).expect("an eia example");
+    // Ratified after the example's assessment, as in the guide's walk-through.
+    let a = doc("POL/001/001", "1", "ratified", &format!("{HISTORY}eia:\n{block}"), "## S\n\nT.\n")
+        .replace("date: 2025-01-10 }", "date: 2026-03-01 }");
+    let r = Fixture::new(&[("a.md", &a)]).check_json();
+    let eia: Vec<String> = codes(&r).into_iter().filter(|c| c.starts_with('Q') || c.starts_with('S')).collect();
+    assert!(eia.is_empty(), "{:#}", r["diagnostics"]);
+}
