@@ -275,6 +275,12 @@ impl Library {
         self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &**self.doc(i)))
     }
 
+    /// The entries of `ratified.lock` whose version no file has now:
+    /// destroyed, transferred or lost (H010 tells which).
+    pub fn entries_without_file(&self) -> impl Iterator<Item = &crate::lock::Entry> + '_ {
+        self.lock.entries().filter(|e| !self.versions(&e.id).any(|d| d.version() == Some(&e.version)))
+    }
+
     /// What `ratified.lock` records for `doc`'s id and version, if anything.
     pub fn locked(&self, doc: &Document) -> Option<&crate::lock::Entry> {
         self.lock.entry(doc.id()?, doc.version()?)

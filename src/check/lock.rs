@@ -103,7 +103,7 @@ fn one_line(text: &str) -> String {
 /// H007 once for a library without a lock file, rather than once per
 /// version; H010 for each entry whose version has no file.
 pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
-    let mut out: Vec<Diagnostic> = lib.lock.entries().filter_map(|e| gone(lib, e)).collect();
+    let mut out: Vec<Diagnostic> = lib.entries_without_file().filter_map(|e| gone(lib, e)).collect();
     let count = lib.docs().iter().filter(|d| was_ratified(d) && d.id().is_some()).count();
     if lib.lock.exists || count == 0 {
         return out;
@@ -124,8 +124,7 @@ pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
 
 /// H010 for an entry no file has, unless its destruction or transfer is recorded.
 fn gone(lib: &Library, entry: &Entry) -> Option<Diagnostic> {
-    let has_file = lib.versions(&entry.id).any(|d| d.version() == Some(&entry.version));
-    if has_file || lib.retention.lets_file_go(&entry.id, &entry.version) {
+    if lib.retention.lets_file_go(&entry.id, &entry.version) {
         return None;
     }
     let line = lib.lock.line_of(&entry.id, &entry.version).unwrap_or(1);

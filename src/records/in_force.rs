@@ -5,11 +5,12 @@
 //! come from a publication plan, never made here.
 
 use crate::error::{Error, Result};
+use crate::lock::Entry;
 use crate::model::timeline::{in_force_on, End, Span};
 use crate::model::{Date, DocId, Document, Version};
 use crate::publish::{DocPage, Publication};
 use crate::resolve::{DocIndex, Library, Versions};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One id as it stood on the day asked about.
 pub struct OnDate<'a> {
@@ -115,13 +116,17 @@ pub fn select(lib: &Library, names: &[String]) -> Result<Vec<DocId>> {
 pub fn on<'a>(site: &'a Publication<'_>, day: Date, ids: &'a [DocId]) -> Vec<OnDate<'a>> {
     let lib = site.lib;
     let pages = pages_of(site);
+    // Read once for all ids: the versions only the lock still records.
+    let mut gone: BTreeMap<&DocId, Vec<&Entry>> = BTreeMap::new();
+    lib.entries_without_file().for_each(|e| gone.entry(&e.id).or_default().push(e));
     ids.iter()
         .filter_map(|id| Some((id, lib.by_id().get(id)?)))
         .map(|(id, versions)| {
             let state = match in_force_on(&versions.spans, day) {
                 Some(span) => State::InForce(Box::new(in_force(site, span, pages.get(&span.key).copied()))),
                 None => {
-                    State::None(gone_then(lib, id, versions, day).unwrap_or_else(|| why_none(&versions.spans, day)))
+                    let gone = gone.get(id).map_or(&[][..], Vec::as_slice);
+                    State::None(gone_then(gone, &versions.spans, day).unwrap_or_else(|| why_none(&versions.spans, day)))
                 }
             };
             let shown = match &state {
@@ -150,16 +155,15 @@ fn in_force<'a>(site: &'a Publication, span: &'a Span<DocIndex>, page: Option<&'
     }
 }
 
-/// The newest version of `id` that `ratified.lock` records as ratified on
-/// or before `day` and that has no file now, when no version with a file
-/// had come into force by then: the record the day asks for is gone.
-fn gone_then(lib: &Library, id: &DocId, versions: &crate::resolve::Versions, day: Date) -> Option<Reason> {
-    if versions.spans.iter().any(|s| s.from <= day) {
+/// The newest of an id's versions `gone` (recorded in `ratified.lock`,
+/// with no file now) ratified on or before `day`, when no version with a
+/// file had come into force by then: the record the day asks for is gone.
+fn gone_then<K>(gone: &[&Entry], spans: &[Span<K>], day: Date) -> Option<Reason> {
+    if spans.iter().any(|s| s.from <= day) {
         return None;
     }
-    let on_file = |v: &Version| versions.all.iter().any(|&i| lib.doc(i).version() == Some(v));
-    let gone = lib.lock.entries().filter(|e| &e.id == id && e.date <= day && !on_file(&e.version));
-    gone.max_by(|a, b| a.version.cmp(&b.version)).map(|e| Reason::FileGone(e.version.clone()))
+    let then = gone.iter().filter(|e| e.date <= day);
+    then.max_by(|a, b| a.version.cmp(&b.version)).map(|e| Reason::FileGone(e.version.clone()))
 }
 
 /// Why no span covers `day`: the latest withdrawal or replacement by

@@ -130,9 +130,7 @@ pub fn report(lib: &Library, years: u32) -> Report {
 
 /// The lock's entries that no file has, with the decision recorded for each.
 pub fn gone(lib: &Library) -> Vec<Gone> {
-    lib.lock
-        .entries()
-        .filter(|e| !lib.versions(&e.id).any(|d| d.version() == Some(&e.version)))
+    lib.entries_without_file()
         .map(|e| Gone {
             id: e.id.clone(),
             version: e.version.clone(),
