@@ -92,6 +92,9 @@ codes! {
     Q005 => Warning, "action plan item without a lead or a due date";
     Q006 => Warning, "action plan item past its due date and not marked done";
     Q007 => Warning, "a negative impact without a comment saying what it is";
+    G001 => Warning, "a new document, a new major version, or a version of a type that needs one, with no consultation recorded (blocks ratification)";
+    G002 => Warning, "the consultation deadline has passed and someone consulted has no response";
+    G003 => Warning, "a step of the approval route before the ratifying committee is not recorded, or the ratifying committee is not the route's last step (blocks ratification)";
     P001 => Error, "role= names an id that is not in roles.yaml";
     P002 => Note, "a heading names a registered role but is not tagged";
     C001 => Warning, "a deprecated term";
