@@ -123,6 +123,10 @@ pub struct Diagnostic {
     pub message: String,
     /// Most helps are fixed text: 100,000 findings need not hold 100,000 copies.
     pub help: Option<Cow<'static, str>>,
+    /// The finding, on a version in preparation, stops it being ratified
+    /// (`check::readiness` decides which do). In JSON only when it does.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub blocks_ratification: bool,
     /// How many characters the human output underlines (0: up to the next space).
     #[serde(skip)]
     pub width: u32,
@@ -139,6 +143,7 @@ impl Diagnostic {
             column: 1,
             message: message.into(),
             help: None,
+            blocks_ratification: false,
             width: 0,
         }
     }
@@ -218,10 +223,10 @@ impl Folded<'_> {
 pub fn fold<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<Folded<'d>> {
     let mut out: Vec<Folded> = Vec::new();
     // The repeats of a problem: the same file, code, message and help.
-    type Key<'d> = (&'d Option<String>, Code, &'d str, &'d Option<Cow<'static, str>>);
+    type Key<'d> = (&'d Option<String>, Code, &'d str, &'d Option<Cow<'static, str>>, bool);
     let mut index: std::collections::HashMap<Key, usize> = std::collections::HashMap::new();
     for d in diags {
-        let key = (&d.file, d.code, d.message.as_str(), &d.help);
+        let key = (&d.file, d.code, d.message.as_str(), &d.help, d.blocks_ratification);
         match index.get(&key) {
             // A problem outside any file has no places to name.
             Some(&i) if d.file.is_some() => out[i].places.push(d.pos()),
@@ -240,6 +245,9 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
+    /// Findings, of any severity, that stop a version in preparation being
+    /// ratified (counted among the others as well).
+    pub blocks_ratification: usize,
 }
 
 impl Summary {
@@ -254,6 +262,7 @@ impl Summary {
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             notes: count(Severity::Note),
+            blocks_ratification: diags.clone().into_iter().filter(|d| d.blocks_ratification).count(),
         }
     }
 }

@@ -6,7 +6,7 @@
 //! `Err` is [`Error::Invalid`], whose message becomes the message of the
 //! diagnostic that reports the value.
 
-use crate::diag::{Code, Diagnostic};
+use crate::diag::Diagnostic;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::PathBuf;
@@ -116,13 +116,10 @@ impl fmt::Display for Findings {
             Stop::Ratification { id, version, dir } => {
                 let mut files: Vec<&str> = self.diagnostics.iter().filter_map(|d| d.file.as_deref()).collect();
                 files.dedup();
-                let c002 = match self.diagnostics.iter().any(|d| d.code == Code::C002) {
-                    true => " (placeholder text, C002, counts as an error here)",
-                    false => "",
-                };
+                let (verb, s) = if n == 1 { ("blocks", "") } else { ("block", "s") };
                 write!(
                     f,
-                    "refusing to ratify {id} version {version}: {n} error{s} in {} must be fixed first{c002}\n  nothing was written; `trustdocs check {dir}` shows the rest of the library",
+                    "refusing to ratify {id} version {version}: {n} finding{s} in {} {verb} ratification and must be fixed first\n  nothing was written; `trustdocs check {dir} {id}` and `trustdocs pack {id} {dir}` show the same findings",
                     files.join(" and ")
                 )
             }

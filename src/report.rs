@@ -57,10 +57,13 @@ impl Shown {
     fn of(f: &Folded, source_line: Option<&str>) -> Shown {
         let d = f.first;
         let clean = |t: &str| for_terminal(t).into_owned();
-        let message = match f.places_text() {
+        let mut message = match f.places_text() {
             Some(places) => format!("{} ({places})", clean(&d.message)),
             None => clean(&d.message),
         };
+        if d.blocks_ratification {
+            message.push_str(" [blocks ratification]");
+        }
         Shown {
             message,
             help: d.help.as_deref().map(clean),
@@ -138,13 +141,25 @@ fn without_closing_punctuation(word: &str) -> &str {
 
 pub fn summary_line(s: &Summary) -> String {
     let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
-    format!(
+    let line = format!(
         "{} checked: {}, {}, {}",
         plural(s.documents, "document"),
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.notes, "note")
-    )
+    );
+    match s.blocks_ratification {
+        0 => line,
+        n => format!("{line}; {} ratification of a version in preparation", plural_verb(n)),
+    }
+}
+
+/// "1 finding blocks", "3 findings block".
+fn plural_verb(n: usize) -> String {
+    match n {
+        1 => "1 finding blocks".to_string(),
+        n => format!("{n} findings block"),
+    }
 }
 
 #[derive(serde::Serialize)]

@@ -67,7 +67,11 @@ pub fn is_current_or_in_preparation(doc: &Document) -> bool {
 }
 
 /// Where the loader found watchwords of `kind` in `doc`, with each one's entry in `list`.
-fn found<'a, T>(doc: &'a Document, kind: WatchwordKind, list: &'a [T]) -> impl Iterator<Item = (Pos, &'a T)> {
+pub(super) fn found<'a, T>(
+    doc: &'a Document,
+    kind: WatchwordKind,
+    list: &'a [T],
+) -> impl Iterator<Item = (Pos, &'a T)> {
     doc.watchwords.iter().filter(move |w| w.kind == kind).filter_map(|w| Some((w.pos, list.get(w.index)?)))
 }
 

@@ -2,25 +2,32 @@
 
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, ImpactKind, CHARACTERISTICS};
+use crate::model::{Date, Document, ImpactKind, CHARACTERISTICS};
 use crate::resolve::{DocIndex, Library};
+
+/// Q001: no EIA on a version in force of a type that requires one.
+fn missing(lib: &Library, doc: &Document, in_force: bool) -> Option<Diagnostic> {
+    let t = doc.meta.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
+    let required = lib.config.site.eia_required_for.iter().any(|r| r == t);
+    (required && in_force).then(|| {
+        at(doc, Code::Q001, doc_pos(doc), format!("no equality impact assessment, which a ratified {t} needs"))
+            .help("add `eia:` with `stage: 1`, `date: <YYYY-MM-DD>`, `lead_assessor: <name>` and `impacts:` giving each of age, disability, gender_reassignment, marriage_and_civil_partnership, pregnancy_and_maternity, race, religion_or_belief, sex and sexual_orientation as neutral, positive or negative (docs/governance.md has an example to copy)")
+    })
+}
 
 /// Q001 and Q006 look at the version in force only; the others at every
 /// file with an EIA.
 pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
-    let doc = lib.doc(index);
+    of(lib, lib.doc(index), lib.in_force(index), today)
+}
+
+/// The EIA checks of `doc`, in force or not (the readiness check asks of
+/// a draft what they would find once it is).
+pub fn of(lib: &Library, doc: &Document, in_force: bool, today: Date) -> Vec<Diagnostic> {
     let m = &doc.meta;
     let mut out = Vec::new();
     let Some(eia) = &m.eia else {
-        let required = m.doc_type.as_ref().is_some_and(|t| lib.config.site.eia_required_for.contains(&t.value));
-        if required && lib.in_force(index) {
-            let t = m.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
-            out.push(
-                at(doc, Code::Q001, doc_pos(doc), format!("no equality impact assessment on a ratified {t}"))
-                    .help("add `eia:` with `stage: 1`, `date: <YYYY-MM-DD>`, `lead_assessor: <name>` and `impacts:` giving each of age, disability, gender_reassignment, marriage_and_civil_partnership, pregnancy_and_maternity, race, religion_or_belief, sex and sexual_orientation as neutral, positive or negative (docs/governance.md has an example to copy)"),
-            );
-        }
-        return out;
+        return missing(lib, doc, in_force).into_iter().collect();
     };
     if let Some(impacts) = &eia.impacts {
         for (key, label) in CHARACTERISTICS {
@@ -79,7 +86,7 @@ pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
                 .help("give each action a `lead` (a person or a role) and a `due` date"),
         );
     }
-    if lib.in_force(index) {
+    if in_force {
         for a in eia.action_plan.iter().filter(|a| a.is_overdue(today)) {
             let due = a.due.map(|d| d.to_string()).unwrap_or_default();
             let lead = a.lead.as_ref().map(|l| format!(" (lead: {l})")).unwrap_or_default();

@@ -3,7 +3,7 @@
 use super::{at, doc_pos};
 use crate::diag::{Code, Diagnostic};
 use crate::model::timeline::Dates;
-use crate::model::{Date, Precision, Status};
+use crate::model::{Date, Document, Precision, Status};
 use crate::resolve::{DocIndex, Library};
 use std::cmp::Ordering;
 
@@ -17,6 +17,14 @@ fn compare(a: Date, b: Date) -> Ordering {
     }
 }
 
+/// H005, for a document that is or would be in force.
+pub fn without_history(doc: &Document) -> Option<Diagnostic> {
+    (doc.meta.history_items == 0 && doc.meta.history.as_ref().is_none_or(|h| h.value.is_empty())).then(|| {
+        at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history")
+            .help("add `history:` with at least the entry for this version")
+    })
+}
+
 pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
     let doc = lib.doc(index);
     let m = &doc.meta;
@@ -24,11 +32,8 @@ pub fn check(lib: &Library, index: DocIndex) -> Vec<Diagnostic> {
     let entries = m.history.as_ref().map(|h| h.value.as_slice()).unwrap_or_default();
     if entries.is_empty() {
         // Entries that are written but could not be read are S003/S004 already.
-        if lib.in_force(index) && m.history_items == 0 {
-            out.push(
-                at(doc, Code::H005, doc_pos(doc), "ratified document without an amendment history")
-                    .help("add `history:` with at least the entry for this version"),
-            );
+        if lib.in_force(index) {
+            out.extend(without_history(doc));
         }
         return out;
     }

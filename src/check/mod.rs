@@ -6,6 +6,7 @@ mod eia;
 pub mod external;
 mod history;
 mod lock;
+pub mod readiness;
 mod refs;
 mod review;
 mod roles;
@@ -36,9 +37,23 @@ pub fn library_wide(lib: &Library) -> Vec<Diagnostic> {
 }
 
 /// The checks of each document at `indices`, which may look up the
-/// documents it refers to. `serve` re-runs them for the documents an edit
-/// can change.
+/// documents it refers to, and for a version in preparation what it would
+/// be found to lack once ratified (`readiness`). `serve` re-runs them for
+/// the documents an edit can change. `readiness::mark` is still to be
+/// applied, to these and to what loading found.
 pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIndex, Vec<Diagnostic>)> {
+    let nominal = readiness::Proposal::nominal(lib);
+    let mut out = as_they_are(lib, today, indices);
+    for (i, d) in &mut out {
+        if readiness::in_preparation(lib, *i) {
+            readiness::add_new(d, readiness::as_ratified(lib, *i, today, &nominal));
+        }
+    }
+    out
+}
+
+/// The checks of each document at `indices` as it is, a draft as a draft.
+fn as_they_are(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIndex, Vec<Diagnostic>)> {
     let rules = content::Rules::new();
     let ids = suggest::Ids::new(lib);
     indices

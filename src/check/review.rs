@@ -2,11 +2,16 @@
 
 use super::at;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Date, ReviewState};
+use crate::model::{Date, Document, ReviewState};
 use crate::resolve::{DocIndex, Library};
 
 pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
-    let doc = lib.doc(index);
+    of(lib, lib.doc(index), lib.in_force(index), today)
+}
+
+/// The review checks of `doc`, in force or not (the readiness check asks
+/// of a draft what they would find once it is).
+pub fn of(lib: &Library, doc: &Document, in_force: bool, today: Date) -> Vec<Diagnostic> {
     let m = &doc.meta;
     let mut out = Vec::new();
     let (Some(review), ratified) = (&m.review_date, m.ratified_date()) else {
@@ -25,7 +30,7 @@ pub fn check(lib: &Library, index: DocIndex, today: Date) -> Vec<Diagnostic> {
             );
         }
     }
-    if !lib.in_force(index) {
+    if !in_force {
         return out;
     }
     let site = &lib.config.site;

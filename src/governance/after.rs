@@ -4,7 +4,7 @@
 use super::Change;
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::lock::Lock;
-use crate::model::{Date, Document, Status, WatchwordKind, HISTORY_PLACEHOLDER};
+use crate::model::Date;
 use crate::resolve::{DocIndex, Library};
 
 /// The errors of the draft once ratified, on its lines as they are now:
@@ -41,12 +41,8 @@ pub(super) fn findings_after(
         .filter(|d| matches!(d.code, Code::H010 | Code::H012) && d.file.as_ref() != Some(file))
         .cloned()
         .collect();
-    // The checks' C002 speaks of a ratified document; ratify says its own.
-    let mut errors: Vec<Diagnostic> = diags
-        .into_iter()
-        .filter(|d| d.file.as_ref() == Some(file) && d.code != Code::C002 && d.severity == Severity::Error)
-        .collect();
-    errors.extend(placeholders(&lib, draft, &change.after));
+    let mut errors: Vec<Diagnostic> =
+        diags.into_iter().filter(|d| d.file.as_ref() == Some(file) && d.severity == Severity::Error).collect();
     let lines = LineMap::new(&change.before, &change.after);
     for d in &mut errors {
         let (line, moved) = lines.old_line(d.line);
@@ -59,33 +55,6 @@ pub(super) fn findings_after(
     crate::diag::sort(&mut errors);
     errors.dedup();
     errors
-}
-
-/// Placeholder text left in the draft once ratified (C002), an error here:
-/// the version put to ratify must say what it means. In a history entry,
-/// the help says how to fill it in. `text` is the draft's text once ratified.
-fn placeholders(lib: &Library, draft: &Document, text: &str) -> Vec<Diagnostic> {
-    if draft.status() != Some(Status::Ratified) {
-        return Vec::new();
-    }
-    let lines: Vec<&str> = text.lines().collect();
-    let found = draft.watchwords.iter().filter(|w| w.kind == WatchwordKind::Placeholder);
-    found
-        .filter_map(|w| Some((w.pos, &lib.config.watchwords.placeholders.get(w.index)?.0)))
-        .map(|(pos, p)| {
-            let d = Diagnostic::new(Code::C002, format!("placeholder text \"{p}\" left in the version put to ratify"))
-                .in_file(&draft.file.display)
-                .at(pos)
-                .for_document(draft.id())
-                .width(p.chars().count());
-            let mut d = match lines.get(d.line as usize - 1).is_some_and(|l| l.contains(HISTORY_PLACEHOLDER)) {
-                true => d.help("write what changed in this history entry, or give `--summary`"),
-                false => d.help("replace it with the real text"),
-            };
-            d.severity = Severity::Error;
-            d
-        })
-        .collect()
 }
 
 /// From the lines of an edited text back to the lines of the file on disk.

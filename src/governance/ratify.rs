@@ -1,13 +1,14 @@
 //! `trustdocs ratify ID`: the version in preparation becomes the version in
 //! force, the one it replaces is superseded, and the lock records what was
-//! ratified. The checks run first on the library as it would be afterwards
-//! (`after.rs`), so that whatever ratification itself would make wrong (a
-//! missing owner, an EIA the type requires, a review date before the
-//! ratification) stops it as well; placeholder text (C002) counts as an
-//! error here.
+//! ratified. It refuses on exactly what `check` and `pack` report as
+//! blocking ratification (`check::readiness`, for the decision as given:
+//! its committee, date and review date); then, as a last guard, on any
+//! error the checks find in the library as it would be afterwards
+//! (`after.rs`).
 
 use super::decision::{decide, Decided, Decision, Edits, Held, Refusals, Typed};
 use super::{cannot_edit, Change, OnDisk};
+use crate::check::readiness::{self, Proposal};
 use crate::diag::{Diagnostic, Severity};
 use crate::error::{Error, Findings, Result, Stop};
 use crate::lock::{Entry, Fingerprint, Recorded};
@@ -99,6 +100,13 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
     let draft_file = OnDisk::read(lib, draft)?;
     let (new_text, summary_used) = plan.ratified_text(draft, &draft_file)?;
     let mut changes = vec![draft_file.change(new_text.clone())];
+    let proposal = Proposal { by: Some(&held.by), date: d.date, review, summary: plan.summary.is_some() };
+    let mut found = held.project.diags.clone();
+    found.extend(crate::check::library_wide(lib));
+    let blocking = readiness::blocking(lib, draft_index, &found, &proposal);
+    if !blocking.is_empty() {
+        return Err(refusal(lib, draft, &changes[0], blocking));
+    }
     let previous = versions.decided.map(|i| lib.doc(i));
     if let Some(prev) = previous {
         changes.push(superseded(lib, prev)?);

@@ -69,12 +69,12 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         .get("history")
         .map(|n| At::new(r.items(n).into_iter().filter_map(|n| history_entry(r, n)).collect(), r.pos(n)));
     fm.eia = f.get("eia").and_then(|n| eia(r, n));
-    require_keys(r, &f, &fm);
+    require_keys(r, &f, &mut fm);
     fm
 }
 
 /// S003: keys every document needs, and keys its status needs.
-fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
+fn require_keys(r: &mut Reader, f: &Fields, fm: &mut FrontMatter) {
     for key in ["id", "title", "type", "version", "status"] {
         if f.get(key).is_none() {
             r.report(
@@ -97,30 +97,20 @@ fn require_keys(r: &mut Reader, f: &Fields, fm: &FrontMatter) {
             ),
         );
     }
-    let needed: &[&str] = match status.value {
-        Status::Ratified => &["directorate", "author", "ratified", "review_date"],
+    let needed: &[&'static str] = match status.value {
+        Status::Ratified => crate::model::RATIFIED_KEYS,
         Status::Superseded => &["ratified"],
         _ => &[],
     };
-    for key in needed {
-        if f.get(key).is_none() {
-            // Placeholders in angle brackets: never a value that reads like a suggestion.
-            let help = match *key {
-                "ratified" => "add `ratified: { by: <committee>, date: <YYYY-MM-DD> }`",
-                "author" => "add `author: { name: <name>, title: <job title> }`",
-                "review_date" => {
-                    "add `review_date: <YYYY-MM-DD>`, the date of the next review (`trustdocs ratify` sets it)"
-                }
-                _ => "add `directorate: <owning directorate>`",
-            };
-            r.report(
-                Code::S003,
-                status.pos,
-                format!("missing key `{key}`, which a {} document needs", status.value.as_str()),
-                Some(help.to_string()),
-            );
-        }
+    for key in needed.iter().filter(|k| f.get(k).is_none()) {
+        r.report(
+            Code::S003,
+            status.pos,
+            format!("missing key `{key}`, which a {} document needs", status.value.as_str()),
+            Some(crate::model::missing_key_help(key).to_string()),
+        );
     }
+    fm.lacks_for_ratification = crate::model::RATIFIED_KEYS.iter().copied().filter(|k| f.get(k).is_none()).collect();
 }
 
 fn doc_id(r: &mut Reader, node: &Node, site: &SiteConfig, what: &str) -> Option<At<DocId>> {
@@ -348,6 +338,7 @@ fn history_entry(r: &mut Reader, node: &Node) -> Option<HistoryEntry> {
         version: version?,
         date: date?,
         // A missing description is S003 above; the entry still counts (H001-H004, the page).
+        description_pos: description.as_ref().map_or(pos, |d| d.pos),
         description: description.map(|d| d.value).unwrap_or_default(),
         changed: f.get("changed").and_then(|n| r.text(n, "changed")).map(|t| t.value),
         review_date: f.get("review_date").and_then(|n| r.date(n, "history review_date", false)),

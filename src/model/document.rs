@@ -114,6 +114,8 @@ pub struct HistoryEntry {
     pub date: At<Date>,
     pub changed: Option<String>,
     pub description: String,
+    /// Where the description's text starts (the entry's start when it has none).
+    pub description_pos: Pos,
     pub review_date: Option<At<Date>>,
     pub by: Option<String>,
     /// Where the entry starts (its `-`), for diagnostics about the whole entry.
@@ -192,6 +194,20 @@ pub struct Eia {
     pub pos: Pos,
 }
 
+/// The keys a ratified version needs (S003).
+pub const RATIFIED_KEYS: &[&str] = &["directorate", "author", "ratified", "review_date"];
+
+/// How to add a key a ratified version needs.
+pub fn missing_key_help(key: &str) -> &'static str {
+    // Placeholders in angle brackets: never a value that reads like a suggestion.
+    match key {
+        "ratified" => "add `ratified: { by: <committee>, date: <YYYY-MM-DD> }`",
+        "author" => "add `author: { name: <name>, title: <job title> }`",
+        "review_date" => "add `review_date: <YYYY-MM-DD>`, the date of the next review (`trustdocs ratify` sets it)",
+        _ => "add `directorate: <owning directorate>`",
+    }
+}
+
 /// Everything the front matter says, each value typed. A key whose value was
 /// invalid is `None` (or left out of its list); the loader reported why.
 #[derive(Clone, Debug, Default)]
@@ -232,6 +248,9 @@ pub struct FrontMatter {
     /// all failed (S003, S004) is not a missing history.
     pub history_items: usize,
     pub eia: Option<Eia>,
+    /// The keys a ratified version needs that this file does not have,
+    /// whatever its status: what the readiness check asks of a draft.
+    pub lacks_for_ratification: Vec<&'static str>,
     /// Where the front matter's first key sits, for whole-document findings.
     pub start: Pos,
 }

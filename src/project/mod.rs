@@ -106,6 +106,7 @@ impl Project {
         let clock = crate::timings::Clock::start();
         let mut diags = self.diags;
         diags.extend(crate::check::run(&self.lib, today));
+        crate::check::readiness::mark(&self.lib, &mut diags);
         crate::memory::give_back();
         clock.lap("check");
         diag::sort(&mut diags);

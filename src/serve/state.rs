@@ -101,9 +101,15 @@ impl State {
 
     /// Every diagnostic, sorted, into `self.diags`.
     fn gather_diagnostics(&mut self) {
+        self.diags = self.marked_diagnostics();
+    }
+
+    /// Every diagnostic, sorted, those that block ratification marked.
+    fn marked_diagnostics(&self) -> Vec<Diagnostic> {
         let mut diags: Vec<Diagnostic> = self.all_diagnostics().cloned().collect();
+        crate::check::readiness::mark(&self.lib, &mut diags);
         diag::sort(&mut diags);
-        self.diags = diags;
+        diags
     }
 
     fn all_diagnostics(&self) -> impl Iterator<Item = &Diagnostic> + Clone {
@@ -111,7 +117,7 @@ impl State {
     }
 
     pub fn summary_line(&self) -> String {
-        crate::report::summary_line(&Summary::of_all(self.lib.docs().len(), self.all_diagnostics()))
+        crate::report::summary_line(&Summary::of(self.lib.docs().len(), &self.marked_diagnostics()))
     }
 
     /// Renders the whole site into `files`.

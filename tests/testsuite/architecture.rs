@@ -37,8 +37,7 @@ const COMMANDS: &str = "commands";
 const ALLOWED_PAIRS: &[(&str, &str)] = &[("config", "model")];
 
 /// Functions known to be over 80 lines (file, name). The list may only shrink.
-const LONG_FUNCTIONS: &[(&str, &str)] =
-    &[("model/body/parse.rs", "start"), ("check/eia.rs", "check"), ("import/furniture.rs", "repeated")];
+const LONG_FUNCTIONS: &[(&str, &str)] = &[("model/body/parse.rs", "start"), ("import/furniture.rs", "repeated")];
 
 fn stage_of(stages: &[(String, Vec<String>)], module: &str) -> usize {
     stages

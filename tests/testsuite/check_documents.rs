@@ -50,7 +50,10 @@ fn a_file_or_an_id_reports_that_document_only_counts_it_and_sets_the_exit_status
         let (r, status) = json(&f, &spelling);
         assert_eq!(files(&r), vec!["content/documents/b.md"], "{spelling:?}");
         assert_eq!(codes(&r), vec!["C003"], "POL/001/001 resolves: the whole library is read ({spelling:?})");
-        assert_eq!(r["summary"], serde_json::json!({ "documents": 1, "errors": 0, "warnings": 1, "notes": 0 }));
+        assert_eq!(
+            r["summary"],
+            serde_json::json!({ "documents": 1, "errors": 0, "warnings": 1, "notes": 0, "blocks_ratification": 0 })
+        );
         assert_eq!(status, Some(0), "the other document's error does not fail it ({spelling:?})");
     }
     let absolute = f.path("content/documents/b.md");

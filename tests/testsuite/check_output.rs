@@ -98,8 +98,18 @@ fn content_checks_leave_versions_on_record_alone_and_review_checks_look_at_the_v
     for file in ["v1.md", "v2.md"] {
         assert_eq!(in_file(file), vec!["X001"], "{file}: {:#}", r["diagnostics"]);
     }
-    // In preparation: the content checks, but not the placeholder or the review checks.
-    assert_eq!(in_file("v3.md"), vec!["C001", "C003", "C005", "C006", "C007", "P002", "X001"]);
+    // In preparation: the content checks, and what would stop it being ratified (the
+    // placeholder, the EIA) as warnings that block ratification; not the review
+    // checks, whose date ratify sets.
+    assert_eq!(in_file("v3.md"), vec!["C001", "C002", "C003", "C005", "C006", "C007", "H005", "P002", "Q001", "X001"]);
+    let blocking: Vec<&str> = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["blocks_ratification"] == true)
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(blocking, vec!["Q001", "C002", "X001"], "{:#}", r["diagnostics"]);
 }
 
 #[test]
@@ -118,8 +128,18 @@ fn review_and_eia_checks_look_at_the_ratified_version_in_force_only() {
     let f = Fixture::new(&[("v1.md", &old), ("v2.md", &now), ("v3.md", &draft)]);
     let r = f.check_json();
     for code in ["R001", "R003", "Q001", "H005", "Q006"] {
-        assert!(with_code(&r, code).is_empty(), "{code}: {:#}", r["diagnostics"]);
+        let on_record = with_code(&r, code).into_iter().filter(|d| d["file"] != "content/documents/v3.md").count();
+        assert_eq!(on_record, 0, "{code}: {:#}", r["diagnostics"]);
     }
+    // The draft is asked what it would lack once ratified: an EIA, a history.
+    let draft: Vec<(&str, bool)> = r["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["file"] == "content/documents/v3.md")
+        .map(|d| (d["code"].as_str().unwrap(), d["blocks_ratification"] == true))
+        .collect();
+    assert!(draft.contains(&("Q001", true)) && draft.contains(&("H005", false)), "{draft:?}");
 }
 
 #[test]

@@ -197,10 +197,14 @@ fn q006_action_past_due_and_not_done_in_the_version_in_force() {
         "action \"Easy read version\" (lead: Equality Lead) was due on 31 March 2026 and is not marked done"
     );
     assert!(q006["help"].as_str().unwrap().contains("add `done:` with the date"));
-    // On record, or not yet in force: not chased.
+    // On record: not chased.
     let old = plan("superseded").replace("POL/001/001", "POL/001/002");
     expect(&succeeded(&old), "Q006", "a.md", &[]);
-    expect(&[("a.md", &plan("draft"))], "Q006", "a.md", &[]);
+    // In preparation: shown, as what the version put to ratify would carry, without blocking it.
+    let f = Fixture::new(&[("a.md", &plan("draft"))]);
+    let q006 = with_code(&f.check_json(), "Q006");
+    assert_eq!(q006.len(), 1, "{q006:?}");
+    assert_eq!((&q006[0]["severity"], &q006[0]["blocks_ratification"]), (&"warning".into(), &serde_json::Value::Null));
 }
 
 #[test]

@@ -23,7 +23,10 @@ fn json_matches_the_spec_shape_and_is_sorted() {
     let mut sorted = order.clone();
     sorted.sort();
     assert_eq!(order, sorted);
-    assert_eq!(r["summary"], serde_json::json!({ "documents": 2, "errors": 3, "warnings": 0, "notes": 0 }));
+    assert_eq!(
+        r["summary"],
+        serde_json::json!({ "documents": 2, "errors": 3, "warnings": 0, "notes": 0, "blocks_ratification": 0 })
+    );
 }
 
 #[test]

@@ -60,11 +60,14 @@ fn the_workflow_end_to_end() {
     assert_eq!(refused.status.code(), Some(1));
     let err = stderr(&refused);
     assert!(
-        err.contains("error[C002]: placeholder text \"Enter the names\" left in the version put to ratify"),
+        err.contains("warning[C002]: placeholder text \"Enter the names\" left in the version put to ratify [blocks ratification]"),
         "{err}"
     );
-    assert!(err.contains("help: write what changed in this history entry, or give `--summary`"), "{err}");
-    assert!(err.contains("refusing to ratify CORP/STRAT/003 version 4: 2 errors"), "{err}");
+    assert!(
+        err.contains("help: write what changed in this history entry, or give `trustdocs ratify` a `--summary`"),
+        "{err}"
+    );
+    assert!(err.contains("refusing to ratify CORP/STRAT/003 version 4: 2 findings"), "{err}");
     assert!(err.contains(&format!("--> {V4}:")), "{err}");
     assert_eq!(snapshot(&f.path("content")), before, "a refusal writes nothing");
     // Fixed: the placeholder goes, and --summary says what changed.
@@ -347,10 +350,16 @@ fn ratify_refuses_what_only_ratification_makes_wrong() {
     let out = f.run(&["ratify", "POL/001/005", "content", "--by", "G", "--date", "2026-02-01", "--today", TODAY]);
     assert_eq!(out.status.code(), Some(1));
     let err = stderr(&out);
-    assert!(err.contains("error[S003]: missing key `author`, which a ratified document needs"), "{err}");
-    assert!(err.contains("error[Q001]"), "{err}");
+    assert!(
+        err.contains("warning[S003]: missing key `author`, which a ratified document needs [blocks ratification]"),
+        "{err}"
+    );
+    assert!(err.contains("warning[Q001]"), "{err}");
     assert!(err.contains("--> content/documents/new.md:6:"), "points at the status line on disk: {err}");
-    assert!(err.contains("3 errors in content/documents/new.md must be fixed first\n"), "no C002 among them: {err}");
+    assert!(
+        err.contains("3 findings in content/documents/new.md block ratification and must be fixed first\n"),
+        "{err}"
+    );
     assert_eq!(snapshot(&f.path("content")), before);
 }
 
