@@ -63,7 +63,7 @@ impl Checked {
         let page = ChangesPage { from: current, to: proposed, url: String::new(), pdf: String::new() };
         let findings: Vec<_> =
             self.diags.iter().filter(|d| d.file.as_deref() == Some(doc.file.display.as_str())).collect();
-        let job = crate::render::redline::pack_job(&site, &page, &findings);
+        let job = crate::render::pack::job(&site, &page, &findings);
         let name = target.file_name().map_or("pack.pdf".into(), |n| n.to_string_lossy());
         let beside = |what: &str| target.with_file_name(format!(".{name}.{}.{what}", std::process::id()));
         let partial = beside("partial.pdf");

@@ -11,6 +11,7 @@ mod library;
 pub mod pdf;
 pub mod pdf_data;
 pub mod pdf_job;
+pub mod pack;
 pub mod redline;
 mod references;
 mod register;

@@ -50,7 +50,16 @@ pub fn images(site: &Publication, index: DocIndex) -> Vec<PathBuf> {
 /// The creation date written into the PDF: the ratification date (else the
 /// publication date), so the same input always gives the same bytes.
 pub fn timestamp(doc: &crate::model::Document) -> i64 {
-    let date = doc.meta.ratified_date().or(doc.meta.published).map(|d| d.day);
-    let date = date.unwrap_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"));
-    date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp()
+    let date = doc.meta.ratified_date().or(doc.meta.published);
+    let date = date.map_or_else(|| chrono::NaiveDate::from_ymd_opt(2000, 1, 1).expect("valid date"), |d| d.day);
+    midnight(date)
+}
+
+/// Midnight at the start of `date`, for a PDF dated the day it is made.
+pub fn timestamp_of(date: crate::model::Date) -> i64 {
+    midnight(date.day)
+}
+
+fn midnight(day: chrono::NaiveDate) -> i64 {
+    day.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp()
 }

@@ -12,6 +12,8 @@ use crate::model::{DocId, Pos, RefusedUrl, SafeUrl};
 
 #[derive(Clone, Debug, Default)]
 pub struct Body {
+    /// The file's line the body starts on: above it is the front matter.
+    pub first_line: u32,
     pub blocks: Vec<Block>,
     /// Every heading in order, with its number and anchor.
     pub sections: Vec<Section>,
@@ -45,6 +47,14 @@ pub struct Section {
     /// The heading's index in `Body::blocks`; its content runs up to `end`.
     pub block: usize,
     pub end: usize,
+}
+
+impl Body {
+    /// The section a line of the file is in: the last heading at or above
+    /// it. `None` above the first heading (or in the front matter).
+    pub fn section_at(&self, line: u32) -> Option<&Section> {
+        self.sections.iter().take_while(|s| s.pos.line <= line).last()
+    }
 }
 
 impl Section {

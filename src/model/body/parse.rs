@@ -27,7 +27,7 @@ pub fn parse(file_text: &str, offset: usize, opts: &ParseOptions) -> Body {
         file_text,
         source,
         offset,
-        body: Body::default(),
+        body: Body { first_line: lines.pos(file_text, offset).line, ..Body::default() },
         frames: vec![Frame::Blocks { kind: BlockKind::Root, blocks: Vec::new(), pending: Vec::new() }],
         counters: [0; 3],
         anchors: HashSet::new(),
