@@ -279,3 +279,16 @@ pub fn dated_version(id: &str, title: &str, v: &str, status: &str, ratified: &st
          {EIA}{extra}---\n{body}"
     )
 }
+
+/// The text of a PDF (poppler's `pdftotext -raw`), its white space folded.
+pub fn pdftotext(pdf: &Path) -> String {
+    let out =
+        Command::new("pdftotext").arg("-raw").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is needed");
+    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What `pdfinfo` says of a PDF.
+pub fn pdfinfo(pdf: &Path) -> String {
+    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
+    String::from_utf8_lossy(&out.stdout).to_string()
+}

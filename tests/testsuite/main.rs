@@ -34,6 +34,7 @@ mod pdf;
 mod public_copy;
 mod publish;
 mod ratify;
+mod readiness;
 mod redline;
 mod register;
 mod retention;

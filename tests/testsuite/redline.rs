@@ -5,17 +5,6 @@
 use crate::common::*;
 use std::process::Command;
 
-fn pdftotext(pdf: &std::path::Path) -> String {
-    let out =
-        Command::new("pdftotext").arg("-raw").arg(pdf).arg("-").output().expect("pdftotext (poppler-utils) is needed");
-    String::from_utf8_lossy(&out.stdout).split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-fn pdfinfo(pdf: &std::path::Path) -> String {
-    let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
-    String::from_utf8_lossy(&out.stdout).to_string()
-}
-
 const HISTORY: &str = "history:\n  - { version: \"1\", date: 2024-01-01, description: First issue }\n  - { version: \"2\", date: 2025-01-01, description: Reviewed }\n";
 const OLD: &str = "## Scope\n\nAll staff who work alone.\n\n## Duties\n\nManagers assess the risks of lone working every year.\n\n| Aspect | Method |\n|---|---|\n| Incidents | Datix |\n";
 const NEW: &str = "## Scope\n\nAll staff who work alone.\n\n## Duties\n\nManagers assess the risks of lone working every month.\n\nPrinted as written: #import \"x.typ\": * and #upper(\"injected\") and $x^2$ and <script>.\n\n| Aspect | Method |\n|---|---|\n| Incidents | Datix |\n| Devices | Audit |\n";
@@ -101,7 +90,8 @@ fn pack_makes_the_committee_paper_for_the_version_in_preparation() {
         "Current version 1, ratified 10 January 2025",
         "Owner A Author, LSMS",
         "Impacts: 0 negative, 0 positive, 9 neutral",
-        "1. Findings of the checks",
+        "1. Ready to ratify?",
+        "Paper dated 23 November 2026",
         "2. Changes from version 1 to version 2",
         "year month",
         "Contents",

@@ -1,0 +1,99 @@
+//! Readiness: `check DOC`, `pack DOC` and `ratify DOC --dry-run` report the
+//! same findings as blocking ratification of a version in preparation, with
+//! the same count, on a draft of the example library made by `new-version`.
+
+use crate::common::*;
+
+const ID: &str = "POL/002/015";
+const DRAFT: &str = "content/documents/pol-002-015-security-management-policy-v2.md";
+const TODAY: &str = "2026-12-07";
+const EIA: &str = "eia:\n  stage: 1\n  date: 2026-12-01\n  lead_assessor: Daniel Willis\n  impacts:\n    age: neutral\n    disability: neutral\n    gender_reassignment: neutral\n    marriage_and_civil_partnership: neutral\n    pregnancy_and_maternity: neutral\n    race: neutral\n    religion_or_belief: neutral\n    sex: neutral\n    sexual_orientation: neutral\n";
+
+/// The example library with a new version of the policy in preparation.
+fn drafted() -> Fixture {
+    let f = Fixture::example();
+    let out = f.run(&["new-version", ID, "content", "--today", TODAY]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    f
+}
+
+/// The codes `check DOC` marks as blocking, and the counts that `check`,
+/// `pack` and `ratify --dry-run` give: asserted equal.
+fn blocking(f: &Fixture) -> Vec<String> {
+    let out = f.run(&["check", "content", ID, "--format", "json", "--today", TODAY]);
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1).filter(|_| r["summary"]["errors"] != 0).or(Some(0)),
+        "a draft in progress does not fail check"
+    );
+    let marked: Vec<&serde_json::Value> =
+        r["diagnostics"].as_array().unwrap().iter().filter(|d| d["blocks_ratification"] == true).collect();
+    let count = marked.len();
+    assert_eq!(r["summary"]["blocks_ratification"], count, "counted apart in the summary");
+    let human = stdout(&f.run(&["check", "content", ID, "--today", TODAY]));
+    assert_eq!(human.matches("[blocks ratification]").count(), count, "{human}");
+    let dry =
+        f.run(&["ratify", ID, "content", "--by", "Quality Committee", "--date", TODAY, "--dry-run", "--today", TODAY]);
+    let said = stderr(&dry);
+    let paper = f.path("paper.pdf");
+    let packed = f.run(&["pack", ID, "content", "--out", paper.to_str().unwrap(), "--today", TODAY]);
+    assert!(packed.status.success(), "{}", stderr(&packed));
+    let text = pdftotext(&paper);
+    if count == 0 {
+        assert!(dry.status.success(), "{said}");
+        assert!(text.contains("Ready to ratify Yes"), "{text}");
+    } else {
+        assert_eq!(dry.status.code(), Some(1), "{said}");
+        let findings = if count == 1 { "1 finding in".to_string() } else { format!("{count} findings in") };
+        assert!(said.contains(&findings), "ratify counts {count}: {said}");
+        assert_eq!(said.matches("[blocks ratification]").count(), count, "{said}");
+        let word = if count == 1 { "finding" } else { "findings" };
+        assert!(text.contains(&format!("Ready to ratify No: {count} {word} must be fixed first")), "{text}");
+    }
+    let mut codes: Vec<String> = marked.iter().map(|d| d["code"].as_str().unwrap().to_string()).collect();
+    codes.dedup();
+    for d in &marked {
+        let code = d["code"].as_str().unwrap();
+        assert!(text.contains(&format!("({code})")), "the paper names {code}: {text}");
+        assert!(!code.starts_with(['Q', 'R', 'C', 'G']) || d["severity"] == "warning", "a warning on a draft: {d}");
+    }
+    codes
+}
+
+#[test]
+fn a_new_version_lacks_its_eia_and_its_history_entry_and_every_command_says_so() {
+    let f = drafted();
+    assert_eq!(blocking(&f), vec!["Q001", "C002"]);
+}
+
+#[test]
+fn q001_alone_when_the_history_entry_is_written() {
+    let f = drafted();
+    let text = f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed; no change of substance");
+    f.write(DRAFT, text);
+    assert_eq!(blocking(&f), vec!["Q001"]);
+}
+
+#[test]
+fn c002_alone_when_the_eia_is_recorded_and_nothing_once_it_is_written() {
+    let f = drafted();
+    let text = f.read(DRAFT);
+    f.write(DRAFT, text.replacen("---\n", &format!("---\n{EIA}"), 1));
+    assert_eq!(blocking(&f), vec!["C002"]);
+    let text = f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed; no change of substance");
+    f.write(DRAFT, text);
+    assert_eq!(blocking(&f), Vec::<String>::new());
+}
+
+#[test]
+fn an_error_in_any_file_keeps_its_severity_on_a_draft_and_blocks_too() {
+    let f = drafted();
+    let text = f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed");
+    f.write(DRAFT, text.replacen("---\n", &format!("---\n{EIA}"), 1) + "\nSee POL/002/999.\n");
+    assert_eq!(blocking(&f), vec!["X001"]);
+    let r = f.check_json();
+    let x001 = with_code(&r, "X001");
+    let x001: Vec<_> = x001.iter().filter(|d| d["file"] == DRAFT).collect();
+    assert_eq!((x001.len(), &x001[0]["severity"]), (1, &"error".into()));
+}
