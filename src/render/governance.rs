@@ -22,6 +22,8 @@ pub struct CheckItem {
     places: Option<String>,
     /// The section of the document page the finding is about, from the root.
     link: Option<String>,
+    /// It stops the version in preparation being ratified.
+    blocks_ratification: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -99,6 +101,7 @@ fn item(f: &Folded, doc: Option<&Document>, url: Option<&str>) -> CheckItem {
         help: d.help.as_deref().map(String::from),
         places: f.places_text(),
         link: url.zip(doc).map(|(u, doc)| format!("{u}#{}", section_of(doc, d))),
+        blocks_ratification: d.blocks_ratification,
     }
 }
 
