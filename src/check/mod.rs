@@ -9,6 +9,7 @@ mod lock;
 mod refs;
 mod review;
 mod roles;
+pub mod route;
 mod schema;
 mod suggest;
 mod title;
@@ -52,6 +53,9 @@ pub fn documents(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocIn
             d.extend(history::check(lib, i));
             d.extend(lock::check(lib, doc));
             d.extend(eia::check(lib, i, today));
+            d.extend(route::unanswered(lib, i, today));
+            // readiness: G001, G003
+            d.extend(route::unconsulted(lib, i).into_iter().chain(route::route(lib, i, None)));
             d.extend(roles::check(lib, doc));
             d.extend(content::check(lib, &rules, doc));
             (i, d)
