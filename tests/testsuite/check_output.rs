@@ -98,8 +98,9 @@ fn content_checks_leave_versions_on_record_alone_and_review_checks_look_at_the_v
     for file in ["v1.md", "v2.md"] {
         assert_eq!(in_file(file), vec!["X001"], "{file}: {:#}", r["diagnostics"]);
     }
-    // In preparation: the content checks, but not the placeholder or the review checks.
-    assert_eq!(in_file("v3.md"), vec!["C001", "C003", "C005", "C006", "C007", "P002", "X001"]);
+    // In preparation: the content checks, but not the placeholder or the review checks;
+    // G001 too, a new major version with no consultation recorded.
+    assert_eq!(in_file("v3.md"), vec!["C001", "C003", "C005", "C006", "C007", "G001", "P002", "X001"]);
 }
 
 #[test]
