@@ -4,7 +4,9 @@
 use crate::model::id::IdFinder;
 use crate::model::SafeUrl;
 use crate::model::HISTORY_PLACEHOLDER;
+use crate::model::{same_committee, ApprovalStep, At};
 use regex::Regex;
+use std::collections::BTreeMap;
 
 pub const DEFAULT_ID_PATTERN: &str = "[A-Z]{2,6}(?:/[A-Z]{2,6})*(?:/[0-9]{1,4})+";
 
@@ -40,6 +42,52 @@ pub struct SiteConfig {
     /// (`retention.years`). No default: the trust's retention schedule
     /// decides it, and `trustdocs retention` asks for it.
     pub retention_years: Option<u32>,
+    /// The document types whose every version in preparation must record a
+    /// consultation (`consultation.required_for`; G001).
+    pub consultation_required_for: Vec<String>,
+    /// Each document type's approval route (`approval.routes`), by type.
+    pub approval_routes: BTreeMap<String, ApprovalRoute>,
+}
+
+/// The committees a version of one type goes to, in order; the last
+/// ratifies it (`trustdocs ratify`), the others approve it on the way
+/// (`trustdocs approve`). Never empty, no committee twice (S006).
+#[derive(Clone, Debug)]
+pub struct ApprovalRoute {
+    pub committees: Vec<String>,
+}
+
+impl ApprovalRoute {
+    /// The ratifying committee: the route's last step.
+    pub fn ratifier(&self) -> &str {
+        self.committees.last().map_or("", String::as_str)
+    }
+
+    /// The committees that approve before the ratifying one.
+    pub fn approvers(&self) -> &[String] {
+        &self.committees[..self.committees.len().saturating_sub(1)]
+    }
+
+    /// Where `name` is on the route (0-based), its case and spaces aside.
+    pub fn step_of(&self, name: &str) -> Option<usize> {
+        self.committees.iter().position(|c| same_committee(c, name))
+    }
+
+    /// The route numbered, each step with what is recorded of it, joined
+    /// by `sep`: `1. Policy Group (approved on 12 November 2026)`.
+    pub fn shown(&self, recorded: &[At<ApprovalStep>], sep: &str) -> String {
+        let last = self.committees.len().saturating_sub(1);
+        let step = |(n, c): (usize, &String)| {
+            let done = recorded.iter().find(|a| same_committee(&a.value.by, c));
+            let state = match done {
+                _ if n == last => "ratifies".to_string(),
+                Some(a) => format!("approved on {}", a.value.date),
+                None => "not recorded".to_string(),
+            };
+            format!("{}. {c} ({state})", n + 1)
+        };
+        self.committees.iter().enumerate().map(step).collect::<Vec<_>>().join(sep)
+    }
 }
 
 /// What the public copy's footer and PDFs say when `site.yaml` gives no
@@ -49,6 +97,11 @@ pub const DEFAULT_PUBLIC_NOTICE: &str =
     "This is the version published for public information. Printed copies are uncontrolled.";
 
 impl SiteConfig {
+    /// The approval route of documents of type `doc_type`, if site.yaml gives one.
+    pub fn approval_route(&self, doc_type: &str) -> Option<&ApprovalRoute> {
+        self.approval_routes.get(doc_type)
+    }
+
     /// The notice of every page's footer and every PDF page: `notice` on
     /// the intranet, `public_notice` (or its default) in the public copy.
     pub fn footer_notice(&self, public: bool) -> Option<&str> {
@@ -100,6 +153,8 @@ impl Default for SiteConfig {
             deprecated_terms: Vec::new(),
             placeholders: Vec::new(),
             retention_years: None,
+            consultation_required_for: Vec::new(),
+            approval_routes: BTreeMap::new(),
         }
     }
 }

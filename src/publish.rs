@@ -223,6 +223,13 @@ impl<'a> Publication<'a> {
         })
     }
 
+    /// Whether pages show whom a version was consulted on and what they
+    /// said: staff's names and views are the organisation's, not the
+    /// public's.
+    pub fn shows_consultation(&self) -> bool {
+        !self.opts.public
+    }
+
     /// Whether the site shows review dates to chase (the reviews page, the
     /// home page's list and `reviews.ics`): the governance team's business,
     /// not the public's.

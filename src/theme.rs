@@ -62,6 +62,7 @@ const RESERVED_IDS: &[&str] = &[
     "td-main",
     "td-header-q",
     "td-control",
+    "td-consultation",
     "td-roles",
     "td-toc",
     "td-related",

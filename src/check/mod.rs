@@ -10,6 +10,7 @@ pub mod readiness;
 mod refs;
 mod review;
 mod roles;
+pub mod route;
 mod schema;
 mod suggest;
 mod title;
@@ -67,6 +68,7 @@ fn as_they_are(lib: &Library, today: Date, indices: &[DocIndex]) -> Vec<(DocInde
             d.extend(history::check(lib, i));
             d.extend(lock::check(lib, doc));
             d.extend(eia::check(lib, i, today));
+            d.extend(route::unanswered(lib, i, today));
             d.extend(roles::check(lib, doc));
             d.extend(content::check(lib, &rules, doc));
             (i, d)

@@ -11,7 +11,7 @@
 //! checks find in any file (S, X, H, P codes) keeps its severity and blocks
 //! too.
 
-use super::{content, eia, history, review};
+use super::{content, eia, history, review, route};
 use crate::diag::{Code, Diagnostic, Severity};
 use crate::model::{Approval, At, Date, Document, Status, WatchwordKind, HISTORY_PLACEHOLDER};
 use crate::resolve::{DocIndex, Library};
@@ -58,6 +58,8 @@ pub fn as_ratified(lib: &Library, index: DocIndex, today: Date, proposal: &Propo
     out.extend(history::without_history(&ratified));
     out.extend(placeholders(lib, draft, proposal));
     out.extend(lacking_keys(draft));
+    out.extend(route::unconsulted(lib, index));
+    out.extend(route::route(lib, index, proposal.by));
     for d in &mut out {
         if d.severity == Severity::Error || matches!(d.code, Code::C002 | Code::G001 | Code::G003) {
             d.blocks_ratification = true;

@@ -1,5 +1,5 @@
-//! The governance team's commands: `new-version`, `ratify`, `withdraw`,
-//! `lock` and `fingerprint`. Each returns a typed report, which `show.rs`
+//! The governance team's commands: `new-version`, `approve`, `ratify`,
+//! `withdraw`, `lock` and `fingerprint`. Each returns a typed report, which `show.rs`
 //! prints on standard output, or the error that stopped it, printed on
 //! standard error; nothing is printed before the command has decided.
 
@@ -8,7 +8,9 @@ mod show;
 use super::args::{self, ContentDir};
 use super::exit::{fail, Exit, Stage};
 use std::path::PathBuf;
-use trustdocs::governance::{self as gov, Decision, NewVersionOptions, RatifyOptions, ReviewDate, WithdrawOptions};
+use trustdocs::governance::{
+    self as gov, ApproveOptions, Decision, NewVersionOptions, RatifyOptions, ReviewDate, WithdrawOptions,
+};
 use trustdocs::model::Date;
 
 #[derive(clap::Args)]
@@ -22,7 +24,7 @@ pub struct NewVersionArgs {
     minor: bool,
 }
 
-/// What `ratify` and `withdraw` record: which document, and the committee's decision.
+/// What `approve`, `ratify` and `withdraw` record: which document, and the committee's decision.
 #[derive(clap::Args)]
 pub struct DecisionArgs {
     /// The document's id.
@@ -57,6 +59,18 @@ pub struct RatifyArgs {
     #[arg(long, value_parser = args::date)]
     effective: Option<Date>,
     /// Show the changes as a diff and write nothing.
+    #[arg(long)]
+    dry_run: bool,
+}
+
+#[derive(clap::Args)]
+pub struct ApproveArgs {
+    #[command(flatten)]
+    decision: DecisionArgs,
+    /// The minute that records the approval (e.g. PG/26/14).
+    #[arg(long)]
+    minute: Option<String>,
+    /// Show the change as a diff and write nothing.
     #[arg(long)]
     dry_run: bool,
 }
@@ -119,6 +133,11 @@ pub fn ratify(a: RatifyArgs, today: Date) -> Exit {
     let decision = decision(a.decision, a.dry_run, today);
     let opts = RatifyOptions { decision, minute: a.minute, review, summary: a.summary, effective: a.effective };
     finish(gov::ratify(&opts), show::ratified)
+}
+
+pub fn approve(a: ApproveArgs, today: Date) -> Exit {
+    let opts = ApproveOptions { decision: decision(a.decision, a.dry_run, today), minute: a.minute };
+    finish(gov::approve(&opts), show::approved)
 }
 
 pub fn withdraw(a: WithdrawArgs, today: Date) -> Exit {

@@ -54,6 +54,11 @@ enum Command {
         after_help = "Examples:\n  trustdocs new-version CORP/STRAT/003            # version 3 → a draft of version 4\n  trustdocs new-version POL/002/015 --minor       # version 1 → a draft of version 1.1\n\nThe draft is written beside the current file, named with its version (lone-working.md → lone-working-v4.md).\nIt has status draft, no ratified or review_date, and a last history entry whose description must be written before it can be ratified."
     )]
     NewVersion(governance::NewVersionArgs),
+    /// Record a committee's approval of the version in preparation of a document, a step of its type's approval route (approval.routes of site.yaml) before the ratifying committee.
+    #[command(
+        after_help = "Example:\n  trustdocs approve POL/002/015 --by \"Policy Group\" --date 2026-11-12 --minute PG/26/14 --dry-run\n\nSteps are recorded in route order; the last step is `ratify`'s. Exit status: 0 recorded (or shown, with --dry-run), 1 refused, 2 bad usage."
+    )]
+    Approve(governance::ApproveArgs),
     /// Record a committee's ratification of the version in preparation of a document: it becomes the version in force, the previous one is superseded, and ratified.lock records its fingerprint.
     #[command(
         after_help = "Examples:\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 2026-03-01 --minute PG/26/14 --dry-run\n  trustdocs ratify CORP/STRAT/003 --by \"Policy Group\" --date 01/03/2026 --summary \"Annual review; NHS Protect references removed\"\n\nThe checks run first: while the version has an error (placeholder text included), nothing is written.\nExit status: 0 ratified (or shown, with --dry-run), 1 refused, 2 bad usage."
@@ -105,6 +110,7 @@ pub fn run() -> ExitCode {
         Command::Pack(a) => diff::pack(a, today),
         Command::Import(a) => import::run(a, today),
         Command::NewVersion(a) => governance::new_version(a, today),
+        Command::Approve(a) => governance::approve(a, today),
         Command::Ratify(a) => governance::ratify(a, today),
         Command::Withdraw(a) => governance::withdraw(a, today),
         Command::Lock(a) => governance::lock(a, today),

@@ -25,6 +25,8 @@ pub enum FactKey {
     SecondaryAudience,
     Replaces,
     ValidatedBy,
+    /// A step of the approval route, by the committee as recorded.
+    ApprovedBy(String),
     RatifiedBy,
     /// What `ratified.lock` records for the version.
     Fingerprint,
@@ -41,6 +43,8 @@ pub enum FactKey {
     Roles,
     Related,
     References,
+    /// How many were consulted and answered, and the deadline (intranet only).
+    Consultation,
     EiaStage,
     EiaDate,
     EiaLeadAssessor,
@@ -78,6 +82,7 @@ impl FactKey {
             SecondaryAudience => "Secondary audience",
             Replaces => "Replaces",
             ValidatedBy => "Validated by",
+            ApprovedBy(_) => "Approved by",
             RatifiedBy => "Ratified by",
             Fingerprint => "Fingerprint (SHA-256)",
             Withdrawn => "Withdrawn",
@@ -93,6 +98,7 @@ impl FactKey {
             Roles => "Roles given responsibilities",
             Related => "Related documents",
             References => "References",
+            Consultation => "Consultation",
             EiaStage => "Equality impact assessment: stage",
             EiaDate => "Equality impact assessment: date",
             EiaLeadAssessor => "Equality impact assessment: lead assessor",

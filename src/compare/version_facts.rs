@@ -5,7 +5,7 @@
 //! of two versions word every fact alike.
 
 use super::fact::{self, Fact, FactKey};
-use crate::model::{Approval, At, DocId, Document, Status};
+use crate::model::{Approval, ApprovalStep, At, DocId, Document, Status};
 use crate::publish::Publication;
 
 /// How facts name things that live outside the document.
@@ -70,8 +70,10 @@ fn record(site: &Publication, doc: &Document) -> Vec<(FactKey, Option<String>)> 
     // Only a withdrawal the status records (a record on any other version is S009).
     let withdrawn = m.withdrawn.as_ref().filter(|_| doc.status() == Some(Status::Withdrawn));
     let extended = m.review_extension.as_ref();
-    vec![
-        (FactKey::ValidatedBy, approval(&m.validated)),
+    let approved = m.approvals.iter().map(|a| (FactKey::ApprovedBy(a.value.by.clone()), Some(approval_step(&a.value))));
+    let mut rows = vec![(FactKey::ValidatedBy, approval(&m.validated))];
+    rows.extend(approved);
+    rows.extend([
         (FactKey::RatifiedBy, approval(&m.ratified)),
         (FactKey::Fingerprint, site.lib.locked(doc).map(|e| e.fingerprint.to_string())),
         (FactKey::Withdrawn, withdrawn.map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason))),
@@ -87,7 +89,14 @@ fn record(site: &Publication, doc: &Document) -> Vec<(FactKey, Option<String>)> 
         (FactKey::EqualityAct, m.equality_act_compliant.map(yes_no)),
         (FactKey::PublicDisplay, Some(yes_no(m.public))),
         (FactKey::ReferencesChecked, approval(&m.references_checked)),
-    ]
+    ]);
+    rows
+}
+
+/// `Policy Group on 12 November 2026 (minute PG/26/14)`.
+fn approval_step(a: &ApprovalStep) -> String {
+    let minute = a.minute.as_ref().map(|m| format!(" (minute {m})")).unwrap_or_default();
+    format!("{} on {}{minute}", a.by, a.date)
 }
 
 fn approval(a: &Option<At<Approval>>) -> Option<String> {
@@ -104,7 +113,8 @@ fn approval(a: &Option<At<Approval>>) -> Option<String> {
 pub fn facts(site: &Publication, doc: &Document, names: &Names) -> Vec<Fact> {
     let mut out = control_sheet(site, doc);
     let public = site.opts.public;
-    let facts = [front(doc, names), eia(doc), history(doc)].into_iter().flatten();
+    let consultation = consultation(doc).filter(|_| site.shows_consultation());
+    let facts = [front(doc, names), consultation.into_iter().collect(), eia(doc), history(doc)].into_iter().flatten();
     out.extend(facts.filter(|(_, value)| !value.trim().is_empty()).map(|(key, value)| Fact {
         label: key.label(public),
         key,
@@ -148,6 +158,15 @@ fn reference(r: &crate::model::ExternalRef) -> String {
     } else {
         format!("{} ({by}){url}", r.title)
     }
+}
+
+/// The consultation in one line: how many were consulted, how many
+/// answered, and by when (who said what is on the page, not compared).
+fn consultation(doc: &Document) -> Option<(FactKey, String)> {
+    let c = &doc.meta.consultation.as_ref()?.value;
+    let answered = c.consulted.iter().filter(|p| p.value.response.is_some() && !p.value.none_received()).count();
+    let deadline = c.deadline.as_ref().map(|d| format!(", deadline {}", d.value)).unwrap_or_default();
+    Some((FactKey::Consultation, format!("{} consulted, {answered} responses{deadline}", c.consulted.len())))
 }
 
 /// The equality impact assessment, if there is one: a fact per field and

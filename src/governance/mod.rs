@@ -1,5 +1,5 @@
-//! The governance team's commands: `new-version`, `ratify`, `withdraw`,
-//! `lock` and `fingerprint` (docs/governance.md). Each that writes holds the
+//! The governance team's commands: `new-version`, `approve`, `ratify`,
+//! `withdraw`, `lock` and `fingerprint` (docs/governance.md). Each that writes holds the
 //! content folder for writing (`output::folder_lock`: one such command at a time, and what a killed
 //! one left is settled first), loads it through the one pipeline, decides,
 //! edits front matter through `edit` (minimal, textual) and writes every
@@ -11,6 +11,7 @@
 
 mod adopt;
 mod after;
+mod approve;
 mod cited;
 mod decision;
 mod fingerprint;
@@ -20,6 +21,7 @@ mod retain;
 mod withdraw;
 
 pub use adopt::{lock, Locked, Unrecordable, Unrecorded};
+pub use approve::{approve, ApproveOptions, Approved};
 pub use cited::Citing;
 pub use decision::{Decided, Decision};
 pub use fingerprint::{fingerprint, FileFingerprint, Fingerprints};

@@ -46,6 +46,8 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
         .map(|n| r.items(n).into_iter().filter_map(|n| replaced(r, n, site)).collect())
         .unwrap_or_default();
     fm.validated = f.get("validated").and_then(|n| approval(r, n, "validated", false));
+    fm.consultation = f.get("consultation").and_then(|n| super::route::consultation(r, n));
+    fm.approvals = f.get("approvals").map(|n| super::route::approvals(r, n)).unwrap_or_default();
     fm.ratified = f.get("ratified").and_then(|n| approval(r, n, "ratified", true));
     fm.effective = f.get("effective").and_then(|n| r.date(n, "effective", false));
     fm.withdrawn = f.get("withdrawn").and_then(|n| withdrawal(r, n));

@@ -2,6 +2,7 @@
 
 mod covered;
 mod front_matter;
+mod route;
 pub mod settings;
 
 use crate::config::{Config, Watchwords};

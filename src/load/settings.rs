@@ -32,6 +32,8 @@ const SITE_KEYS: &[&str] = &[
     "deprecated_terms",
     "placeholders",
     "retention",
+    "consultation",
+    "approval",
 ];
 
 pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
@@ -183,6 +185,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     if let Some(types) = lower_list(r, "document_types") {
         site.document_types = types;
     }
+    super::route::settings(r, &f, &mut site);
     if let Some(types) = lower_list(r, "eia_required_for") {
         site.eia_required_for = types;
     }

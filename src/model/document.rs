@@ -4,6 +4,7 @@ use super::body::Body;
 use super::timeline::{End, Standing};
 use super::Fingerprint;
 use super::Pos;
+use super::{ApprovalStep, Consultation};
 use super::{At, Date, DocId, Url, Version};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -230,6 +231,11 @@ pub struct FrontMatter {
     pub audience: Option<Audience>,
     pub replaces: Vec<At<Replaced>>,
     pub validated: Option<At<Approval>>,
+    /// Who was consulted on the version and what they said (G001, G002).
+    pub consultation: Option<At<Consultation>>,
+    /// The steps of its type's approval route recorded, in order (G003;
+    /// written by `trustdocs approve`).
+    pub approvals: Vec<At<ApprovalStep>>,
     pub ratified: Option<At<Approval>>,
     /// The day the version comes into force, when not its ratification's.
     pub effective: Option<At<Date>>,

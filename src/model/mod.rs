@@ -7,6 +7,7 @@ mod document;
 pub mod fingerprint;
 pub mod glossary;
 pub mod id;
+mod route;
 pub mod source;
 pub mod timeline;
 pub mod url;
@@ -16,6 +17,7 @@ pub use date::{Date, Precision};
 pub use document::*;
 pub use fingerprint::Fingerprint;
 pub use id::DocId;
+pub use route::{committee_key, same_committee, ApprovalStep, Consultation, Consultee, NONE_RECEIVED};
 pub use url::{RefusedUrl, SafeUrl, Url, UrlKind};
 pub use version::Version;
 

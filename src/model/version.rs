@@ -28,6 +28,11 @@ impl Version {
         &self.text
     }
 
+    /// The whole number: 2 of 2.1. A new one is a major change.
+    pub fn major(&self) -> u32 {
+        self.part(0)
+    }
+
     fn part(&self, i: usize) -> u32 {
         self.parts.get(i).copied().unwrap_or(0)
     }

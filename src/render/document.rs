@@ -83,6 +83,27 @@ pub struct DocumentView {
     /// On the intranet, for a version the records manager decided to keep
     /// after its retention period: who decided it and when.
     pub kept: Option<String>,
+    /// On the intranet only: who was consulted on the version and what
+    /// they said.
+    pub consultation: Option<ConsultationView>,
+}
+
+/// The consultation as the page's folded table shows it.
+#[derive(Serialize)]
+pub struct ConsultationView {
+    pub deadline: Option<String>,
+    pub rows: Vec<ConsulteeRow>,
+}
+
+#[derive(Serialize)]
+pub struct ConsulteeRow {
+    pub who: String,
+    pub group: Option<String>,
+    pub method: Option<String>,
+    pub sent: Option<String>,
+    /// What they said; `None` when nothing is recorded yet.
+    pub response: Option<String>,
+    pub changes: Option<String>,
 }
 
 /// How many errors the checks found in a version, and where they are listed.
@@ -149,7 +170,24 @@ pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, r
         changes_next: link(site, site.changes.out_of_version(doc_index)),
         findings: findings(site, doc, doc_index),
         kept: kept(site, doc),
+        consultation: consultation(site, doc),
     }
+}
+
+fn consultation(site: &Publication, doc: &Document) -> Option<ConsultationView> {
+    let c = &doc.meta.consultation.as_ref().filter(|_| site.shows_consultation())?.value;
+    let row = |p: &Consultee| ConsulteeRow {
+        who: p.who.clone(),
+        group: p.group.clone(),
+        method: p.method.clone(),
+        sent: p.sent.map(|d| d.to_string()),
+        response: p.response.clone(),
+        changes: p.changes.clone(),
+    };
+    Some(ConsultationView {
+        deadline: c.deadline.as_ref().map(|d| d.value.to_string()),
+        rows: c.consulted.iter().map(|p| row(&p.value)).collect(),
+    })
 }
 
 fn kept(site: &Publication, doc: &Document) -> Option<String> {

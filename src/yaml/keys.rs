@@ -21,6 +21,8 @@ pub const FRONT_MATTER: &[&str] = &[
     "audience",
     "replaces",
     "validated",
+    "consultation",
+    "approvals",
     "ratified",
     "effective",
     "withdrawn",

@@ -5,7 +5,8 @@
 use crate::cli::terminal::clean;
 use std::fmt::Write;
 use trustdocs::governance::{
-    Applied, Citing, Decided, FileEdit, FileFingerprint, Locked, NewVersion, Ratification, Unrecordable, Withdrawal,
+    Applied, Approved, Citing, Decided, FileEdit, FileFingerprint, Locked, NewVersion, Ratification, Unrecordable,
+    Withdrawal,
 };
 
 /// Lines of text for the terminal, each cleaned as it is added.
@@ -60,6 +61,29 @@ pub fn ratified(r: &Decided<Ratification>) -> String {
     }
     out.line(format!("  {}: {id} version {version} recorded, fingerprint {}", w.lock, w.fingerprint));
     out.0 + &citing(&r.citing, id, "their owners may need to update them")
+}
+
+pub fn approved(r: &Decided<Approved>) -> String {
+    let w = &r.what;
+    let mut out = Lines(shown(&r.applied));
+    let verb = if matches!(r.applied, Applied::Shown(_)) { "would record" } else { "recorded" };
+    let minute = w.minute.as_ref().map(|m| format!(" (minute {m})")).unwrap_or_default();
+    out.line(format!(
+        "{verb} {} version {} ({}): approved by {} on {}{minute}, step {} of its approval route",
+        r.id, r.version, r.file, w.committee, r.date, w.step
+    ));
+    out.line("the approval route:");
+    for step in w.route.lines() {
+        out.line(format!("  {step}"));
+    }
+    match &w.next {
+        Some((next, true)) => out
+            .line(format!("next: {next} ratifies it: `trustdocs ratify {} --by \"{next}\" --date <YYYY-MM-DD>`", r.id)),
+        Some((next, false)) => out
+            .line(format!("next: {next}'s approval: `trustdocs approve {} --by \"{next}\" --date <YYYY-MM-DD>`", r.id)),
+        None => {}
+    }
+    out.0
 }
 
 pub fn withdrawn(r: &Decided<Withdrawal>) -> String {
