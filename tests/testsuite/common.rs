@@ -292,3 +292,13 @@ pub fn pdfinfo(pdf: &Path) -> String {
     let out = Command::new("pdfinfo").arg(pdf).output().expect("pdfinfo (poppler-utils) is needed");
     String::from_utf8_lossy(&out.stdout).to_string()
 }
+
+/// A consultation on record, for a draft that G001 would otherwise stop
+/// (a new document or a new major version).
+pub const CONSULTED: &str =
+    "consultation:\n  consulted:\n    - { who: Staff Side, group: JNCC, method: meeting, sent: 2026-01-05, response: Agreed }\n";
+
+/// `text`, a document, with `CONSULTED` as the first key of its front matter.
+pub fn consulted(text: &str) -> String {
+    text.replacen("---\n", &format!("---\n{CONSULTED}"), 1)
+}

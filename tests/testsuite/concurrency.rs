@@ -40,7 +40,7 @@ fn drafts(n: usize) -> Fixture {
     let mut files = Vec::new();
     for i in 1..=n {
         let id = format!("POL/001/{i:03}");
-        let draft = doc(&id, "2", "draft", &format!("{history}{EIA}"), "## Scope\n\nNew text.\n")
+        let draft = doc(&id, "2", "draft", &format!("{history}{EIA}{CONSULTED}"), "## Scope\n\nNew text.\n")
             .replace("ratified: { by: Policy Group, date: 2025-01-10 }\nreview_date: 2028-01-10\n", "");
         files.push((format!("d{i}.md"), clean(&id, "", "## Scope\n\nText.\n")));
         files.push((format!("d{i}-v2.md"), draft));

@@ -12,7 +12,7 @@ const TODAY: &str = "2026-02-02";
 fn with_draft(draft_front_end: &str) -> Fixture {
     let current = clean("POL/001/001", "", "## Scope\n\nText.\n");
     let draft = format!(
-        "---\nid: POL/001/001\ntitle: Test Document POL/001/001\ntype: policy\nversion: \"2\"\ndirectorate: Governance\nauthor: {{ name: A Author, title: LSMS }}\n{}{EIA}{draft_front_end}---\n## Scope\n\nNew text.\n",
+        "---\nid: POL/001/001\ntitle: Test Document POL/001/001\ntype: policy\nversion: \"2\"\ndirectorate: Governance\nauthor: {{ name: A Author, title: LSMS }}\n{}{EIA}{CONSULTED}{draft_front_end}---\n## Scope\n\nNew text.\n",
         HISTORY.replace("First issue }", "First issue }\n  - { version: \"2\", date: 2026-01-20, description: Scope widened }")
     );
     let f = Fixture::new(&[("a.md", &current), ("a-v2.md", &draft)]);
@@ -50,7 +50,7 @@ fn a_lone_cr_in_the_front_matter_is_s008_and_cannot_be_ratified() {
     assert_eq!(s008.len(), 1, "{s008:?}");
     assert_eq!(
         (s008[0]["file"].as_str().unwrap(), s008[0]["line"].as_u64().unwrap()),
-        ("content/documents/a-v2.md", 16)
+        ("content/documents/a-v2.md", 19)
     );
     assert!(s008[0]["message"].as_str().unwrap().contains("carriage return"), "{}", s008[0]["message"]);
     let before = snapshot(&f.path("content"));

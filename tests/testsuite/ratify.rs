@@ -26,7 +26,7 @@ fn with_draft() -> Fixture {
         "This strategy applies to all employees of the Trust",
         "This strategy applies to all staff, volunteers and contractors of the Trust",
     );
-    f.write(V4, draft);
+    f.write(V4, consulted(&draft));
     f
 }
 
@@ -198,6 +198,7 @@ status: consultation   # out until March\r
 type: policy\r
 directorate: Governance\r
 author: { name: \"A Author\", title: LSMS }\r
+consultation: { consulted: [ { who: Staff Side, method: meeting, sent: 2026-01-05, response: Agreed } ] }\r
 review_date:           # set at ratification\r
 history:\r
   - { version: \"1\", date: 2025-01-01, description: 'First issue' }  # as printed\r
@@ -255,7 +256,7 @@ fn hostile_values_stay_values() {
     let minute = "- [a]: {b} 'c' \\ \u{2028}---\u{85}";
     let summary = "---\n...\n# not a comment\u{2029}id: POL/9/9";
     let current = clean("POL/001/001", "", "## Scope\n\nText.\n");
-    let draft = doc("POL/001/001", "2", "draft", &format!("{HISTORY}{EIA}"), "## Scope\n\nNew text.\n")
+    let draft = doc("POL/001/001", "2", "draft", &format!("{HISTORY}{EIA}{CONSULTED}"), "## Scope\n\nNew text.\n")
         .replace("ratified: { by: Policy Group, date: 2025-01-10 }\nreview_date: 2028-01-10\n", "");
     let f = Fixture::new(&[("a.md", &current), ("a-v2.md", &draft)]);
     f.lock();
@@ -356,8 +357,9 @@ fn ratify_refuses_what_only_ratification_makes_wrong() {
     );
     assert!(err.contains("warning[Q001]"), "{err}");
     assert!(err.contains("--> content/documents/new.md:6:"), "points at the status line on disk: {err}");
+    assert!(err.contains("warning[G001]"), "a new document, not consulted on: {err}");
     assert!(
-        err.contains("3 findings in content/documents/new.md block ratification and must be fixed first\n"),
+        err.contains("4 findings in content/documents/new.md block ratification and must be fixed first\n"),
         "{err}"
     );
     assert_eq!(snapshot(&f.path("content")), before);

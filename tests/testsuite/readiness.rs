@@ -61,36 +61,75 @@ fn blocking(f: &Fixture) -> Vec<String> {
     codes
 }
 
-#[test]
-fn a_new_version_lacks_its_eia_and_its_history_entry_and_every_command_says_so() {
-    let f = drafted();
-    assert_eq!(blocking(&f), vec!["Q001", "C002"]);
+/// Writes the history entry `new-version` left for the author.
+fn write_history(f: &Fixture) {
+    f.write(DRAFT, f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed; no change of substance"));
+}
+
+fn add_eia(f: &Fixture) {
+    f.write(DRAFT, f.read(DRAFT).replacen("---\n", &format!("---\n{EIA}"), 1));
+}
+
+fn add_consultation(f: &Fixture) {
+    f.write(DRAFT, consulted(&f.read(DRAFT)));
 }
 
 #[test]
-fn q001_alone_when_the_history_entry_is_written() {
+fn a_new_version_lacks_its_eia_consultation_and_history_entry_and_every_command_says_so() {
     let f = drafted();
-    let text = f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed; no change of substance");
-    f.write(DRAFT, text);
+    assert_eq!(blocking(&f), vec!["Q001", "G001", "C002"]);
+}
+
+#[test]
+fn q001_alone_when_the_rest_is_done() {
+    let f = drafted();
+    write_history(&f);
+    add_consultation(&f);
     assert_eq!(blocking(&f), vec!["Q001"]);
 }
 
 #[test]
-fn c002_alone_when_the_eia_is_recorded_and_nothing_once_it_is_written() {
+fn c002_alone_when_the_rest_is_done_and_nothing_once_it_is_written() {
     let f = drafted();
-    let text = f.read(DRAFT);
-    f.write(DRAFT, text.replacen("---\n", &format!("---\n{EIA}"), 1));
+    add_eia(&f);
+    add_consultation(&f);
     assert_eq!(blocking(&f), vec!["C002"]);
-    let text = f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed; no change of substance");
-    f.write(DRAFT, text);
+    write_history(&f);
+    assert_eq!(blocking(&f), Vec::<String>::new());
+}
+
+#[test]
+fn g001_alone_when_a_new_major_version_was_not_consulted_on() {
+    let f = drafted();
+    add_eia(&f);
+    write_history(&f);
+    assert_eq!(blocking(&f), vec!["G001"]);
+}
+
+#[test]
+fn g003_alone_until_the_route_before_the_ratifying_committee_is_recorded() {
+    let f = drafted();
+    add_eia(&f);
+    add_consultation(&f);
+    write_history(&f);
+    let site = f.read("content/site.yaml");
+    f.write(
+        "content/site.yaml",
+        format!("{site}\napproval:\n  routes:\n    policy: [Policy Group, Quality Committee]\n"),
+    );
+    assert_eq!(blocking(&f), vec!["G003"]);
+    let approved = f.run(&["approve", ID, "content", "--by", "Policy Group", "--date", "2026-12-01", "--today", TODAY]);
+    assert!(approved.status.success(), "{}", stderr(&approved));
     assert_eq!(blocking(&f), Vec::<String>::new());
 }
 
 #[test]
 fn an_error_in_any_file_keeps_its_severity_on_a_draft_and_blocks_too() {
     let f = drafted();
-    let text = f.read(DRAFT).replace("[insert what changed in this version]", "Reviewed");
-    f.write(DRAFT, text.replacen("---\n", &format!("---\n{EIA}"), 1) + "\nSee POL/002/999.\n");
+    add_eia(&f);
+    add_consultation(&f);
+    write_history(&f);
+    f.write(DRAFT, f.read(DRAFT) + "\nSee POL/002/999.\n");
     assert_eq!(blocking(&f), vec!["X001"]);
     let r = f.check_json();
     let x001 = with_code(&r, "X001");
