@@ -174,7 +174,7 @@ pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, r
     }
 }
 
-fn consultation(site: &Publication, doc: &Document) -> Option<ConsultationView> {
+pub(super) fn consultation(site: &Publication, doc: &Document) -> Option<ConsultationView> {
     let c = &doc.meta.consultation.as_ref().filter(|_| site.shows_consultation())?.value;
     let row = |p: &Consultee| ConsulteeRow {
         who: p.who.clone(),

@@ -21,6 +21,8 @@ pub fn job(site: &Publication, page: &ChangesPage, findings: &[&Diagnostic]) -> 
     let mut pack = redline::data(site, page);
     pack["date"] = json!(lib.today().to_string());
     pack["cover"] = cover(to);
+    pack["route"] = route(site, to);
+    pack["consultation"] = serde_json::to_value(super::document::consultation(site, to)).expect("serialises");
     let (blocking, other): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
         findings.iter().copied().partition(|d| d.blocks_ratification);
     pack["readiness"] = json!({ "count": blocking.len(), "groups": groups(to, blocking) });
@@ -137,6 +139,33 @@ fn front_matter_part(doc: &Document, line: u32) -> &'static str {
         .filter(|(p, _)| p.line <= line)
         .max_by_key(|(p, _)| p.line)
         .map_or("the front sheet", |(_, name)| name)
+}
+
+/// The approval route of the version's type, each step with what is
+/// recorded of it; without a route, the approvals recorded anyway.
+fn route(site: &Publication, doc: &Document) -> Value {
+    let m = &doc.meta;
+    let recorded = &m.approvals;
+    let step = |committee: &str, ratifies: bool| {
+        let done = recorded.iter().find(|a| crate::model::same_committee(&a.value.by, committee));
+        json!({
+            "committee": committee,
+            "ratifies": ratifies,
+            "approved": done.map(|a| a.value.date.to_string()),
+            "minute": done.and_then(|a| a.value.minute.clone()),
+        })
+    };
+    let t = m.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
+    match site.lib.config.site.approval_route(t) {
+        Some(r) => json!({
+            "ratifier": r.ratifier(),
+            "steps": r.committees.iter().map(|c| step(c, c.as_str() == r.ratifier())).collect::<Vec<_>>(),
+        }),
+        None => json!({
+            "ratifier": null,
+            "steps": recorded.iter().map(|a| step(&a.value.by, false)).collect::<Vec<_>>(),
+        }),
+    }
 }
 
 /// The facts a committee reads first.
