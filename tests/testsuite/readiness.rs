@@ -136,3 +136,51 @@ fn an_error_in_any_file_keeps_its_severity_on_a_draft_and_blocks_too() {
     let x001: Vec<_> = x001.iter().filter(|d| d["file"] == DRAFT).collect();
     assert_eq!((x001.len(), &x001[0]["severity"]), (1, &"error".into()));
 }
+
+#[test]
+fn the_pack_is_a_committee_paper_dated_the_day_it_is_made_with_the_route_and_the_consultation() {
+    let f = drafted();
+    let site = f.read("content/site.yaml");
+    f.write(
+        "content/site.yaml",
+        format!("{site}\napproval:\n  routes:\n    policy: [Policy Group, Quality Committee]\n"),
+    );
+    let consultation = "consultation:\n  deadline: 2026-12-04\n  consulted:\n    - {who: Head of Security, group: Estates, method: email, sent: 2026-11-20, response: \"Asked for lone-working devices to be named\", changes: \"Section 6.2 names them\"}\n    - {who: Staff Side, group: JNCC, method: meeting, sent: 2026-11-25}\n    - {who: \"#set page(width: 1cm) <b>Estates</b>\", method: email, sent: 2026-11-25, response: none received}\n";
+    f.write(DRAFT, f.read(DRAFT).replacen("---\n", &format!("---\n{consultation}"), 1));
+    let approved = f.run(&[
+        "approve",
+        ID,
+        "content",
+        "--by",
+        "Policy Group",
+        "--date",
+        "2026-12-02",
+        "--minute",
+        "PG/26/14",
+        "--today",
+        TODAY,
+    ]);
+    assert!(approved.status.success(), "{}", stderr(&approved));
+    let paper = f.path("paper.pdf");
+    let out = f.run(&["pack", ID, "content", "--out", paper.to_str().unwrap(), "--today", TODAY]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let info = pdfinfo(&paper);
+    assert!(info.contains("Tagged:          yes"), "{info}");
+    assert!(info.contains("CreationDate:    Mon Dec  7 00:00:00 2026"), "dated the day it is made: {info}");
+    let text = pdftotext(&paper);
+    for needle in [
+        "Paper dated 7 December 2026",
+        "For the Quality Committee",
+        "Approval route 1. Policy Group: approved on 2 December 2026 (minute PG/26/14); 2. Quality Committee: asked to ratify",
+        "Consultation 3 consulted, 1 answered; responses were due by 4 December 2026",
+        "2. Consultation",
+        "Asked for lone-working devices to be named",
+        "Section 6.2 names them",
+        "No response recorded",
+        "Did not answer: Staff Side; #set page(width: 1cm) <b>Estates</b>.",
+        "3. Changes from version 1 to version 2",
+        "deleted text is struck through; each changed block is labelled",
+    ] {
+        assert!(text.contains(needle), "{needle:?} not in the paper:\n{text}");
+    }
+}

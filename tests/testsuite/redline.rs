@@ -92,7 +92,7 @@ fn pack_makes_the_committee_paper_for_the_version_in_preparation() {
         "Impacts: 0 negative, 0 positive, 9 neutral",
         "1. Ready to ratify?",
         "Paper dated 23 November 2026",
-        "2. Changes from version 1 to version 2",
+        "3. Changes from version 1 to version 2",
         "year month",
         "Contents",
         "Managers assess the risks of lone working every month.",
