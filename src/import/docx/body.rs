@@ -133,7 +133,12 @@ pub fn walk(xml: &str, styles: &Styles, rels: &Rels) -> Walked {
     w.out
 }
 
-const SKIPPED: [&[u8]; 5] = [b"Fallback", b"instrText", b"delText", b"pict", b"delInstrText"];
+/// Elements whose content is not the document's text: tracked changes are
+/// read as accepted, so deleted and moved-away text (`del`, `moveFrom`) and
+/// the formatting a change replaced (`rPrChange`, `pPrChange`) are left out,
+/// while inserted and moved-in text (`ins`, `moveTo`) is read as any other.
+const SKIPPED: [&[u8]; 9] =
+    [b"Fallback", b"instrText", b"delText", b"pict", b"delInstrText", b"del", b"moveFrom", b"rPrChange", b"pPrChange"];
 
 impl Walker<'_> {
     fn start(&mut self, e: &quick_xml::events::BytesStart, empty: bool) {
