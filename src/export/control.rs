@@ -73,7 +73,7 @@ fn history(out: &mut String, doc: &Document) {
         ];
         rows.push(cells.iter().map(|c| Cell::text(c, false)).collect());
     }
-    xml::table(out, &[600, 900, 900, 1500, 600, 500], rows, true);
+    xml::table(out, &[600, 800, 800, 1400, 800, 600], rows, true);
 }
 
 fn header(labels: &[&str]) -> Vec<Cell> {

@@ -142,6 +142,9 @@ pub fn table(out: &mut String, widths: &[u32], rows: Vec<Vec<Cell>>, header: boo
         out.push_str("</w:tr>");
     }
     out.push_str("</w:tbl>");
+    // Two tables with nothing between them are one table to Word (and to
+    // `import`): an empty paragraph keeps each its own.
+    out.push_str(r#"<w:p><w:pPr><w:spacing w:after="0"/></w:pPr></w:p>"#);
 }
 
 #[cfg(test)]

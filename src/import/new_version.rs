@@ -114,14 +114,14 @@ fn write(opts: &Options, read: Read, warnings: &mut Vec<Warning>) -> Result<Stri
     let (folder, project) = open(&opts.dir, opts.today)?;
     let lib = &project.lib;
     let (id, base) = base_version(lib, &opts.id)?;
-    let facts = Facts::read(&read.control, read.styled_title.as_deref(), warnings);
+    let old =
+        base.version().cloned().ok_or_else(|| Error::Refused(format!("{} has no valid version", base.file.display)))?;
+    let facts = Facts::read(&read.control, read.styled_title.as_deref(), &old, warnings);
     if let Some(other) = facts.id.as_deref().filter(|o| DocId::new(o) != id) {
         return Err(Error::Refused(format!(
             "the front sheet of this file gives the id {other}, not {id} (--new-version-of): import it as a new version of {other}, or correct the id in the file if it really is {id}"
         )));
     }
-    let old =
-        base.version().cloned().ok_or_else(|| Error::Refused(format!("{} has no valid version", base.file.display)))?;
     let new = if opts.minor { old.next_minor() } else { old.next_major() };
     let (bom, text) = on_disk(lib, base)?;
     let target = draft::file_for(&lib.dir.join(&base.file.path), &new);
@@ -131,8 +131,7 @@ fn write(opts: &Options, read: Read, warnings: &mut Vec<Warning>) -> Result<Stri
         return Err(Error::Refused(format!("{display} already exists; rename or remove it, then import again")));
     }
     let front = front_matter(&text, base, (&id, &old, &new), &facts, opts.today)?;
-    let roles = Roles::new(&lib.config);
-    let body = markdown::body(&super::document::even_levels(read.body), &|t| roles.tag(t));
+    let body = body(read.body, base, &lib.config);
     let mut bytes = if bom { "\u{feff}".as_bytes().to_vec() } else { Vec::new() };
     bytes.extend_from_slice(format!("{front}\n{body}").as_bytes());
     let mut files = Vec::new();
@@ -150,6 +149,18 @@ fn write(opts: &Options, read: Read, warnings: &mut Vec<Warning>) -> Result<Stri
     replace::write_all(Folder::Content(&folder), &command, Existing::Keep { refusal: &exists }, &files)?;
     warnings.extend(read.warnings);
     Ok(display)
+}
+
+/// The body as Markdown. A heading keeps the role the same heading had in
+/// the version the draft follows (a Word heading cannot carry `{role=…}`);
+/// a new heading is tagged by `roles.yaml`, as `import` tags any.
+fn body(blocks: Vec<Block>, base: &Document, config: &crate::config::Config) -> String {
+    let key = |t: &str| one_line(t).to_lowercase();
+    let before: std::collections::HashMap<String, &str> =
+        base.body.sections.iter().filter_map(|s| s.role.as_deref().map(|r| (key(&s.text), r))).collect();
+    let roles = Roles::new(config);
+    let tag = |t: &str| before.get(&key(t)).map(|r| r.to_string()).or_else(|| roles.tag(t));
+    markdown::body(&super::document::even_levels(blocks), &tag)
 }
 
 /// The content folder held for writing and loaded, as the governance
@@ -229,7 +240,8 @@ struct Facts {
 }
 
 impl Facts {
-    fn read(control: &[Block], styled_title: Option<&str>, warnings: &mut Vec<Warning>) -> Facts {
+    /// The facts of the control part of a file that follows version `old`.
+    fn read(control: &[Block], styled_title: Option<&str>, old: &Version, warnings: &mut Vec<Warning>) -> Facts {
         // The front sheet is what comes before the first control section.
         let sheet_end = control.iter().position(|b| b.heading().is_some()).unwrap_or(control.len());
         let sheet = front::read(&control[..sheet_end], sheet_end);
@@ -244,9 +256,21 @@ impl Facts {
             summary: value(Field::Summary),
             author: value(Field::Author),
             author_title: value(Field::AuthorTitle),
-            history: history::find(control, warnings).map(|h| h.entries).unwrap_or_default(),
+            history: added_history(control, old, warnings),
         }
     }
+}
+
+/// The rows of the amendment table for versions after `old`: what the
+/// author added. The rows of earlier versions are the record, kept as the
+/// version in force has them, so what reading them finds is not reported.
+fn added_history(control: &[Block], old: &Version, warnings: &mut Vec<Warning>) -> Vec<history::Entry> {
+    let mut found = Vec::new();
+    let entries = history::find(control, &mut found).map(|h| h.entries).unwrap_or_default();
+    let added: Vec<history::Entry> =
+        entries.into_iter().filter(|h| Version::parse(&h.version).is_ok_and(|v| v > *old)).collect();
+    warnings.extend(found.into_iter().filter(|w| added.iter().any(|h| w.at == Some(h.loc))));
+    added
 }
 
 fn one_line(s: &str) -> String {
@@ -280,9 +304,8 @@ fn front_matter(
     }
     author(&mut e, base, facts);
     let mut text = e.finish().map_err(fail)?;
-    let added: Vec<&history::Entry> =
-        facts.history.iter().filter(|h| Version::parse(&h.version).is_ok_and(|v| v > *old)).collect();
-    for h in &added {
+    let added = &facts.history;
+    for h in added {
         let date = h.date.unwrap_or(today);
         let mut pairs = vec![("version", Value::Text(&h.version)), ("date", Value::Date(date))];
         pairs.extend(h.changed.as_deref().map(|c| ("changed", Value::Text(c))));
