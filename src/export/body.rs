@@ -11,23 +11,25 @@ use super::parts::Parts;
 use super::xml::{self, Cell, Format, Para};
 use crate::model::body::{Block, Body, Inline, Target};
 
-/// Writes `body` into `out`.
+/// Writes `body` into `out`, and its footnotes into `parts` as Word
+/// footnotes (numbered in order: `[^1]` stays `1` when read back).
 pub fn write(out: &mut String, body: &Body, parts: &mut Parts) {
     let w = Writer { body };
     for b in &body.blocks {
         w.block(out, b, parts, 0);
     }
-    if !body.footnotes.is_empty() {
-        // Word footnotes are not written: each note's text follows the
-        // body, after its label, as the reference in the text shows it.
-        for note in &body.footnotes {
-            for b in &note.blocks {
-                let mut runs = String::new();
-                xml::run(&mut runs, &format!("[{}] ", note.label), Format::default());
-                w.runs_of_block(&mut runs, b, parts);
-                xml::paragraph(out, &Para::default(), &runs);
+    for note in &body.footnotes {
+        let mut xml = String::new();
+        for (i, b) in note.blocks.iter().enumerate() {
+            let mut runs = String::new();
+            if i == 0 {
+                runs.push_str(r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteRef/></w:r>"#);
+                xml::run(&mut runs, " ", Format::default());
             }
+            w.runs_of_block(&mut runs, b, parts);
+            xml::paragraph(&mut xml, &Para { style: Some("FootnoteText"), ..Para::default() }, &runs);
         }
+        parts.footnote(xml);
     }
 }
 
@@ -142,7 +144,13 @@ impl Writer<'_> {
                 Inline::IdRef { text, .. } => xml::run(runs, text, f),
                 // An image stays in the content folder; its alt text keeps its place.
                 Inline::Image { alt, .. } => xml::run(runs, &format!("[image: {alt}]"), Format { italic: true, ..f }),
-                Inline::FootnoteRef(label) => xml::run(runs, &format!("[{label}]"), f),
+                Inline::FootnoteRef(label) => match self.body.footnotes.iter().position(|n| n.label == *label) {
+                    Some(i) => runs.push_str(&format!(
+                        r#"<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr><w:footnoteReference w:id="{}"/></w:r>"#,
+                        i + 1
+                    )),
+                    None => xml::run(runs, &format!("[^{label}]"), f),
+                },
                 Inline::SoftBreak => xml::run(runs, " ", f),
                 Inline::HardBreak => runs.push_str("<w:r><w:br/></w:r>"),
             }

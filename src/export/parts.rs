@@ -26,6 +26,8 @@ pub struct Parts {
     /// The first number of each ordered list, each its own numbering so
     /// that every list counts from its own start.
     ordered: Vec<u64>,
+    /// Each footnote's paragraphs, numbered from 1 in order.
+    footnotes: Vec<String>,
 }
 
 /// numId of bullets; ordered lists are 2 and up.
@@ -41,6 +43,11 @@ impl Parts {
         BULLETS + self.ordered.len() as u32
     }
 
+    /// Adds a footnote, the next number, of paragraphs already written.
+    pub fn footnote(&mut self, paragraphs: String) {
+        self.footnotes.push(paragraphs);
+    }
+
     /// The relationship id of a hyperlink to `url`.
     pub fn hyperlink(&mut self, url: &str) -> String {
         self.links.push(url.to_string());
@@ -54,8 +61,8 @@ impl Parts {
         let mut z = zip::ZipWriter::new(&mut buf);
         let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
         let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
-        let parts: [(&str, String, bool); 8] = [
-            ("[Content_Types].xml", CONTENT_TYPES.to_string(), false),
+        let mut parts: Vec<(&str, String, bool)> = vec![
+            ("[Content_Types].xml", self.content_types(), false),
             ("_rels/.rels", ROOT_RELS.to_string(), false),
             ("word/document.xml", document_xml(document), false),
             ("word/_rels/document.xml.rels", self.rels(), false),
@@ -64,6 +71,9 @@ impl Parts {
             ("docProps/core.xml", core(title, subject), false),
             ("docProps/app.xml", APP.to_string(), true),
         ];
+        if !self.footnotes.is_empty() {
+            parts.push(("word/footnotes.xml", self.footnotes_xml(), false));
+        }
         for (name, xml, keep_visible) in parts {
             z.start_file(name, if keep_visible { stored } else { deflated }).map_err(failed)?;
             z.write_all(xml.as_bytes())?;
@@ -72,11 +82,32 @@ impl Parts {
         Ok(buf.into_inner())
     }
 
+    fn content_types(&self) -> String {
+        let footnotes = r#"<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>"#;
+        let extra = if self.footnotes.is_empty() { "" } else { footnotes };
+        CONTENT_TYPES.replace("</Types>", &format!("{extra}</Types>"))
+    }
+
+    /// Word's two separators (which every footnotes part starts with), then the notes.
+    fn footnotes_xml(&self) -> String {
+        let mut out = format!("{XML_HEAD}<w:footnotes {NS}>");
+        out.push_str(r#"<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>"#);
+        out.push_str(r#"<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"#);
+        for (i, paragraphs) in self.footnotes.iter().enumerate() {
+            let _ = write!(out, r#"<w:footnote w:id="{}">{paragraphs}</w:footnote>"#, i + 1);
+        }
+        out.push_str("</w:footnotes>");
+        out
+    }
+
     fn rels(&self) -> String {
         let mut out = String::from(XML_HEAD);
         out.push_str(r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">"#);
         out.push_str(r#"<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>"#);
         out.push_str(r#"<Relationship Id="rIdNumbering" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>"#);
+        if !self.footnotes.is_empty() {
+            out.push_str(r#"<Relationship Id="rIdFootnotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>"#);
+        }
         for (i, url) in self.links.iter().enumerate() {
             let _ = write!(
                 out,

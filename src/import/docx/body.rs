@@ -33,6 +33,8 @@ struct Span {
     text: String,
     bold: bool,
     italic: bool,
+    /// Set in a fixed-width font: code.
+    code: bool,
     link: Option<String>,
     /// Markdown written as is (a footnote reference).
     raw: bool,
@@ -79,6 +81,7 @@ struct Walker<'a> {
     table_count: u32,
     bold: bool,
     italic: bool,
+    code: bool,
     link: Option<String>,
     in_text: bool,
     in_ppr: bool,
@@ -100,6 +103,7 @@ pub fn walk(xml: &str, styles: &Styles, rels: &Rels) -> Walked {
         table_count: 0,
         bold: false,
         italic: false,
+        code: false,
         link: None,
         in_text: false,
         in_ppr: false,
@@ -167,9 +171,13 @@ impl Walker<'_> {
             b"r" if !empty => {
                 self.bold = false;
                 self.italic = false;
+                self.code = false;
             }
             b"b" if self.in_rpr && !self.in_ppr => self.bold = is_on(e),
             b"i" if self.in_rpr && !self.in_ppr => self.italic = is_on(e),
+            b"rFonts" if self.in_rpr && !self.in_ppr => {
+                self.code = attr(e, b"w:ascii").is_some_and(|f| MONOSPACE.contains(&f.as_str()))
+            }
             b"t" if !empty => self.in_text = true,
             b"tab" if !self.in_ppr => self.push_text(" "),
             b"br" | b"cr" => self.push_text(" "),
@@ -249,12 +257,18 @@ impl Walker<'_> {
     }
 
     fn push_text(&mut self, s: &str) {
-        let (bold, italic, link) = (self.bold, self.italic, self.link.clone());
+        let (bold, italic, code, link) = (self.bold, self.italic, self.code, self.link.clone());
         self.with_para(|p| match p.spans.last_mut() {
-            Some(last) if !last.raw && last.bold == bold && last.italic == italic && last.link == link => {
+            Some(last)
+                if !last.raw
+                    && last.bold == bold
+                    && last.italic == italic
+                    && last.code == code
+                    && last.link == link =>
+            {
                 last.text.push_str(s)
             }
-            _ => p.spans.push(Span { text: s.to_string(), bold, italic, link, raw: false }),
+            _ => p.spans.push(Span { text: s.to_string(), bold, italic, code, link, raw: false }),
         });
     }
 
@@ -350,7 +364,7 @@ fn render(spans: &[Span]) -> Text {
         }
         let lead = &s.text[..s.text.len() - s.text.trim_start().len()];
         let tail = &s.text[s.text.trim_end().len()..];
-        let mut inner = escape_inline(trimmed);
+        let mut inner = if s.code { code_span(trimmed) } else { escape_inline(trimmed) };
         if s.italic {
             inner = format!("*{inner}*");
         }
@@ -366,6 +380,19 @@ fn render(spans: &[Span]) -> Text {
     }
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     Text { plain, md: md.split_whitespace().collect::<Vec<_>>().join(" ") }
+}
+
+/// The fonts Word offers for code, whose runs become Markdown code.
+const MONOSPACE: [&str; 5] = ["Courier New", "Consolas", "Courier", "Lucida Console", "Cascadia Mono"];
+
+/// Text as a Markdown code span: fenced with one backtick more than the
+/// longest run of backticks inside it, and spaced when it starts or ends
+/// with one.
+fn code_span(s: &str) -> String {
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// Escapes a run in the middle of a paragraph: line-start rules do not
