@@ -53,7 +53,12 @@ pub fn run(opts: &Options) -> Result<Exported> {
     if !opts.out.extension().is_some_and(|e| e.eq_ignore_ascii_case("docx")) {
         return Err(Error::Usage(format!("--out {}: give a file name ending in .docx", opts.out.display())));
     }
-    let project = Project::load(&opts.dir, opts.today)?;
+    // A folder that cannot be read is bad input (exit 2), as for the other commands.
+    let unreadable = |e: Error| match e {
+        Error::Busy(_) | Error::Refused(_) => e,
+        _ => Error::Unreadable(Box::new(e)),
+    };
+    let project = Project::load(&opts.dir, opts.today).map_err(unreadable)?;
     let doc = chosen(&project.lib, &opts.id, opts.version.as_deref(), opts.today)?;
     let mut document = String::new();
     control::write(&mut document, doc);

@@ -333,6 +333,9 @@ fn unknown_ids_and_versions_are_named_with_what_there_is() {
     let o = f.run(&["export", "CORP/STRAT/003", "content", "--out", "x.txt"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("ending in .docx"), "{}", stderr(&o));
+    let o = f.run(&["export", "CORP/STRAT/003", "nowhere", "--out", "x.docx"]);
+    assert_eq!(o.status.code(), Some(2), "a folder that cannot be read is bad input");
+    assert!(stderr(&o).contains("nowhere"), "{}", stderr(&o));
     assert!(!f.path("x.docx").exists() && !f.path("x.txt").exists());
 }
 
