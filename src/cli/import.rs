@@ -1,6 +1,7 @@
 //! `trustdocs import`: for each input what was written and the importer's
 //! warnings, then the check's findings in what was written (printed by the
-//! project's one diagnostic renderer, `report`), or all of it as JSON.
+//! project's one diagnostic renderer, `report`), or all of it as JSON. With
+//! `--new-version-of`, the Word file's tracked changes and comments too.
 
 use super::args::{Format, FormatArg, CONTENT};
 use super::exit::{fail, Exit, Stage};

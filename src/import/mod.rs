@@ -7,8 +7,10 @@
 //! the amendment history (`history`) and the EIA (`eia`); `document` puts
 //! front matter and body together, and the writer every file in the content
 //! folder uses (`output::replace`) puts each document and its images there,
-//! all or none; the folder is then checked like any other. The command line
-//! (`src/cli/import.rs`) prints the outcome.
+//! all or none; the folder is then checked like any other. `new_version`
+//! reads an edited Word file (`--new-version-of`) as the next version of a
+//! document, with `docx/review.rs` counting its tracked changes and reading
+//! its comments. The command line (`src/cli/import.rs`) prints the outcome.
 
 pub mod blocks;
 mod clean;
