@@ -63,9 +63,13 @@ pub fn run(opts: &Options) -> Result<FileReport> {
             return Ok(report);
         }
     };
-    report.review = Some(read.review.clone());
+    // Told only when the draft is written: a refused file accepted nothing.
+    let review = read.review.clone();
     match write(opts, read, &mut report.warnings) {
-        Ok(file) => report.output = Some(file),
+        Ok(file) => {
+            report.output = Some(file);
+            report.review = Some(review);
+        }
         Err(e @ (Error::Usage(_) | Error::Busy(_) | Error::Unreadable(_))) => return Err(e),
         Err(e) => report.error = Some(e.to_string()),
     }

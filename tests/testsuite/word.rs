@@ -365,6 +365,7 @@ fn a_second_version_in_preparation_is_refused() {
         "{}",
         stdout(&o)
     );
+    assert!(!stdout(&o).contains("tracked changes"), "a refused file accepted nothing: {}", stdout(&o));
 }
 
 #[test]
