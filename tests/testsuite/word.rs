@@ -437,10 +437,10 @@ fn document_text_stays_text_both_ways() {
     );
 }
 
-const FEATURES: &str = "---\nid: POL/009/002\ntitle: Features\ntype: policy\nversion: \"1\"\nstatus: ratified\ndirectorate: Governance\nauthor: { name: A Author, title: LSMS }\nratified: { by: Policy Group, date: 2025-01-10 }\nreview_date: 2028-01-10\nhistory:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\n---\n\nA paragraph before any heading, with *italic*, **bold**, ***both*** and `code`.\n\n## Lists\n\n1. first\n2. second\n   - nested bullet\n     1. deeper\n3. third\n\n## Links and notes\n\nSee [the guidance](https://example.org/g) and <mailto:a@b.nhs.uk>, and a note.[^1]\n\n| A | B |\n|---|---|\n| 1 | **two** |\n\n| C |\n|---|\n| a table right after another |\n\n[^1]: The footnote, with *emphasis*.\n";
+const FEATURES: &str = "---\nid: POL/009/002\ntitle: Features\ntype: policy\nversion: \"1\"\nstatus: ratified\ndirectorate: Governance\nauthor: { name: A Author, title: LSMS }\nratified: { by: Policy Group, date: 2025-01-10 }\nreview_date: 2028-01-10\nhistory:\n  - { version: \"1\", date: 2025-01-01, description: First issue }\n---\n\nA paragraph before any heading, with *italic*, **bold**, ***both*** and `code`.\n\n## Lists\n\n1. first\n2. second\n   - nested bullet\n     1. deeper\n3. third\n\n## Links and notes\n\nSee [the guidance](https://example.org/g) and <mailto:a@b.nhs.uk>, and a note.[^1]\n\n> A quotation.\n\n| A | B |\n|---|---|\n| 1 | **two** |\n\n| C |\n|---|\n| a table right after another |\n\n[^1]: The footnote, with *emphasis*.\n";
 
 #[test]
-fn emphasis_code_nested_lists_footnotes_and_tables_come_back() {
+fn emphasis_code_nested_lists_footnotes_quotes_and_tables_come_back() {
     let f = Fixture::new(&[("features.md", FEATURES)]);
     export(&f, "POL/009/002", "features.docx");
     let o = import_new(&f, "features.docx", "POL/009/002", &[]);

@@ -296,6 +296,7 @@ impl Walker<'_> {
                 Kind::Paragraph { text }
             }
             Role::Heading(level) => heading(level, text),
+            Role::Quote => Kind::Paragraph { text: Text { md: format!("> {}", text.md), plain: text.plain } },
             _ if numbered => Kind::ListItem {
                 level: p.ilvl + 1,
                 ordered: num.as_deref().is_some_and(|n| self.styles.ordered(n, p.ilvl)),
