@@ -24,15 +24,17 @@ if ! typst --version 2>/dev/null | grep -q "$TYPST_VERSION"; then
 fi
 typst --version >&2
 
-step "Debian packages: poppler-utils (PDF tests), Chromium (browser tests), Java (HTML checker), Node.js, LibreOffice Calc (register.csv)"
+step "Debian packages: poppler-utils (PDF tests), Chromium (browser tests), Java (HTML checker), Node.js, LibreOffice Calc (register.csv) and Writer (export)"
 missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v chromium >/dev/null || missing+=(chromium)
 command -v java >/dev/null || missing+=(default-jre-headless)
 command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
-# LibreOffice opens register.csv in a test (about 60 packages, 200 MB installed, a few minutes once).
+# LibreOffice opens register.csv in a test (about 60 packages, 200 MB installed, a few minutes once),
+# and converts export's .docx to PDF, for which it needs Writer (the word test).
 command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq

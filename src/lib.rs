@@ -40,6 +40,7 @@ pub mod compare;
 pub mod config;
 pub mod diag;
 pub mod error;
+pub mod export;
 pub mod governance;
 pub mod import;
 pub mod links;

@@ -1,6 +1,7 @@
 //! `trustdocs import`: for each input what was written and the importer's
 //! warnings, then the check's findings in what was written (printed by the
-//! project's one diagnostic renderer, `report`), or all of it as JSON.
+//! project's one diagnostic renderer, `report`), or all of it as JSON. With
+//! `--new-version-of`, the Word file's tracked changes and comments too.
 
 use super::args::{Format, FormatArg, CONTENT};
 use super::exit::{fail, Exit, Stage};
@@ -9,6 +10,8 @@ use serde::Serialize;
 use std::path::PathBuf;
 use trustdocs::diag::{Diagnostic, Summary};
 use trustdocs::import::blocks::Loc;
+use trustdocs::import::docx::review::Review;
+use trustdocs::import::new_version::Options as NewVersion;
 use trustdocs::import::{FileReport, Options, Outcome};
 use trustdocs::model::Date;
 use trustdocs::report::{self, Style};
@@ -25,15 +28,34 @@ pub struct Args {
     #[arg(long)]
     id: Option<String>,
     /// Replace documents and images that already exist.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "new_version_of")]
     force: bool,
+    /// Import one Word file (most often made by `trustdocs export` and edited) as the next
+    /// version of this document, in preparation: its body and the facts it changes, tracked
+    /// changes accepted, comments listed. --out is then the content folder holding the document.
+    #[arg(long, value_name = "ID", conflicts_with = "id")]
+    new_version_of: Option<String>,
+    /// With --new-version-of: the next minor version (3 → 3.1) instead of the next major one (3 → 4).
+    #[arg(long, requires = "new_version_of")]
+    minor: bool,
     #[command(flatten)]
     format: FormatArg,
 }
 
 pub fn run(a: Args, today: Date) -> Exit {
-    let opts = Options { files: a.files, out: a.out, id: a.id, force: a.force, today };
-    match trustdocs::import::run(&opts) {
+    let result = match a.new_version_of {
+        Some(id) => match <[PathBuf; 1]>::try_from(a.files) {
+            Ok([file]) => {
+                let opts = NewVersion { file, id, dir: a.out, minor: a.minor, today };
+                trustdocs::import::run_new_version(&opts)
+            }
+            Err(_) => Err(trustdocs::Error::Usage(
+                "--new-version-of reads one Word file: `trustdocs import FILE.docx --new-version-of ID`".into(),
+            )),
+        },
+        None => trustdocs::import::run(&Options { files: a.files, out: a.out, id: a.id, force: a.force, today }),
+    };
+    match result {
         Ok(outcome) => {
             match a.format.format {
                 Format::Json => print!("{}", json(&outcome)),
@@ -120,7 +142,29 @@ fn file(f: &FileReport, p: &Paint, out: &mut String) {
             None => {}
         }
     }
-    if !f.warnings.is_empty() || f.error.is_some() {
+    if let Some(r) = &f.review {
+        review(r, p, out);
+    }
+    if !f.warnings.is_empty() || f.error.is_some() || f.review.is_some() {
         out.push('\n');
+    }
+}
+
+/// The tracked changes accepted and the comments of a Word file, which
+/// the draft does not keep: a person answers the comments.
+fn review(r: &Review, p: &Paint, out: &mut String) {
+    let Paint { yellow, reset, .. } = *p;
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    out.push_str(&format!(
+        "  tracked changes: {} and {} accepted\n",
+        plural(r.insertions, "insertion", "insertions"),
+        plural(r.deletions, "deletion", "deletions")
+    ));
+    for c in &r.comments {
+        let on = if c.anchor.is_empty() { String::new() } else { format!(" on “{}”", clean(&c.anchor)) };
+        out.push_str(&format!("  {yellow}comment{reset} by {}{on}: {}\n", clean(&c.author), clean(&c.text)));
+    }
+    if !r.comments.is_empty() {
+        out.push_str("    comments are not kept in the draft: answer them, then edit the draft\n");
     }
 }

@@ -10,6 +10,7 @@ mod build;
 mod check;
 mod diff;
 mod exit;
+mod export;
 mod governance;
 mod import;
 mod in_force;
@@ -49,6 +50,8 @@ enum Command {
     Pack(diff::PackArgs),
     /// Import existing Word documents (.docx), PDFs (.pdf, through pdftotext) and text taken from PDFs (.txt) into a content folder, then check them.
     Import(import::Args),
+    /// Write a version of a document as a Word file to edit, which `import --new-version-of` reads back.
+    Export(export::Args),
     /// Start the next version of a document: copy its version in force into a new draft file beside it.
     #[command(
         after_help = "Examples:\n  trustdocs new-version CORP/STRAT/003            # version 3 → a draft of version 4\n  trustdocs new-version POL/002/015 --minor       # version 1 → a draft of version 1.1\n\nThe draft is written beside the current file, named with its version (lone-working.md → lone-working-v4.md).\nIt has status draft, no ratified or review_date, and a last history entry whose description must be written before it can be ratified."
@@ -109,6 +112,7 @@ pub fn run() -> ExitCode {
         Command::Diff(a) => diff::diff(a, today),
         Command::Pack(a) => diff::pack(a, today),
         Command::Import(a) => import::run(a, today),
+        Command::Export(a) => export::run_export(a, today),
         Command::NewVersion(a) => governance::new_version(a, today),
         Command::Approve(a) => governance::approve(a, today),
         Command::Ratify(a) => governance::ratify(a, today),

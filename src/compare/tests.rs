@@ -121,6 +121,13 @@ fn formatting_and_link_targets_count_as_changes() {
 }
 
 #[test]
+fn the_same_link_written_with_other_escapes_is_no_change() {
+    let old = "## A\n\nSee [a_b](http://x.org/a_b) now.\n";
+    let new = "## A\n\nSee [a\\_b](<http://x.org/a_b>) now.\n";
+    assert!(run(old, new).changes().is_empty(), "{:?}", run(old, new).changes());
+}
+
+#[test]
 fn a_rewritten_document_is_fast_enough_and_whole() {
     let para = |seed: usize| (0..120).map(|w| format!("w{}", (w * 7 + seed) % 97)).collect::<Vec<_>>().join(" ");
     let old: String = (0..40).map(|i| format!("## S{i}\n\n{}\n\n", para(i))).collect();

@@ -218,9 +218,18 @@ impl<'a> Flattener<'a> {
         }
     }
 
-    /// Formatting and link targets, which plain text leaves out.
+    /// Formatting and link targets, which plain text leaves out. Text is
+    /// hashed run by run as a reader sees it: the parser splits a text at
+    /// each escape (`a\_b` is three texts), and the same words written with
+    /// other escapes (as `import` writes them) are not a change.
     fn rich_inlines(&self, inl: &[Inline], h: &mut FxHasher) {
+        let mut text = String::new();
         for i in inl {
+            if let Inline::Text(t) = i {
+                text.push_str(t);
+                continue;
+            }
+            hash_text(&mut text, h);
             std::mem::discriminant(i).hash(h);
             match i {
                 Inline::Emphasis(c) | Inline::Strong(c) | Inline::Strikethrough(c) => self.rich_inlines(c, h),
@@ -229,12 +238,21 @@ impl<'a> Flattener<'a> {
                     self.rich_inlines(children, h);
                 }
                 Inline::Image { link, .. } => format!("{:?}", self.body.links[*link].target).hash(h),
-                Inline::Code(t) | Inline::Text(t) => t.hash(h),
+                Inline::Code(t) => t.hash(h),
                 Inline::IdRef { text, .. } => text.hash(h),
                 Inline::FootnoteRef(l) => l.hash(h),
-                Inline::SoftBreak | Inline::HardBreak => {}
+                Inline::Text(_) | Inline::SoftBreak | Inline::HardBreak => {}
             }
         }
+        hash_text(&mut text, h);
+    }
+}
+
+/// A run of text, then nothing until the next one.
+fn hash_text(text: &mut String, h: &mut FxHasher) {
+    if !text.is_empty() {
+        "text".hash(h);
+        std::mem::take(text).hash(h);
     }
 }
 

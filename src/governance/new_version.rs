@@ -3,14 +3,15 @@
 //!
 //! File names: the current file's name with `-v<version>` at the end of its
 //! stem (`lone-working.md` → `lone-working-v4.md`), replacing a `-v<version>`
-//! already there (`lone-working-v3.md` → `lone-working-v4.md`).
+//! already there (`lone-working-v3.md` → `lone-working-v4.md`): `yaml::draft`,
+//! which `import --new-version-of` shares.
 
 use super::{apply, open, versions, Change, OnDisk};
 use crate::error::{Error, Result};
 use crate::model::HISTORY_PLACEHOLDER;
 use crate::model::{Date, DocId, Document, Status, Version};
-use crate::yaml::edit::{Editor, Value};
-use std::path::{Path, PathBuf};
+use crate::yaml::draft::{self, file_for};
+use std::path::PathBuf;
 
 pub struct NewVersionOptions {
     pub id: String,
@@ -94,51 +95,10 @@ fn describe(doc: &Document) -> String {
 /// The text of the draft: the current version's, with the next version
 /// number, `status: draft`, no ratification, effective date, review date
 /// or extension, and a new history entry whose description is a
-/// placeholder C002 finds.
+/// placeholder C002 finds (`yaml::draft`, shared with `import --new-version-of`).
 fn draft_text(source: &OnDisk, id: &DocId, old: &Version, new: &Version, today: Date) -> Result<String> {
     let fail = |why| Error::Refused(format!("cannot copy {}: {why}", source.display));
-    let mut e = Editor::new(&source.text).map_err(fail)?;
-    e.set("version", &Value::Text(new.as_str()));
-    e.set("status", &Value::Word("draft"));
-    for key in ["ratified", "effective", "review_date", "review_extension", "withdrawn"] {
-        e.remove(key);
-    }
-    // The copy replaces the version it was copied from.
-    if let Some(i) = e.find_item("replaces", "id", |s| DocId::new(s) == *id) {
-        e.set_in("replaces", i, "version", &Value::Text(old.as_str())).map_err(fail)?;
-    }
-    e.append_item(
-        "history",
-        &[
-            ("version", Value::Text(new.as_str())),
-            ("date", Value::Date(today)),
-            ("description", Value::Text(HISTORY_PLACEHOLDER)),
-        ],
-    )
-    .map_err(fail)?;
+    let mut e = draft::next_version(&source.text, id, old, new).map_err(fail)?;
+    e.append_item("history", &draft::placeholder_entry(new, today)).map_err(fail)?;
     e.finish().map_err(fail)
-}
-
-/// `name.md` → `name-v4.md`; `name-v3.md` → `name-v4.md`.
-fn file_for(current: &Path, version: &Version) -> PathBuf {
-    let stem = current.file_stem().map(|s| s.to_string_lossy().to_string()).unwrap_or_default();
-    let base = match stem.rsplit_once("-v") {
-        Some((base, v)) if !v.is_empty() && Version::parse(v).is_ok() => base.to_string(),
-        _ => stem,
-    };
-    current.with_file_name(format!("{base}-v{version}.md"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn file_names_carry_the_version() {
-        let v = Version::parse("4").unwrap();
-        assert_eq!(file_for(Path::new("d/lone-working.md"), &v), Path::new("d/lone-working-v4.md"));
-        assert_eq!(file_for(Path::new("d/lone-working-v3.md"), &v), Path::new("d/lone-working-v4.md"));
-        assert_eq!(file_for(Path::new("d/lone-working-v3.1.md"), &v), Path::new("d/lone-working-v4.md"));
-        assert_eq!(file_for(Path::new("d/a-very-good.md"), &v), Path::new("d/a-very-good-v4.md"));
-    }
 }

@@ -269,7 +269,7 @@ fn report_missing(front: &Front, warnings: &mut Vec<Warning>) {
 }
 
 /// Heading levels start at 1 and go down one at a time.
-fn even_levels(mut body: Vec<Block>) -> Vec<Block> {
+pub(super) fn even_levels(mut body: Vec<Block>) -> Vec<Block> {
     let min = body.iter().filter_map(|b| b.heading().map(|(l, _)| l)).min().unwrap_or(1);
     let mut previous = 0u8;
     for b in &mut body {

@@ -9,6 +9,8 @@ use super::escape::escape;
 pub fn body(blocks: &[Block], role: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let mut previous_was_item = false;
+    // The width of the marker of the list item open at each level.
+    let mut markers: Vec<usize> = Vec::new();
     for block in blocks {
         let is_item = matches!(block.kind, Kind::ListItem { .. });
         let in_list = is_item && previous_was_item;
@@ -16,6 +18,9 @@ pub fn body(blocks: &[Block], role: &dyn Fn(&str) -> Option<String>) -> String {
             out.push('\n');
         }
         previous_was_item = is_item;
+        if !is_item {
+            markers.clear();
+        }
         match &block.kind {
             Kind::Heading { level, text, .. } => {
                 let hashes = "#".repeat((*level as usize + 1).min(6));
@@ -30,9 +35,14 @@ pub fn body(blocks: &[Block], role: &dyn Fn(&str) -> Option<String>) -> String {
                 out.push('\n');
             }
             Kind::ListItem { level, ordered, text } => {
-                let indent = if *ordered { 3 } else { 2 } * (level.saturating_sub(1) as usize);
+                // An item nests under its parent's text, which starts after
+                // the parent's marker: 2 columns after "- ", 3 after "1. ".
+                // A level with no item above it (a list that starts nested) counts as bullets.
+                markers.resize(level.saturating_sub(1) as usize, 2);
+                let indent: usize = markers.iter().sum();
                 let marker = if *ordered { "1." } else { "-" };
                 out.push_str(&format!("{}{marker} {}\n", " ".repeat(indent), text.md.trim()));
+                markers.push(marker.len() + 1);
             }
             Kind::Table { rows } => table(rows, &mut out),
             Kind::Image { asset, alt } => {
@@ -55,5 +65,21 @@ fn table(rows: &[Row], out: &mut String) {
         if i == 0 {
             out.push_str(&format!("|{}\n", "---|".repeat(width)));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::blocks::{Loc, Text};
+
+    fn item(level: u8, ordered: bool, s: &str) -> Block {
+        Block::new(Kind::ListItem { level, ordered, text: Text::plain(s) }, Loc::Paragraph { paragraph: 1 })
+    }
+
+    #[test]
+    fn nested_items_start_under_their_parents_text() {
+        let blocks = [item(1, true, "first"), item(2, false, "under"), item(3, true, "deeper"), item(1, false, "next")];
+        assert_eq!(body(&blocks, &|_| None), "1. first\n   - under\n     1. deeper\n- next\n");
     }
 }

@@ -7,8 +7,10 @@
 //! the amendment history (`history`) and the EIA (`eia`); `document` puts
 //! front matter and body together, and the writer every file in the content
 //! folder uses (`output::replace`) puts each document and its images there,
-//! all or none; the folder is then checked like any other. The command line
-//! (`src/cli/import.rs`) prints the outcome.
+//! all or none; the folder is then checked like any other. `new_version`
+//! reads an edited Word file (`--new-version-of`) as the next version of a
+//! document, with `docx/review.rs` counting its tracked changes and reading
+//! its comments. The command line (`src/cli/import.rs`) prints the outcome.
 
 pub mod blocks;
 mod clean;
@@ -24,6 +26,7 @@ pub mod labels;
 pub mod layout;
 pub mod loc;
 pub mod markdown;
+pub mod new_version;
 pub mod pdf;
 pub mod references;
 pub mod roles;
@@ -63,6 +66,10 @@ pub struct FileReport {
     /// The error is the input's: missing, not a document, refused.
     pub unreadable: bool,
     pub warnings: Vec<Warning>,
+    /// `--new-version-of`: the tracked changes accepted and the comments
+    /// found in the Word file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub review: Option<docx::review::Review>,
 }
 
 pub struct Outcome {
@@ -177,7 +184,8 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
         let input = crate::load::display_path(path);
-        let mut report = FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new() };
+        let mut report =
+            FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new(), review: None };
         match result {
             Err(e) => {
                 report.error = Some(e.to_string());
@@ -194,11 +202,24 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
         files.push(report);
     }
     drop(folder);
+    checked(files, dir, opts.today, notice)
+}
+
+/// `import FILE.docx --new-version-of ID`: the file as the draft of the
+/// next version of ID (`new_version.rs`), then checked as any import.
+pub fn run_new_version(opts: &new_version::Options) -> crate::Result<Outcome> {
+    let report = new_version::run(opts)?;
+    checked(vec![report], &opts.dir, opts.today, None)
+}
+
+/// The outcome of the inputs `files`, with the check of the documents
+/// written into the content folder `dir` (only their own diagnostics).
+fn checked(files: Vec<FileReport>, dir: &Path, today: Date, notice: Option<String>) -> crate::Result<Outcome> {
     let outputs: HashSet<String> = files.iter().filter_map(|f| f.output.clone()).collect();
     let (diagnostics, sources) = if outputs.is_empty() {
         (Vec::new(), HashMap::new())
     } else {
-        let checked = crate::check(dir, opts.today)?;
+        let checked = crate::check(dir, today)?;
         let diags: Vec<Diagnostic> =
             checked.diags.iter().filter(|d| d.file.as_ref().is_some_and(|f| outputs.contains(f))).cloned().collect();
         let sources = checked.sources().into_iter().filter(|(k, _)| outputs.contains(k)).collect();

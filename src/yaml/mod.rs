@@ -8,9 +8,12 @@
 //! - [`quote`]: the one function that writes text into YAML, and the
 //!   scalar values edits write;
 //! - [`write`]: a whole front matter written from a tree of values (import);
+//! - [`draft`]: the front matter of a new version (`new-version`, and
+//!   `import --new-version-of`) and the name of its file;
 //! - [`keys`]: the front matter's keys in their usual order, which the
 //!   loader knows and an edit adds new keys by.
 
+pub mod draft;
 pub mod edit;
 pub mod keys;
 pub mod quote;

@@ -188,15 +188,15 @@ fn symbolic_link_loops_are_read_once_and_reported() {
     use std::os::unix::fs::symlink;
     let f = Fixture::new(&[("good.md", &good()), ("a/one.md", &clean("POL/001/002", "", "## S\n\nOne.\n"))]);
     f.write("content/documents/b/two.md", clean("POL/001/003", "", "## S\n\nTwo.\n"));
-    f.write("content/shared/three.md", clean("POL/001/004", "", "## S\n\nThree.\n"));
+    f.write("content/stored/three.md", clean("POL/001/004", "", "## S\n\nThree.\n"));
     // Two loops back to documents/, a second way into a/, a link to itself,
     // and a link to a folder elsewhere in the content folder (followed once).
     symlink("..", f.path("content/documents/a/up")).unwrap();
     symlink("../../documents", f.path("content/documents/b/top")).unwrap();
     symlink("a", f.path("content/documents/again")).unwrap();
     symlink("self", f.path("content/documents/self")).unwrap();
-    symlink("../shared", f.path("content/documents/shared")).unwrap();
-    symlink("../documents/shared", f.path("content/shared/back")).unwrap();
+    symlink("../stored", f.path("content/documents/stored")).unwrap();
+    symlink("../documents/stored", f.path("content/stored/back")).unwrap();
     let out = run_within(&f, &["check", "content", "--format", "json", "--today", "2026-11-23"], 20)
         .expect("check finishes: symbolic link loops are not followed");
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
@@ -211,7 +211,7 @@ fn symbolic_link_loops_are_read_once_and_reported() {
             "content/documents/again",
             "content/documents/b/top",
             "content/documents/self",
-            "content/documents/shared/back"
+            "content/documents/stored/back"
         ]
     );
     let built = run_within(&f, &["build", "content", "--out", "out", "--no-pdf"], 20).expect("build finishes");

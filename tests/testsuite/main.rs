@@ -48,3 +48,4 @@ mod suggestions;
 mod unsafe_urls;
 mod versions;
 mod withdraw;
+mod word;

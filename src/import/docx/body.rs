@@ -33,6 +33,8 @@ struct Span {
     text: String,
     bold: bool,
     italic: bool,
+    /// Set in a fixed-width font: code.
+    code: bool,
     link: Option<String>,
     /// Markdown written as is (a footnote reference).
     raw: bool,
@@ -79,6 +81,7 @@ struct Walker<'a> {
     table_count: u32,
     bold: bool,
     italic: bool,
+    code: bool,
     link: Option<String>,
     in_text: bool,
     in_ppr: bool,
@@ -100,6 +103,7 @@ pub fn walk(xml: &str, styles: &Styles, rels: &Rels) -> Walked {
         table_count: 0,
         bold: false,
         italic: false,
+        code: false,
         link: None,
         in_text: false,
         in_ppr: false,
@@ -133,7 +137,12 @@ pub fn walk(xml: &str, styles: &Styles, rels: &Rels) -> Walked {
     w.out
 }
 
-const SKIPPED: [&[u8]; 5] = [b"Fallback", b"instrText", b"delText", b"pict", b"delInstrText"];
+/// Elements whose content is not the document's text: tracked changes are
+/// read as accepted, so deleted and moved-away text (`del`, `moveFrom`) and
+/// the formatting a change replaced (`rPrChange`, `pPrChange`) are left out,
+/// while inserted and moved-in text (`ins`, `moveTo`) is read as any other.
+const SKIPPED: [&[u8]; 9] =
+    [b"Fallback", b"instrText", b"delText", b"pict", b"delInstrText", b"del", b"moveFrom", b"rPrChange", b"pPrChange"];
 
 impl Walker<'_> {
     fn start(&mut self, e: &quick_xml::events::BytesStart, empty: bool) {
@@ -162,9 +171,13 @@ impl Walker<'_> {
             b"r" if !empty => {
                 self.bold = false;
                 self.italic = false;
+                self.code = false;
             }
             b"b" if self.in_rpr && !self.in_ppr => self.bold = is_on(e),
             b"i" if self.in_rpr && !self.in_ppr => self.italic = is_on(e),
+            b"rFonts" if self.in_rpr && !self.in_ppr => {
+                self.code = attr(e, b"w:ascii").is_some_and(|f| MONOSPACE.contains(&f.as_str()))
+            }
             b"t" if !empty => self.in_text = true,
             b"tab" if !self.in_ppr => self.push_text(" "),
             b"br" | b"cr" => self.push_text(" "),
@@ -244,12 +257,18 @@ impl Walker<'_> {
     }
 
     fn push_text(&mut self, s: &str) {
-        let (bold, italic, link) = (self.bold, self.italic, self.link.clone());
+        let (bold, italic, code, link) = (self.bold, self.italic, self.code, self.link.clone());
         self.with_para(|p| match p.spans.last_mut() {
-            Some(last) if !last.raw && last.bold == bold && last.italic == italic && last.link == link => {
+            Some(last)
+                if !last.raw
+                    && last.bold == bold
+                    && last.italic == italic
+                    && last.code == code
+                    && last.link == link =>
+            {
                 last.text.push_str(s)
             }
-            _ => p.spans.push(Span { text: s.to_string(), bold, italic, link, raw: false }),
+            _ => p.spans.push(Span { text: s.to_string(), bold, italic, code, link, raw: false }),
         });
     }
 
@@ -277,6 +296,7 @@ impl Walker<'_> {
                 Kind::Paragraph { text }
             }
             Role::Heading(level) => heading(level, text),
+            Role::Quote => Kind::Paragraph { text: Text { md: format!("> {}", text.md), plain: text.plain } },
             _ if numbered => Kind::ListItem {
                 level: p.ilvl + 1,
                 ordered: num.as_deref().is_some_and(|n| self.styles.ordered(n, p.ilvl)),
@@ -345,7 +365,7 @@ fn render(spans: &[Span]) -> Text {
         }
         let lead = &s.text[..s.text.len() - s.text.trim_start().len()];
         let tail = &s.text[s.text.trim_end().len()..];
-        let mut inner = escape_inline(trimmed);
+        let mut inner = if s.code { code_span(trimmed) } else { escape_inline(trimmed) };
         if s.italic {
             inner = format!("*{inner}*");
         }
@@ -361,6 +381,19 @@ fn render(spans: &[Span]) -> Text {
     }
     let plain = plain.split_whitespace().collect::<Vec<_>>().join(" ");
     Text { plain, md: md.split_whitespace().collect::<Vec<_>>().join(" ") }
+}
+
+/// The fonts Word offers for code, whose runs become Markdown code.
+const MONOSPACE: [&str; 5] = ["Courier New", "Consolas", "Courier", "Lucida Console", "Cascadia Mono"];
+
+/// Text as a Markdown code span: fenced with one backtick more than the
+/// longest run of backticks inside it, and spaced when it starts or ends
+/// with one.
+fn code_span(s: &str) -> String {
+    let longest = s.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+    let fence = "`".repeat(longest + 1);
+    let pad = if s.starts_with('`') || s.ends_with('`') { " " } else { "" };
+    format!("{fence}{pad}{s}{pad}{fence}")
 }
 
 /// Escapes a run in the middle of a paragraph: line-start rules do not

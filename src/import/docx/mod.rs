@@ -6,6 +6,7 @@
 
 mod body;
 mod package;
+pub mod review;
 mod styles;
 mod xml;
 
@@ -63,6 +64,20 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
     }
     let running_title = running_title(&mut pkg, &rels)?;
     Ok((Source { blocks, warnings, title, running_title }, assets))
+}
+
+/// The tracked changes and comments of a `.docx` (`review.rs`), read with
+/// the same bounds as its text.
+pub fn review(path: &Path) -> Result<review::Review> {
+    let mut pkg = Package::open(path)?;
+    let document = pkg
+        .xml("word/document.xml")?
+        .ok_or_else(|| Error::Import("not a Word document: it has no word/document.xml".into()))?;
+    let comments = pkg.xml("word/comments.xml")?;
+    if let Some(c) = &comments {
+        refuse_doctype("word/comments.xml", c)?;
+    }
+    Ok(review::read(&document, comments.as_deref()))
 }
 
 fn relationships(xml: Option<&str>) -> Rels {

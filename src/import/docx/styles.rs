@@ -30,6 +30,8 @@ pub enum Role {
     Title,
     Heading(u8),
     ListParagraph,
+    /// Word's Quote and Intense Quote: a quotation.
+    Quote,
     Body,
 }
 
@@ -146,6 +148,9 @@ impl Styles {
         }
         if let Some(o) = chain.iter().find_map(|s| s.outline).filter(|o| *o < 9) {
             return Role::Heading(o + 1);
+        }
+        if name == "quote" || name == "intense quote" {
+            return Role::Quote;
         }
         if name.starts_with("list") || chain.iter().any(|s| s.num.is_some()) {
             return Role::ListParagraph;
