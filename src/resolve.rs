@@ -271,6 +271,25 @@ impl Library {
         v.current.or_else(|| v.all.last().copied()).map(|i| &**self.doc(i))
     }
 
+    /// The versions of the id `written` names, or what to say when no
+    /// document has it (with the closest id there is): each command
+    /// refuses or stops with it as its own way is.
+    pub fn versions_named(&self, written: &str) -> Result<(DocId, &Versions), String> {
+        let id = DocId::new(written);
+        match self.by_id.get(&id) {
+            Some(v) => Ok((id, v)),
+            None => {
+                let hint = crate::text::closest(id.as_str(), self.by_id.keys().map(DocId::as_str))
+                    .map(|c| format!(" Did you mean {c}?"))
+                    .unwrap_or_default();
+                Err(format!(
+                    "no document in {} has the id {written}.{hint} `trustdocs check` lists the documents it read.",
+                    crate::load::display_path(&self.dir)
+                ))
+            }
+        }
+    }
+
     pub fn versions(&self, id: &DocId) -> impl Iterator<Item = &Document> {
         self.by_id.get(id).into_iter().flat_map(|v| v.all.iter().map(|&i| &**self.doc(i)))
     }

@@ -18,7 +18,7 @@ mod xml;
 pub use control::CONTROL;
 
 use crate::error::{Error, Result};
-use crate::model::{Date, DocId, Document, Version};
+use crate::model::{Date, Document, Version};
 use crate::output::replace::{self, Existing, Folder, NewFile};
 use crate::resolve::{Library, Versions};
 use crate::Project;
@@ -90,16 +90,7 @@ pub fn run(opts: &Options) -> Result<Exported> {
 
 /// The version asked for, or the one in force on `today`.
 fn chosen<'l>(lib: &'l Library, id: &str, version: Option<&str>, today: Date) -> Result<&'l Document> {
-    let doc_id = DocId::new(id);
-    let Some(versions) = lib.by_id().get(&doc_id) else {
-        let hint = crate::text::closest(doc_id.as_str(), lib.by_id().keys().map(DocId::as_str))
-            .map(|c| format!(" Did you mean {c}?"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "no document in {} has the id {id}.{hint} `trustdocs check` lists the documents it read.",
-            crate::load::display_path(&lib.dir)
-        )));
-    };
+    let (doc_id, versions) = lib.versions_named(id).map_err(Error::Usage)?;
     let listed = || list(lib, versions);
     match version {
         Some(v) => {

@@ -31,7 +31,6 @@ pub use retain::{retain, RetainOptions, Retained};
 pub use withdraw::{withdraw, WithdrawOptions, Withdrawal};
 
 use crate::error::{Error, Findings, Result, Stop};
-use crate::load::display_path;
 use crate::model::{Date, DocId, Document};
 use crate::output::folder_lock::{self, Writing};
 use crate::output::replace::{replace_all, NewFile};
@@ -97,19 +96,7 @@ fn open(dir: &Path, today: Date) -> Result<(Writing, Project)> {
 
 /// The versions of the id `text` names, or a refusal that suggests a close id.
 fn versions<'l>(lib: &'l Library, text: &str) -> Result<(DocId, &'l Versions)> {
-    let id = DocId::new(text);
-    match lib.by_id().get(&id) {
-        Some(v) => Ok((id, v)),
-        None => {
-            let suggestion = crate::text::closest(id.as_str(), lib.by_id().keys().map(DocId::as_str))
-                .map(|c| format!(" Did you mean {c}?"))
-                .unwrap_or_default();
-            Err(Error::Refused(format!(
-                "no document in {} has the id {text}.{suggestion} `trustdocs check` lists the documents it read.",
-                display_path(&lib.dir),
-            )))
-        }
-    }
+    lib.versions_named(text).map_err(Error::Refused)
 }
 
 /// A document's file as it is on disk: the text trustdocs edits, and a
@@ -124,17 +111,9 @@ struct OnDisk {
 impl OnDisk {
     fn read(lib: &Library, doc: &Document) -> Result<OnDisk> {
         let path = lib.dir.join(&doc.file.path);
-        let bytes = std::fs::read(&path).map_err(Error::io("read", &doc.file.display))?;
-        let text =
-            String::from_utf8(bytes).map_err(|_| Error::Refused(format!("{} is not UTF-8 text", doc.file.display)))?;
-        let (bom, text) = match text.strip_prefix('\u{feff}') {
-            Some(rest) => (true, rest.to_string()),
-            None => (false, text),
-        };
-        // The edits count lines as the fingerprint does; a file YAML could
-        // read otherwise (S008) would be edited in the wrong place.
-        let layout = crate::model::source::Layout::of(&text);
-        if let Some(a) = crate::model::source::ambiguities(&text, &layout).first() {
+        let read = crate::model::source::read_for_editing(&path, &doc.file.display)?;
+        let (bom, text) = (read.bom, read.text);
+        if let Some(a) = read.ambiguity {
             let finding = crate::diag::Diagnostic::new(crate::diag::Code::S008, a.message.clone())
                 .in_file(&doc.file.display)
                 .at(a.pos)

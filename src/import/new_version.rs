@@ -184,16 +184,7 @@ fn open(dir: &Path, today: Date) -> Result<(crate::output::folder_lock::Writing,
 /// The version the draft follows (the committee's latest decision, or the
 /// version in force), refusing while another version is in preparation.
 fn base_version<'l>(lib: &'l crate::resolve::Library, text: &str) -> Result<(DocId, &'l Document)> {
-    let id = DocId::new(text);
-    let Some(versions) = lib.by_id().get(&id) else {
-        let hint = crate::text::closest(id.as_str(), lib.by_id().keys().map(DocId::as_str))
-            .map(|c| format!(" Did you mean {c}?"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "no document in {} has the id {text}.{hint} `trustdocs check` lists the documents it read.",
-            crate::load::display_path(&lib.dir)
-        )));
-    };
+    let (id, versions) = lib.versions_named(text).map_err(Error::Usage)?;
     if let Some(draft) = versions.preparing.map(|i| lib.doc(i)) {
         return Err(Error::Refused(format!(
             "{id} already has a version in preparation: version {} ({}) in {}\n  edit that file, or ratify it first (`trustdocs ratify {id}`); there is one version in preparation at a time",
@@ -212,21 +203,14 @@ fn base_version<'l>(lib: &'l crate::resolve::Library, text: &str) -> Result<(Doc
 /// byte-order mark, and its text, refused when YAML could read its front
 /// matter two ways (S008), where an edit would land in the wrong place.
 fn on_disk(lib: &crate::resolve::Library, doc: &Document) -> Result<(bool, String)> {
-    let path = lib.dir.join(&doc.file.path);
-    let bytes = std::fs::read(&path).map_err(Error::io("read", &path))?;
-    let text =
-        String::from_utf8(bytes).map_err(|_| Error::Refused(format!("{} is not UTF-8 text", doc.file.display)))?;
-    let (bom, text) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, text),
-    };
-    let layout = crate::model::source::Layout::of(&text);
-    if let Some(a) = crate::model::source::ambiguities(&text, &layout).first() {
+    let read = crate::model::source::read_for_editing(&lib.dir.join(&doc.file.path), &doc.file.display)?;
+    if let Some(a) = read.ambiguity {
         return Err(Error::Refused(format!(
             "{}: {} ({}); fix it, then import again",
             doc.file.display, a.message, a.help
         )));
     }
+    let (bom, text) = (read.bom, read.text);
     Ok((bom, text))
 }
 

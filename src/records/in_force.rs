@@ -94,22 +94,7 @@ pub fn select(lib: &Library, names: &[String]) -> Result<Vec<DocId>> {
     if names.is_empty() {
         return Ok(lib.by_id().keys().cloned().collect());
     }
-    names
-        .iter()
-        .map(|name| {
-            let id = DocId::new(name);
-            if lib.by_id().contains_key(&id) {
-                return Ok(id);
-            }
-            let hint = crate::text::closest(id.as_str(), lib.by_id().keys().map(DocId::as_str))
-                .map(|c| format!(" Did you mean {c}?"))
-                .unwrap_or_default();
-            Err(Error::Usage(format!(
-                "no document in {} has the id {name}.{hint} `trustdocs check` lists the documents it read.",
-                crate::load::display_path(&lib.dir)
-            )))
-        })
-        .collect()
+    names.iter().map(|name| lib.versions_named(name).map(|(id, _)| id).map_err(Error::Usage)).collect()
 }
 
 /// Each of `ids` on `day`, with the addresses `site` gives its versions.
