@@ -94,13 +94,14 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
         ReviewDate::Default => years_after(d.date, lib.config.site.default_review_years),
     };
     let given = |i: usize| held.values[i].as_deref().filter(|v| !v.is_empty());
+    let by = as_the_route_names_it(lib, draft, &held.by);
     let effective = effective_after(opts.effective, d.date)?;
     let plan =
-        Plan { version: &version, by: &held.by, minute: given(0), summary: given(1), date: d.date, review, effective };
+        Plan { version: &version, by: &by, minute: given(0), summary: given(1), date: d.date, review, effective };
     let draft_file = OnDisk::read(lib, draft)?;
     let (new_text, summary_used) = plan.ratified_text(draft, &draft_file)?;
     let mut changes = vec![draft_file.change(new_text.clone())];
-    let proposal = Proposal { by: Some(&held.by), date: d.date, review, summary: plan.summary.is_some() };
+    let proposal = Proposal { by: Some(&by), date: d.date, review, summary: plan.summary.is_some() };
     let mut found = held.project.diags.clone();
     found.extend(crate::check::library_wide(lib));
     let blocking = readiness::blocking(lib, draft_index, &found, &proposal);
@@ -116,7 +117,7 @@ fn edits(opts: &RatifyOptions, held: &Held) -> Result<Edits<Ratification>> {
         version: version.clone(),
         date: d.date,
         fingerprint: Recorded::new(with_files(&Fingerprint::of(&new_text), &lib.files_used(draft))),
-        committee: held.by.clone(),
+        committee: by.clone(),
     };
     changes.push(lock_change(lib, draft, &entry)?);
     let mut edited = vec![(draft_index, &changes[0])];
@@ -207,6 +208,14 @@ fn refusal(lib: &Library, draft: &Document, change: &Change, errors: Vec<Diagnos
     };
     let sources = std::collections::HashMap::from([(change.display.clone(), change.before.clone())]);
     Error::Findings(Box::new(Findings { stop, diagnostics: errors, sources }))
+}
+
+/// The committee as the approval route of the draft's type spells it,
+/// when it is on the route (`approve` records it so too).
+fn as_the_route_names_it(lib: &Library, draft: &Document, by: &str) -> String {
+    let doc_type = draft.meta.doc_type.as_ref().map(|t| t.value.as_str()).unwrap_or_default();
+    let route = lib.config.site.approval_route(doc_type);
+    route.and_then(|r| r.step_of(by).map(|n| r.committees[n].clone())).unwrap_or_else(|| by.to_string())
 }
 
 /// `date` plus `years` (29 February becomes 28 February).

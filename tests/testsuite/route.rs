@@ -330,3 +330,53 @@ fn hostile_consultation_and_approvals_reach_the_page_and_the_pdf_as_text() {
     assert!(text.contains("(minute#setpage(width:1cm)]\\<script>x</script>)"), "{text}");
     assert!(text.contains("PolicyGroupon20December2024"), "{text}");
 }
+
+#[test]
+fn approve_then_ratify_follow_a_two_step_route_and_ratify_refuses_out_of_it() {
+    let route = "approval:\n  routes:\n    policy: [Policy Group, Quality Committee]\n";
+    let ratified = clean("POL/001/001", "", "## Scope\n\nText.\n");
+    let f = library(route, &[("a.md", &ratified), ("a2.md", &draft("POL/001/001", "2", CONSULTED))]);
+    f.lock();
+    let ratify = |by: &str| {
+        f.run(&["ratify", "POL/001/001", "content", "--by", by, "--date", "2026-11-23", "--today", "2026-11-23"])
+    };
+    let refused_ratify = |by: &str| {
+        let before = snapshot(&f.path("content"));
+        let out = ratify(by);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+        assert_eq!(snapshot(&f.path("content")), before, "a refusal writes nothing");
+        stderr(&out)
+    };
+    // Out of order: the ratifying committee before the policy group's approval.
+    let err = refused_ratify("Quality Committee");
+    assert!(err.contains("warning[G003]: no approval by Policy Group is recorded"), "{err}");
+    assert!(err.contains("1. Policy Group (not recorded); 2. Quality Committee (ratifies)"), "the route shown: {err}");
+    assert!(err.contains("1 finding in content/documents/a2.md blocks ratification"), "{err}");
+    let out = f.run(&[
+        "approve",
+        "POL/001/001",
+        "content",
+        "--by",
+        "Policy Group",
+        "--date",
+        "2026-11-12",
+        "--today",
+        "2026-11-23",
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // A committee that is not the route's last step does not ratify.
+    let err = refused_ratify("Policy Group");
+    assert!(err.contains("Policy Group is not the committee that ratifies a policy: Quality Committee, the last step of its approval route, is"), "{err}");
+    assert!(err.contains("1. Policy Group (approved on 12 November 2026); 2. Quality Committee (ratifies)"), "{err}");
+    let out = ratify("quality committee");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let a2 = f.read("content/documents/a2.md");
+    assert!(a2.contains("status: ratified"), "{a2}");
+    assert!(a2.contains("by: \"Quality Committee\""), "as the route spells it: {a2}");
+    assert!(
+        a2.contains("approvals:\n  - by: \"Policy Group\"\n    date: 2026-11-12\n"),
+        "the approval stays on record: {a2}"
+    );
+    let r = f.check_json();
+    assert_eq!(r["summary"]["errors"], 0, "{:#}", r["diagnostics"]);
+}
