@@ -170,6 +170,30 @@ fn describe(c: char) -> String {
     }
 }
 
+/// A document file read to be edited in place.
+pub struct ForEditing {
+    /// It starts with a byte-order mark, which an edit keeps.
+    pub bom: bool,
+    /// Its text, without the mark.
+    pub text: String,
+    /// The first way YAML could read its front matter otherwise (S008):
+    /// an edit would then land in the wrong place.
+    pub ambiguity: Option<Ambiguity>,
+}
+
+/// Reads the file at `path` (shown as `display`) to edit it.
+pub fn read_for_editing(path: &std::path::Path, display: &str) -> crate::error::Result<ForEditing> {
+    use crate::error::Error;
+    let bytes = std::fs::read(path).map_err(Error::io("read", display))?;
+    let text = String::from_utf8(bytes).map_err(|_| Error::Refused(format!("{display} is not UTF-8 text")))?;
+    let (bom, text) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => (true, rest.to_string()),
+        None => (false, text),
+    };
+    let ambiguity = ambiguities(&text, &Layout::of(&text)).into_iter().next();
+    Ok(ForEditing { bom, text, ambiguity })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,28 +229,4 @@ mod tests {
         assert!(ambiguities(fine, &Layout::of(fine)).is_empty());
         assert!(ambiguities("---\n---foo: 1\n---\n", &Layout::of("---\n---foo: 1\n---\n")).is_empty());
     }
-}
-
-/// A document file read to be edited in place.
-pub struct ForEditing {
-    /// It starts with a byte-order mark, which an edit keeps.
-    pub bom: bool,
-    /// Its text, without the mark.
-    pub text: String,
-    /// The first way YAML could read its front matter otherwise (S008):
-    /// an edit would then land in the wrong place.
-    pub ambiguity: Option<Ambiguity>,
-}
-
-/// Reads the file at `path` (shown as `display`) to edit it.
-pub fn read_for_editing(path: &std::path::Path, display: &str) -> crate::error::Result<ForEditing> {
-    use crate::error::Error;
-    let bytes = std::fs::read(path).map_err(Error::io("read", display))?;
-    let text = String::from_utf8(bytes).map_err(|_| Error::Refused(format!("{display} is not UTF-8 text")))?;
-    let (bom, text) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => (true, rest.to_string()),
-        None => (false, text),
-    };
-    let ambiguity = ambiguities(&text, &Layout::of(&text)).into_iter().next();
-    Ok(ForEditing { bom, text, ambiguity })
 }
