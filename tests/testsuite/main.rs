@@ -18,6 +18,7 @@ mod compare;
 mod concurrency;
 mod current;
 mod diff;
+mod documentation;
 mod external_links;
 mod fuzz;
 mod governance;
