@@ -241,7 +241,12 @@ pub fn fold<'d>(diags: impl IntoIterator<Item = &'d Diagnostic>) -> Vec<Folded<'
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Summary {
+    /// Document files loaded: every version counts.
     pub documents: usize,
+    /// Ids among them, when the whole library was checked: the human
+    /// summary counts documents and versions apart.
+    #[serde(skip)]
+    pub ids: Option<usize>,
     pub errors: usize,
     pub warnings: usize,
     pub notes: usize,
@@ -251,6 +256,12 @@ pub struct Summary {
 }
 
 impl Summary {
+    /// The same, knowing how many ids the versions belong to.
+    pub fn with_ids(mut self, ids: usize) -> Summary {
+        self.ids = Some(ids);
+        self
+    }
+
     pub fn of(documents: usize, diags: &[Diagnostic]) -> Summary {
         Summary::of_all(documents, diags)
     }
@@ -259,6 +270,7 @@ impl Summary {
         let count = |s| diags.clone().into_iter().filter(|d| d.severity == s).count();
         Summary {
             documents,
+            ids: None,
             errors: count(Severity::Error),
             warnings: count(Severity::Warning),
             notes: count(Severity::Note),

@@ -140,10 +140,13 @@ fn without_closing_punctuation(word: &str) -> &str {
 }
 
 pub fn summary_line(s: &Summary) -> String {
-    let plural = |n: usize, word: &str| format!("{n} {word}{}", if n == 1 { "" } else { "s" });
+    let plural = crate::text::count;
+    let checked = match s.ids {
+        Some(ids) if ids != s.documents => format!("{} ({})", plural(ids, "document"), plural(s.documents, "version")),
+        _ => plural(s.documents, "document"),
+    };
     let line = format!(
-        "{} checked: {}, {}, {}",
-        plural(s.documents, "document"),
+        "{checked} checked: {}, {}, {}",
         plural(s.errors, "error"),
         plural(s.warnings, "warning"),
         plural(s.notes, "note")

@@ -163,6 +163,14 @@ pub fn escape_html(text: &str, out: &mut String) {
     }
 }
 
+/// "1 PDF", "5 PDFs", "0 errors": a count and its noun, which takes an s.
+pub fn count(n: usize, noun: &str) -> String {
+    match n {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
+}
+
 /// A document type as a listing heading: `policy` → `Policies`, `sop` → `SOPs`.
 pub fn plural_label(doc_type: &str) -> String {
     match doc_type {

@@ -7,6 +7,7 @@ use super::terminal::{error_line, stdout_style};
 use std::path::{Path, PathBuf};
 use trustdocs::diag::Severity;
 use trustdocs::model::Date;
+use trustdocs::text;
 use trustdocs::{report, BuildError, BuildOptions, Built, DenyLevel, Error};
 
 #[derive(clap::Args)]
@@ -79,16 +80,18 @@ fn done(dir: &Path, opts: &BuildOptions, built: &Built, started: std::time::Inst
     }
     let pdfs = match opts.no_pdf {
         true => String::new(),
-        false => format!(", {} PDFs ({} compiled by typst, the rest unchanged)", built.pdfs, built.pdfs_compiled),
+        false => format!(", {} ({} compiled by typst, the rest unchanged)", text::count(built.pdfs, "PDF"), built.pdfs_compiled),
     };
     eprint!("{}", built.report.human());
-    eprintln!("built {} pages{pdfs} into {} in {:.2?}", built.pages, opts.out.display(), started.elapsed());
+    eprintln!("built {}{pdfs} into {} in {:.2?}", text::count(built.pages, "page"), opts.out.display(), started.elapsed());
     for failure in &built.pdf_failures {
         error_line(failure);
     }
     if built.pdf_failures.is_empty() {
         return Exit::Done;
     }
-    eprintln!("error: {} PDF(s) could not be made; the rest of the site was written", built.pdf_failures.len());
+    let failed = built.pdf_failures.len();
+    let verb = if failed == 1 { "was" } else { "were" };
+    eprintln!("error: {} {verb} not made; the rest of the site was written", text::count(failed, "PDF"));
     Exit::Failed
 }

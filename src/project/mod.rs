@@ -110,7 +110,7 @@ impl Project {
         crate::memory::give_back();
         clock.lap("check");
         diag::sort(&mut diags);
-        let summary = Summary::of(self.lib.docs().len(), &diags);
+        let summary = Summary::of(self.lib.docs().len(), &diags).with_ids(self.lib.by_id().len());
         Checked { lib: self.lib, diags, summary, config_fatal: self.config_fatal, today }
     }
 }

@@ -38,7 +38,11 @@ impl Checked {
     /// Only the diagnostics in the chosen files, counted again.
     pub fn only(mut self, selection: &Selection) -> Checked {
         self.diags.retain(|d| d.file.as_ref().is_some_and(|f| selection.files.contains(f)));
-        self.summary = Summary::of(selection.files.len(), &self.diags);
+        let ids: BTreeSet<_> = (self.lib.docs().iter())
+            .filter(|d| selection.files.contains(&d.file.display))
+            .filter_map(|d| d.id())
+            .collect();
+        self.summary = Summary::of(selection.files.len(), &self.diags).with_ids(ids.len());
         self
     }
 }

@@ -328,7 +328,7 @@ fn governance_pages(
     sink: &dyn Sink,
 ) -> Result<()> {
     let clock = crate::timings::Clock::start();
-    let summary = crate::diag::Summary::of(site.lib.docs().len(), diags);
+    let summary = crate::diag::Summary::of(site.lib.docs().len(), diags).with_ids(site.lib.by_id().len());
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
     sink.send_written(addresses::CHECKS, &|w| templates.render_to("checks.html", checks.clone(), w))?;
     drop(checks);

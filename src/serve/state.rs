@@ -117,7 +117,8 @@ impl State {
     }
 
     pub fn summary_line(&self) -> String {
-        crate::report::summary_line(&Summary::of(self.lib.docs().len(), &self.marked_diagnostics()))
+        let summary = Summary::of(self.lib.docs().len(), &self.marked_diagnostics()).with_ids(self.lib.by_id().len());
+        crate::report::summary_line(&summary)
     }
 
     /// Renders the whole site into `files`.
