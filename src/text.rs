@@ -189,6 +189,13 @@ pub fn capitalise(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn one_is_singular_and_every_other_number_plural() {
+        assert_eq!(super::count(1, "PDF"), "1 PDF");
+        assert_eq!(super::count(0, "PDF"), "0 PDFs");
+        assert_eq!(super::count(5, "page"), "5 pages");
+    }
+
     use super::*;
 
     #[test]

@@ -80,10 +80,19 @@ fn done(dir: &Path, opts: &BuildOptions, built: &Built, started: std::time::Inst
     }
     let pdfs = match opts.no_pdf {
         true => String::new(),
-        false => format!(", {} ({} compiled by typst, the rest unchanged)", text::count(built.pdfs, "PDF"), built.pdfs_compiled),
+        false => format!(
+            ", {} ({} compiled by typst, the rest unchanged)",
+            text::count(built.pdfs, "PDF"),
+            built.pdfs_compiled
+        ),
     };
     eprint!("{}", built.report.human());
-    eprintln!("built {}{pdfs} into {} in {:.2?}", text::count(built.pages, "page"), opts.out.display(), started.elapsed());
+    eprintln!(
+        "built {}{pdfs} into {} in {:.2?}",
+        text::count(built.pages, "page"),
+        opts.out.display(),
+        started.elapsed()
+    );
     for failure in &built.pdf_failures {
         error_line(failure);
     }

@@ -196,3 +196,16 @@ fn import_errors_are_cleaned_for_the_terminal_like_every_other() {
     assert!(text.contains("error: in/evil.doc: a Word 97-2003 .doc file"), "{text:?}");
     assert_eq!(controls(&text), vec![], "{text:?}");
 }
+
+#[test]
+fn the_summary_counts_documents_and_their_versions_apart() {
+    let current = clean("POL/001/001", "", "## Scope\n\nText.\n");
+    let draft = doc("POL/001/001", "2", "draft", "", "## Scope\n\nNew text.\n");
+    let f = Fixture::new(&[("a.md", &current), ("a2.md", &draft), ("b.md", &clean("POL/001/002", "", "## B\n\nT.\n"))]);
+    let text = stdout(&f.run(&["check", "content"]));
+    assert!(text.contains("\n2 documents (3 versions) checked: "), "{text}");
+    let one = stdout(&f.run(&["check", "content", "POL/001/002"]));
+    assert!(one.starts_with("1 document checked: ") && !one.contains("version"), "{one}");
+    let out = f.run(&["build", "content", "--out", "out", "--no-pdf"]);
+    assert!(stderr(&out).contains("pages into"), "{}", stderr(&out));
+}
