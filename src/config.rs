@@ -171,6 +171,9 @@ pub struct Role {
 pub struct GlossaryEntry {
     pub term: String,
     pub definition: String,
+    /// `match: always`: a term that reads as an ordinary capitalised word
+    /// ("Prevent") is glossed where a sentence starts too.
+    pub always: bool,
 }
 
 /// The three settings files, as loaded.

@@ -272,12 +272,26 @@ fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
 }
 
 fn glossary_from(r: &mut Reader, node: &Node) -> Option<GlossaryEntry> {
-    let f = r.fields(node, "a glossary entry", &["term", "definition"], Code::S006)?;
+    let f = r.fields(node, "a glossary entry", &["term", "definition", "match"], Code::S006)?;
     let term = f.get("term").and_then(|n| r.text(n, "term"));
     let definition = f.get("definition").and_then(|n| r.text(n, "definition"));
     let (Some(term), Some(definition)) = (term, definition) else {
         r.report(Code::S006, f.pos, "a glossary entry needs both `term` and `definition`".into(), None);
         return None;
     };
-    Some(GlossaryEntry { term: term.value, definition: definition.value })
+    let always = match f.get("match").and_then(|n| r.text(n, "match")) {
+        None => false,
+        Some(m) if m.value == "always" => true,
+        Some(m) => {
+            let help = "write `match: always` to gloss the term where a sentence starts too, or leave `match` out";
+            r.report(
+                Code::S006,
+                m.pos,
+                format!("`match: {}` is not a way to match a glossary term", m.value),
+                Some(help.into()),
+            );
+            false
+        }
+    };
+    Some(GlossaryEntry { term: term.value, definition: definition.value, always })
 }

@@ -61,9 +61,8 @@ impl Renderer<'_, '_> {
     /// Body text, with the first use of each glossary term in an `<abbr>`.
     fn prose(&mut self, t: &str) {
         let Some(g) = self.ctx.glossary else { return self.text(t) };
-        let Some(pattern) = g.pattern() else { return self.text(t) };
         let mut last = 0;
-        for m in pattern.find_iter(t) {
+        for m in g.find_in(t) {
             if !self.explained.insert(m.as_str().to_string()) {
                 continue;
             }
