@@ -117,3 +117,22 @@ fn catalogue_feed_calendar_and_sitemap() {
     assert!(sitemap.contains("<loc>https://intranet.test.nhs.uk/documents/pol-001-002/</loc>"));
     assert!(sitemap.contains("<loc>https://intranet.test.nhs.uk/roles/</loc>"));
 }
+
+#[test]
+fn an_ordinary_word_in_the_glossary_is_not_explained_where_a_sentence_starts() {
+    let body =
+        "## Duties\n\n- Prevent harm to staff.\n- Report it. Prevent it again.\n\nThe Trust takes part in Prevent.\n";
+    let f = Fixture::new(&[("a.md", &clean("POL/001/001", "", body))]);
+    f.write("content/glossary.yaml", "- term: Prevent\n  definition: The national PREVENT strategy.\n");
+    f.build(&[]);
+    let page = f.read("out/documents/pol-001-001/index.html");
+    assert_eq!(select_texts(&page, "abbr[title='The national PREVENT strategy.']"), ["Prevent"], "{page}");
+    assert!(page.contains("in <abbr"), "the one in the middle of a sentence: {page}");
+    f.write(
+        "content/glossary.yaml",
+        "- term: Prevent\n  definition: The national PREVENT strategy.\n  match: always\n",
+    );
+    f.build(&[]);
+    let page = f.read("out/documents/pol-001-001/index.html");
+    assert!(page.contains("<li><abbr title=\"The national PREVENT strategy.\">Prevent</abbr> harm"), "{page}");
+}
