@@ -65,14 +65,15 @@ impl Outcome {
     }
 
     /// The state the references page and CSV show: `ok`, `moved`,
-    /// `error 404`, `no answer`.
+    /// `error 404`, `does not answer (no such host)`: a failure in the
+    /// command line's words.
     pub fn link_status(&self) -> String {
         match self {
             Outcome::Ok { .. } => "ok".into(),
             Outcome::Moved { .. } => "moved".into(),
             Outcome::Error { status: 401 } => "login needed".into(),
             Outcome::Error { status } => format!("error {status}"),
-            Outcome::NoAnswer { .. } => "no answer".into(),
+            Outcome::NoAnswer { why } => format!("does not answer ({why})"),
         }
     }
 }

@@ -51,7 +51,7 @@ pub struct RefRow {
     /// `YYYY-MM-DD`: the build's date for a reference to a document of the
     /// library (checked by every build), the last `check --external` for a link.
     last_checked: Option<String>,
-    /// Web links: `ok`, `moved`, `error 404`, `no answer`, or `not checked`.
+    /// Web links: `ok`, `moved`, `error 404`, `does not answer (why)`, or `not checked`.
     link_status: Option<String>,
     /// Where a link that moved for good leads now.
     moved_to: Option<String>,
@@ -231,7 +231,7 @@ fn status(codes: &[Code], target: Option<&Document>) -> String {
     let mut words = Vec::new();
     for c in codes {
         words.push(match c {
-            Code::X001 => "unknown",
+            Code::X001 => "not in this library",
             Code::X002 => "section not found",
             Code::X003 => target.and_then(Document::status).map_or("superseded", Status::as_str),
             Code::X004 => "title mismatch",

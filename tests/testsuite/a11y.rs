@@ -129,11 +129,16 @@ fn no_page_scrolls_sideways_on_a_phone_or_a_desktop() {
     let f = library();
     assert!(f.build(&[]).status.success());
     no_sideways_scroll(&f.path("out"), INTRANET, "layout-fixture");
-    // The example library: a role matrix of four documents, a long checks page, long tables and words.
+    // The example library: a role matrix of four documents, a long checks page, long tables and words,
+    // and a reference with an address far longer than any column.
     let example = Fixture::new(&[]);
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let copied = Command::new("cp").arg("-r").arg(content.join(".")).arg(example.path("content")).status().unwrap();
     assert!(copied.success());
+    let long = format!("https://www.example.nhs.uk/{}", "a-very-long-path-segment/".repeat(12));
+    let strategy = example.path("content/documents/corp-strat-003-security-management-strategy.md");
+    let text = std::fs::read_to_string(&strategy).unwrap();
+    std::fs::write(&strategy, text.replacen("\n## ", &format!("\nSee [{long}]({long}).\n\n## "), 1)).unwrap();
     let out = example.build(&[]);
     assert!(out.status.success(), "{}", stderr(&out));
     let pages = [

@@ -280,7 +280,7 @@ fn the_references_page_and_csv_show_each_links_state_after_a_build() {
     let row = |needle: &str| rows.iter().find(|r| r.contains(needle)).unwrap_or_else(|| panic!("{needle}: {rows:?}"));
     assert!(row("the guide again").contains("ok 2026-11-23"), "{rows:?}");
     assert!(row("old standards").contains("error 404"), "{rows:?}");
-    assert!(row("intranet page").contains("2 More line 31 no answer"), "{rows:?}");
+    assert!(row("intranet page").contains("2 More line 31 does not answer (connection refused)"), "{rows:?}");
     assert!(row("Moved guidance").contains(&format!("moved now at {}", s.url("/ok"))), "{rows:?}");
     let problems = select_texts(&f.read("out/references/problems/index.html"), "tbody tr");
     assert_eq!(problems.len(), 3, "404, no answer, moved: {problems:?}");

@@ -53,7 +53,7 @@ fn references_page_and_csv_list_every_reference_and_place_with_its_section_by_do
         rows,
         vec![
             "Test Document POL/001/001 (POL/001/001) Internal 1 Scope line 23 ok 2026-11-23",
-            "POL/001/099 Internal 1 Scope line 23 unknown 2026-11-23",
+            "POL/001/099 Internal 1 Scope line 23 not in this library 2026-11-23",
             "Violence Guide NHS Employers (2013) External References line 19 not checked",
         ]
     );
@@ -62,13 +62,16 @@ fn references_page_and_csv_list_every_reference_and_place_with_its_section_by_do
     assert_eq!(cited_in[2], "../documents/pol-001-002/#td-references");
     // Only what needs attention, on a page of its own that works without JavaScript.
     let problems = f.read("out/references/problems/index.html");
-    assert_eq!(select_texts(&problems, "tbody tr"), vec!["POL/001/099 Internal 1 Scope line 23 unknown 2026-11-23"]);
+    assert_eq!(
+        select_texts(&problems, "tbody tr"),
+        vec!["POL/001/099 Internal 1 Scope line 23 not in this library 2026-11-23"]
+    );
     assert!(select_attrs(&html, "nav a", "href").contains(&"../references/problems/".to_string()));
     let csv = f.read("out/references/references.csv");
     let lines: Vec<_> = csv.lines().collect();
     assert_eq!(lines.len(), 4);
     assert_eq!(
         lines[2],
-        "POL/001/002,Test Document POL/001/002,internal,POL/001/099,,unknown,,,,L Librarian,2024-06-01,yes,1 Scope,23,2026-11-23,"
+        "POL/001/002,Test Document POL/001/002,internal,POL/001/099,,not in this library,,,,L Librarian,2024-06-01,yes,1 Scope,23,2026-11-23,"
     );
 }
