@@ -27,6 +27,9 @@ pub struct SiteConfig {
     pub notice: Option<String>,
     /// The public copy's, in place of `notice`.
     pub public_notice: Option<String>,
+    /// What the public copy says of a version in force whose review date
+    /// has passed, in place of the date.
+    pub public_review_notice: Option<String>,
     pub id_pattern: IdPattern,
     pub number_sections: bool,
     pub due_soon_days: u32,
@@ -96,7 +99,18 @@ impl ApprovalRoute {
 pub const DEFAULT_PUBLIC_NOTICE: &str =
     "This is the version published for public information. Printed copies are uncontrolled.";
 
+/// What the public copy says of a version in force whose review date has
+/// passed when `site.yaml` gives no `public_review_notice`: the public is
+/// not asked to chase its author.
+pub const DEFAULT_PUBLIC_REVIEW_NOTICE: &str =
+    "This document is being reviewed; this version remains in force until it is replaced.";
+
 impl SiteConfig {
+    /// The public copy's words for a version whose review date has passed.
+    pub fn public_review_notice(&self) -> &str {
+        self.public_review_notice.as_deref().unwrap_or(DEFAULT_PUBLIC_REVIEW_NOTICE)
+    }
+
     /// The approval route of documents of type `doc_type`, if site.yaml gives one.
     pub fn approval_route(&self, doc_type: &str) -> Option<&ApprovalRoute> {
         self.approval_routes.get(doc_type)
@@ -141,6 +155,7 @@ impl Default for SiteConfig {
             public_base_url: None,
             notice: None,
             public_notice: None,
+            public_review_notice: None,
             id_pattern: IdPattern::new(DEFAULT_ID_PATTERN).expect("the default id pattern compiles"),
             number_sections: true,
             due_soon_days: 90,

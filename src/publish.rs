@@ -230,12 +230,67 @@ impl<'a> Publication<'a> {
         !self.opts.public
     }
 
+    /// A version's review date as the site shows it; in the public copy,
+    /// once the date of a version in force has passed, the
+    /// `public_review_notice` instead ("This document is being reviewed;
+    /// this version remains in force until it is replaced."): the public
+    /// reads that the version still holds, not a date to chase.
+    pub fn review_date_shown(&self, doc: &Document) -> Option<String> {
+        let date = doc.meta.effective_review_date()?;
+        match self.review_overdue_in_public(doc) {
+            true => Some(self.lib.config.site.public_review_notice().to_string()),
+            false => Some(date.to_string()),
+        }
+    }
+
+    /// Whether this is the public copy and `doc`'s review date has passed.
+    pub fn review_overdue_in_public(&self, doc: &Document) -> bool {
+        let state = doc.review_state(self.lib.today(), self.lib.config.site.due_soon_days);
+        self.opts.public && state == crate::model::ReviewState::Overdue
+    }
+
     /// Whether the site shows review dates to chase (the reviews page, the
     /// home page's list and `reviews.ics`): the governance team's business,
     /// not the public's.
     pub fn shows_reviews(&self) -> bool {
         !self.opts.public
     }
+}
+
+/// The library the public copy is made from: each document without the
+/// name of any member of staff, so that no page, PDF, search index,
+/// catalogue or feed made from it can show one. The author is named by
+/// job title only; the head of department, the executive lead, who
+/// checked the references, the EIA's lead assessor, whom it consulted and
+/// each action's lead, the consultation, who extended the review and who
+/// wrote each history entry are left out. Committees (validated,
+/// approved, ratified by) are not persons and stay.
+pub fn public_library(lib: &Library) -> Library {
+    lib.with_documents(without_names)
+}
+
+fn without_names(doc: &Document) -> Document {
+    let mut doc = doc.clone();
+    let m = &mut doc.meta;
+    if let Some(a) = &mut m.author {
+        a.name = a.title.clone().unwrap_or_default();
+    }
+    m.head_of_department = None;
+    m.executive_lead = None;
+    m.references_checked = None;
+    m.consultation = None;
+    if let Some(e) = &mut m.review_extension {
+        e.value.by = String::new();
+    }
+    if let Some(e) = &mut m.eia {
+        e.lead_assessor = None;
+        e.consulted.clear();
+        e.action_plan.iter_mut().for_each(|a| a.lead = None);
+    }
+    if let Some(h) = &mut m.history {
+        h.value.iter_mut().for_each(|e| e.by = None);
+    }
+    doc
 }
 
 /// A glossary term as the glossary page shows it.

@@ -195,6 +195,16 @@ impl Library {
         at
     }
 
+    /// A copy of the library with every document passed through `f`
+    /// (which must keep its id, version, status and dates): the public
+    /// copy's library without personal names (`publish::public_library`).
+    pub fn with_documents(&self, f: impl Fn(&Document) -> Document) -> Library {
+        let mut lib = self.clone();
+        lib.docs = self.docs.iter().map(|d| Arc::new(f(d))).collect();
+        lib.reindex();
+        lib
+    }
+
     /// Replaces the document at `index` with `doc` (its text edited; read
     /// from the same file).
     pub fn replace(&mut self, index: DocIndex, doc: Document) {

@@ -78,11 +78,19 @@ fn record(site: &Publication, doc: &Document) -> Vec<(FactKey, Option<String>)> 
         (FactKey::Fingerprint, site.lib.locked(doc).map(|e| e.fingerprint.to_string())),
         (FactKey::Withdrawn, withdrawn.map(|w| format!("by {} on {}: {}", w.by, w.date, w.reason))),
         (FactKey::FirstPublished, m.published.map(|d| d.to_string())),
-        (FactKey::ReviewDate, m.review_date.as_ref().map(|d| d.value.to_string())),
+        (
+            FactKey::ReviewDate,
+            match site.review_overdue_in_public(doc) {
+                true => site.review_date_shown(doc),
+                false => m.review_date.as_ref().map(|d| d.value.to_string()),
+            },
+        ),
         (
             FactKey::ReviewExtended,
-            extended
-                .map(|e| format!("to {} by {}{}", e.to, e.by, e.date.map(|d| format!(" on {d}")).unwrap_or_default())),
+            extended.map(|e| {
+                let by = Some(&e.by).filter(|b| !b.is_empty()).map(|b| format!(" by {b}")).unwrap_or_default();
+                format!("to {}{by}{}", e.to, e.date.map(|d| format!(" on {d}")).unwrap_or_default())
+            }),
         ),
         (FactKey::ConstitutionPrinciples, m.nhs_constitution.as_ref().and_then(|c| numbers(&c.principles))),
         (FactKey::ConstitutionPledges, m.nhs_constitution.as_ref().and_then(|c| numbers(&c.staff_pledges))),

@@ -24,6 +24,7 @@ const SITE_KEYS: &[&str] = &[
     "public_base_url",
     "notice",
     "public_notice",
+    "public_review_notice",
     "id_pattern",
     "number_sections",
     "review",
@@ -141,6 +142,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     site.public_base_url = f.get("public_base_url").and_then(|n| web_address(r, n, "public_base_url"));
     site.notice = text(r, "notice");
     site.public_notice = text(r, "public_notice");
+    site.public_review_notice = text(r, "public_review_notice");
     if let Some(node) = f.get("id_pattern") {
         if let Some(p) = r.parsed(node, "id_pattern", |s| {
             IdPattern::new(s).map_err(|e| Error::Invalid(format!("not a valid regular expression: {e}")))

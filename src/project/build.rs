@@ -155,7 +155,10 @@ fn write_site(
     // What `check --external` found is shown on the references page and
     // kept in the new output; the public copy has no references page.
     let links = Cache::read(&opts.out);
-    let mut site = Site::new(&checked.lib, &checked.diags, publish, theme)?;
+    // The public copy is made from the library without staff's names.
+    let public_lib = publish.public.then(|| crate::publish::public_library(&checked.lib));
+    let lib = public_lib.as_ref().unwrap_or(&checked.lib);
+    let mut site = Site::new(lib, &checked.diags, publish, theme)?;
     if !opts.public {
         site = site.with_links(&links);
         if !links.links.is_empty() {

@@ -229,6 +229,9 @@ fn banner(site: &Publication, doc: &Document, index: DocIndex, has_current: bool
 fn in_force(site: &Publication, doc: &Document) -> (&'static str, String, String) {
     let review = doc.meta.effective_review_date().map(|d| d.to_string()).unwrap_or_default();
     match doc.review_state(site.lib.today(), site.lib.config.site.due_soon_days) {
+        ReviewState::Overdue if site.opts.public => {
+            ("ratified", "Ratified".to_string(), site.lib.config.site.public_review_notice().to_string())
+        }
         ReviewState::Overdue => (
             "overdue",
             "Review date passed".to_string(),
@@ -313,7 +316,7 @@ pub fn key_facts(site: &Publication, doc: &Document) -> Vec<Row> {
                     .map_or_else(|| "No: not ratified".into(), |s| in_force_words(s, site.lib.today())),
             ),
         ),
-        row("Review date", doc.meta.effective_review_date().map(|d| d.to_string())),
+        row("Review date", site.review_date_shown(doc)),
         row("Owner", site.author(doc, ", ")),
     ]
 }

@@ -26,6 +26,7 @@ pub fn data(site: &Publication, index: DocIndex) -> Value {
     let doc = site.lib.doc(index);
     let s = &site.lib.config.site;
     let conv = Converter { site, doc };
+    let overdue = site.review_overdue_in_public(doc);
     json!({
         "organisation": s.organisation,
         "notice": s.footer_notice(site.opts.public),
@@ -36,7 +37,8 @@ pub fn data(site: &Publication, index: DocIndex) -> Value {
             "type": doc.meta.doc_type.as_ref().map(|t| crate::text::capitalise(&t.value)),
             "version": doc.version().map(|v| v.to_string()),
             "status": doc.status().map(|s| crate::text::capitalise(s.as_str())),
-            "review_date": doc.meta.effective_review_date().map(|d| d.to_string()),
+            "review_date": doc.meta.effective_review_date().filter(|_| !overdue).map(|d| d.to_string()),
+            "review_notice": overdue.then(|| site.lib.config.site.public_review_notice()),
             "summary": doc.meta.summary,
         },
         "control": crate::compare::control_sheet(site, doc).into_iter().map(|f| json!([f.label, f.value])).collect::<Vec<_>>(),

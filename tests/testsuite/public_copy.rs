@@ -6,7 +6,7 @@
 use crate::common::*;
 use std::path::Path;
 
-const CANARIES: [&str; 14] = [
+const CANARIES: [&str; 21] = [
     "CANARY-NOTPUBLIC-1",
     "CANARY-DRAFT-2",
     "CANARY-OLD-3",
@@ -23,6 +23,14 @@ const CANARIES: [&str; 14] = [
     "Canaryterm",
     // The intranet's notice, which speaks to staff.
     "See the intranet for the latest version",
+    // Staff named in the public document (issue 26), and the overdue banner's advice.
+    "Canary Headofdept",
+    "Canary Execlead",
+    "Canary Refchecker",
+    "Canary Historian",
+    "Canary Assessor",
+    "Canary Consultee",
+    "check with its author",
 ];
 
 /// Public and non-public documents, versions, drafts, roles and assets, with
@@ -102,6 +110,8 @@ fn public_copy_contains_only_public_documents() {
     assert_eq!(select_texts(&page, ".td-footer__notice"), vec![notice], "the public notice");
     assert_eq!(select_texts(&f.read("out/glossary/index.html"), "dt"), vec!["LSMS"], "only the terms public pages use");
     assert!(select_texts(&page, ".td-control__table td").contains(&"LSMS".to_string()), "the author's job title only");
+    let review = "This document is being reviewed; this version remains in force until it is replaced.";
+    assert!(page.contains(review) && !page.contains("Review date passed"), "the public review wording");
     assert_eq!(f.read("out/assets/public-form.txt"), "the public form", "what a public page links is there");
     assert!(f.path("out/roles/lsms/index.html").exists() && !f.path("out/roles/vault").exists());
     let assets: Vec<_> = std::fs::read_dir(f.path("out/assets")).unwrap().flatten().map(|e| e.file_name()).collect();
@@ -137,6 +147,9 @@ fn public_copy_pdfs_hold_no_canary() {
     let text = String::from_utf8_lossy(&text.stdout).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(text.contains("This is the version published for public information."), "the public notice: {text}");
     assert!(text.contains("See the secret one (POL/001/002, not published)"), "{text}");
+    let review = "This document is being reviewed; this version remains in force until it is replaced.";
+    assert!(text.contains(review), "the public review wording of an overdue document: {text}");
+    assert!(!text.contains("Next review date"), "{text}");
 }
 
 #[test]
@@ -152,6 +165,10 @@ fn the_public_notice_is_the_sites_own_when_it_gives_one() {
     let intranet = f.read("intranet/documents/pol-001-001/index.html");
     assert_eq!(select_texts(&intranet, ".td-footer__notice"), vec!["See the intranet for the latest version"]);
     assert!(select_texts(&intranet, ".td-control__table td").contains(&"Canary Owner / LSMS".to_string()));
+    for name in ["Canary Headofdept", "Canary Execlead", "Canary Refchecker", "Canary Historian", "Canary Assessor"] {
+        assert!(intranet.contains(name), "the intranet still names {name}");
+    }
+    assert!(intranet.contains("check with its author"), "the intranet's overdue banner speaks to staff");
     assert!(f.path("intranet/reviews.ics").exists(), "the intranet keeps its calendar");
     assert_eq!(select_texts(&f.read("intranet/glossary/index.html"), "dt"), vec!["Canaryterm", "LSMS"]);
 }
