@@ -84,6 +84,15 @@ impl State {
 
     /// Re-runs the checks of the documents an edit touched, and the
     /// library-wide ones, which are cheap.
+    /// The library the pages are made from: the public copy's has no
+    /// staff names (`publish::public_library`), as `build --public`'s.
+    fn shown(&self) -> std::borrow::Cow<'_, Library> {
+        match self.render.public {
+            true => std::borrow::Cow::Owned(crate::publish::public_library(&self.lib)),
+            false => std::borrow::Cow::Borrowed(&self.lib),
+        }
+    }
+
     fn recheck(&mut self, touched: &Touched) {
         let indices: Vec<DocIndex> = match touched {
             Touched::Nothing => return,
@@ -125,7 +134,7 @@ impl State {
     pub fn render_all(&mut self, files: &SiteFiles) -> Result<()> {
         self.cancel_rest();
         self.gather_diagnostics();
-        let all = Site::new(&self.lib, &self.diags, &self.render, &self.theme)?.files()?;
+        let all = Site::new(&self.shown(), &self.diags, &self.render, &self.theme)?.files()?;
         let map = all.into_iter().filter_map(read_contents).collect();
         *files.write().unwrap_or_else(|e| e.into_inner()) = map;
         Ok(())
@@ -163,7 +172,8 @@ impl State {
             eprintln!("rebuilt the site in {:.0?}; {}", started.elapsed(), self.summary_line());
             return;
         };
-        let result = Site::new(&self.lib, &self.diags, &self.render, &self.theme).and_then(|r| {
+        let shown = self.shown();
+        let result = Site::new(&shown, &self.diags, &self.render, &self.theme).and_then(|r| {
             clock.lap("serve: plan");
             r.document_pages(&|i| touched.contains(&i))
         });
@@ -195,7 +205,7 @@ impl State {
         let cancelled = Arc::new(AtomicBool::new(false));
         self.rest = Some(cancelled.clone());
         let (lib, diags, render, theme) =
-            (self.lib.clone(), self.diags.clone(), self.render.clone(), self.theme.clone());
+            (self.shown().into_owned(), self.diags.clone(), self.render.clone(), self.theme.clone());
         let (files, live) = (files.clone(), live.clone());
         std::thread::spawn(move || {
             let started = Instant::now();
