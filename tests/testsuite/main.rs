@@ -39,6 +39,7 @@ mod redline;
 mod register;
 mod retention;
 mod review_status;
+mod role_contacts;
 mod route;
 mod schema;
 mod search;
