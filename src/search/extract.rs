@@ -77,7 +77,7 @@ pub enum Source {
     /// A role page: each section that gives the role responsibilities, in
     /// the page's order, with its name on the page; first the role's
     /// contact as one passage, when the site shows it (intranet only).
-    Role(Vec<(Arc<Document>, usize, SectionRef)>, Option<String>),
+    Role(Vec<(Arc<Document>, usize, SectionRef)>, Option<(String, SectionRef)>),
     /// A glossary term: its definition is its body, one passage of no section.
     Term(String),
 }
@@ -88,7 +88,7 @@ impl SearchDoc {
         match &self.source {
             Source::Document(doc) => passages(&doc.body),
             Source::Role(sections, contact) => {
-                let contact = contact.iter().map(|text| Passage { text: text.clone(), section: None });
+                let contact = contact.iter().map(|(text, s)| Passage { text: text.clone(), section: Some(s.clone()) });
                 let sections = sections.iter().flat_map(|(doc, i, name)| section_passages(&doc.body, *i, name.clone()));
                 contact.chain(sections).collect()
             }

@@ -48,7 +48,7 @@ pub fn role_pages(site: &Publication) -> Vec<SearchDoc> {
 /// A role's contact as the first passage of its search page, named with
 /// the role's title and first alias so that "who is the LSMS" shows it as the
 /// snippet: `None` without a contact, and always in the public copy.
-fn contact_passage(site: &Publication, role: &crate::config::Role) -> Option<String> {
+fn contact_passage(site: &Publication, role: &crate::config::Role) -> Option<(String, SectionRef)> {
     let c = site.role_contact(role)?;
     let alias = role.aliases.first().map(|a| format!(" ({a})")).unwrap_or_default();
     let parts: Vec<String> = [
@@ -61,7 +61,10 @@ fn contact_passage(site: &Publication, role: &crate::config::Role) -> Option<Str
     .into_iter()
     .flatten()
     .collect();
-    Some(format!("Contact for {}{alias}: {}", role.title, parts.join(", ")))
+    // Named as the role is, it covers a search for the role as well as any
+    // section does, and wins the tie by coming first.
+    let section = SectionRef { anchor: "td-role-contact".into(), label: format!("Contact, {}{alias}", role.title) };
+    Some((format!("Contact for {}{alias}: {}", role.title, parts.join(", ")), section))
 }
 
 /// A search page per glossary term the site shows.
