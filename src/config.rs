@@ -180,6 +180,25 @@ pub struct Role {
     pub title: String,
     pub aliases: Vec<String>,
     pub description: Option<String>,
+    /// Who holds the role and how to reach them: intranet only, so never
+    /// serialised with the role; the publication decides where it shows.
+    #[serde(skip)]
+    pub contact: Option<RoleContact>,
+}
+
+/// A role's `contact` in `roles.yaml`, each part optional, parsed once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RoleContact {
+    /// A team or a person.
+    pub name: Option<String>,
+    /// An extension or a number, free text.
+    pub phone: Option<String>,
+    /// A plain e-mail address, validated as the front matter's are.
+    pub email: Option<String>,
+    /// A page about the role: http, https or relative only.
+    pub url: Option<crate::model::SafeUrl>,
+    /// Free text, e.g. "out of hours: switchboard".
+    pub note: Option<String>,
 }
 
 #[derive(Clone, Debug, serde::Serialize)]

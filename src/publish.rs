@@ -171,6 +171,13 @@ impl<'a> Publication<'a> {
         lib.config.roles.iter().filter(|r| !self.opts.public || tagged(&r.id)).collect()
     }
 
+    /// Who holds a role and how to reach them, as `roles.yaml` gives it:
+    /// on the intranet only; the public copy shows no contact anywhere.
+    pub fn role_contact(&self, role: &crate::config::Role) -> Option<&'a crate::config::RoleContact> {
+        let role = self.lib.config.role(&role.id)?;
+        role.contact.as_ref().filter(|_| !self.opts.public)
+    }
+
     /// What a link to a document this site does not publish says after
     /// `shown`, its text, so the reader can tell what was meant:
     /// ` (POL/002/015, not published)`, or ` (not published)` when the text

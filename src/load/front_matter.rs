@@ -145,7 +145,7 @@ fn doc_type(r: &mut Reader, node: &Node, site: &SiteConfig) -> Option<At<String>
 
 /// A plain e-mail address: `local@domain`, nothing that a mail program or
 /// a browser would read as anything else (`mailto:`, `javascript:`, spaces).
-fn email(s: &str) -> Result<String, Error> {
+pub(super) fn email(s: &str) -> Result<String, Error> {
     let s = s.trim();
     let local_ok = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+=^_`{|}~.-".contains(c);
     let domain_ok = |c: char| c.is_alphanumeric() || c == '-' || c == '.';

@@ -1,7 +1,7 @@
 //! Reads the settings files (`site.yaml`, `roles.yaml`, `glossary.yaml`)
 //! into the typed [`Config`], with a diagnostic for every problem.
 
-use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, SiteConfig, Watchwords};
+use crate::config::{Config, DeprecatedTerm, GlossaryEntry, IdPattern, Role, RoleContact, SiteConfig, Watchwords};
 use crate::diag::{Code, Diagnostic};
 use crate::error::Error;
 use crate::model::{SafeUrl, UrlKind};
@@ -250,7 +250,7 @@ fn deprecated_term(r: &mut Reader, node: &Node) -> Option<DeprecatedTerm> {
 }
 
 fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
-    let f = r.fields(node, "a role", &["id", "title", "aliases", "description"], Code::S006)?;
+    let f = r.fields(node, "a role", &["id", "title", "aliases", "description", "contact"], Code::S006)?;
     let id = f.get("id").and_then(|n| r.text(n, "id"));
     let title = f.get("title").and_then(|n| r.text(n, "title"));
     let (Some(id), Some(title)) = (id, title) else {
@@ -270,7 +270,43 @@ fn role_from(r: &mut Reader, node: &Node) -> Option<Role> {
             .map(|n| r.texts(n, "aliases").into_iter().map(|t| t.value).collect())
             .unwrap_or_default(),
         description: f.get("description").and_then(|n| r.text(n, "description")).map(|t| t.value),
+        contact: f.get("contact").and_then(|n| role_contact(r, n)),
     })
+}
+
+const CONTACT_KEYS: &[&str] = &["name", "phone", "email", "url", "note"];
+
+/// A role's `contact`: name, phone, e-mail, page and note, each optional;
+/// an e-mail as the front matter's `contact`, a page only http, https or
+/// relative. `None` when nothing usable is given.
+fn role_contact(r: &mut Reader, node: &Node) -> Option<RoleContact> {
+    let f = r.fields(node, "a role's contact", CONTACT_KEYS, Code::S006)?;
+    let text = |r: &mut Reader, key: &str| f.get(key).and_then(|n| r.text(n, key)).map(|t| t.value);
+    let email =
+        f.get("email").and_then(|n| r.text(n, "email")).and_then(|t| match super::front_matter::email(&t.value) {
+            Ok(e) => Some(e),
+            Err(e) => {
+                let help = "write a plain address, e.g. `email: security.team@example.nhs.uk` (no `mailto:`)";
+                r.report(Code::S006, t.pos, format!("contact email: {e}"), Some(help.into()));
+                None
+            }
+        });
+    let url = f.get("url").and_then(|n| r.text(n, "url")).and_then(|t| match crate::model::url::allow(&t.value) {
+        Ok(u) if matches!(u.kind(), UrlKind::Web | UrlKind::Relative) => Some(u),
+        _ => {
+            let shown = t.value.chars().take(80).collect::<String>();
+            let help = "give an http:// or https:// address, or a page of this site; an e-mail goes in `email`";
+            r.report(
+                Code::S006,
+                t.pos,
+                format!("contact url `{shown}` is not an http, https or relative address: it is not linked"),
+                Some(help.into()),
+            );
+            None
+        }
+    });
+    let contact = RoleContact { name: text(r, "name"), phone: text(r, "phone"), email, url, note: text(r, "note") };
+    (contact != RoleContact::default()).then_some(contact)
 }
 
 fn glossary_from(r: &mut Reader, node: &Node) -> Option<GlossaryEntry> {

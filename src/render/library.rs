@@ -103,6 +103,39 @@ pub struct RoleSection {
     html: String,
 }
 
+/// A role's contact as its page shows it: every text escaped by the
+/// template; the e-mail as a `mailto:` link, the page as a link (an http,
+/// https or relative address, relative to the site's root).
+#[derive(Serialize)]
+pub struct ContactView {
+    name: Option<String>,
+    phone: Option<String>,
+    email: Option<String>,
+    mailto: Option<String>,
+    url: Option<String>,
+    href: Option<String>,
+    note: Option<String>,
+}
+
+/// The contact a role's page shows, if the site shows one (never in the
+/// public copy).
+pub fn role_contact(site: &Publication, role: &crate::config::Role, root: &str) -> Option<ContactView> {
+    let c = site.role_contact(role)?;
+    let href = c.url.as_ref().map(|u| match u.kind() {
+        crate::model::UrlKind::Relative if !u.as_str().starts_with(['/', '#', '?']) => format!("{root}{}", u.as_str()),
+        _ => u.as_str().to_string(),
+    });
+    Some(ContactView {
+        name: c.name.clone(),
+        phone: c.phone.clone(),
+        email: c.email.clone(),
+        mailto: c.email.as_ref().map(|e| format!("mailto:{e}")),
+        url: c.url.as_ref().map(|u| u.as_str().to_string()),
+        href,
+        note: c.note.clone(),
+    })
+}
+
 /// Every section of every published document that holds `role_id`'s
 /// responsibilities, with its text.
 pub fn role_sections(site: &Publication, glossary: &GlossaryMarker, role_id: &str, root: &str) -> Vec<RoleSection> {

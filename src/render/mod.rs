@@ -279,7 +279,8 @@ fn library_pages(
         let url = library::role_url(&role.id);
         let root = root_of(&url);
         let sections = library::role_sections(site, glossary, &role.id, &root);
-        let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), sections => ser(sections), ..common.clone() };
+        let contact = library::role_contact(site, role, &root);
+        let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), contact => ser(contact), sections => ser(sections), ..common.clone() };
         files.push(OutputFile::bytes(format!("{url}index.html"), templates.render("role.html", ctx)?));
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };

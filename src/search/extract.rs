@@ -75,8 +75,9 @@ pub struct SearchDoc {
 pub enum Source {
     Document(Arc<Document>),
     /// A role page: each section that gives the role responsibilities, in
-    /// the page's order, with its name on the page.
-    Role(Vec<(Arc<Document>, usize, SectionRef)>),
+    /// the page's order, with its name on the page; first the role's
+    /// contact as one passage, when the site shows it (intranet only).
+    Role(Vec<(Arc<Document>, usize, SectionRef)>, Option<(String, SectionRef)>),
     /// A glossary term: its definition is its body, one passage of no section.
     Term(String),
 }
@@ -86,8 +87,10 @@ impl SearchDoc {
     pub fn passages(&self) -> Vec<Passage> {
         match &self.source {
             Source::Document(doc) => passages(&doc.body),
-            Source::Role(sections) => {
-                sections.iter().flat_map(|(doc, i, name)| section_passages(&doc.body, *i, name.clone())).collect()
+            Source::Role(sections, contact) => {
+                let contact = contact.iter().map(|(text, s)| Passage { text: text.clone(), section: Some(s.clone()) });
+                let sections = sections.iter().flat_map(|(doc, i, name)| section_passages(&doc.body, *i, name.clone()));
+                contact.chain(sections).collect()
             }
             Source::Term(definition) => vec![Passage { text: definition.clone(), section: None }],
         }

@@ -38,11 +38,33 @@ pub fn role_pages(site: &Publication) -> Vec<SearchDoc> {
                 summary: role.description.clone().unwrap_or_default(),
                 headings,
                 roles: names.join("\n"),
-                source: Source::Role(sections),
+                source: Source::Role(sections, contact_passage(site, role)),
                 ..blank()
             }
         })
         .collect()
+}
+
+/// A role's contact as the first passage of its search page, named with
+/// the role's title and first alias so that "who is the LSMS" shows it as the
+/// snippet: `None` without a contact, and always in the public copy.
+fn contact_passage(site: &Publication, role: &crate::config::Role) -> Option<(String, SectionRef)> {
+    let c = site.role_contact(role)?;
+    let alias = role.aliases.first().map(|a| format!(" ({a})")).unwrap_or_default();
+    let parts: Vec<String> = [
+        c.name.clone(),
+        c.phone.clone(),
+        c.email.clone(),
+        c.url.as_ref().map(|u| u.as_str().to_string()),
+        c.note.clone(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // Named as the role is, it covers a search for the role as well as any
+    // section does, and wins the tie by coming first.
+    let section = SectionRef { anchor: "td-role-contact".into(), label: format!("Contact, {}{alias}", role.title) };
+    Some((format!("Contact for {}{alias}: {}", role.title, parts.join(", ")), section))
 }
 
 /// A search page per glossary term the site shows.

@@ -40,6 +40,7 @@ mod redline;
 mod register;
 mod retention;
 mod review_status;
+mod role_contacts;
 mod route;
 mod schema;
 mod search;
