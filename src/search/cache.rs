@@ -5,7 +5,7 @@
 //! (which belongs to the authors) nor the output (which a build replaces
 //! whole). A file `inputs` in it holds a hash of everything the index was
 //! made from: the documents, `site.yaml`, `roles.yaml`, `glossary.yaml`, the
-//! options and this program's version. When the hash differs, or the index
+//! options and this build of the program. When the hash differs, or the index
 //! cannot be opened, it is rebuilt in a fresh folder and swapped in, so a
 //! search never sees half an index. The `.trustdocs` folder ignores itself
 //! in git (it holds a `.gitignore` of `*`).
@@ -122,6 +122,11 @@ pub fn inputs_hash(content: &Path, drafts: bool) -> String {
     // it, which only costs one rebuild.
     let mut h = std::collections::hash_map::DefaultHasher::new();
     h.write(format!("{FORMAT} {} drafts={drafts}", env!("CARGO_PKG_VERSION")).as_bytes());
+    // A new build of the program may index differently under the same
+    // version number: its size and time tell it apart.
+    let program = std::env::current_exe().and_then(std::fs::metadata).ok();
+    let built = program.map(|m| (m.len(), m.modified().ok()));
+    h.write(format!("{built:?}").as_bytes());
     for rel in &files {
         h.write(rel.to_string_lossy().as_bytes());
         h.write_u8(0);
