@@ -63,6 +63,7 @@ const RESERVED_IDS: &[&str] = &[
     "td-header-q",
     "td-control",
     "td-consultation",
+    "td-role-contact",
     "td-roles",
     "td-toc",
     "td-related",
