@@ -5,15 +5,16 @@
 use super::analysis::id_key;
 use super::extract::Kind;
 use super::index::SearchIndex;
-use super::rank::{any_terms, rank, rarity, Facets, Filter, Hit};
+use super::passage_choice::{chosen, voted, Counts};
+use super::rank::{any_terms, rank, weight, Facets, Filter, Hit};
 use super::score::{exact_matches, DocNumbers, SCALE};
+use super::snippet::{window, Word};
 use super::understand::{understand, Understood};
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
-use tantivy::schema::{Field, IndexRecordOption, Value};
-use tantivy::snippet::SnippetGenerator;
-use tantivy::{Searcher, TantivyDocument, Term};
+use tantivy::schema::{Field, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{Searcher, TantivyDocument};
 
 /// What a result shows, as stored in the index (`SearchDoc` without its text).
 #[derive(Clone, Debug, Default, Deserialize, Serialize)]
@@ -88,10 +89,12 @@ pub fn search(idx: &SearchIndex, query: &str, filter: &Filter, limit: usize) -> 
         None => Vec::new(),
     };
     let facets = FacetTable::read(&searcher, idx, &numbers)?;
-    let ranked = rank(&ids, any_terms(&understood.postings, total), |n| filter.keeps(&facets.of(n)));
+    let weights: Vec<u32> =
+        understood.postings.iter().zip(&understood.common).map(|(p, &common)| weight(p.len(), total, common)).collect();
+    let ranked = rank(&ids, any_terms(&understood.postings, &weights), |n| filter.keeps(&facets.of(n)));
     let terms = understood.stems.len() as u32;
-    let weights: Vec<u32> = understood.postings.iter().map(|p| rarity(p.len(), total)).collect();
-    let snippets = SnippetMaker::new(&searcher, idx.fields.body, &understood.stems, weights)?;
+    let dfs = understood.postings.iter().map(Vec::len).collect();
+    let snippets = SnippetMaker { stems: understood.stems.clone(), weights, dfs };
     let results = ranked
         .iter()
         .take(limit)
@@ -167,72 +170,68 @@ fn field_values(searcher: &Searcher, field: Field) -> tantivy::Result<Vec<String
     Ok(values.into_iter().collect())
 }
 
-/// Snippets from the passage that holds the most and rarest of the query's terms.
+/// Snippets from the passage the query's terms vote for (`passage_choice.rs`).
 struct SnippetMaker {
-    generator: Option<SnippetGenerator>,
     stems: Vec<String>,
-    /// Each stem's `rarity`.
+    /// Each stem's weight (`rank::weight`) and number of pages holding it.
     weights: Vec<u32>,
+    dfs: Vec<usize>,
 }
-
-/// Characters of body text a snippet shows.
-const SNIPPET_CHARS: usize = 180;
 
 type Snippet = (Option<SectionName>, String, Vec<Range<usize>>);
 
 impl SnippetMaker {
-    fn new(searcher: &Searcher, body: Field, stems: &[String], weights: Vec<u32>) -> tantivy::Result<SnippetMaker> {
-        let stems = stems.to_vec();
-        if stems.is_empty() {
-            return Ok(SnippetMaker { generator: None, stems, weights });
-        }
-        let clauses: Vec<(Occur, Box<dyn Query>)> = stems
-            .iter()
-            .map(|s| {
-                let q: Box<dyn Query> =
-                    Box::new(TermQuery::new(Term::from_field_text(body, s), IndexRecordOption::WithFreqs));
-                (Occur::Should, q)
-            })
-            .collect();
-        let mut generator = SnippetGenerator::create(searcher, &BooleanQuery::new(clauses), body)?;
-        generator.set_max_num_chars(SNIPPET_CHARS);
-        Ok(SnippetMaker { generator: Some(generator), stems, weights })
-    }
-
-    /// The best fragment of the best passage with its matches, and its
-    /// section; else the summary, else the start of the body.
+    /// The densest window of the chosen passage, and its section; else of
+    /// the summary, else of the start of the body.
     fn make(&self, passages: &[(String, Option<SectionName>)], summary: &str) -> Snippet {
         let mut analyzer = super::analysis::analyzer();
-        // A section's heading counts with its text, and breaks ties: "7.5 Access Control and Fobs" is about fobs.
-        let coverage = passages.iter().map(|(text, section)| {
-            let heading = section.as_ref().map_or("", |s| s.label.as_str());
-            (self.coverage(&mut analyzer, &[heading, text]), self.coverage(&mut analyzer, &[heading]))
-        });
-        let best = coverage.enumerate().max_by_key(|&(i, c)| (c, std::cmp::Reverse(i))).map(|(i, (c, _))| (i, c));
-        if let (Some(g), Some((i, c))) = (&self.generator, best) {
-            let snippet = g.snippet(&passages[i].0);
-            if c > 0 && !snippet.highlighted().is_empty() {
-                let (text, marks) = (snippet.fragment().to_string(), snippet.highlighted().to_vec());
-                return (passages[i].1.clone(), text, marks);
+        let headings: Vec<Counts> = passages
+            .iter()
+            .map(|(_, s)| self.counts(&mut analyzer, s.as_ref().map_or("", |s| s.label.as_str())))
+            .collect();
+        let both: Vec<Counts> = passages
+            .iter()
+            .zip(&headings)
+            .map(|((text, _), heading)| {
+                self.counts(&mut analyzer, text).iter().zip(heading).map(|(a, b)| a + b).collect()
+            })
+            .collect();
+        let (section, text) = match voted(&both, &headings, &self.weights, &self.dfs) {
+            Some(v) => {
+                let i = chosen(v, passages.len(), |i| (self.coverage(&both[i]), self.coverage(&headings[i])));
+                (passages[i].1.clone(), passages[i].0.as_str())
             }
-        }
-        let first = passages.first().map_or("", |(t, _)| t.as_str());
-        let fallback = if summary.is_empty() { first } else { summary };
-        let end = fallback.char_indices().nth(SNIPPET_CHARS).map_or(fallback.len(), |(i, _)| i);
-        let section = if summary.is_empty() { passages.first().and_then(|(_, s)| s.clone()) } else { None };
-        (section, fallback[..end].to_string(), Vec::new())
+            None if !summary.is_empty() => (None, summary),
+            None => (None, passages.first().map_or("", |(t, _)| t.as_str())),
+        };
+        let (snippet, marks) = window(text, &self.words(&mut analyzer, text), &self.weights);
+        (section, snippet, marks)
     }
 
-    /// The `rarity` of the query's terms that `texts` hold, added up.
-    fn coverage(&self, analyzer: &mut tantivy::tokenizer::TextAnalyzer, texts: &[&str]) -> u32 {
-        let mut present = vec![false; self.stems.len()];
-        for text in texts {
-            super::analysis::for_each_token(analyzer, text, |t| {
-                if let Some(i) = self.stems.iter().position(|s| s == t) {
-                    present[i] = true;
-                }
-            });
+    /// The words of `text`, each with the query term it matches.
+    fn words(&self, analyzer: &mut TextAnalyzer, text: &str) -> Vec<Word> {
+        let mut words = Vec::new();
+        let mut stream = analyzer.token_stream(text);
+        while stream.advance() {
+            let t = stream.token();
+            words.push(Word { at: t.offset_from..t.offset_to, term: self.stems.iter().position(|s| *s == t.text) });
         }
-        present.iter().zip(&self.weights).filter(|(p, _)| **p).map(|(_, w)| w).sum()
+        words
+    }
+
+    /// How often `text` holds each of the query's terms.
+    fn counts(&self, analyzer: &mut TextAnalyzer, text: &str) -> Counts {
+        let mut counts = vec![0; self.stems.len()];
+        super::analysis::for_each_token(analyzer, text, |t| {
+            if let Some(i) = self.stems.iter().position(|s| s == t) {
+                counts[i] += 1;
+            }
+        });
+        counts
+    }
+
+    /// The weight of the terms `counts` holds, added up.
+    fn coverage(&self, counts: &Counts) -> u32 {
+        counts.iter().zip(&self.weights).filter(|(c, _)| **c > 0).map(|(_, w)| w).sum()
     }
 }

@@ -14,8 +14,69 @@ pub const STOP_WORDS: &[&str] = &[
     "whats", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would", "you", "your",
 ];
 
+/// Lower-case words kept in a query but weighed as if every page held
+/// them: verb forms and adverbs common in any English text ("what happens
+/// if a patient becomes violent"), which a small library may hold in few
+/// pages and so would otherwise count as rare. Sorted; `search.js` holds
+/// the same list (a test compares them).
+pub const COMMON_WORDS: &[&str] = &[
+    "also",
+    "became",
+    "become",
+    "becomes",
+    "becoming",
+    "came",
+    "come",
+    "comes",
+    "coming",
+    "ever",
+    "get",
+    "gets",
+    "getting",
+    "go",
+    "goes",
+    "going",
+    "gone",
+    "got",
+    "happen",
+    "happened",
+    "happening",
+    "happens",
+    "just",
+    "know",
+    "knows",
+    "like",
+    "made",
+    "make",
+    "makes",
+    "making",
+    "need",
+    "needed",
+    "needing",
+    "needs",
+    "really",
+    "said",
+    "say",
+    "says",
+    "still",
+    "take",
+    "takes",
+    "taking",
+    "tell",
+    "think",
+    "took",
+    "want",
+    "wanted",
+    "wants",
+    "went",
+];
+
 pub fn is_stop_word(word: &str) -> bool {
     STOP_WORDS.binary_search(&word).is_ok()
+}
+
+pub fn is_common_word(word: &str) -> bool {
+    COMMON_WORDS.binary_search(&word).is_ok()
 }
 
 /// The words of a query worth searching for, with where each is in it
@@ -41,9 +102,12 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_list_is_sorted_and_lower_case() {
-        assert!(STOP_WORDS.windows(2).all(|w| w[0] < w[1]), "binary search needs the list sorted");
-        assert!(STOP_WORDS.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
+    fn the_lists_are_sorted_lower_case_and_apart() {
+        for list in [STOP_WORDS, COMMON_WORDS] {
+            assert!(list.windows(2).all(|w| w[0] < w[1]), "binary search needs the list sorted");
+            assert!(list.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase())));
+        }
+        assert!(COMMON_WORDS.iter().all(|w| !is_stop_word(w)), "a stop word is dropped, never weighed");
     }
 
     #[test]

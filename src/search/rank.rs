@@ -89,12 +89,21 @@ impl Filter {
     }
 }
 
-/// Pages that hold any of the terms, by number, with their coverage and
-/// the scores of the terms they hold added up. `total`: pages in the index.
-pub fn any_terms(terms: &[Postings], total: usize) -> Vec<Hit> {
+/// What a query's term weighs in coverage: its [`rarity`], or 1 for a
+/// common word (`question::COMMON_WORDS`), whatever few pages hold it.
+pub fn weight(df: usize, total: usize, common: bool) -> u32 {
+    if common {
+        1
+    } else {
+        rarity(df, total)
+    }
+}
+
+/// Pages that hold any of the terms, by number, with their coverage (each
+/// term's `weights`) and the scores of the terms they hold added up.
+pub fn any_terms(terms: &[Postings], weights: &[u32]) -> Vec<Hit> {
     let mut hits: std::collections::BTreeMap<u32, Hit> = std::collections::BTreeMap::new();
-    for postings in terms {
-        let weight = rarity(postings.len(), total);
+    for (postings, &weight) in terms.iter().zip(weights) {
         for &(n, score) in postings {
             let hit = hits.entry(n).or_insert(Hit { n, score: 0, coverage: 0, terms: 0 });
             hit.score += score;
@@ -147,7 +156,8 @@ mod tests {
     fn pages_with_any_term_match_and_scores_and_coverage_add_up() {
         // Of 16 pages: the first term is in 3 (worth 3), the second in 2 (worth 4).
         let terms = vec![vec![(1, 10), (2, 5), (4, 1)], vec![(2, 7), (4, 30)]];
-        let found = any_terms(&terms, 16);
+        let weights: Vec<u32> = terms.iter().map(|p| weight(p.len(), 16, false)).collect();
+        let found = any_terms(&terms, &weights);
         assert_eq!(
             found,
             vec![
@@ -158,7 +168,12 @@ mod tests {
         );
         let ranked: Vec<u32> = rank(&[], found, |_| true).iter().map(|h| h.n).collect();
         assert_eq!(ranked, vec![4, 2, 1], "every word first, then by score");
-        assert!(any_terms(&[], 16).is_empty());
+        assert!(any_terms(&[], &[]).is_empty());
+    }
+
+    #[test]
+    fn a_common_word_weighs_as_if_every_page_held_it() {
+        assert_eq!([weight(1, 1000, false), weight(1, 1000, true)], [10, 1]);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use super::analysis::{analyzer, stem};
 use super::index::SearchIndex;
-use super::question::content_words;
+use super::question::{content_words, is_common_word};
 use super::score::{term_postings, DocNumbers, Postings};
 use super::{typo, vocabulary};
 use std::ops::Range;
@@ -20,6 +20,8 @@ pub struct Understood {
     /// word the library does not hold).
     pub stems: Vec<String>,
     pub postings: Vec<Postings>,
+    /// Whether each stem is of a common word (`question::COMMON_WORDS`).
+    pub common: Vec<bool>,
 }
 
 pub fn understand(
@@ -30,7 +32,8 @@ pub fn understand(
 ) -> tantivy::Result<Understood> {
     let mut stemmer = analyzer();
     let mut known: Option<Vec<(String, u32)>> = None;
-    let mut out = Understood { words: Vec::new(), corrected: None, stems: Vec::new(), postings: Vec::new() };
+    let mut out =
+        Understood { words: Vec::new(), corrected: None, stems: Vec::new(), postings: Vec::new(), common: Vec::new() };
     let mut corrections = Vec::new();
     for (word, at) in content_words(query) {
         let Some(mut term) = stem(&mut stemmer, &word) else { continue };
@@ -48,11 +51,12 @@ pub fn understand(
                 used = better;
             }
         }
-        out.words.push(used);
         if !out.stems.contains(&term) {
             out.stems.push(term);
             out.postings.push(postings);
+            out.common.push(is_common_word(&used));
         }
+        out.words.push(used);
     }
     out.corrected = corrected(query, &corrections);
     Ok(out)

@@ -13,13 +13,14 @@ pub struct Words {
     /// Every distinct word as written (lower-cased), with its stem's index
     /// in the stem list, sorted by word.
     pub raw: Vec<(String, u32)>,
-    /// By search number: (stem index, the passage holding it most often,
-    /// the first of equals), by stem index.
+    /// By search number: (stem index, the first passage whose heading
+    /// holds it, else the passage holding it most often, the first of
+    /// equals), by stem index.
     pub best_passage: Vec<Vec<(u32, u32)>>,
 }
 
 impl Words {
-    /// The passage of document `n` that holds stem `stem` most often.
+    /// The passage of document `n` that is most about stem `stem`.
     pub fn best(&self, n: u32, stem: u32) -> Option<u32> {
         let best = &self.best_passage[n as usize];
         best.binary_search_by_key(&stem, |&(s, _)| s).ok().map(|i| best[i].1)
@@ -59,14 +60,19 @@ impl Worker<'_> {
         // stem → (passage, occurrences there), the best so far and this passage's.
         let mut best: FxHashMap<u32, (u32, u32)> = FxHashMap::default();
         let mut here: FxHashMap<u32, u32> = FxHashMap::default();
+        // stem → the first passage whose heading holds it.
+        let mut named: FxHashMap<u32, u32> = FxHashMap::default();
         let (raw, vocabulary) = (&mut self.raw, &mut self.vocabulary);
         for (i, passage) in doc.passages().iter().enumerate() {
             // A section's heading counts with its text: "7.5 Access Control and Fobs" is about fobs.
             let heading = passage.section.as_ref().map_or("", |s| s.label.as_str());
-            for text in [heading, &passage.text] {
+            for (in_heading, text) in [(true, heading), (false, &passage.text)] {
                 for_each_token(raw, text, |word| {
                     if let Some(id) = vocabulary.stem_id(word) {
                         *here.entry(id).or_insert(0) += 1;
+                        if in_heading {
+                            named.entry(id).or_insert(i as u32);
+                        }
                     }
                 });
             }
@@ -82,7 +88,9 @@ impl Worker<'_> {
                 vocabulary.stem_id(word);
             });
         }
-        let mut best: Vec<(u32, u32)> = best.into_iter().map(|(id, (p, _))| (id, p)).collect();
+        // The section a heading names is about the word (`passage_choice::most_often`).
+        let mut best: Vec<(u32, u32)> =
+            best.into_iter().map(|(id, (p, _))| (id, named.get(&id).copied().unwrap_or(p))).collect();
         best.sort_unstable();
         self.best.push((doc.n, best));
         self

@@ -2,7 +2,9 @@
 // page's results (ids, or titles of role pages and glossary terms), its
 // correction and its count must be what `trustdocs search --json` said.
 //   node compare.mjs BASE_URL CASES_JSON
-// CASES_JSON: [{ "query", "names": [first ten results], "corrected": string or null, "total" }]
+// The first result's snippet and section must be the command line's too.
+// CASES_JSON: [{ "query", "names": [first ten results], "corrected": string or null, "total",
+//                "snippet": the first result's, "section": its label or null }]
 import { readFileSync } from "node:fs";
 import { open, searched, finish } from "./harness.mjs";
 
@@ -19,6 +21,8 @@ async function shown() {
       return /^(Role|Glossary term)/.test(meta) ? title : meta.split(" · ")[0];
     }),
     message: document.getElementById("td-search-message").textContent,
+    snippet: document.querySelector(".td-search-result .td-search-result__snippet")?.textContent ?? null,
+    section: document.querySelector(".td-search-result")?.querySelector(".td-search-result__section a")?.textContent ?? null,
   }));
 }
 
@@ -35,6 +39,9 @@ for (const c of cases) {
   }
   const count = c.total === 0 ? "No results found" : c.total === 1 ? "1 result found" : `${c.total} results found`;
   if (!got.message.includes(count)) problems.push(`"${c.query}": "${got.message}" does not say "${count}"`);
+  if (c.snippet !== undefined && c.snippet !== null && (got.snippet !== c.snippet || got.section !== (c.section ?? null))) {
+    problems.push(`"${c.query}": the first snippet is ${JSON.stringify([got.section, got.snippet])}, the command line's ${JSON.stringify([c.section, c.snippet])}`);
+  }
   console.log(`ok - "${c.query}": ${got.names.slice(0, 3).join(" | ")}`);
 }
 

@@ -29,6 +29,8 @@ for (const [text, expected] of cases.fnv1a) {
 const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
 const stopWords = Array.from(search.stopWords).sort();
 if (!same(stopWords, cases.stop_words)) failures.push(`stop words ${JSON.stringify(stopWords)}, Rust says ${JSON.stringify(cases.stop_words)}`);
+const commonWords = Array.from(search.commonWords).sort();
+if (!same(commonWords, cases.common_words)) failures.push(`common words ${JSON.stringify(commonWords)}, Rust says ${JSON.stringify(cases.common_words)}`);
 for (const [query, expected] of cases.content_words) {
   const got = search.contentWords(query).map((t) => t.word);
   if (!same(got, expected)) failures.push(`contentWords(${JSON.stringify(query)}) = ${JSON.stringify(got)}, Rust says ${JSON.stringify(expected)}`);

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 use trustdocs::search::analysis::{id_key, raw_analyzer, stem, tokens};
-use trustdocs::search::question::{content_words, STOP_WORDS};
+use trustdocs::search::question::{content_words, COMMON_WORDS, STOP_WORDS};
 use trustdocs::search::rank::rarity;
 use trustdocs::search::typo::{best, distance, query_keys};
 
@@ -111,7 +111,9 @@ fn command_line_cases(f: &common::Fixture, queries: &[&str]) -> tempfile::NamedT
                 .iter()
                 .map(|r| if r["id"] == "" { r["title"].clone() } else { r["id"].clone() })
                 .collect();
-            json!({ "query": q, "names": names, "corrected": found["corrected"], "total": found["total"] })
+            let first = &found["results"][0];
+            json!({ "query": q, "names": names, "corrected": found["corrected"], "total": found["total"],
+                    "snippet": first["snippet"], "section": first["section"]["label"] })
         })
         .collect();
     let file = tempfile::NamedTempFile::new().unwrap();
@@ -398,7 +400,7 @@ fn search_js_stems_and_splits_words_as_the_index_does() {
         .map(|&(df, n)| json!([df, n, rarity(df, n)]))
         .collect();
     let cases = json!({
-        "stems": stems, "words": words, "id_keys": id_keys, "fnv1a": hashes, "stop_words": stop_words,
+        "stems": stems, "words": words, "id_keys": id_keys, "fnv1a": hashes, "stop_words": stop_words, "common_words": COMMON_WORDS,
         "content_words": content, "distances": typo_distances(), "query_keys": keys,
         "corrections": typo_corrections(), "rarity": rarities,
     });

@@ -220,8 +220,8 @@ impl BrowserIndex {
         use trustdocs::search::{question, rank, typo, understand};
         let mut stemmer = trustdocs::search::analysis::analyzer();
         let meta = self.json("meta.json").unwrap();
-        let (mut stems, mut terms, mut corrections) = (Vec::new(), Vec::new(), Vec::new());
-        for (word, at) in question::content_words(query) {
+        let (mut stems, mut terms, mut corrections, mut common) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (mut word, at) in question::content_words(query) {
             let mut stem = trustdocs::search::analysis::stem(&mut stemmer, &word).unwrap();
             let mut postings = self.postings(&stem);
             if postings.is_empty() && typo::correctable(&word) {
@@ -230,12 +230,14 @@ impl BrowserIndex {
                 {
                     stem = trustdocs::search::analysis::stem(&mut stemmer, &better).unwrap();
                     postings = self.postings(&stem);
-                    corrections.push((at, better));
+                    corrections.push((at, better.clone()));
+                    word = better;
                 }
             }
             if !stems.contains(&stem) {
                 stems.push(stem);
                 terms.push(postings);
+                common.push(question::is_common_word(&word));
             }
         }
         let ids: Vec<u32> = trustdocs::search::analysis::id_key(query)
@@ -248,7 +250,9 @@ impl BrowserIndex {
             .map(|v| v.as_u64().unwrap() as u32)
             .collect();
         let current = |n: u32| !matches!(self.status(&meta, n).as_str(), "superseded" | "withdrawn");
-        let hits = rank::any_terms(&terms, meta["docs"].as_u64().unwrap() as usize);
+        let total = meta["docs"].as_u64().unwrap() as usize;
+        let weights: Vec<u32> = terms.iter().zip(&common).map(|(p, &c)| rank::weight(p.len(), total, c)).collect();
+        let hits = rank::any_terms(&terms, &weights);
         let ranked = rank::rank(&ids, hits, current).iter().map(|h| self.ids[&h.n].clone()).collect();
         (ranked, understand::corrected(query, &corrections))
     }
@@ -415,6 +419,29 @@ fn role_pages_and_glossary_terms_are_results_marked_as_such() {
     assert_eq!(select_attrs(&f.read("out/glossary/index.html"), "dt", "id"), vec!["term-rota"]);
     let only_roles = search(&f, &["rotas", "--type", "role"]);
     assert!(only_roles["results"].as_array().unwrap().iter().all(|r| r["kind"] == "role"));
+}
+
+#[test]
+fn the_first_result_shows_the_answer_where_the_rare_words_are_densest() {
+    let f = search_library::example_library();
+    for (query, id, section, shown, unmarked) in search_library::ANSWERS_SHOWN {
+        let found = search(&f, &[query]);
+        let first = &found["results"][0];
+        assert_eq!(first["id"], *id, "{query}: {found:#}");
+        assert_eq!(first["section"]["label"], *section, "{query}");
+        let snippet = first["snippet"].as_str().unwrap();
+        assert!(shown.iter().all(|s| snippet.contains(s)), "{query}: {snippet}");
+        let marked: Vec<String> = first["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| snippet[h["start"].as_u64().unwrap() as usize..h["end"].as_u64().unwrap() as usize].to_lowercase())
+            .collect();
+        assert!(
+            !marked.is_empty() && unmarked.iter().all(|u| !marked.iter().any(|m| m.starts_with(u))),
+            "{query}: {marked:?}"
+        );
+    }
 }
 
 #[test]

@@ -38,4 +38,20 @@ pub const EXAMPLE_QUESTIONS: &[(&str, &[&str], Option<&str>)] = &[
     ("how do I report a security incident", &["POL/002/015", "CORP/STRAT/003"], None),
     ("violense", &["CORP/STRAT/003", "CORP/STRAT/002", "POL/002/015", "CORP/STRAT/004"], Some("violence")),
     ("lone workign", &["POL/002/015", "CORP/STRAT/003"], Some("lone working")),
+    ("what should I do if a patient becomes violent", &["POL/002/015"], None),
+    ("CCTV retention", &["CORP/STRAT/003", "POL/002/015"], None),
+];
+
+/// Questions whose first result must show the answer in its snippet: the
+/// first result's id, its section, words its snippet shows, and words it
+/// must not mark (a common word that would pull the snippet away).
+pub const ANSWERS_SHOWN: &[(&str, &str, &str, &[&str], &[&str])] = &[
+    (
+        "what should I do if a patient becomes violent",
+        "POL/002/015",
+        "6.2 Security Management Director (SMD)",
+        &["violent behaviour"],
+        &["become"],
+    ),
+    ("CCTV retention", "CORP/STRAT/003", "5.7 Purchase of Security Systems", &["CCTV system", "image retention"], &[]),
 ];

@@ -243,6 +243,14 @@
     "you", "your"
   ]);
 
+  // Kept in a query but weighed as if every page held them (src/search/question.rs).
+  var COMMON_WORDS = new Set([
+    "also", "became", "become", "becomes", "becoming", "came", "come", "comes", "coming", "ever", "get", "gets",
+    "getting", "go", "goes", "going", "gone", "got", "happen", "happened", "happening", "happens", "just", "know",
+    "knows", "like", "made", "make", "makes", "making", "need", "needed", "needing", "needs", "really", "said", "say",
+    "says", "still", "take", "takes", "taking", "tell", "think", "took", "want", "wanted", "wants", "went"
+  ]);
+
   /** The query's words worth searching for, with where each is: all but the
       stop words, or all of them when every one is a stop word. */
   function contentWords(query) {
@@ -447,6 +455,9 @@
     return weight;
   }
 
+  /** What a query's word weighs: its rarity, or 1 for a common word whatever few pages hold it. */
+  function weight(df, total, common) { return common ? 1 : rarity(df, total); }
+
   /** Pages with any of the words: scores and coverage added up; each keeps its words' passages. */
   function anyTerms(groups, weights) {
     var hits = new Map();
@@ -521,7 +532,7 @@
     });
     var meta = await metaLoad;
     var postings = groups.map(function (g) { return group(g.lists); });
-    var weights = postings.map(function (p) { return rarity(p.n.length, meta.docs); });
+    var weights = postings.map(function (p, i) { return weight(p.n.length, meta.docs, COMMON_WORDS.has(groups[i].used)); });
     var ids = await idsLoad;
     var hits = rank(ids, anyTerms(postings, weights), keeper(meta, filter));
     return {
@@ -554,13 +565,14 @@
     return (bucket && bucket[key]) || [];
   }
 
-  /** The passage whose excerpt file a result downloads: the one most of its
-      words say most in; on a tie, the one of the rarest word. `dfs`: each word's page count. */
-  function passageOf(hit, dfs) {
+  /** The passage whose excerpt file a result downloads, as src/search/passage_choice.rs:
+      each word votes, with its weight, for the passage it is in most often; the most
+      weight wins, then the passage of the rarest word, then the first. `dfs`: each word's page count. */
+  function passageOf(hit, weights, dfs) {
     var votes = {}, rarity = {}, best = -1;
     hit.passages.forEach(function (p, i) {
       if (p <= 0) return;
-      votes[p] = (votes[p] || 0) + 1;
+      votes[p] = (votes[p] || 0) + weights[i];
       rarity[p] = Math.min(rarity[p] === undefined ? Infinity : rarity[p], dfs[i]);
     });
     Object.keys(votes).forEach(function (key) {
@@ -584,7 +596,7 @@
   /** A result's facts, and its snippet's passage: in the excerpt file of the
       voted passage, the one holding the most and rarest of the query's words. */
   function excerpt(loader, hit, result) {
-    var voted = passageOf(hit, result.dfs);
+    var voted = passageOf(hit, result.weights, result.dfs);
     var part = Math.floor(voted.index / PASSAGES_PER_FILE);
     var path = "x/" + Math.floor(hit.n / PASSAGE_FOLDER) + "/" + hit.n + "-" + part + ".gz";
     return loader.get(path).then(function (x) {
@@ -608,7 +620,7 @@
   // ---------------------------------------------------------------------------
   // Showing results.
 
-  var SNIPPET_WORDS = 30;
+  var SNIPPET_WORDS = 30, SNIPPET_LEAD = 5;
 
   /** Appends `text` to `parent`, with the words `matchWord` accepts in <mark>. */
   function appendMarked(parent, text, matchWord) {
@@ -624,18 +636,34 @@
     parent.appendChild(document.createTextNode(text.slice(at)));
   }
 
-  /** About SNIPPET_WORDS words of `text` around its densest matches. */
-  function snippetOf(text, matchWord) {
+  /** Whether the text between two words ends a sentence or a line. */
+  function sentenceStarts(between) {
+    return between.indexOf("\n") >= 0 || [". ", "! ", "? ", ": "].some(function (e) { return between.indexOf(e) >= 0; });
+  }
+
+  /** About SNIPPET_WORDS words of `text` where the query's rarest words are
+      closest together, as src/search/snippet.rs: the window holding the most
+      weight of distinct words, then the most matches, from its sentence's
+      start when that is at most SNIPPET_LEAD words back. */
+  function snippetOf(text, result) {
     var ts = tokens(text);
     if (ts.length <= SNIPPET_WORDS) return text.trim();
-    var best = 0, bestCount = -1;
+    var terms = ts.map(function (t) { return result.termOf(t.word); });
+    var best = 0, bestWeight = 0, bestCount = 0;
     for (var i = 0; i < ts.length; i++) {
-      if (!matchWord(ts[i].word)) continue;
-      var count = 0;
-      for (var j = i; j < Math.min(ts.length, i + SNIPPET_WORDS - 5); j++) if (matchWord(ts[j].word)) count++;
-      if (count > bestCount) { bestCount = count; best = i; }
+      if (terms[i] < 0) continue;
+      var seen = new Set(), count = 0, sum = 0;
+      for (var j = i; j < Math.min(ts.length, i + SNIPPET_WORDS - SNIPPET_LEAD); j++) {
+        if (terms[j] >= 0) { seen.add(terms[j]); count++; }
+      }
+      seen.forEach(function (t) { sum += result.weights[t]; });
+      if (sum > bestWeight || (sum === bestWeight && count > bestCount)) { best = i; bestWeight = sum; bestCount = count; }
     }
-    var first = Math.max(0, best - 5), lastWord = Math.min(ts.length, first + SNIPPET_WORDS) - 1;
+    var earliest = Math.max(0, best - SNIPPET_LEAD), first = earliest;
+    for (var k = best; k >= earliest; k--) {
+      if (k === 0 || sentenceStarts(text.slice(ts[k - 1].end, ts[k].start))) { first = k; break; }
+    }
+    var lastWord = Math.min(ts.length, first + SNIPPET_WORDS) - 1;
     var out = text.slice(ts[first].start, ts[lastWord].end);
     return (first > 0 ? "… " : "") + out + (lastWord < ts.length - 1 ? " …" : "");
   }
@@ -661,7 +689,8 @@
     return meta;
   }
 
-  function resultItem(root, found, matchWord) {
+  function resultItem(root, found, result) {
+    var matchWord = function (w) { return result.termOf(w) >= 0; };
     var x = found.file;
     var li = el("li", "td-search-result");
     var title = el("a", "td-search-result__title");
@@ -670,7 +699,7 @@
     li.appendChild(title);
     li.appendChild(metaLine(x));
     var snippet = el("p", "td-search-result__snippet");
-    appendMarked(snippet, snippetOf(found.inBody || !x.m ? found.text : x.m, matchWord), matchWord);
+    appendMarked(snippet, snippetOf(found.inBody || !x.m ? found.text : x.m, result), matchWord);
     li.appendChild(snippet);
     if (found.inBody && found.section) {
       var section = el("p", "td-search-result__section", "In section ");
@@ -775,8 +804,7 @@
       var page = result.hits.slice(shown, shown + PAGE_SIZE);
       var files = await Promise.all(page.map(function (h) { return excerpt(loader, h, result); }));
       if (mine !== sequence) return;
-      var matchWord = function (w) { return result.termOf(w) >= 0; };
-      files.filter(Boolean).forEach(function (f) { list.appendChild(resultItem(root, f, matchWord)); });
+      files.filter(Boolean).forEach(function (f) { list.appendChild(resultItem(root, f, result)); });
       shown += page.length;
       more.hidden = shown >= result.hits.length;
     }
@@ -830,7 +858,7 @@
   if (box) Page(box);
   var api = {
     stem: stem, words: words, idKey: idKey, decodePostings: decodePostings, shardKey: shardKey, fileName: fileName,
-    fnv1a: fnv1a, stopWords: STOP_WORDS, contentWords: contentWords, maxEdits: maxEdits, queryKeys: queryKeys,
+    fnv1a: fnv1a, stopWords: STOP_WORDS, commonWords: COMMON_WORDS, contentWords: contentWords, maxEdits: maxEdits, queryKeys: queryKeys,
     distance: distance, bestCorrection: bestCorrection, correctedQuery: correctedQuery, rarity: rarity
   };
   if (typeof module !== "undefined" && module.exports) module.exports = api;
