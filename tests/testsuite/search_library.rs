@@ -42,10 +42,12 @@ pub const EXAMPLE_QUESTIONS: &[(&str, &[&str], Option<&str>)] = &[
     ("CCTV retention", &["CORP/STRAT/003", "POL/002/015"], None),
 ];
 
-/// Questions whose first result must show the answer in its snippet: the
-/// first result's id, its section, words its snippet shows, and words it
-/// must not mark (a common word that would pull the snippet away).
-pub const ANSWERS_SHOWN: &[(&str, &str, &str, &[&str], &[&str])] = &[
+/// A question whose first result must show the answer in its snippet: the
+/// query, the first result's id, its section, words its snippet shows, and
+/// words it must not mark (a common word that would pull the snippet away).
+pub type AnswerShown = (&'static str, &'static str, &'static str, &'static [&'static str], &'static [&'static str]);
+
+pub const ANSWERS_SHOWN: &[AnswerShown] = &[
     (
         "what should I do if a patient becomes violent",
         "POL/002/015",
