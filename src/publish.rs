@@ -4,6 +4,7 @@
 
 pub mod addresses;
 mod changes;
+pub mod withheld;
 
 pub use addresses::{role_section_anchor, role_url};
 pub use changes::{Changes, ChangesPage};
@@ -271,9 +272,26 @@ impl<'a> Publication<'a> {
 /// checked the references, the EIA's lead assessor, whom it consulted and
 /// each action's lead, the consultation, who extended the review and who
 /// wrote each history entry are left out. Committees (validated,
-/// approved, ratified by) are not persons and stay.
+/// approved, ratified by) are not persons and stay. Those names, written
+/// into a document's text, are withheld there too (`withheld.rs`).
 pub fn public_library(lib: &Library) -> Library {
-    lib.with_documents(without_names)
+    public_library_counted(lib).0
+}
+
+/// The public copy's library, and how many staff names were withheld from
+/// each document's text (documents with none are not listed).
+pub fn public_library_counted(lib: &Library) -> (Library, BTreeMap<DocIndex, usize>) {
+    let names = withheld::staff_names(lib);
+    let mut counts = BTreeMap::new();
+    let public = lib.with_each(|i, doc| {
+        let mut doc = without_names(doc);
+        let n = withheld::withhold(&mut doc, &names);
+        if n > 0 {
+            counts.insert(i, n);
+        }
+        doc
+    });
+    (public, counts)
 }
 
 fn without_names(doc: &Document) -> Document {

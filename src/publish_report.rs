@@ -55,6 +55,9 @@ pub struct Item {
     /// Errors the checks found in it; left out of the public copy's JSON.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub errors: Option<usize>,
+    /// Staff names withheld from its text in the public copy (`publish::withheld`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub names_withheld: Option<usize>,
 }
 
 impl PublishReport {
@@ -71,6 +74,7 @@ impl PublishReport {
                 page,
                 reason,
                 errors: Some(site.errors.get(&i).copied().unwrap_or(0)),
+                names_withheld: None,
             }
         };
         let mut published = Published {
@@ -99,6 +103,15 @@ impl PublishReport {
             published,
             left_out: LeftOut { versions: left.len(), by_reason, list: Some(left) },
         }
+    }
+
+    /// Notes, on each published version, how many staff names its text had
+    /// withheld (`publish::public_library_counted`).
+    pub fn with_withheld(mut self, site: &Publication, counts: &BTreeMap<DocIndex, usize>) -> PublishReport {
+        for (p, item) in site.pages.iter().zip(&mut self.published.list) {
+            item.names_withheld = counts.get(&p.doc).copied();
+        }
+        self
     }
 
     /// The JSON written into the output. The public copy's names nothing it
@@ -146,7 +159,13 @@ impl PublishReport {
         }
         if self.copy == "public" {
             for it in &p.list {
-                let _ = writeln!(out, "  published: {}", describe(it));
+                let withheld = match it.names_withheld {
+                    Some(n) => {
+                        format!("; {n} staff name{} withheld from its text (check it names no one else)", plural(n))
+                    }
+                    None => String::new(),
+                };
+                let _ = writeln!(out, "  published: {}{withheld}", describe(it));
             }
             for it in self.left_out.list.iter().flatten() {
                 let reason = it.reason.as_deref().unwrap_or("");

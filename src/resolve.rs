@@ -199,8 +199,14 @@ impl Library {
     /// (which must keep its id, version, status and dates): the public
     /// copy's library without personal names (`publish::public_library`).
     pub fn with_documents(&self, f: impl Fn(&Document) -> Document) -> Library {
+        self.with_each(|_, d| f(d))
+    }
+
+    /// The same library with each document replaced by what `f` makes of
+    /// it, given its index.
+    pub fn with_each(&self, mut f: impl FnMut(DocIndex, &Document) -> Document) -> Library {
         let mut lib = self.clone();
-        lib.docs = self.docs.iter().map(|d| Arc::new(f(d))).collect();
+        lib.docs = self.iter().map(|(i, d)| Arc::new(f(i, d))).collect();
         lib.reindex();
         lib
     }

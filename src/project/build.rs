@@ -156,7 +156,13 @@ fn write_site(
     // kept in the new output; the public copy has no references page.
     let links = Cache::read(&opts.out);
     // The public copy is made from the library without staff's names.
-    let public_lib = publish.public.then(|| crate::publish::public_library(&checked.lib));
+    let (public_lib, withheld) = match publish.public {
+        true => {
+            let (lib, counts) = crate::publish::public_library_counted(&checked.lib);
+            (Some(lib), counts)
+        }
+        false => (None, Default::default()),
+    };
     let lib = public_lib.as_ref().unwrap_or(&checked.lib);
     let mut site = Site::new(lib, &checked.diags, publish, theme)?;
     if !opts.public {
@@ -170,7 +176,7 @@ fn write_site(
     }
     let pages = site.write_into(&staging)?;
     clock.lap("render and write pages");
-    let report = PublishReport::of(site.publication());
+    let report = PublishReport::of(site.publication()).with_withheld(site.publication(), &withheld);
     staging.put(&OutputFile::bytes(PUBLISH_REPORT, report.json()))?;
     let mut written = Written { report, pages, pdfs: 0, compiled: 0, failures: Vec::new() };
     if let Some(typst) = typst {

@@ -1,0 +1,182 @@
+//! Staff names in the *text* of public documents. The public copy drops
+//! every front-matter field that names a person (`public_library`), but an
+//! author may also write a colleague's name into a table ("Dissemination
+//! lead: Daniel Willis"). The names the library records for people
+//! (authors, assessors, checkers, consultees, history authors, heads of
+//! department, executive leads) are looked for in the title, summary,
+//! contact and body of each document of the public copy, and each
+//! occurrence is shown as [`WITHHELD`]. Names the library never records are
+//! not guessed at: the build's report lists where names were withheld so
+//! the governance team can check the rest.
+
+use crate::model::body::{Block, Inline};
+use crate::model::Document;
+use crate::resolve::Library;
+use std::collections::BTreeSet;
+
+/// What the public copy shows in place of a staff name.
+pub const WITHHELD: &str = "(name withheld)";
+
+/// Words that make a recorded "name" a group, a committee or a title, not a person.
+const NOT_A_PERSON: &[&str] = &[
+    "Board",
+    "Champions",
+    "Colleagues",
+    "Committee",
+    "Council",
+    "Department",
+    "Directorate",
+    "Forum",
+    "Group",
+    "Health",
+    "Network",
+    "NHS",
+    "Panel",
+    "Service",
+    "Services",
+    "Side",
+    "Staff",
+    "Team",
+    "Trust",
+    "Users",
+];
+
+/// The personal names the library records in people's fields, longest first
+/// (so "Mary Ann Aubrey" is withheld whole before "Mary Ann").
+pub fn staff_names(lib: &Library) -> Vec<String> {
+    let mut names = BTreeSet::new();
+    for doc in lib.docs() {
+        for field in recorded_people(doc) {
+            // "Mary Aubrey, Director of Governance": the name before the job title.
+            let name = field.split([',', '(']).next().unwrap_or("").trim();
+            if looks_like_a_name(name) {
+                names.insert(name.to_string());
+            }
+        }
+    }
+    let mut names: Vec<String> = names.into_iter().collect();
+    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
+    names
+}
+
+fn recorded_people(doc: &Document) -> Vec<&str> {
+    let m = &doc.meta;
+    let mut out: Vec<&str> = Vec::new();
+    out.extend(m.author.as_ref().map(|a| a.name.as_str()));
+    out.extend(m.executive_lead.as_deref());
+    out.extend(m.head_of_department.as_deref());
+    out.extend(m.references_checked.as_ref().map(|r| r.value.by.as_str()));
+    out.extend(m.review_extension.as_ref().map(|r| r.value.by.as_str()));
+    out.extend(m.consultation.iter().flat_map(|c| c.value.consulted.iter().map(|p| p.value.who.as_str())));
+    out.extend(m.history.iter().flat_map(|h| h.value.iter().filter_map(|e| e.by.as_deref())));
+    if let Some(e) = &m.eia {
+        out.extend(e.lead_assessor.as_deref());
+        out.extend(e.consulted.iter().map(String::as_str));
+        out.extend(e.action_plan.iter().filter_map(|a| a.lead.as_deref()));
+    }
+    out
+}
+
+/// Two to four capitalised words of letters (an initial, a hyphen or an
+/// apostrophe allowed), none of them a group's word: "Daniel Willis",
+/// "Dr A. O'Neill-Smith"; not "Staff Side Colleagues" nor "LSMS".
+fn looks_like_a_name(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    // "Daniel", "O'Neill-Smith", or an initial ("A."); not "LSMS".
+    let capitalised = |w: &&str| {
+        let letters = w.chars().filter(|c| c.is_alphabetic()).count();
+        w.chars().next().is_some_and(char::is_uppercase)
+            && w.chars().all(|c| c.is_alphabetic() || "-'’.".contains(c))
+            && (letters == 1 || w.chars().any(char::is_lowercase))
+    };
+    (2..=4).contains(&words.len())
+        && words.iter().all(capitalised)
+        && words.iter().any(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        && !words.iter().any(|w| NOT_A_PERSON.contains(&w.trim_end_matches('.')))
+}
+
+/// `doc` with every occurrence of `names` in its title, summary, contact
+/// and body shown as [`WITHHELD`], and how many there were.
+pub fn withhold(doc: &mut Document, names: &[String]) -> usize {
+    if names.is_empty() {
+        return 0;
+    }
+    let mut count = 0;
+    let mut edit = |text: &mut String| count += replace_names(text, names);
+    let m = &mut doc.meta;
+    [m.summary.as_mut(), m.contact.as_mut()].into_iter().flatten().for_each(&mut edit);
+    if let Some(t) = &mut m.title {
+        edit(&mut t.value);
+    }
+    doc.body.blocks.iter_mut().for_each(|b| in_block(b, &mut edit));
+    count
+}
+
+fn in_block(block: &mut Block, edit: &mut impl FnMut(&mut String)) {
+    match block {
+        Block::Paragraph(inlines) | Block::Plain(inlines) => inlines.iter_mut().for_each(|i| in_inline(i, edit)),
+        Block::List { items, .. } => items.iter_mut().flatten().for_each(|b| in_block(b, edit)),
+        Block::Quote(blocks) => blocks.iter_mut().for_each(|b| in_block(b, edit)),
+        Block::Table(t) => {
+            t.head.iter_mut().chain(t.rows.iter_mut().flatten()).flatten().for_each(|i| in_inline(i, edit))
+        }
+        Block::Code { text, .. } | Block::RawHtml(text) => edit(text),
+        Block::Heading(_) | Block::Rule => {}
+    }
+}
+
+fn in_inline(inline: &mut Inline, edit: &mut impl FnMut(&mut String)) {
+    match inline {
+        Inline::Text(text) | Inline::Code(text) => edit(text),
+        Inline::Emphasis(children)
+        | Inline::Strong(children)
+        | Inline::Strikethrough(children)
+        | Inline::Link { children, .. } => children.iter_mut().for_each(|i| in_inline(i, edit)),
+        Inline::Image { alt, .. } => edit(alt),
+        Inline::IdRef { .. } | Inline::FootnoteRef(_) | Inline::SoftBreak | Inline::HardBreak => {}
+    }
+}
+
+/// Replaces each whole-word occurrence of a name (as written) in `text`.
+fn replace_names(text: &mut String, names: &[String]) -> usize {
+    let mut count = 0;
+    for name in names {
+        let mut at = 0;
+        while let Some(found) = text[at..].find(name.as_str()).map(|i| i + at) {
+            let end = found + name.len();
+            let before = text[..found].chars().next_back();
+            let after = text[end..].chars().next();
+            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
+                at = end;
+                continue;
+            }
+            text.replace_range(found..end, WITHHELD);
+            at = found + WITHHELD.len();
+            count += 1;
+        }
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn people_are_names_and_groups_are_not() {
+        for name in ["Daniel Willis", "Mary Aubrey", "Dr A. O'Neill-Smith", "Siân Jones"] {
+            assert!(looks_like_a_name(name), "{name}");
+        }
+        for group in ["Staff Side Colleagues", "LSMS", "Policy Group", "Service Users", "Daniel", "the LSMS team"] {
+            assert!(!looks_like_a_name(group), "{group}");
+        }
+    }
+
+    #[test]
+    fn a_name_is_replaced_only_as_a_whole_word() {
+        let names = vec!["Ann Lee".to_string()];
+        let mut text = "Ann Lee and Ann Leeds; lead: Ann Lee.".to_string();
+        assert_eq!(replace_names(&mut text, &names), 2);
+        assert_eq!(text, "(name withheld) and Ann Leeds; lead: (name withheld).");
+    }
+}
