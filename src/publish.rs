@@ -239,14 +239,14 @@ impl<'a> Publication<'a> {
     }
 
     /// A version's review date as the site shows it; in the public copy,
-    /// once the date of a version in force has passed, the
-    /// `public_review_notice` instead ("This document is being reviewed;
-    /// this version remains in force until it is replaced."): the public
-    /// reads that the version still holds, not a date to chase.
+    /// once the date of a version in force has passed, [`UNDER_REVIEW`]
+    /// instead: the public reads that the version is being reviewed, not a
+    /// date to chase. The page's banner and the PDF's front sheet say the
+    /// whole `public_review_notice`.
     pub fn review_date_shown(&self, doc: &Document) -> Option<String> {
         let date = doc.meta.effective_review_date()?;
         match self.review_overdue_in_public(doc) {
-            true => Some(self.lib.config.site.public_review_notice().to_string()),
+            true => Some(UNDER_REVIEW.to_string()),
             false => Some(date.to_string()),
         }
     }
@@ -264,6 +264,10 @@ impl<'a> Publication<'a> {
         !self.opts.public
     }
 }
+
+/// What the public copy's key facts and control sheet say for the review
+/// date of a version in force whose date has passed.
+pub const UNDER_REVIEW: &str = "Under review";
 
 /// The library the public copy is made from: each document without the
 /// name of any member of staff, so that no page, PDF, search index,

@@ -78,13 +78,11 @@ fn done(dir: &Path, opts: &BuildOptions, built: &Built, started: std::time::Inst
     if s.errors + s.warnings + s.notes > 0 {
         eprintln!("  run `trustdocs check {}` for details; the site's checks page lists them too", dir.display());
     }
-    let pdfs = match opts.no_pdf {
-        true => String::new(),
-        false => format!(
-            ", {} ({} compiled by typst, the rest unchanged)",
-            text::count(built.pdfs, "PDF"),
-            built.pdfs_compiled
-        ),
+    let pdfs = match (opts.no_pdf, built.pdfs_compiled) {
+        (true, _) => String::new(),
+        (false, n) if n == built.pdfs => format!(", {} (compiled by typst)", text::count(built.pdfs, "PDF")),
+        (false, 0) => format!(", {} (all unchanged)", text::count(built.pdfs, "PDF")),
+        (false, n) => format!(", {} ({n} compiled by typst, the rest unchanged)", text::count(built.pdfs, "PDF")),
     };
     eprint!("{}", built.report.human());
     eprintln!(
