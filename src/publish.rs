@@ -13,7 +13,7 @@ use crate::diag::{Diagnostic, Severity};
 use crate::model::body::{Link, Target};
 use crate::model::glossary::GlossaryMarker;
 use crate::model::timeline::{End, Standing};
-use crate::model::{DocId, Document, Status};
+use crate::model::{DocId, Document, ShownStatus, Status};
 use crate::resolve::{DocIndex, Library, Versions};
 use std::collections::{BTreeMap, HashMap};
 
@@ -236,6 +236,17 @@ impl<'a> Publication<'a> {
     /// public's.
     pub fn shows_consultation(&self) -> bool {
         !self.opts.public
+    }
+
+    /// The status tag of `doc` on the site's date. The public copy chases no
+    /// review: a version whose review date has passed is "Under review",
+    /// one whose review is due soon simply "Ratified".
+    pub fn shown_status(&self, doc: &Document) -> ShownStatus {
+        match (self.opts.public, self.lib.shown_status(doc)) {
+            (true, ShownStatus::ReviewPassed) => ShownStatus::UnderReview,
+            (true, ShownStatus::ReviewDueSoon) => ShownStatus::Ratified,
+            (_, shown) => shown,
+        }
     }
 
     /// A version's review date as the site shows it; in the public copy,

@@ -398,6 +398,8 @@ pub enum ReviewState {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ShownStatus {
     ReviewPassed,
+    /// The public copy's word for `ReviewPassed` (`Publication::shown_status`).
+    UnderReview,
     ReviewDueSoon,
     Ratified,
     /// Ratified, coming into force on a later day.
@@ -413,6 +415,7 @@ impl ShownStatus {
     pub fn label(self) -> &'static str {
         match self {
             ShownStatus::ReviewPassed => "Review date passed",
+            ShownStatus::UnderReview => "Under review",
             ShownStatus::ReviewDueSoon => "Review due soon",
             ShownStatus::Ratified => "Ratified",
             ShownStatus::NotYetInForce => "Not yet in force",
@@ -427,6 +430,7 @@ impl ShownStatus {
     pub fn colour(self) -> &'static str {
         match self {
             ShownStatus::ReviewPassed => "red",
+            ShownStatus::UnderReview => "blue",
             ShownStatus::ReviewDueSoon => "yellow",
             ShownStatus::Ratified => "green",
             ShownStatus::Draft | ShownStatus::NotYetInForce => "orange",
@@ -439,7 +443,10 @@ impl ShownStatus {
     /// for its day), so that a filter and the tag never disagree.
     pub fn filter_word(self) -> &'static str {
         match self {
-            ShownStatus::ReviewPassed | ShownStatus::ReviewDueSoon | ShownStatus::Ratified => "ratified",
+            ShownStatus::ReviewPassed
+            | ShownStatus::UnderReview
+            | ShownStatus::ReviewDueSoon
+            | ShownStatus::Ratified => "ratified",
             ShownStatus::NotYetInForce => "not-yet-in-force",
             ShownStatus::Draft => "draft",
             ShownStatus::Superseded => "superseded",

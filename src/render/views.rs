@@ -32,9 +32,9 @@ pub struct DocSummary {
     pub url: String,
 }
 
-/// The status tag of `doc` on the site's date.
+/// The status tag of `doc` on the site's date (`Publication::shown_status`).
 pub fn shown_status(site: &Publication, doc: &Document) -> ShownStatus {
-    site.lib.shown_status(doc)
+    site.shown_status(doc)
 }
 
 pub fn summary(site: &Publication, doc: &Document, url: &str) -> DocSummary {

@@ -164,7 +164,7 @@ pub(super) fn from_document(site: &Publication, doc: &Arc<Document>, url: &str) 
             None => vec![r.to_string()],
         })
         .collect();
-    let shown = site.lib.shown_status(doc);
+    let shown = site.shown_status(doc);
     SearchDoc {
         n: 0,
         kind: Kind::Document,

@@ -1,7 +1,8 @@
 //! Which passage of a result its snippet comes from. The browser cannot
 //! download every passage of ten results, so the static index gives, for
 //! each term and page, the passage most about the term (`words.rs`): the
-//! first whose heading names it, else the one holding it most often;
+//! one holding it most often (on a role page, the first whose heading
+//! names it);
 //! the terms *vote*, and the snippet comes from the excerpt file of the
 //! voted passage. The command line chooses the same way from the same
 //! passages, so both show the same snippet (`excerpt` in `search.js`; the
@@ -17,8 +18,9 @@ pub type Counts = Vec<u32>;
 /// the passage most about it ([`most_often`]); the most
 /// weight wins, then the passage of the rarest term (`dfs`: pages holding
 /// each term), then the first. `None`: no term is in any passage.
-/// `headings`: the counts of each passage's heading alone.
-pub fn voted(counts: &[Counts], headings: &[Counts], weights: &[u32], dfs: &[usize]) -> Option<usize> {
+/// `headings`: the counts of each passage's heading alone, when the first
+/// passage whose heading names a term is the one about it (a role page).
+pub fn voted(counts: &[Counts], headings: Option<&[Counts]>, weights: &[u32], dfs: &[usize]) -> Option<usize> {
     let mut votes: std::collections::BTreeMap<usize, (u32, usize)> = Default::default();
     for term in 0..weights.len() {
         let Some(best) = most_about(counts, headings, term) else { continue };
@@ -32,11 +34,15 @@ pub fn voted(counts: &[Counts], headings: &[Counts], weights: &[u32], dfs: &[usi
         .map(|(p, _)| p)
 }
 
-/// The first passage whose heading names `term`: a section's heading says
-/// what it is about, and a role's contact is named as the role is. Else
-/// the passage that holds it most often, the first of equals.
-fn most_about(counts: &[Counts], headings: &[Counts], term: usize) -> Option<usize> {
-    if let Some(i) = headings.iter().position(|h| h[term] > 0) {
+/// The passage that holds `term` most often, the first of equals; with
+/// `headings`, the first whose heading names it, if any does. A role
+/// page's passages are named by the role and the document they come from,
+/// and its contact, first, is named as the role is: "who is the LSMS"
+/// should show it, however often a duty names the LSMS. A document's
+/// headings are not so reliable ("Consultation with Staff and Patients" is
+/// not about patients), so there the mentions count.
+pub fn most_about(counts: &[Counts], headings: Option<&[Counts]>, term: usize) -> Option<usize> {
+    if let Some(i) = headings.and_then(|h| h.iter().position(|h| h[term] > 0)) {
         return Some(i);
     }
     let (i, n) = counts.iter().map(|c| c[term]).enumerate().max_by_key(|&(i, n)| (n, std::cmp::Reverse(i)))?;
@@ -62,16 +68,17 @@ mod tests {
     fn a_common_word_is_outvoted_by_a_rarer_one() {
         // Passage 0 holds "becomes" twice, passage 1 "violent" once.
         let counts = vec![vec![2, 0], vec![0, 1]];
-        let none = vec![vec![0, 0], vec![0, 0]];
-        assert_eq!(voted(&counts, &none, &[1, 4], &[2, 3]), Some(1));
-        assert_eq!(voted(&counts, &none, &[4, 4], &[2, 3]), Some(0), "equal weight: the rarer term's passage");
-        assert_eq!(voted(&[vec![0, 0]], &[vec![0, 0]], &[1, 4], &[2, 3]), None);
+        assert_eq!(voted(&counts, None, &[1, 4], &[2, 3]), Some(1));
+        assert_eq!(voted(&counts, None, &[4, 4], &[2, 3]), Some(0), "equal weight: the rarer term's passage");
+        assert_eq!(voted(&[vec![0, 0]], None, &[1, 4], &[2, 3]), None);
     }
 
     #[test]
-    fn a_heading_that_names_the_word_wins_over_more_mentions() {
+    fn on_a_role_page_a_heading_that_names_the_word_wins_over_more_mentions() {
         let counts = vec![vec![1], vec![5]];
-        assert_eq!(voted(&counts, &[vec![1], vec![0]], &[3], &[2]), Some(0));
+        let headings = [vec![1], vec![0]];
+        assert_eq!(voted(&counts, Some(&headings), &[3], &[2]), Some(0));
+        assert_eq!(voted(&counts, None, &[3], &[2]), Some(1));
     }
 
     #[test]

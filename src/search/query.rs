@@ -118,7 +118,7 @@ fn result(
     let meta = doc.get_first(idx.fields.meta).and_then(|v| v.as_str()).unwrap_or("");
     let page: StoredPage =
         serde_json::from_str(meta).unwrap_or(StoredPage { facts: ResultFacts::default(), passages: Vec::new() });
-    let (section, snippet, highlights) = snippets.make(&page.passages, &page.facts.summary);
+    let (section, snippet, highlights) = snippets.make(&page.passages, page.facts.kind, &page.facts.summary);
     Ok(SearchResult {
         facts: page.facts,
         score: hit.score as f32 / SCALE,
@@ -183,7 +183,7 @@ type Snippet = (Option<SectionName>, String, Vec<Range<usize>>);
 impl SnippetMaker {
     /// The densest window of the chosen passage, and its section; else of
     /// the summary, else of the start of the body.
-    fn make(&self, passages: &[(String, Option<SectionName>)], summary: &str) -> Snippet {
+    fn make(&self, passages: &[(String, Option<SectionName>)], kind: Kind, summary: &str) -> Snippet {
         let mut analyzer = super::analysis::analyzer();
         let headings: Vec<Counts> = passages
             .iter()
@@ -196,7 +196,8 @@ impl SnippetMaker {
                 self.counts(&mut analyzer, text).iter().zip(heading).map(|(a, b)| a + b).collect()
             })
             .collect();
-        let (section, text) = match voted(&both, &headings, &self.weights, &self.dfs) {
+        let by_heading = (kind == Kind::Role).then_some(headings.as_slice());
+        let (section, text) = match voted(&both, by_heading, &self.weights, &self.dfs) {
             Some(v) => {
                 let i = chosen(v, passages.len(), |i| (self.coverage(&both[i]), self.coverage(&headings[i])));
                 (passages[i].1.clone(), passages[i].0.as_str())

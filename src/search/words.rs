@@ -4,7 +4,7 @@
 //! passage (the section that says most about the words searched for).
 
 use super::analysis::{analyzer, for_each_token, raw_analyzer, stem};
-use super::extract::SearchDoc;
+use super::extract::{Kind, SearchDoc};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::TextAnalyzer;
@@ -13,9 +13,8 @@ pub struct Words {
     /// Every distinct word as written (lower-cased), with its stem's index
     /// in the stem list, sorted by word.
     pub raw: Vec<(String, u32)>,
-    /// By search number: (stem index, the first passage whose heading
-    /// holds it, else the passage holding it most often, the first of
-    /// equals), by stem index.
+    /// By search number: (stem index, the passage most about it
+    /// (`passage_choice::most_about`)), by stem index.
     pub best_passage: Vec<Vec<(u32, u32)>>,
 }
 
@@ -88,7 +87,10 @@ impl Worker<'_> {
                 vocabulary.stem_id(word);
             });
         }
-        // The section a heading names is about the word (`passage_choice::most_often`).
+        // On a role page, the passage a heading names is about the word (`passage_choice::most_about`).
+        if doc.kind != Kind::Role {
+            named.clear();
+        }
         let mut best: Vec<(u32, u32)> =
             best.into_iter().map(|(id, (p, _))| (id, named.get(&id).copied().unwrap_or(p))).collect();
         best.sort_unstable();

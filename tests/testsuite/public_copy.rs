@@ -6,7 +6,7 @@
 use crate::common::*;
 use std::path::Path;
 
-const CANARIES: [&str; 21] = [
+const CANARIES: [&str; 22] = [
     "CANARY-NOTPUBLIC-1",
     "CANARY-DRAFT-2",
     "CANARY-OLD-3",
@@ -31,6 +31,8 @@ const CANARIES: [&str; 21] = [
     "Canary Assessor",
     "Canary Consultee",
     "check with its author",
+    // The intranet's tag for it, in lists and search results.
+    "Review date passed",
 ];
 
 /// Public and non-public documents, versions, drafts, roles and assets, with
