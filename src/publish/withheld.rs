@@ -12,7 +12,7 @@
 use crate::model::body::{Block, Inline};
 use crate::model::Document;
 use crate::resolve::Library;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// What the public copy shows in place of a staff name.
 pub const WITHHELD: &str = "(name withheld)";
@@ -41,9 +41,23 @@ const NOT_A_PERSON: &[&str] = &[
     "Users",
 ];
 
-/// The personal names the library records in people's fields, longest first
-/// (so "Mary Ann Aubrey" is withheld whole before "Mary Ann").
-pub fn staff_names(lib: &Library) -> Vec<String> {
+/// The personal names the library records in people's fields, found by
+/// their first word: one pass over a text finds them all, however many
+/// names a large library records.
+#[derive(Default)]
+pub struct StaffNames {
+    /// The leading letters and digits of each name → the names, longest
+    /// first (so "Mary Ann Aubrey" is withheld whole before "Mary Ann").
+    by_first: HashMap<String, Vec<String>>,
+}
+
+impl StaffNames {
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+pub fn staff_names(lib: &Library) -> StaffNames {
     let mut names = BTreeSet::new();
     for doc in lib.docs() {
         for field in recorded_people(doc) {
@@ -54,9 +68,18 @@ pub fn staff_names(lib: &Library) -> Vec<String> {
             }
         }
     }
-    let mut names: Vec<String> = names.into_iter().collect();
-    names.sort_by_key(|n| std::cmp::Reverse(n.len()));
-    names
+    let mut by_first: HashMap<String, Vec<String>> = HashMap::new();
+    for name in names {
+        by_first.entry(first_word(&name).to_string()).or_default().push(name);
+    }
+    by_first.values_mut().for_each(|v| v.sort_by_key(|n| std::cmp::Reverse(n.len())));
+    StaffNames { by_first }
+}
+
+/// The leading run of letters and digits of `text`.
+fn first_word(text: &str) -> &str {
+    let end = text.find(|c: char| !c.is_alphanumeric()).unwrap_or(text.len());
+    &text[..end]
 }
 
 fn recorded_people(doc: &Document) -> Vec<&str> {
@@ -97,7 +120,7 @@ fn looks_like_a_name(text: &str) -> bool {
 
 /// `doc` with every occurrence of `names` in its title, summary, contact
 /// and body shown as [`WITHHELD`], and how many there were.
-pub fn withhold(doc: &mut Document, names: &[String]) -> usize {
+pub fn withhold(doc: &mut Document, names: &StaffNames) -> usize {
     if names.is_empty() {
         return 0;
     }
@@ -138,24 +161,43 @@ fn in_inline(inline: &mut Inline, edit: &mut impl FnMut(&mut String)) {
 }
 
 /// Replaces each whole-word occurrence of a name (as written) in `text`.
-fn replace_names(text: &mut String, names: &[String]) -> usize {
-    let mut count = 0;
-    for name in names {
-        let mut at = 0;
-        while let Some(found) = text[at..].find(name.as_str()).map(|i| i + at) {
-            let end = found + name.len();
-            let before = text[..found].chars().next_back();
-            let after = text[end..].chars().next();
-            if before.is_some_and(char::is_alphanumeric) || after.is_some_and(char::is_alphanumeric) {
-                at = end;
-                continue;
+fn replace_names(text: &mut String, names: &StaffNames) -> usize {
+    let mut out = String::new();
+    let (mut count, mut copied, mut at) = (0, 0, 0);
+    while let Some(start) = next_word(text, at) {
+        let candidates = names.by_first.get(first_word(&text[start..])).map_or(&[][..], Vec::as_slice);
+        let found = candidates.iter().find(|name| {
+            text[start..].starts_with(name.as_str())
+                && !text[start + name.len()..].chars().next().is_some_and(char::is_alphanumeric)
+        });
+        match found {
+            Some(name) => {
+                out.push_str(&text[copied..start]);
+                out.push_str(WITHHELD);
+                count += 1;
+                copied = start + name.len();
+                at = copied;
             }
-            text.replace_range(found..end, WITHHELD);
-            at = found + WITHHELD.len();
-            count += 1;
+            None => at = start + first_word(&text[start..]).len(),
         }
     }
+    if count > 0 {
+        out.push_str(&text[copied..]);
+        *text = out;
+    }
     count
+}
+
+/// Where the next word at or after `at` starts: a letter or digit not preceded by one.
+fn next_word(text: &str, at: usize) -> Option<usize> {
+    let mut prev = text[..at].chars().next_back();
+    for (i, c) in text[at..].char_indices() {
+        if c.is_alphanumeric() && !prev.is_some_and(char::is_alphanumeric) {
+            return Some(at + i);
+        }
+        prev = Some(c);
+    }
+    None
 }
 
 #[cfg(test)]
@@ -174,9 +216,14 @@ mod tests {
 
     #[test]
     fn a_name_is_replaced_only_as_a_whole_word() {
-        let names = vec!["Ann Lee".to_string()];
-        let mut text = "Ann Lee and Ann Leeds; lead: Ann Lee.".to_string();
-        assert_eq!(replace_names(&mut text, &names), 2);
-        assert_eq!(text, "(name withheld) and Ann Leeds; lead: (name withheld).");
+        let mut names = StaffNames::default();
+        names.by_first.insert("Ann".into(), vec!["Ann Lee Smith".into(), "Ann Lee".into()]);
+        names.by_first.insert("A".into(), vec!["A. N. Other".into()]);
+        let mut text = "Ann Lee and Ann Leeds; JoAnn Lee; lead: Ann Lee Smith, A. N. Other.".to_string();
+        assert_eq!(replace_names(&mut text, &names), 3);
+        assert_eq!(text, "(name withheld) and Ann Leeds; JoAnn Lee; lead: (name withheld), (name withheld).");
+        let mut plain = "No one named here.".to_string();
+        assert_eq!(replace_names(&mut plain, &names), 0);
+        assert_eq!(plain, "No one named here.");
     }
 }
