@@ -80,11 +80,7 @@ impl Checked {
 
 /// The document an id names, with a suggestion when it names none.
 fn versions_of<'l>(lib: &'l Library, id: &DocId) -> Result<&'l Versions> {
-    lib.by_id().get(id).ok_or_else(|| {
-        let ids: Vec<&str> = lib.by_id().keys().map(DocId::as_str).collect();
-        let hint = crate::text::closest(id.as_str(), ids).map(|c| format!(" (did you mean {c}?)")).unwrap_or_default();
-        Error::Usage(format!("no document in {} has the id {id}{hint}", lib.dir.display()))
-    })
+    lib.versions_named(id.as_str()).map(|(_, v)| v).map_err(Error::Usage)
 }
 
 fn version_list(lib: &Library, v: &Versions) -> String {

@@ -29,7 +29,11 @@ fn diff_and_pack_refuse_clearly() {
     let f = example_with_new_version();
     let unknown = f.run(&["diff", "CORP/STRAT/00", "content"]);
     assert_eq!(unknown.status.code(), Some(2));
-    assert!(stderr(&unknown).contains("did you mean CORP/STRAT/001?"), "{}", stderr(&unknown));
+    assert!(
+        stderr(&unknown).contains("no document in content has the id CORP/STRAT/00. Did you mean CORP/STRAT/001?"),
+        "{}",
+        stderr(&unknown)
+    );
     let version = f.run(&["diff", "CORP/STRAT/003", "7", "content"]);
     assert_eq!(version.status.code(), Some(2));
     assert!(
