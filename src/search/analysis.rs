@@ -2,7 +2,9 @@
 //!
 //! Words are runs of letters and digits (tantivy's `SimpleTokenizer`),
 //! lower-cased, dropped when 40 bytes or longer, and stemmed with the English
-//! Snowball stemmer (tantivy's `Stemmer`, which is the `rust-stemmers` crate).
+//! Snowball stemmer (tantivy's `Stemmer`, which is the `rust-stemmers` crate),
+//! a noun's -enc or -anc stem taking its adjective's -ent or -ant
+//! ([`adjective_form`]).
 //! The tantivy index, the command line's queries and the browser index all
 //! go through [`analyzer`]; `search.js` mirrors [`raw_analyzer`] and the
 //! stemmer (see `README.md` beside this file for how the browser avoids
@@ -29,6 +31,19 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(CachedStemmer)
         .build()
+}
+
+/// Snowball leaves "violence" as `violenc` and "violent" as `violent`
+/// (it strips -ence and -ent only from longer words): a stem ending in
+/// `enc` or `anc` takes the adjective's `ent` or `ant`, so that a question
+/// about a violent patient finds the policy on violence, and "distance"
+/// finds "distant". `stem` in `search.js` does the same.
+pub fn adjective_form(mut stem: String) -> String {
+    if stem.len() > 4 && (stem.ends_with("enc") || stem.ends_with("anc")) {
+        stem.pop();
+        stem.push('t');
+    }
+    stem
 }
 
 /// tantivy's `Stemmer` (English Snowball, from `rust-stemmers`) with a
@@ -86,7 +101,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         if self.stems.len() >= STEM_CACHE_WORDS {
             self.stems.clear();
         }
-        let stem = self.stemmer.stem(&token.text).into_owned();
+        let stem = adjective_form(self.stemmer.stem(&token.text).into_owned());
         self.stems.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
         true
     }
@@ -187,6 +202,12 @@ mod tests {
     #[test]
     fn queries_are_stemmed_lower_cased_and_deduplicated() {
         assert_eq!(query_terms("Reporting REPORTED reports, lone-working"), vec!["report", "lone", "work"]);
+    }
+
+    #[test]
+    fn a_noun_in_ence_or_ance_shares_its_adjectives_stem() {
+        assert_eq!(query_terms("violence violent distance distant"), vec!["violent", "distant"]);
+        assert_eq!(query_terms("once fence dance"), vec!["onc", "fenc", "danc"], "short stems are left alone");
     }
 
     #[test]

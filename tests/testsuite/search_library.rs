@@ -51,8 +51,8 @@ pub const ANSWERS_SHOWN: &[AnswerShown] = &[
     (
         "what should I do if a patient becomes violent",
         "POL/002/015",
-        "6.2 Security Management Director (SMD)",
-        &["violent behaviour"],
+        "3.2 Prevent and Deter",
+        &["contact with NHS patients", "conflict resolution training"],
         &["become"],
     ),
     ("CCTV retention", "CORP/STRAT/003", "5.7 Purchase of Security Systems", &["CCTV system", "image retention"], &[]),

@@ -165,7 +165,7 @@
   }
 
   function stem(word) {
-    if (Object.prototype.hasOwnProperty.call(EXCEPTIONS1, word)) return EXCEPTIONS1[word];
+    if (Object.prototype.hasOwnProperty.call(EXCEPTIONS1, word)) return adjectiveForm(EXCEPTIONS1[word]);
     var w = Array.from(word);
     if (w.length < 3) return word;
     var yFound = false;
@@ -183,7 +183,12 @@
       step5(w, r[0], r[1]);
     }
     var out = w.join("");
-    return yFound ? out.replace(/Y/g, "y") : out;
+    return adjectiveForm(yFound ? out.replace(/Y/g, "y") : out);
+  }
+
+  /** A stem in -enc or -anc takes its adjective's -ent or -ant, as src/search/analysis.rs. */
+  function adjectiveForm(s) {
+    return s.length > 4 && (s.endsWith("enc") || s.endsWith("anc")) ? s.slice(0, -1) + "t" : s;
   }
 
   // ---------------------------------------------------------------------------
