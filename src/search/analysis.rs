@@ -46,6 +46,13 @@ pub fn adjective_form(mut stem: String) -> String {
     stem
 }
 
+/// The stem of one token of `raw_analyzer`: what `analyzer` makes of the
+/// same word. The browser index is scored from raw tokens stemmed with
+/// this (`postings.rs`), so it must stay the one place a token is stemmed.
+pub fn stem_lower_case(stemmer: &rust_stemmers::Stemmer, token: &str) -> String {
+    adjective_form(stemmer.stem(token).into_owned())
+}
+
 /// tantivy's `Stemmer` (English Snowball, from `rust-stemmers`) with a
 /// memory of the words it has stemmed: a library repeats a few thousand
 /// words millions of times, and stemming each again was a fifth of a build.
@@ -101,7 +108,7 @@ impl<T: TokenStream> TokenStream for CachedStemmerStream<'_, T> {
         if self.stems.len() >= STEM_CACHE_WORDS {
             self.stems.clear();
         }
-        let stem = adjective_form(self.stemmer.stem(&token.text).into_owned());
+        let stem = stem_lower_case(&self.stemmer, &token.text);
         self.stems.insert(std::mem::replace(&mut token.text, stem.clone()), stem);
         true
     }

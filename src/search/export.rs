@@ -1,21 +1,21 @@
-//! The browser index: the tantivy index written out as small static files
-//! under `search/`, so that a query downloads only what it needs. The
-//! layout is described in `README.md` beside this file.
+//! The browser index: the library's terms, scored postings and words
+//! (`postings.rs`) written out as small static files under `search/`, so
+//! that a query downloads only what it needs. The layout is described in
+//! `README.md` beside this file.
 
 use super::encode::{encode_postings, file_name, fnv1a, gzip, shard_key, Posting};
 use super::extract::{Kind, SearchDoc};
-use super::index::SearchIndex;
 use super::passages::Passage;
-use super::score::{term_postings, DocNumbers, Postings, SCALE};
+use super::postings::Terms;
+use super::score::{Postings, SCALE};
 use super::typo;
 use super::words::{analyse, Words};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::{OutputFile, Sink};
 use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Value};
 use std::collections::{BTreeMap, BTreeSet};
-use tantivy::Searcher;
 
 /// Postings longer than this (in characters) go to a file of their own, so
 /// a shard stays small whichever of its words is searched for.
@@ -30,28 +30,11 @@ pub const PASSAGE_FOLDER: u32 = 100;
 pub const PASSAGES_PER_FILE: usize = 6;
 
 /// Every file of the browser index, paths under `search/`, into `sink` as
-/// they are made. `None` as soon as `stop` says so. The index is let go of
-/// as soon as its postings and vocabulary are read: what follows does not
-/// need it.
-pub fn export(docs: &[SearchDoc], idx: SearchIndex, stop: &crate::output::Stop, sink: &dyn Sink) -> Result<Option<()>> {
-    let err = |source| Error::Search { doing: "export the search index".into(), source };
+/// they are made, from `terms` (`postings.rs`). `None` as soon as `stop`
+/// says so.
+pub fn export(docs: &[SearchDoc], terms: Terms, stop: &crate::output::Stop, sink: &dyn Sink) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
-    let searcher = idx.reader().map_err(err)?.searcher();
-    let numbers = DocNumbers::read(&searcher, &idx.fields).map_err(err)?;
-    let stems = all_stems(&searcher, &idx).map_err(err)?;
-    let postings: Vec<Postings> = stems
-        .par_iter()
-        .map(|s| term_postings(&searcher, &idx.fields, &numbers, s))
-        .collect::<tantivy::Result<_>>()
-        .map_err(err)?;
-    let vocabulary = super::vocabulary::read(&searcher, idx.fields.words).map_err(err)?;
-    // An index in memory is as large as a tenth of the library's text.
-    drop((searcher, numbers, idx));
-    crate::memory::give_back();
-    clock.lap("export: postings");
-    if stop() {
-        return Ok(None);
-    }
+    let Terms { stems, postings, vocabulary } = terms;
     let words = analyse(docs, &stems);
     clock.lap("export: words");
     if stop() {
@@ -70,21 +53,6 @@ pub fn export(docs: &[SearchDoc], idx: SearchIndex, stop: &crate::output::Stop, 
     clock.lap("export: passages");
     sink.send(meta_file(docs, buckets))?;
     Ok(Some(()))
-}
-
-/// Every term of every analysed field: the stems.
-fn all_stems(searcher: &Searcher, idx: &SearchIndex) -> tantivy::Result<Vec<String>> {
-    let mut stems = BTreeSet::new();
-    for &(field, _, _) in &idx.fields.text {
-        for segment in searcher.segment_readers() {
-            let inverted = segment.inverted_index(field)?;
-            let mut stream = inverted.terms().stream()?;
-            while stream.advance() {
-                stems.insert(String::from_utf8_lossy(stream.key()).into_owned());
-            }
-        }
-    }
-    Ok(stems.into_iter().collect())
 }
 
 #[derive(Default)]

@@ -26,11 +26,13 @@ pub mod collect;
 pub mod encode;
 pub mod export;
 pub mod extract;
+pub mod from_tantivy;
 pub mod index;
 mod library_pages;
 mod page;
 mod passage_choice;
 pub mod passages;
+pub mod postings;
 pub mod query;
 pub mod question;
 pub mod rank;
@@ -41,7 +43,7 @@ pub mod understand;
 pub mod vocabulary;
 mod words;
 
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::output::OutputFile;
 use crate::publish::Publication;
 use minijinja::Value;
@@ -59,12 +61,12 @@ pub fn site_files(
     let clock = crate::timings::Clock::start();
     let docs = collect::documents(site);
     clock.lap("search: extract");
-    let idx = index::build_unless(&docs, None, false, stop)
-        .map_err(|source| Error::Search { doing: "build the search index".into(), source })?;
-    crate::memory::give_back();
-    clock.lap("search: tantivy index");
-    let Some(idx) = idx else { return Ok(None) };
-    if export::export(&docs, idx, stop, sink)?.is_none() {
+    if stop() {
+        return Ok(None);
+    }
+    let terms = postings::terms(&docs);
+    clock.lap("search: postings");
+    if export::export(&docs, terms, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");

@@ -1,0 +1,189 @@
+//! The browser index's terms, scores and vocabulary, straight from the
+//! search documents in one parallel pass over their text: no tantivy index.
+//!
+//! The scores must be the command line's to the bit (`score.rs`): tantivy's
+//! BM25 per field, from the same statistics tantivy keeps. So each field's
+//! text goes through the same tokens (`analysis::raw_analyzer`, each token
+//! stemmed by `analysis::stem_lower_case`, as `analysis::analyzer` does), its
+//! length is kept as tantivy keeps it (a one-byte fieldnorm id), and the
+//! scores come from tantivy's own `Bm25Weight` with tantivy's statistics:
+//! N the number of pages, a term's document frequency per field, and the
+//! average field length, total tokens / N.
+
+use super::analysis::{raw_analyzer, stem_lower_case};
+use super::extract::{Kind, SearchDoc};
+use super::index::{weight, TEXT_FIELDS};
+use super::score::{quantize, Postings};
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+use tantivy::fieldnorm::FieldNormReader;
+use tantivy::query::Bm25Weight;
+use tantivy::tokenizer::TextAnalyzer;
+
+const FIELDS: usize = TEXT_FIELDS.len();
+
+/// What the browser index is written from.
+pub struct Terms {
+    /// Every stem of every analysed field, A to Z (by bytes).
+    pub stems: Vec<String>,
+    /// Each stem's scored postings, in the order of `stems`.
+    pub postings: Vec<Postings>,
+    /// Every word as written in any field, A to Z, with the number of
+    /// pages holding it: the vocabulary typos are corrected against.
+    pub vocabulary: Vec<(String, u32)>,
+}
+
+/// Page `n` holds a stem `tf` times in field `field`, whose length has the
+/// fieldnorm id `norm`.
+#[derive(Clone, Copy)]
+struct Hit {
+    n: u32,
+    field: u8,
+    norm: u8,
+    tf: u32,
+}
+
+/// What one worker has counted over its pages.
+struct Counts {
+    raw: TextAnalyzer,
+    stems: Stems,
+    /// Tokens in each field, over all pages.
+    tokens: [u64; FIELDS],
+    /// Word as written → (pages holding it, the last page counted).
+    words: FxHashMap<String, (u32, u32)>,
+}
+
+/// A worker's stems, numbered in the order met, so that counting a page
+/// needs no string per token; and each one's hits.
+struct Stems {
+    stemmer: rust_stemmers::Stemmer,
+    /// Word as written → its stem's number.
+    of_word: FxHashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
+    names: Vec<String>,
+    hits: Vec<Vec<Hit>>,
+}
+
+impl Stems {
+    fn id(&mut self, name: String) -> u32 {
+        let next = self.names.len() as u32;
+        let id = *self.ids.entry(name.clone()).or_insert(next);
+        if id == next {
+            self.names.push(name);
+            self.hits.push(Vec::new());
+        }
+        id
+    }
+
+    /// The number of the stem of `word`, a token of `raw_analyzer`.
+    fn of(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.of_word.get(word) {
+            return id;
+        }
+        let id = self.id(stem_lower_case(&self.stemmer, word));
+        self.of_word.insert(word.to_string(), id);
+        id
+    }
+}
+
+impl Counts {
+    fn new() -> Counts {
+        let stems = Stems {
+            stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
+            of_word: FxHashMap::default(),
+            ids: FxHashMap::default(),
+            names: Vec::new(),
+            hits: Vec::new(),
+        };
+        Counts { raw: raw_analyzer(), stems, tokens: [0; FIELDS], words: FxHashMap::default() }
+    }
+
+    /// One page: each field's tokens, counted by stem, and its words.
+    fn read(mut self, doc: &SearchDoc) -> Self {
+        let mut tf: FxHashMap<u32, u32> = FxHashMap::default();
+        for (field, text) in doc.field_texts().iter().enumerate() {
+            let mut length = 0u32;
+            let mut stream = self.raw.token_stream(text);
+            while let Some(token) = stream.next() {
+                length += 1;
+                count_page(&mut self.words, &token.text, doc.n);
+                *tf.entry(self.stems.of(&token.text)).or_insert(0) += 1;
+            }
+            self.tokens[field] += u64::from(length);
+            let norm = FieldNormReader::fieldnorm_to_id(length);
+            for (id, tf) in tf.drain() {
+                self.stems.hits[id as usize].push(Hit { n: doc.n, field: field as u8, norm, tf });
+            }
+        }
+        self
+    }
+
+    fn merge(mut self, other: Counts) -> Counts {
+        for (name, hits) in other.stems.names.into_iter().zip(other.stems.hits) {
+            let id = self.stems.id(name);
+            self.stems.hits[id as usize].extend(hits);
+        }
+        for (field, tokens) in other.tokens.iter().enumerate() {
+            self.tokens[field] += tokens;
+        }
+        for (word, (pages, _)) in other.words {
+            self.words.entry(word).or_insert((0, u32::MAX)).0 += pages;
+        }
+        self
+    }
+}
+
+/// Counts page `n` for `word` once, however often it holds the word.
+fn count_page(words: &mut FxHashMap<String, (u32, u32)>, word: &str, n: u32) {
+    match words.get_mut(word) {
+        Some((pages, last)) if *last != n => (*pages, *last) = (*pages + 1, n),
+        Some(_) => {}
+        None => {
+            words.insert(word.to_string(), (1, n));
+        }
+    }
+}
+
+/// The terms, scored postings and vocabulary of `docs`, numbered by `SearchDoc::n`.
+pub fn terms(docs: &[SearchDoc]) -> Terms {
+    let counts = docs.par_iter().fold(Counts::new, Counts::read).reduce(Counts::new, Counts::merge);
+    let mut kinds = vec![Kind::Document; docs.len()];
+    for d in docs {
+        kinds[d.n as usize] = d.kind;
+    }
+    let pages = docs.len() as u64;
+    let average = counts.tokens.map(|t| t as f32 / pages as f32);
+    let mut by_stem: Vec<(String, Vec<Hit>)> = counts.stems.names.into_iter().zip(counts.stems.hits).collect();
+    by_stem.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let postings =
+        by_stem.par_iter_mut().map(|(_, hits)| scored(hits, pages, &average, &kinds)).collect::<Vec<_>>();
+    let stems = by_stem.into_iter().map(|(stem, _)| stem).collect();
+    let mut vocabulary: Vec<(String, u32)> = counts.words.into_iter().map(|(w, (pages, _))| (w, pages)).collect();
+    vocabulary.par_sort_unstable();
+    Terms { stems, postings, vocabulary }
+}
+
+/// One stem's postings: per page, tantivy's BM25 in each field that holds
+/// it times the field's weight, added up in `TEXT_FIELDS` order in f32, as
+/// `score::term_postings` adds them, then quantised.
+fn scored(hits: &mut [Hit], pages: u64, average: &[f32; FIELDS], kinds: &[Kind]) -> Postings {
+    hits.sort_unstable_by_key(|h| (h.n, h.field));
+    let mut doc_freq = [0u64; FIELDS];
+    for h in hits.iter() {
+        doc_freq[h.field as usize] += 1;
+    }
+    let bm25: Vec<Option<Bm25Weight>> = (0..FIELDS)
+        .map(|f| (doc_freq[f] > 0).then(|| Bm25Weight::for_one_term_without_explain(doc_freq[f], pages, average[f])))
+        .collect();
+    hits.chunk_by(|a, b| a.n == b.n)
+        .map(|page| {
+            let kind = kinds[page[0].n as usize];
+            let sum = page.iter().fold(0.0f32, |sum, h| {
+                let (name, boost) = TEXT_FIELDS[h.field as usize];
+                let score = bm25[h.field as usize].as_ref().map_or(0.0, |w| w.score(h.norm, h.tf));
+                sum + score * weight(name, boost, kind)
+            });
+            (page[0].n, quantize(sum))
+        })
+        .collect()
+}
