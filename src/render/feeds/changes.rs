@@ -69,7 +69,7 @@ fn events(site: &Publication) -> Vec<Event> {
     }
     out.retain(|e| e.day <= today);
     let id = |e: &Event| site.lib.doc(e.doc).id().cloned();
-    out.sort_by(|a, b| (b.day, id(b), b.kind).cmp(&(a.day, id(a), a.kind)));
+    out.sort_by_key(|e| std::cmp::Reverse((e.day, id(e), e.kind)));
     out
 }
 
