@@ -5,7 +5,7 @@
 //! ratification, or a withdrawal, on the day it happened; days after the
 //! site's date are left out until they come.
 
-use super::atom::{self, Entry, Feed};
+use super::atom::Entry;
 use crate::model::timeline::End;
 use crate::model::{Date, Document};
 use crate::output::OutputFile;
@@ -90,16 +90,8 @@ pub fn topic_feeds(site: &Publication, topics: &[Topic]) -> Vec<OutputFile> {
         .map(|(t, events)| {
             let entries = events.iter().map(|e| entry(site, e, compared.get(&e.doc))).collect();
             let path = addresses::feed_of(&t.page);
-            let base = site.base_url();
-            let feed = Feed {
-                page: format!("{base}{}", t.page),
-                address: format!("{base}{path}"),
-                title: t.title.clone(),
-                author: site.lib.config.site.organisation.clone(),
-                entries,
-                fallback_updated: site.lib.today(),
-            };
-            OutputFile::bytes(path, atom::write(&feed))
+            let feed = super::site_feed(site, &t.page, &path, t.title.clone(), entries);
+            OutputFile::bytes(path, feed)
         })
         .collect()
 }

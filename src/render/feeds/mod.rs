@@ -54,11 +54,18 @@ pub fn atom(site: &Publication) -> String {
             }
         })
         .collect();
+    site_feed(site, "", crate::publish::addresses::FEED, format!("{org} – newly ratified documents"), entries)
+}
+
+/// A feed of the site about the page at `page` (relative, `""` for the
+/// home page), itself at `path`, by the organisation.
+fn site_feed(site: &Publication, page: &str, path: &str, title: String, entries: Vec<Entry>) -> String {
+    let base = site.base_url();
     let feed = Feed {
-        address: format!("{base}{}", crate::publish::addresses::FEED),
-        page: base,
-        title: format!("{org} – newly ratified documents"),
-        author: org.clone(),
+        page: format!("{base}{page}"),
+        address: format!("{base}{path}"),
+        title,
+        author: site.lib.config.site.organisation.clone(),
         entries,
         fallback_updated: site.lib.today(),
     };
