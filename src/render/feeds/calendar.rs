@@ -137,7 +137,8 @@ pub fn by_owner_and_directorate(site: &Publication) -> (Vec<Subscription>, Vec<S
 }
 
 /// A calendar per name `key` gives the versions in force. Names that make
-/// the same address share it, under the first name.
+/// the same address share it, under the first of them A to Z, so that
+/// the label does not depend on the documents' order.
 fn grouped(
     site: &Publication,
     key: impl Fn(&Document) -> Option<String>,
@@ -146,7 +147,10 @@ fn grouped(
     let mut names: BTreeMap<String, String> = BTreeMap::new();
     for (_, d, _) in reviews::in_force(site, site.lib.config.site.due_soon_days) {
         if let Some(name) = key(d) {
-            names.entry(path(&name)).or_insert(name);
+            let label = names.entry(path(&name)).or_insert_with(|| name.clone());
+            if name < *label {
+                *label = name;
+            }
         }
     }
     let mut out: Vec<Subscription> = names
