@@ -112,3 +112,20 @@ fn a_bad_number_of_days_is_bad_usage() {
     let out = f.run(&["reviews", "no-such-folder"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn a_hostile_title_stays_one_safe_cell_and_one_line() {
+    let title = "=HYPERLINK(\\\"http://x\\\") <b>, one; two\\nthree";
+    let f =
+        Fixture::new(&[("a.md", &dated_version("POL/001/001", title, "1", "ratified", "2025-01-10", "", "Text.\n"))]);
+    let csv = stdout(&f.run(&["reviews", "content", "--today", "2027-12-01", "--format", "csv"]));
+    let row = csv.split("\r\n").nth(1).unwrap();
+    assert!(
+        row.starts_with("POL/001/001,\"'=HYPERLINK(\"\"http://x\"\") <b>, one; two\nthree\",1,2028-01-10,40,due_soon,"),
+        "{csv}"
+    );
+    let json = reviews(&f, &["--today", "2027-12-01"]);
+    assert_eq!(json["reviews"][0]["title"], "=HYPERLINK(\"http://x\") <b>, one; two\nthree");
+    let human = stdout(&f.run(&["reviews", "content", "--today", "2027-12-01"]));
+    assert!(human.contains("POL/001/001 version 1  =HYPERLINK"), "{human}");
+}
