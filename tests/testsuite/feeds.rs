@@ -164,6 +164,9 @@ fn feeds_tell_of_ratifications_later_effective_dates_and_withdrawals() {
     assert_eq!(withdrawal[3], "2026-02-01T00:00:00Z");
     assert_eq!(withdrawal[4], "Withdrawn by Policy Group on 1 February 2026: Merged into POL/001/001");
     assert!(file_of(&f.path("out"), BASE, &withdrawal[2]).is_file());
+    // The library's feed too has a summary in each entry, though only
+    // version 2 has a `summary:` of its own.
+    assert_eq!(entries(&atom(&f.read("out/feed.atom"))).len(), 2);
     let policies = entry_fields(&f.read("out/types/policy/feed.atom"));
     assert_eq!(policies.len(), 6, "every event of the type: {policies:?}");
 

@@ -27,7 +27,8 @@ pub struct Entry {
     pub title: String,
     pub link: String,
     pub updated: Date,
-    pub summary: Option<String>,
+    /// Every entry has one: a reader shows it under the title.
+    pub summary: String,
 }
 
 /// Text for XML element content and attribute values: escaped, and without
@@ -72,10 +73,7 @@ pub fn write(feed: &Feed) -> String {
             xml(&e.link),
             rfc3339(e.updated)
         );
-        if let Some(summary) = &e.summary {
-            let _ = writeln!(out, "    <summary>{}</summary>", xml(summary));
-        }
-        out.push_str("  </entry>\n");
+        let _ = writeln!(out, "    <summary>{}</summary>\n  </entry>", xml(&e.summary));
     }
     out.push_str("</feed>\n");
     out

@@ -129,7 +129,7 @@ fn entry(site: &Publication, e: &Event, compared: Option<&String>) -> Entry {
         title: format!("{} ({id}): {what}", d.title()),
         link,
         updated: e.day,
-        summary: Some(summary(d, e.kind, compared)),
+        summary: summary(d, e.kind, compared),
     }
 }
 

@@ -50,7 +50,7 @@ pub fn atom(site: &Publication) -> String {
                 title: format!("{} ({id}, version {version}{starts})", d.title()),
                 link: url,
                 updated: d.meta.ratified_date().unwrap_or(site.lib.today()),
-                summary: d.meta.summary.clone(),
+                summary: d.meta.summary.clone().unwrap_or_else(|| format!("Version {version} of {}.", d.title())),
             }
         })
         .collect();
