@@ -237,6 +237,12 @@ impl<'a> Publication<'a> {
         !self.opts.public
     }
 
+    /// Whether pages link to the trust's "read and acknowledge" form:
+    /// confirming is for staff, and the form is the intranet's.
+    pub fn shows_acknowledgement(&self) -> bool {
+        !self.opts.public
+    }
+
     /// A version's review date as the site shows it; in the public copy,
     /// once the date of a version in force has passed, the
     /// `public_review_notice` instead ("This document is being reviewed;

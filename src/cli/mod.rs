@@ -5,6 +5,7 @@
 //! never prints them; only this module decides on colour and cleans text
 //! for the terminal.
 
+mod acknowledgements;
 mod args;
 mod build;
 mod check;
@@ -99,6 +100,11 @@ enum Command {
         after_help = "Examples:\n  trustdocs in-force --on 2024-03-01\n  trustdocs in-force content --on 01/03/2024 POL/002/015 --format json\n\nExit status: 0 shown, 2 bad usage (an unknown id or a bad date)."
     )]
     InForce(in_force::Args),
+    /// Reconcile the "read and acknowledge" form's responses with a staff list: who confirmed the version in force of each document staff must confirm, who only an older one, who has not, and each role's completion.
+    #[command(
+        after_help = "Example:\n  trustdocs acknowledgements content --responses responses.csv --staff staff.csv --format csv --out ~/reports/acknowledgements.csv\n\nThe report names staff: it goes to the terminal or --out only, never inside the content folder or a site.\nExit status: 0 reported (whoever has not confirmed), 2 bad usage or an unreadable or incomplete file."
+    )]
+    Acknowledgements(acknowledgements::Args),
 }
 
 /// Parses the command line, runs the command, and gives its exit status.
@@ -123,6 +129,7 @@ pub fn run() -> ExitCode {
         Command::Retention(a) => retention::run(a, today),
         Command::Retain(a) => retention::retain(a, today),
         Command::InForce(a) => in_force::run(a, today),
+        Command::Acknowledgements(a) => acknowledgements::run(a, today),
     };
     exit.into()
 }

@@ -35,6 +35,7 @@ const SITE_KEYS: &[&str] = &[
     "retention",
     "consultation",
     "approval",
+    "acknowledge",
 ];
 
 pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
@@ -60,6 +61,9 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
         }
     };
     let roles = list_file(dir, display_dir, "roles.yaml", &mut diags, role_from);
+    if let Some(ack) = &site.acknowledge {
+        diags.extend(super::acknowledge::unknown_roles(ack, &roles).into_iter().map(|d| d.in_file(&site_file)));
+    }
     let glossary = list_file(dir, display_dir, "glossary.yaml", &mut diags, glossary_from);
     let watchwords = Watchwords::of(&site);
     LoadedConfig { config: Config { site, roles, glossary, watchwords }, diags, fatal }
@@ -198,6 +202,7 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
     }
     site.retention_years = f.get("retention").and_then(|n| retention_years(r, n));
+    site.acknowledge = f.get("acknowledge").and_then(|n| super::acknowledge::settings(r, n));
     site
 }
 
