@@ -67,10 +67,11 @@ fn document(d: &DocumentReport) -> String {
     if d.fingerprint.is_none() {
         out.push_str("  (ratified.lock records no fingerprint for this version: fingerprints were not compared)\n");
     }
+    // One person a line: a ward's list is read down, and pasted into e-mails.
     let named = |state: super::reconcile::State| {
         let names: Vec<String> =
-            d.people.iter().filter(|e| e.state == state).map(|e| format!("{} ({})", e.name, e.who)).collect();
-        names.join(", ")
+            d.people.iter().filter(|e| e.state == state).map(|e| format!("    {} ({})\n", e.name, e.who)).collect();
+        names
     };
     use super::reconcile::State::*;
     for (label, state) in [
@@ -80,7 +81,7 @@ fn document(d: &DocumentReport) -> String {
     ] {
         let names = named(state);
         if !names.is_empty() {
-            out.push_str(&format!("  {label}: {names}\n"));
+            out.push_str(&format!("  {label} ({}):\n{}", names.len(), names.concat()));
         }
     }
     out

@@ -59,11 +59,19 @@ pub fn run(a: Args, today: Date) -> Exit {
         Format::Csv => report::csv(&found),
     };
     match &a.out {
-        None => print!("{}", if a.format == Format::Human { clean(&text) } else { text }),
+        None => print(&if a.format == Format::Human { clean(&text) } else { text }),
         Some(path) => match out::write(path, &text) {
             Ok(()) => eprintln!("wrote {}", clean(&path.display().to_string())),
             Err(e) => return fail(&e, Stage::Work),
         },
     }
     Exit::Done
+}
+
+/// Standard output, without panicking when a reader stops early
+/// (`| head`): the rest of the report is not wanted then.
+fn print(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush());
 }
