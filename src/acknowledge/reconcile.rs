@@ -106,11 +106,13 @@ pub fn reconcile(lib: &Library, inputs: Inputs) -> Report {
         .map(|doc| Target { doc, fingerprint: lib.locked(doc).map(|e| e.fingerprint.to_string()) })
         .collect();
     let people: HashMap<String, usize> = staff.iter().enumerate().map(|(i, p)| (who_key(&p.who), i)).collect();
+    let by_id: HashMap<&DocId, usize> =
+        targets.iter().enumerate().filter_map(|(i, t)| Some((t.doc.id()?, i))).collect();
     let mut latest: HashMap<(usize, usize), &Response> = HashMap::new();
     for r in &responses {
         let placed = match people.get(&who_key(&r.who)) {
             None => Err(format!("`{}` is not in the staff list", r.who)),
-            Some(&p) => place(lib, &targets, r).map(|t| (t, p)),
+            Some(&p) => place(lib, &targets, &by_id, r).map(|t| (t, p)),
         };
         match placed {
             Ok(key) => {
@@ -134,8 +136,8 @@ pub fn reconcile(lib: &Library, inputs: Inputs) -> Report {
 }
 
 /// The target a response is for, or why it is for none.
-fn place(lib: &Library, targets: &[Target], r: &Response) -> Result<usize, String> {
-    if let Some(t) = targets.iter().position(|t| t.doc.id() == Some(&r.id)) {
+fn place(lib: &Library, targets: &[Target], by_id: &HashMap<&DocId, usize>, r: &Response) -> Result<usize, String> {
+    if let Some(&t) = by_id.get(&r.id) {
         let in_force = targets[t].doc.version().ok_or("the version in force has no version number")?;
         return match r.version > *in_force {
             true => Err(format!("version {} is later than the version in force ({in_force})", r.version)),

@@ -299,12 +299,21 @@ fn staff_data_reaches_no_byte_of_any_site() {
         format!("who,id,version,fingerprint,when\ncanary@t.nhs.uk,POL/001/001,2,{a},2026-11-01\n"),
     );
     let args = ["--responses", "elsewhere/responses.csv", "--staff", "elsewhere/staff.csv", "--today", TODAY];
+    // A report asked for again replaces the earlier one, whole.
+    f.write("elsewhere/r.csv", "an earlier report, much longer than the new one ".repeat(500));
     for (format, out) in [("csv", "elsewhere/r.csv"), ("json", "elsewhere/r.json"), ("human", "elsewhere/r.txt")] {
         let run = f.run(&[&["acknowledgements", "content", "--format", format, "--out", out][..], &args].concat());
         assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
         // JSON names staff by `who` only; the CSV and the text name them too.
         assert!(f.read(out).contains(if format == "json" { "canary@t.nhs.uk" } else { CANARY }), "{out}");
+        assert!(!f.read(out).contains("an earlier report"), "{out} is replaced");
     }
+    let left: Vec<String> = std::fs::read_dir(f.path("elsewhere"))
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(left.iter().all(|n| !n.ends_with(".tmp")), "no temporary file is left: {left:?}");
     for (public, out) in [(false, "site"), (true, "public")] {
         let mut build = vec!["build", "content", "--out", out, "--no-pdf", "--today", TODAY];
         build.extend(public.then_some("--public"));
