@@ -139,6 +139,25 @@ mod tests {
         assert!(t.records[0].unclosed);
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_read_without_panicking(text in proptest::prelude::any::<String>()) {
+            let t = Table::parse("x.csv".into(), &text);
+            let _ = t.columns(&["who", "id"]);
+        }
+
+        #[test]
+        fn what_trustdocs_writes_reads_back(
+            rows in proptest::collection::vec(proptest::collection::vec("[a-z][a-z ,\"\n;é]{0,7}", 3), 1..5)
+        ) {
+            let mut text = crate::records::csv::row(["a", "b", "c"]);
+            rows.iter().for_each(|r| text.push_str(&crate::records::csv::row(r)));
+            let t = Table::parse("x.csv".into(), &text);
+            let read: Vec<Vec<String>> = t.records.into_iter().map(|r| r.cells).collect();
+            proptest::prop_assert_eq!(read, rows);
+        }
+    }
+
     #[test]
     fn a_missing_column_names_the_file_what_it_has_and_what_it_needs() {
         let t = Table::parse("staff.csv".into(), "Who,Name\n");

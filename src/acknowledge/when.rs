@@ -52,6 +52,13 @@ fn short(text: &str) -> String {
 mod tests {
     use super::When;
 
+    proptest::proptest! {
+        #[test]
+        fn any_text_is_judged_without_panicking(text in proptest::prelude::any::<String>()) {
+            let _ = When::parse(&text);
+        }
+    }
+
     #[test]
     fn exports_of_one_moment_read_alike() {
         let same = [

@@ -121,6 +121,16 @@ mod tests {
         assert_eq!(got, want.map(|(k, v)| (k.to_string(), v.to_string())));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn any_template_is_judged_without_panicking(text in proptest::prelude::any::<String>()) {
+            let values = AckValues { id: &text, version: &text, fingerprint: &text, title: &text };
+            if let Ok(url) = AckUrl::parse(&text) {
+                proptest::prop_assert!(url.fill(&values).is_some_and(|u| u.kind() == UrlKind::Web));
+            }
+        }
+    }
+
     #[test]
     fn only_web_addresses_and_known_placeholders_are_accepted() {
         for wrong in
