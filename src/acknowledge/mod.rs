@@ -32,11 +32,17 @@ pub fn duty_roles(doc: &Document) -> Vec<&str> {
     roles
 }
 
-/// Whether staff must confirm they have read `doc`: `acknowledge: true`,
-/// or duties to a role that `site.yaml` says must confirm.
+/// The roles `doc` gives duties to that `site.yaml` says must confirm
+/// the documents giving them duties: their holders must confirm `doc`.
+pub fn confirming_roles<'d>(config: &Config, doc: &'d Document) -> Vec<&'d str> {
+    let Some(ack) = &config.site.acknowledge else { return Vec::new() };
+    duty_roles(doc).into_iter().filter(|role| ack.requires(role)).collect()
+}
+
+/// Whether staff must confirm they have read `doc`: `acknowledge: true`
+/// (everyone), or duties to a role that `site.yaml` says must confirm.
 pub fn needs(config: &Config, doc: &Document) -> bool {
-    let required = |role: &str| config.site.acknowledge.as_ref().is_some_and(|a| a.requires(role));
-    doc.meta.acknowledge || duty_roles(doc).into_iter().any(required)
+    doc.meta.acknowledge || !confirming_roles(config, doc).is_empty()
 }
 
 /// "Confirm you have read version N" on a page, linking to the filled form.

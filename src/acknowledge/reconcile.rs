@@ -90,10 +90,21 @@ pub struct Mismatch {
     pub fingerprint: String,
 }
 
-/// A document to confirm: its version in force and the fingerprint the lock records.
+/// A document to confirm: its version in force, the fingerprint the lock
+/// records, and who must confirm it.
 struct Target<'l> {
     doc: &'l Document,
     fingerprint: Option<String>,
+    /// `acknowledge: true`: everyone on the staff list.
+    everyone: bool,
+    /// Else the holders of these roles (`super::confirming_roles`).
+    roles: Vec<&'l str>,
+}
+
+impl Target<'_> {
+    fn must(&self, person: &Person) -> bool {
+        self.everyone || person.roles.iter().any(|r| self.roles.contains(&r.as_str()))
+    }
 }
 
 pub fn reconcile(lib: &Library, inputs: Inputs) -> Report {
@@ -103,7 +114,12 @@ pub fn reconcile(lib: &Library, inputs: Inputs) -> Report {
         .values()
         .filter_map(|v| v.current.map(|i| &**lib.doc(i)))
         .filter(|d| super::needs(&lib.config, d))
-        .map(|doc| Target { doc, fingerprint: lib.locked(doc).map(|e| e.fingerprint.to_string()) })
+        .map(|doc| Target {
+            doc,
+            fingerprint: lib.locked(doc).map(|e| e.fingerprint.to_string()),
+            everyone: doc.meta.acknowledge,
+            roles: super::confirming_roles(&lib.config, doc),
+        })
         .collect();
     let people: HashMap<String, usize> = staff.iter().enumerate().map(|(i, p)| (who_key(&p.who), i)).collect();
     let by_id: HashMap<&DocId, usize> =
@@ -130,7 +146,7 @@ pub fn reconcile(lib: &Library, inputs: Inputs) -> Report {
     }
     let mismatched = mismatches(&targets, &staff, &latest);
     let documents: Vec<DocumentReport> =
-        targets.iter().enumerate().map(|(t, target)| document(lib, t, target, &staff, &latest)).collect();
+        targets.iter().enumerate().map(|(t, target)| document(t, target, &staff, &latest)).collect();
     let roles = roles(lib, &staff, &documents);
     Report { documents, roles, mismatched, unknown }
 }
@@ -153,15 +169,6 @@ fn place(lib: &Library, targets: &[Target], by_id: &HashMap<&DocId, usize>, r: &
             format!("no document has the id {}{hint}", r.id)
         }
     })
-}
-
-/// Whether `person` must confirm `doc`: everyone for `acknowledge: true`,
-/// else the holders of a role the document gives duties to and that
-/// `site.yaml` requires.
-fn must(lib: &Library, doc: &Document, person: &Person) -> bool {
-    let required = |role: &str| lib.config.site.acknowledge.as_ref().is_some_and(|a| a.requires(role));
-    doc.meta.acknowledge
-        || super::duty_roles(doc).into_iter().any(|role| required(role) && person.roles.iter().any(|r| r == role))
 }
 
 /// Fingerprints compared as `ratified.lock` and the catalogue write them,
@@ -200,7 +207,6 @@ fn mismatches(targets: &[Target], staff: &[Person], latest: &HashMap<(usize, usi
 }
 
 fn document(
-    lib: &Library,
     t: usize,
     target: &Target,
     staff: &[Person],
@@ -209,7 +215,7 @@ fn document(
     let people: Vec<Entry> = staff
         .iter()
         .enumerate()
-        .filter(|(_, person)| must(lib, target.doc, person))
+        .filter(|(_, person)| target.must(person))
         .map(|(p, person)| {
             let r = latest.get(&(t, p)).copied();
             Entry {
