@@ -5,6 +5,7 @@
 //! never prints them; only this module decides on colour and cleans text
 //! for the terminal.
 
+mod acknowledgements;
 mod args;
 mod build;
 mod check;
@@ -105,6 +106,11 @@ enum Command {
         after_help = "Examples:\n  trustdocs reviews --due-within 30 --owner \"security\"\n  trustdocs reviews content --directorate estates --format csv > reviews.csv\n\nExit status: 0 listed (even when none are due), 2 bad usage."
     )]
     Reviews(reviews::Args),
+    /// Reconcile the "read and acknowledge" form's responses with a staff list: who confirmed the version in force of each document staff must confirm, who only an older one, who has not, and each role's completion.
+    #[command(
+        after_help = "Example:\n  trustdocs acknowledgements content --responses responses.csv --staff staff.csv --format csv --out ~/reports/acknowledgements.csv\n\nThe report names staff: it goes to the terminal or --out only, never inside the content folder or a site.\nExit status: 0 reported (whoever has not confirmed), 2 bad usage or an unreadable or incomplete file."
+    )]
+    Acknowledgements(acknowledgements::Args),
 }
 
 /// Parses the command line, runs the command, and gives its exit status.
@@ -130,6 +136,7 @@ pub fn run() -> ExitCode {
         Command::Retain(a) => retention::retain(a, today),
         Command::InForce(a) => in_force::run(a, today),
         Command::Reviews(a) => reviews::run(a, today),
+        Command::Acknowledgements(a) => acknowledgements::run(a, today),
     };
     exit.into()
 }

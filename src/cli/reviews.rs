@@ -59,7 +59,7 @@ pub fn run(a: Args, today: Date) -> Exit {
     Exit::Done
 }
 
-/// One review as every format gives it; docs/subscribing.md documents it.
+/// One review as every format gives it; docs/telling-people.md documents it.
 #[derive(serde::Serialize)]
 struct Row {
     id: String,

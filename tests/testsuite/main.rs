@@ -8,6 +8,7 @@ mod common;
 mod search_library;
 
 mod a11y;
+mod acknowledgements;
 mod architecture;
 mod browser;
 mod check_documents;
