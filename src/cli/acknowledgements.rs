@@ -3,10 +3,9 @@
 //! confirm, for people, as JSON or as CSV; to the terminal or `--out`,
 //! never into the content folder or a site (docs/telling-people.md).
 
-use super::args::ContentDir;
+use super::args::{ContentDir, TableFormat};
 use super::exit::{fail, Exit, Stage};
 use super::terminal::clean;
-use clap::ValueEnum;
 use std::path::PathBuf;
 use trustdocs::acknowledge::{self, out, report};
 use trustdocs::model::Date;
@@ -27,15 +26,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
     /// `human`, `json` or `csv` (formula-safe, for spreadsheets).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Human,
-    Json,
-    Csv,
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    format: TableFormat,
 }
 
 pub fn run(a: Args, today: Date) -> Exit {
@@ -54,12 +46,12 @@ pub fn run(a: Args, today: Date) -> Exit {
         Err(e) => return fail(&e, Stage::Input),
     };
     let text = match a.format {
-        Format::Human => report::human(&found),
-        Format::Json => report::json(&found),
-        Format::Csv => report::csv(&found),
+        TableFormat::Human => report::human(&found),
+        TableFormat::Json => report::json(&found),
+        TableFormat::Csv => report::csv(&found),
     };
     match &a.out {
-        None => print(&if a.format == Format::Human { clean(&text) } else { text }),
+        None => print(&if a.format == TableFormat::Human { clean(&text) } else { text }),
         Some(path) => match out::write(path, &text) {
             Ok(()) => eprintln!("wrote {}", clean(&path.display().to_string())),
             Err(e) => return fail(&e, Stage::Work),

@@ -3,7 +3,7 @@
 //! or as CSV for a mail merge. The same rule as the site's reviews page
 //! (`records::reviews`), so the two never disagree.
 
-use super::args::ContentDir;
+use super::args::{ContentDir, TableFormat};
 use super::exit::{fail, Exit, Stage};
 use super::terminal::clean;
 use std::fmt::Write;
@@ -12,13 +12,6 @@ use trustdocs::publish::{Publication, PublishOptions};
 use trustdocs::records::csv;
 use trustdocs::records::reviews::{self, Due, Filter};
 use trustdocs::Project;
-
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-    Csv,
-}
 
 #[derive(clap::Args)]
 pub struct Args {
@@ -35,8 +28,8 @@ pub struct Args {
     #[arg(long, value_name = "TEXT")]
     directorate: Option<String>,
     /// `human`, `json` (for scripts and flows) or `csv` (for a mail merge: UTF-8 with a byte-order mark).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    format: TableFormat,
 }
 
 pub fn run(a: Args, today: Date) -> Exit {
@@ -52,9 +45,11 @@ pub fn run(a: Args, today: Date) -> Exit {
     let due = reviews::due(&site, within, &filter);
     let rows: Vec<Row> = due.iter().map(|d| Row::of(&site, d)).collect();
     match a.format {
-        Format::Human => print!("{}", human(today, within, &rows)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&json(today, within, &rows)).unwrap_or_default()),
-        Format::Csv => print!("{}", as_csv(&rows)),
+        TableFormat::Human => print!("{}", human(today, within, &rows)),
+        TableFormat::Json => {
+            println!("{}", serde_json::to_string_pretty(&json(today, within, &rows)).unwrap_or_default())
+        }
+        TableFormat::Csv => print!("{}", as_csv(&rows)),
     }
     Exit::Done
 }
