@@ -4,7 +4,7 @@
 # suite. Extra arguments go to `cargo test` (e.g. `bash scripts/test.sh pdf`).
 #
 # Needs: the Rust toolchain, and the package registries (crates.io for the
-# typst CLI, Debian's apt for poppler-utils, Chromium, Java, Node.js and LibreOffice Calc, npm
+# typst CLI, Debian's apt for poppler-utils, Chromium, Java, Node.js, LibreOffice Calc and python3-icalendar, npm
 # for the browser-test packages). apt runs through sudo when not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,7 +24,7 @@ if ! typst --version 2>/dev/null | grep -q "$TYPST_VERSION"; then
 fi
 typst --version >&2
 
-step "Debian packages: poppler-utils (PDF tests), Chromium (browser tests), Java (HTML checker), Node.js, LibreOffice Calc (register.csv) and Writer (export)"
+step "Debian packages: poppler-utils (PDF tests), Chromium (browser tests), Java (HTML checker), Node.js, LibreOffice Calc (register.csv) and Writer (export), Python's icalendar (review calendars)"
 missing=()
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v chromium >/dev/null || missing+=(chromium)
@@ -35,6 +35,8 @@ command -v npm >/dev/null || missing+=(npm)
 # and converts export's .docx to PDF, for which it needs Writer (the word test).
 command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
 dpkg -s libreoffice-writer-nogui >/dev/null 2>&1 || [ -e /usr/lib/libreoffice/program/libswlo.so ] || missing+=(libreoffice-writer-nogui)
+# The feeds test reads the review calendars with a real iCalendar parser, in Debian's Python.
+/usr/bin/python3 -c "import icalendar" 2>/dev/null || missing+=(python3-icalendar)
 if [ ${#missing[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   as_root apt-get update -qq

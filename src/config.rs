@@ -50,6 +50,24 @@ pub struct SiteConfig {
     pub consultation_required_for: Vec<String>,
     /// Each document type's approval route (`approval.routes`), by type.
     pub approval_routes: BTreeMap<String, ApprovalRoute>,
+    /// Where staff confirm they have read a version (`acknowledge`).
+    pub acknowledge: Option<Acknowledge>,
+}
+
+/// `acknowledge: {url, required_for_roles}`: the trust's form, and the
+/// roles that must confirm each document giving them duties. Each role id
+/// is one of `roles.yaml` (S006 otherwise, checked once both are read).
+#[derive(Clone, Debug)]
+pub struct Acknowledge {
+    pub url: crate::model::ack_url::AckUrl,
+    pub required_for_roles: Vec<At<String>>,
+}
+
+impl Acknowledge {
+    /// Whether `role` must confirm the documents that give it duties.
+    pub fn requires(&self, role: &str) -> bool {
+        self.required_for_roles.iter().any(|r| r.value == role)
+    }
 }
 
 /// The committees a version of one type goes to, in order; the last
@@ -170,6 +188,7 @@ impl Default for SiteConfig {
             retention_years: None,
             consultation_required_for: Vec::new(),
             approval_routes: BTreeMap::new(),
+            acknowledge: None,
         }
     }
 }

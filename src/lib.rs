@@ -35,6 +35,7 @@
 //! (escaping and slugs), and [`serve`], the preview server, which keeps the
 //! library in memory and re-runs the stages for what an edit touches.
 
+pub mod acknowledge;
 pub mod check;
 pub mod compare;
 pub mod config;

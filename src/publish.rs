@@ -249,6 +249,12 @@ impl<'a> Publication<'a> {
         }
     }
 
+    /// Whether pages link to the trust's "read and acknowledge" form:
+    /// confirming is for staff, and the form is the intranet's.
+    pub fn shows_acknowledgement(&self) -> bool {
+        !self.opts.public
+    }
+
     /// A version's review date as the site shows it; in the public copy,
     /// once the date of a version in force has passed, [`UNDER_REVIEW`]
     /// instead: the public reads that the version is being reviewed, not a

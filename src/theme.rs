@@ -64,6 +64,7 @@ const RESERVED_IDS: &[&str] = &[
     "td-control",
     "td-consultation",
     "td-role-contact",
+    "td-calendars",
     "td-roles",
     "td-toc",
     "td-related",

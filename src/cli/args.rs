@@ -47,6 +47,15 @@ pub enum Format {
     Json,
 }
 
+/// `--format` of the commands that list rows: for people, for scripts,
+/// or for a spreadsheet or mail merge.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableFormat {
+    Human,
+    Json,
+    Csv,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum Deny {
     Errors,

@@ -1,10 +1,9 @@
 //! `trustdocs in-force [DIR] --on DATE [ID...]`: which version of each
 //! document was in force on a day, for people, as JSON or as CSV.
 
-use super::args::{self, CONTENT};
+use super::args::{self, TableFormat, CONTENT};
 use super::exit::{fail, Exit, Stage};
 use super::terminal::clean;
-use clap::ValueEnum;
 use std::path::PathBuf;
 use trustdocs::model::Date;
 use trustdocs::publish::{Publication, PublishOptions};
@@ -25,15 +24,8 @@ pub struct Args {
     #[arg(long, value_name = "DATE", value_parser = args::date)]
     on: Date,
     /// `human`, `json` or `csv` (formula-safe, for spreadsheets).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
-}
-
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    Human,
-    Json,
-    Csv,
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    format: TableFormat,
 }
 
 pub fn run(a: Args, today: Date) -> Exit {
@@ -52,9 +44,9 @@ pub fn run(a: Args, today: Date) -> Exit {
     let site = Publication::plan(&project.lib, &opts);
     let found = in_force::on(&site, a.on, &ids);
     match a.format {
-        Format::Human => print!("{}", human(a.on, &found)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&json(a.on, &found)).unwrap_or_default()),
-        Format::Csv => print!("{}", csv(&found)),
+        TableFormat::Human => print!("{}", human(a.on, &found)),
+        TableFormat::Json => println!("{}", serde_json::to_string_pretty(&json(a.on, &found)).unwrap_or_default()),
+        TableFormat::Csv => print!("{}", csv(&found)),
     }
     Exit::Done
 }

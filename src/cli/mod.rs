@@ -5,6 +5,7 @@
 //! never prints them; only this module decides on colour and cleans text
 //! for the terminal.
 
+mod acknowledgements;
 mod args;
 mod build;
 mod check;
@@ -15,6 +16,7 @@ mod governance;
 mod import;
 mod in_force;
 mod retention;
+mod reviews;
 mod search;
 mod serve;
 mod terminal;
@@ -99,6 +101,16 @@ enum Command {
         after_help = "Examples:\n  trustdocs in-force --on 2024-03-01\n  trustdocs in-force content --on 01/03/2024 POL/002/015 --format json\n\nExit status: 0 shown, 2 bad usage (an unknown id or a bad date)."
     )]
     InForce(in_force::Args),
+    /// List the review dates past or due soon of the versions in force, as the reviews page does: for people, a scheduled flow (JSON) or a mail merge (CSV).
+    #[command(
+        after_help = "Examples:\n  trustdocs reviews --due-within 30 --owner \"security\"\n  trustdocs reviews content --directorate estates --format csv > reviews.csv\n\nExit status: 0 listed (even when none are due), 2 bad usage."
+    )]
+    Reviews(reviews::Args),
+    /// Reconcile the "read and acknowledge" form's responses with a staff list: who confirmed the version in force of each document staff must confirm, who only an older one, who has not, and each role's completion.
+    #[command(
+        after_help = "Example:\n  trustdocs acknowledgements content --responses responses.csv --staff staff.csv --format csv --out ~/reports/acknowledgements.csv\n\nThe report names staff: it goes to the terminal or --out only, never inside the content folder or a site.\nExit status: 0 reported (whoever has not confirmed), 2 bad usage or an unreadable or incomplete file."
+    )]
+    Acknowledgements(acknowledgements::Args),
 }
 
 /// Parses the command line, runs the command, and gives its exit status.
@@ -123,6 +135,8 @@ pub fn run() -> ExitCode {
         Command::Retention(a) => retention::run(a, today),
         Command::Retain(a) => retention::retain(a, today),
         Command::InForce(a) => in_force::run(a, today),
+        Command::Reviews(a) => reviews::run(a, today),
+        Command::Acknowledgements(a) => acknowledgements::run(a, today),
     };
     exit.into()
 }

@@ -2,7 +2,7 @@
 //! ended or ends within a year, with the decision recorded for each; and
 //! `trustdocs retain ID VERSION`, which records a decision.
 
-use super::args::{self, ContentDir};
+use super::args::{self, ContentDir, TableFormat};
 use super::exit::{fail, Exit, Stage};
 use super::terminal::clean;
 use std::fmt::Write;
@@ -13,20 +13,13 @@ use trustdocs::records::csv;
 use trustdocs::records::retention::{self, Due, Gone, Report};
 use trustdocs::{Error, Project};
 
-#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    Human,
-    Json,
-    Csv,
-}
-
 #[derive(clap::Args)]
 pub struct Args {
     #[command(flatten)]
     content: ContentDir,
     /// `human`, `json` (for scripts) or `csv` (for a spreadsheet: UTF-8 with a byte-order mark).
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
+    #[arg(long, value_enum, default_value_t = TableFormat::Human)]
+    format: TableFormat,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -75,9 +68,9 @@ pub fn run(a: Args, today: Date) -> Exit {
     };
     let report = retention::report(&project.lib, years);
     match a.format {
-        Format::Human => print!("{}", human(&report)),
-        Format::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
-        Format::Csv => print!("{}", as_csv(&report)),
+        TableFormat::Human => print!("{}", human(&report)),
+        TableFormat::Json => println!("{}", serde_json::to_string_pretty(&report).unwrap_or_default()),
+        TableFormat::Csv => print!("{}", as_csv(&report)),
     }
     Exit::Done
 }

@@ -56,6 +56,7 @@ pub fn read(r: &mut Reader, node: &Node, site: &SiteConfig) -> FrontMatter {
     fm.review_date = f.get("review_date").and_then(|n| r.date(n, "review_date", false));
     fm.review_extension = f.get("review_extension").and_then(|n| review_extension(r, n));
     fm.public = f.get("public").and_then(|n| r.bool(n, "public")).unwrap_or(false);
+    fm.acknowledge = f.get("acknowledge").and_then(|n| r.bool(n, "acknowledge")).unwrap_or(false);
     fm.equality_act_compliant = f.get("equality_act_compliant").and_then(|n| r.bool(n, "equality_act_compliant"));
     fm.nhs_constitution = f.get("nhs_constitution").and_then(|n| constitution(r, n));
     fm.related = f

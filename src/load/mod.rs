@@ -1,5 +1,6 @@
 //! Stage 1: read the content folder into typed documents and settings.
 
+mod acknowledge;
 mod covered;
 mod front_matter;
 mod route;

@@ -35,6 +35,7 @@ const SITE_KEYS: &[&str] = &[
     "retention",
     "consultation",
     "approval",
+    "acknowledge",
 ];
 
 pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
@@ -60,6 +61,9 @@ pub fn load(dir: &Path, display_dir: &str) -> LoadedConfig {
         }
     };
     let roles = list_file(dir, display_dir, "roles.yaml", &mut diags, role_from);
+    if let Some(ack) = &site.acknowledge {
+        diags.extend(super::acknowledge::unknown_roles(ack, &roles).into_iter().map(|d| d.in_file(&site_file)));
+    }
     let glossary = list_file(dir, display_dir, "glossary.yaml", &mut diags, glossary_from);
     let watchwords = Watchwords::of(&site);
     LoadedConfig { config: Config { site, roles, glossary, watchwords }, diags, fatal }
@@ -153,33 +157,8 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
     if let Some(b) = f.get("number_sections").and_then(|n| r.bool(n, "number_sections")) {
         site.number_sections = b;
     }
-    if let Some(review) = f
-        .get("review")
-        .and_then(|n| r.fields(n, "review", &["due_soon_days", "max_review_years", "default_years"], Code::S006))
-    {
-        let number = |r: &mut Reader, key: &str| {
-            review.get(key).and_then(|n| {
-                r.parsed(n, key, |s| {
-                    s.parse::<u32>().map_err(|_| Error::Invalid(format!("`{s}` is not a whole number of {key}")))
-                })
-            })
-        };
-        if let Some(d) = number(r, "due_soon_days") {
-            site.due_soon_days = d.value;
-        }
-        if let Some(y) = number(r, "max_review_years") {
-            site.max_review_years = y.value;
-        }
-        match number(r, "default_years") {
-            Some(y) if y.value == 0 => r.report(
-                Code::S006,
-                y.pos,
-                "review.default_years is 0: a review date on the day of ratification".into(),
-                Some("give the years from ratification to review, usually 3 (the default)".into()),
-            ),
-            Some(y) => site.default_review_years = y.value,
-            None => {}
-        }
+    if let Some(node) = f.get("review") {
+        review(r, node, &mut site);
     }
     let lower_list = |r: &mut Reader, key: &str| {
         f.get(key).map(|n| r.texts(n, key).into_iter().map(|t| t.value.to_lowercase()).collect())
@@ -198,7 +177,39 @@ fn site_from(r: &mut Reader, node: &Node) -> SiteConfig {
         site.deprecated_terms = r.items(node).into_iter().filter_map(|n| deprecated_term(r, n)).collect();
     }
     site.retention_years = f.get("retention").and_then(|n| retention_years(r, n));
+    site.acknowledge = f.get("acknowledge").and_then(|n| super::acknowledge::settings(r, n));
     site
+}
+
+/// `review: {due_soon_days, max_review_years, default_years}`, each optional.
+fn review(r: &mut Reader, node: &Node, site: &mut SiteConfig) {
+    let Some(review) = r.fields(node, "review", &["due_soon_days", "max_review_years", "default_years"], Code::S006)
+    else {
+        return;
+    };
+    let number = |r: &mut Reader, key: &str| {
+        review.get(key).and_then(|n| {
+            r.parsed(n, key, |s| {
+                s.parse::<u32>().map_err(|_| Error::Invalid(format!("`{s}` is not a whole number of {key}")))
+            })
+        })
+    };
+    if let Some(d) = number(r, "due_soon_days") {
+        site.due_soon_days = d.value;
+    }
+    if let Some(y) = number(r, "max_review_years") {
+        site.max_review_years = y.value;
+    }
+    match number(r, "default_years") {
+        Some(y) if y.value == 0 => r.report(
+            Code::S006,
+            y.pos,
+            "review.default_years is 0: a review date on the day of ratification".into(),
+            Some("give the years from ratification to review, usually 3 (the default)".into()),
+        ),
+        Some(y) => site.default_review_years = y.value,
+        None => {}
+    }
 }
 
 /// `retention: {years: N}`: whole years, at least one (a version kept for

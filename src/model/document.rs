@@ -244,6 +244,9 @@ pub struct FrontMatter {
     pub review_extension: Option<At<ReviewExtension>>,
     pub withdrawn: Option<At<Withdrawal>>,
     pub public: bool,
+    /// `acknowledge: true`: staff must confirm they have read the version
+    /// in force (`docs/telling-people.md`).
+    pub acknowledge: bool,
     pub nhs_constitution: Option<Constitution>,
     pub equality_act_compliant: Option<bool>,
     pub references_checked: Option<At<Approval>>,

@@ -1,6 +1,7 @@
 //! The typed model of a content library. Everything here is already parsed:
 //! later stages never look at the authors' strings again.
 
+pub mod ack_url;
 pub mod body;
 mod date;
 mod document;

@@ -207,6 +207,20 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
+/// One value put into an address (a query value, a path segment): every
+/// byte but the unreserved `A-Z a-z 0-9 - . _ ~` percent-encoded, so that
+/// a title with `&`, `#`, `=`, spaces or accents reaches the form whole.
+pub fn encode_component(value: &str) -> String {
+    let mut out = String::with_capacity(value.len());
+    for b in value.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => out.push(b as char),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
 /// Numeric character references and the named ones that spell URL
 /// punctuation, as an HTML reader would decode them.
 fn decode_entities(s: &str) -> String {

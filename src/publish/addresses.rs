@@ -89,6 +89,22 @@ pub fn type_listing(doc: &Document) -> String {
     listing("types", &doc.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()))
 }
 
+/// The Atom feed of what changed among the documents a page lists (a
+/// role's, a directorate's, a type's), beside it: `roles/lsms/feed.atom`.
+pub fn feed_of(page: &str) -> String {
+    format!("{page}feed.atom")
+}
+
+/// The calendar of review dates of one owner (an author's job title).
+pub fn owner_calendar(title: &str) -> String {
+    format!("reviews/owners/{}.ics", slugify_ascii(title))
+}
+
+/// The calendar of review dates of one directorate.
+pub fn directorate_calendar(name: &str) -> String {
+    format!("reviews/directorates/{}.ics", slugify_ascii(name))
+}
+
 /// The page of a role.
 pub fn role_url(role_id: &str) -> String {
     format!("roles/{}/", slugify_ascii(role_id))

@@ -9,3 +9,4 @@ pub mod csv;
 pub mod in_force;
 pub mod register;
 pub mod retention;
+pub mod reviews;

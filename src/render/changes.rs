@@ -127,6 +127,15 @@ pub fn view(site: &Publication, page: &ChangesPage, c: Comparison) -> ChangesVie
     }
 }
 
+/// The page's summary in one line, as the feeds give it: its sentences,
+/// or what the page says when the text is unchanged.
+pub fn summary_line(c: &Comparison) -> String {
+    match summary(c) {
+        lines if lines.is_empty() => "No changes to the text.".to_string(),
+        lines => lines.join(" "),
+    }
+}
+
 /// The counts at the top of the page, as sentences; empty when the text is unchanged.
 fn summary(c: &Comparison) -> Vec<String> {
     let s = &c.stats;

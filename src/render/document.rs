@@ -86,6 +86,10 @@ pub struct DocumentView {
     /// On the intranet only: who was consulted on the version and what
     /// they said.
     pub consultation: Option<ConsultationView>,
+    /// On the intranet only, on the page of a version in force that staff
+    /// must confirm: "Confirm you have read version N" and the form's
+    /// address for this version.
+    pub acknowledge: Option<crate::acknowledge::PageLink>,
 }
 
 /// The consultation as the page's folded table shows it.
@@ -171,6 +175,7 @@ pub fn document(site: &Publication, glossary: &GlossaryMarker, page: &DocPage, r
         findings: findings(site, doc, doc_index),
         kept: kept(site, doc),
         consultation: consultation(site, doc),
+        acknowledge: crate::acknowledge::page_link(site.lib, doc_index).filter(|_| site.shows_acknowledgement()),
     }
 }
 

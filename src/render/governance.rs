@@ -129,7 +129,6 @@ pub struct ReviewGroup {
 
 /// Current ratified documents by review state, then by directorate.
 pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
-    let today = site.lib.today();
     let soon = site.lib.config.site.due_soon_days;
     let groups = [
         ("Review date passed", "overdue", vec![ReviewState::Overdue]),
@@ -140,14 +139,13 @@ pub fn reviews(site: &Publication) -> Vec<ReviewGroup> {
         .into_iter()
         .map(|(title, state, states)| {
             let mut by_dir: BTreeMap<String, Vec<DocSummary>> = BTreeMap::new();
-            for (&i, doc) in site.main_of.values().map(|i| (i, site.lib.doc(*i))) {
-                if site.lib.in_force(i) && states.contains(&doc.review_state(today, soon)) {
-                    by_dir.entry(doc.directorate_label().to_string()).or_default().push(summary(
-                        site,
-                        doc,
-                        &site.url_of[&i],
-                    ));
-                }
+            // The same rule as the calendars and `trustdocs reviews`.
+            for (i, doc, _) in crate::records::reviews::in_force(site, soon).filter(|(_, _, s)| states.contains(s)) {
+                by_dir.entry(doc.directorate_label().to_string()).or_default().push(summary(
+                    site,
+                    doc,
+                    &site.url_of[&i],
+                ));
             }
             by_dir.values_mut().for_each(|v| v.sort_by(|a, b| a.review_iso.cmp(&b.review_iso)));
             let count = by_dir.values().map(Vec::len).sum();

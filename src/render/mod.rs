@@ -237,12 +237,22 @@ fn group_by(site: &Publication, folder: &str, key: impl Fn(&crate::model::Docume
         .collect()
 }
 
+/// The type a document is listed under.
+fn type_key(d: &crate::model::Document) -> String {
+    d.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone())
+}
+
+/// The directorate a document is listed under.
+fn directorate_key(d: &crate::model::Document) -> String {
+    d.directorate_label().to_string()
+}
+
 fn by_type(site: &Publication) -> Vec<Group> {
-    group_by(site, "types", |d| d.meta.doc_type.as_ref().map_or_else(|| "other".to_string(), |t| t.value.clone()))
+    group_by(site, "types", type_key)
 }
 
 fn by_directorate(site: &Publication) -> Vec<Group> {
-    group_by(site, "directorates", |d| d.directorate_label().to_string())
+    group_by(site, "directorates", directorate_key)
 }
 
 fn a_to_z(site: &Publication) -> Vec<Group> {
@@ -256,8 +266,8 @@ fn listing_pages(site: &Publication, templates: &Templates, common: &Value) -> R
     for (kind, groups) in [("type", by_type(site)), ("directorate", by_directorate(site))] {
         for g in &groups {
             let root = root_of(&g.url);
-            let ctx =
-                context! { root, page_title => &g.label, section => kind, kind, group => ser(g), ..common.clone() };
+            let feed = format!("{root}{}", addresses::feed_of(&g.url));
+            let ctx = context! { root, page_title => &g.label, section => kind, kind, feed, group => ser(g), ..common.clone() };
             files.push(OutputFile::bytes(format!("{}index.html", g.url), templates.render("listing.html", ctx)?));
         }
     }
@@ -280,7 +290,8 @@ fn library_pages(
         let root = root_of(&url);
         let sections = library::role_sections(site, glossary, &role.id, &root);
         let contact = library::role_contact(site, role, &root);
-        let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), contact => ser(contact), sections => ser(sections), ..common.clone() };
+        let feed = format!("{root}{}", addresses::feed_of(&url));
+        let ctx = context! { root, page_title => &role.title, section => "roles", role => ser(role), contact => ser(contact), feed, sections => ser(sections), ..common.clone() };
         files.push(OutputFile::bytes(format!("{url}index.html"), templates.render("role.html", ctx)?));
     }
     let eia = context! { root => "../", page_title => "Equality impact assessments", section => "eia", register => ser(library::eia_register(site)), ..common.clone() };
@@ -311,10 +322,32 @@ fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
         OutputFile::bytes(addresses::FEED, feeds::atom(site)),
         OutputFile::bytes(addresses::SITEMAP, feeds::sitemap(site, &pages)),
     ];
+    files.extend(feeds::changes::topic_feeds(site, &feed_topics(site)));
     if site.shows_reviews() {
-        files.push(OutputFile::bytes(addresses::CALENDAR, feeds::calendar(site)));
+        files.push(OutputFile::bytes(addresses::CALENDAR, feeds::calendar::library(site)));
     }
     files
+}
+
+/// The pages with a feed of what changed: each type's and directorate's
+/// listing (the same groups, so each feed has its page) and each role's.
+fn feed_topics<'a>(site: &'a Publication) -> Vec<feeds::changes::Topic<'a>> {
+    let org = &site.lib.config.site.organisation;
+    let groups = |groups: Vec<Group>, key: fn(&crate::model::Document) -> String| {
+        groups.into_iter().map(move |g| feeds::changes::Topic {
+            title: format!("{org} – changes: {}", g.label),
+            page: g.url,
+            has: Box::new(move |d| key(d) == g.name),
+        })
+    };
+    let mut topics: Vec<_> =
+        groups(by_type(site), type_key).chain(groups(by_directorate(site), directorate_key)).collect();
+    topics.extend(site.roles().into_iter().map(|role| feeds::changes::Topic {
+        title: format!("{org} – changes: {}", role.title),
+        page: library::role_url(&role.id),
+        has: Box::new(|d| d.body.sections.iter().any(|s| s.role.as_deref() == Some(role.id.as_str()))),
+    }));
+    topics
 }
 
 /// The checks, reviews, register and references pages and their CSVs, each
@@ -334,7 +367,16 @@ fn governance_pages(
     sink.send_written(addresses::CHECKS, &|w| templates.render_to("checks.html", checks.clone(), w))?;
     drop(checks);
     clock.lap("governance: checks page");
-    let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", groups => ser(governance::reviews(site)), ..common.clone() };
+    // The owners' and directorates' calendars, which the reviews page lists.
+    let (owners, directorates) = feeds::calendar::by_owner_and_directorate(site);
+    let listed = |subs: &[feeds::calendar::Subscription]| {
+        subs.iter().map(|s| context! { path => &s.path, label => &s.label }).collect::<Vec<_>>()
+    };
+    let calendars = context! { owners => listed(&owners), directorates => listed(&directorates) };
+    for s in owners.into_iter().chain(directorates) {
+        sink.send(OutputFile::bytes(s.path, s.ics))?;
+    }
+    let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", calendars, groups => ser(governance::reviews(site)), ..common.clone() };
     sink.send(OutputFile::bytes(addresses::REVIEWS, templates.render("reviews.html", reviews)?))?;
     clock.lap("governance: reviews page");
     register::register(site, templates, common, sink)?;

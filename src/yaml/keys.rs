@@ -30,6 +30,7 @@ pub const FRONT_MATTER: &[&str] = &[
     "review_date",
     "review_extension",
     "public",
+    "acknowledge",
     "nhs_constitution",
     "equality_act_compliant",
     "references_checked",

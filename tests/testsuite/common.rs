@@ -251,6 +251,12 @@ pub fn select_attrs(html: &str, css: &str, name: &str) -> Vec<String> {
 
 /// Every HTML page of a built site, by its path under the output folder.
 pub fn pages_of(root: &std::path::Path) -> Vec<(String, String)> {
+    files_of(root, "html")
+}
+
+/// Every file of a built site whose name ends in `.ext`, by its path
+/// under the output folder, with its text.
+pub fn files_of(root: &std::path::Path, ext: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut todo = vec![root.to_path_buf()];
     while let Some(dir) = todo.pop() {
@@ -258,7 +264,7 @@ pub fn pages_of(root: &std::path::Path) -> Vec<(String, String)> {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 todo.push(path);
-            } else if path.extension().is_some_and(|e| e == "html") {
+            } else if path.extension().is_some_and(|e| e == ext) {
                 let rel = path.strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
                 out.push((rel, std::fs::read_to_string(&path).unwrap()));
             }

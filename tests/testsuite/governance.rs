@@ -33,8 +33,10 @@ fn reviews_page_groups_by_state_and_directorate() {
     let f = fixture();
     f.build(&[]);
     let html = f.read("out/reviews/index.html");
-    assert_eq!(select_texts(&html, "h2"), vec!["Review date passed (1)", "Due for review soon (0)", "In date (1)"]);
-    assert_eq!(select_texts(&html, "h3"), vec!["Estates", "Governance"]);
+    let h2 = ["Review date passed (1)", "Due for review soon (0)", "In date (1)", "Review dates in your calendar"];
+    assert_eq!(select_texts(&html, "h2"), h2);
+    let h3 = ["Estates", "Governance", "Calendars by owner", "Calendars by directorate"];
+    assert_eq!(select_texts(&html, "h3"), h3);
     assert!(select_texts(&html, "tbody tr")[0].contains("A Author"), "shows the owner");
 }
 
