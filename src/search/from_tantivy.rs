@@ -15,17 +15,16 @@ pub fn terms(idx: &SearchIndex) -> tantivy::Result<Terms> {
     let mut stems = BTreeSet::new();
     for &(field, _, _) in &idx.fields.text {
         for segment in searcher.segment_readers() {
-            let mut stream = segment.inverted_index(field)?.terms().stream()?;
+            let inverted = segment.inverted_index(field)?;
+            let mut stream = inverted.terms().stream()?;
             while stream.advance() {
                 stems.insert(String::from_utf8_lossy(stream.key()).into_owned());
             }
         }
     }
     let stems: Vec<String> = stems.into_iter().collect();
-    let postings: Vec<Postings> = stems
-        .par_iter()
-        .map(|s| term_postings(&searcher, &idx.fields, &numbers, s))
-        .collect::<tantivy::Result<_>>()?;
+    let postings: Vec<Postings> =
+        stems.par_iter().map(|s| term_postings(&searcher, &idx.fields, &numbers, s)).collect::<tantivy::Result<_>>()?;
     let vocabulary = super::vocabulary::read(&searcher, idx.fields.words)?;
     Ok(Terms { stems, postings, vocabulary })
 }

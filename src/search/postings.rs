@@ -155,8 +155,7 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     let average = counts.tokens.map(|t| t as f32 / pages as f32);
     let mut by_stem: Vec<(String, Vec<Hit>)> = counts.stems.names.into_iter().zip(counts.stems.hits).collect();
     by_stem.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let postings =
-        by_stem.par_iter_mut().map(|(_, hits)| scored(hits, pages, &average, &kinds)).collect::<Vec<_>>();
+    let postings = by_stem.par_iter_mut().map(|(_, hits)| scored(hits, pages, &average, &kinds)).collect::<Vec<_>>();
     let stems = by_stem.into_iter().map(|(stem, _)| stem).collect();
     let mut vocabulary: Vec<(String, u32)> = counts.words.into_iter().map(|(w, (pages, _))| (w, pages)).collect();
     vocabulary.par_sort_unstable();

@@ -47,6 +47,7 @@ mod role_contacts;
 mod route;
 mod schema;
 mod search;
+mod search_terms;
 mod serve;
 mod site;
 mod suggestions;
