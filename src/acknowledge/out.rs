@@ -25,6 +25,14 @@ pub fn check(out: &Path, content: &Path, inputs: &[&Path]) -> Result<()> {
     if let Some(site) = target.ancestors().skip(1).find(|a| is_marked(a)) {
         return refuse(format!("it is inside {}, the output of a trustdocs build", site.display()));
     }
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(Error::Usage(format!(
+            "--out {}: the folder {} does not exist; create it first, or name a file in a folder that exists",
+            out.display(),
+            parent.display()
+        )));
+    }
     if target.is_dir() {
         return refuse("it is a folder; name a file".into());
     }

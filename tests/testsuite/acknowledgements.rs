@@ -275,6 +275,20 @@ fn the_report_is_never_written_into_the_content_folder_or_a_site() {
         assert!(!f.path(target).exists() || target == "staff.csv", "{target} was written");
     }
     assert_eq!(f.read("staff.csv"), STAFF);
+    // A folder that does not exist is named, with what to do.
+    let args = [
+        "acknowledgements",
+        "content",
+        "--responses",
+        "responses.csv",
+        "--staff",
+        "staff.csv",
+        "--out",
+        "nowhere/r.csv",
+    ];
+    let out = f.run(&args);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("the folder nowhere does not exist; create it first"), "{}", stderr(&out));
 }
 
 /// Every byte of every file under `dir`.
