@@ -5,7 +5,6 @@
 //! with a staff list and writes staff data nowhere but where it is told.
 
 use crate::common::*;
-use std::path::Path;
 
 const TODAY: &str = "2026-11-23";
 const TITLE: &str = "Fire & Safety #1: Café rules, 50% off";
@@ -266,40 +265,20 @@ fn the_report_is_never_written_into_the_content_folder_or_a_site() {
         "docs-link/r.csv",
         "staff.csv",
     ];
+    let write_to = |target: &str| {
+        f.run(&["acknowledgements", "content", "--responses", "responses.csv", "--staff", "staff.csv", "--out", target])
+    };
     for target in refused {
-        let args =
-            ["acknowledgements", "content", "--responses", "responses.csv", "--staff", "staff.csv", "--out", target];
-        let out = f.run(&args);
+        let out = write_to(target);
         assert_eq!(out.status.code(), Some(2), "{target}: {}", stderr(&out));
         assert!(stderr(&out).contains("refusing to write the report"), "{target}: {}", stderr(&out));
         assert!(!f.path(target).exists() || target == "staff.csv", "{target} was written");
     }
     assert_eq!(f.read("staff.csv"), STAFF);
     // A folder that does not exist is named, with what to do.
-    let args = [
-        "acknowledgements",
-        "content",
-        "--responses",
-        "responses.csv",
-        "--staff",
-        "staff.csv",
-        "--out",
-        "nowhere/r.csv",
-    ];
-    let out = f.run(&args);
+    let out = write_to("nowhere/r.csv");
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
     assert!(stderr(&out).contains("the folder nowhere does not exist; create it first"), "{}", stderr(&out));
-}
-
-/// Every byte of every file under `dir`.
-fn all_files(dir: &Path, out: &mut Vec<(String, Vec<u8>)>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        match entry.file_type().unwrap().is_dir() {
-            true => all_files(&path, out),
-            false => out.push((path.display().to_string(), std::fs::read(&path).unwrap())),
-        }
-    }
 }
 
 #[test]
@@ -333,8 +312,7 @@ fn staff_data_reaches_no_byte_of_any_site() {
         build.extend(public.then_some("--public"));
         let run = f.run(&build);
         assert!(run.status.success(), "{}", stderr(&run));
-        let mut files = Vec::new();
-        all_files(&f.path(out), &mut files);
+        let files = snapshot(&f.path(out));
         assert!(files.len() > 10, "{out} is a site");
         for (path, bytes) in files {
             for needle in [CANARY.as_bytes(), b"canary@t.nhs.uk"] {
