@@ -34,13 +34,35 @@ pub struct Terms {
 }
 
 /// Page `n` holds a stem `tf` times in field `field`, whose length has the
-/// fieldnorm id `norm`.
+/// fieldnorm id `norm`. Packed in 8 bytes (field 4 bits, norm 8, tf 20): a
+/// library of 10,000 pages has millions, all kept until they are scored. A
+/// term frequency past a million in one field of one page counts as a
+/// million, where BM25 has long stopped telling them apart.
 #[derive(Clone, Copy)]
 struct Hit {
     n: u32,
-    field: u8,
-    norm: u8,
-    tf: u32,
+    packed: u32,
+}
+
+impl Hit {
+    const TF_MAX: u32 = (1 << 20) - 1;
+
+    fn new(n: u32, field: usize, norm: u8, tf: u32) -> Hit {
+        const { assert!(FIELDS <= 16, "a field's number takes 4 bits") };
+        Hit { n, packed: (field as u32) << 28 | u32::from(norm) << 20 | tf.min(Self::TF_MAX) }
+    }
+
+    fn field(self) -> usize {
+        (self.packed >> 28) as usize
+    }
+
+    fn norm(self) -> u8 {
+        (self.packed >> 20) as u8
+    }
+
+    fn tf(self) -> u32 {
+        self.packed & Self::TF_MAX
+    }
 }
 
 /// What one worker has counted over its pages.
@@ -112,7 +134,7 @@ impl Counts {
             self.tokens[field] += u64::from(length);
             let norm = FieldNormReader::fieldnorm_to_id(length);
             for (id, tf) in tf.drain() {
-                self.stems.hits[id as usize].push(Hit { n: doc.n, field: field as u8, norm, tf });
+                self.stems.hits[id as usize].push(Hit::new(doc.n, field, norm, tf));
             }
         }
         self
@@ -166,10 +188,10 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
 /// it times the field's weight, added up in `TEXT_FIELDS` order in f32, as
 /// `score::term_postings` adds them, then quantised.
 fn scored(hits: &mut [Hit], pages: u64, average: &[f32; FIELDS], kinds: &[Kind]) -> Postings {
-    hits.sort_unstable_by_key(|h| (h.n, h.field));
+    hits.sort_unstable_by_key(|h| (h.n, h.field()));
     let mut doc_freq = [0u64; FIELDS];
     for h in hits.iter() {
-        doc_freq[h.field as usize] += 1;
+        doc_freq[h.field()] += 1;
     }
     let bm25: Vec<Option<Bm25Weight>> = (0..FIELDS)
         .map(|f| (doc_freq[f] > 0).then(|| Bm25Weight::for_one_term_without_explain(doc_freq[f], pages, average[f])))
@@ -178,8 +200,8 @@ fn scored(hits: &mut [Hit], pages: u64, average: &[f32; FIELDS], kinds: &[Kind])
         .map(|page| {
             let kind = kinds[page[0].n as usize];
             let sum = page.iter().fold(0.0f32, |sum, h| {
-                let (name, boost) = TEXT_FIELDS[h.field as usize];
-                let score = bm25[h.field as usize].as_ref().map_or(0.0, |w| w.score(h.norm, h.tf));
+                let (name, boost) = TEXT_FIELDS[h.field()];
+                let score = bm25[h.field()].as_ref().map_or(0.0, |w| w.score(h.norm(), h.tf()));
                 sum + score * weight(name, boost, kind)
             });
             (page[0].n, quantize(sum))
