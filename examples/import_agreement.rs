@@ -20,6 +20,13 @@ fn main() {
             println!("{}", m.differences());
         }
     }
+    for (ext, title) in [("txt", "text as pdftotext -layout gives it"), ("docx", "Word")] {
+        let m = agreement::measure_varied(&agreement::varied_inputs(ext));
+        println!("{}", m.table(&format!("The varied corpus, {title} (.{ext}, every key)")));
+        if diff {
+            println!("{}", m.differences());
+        }
+    }
     let dist = std::env::temp_dir().join(format!("trustdocs-import-agreement-{}", std::process::id()));
     match agreement::pdf_inputs(&dist) {
         Some(pdfs) => {
