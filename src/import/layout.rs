@@ -17,6 +17,15 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(appendix|annex|schedule)\s+([0-9]{1,2}|[A-Z]|[ivx]{1,4})\b\s*[:.–—-]?\s*(.*)$")
         .expect("appendix")
 });
+/// "Section 2 – Scope", "SECTION 1: OUR AIM", "Part 3. Duties": a numbered
+/// heading whose number has a word before it.
+static SECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:section|part)\s+(\d{1,2}(?:\.\d{1,2}){0,3})\s*[:.–—-]?\s+(\S.*)$").expect("section word")
+});
+/// A cell that is a heading's number alone: "1", "1.0", "3.1.", "Section 2:".
+static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s*[:–—-]?$").expect("number cell")
+});
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
 static DOTTED_ITEM: LazyLock<Regex> =
@@ -225,6 +234,16 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i < g.lines.len() {
             let line = g.lines[i];
+            // "1    Introduction": a number set apart from its title by a
+            // tab or spaces is a heading, not a row of two cells, unless it
+            // continues a table.
+            let in_rows = i > 0 && is_row(&g.lines[i - 1].text);
+            if let Some(h) = spaced_heading(&line.text).filter(|_| !in_rows) {
+                if self.heading(&h, line.no, false) {
+                    i += 1;
+                    continue;
+                }
+            }
             if is_row(&line.text) {
                 let heading_first = i == 0 && cells(&line.text).iter().filter(|c| !c.trim().is_empty()).count() == 1;
                 if heading_first && self.heading(&line.text.replace('\t', " "), line.no, true) {
@@ -294,7 +313,8 @@ impl<'a> Reader<'a> {
 
     /// Reads `text` as a heading if it is one; returns whether it was.
     fn heading(&mut self, text: &str, no: u32, in_table: bool) -> bool {
-        let t = text.trim();
+        let worded = without_section_word(text.trim());
+        let t = worded.as_deref().unwrap_or(text.trim());
         if t.is_empty() || t.len() > 140 {
             return false;
         }
@@ -310,7 +330,7 @@ impl<'a> Reader<'a> {
             let number = c[1].to_string();
             let Some(rest) = c.get(2).map(|m| m.as_str().trim()) else { return false };
             if self.is_title(rest, &number) {
-                let level = number.split('.').count() as u8;
+                let level = number_level(&number);
                 let title = self.title_case(rest);
                 self.section = Some(number.clone());
                 self.push_heading(level, Some(number), &title, loc);
@@ -543,6 +563,35 @@ impl<'a> Reader<'a> {
         finish(&mut out, &mut growing);
         self.blocks = out;
     }
+}
+
+/// "Section 2 – Scope" → "2 Scope": the number without the word before it.
+fn without_section_word(t: &str) -> Option<String> {
+    let c = SECTION_WORD.captures(t)?;
+    Some(format!("{} {}", &c[1], c[2].trim()))
+}
+
+/// A line of two cells, a heading number and a title ("1    Introduction",
+/// "SECTION 1:   OUR AIM"), as one line with the number's word taken off.
+fn spaced_heading(text: &str) -> Option<String> {
+    let cells = cells(text);
+    let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    if filled.len() != 2 || !NUMBER_CELL.is_match(filled[0]) {
+        return None;
+    }
+    let number = filled[0].trim_end_matches([':', '–', '—', '-', ' ']);
+    let joined = format!("{number} {}", filled[1]);
+    Some(without_section_word(&joined).unwrap_or(joined))
+}
+
+/// A heading's level from its number: "3.1" is 2; "1.0" is 1, as its
+/// trailing zero only pads the number.
+fn number_level(number: &str) -> u8 {
+    let mut parts: Vec<&str> = number.split('.').collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| p.chars().all(|c| c == '0')) {
+        parts.pop();
+    }
+    parts.len() as u8
 }
 
 /// A heading's hand-written number and its text: "4.2 Line managers" →
