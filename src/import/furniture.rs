@@ -185,7 +185,47 @@ fn repeated(lines: &[Line]) -> Vec<bool> {
         }
     }
     by_page(lines, &keys, &mut mark);
+    page_edges(lines, &exact, &keys, &mut mark);
     mark
+}
+
+/// The first and last line of each page (split at form feeds; the whole
+/// text is one page without them): a line there that numbers the page
+/// ("… – Page 2", "3 of 12"), or that stands only at page edges and is
+/// printed there more than once, is a running header or footer, however
+/// few pages the document has.
+fn page_edges(lines: &[Line], exact: &[String], keys: &[String], mark: &mut [bool]) {
+    let mut edges: Vec<usize> = Vec::new();
+    let mut page_lines: Vec<usize> = Vec::new();
+    let mut close_page = |page_lines: &mut Vec<usize>| {
+        edges.extend(page_lines.first().copied());
+        edges.extend(page_lines.last().copied());
+        page_lines.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if page_lines.last().is_some_and(|&j| lines[j].page != l.page) {
+            close_page(&mut page_lines);
+        }
+        if !exact[i].is_empty() {
+            page_lines.push(i);
+        }
+    }
+    close_page(&mut page_lines);
+    let mut at_edge: HashMap<&str, usize> = HashMap::new();
+    for &i in &edges {
+        *at_edge.entry(exact[i].as_str()).or_default() += 1;
+    }
+    let mut everywhere: HashMap<&str, usize> = HashMap::new();
+    for e in exact.iter().filter(|e| !e.is_empty()) {
+        *everywhere.entry(e.as_str()).or_default() += 1;
+    }
+    for &i in &edges {
+        let e = exact[i].as_str();
+        let only_at_edges = at_edge[e] >= 2 && everywhere[e] == at_edge[e];
+        if only_at_edges || (PAGE_MARK.is_match(&keys[i]) && keys[i].to_lowercase().contains("page")) {
+            mark[i] = true;
+        }
+    }
 }
 
 /// For each repeated line, the mean number of non-blank lines between its occurrences.
