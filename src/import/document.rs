@@ -111,10 +111,11 @@ fn fill_from_body(
 ) {
     if front.title.is_none() {
         let description = front.description.clone();
-        front.title = title_from_body(blocks, start, hints, description, drop, warnings);
+        front.title = title_from_body(blocks, start, hints, description, drop, config, warnings);
     }
     if let Some(title) = &front.title {
         drop_cover_title(blocks, start, title, drop);
+        drop_organisation_lines(blocks, start, drop, warnings);
     }
     if front.doc_type.is_none() {
         front.doc_type = type_from_text(front.title.as_deref(), blocks, config, warnings);
@@ -142,6 +143,7 @@ fn title_from_body(
     hints: &TitleHints,
     description: Option<String>,
     drop: &mut BTreeSet<usize>,
+    config: &Config,
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
     let check = |message: String| Warning::new(WarnKind::Check, None, Some("title"), message);
@@ -150,6 +152,15 @@ fn title_from_body(
     } else if let Some(d) = description {
         warnings.push(check("title taken from the reader box's “Description”".into()));
         Some(d)
+    } else if let Some((i, t)) = cover_title(blocks, start, config) {
+        warnings.push(Warning::new(
+            WarnKind::Check,
+            Some(blocks[i].loc),
+            Some("title"),
+            format!("title “{t}” taken from the cover's line that names the document's type"),
+        ));
+        drop.insert(i);
+        Some(t)
     } else if let Some(t) = hints.running.clone() {
         warnings.push(check(format!("title “{t}” taken from the running header or footer")));
         Some(t)
@@ -169,7 +180,7 @@ fn title_from_body(
 
 /// The cover's title, printed again above the control table, leaves the body.
 fn drop_cover_title(blocks: &[Block], start: usize, title: &str, drop: &mut BTreeSet<usize>) {
-    for (i, b) in blocks.iter().enumerate().take(start) {
+    for (i, b) in blocks.iter().enumerate().take(start + 1) {
         if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. })
             && b.plain().trim().eq_ignore_ascii_case(title)
         {
@@ -210,6 +221,66 @@ fn self_reference(blocks: &[Block], config: &Config) -> Option<String> {
         .map(|(_, t)| t.clone())
 }
 
+/// The cover's line that names a document type ("LONE WORKING PROCEDURE",
+/// "Freedom to Speak Up (Whistleblowing) Policy"): the title, where an
+/// organisation's name or a running header stands above it. The first
+/// heading counts, as a title in capitals reads as one.
+fn cover_title(blocks: &[Block], start: usize, config: &Config) -> Option<(usize, String)> {
+    blocks.iter().enumerate().take(start + 1).find_map(|(i, b)| {
+        let t = match &b.kind {
+            Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim(),
+            _ => return None,
+        };
+        let words = t.split_whitespace().count();
+        let is_title = (2..=14).contains(&words)
+            && !is_organisation(t)
+            && !t.ends_with(['.', ':'])
+            && super::labels::at_start(t).is_none()
+            && values::doc_type(t, config).is_some()
+            && !names_only_a_kind(t, config);
+        is_title.then(|| (i, values::title_case_if_caps(t)))
+    })
+}
+
+/// "Clinical Guideline", "Standard Operating Procedure": a line that says
+/// what kind of document follows, not which one.
+fn names_only_a_kind(t: &str, config: &Config) -> bool {
+    const KIND_WORDS: [&str; 8] =
+        ["clinical", "corporate", "standard", "operating", "trust", "wide", "non", "document"];
+    super::labels::words(t).iter().all(|(w, _)| {
+        let singular = w.trim_end_matches('s');
+        KIND_WORDS.contains(&w.as_str())
+            || config.site.document_types.iter().any(|d| d == singular)
+            || singular == "guidance"
+    })
+}
+
+/// An organisation's name ("Ashdown Valley Hospitals NHS Trust",
+/// "HARBOURSIDE COMMUNITY NHS TRUST"): never a document's title.
+fn is_organisation(t: &str) -> bool {
+    let words: Vec<String> = super::labels::words(t).into_iter().map(|w| w.0).collect();
+    let last = words.last().map_or("", String::as_str);
+    words.len() <= 10 && matches!(last, "trust" | "board" | "icb" | "council" | "partnership")
+        || words.iter().any(|w| w == "nhs") && words.len() <= 8 && !words.iter().any(|w| w == "policy")
+}
+
+/// The organisation's name above the title on the cover leaves the body,
+/// reported: the site names the organisation.
+fn drop_organisation_lines(blocks: &[Block], start: usize, drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
+    for (i, b) in blocks.iter().enumerate().take(start + 1) {
+        let Kind::Paragraph { text } = &b.kind else { continue };
+        if !drop.contains(&i) && is_organisation(text.plain.trim()) {
+            drop.insert(i);
+            warnings.push(Warning::new(
+                WarnKind::Dropped,
+                Some(b.loc),
+                None,
+                format!("the organisation's name “{}” on the cover left out", text.plain.trim()),
+            ));
+        }
+    }
+}
+
 /// The first short line before the body: a cover's title.
 fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<(usize, String)> {
     blocks.iter().enumerate().take(start.max(1)).filter(|(i, _)| !drop.contains(i)).find_map(|(i, b)| {
@@ -221,7 +292,8 @@ fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<
         let lower = t.to_lowercase();
         let not_title = ["summary", "contents", "document control", "reader box", "transcription"]
             .iter()
-            .any(|w| lower.contains(w));
+            .any(|w| lower.contains(w))
+            || is_organisation(&t);
         ((2..=14).contains(&words) && !not_title && !t.ends_with(['.', ':']))
             .then(|| (i, values::title_case_if_caps(&t)))
     })
