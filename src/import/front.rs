@@ -34,9 +34,10 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
         let before = sheet.found.len();
         let mut unlabelled = Vec::new();
         let rows = block.rows();
+        let label_column = is_control_table(block);
         for row in &rows {
             let cells: Vec<String> = row.cells.iter().map(|c| c.plain.trim().to_string()).collect();
-            let n = pairs(&cells, row.loc, &mut sheet);
+            let n = pairs(&cells, row.loc, label_column, &mut sheet);
             if n == 0 && cells.iter().any(|c| !c.is_empty()) {
                 unlabelled.push((row.loc, cells.join(" ")));
             }
@@ -154,7 +155,7 @@ fn is_control_table(block: &Block) -> bool {
 
 /// Finds the labelled values of one row's cells: "Label: value" in a cell,
 /// or a label cell followed by a value cell. Returns how many were found.
-fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
+fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet) -> usize {
     let mut n = 0;
     let mut previous: Option<Field> = None;
     let mut k = 0;
@@ -164,7 +165,10 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
         if cell.is_empty() {
             continue;
         }
-        let Some(l) = labels::at_start(cell) else {
+        // The label column of a control table: "Reference | AVH/HS/044".
+        let in_column = label_column && cells.len() >= 2 && k == 1;
+        let label = if in_column { labels::in_label_column(cell) } else { labels::at_start(cell) };
+        let Some(l) = label else {
             warn_unknown_label(cell, cells.len(), loc, sheet);
             continue;
         };

@@ -317,6 +317,22 @@ pub fn at_start(cell: &str) -> Option<Label<'_>> {
     if !first.is_alphabetic() {
         return None;
     }
+    by_synonym(cell).or_else(|| by_key_words(cell, true))
+}
+
+/// A cell in the label column of a control table (where the other rows
+/// hold labels): a label by its key words even without a colon
+/// ("Reference", "Protocol ID", "Available to the public").
+pub fn in_label_column(cell: &str) -> Option<Label<'_>> {
+    let first = cell.trim_start().chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    by_synonym(cell).or_else(|| by_key_words(cell, false))
+}
+
+/// The label of the synonym table that starts `cell`, the longest when several do.
+fn by_synonym(cell: &str) -> Option<Label<'_>> {
     let cell_words = words(cell);
     let mut best: Option<(usize, Field)> = None;
     for (syn, field) in SYNONYM_WORDS.iter() {
@@ -339,6 +355,45 @@ pub fn at_start(cell: &str) -> Option<Label<'_>> {
     }
     Some(Label { field, label: cell[..end].trim(), rest: rest.trim() })
 }
+
+/// A label the synonym table does not hold, read by the words that say what
+/// it is about ("Name of originator/author:", "Author (name and job
+/// title):", "Executive Director:", "Protocol ID"). Only a label that is
+/// set apart as one, ended by a colon (or, with `colon` false, alone in
+/// its cell), and of six words at most, is read so; `KEY_WORDS` in order,
+/// the first that fits wins.
+fn by_key_words(cell: &str, colon: bool) -> Option<Label<'_>> {
+    let (label, rest) = match cell.find(':') {
+        Some(i) => (&cell[..i], &cell[i + 1..]),
+        None if !colon => (cell, ""),
+        None => return None,
+    };
+    let ws: Vec<String> = words(label).into_iter().map(|w| w.0).collect();
+    if ws.is_empty() || ws.len() > 6 {
+        return None;
+    }
+    let has = |stems: &[&str]| ws.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    let field = KEY_WORDS.iter().find(|(all, any, _)| all.iter().all(|a| has(&[a])) && has(any)).map(|k| k.2)?;
+    Some(Label { field, label: label.trim(), rest: rest.trim() })
+}
+
+/// The words of a label that say what it is about, most telling first:
+/// (every one of these word stems, and one of these, → field). A date's
+/// label is told by what it dates; a person's by their role.
+const KEY_WORDS: &[(&[&str], &[&str], Field)] = &[
+    (&["date"], &["review", "expir"], Field::ReviewDate),
+    (&["date"], &["ratif", "approv"], Field::RatifiedDate),
+    (&["date"], &["publi", "issue"], Field::Published),
+    (&["date"], &["valid"], Field::ValidatedDate),
+    (&[], &["review"], Field::ReviewDate),
+    (&[], &["ratif", "approv"], Field::RatifiedBy),
+    (&[], &["author", "originator", "owner", "writer"], Field::Author),
+    (&[], &["director", "executive", "sponsor"], Field::ExecutiveLead),
+    (&[], &["directorate", "division", "department"], Field::Directorate),
+    (&[], &["public", "publication"], Field::Public),
+    (&[], &["version"], Field::Version),
+    (&[], &["ref", "reference", "number", "no", "id", "identifier", "code"], Field::Id),
+];
 
 /// Every label of two words or more in a run of text (a control box that
 /// an extraction flattened into one line): (start, end, field), longest
@@ -401,5 +456,22 @@ mod tests {
         assert!(at_start("Title and web links from the document library").is_none());
         let l = at_start("Document for Public Display: Yes").unwrap();
         assert_eq!((l.field, l.rest), (Field::Public, "Yes"));
+    }
+
+    #[test]
+    fn labels_outside_the_table_read_by_their_words() {
+        for (cell, field, rest) in [
+            ("Name of originator/author: Tom Adeyemi", Field::Author, "Tom Adeyemi"),
+            ("Author (name and job title): Grace Lindqvist", Field::Author, "Grace Lindqvist"),
+            ("Executive Director: Chief Nurse", Field::ExecutiveLead, "Chief Nurse"),
+            ("Date of next review: 1 May 2027", Field::ReviewDate, "1 May 2027"),
+        ] {
+            let l = at_start(cell).unwrap();
+            assert_eq!((l.field, l.rest), (field, rest), "{cell}");
+        }
+        // Without a colon only a cell of a control table's label column is a label.
+        assert!(at_start("Protocol ID").is_none());
+        assert_eq!(in_label_column("Protocol ID").unwrap().field, Field::Id);
+        assert_eq!(in_label_column("Available to the public").unwrap().field, Field::Public);
     }
 }

@@ -238,23 +238,26 @@ pub fn measure(inputs: &[(String, std::path::PathBuf, &Pair)]) -> Measure {
 /// `every_key`: count every key of the hand-made file, none as supplied.
 pub fn measure_with(inputs: &[(String, std::path::PathBuf, &Pair)], every_key: bool) -> Measure {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
+    let config = trustdocs::load::settings::load(&content, "content").config;
     let mut m = Measure::default();
     for (name, path, pair) in inputs {
         let supplied = if every_key { ALL_KEYS } else { pair.supplied };
-        import_and_compare(name, path, &content.join("documents").join(pair.handmade), supplied, &mut m);
+        import_and_compare(name, path, &content.join("documents").join(pair.handmade), supplied, &config, &mut m);
     }
     m
 }
 
-/// Imports `source` with the example library's settings and compares it
-/// with the expected file.
-fn import_and_compare(name: &str, source: &Path, expected: &Path, supplied: &[&str], m: &mut Measure) {
-    static CONFIG: std::sync::LazyLock<trustdocs::config::Config> = std::sync::LazyLock::new(|| {
-        let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
-        trustdocs::load::settings::load(&content, "content").config
-    });
+/// Imports `source` with `config` and compares it with the expected file.
+fn import_and_compare(
+    name: &str,
+    source: &Path,
+    expected: &Path,
+    supplied: &[&str],
+    config: &trustdocs::config::Config,
+    m: &mut Measure,
+) {
     let converted =
-        trustdocs::import::convert(source, &CONFIG, None).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+        trustdocs::import::convert(source, config, None).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
     let expected = std::fs::read_to_string(expected).unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
     compare(name, &converted.imported.markdown, &expected, supplied, m);
 }
@@ -276,11 +279,14 @@ pub fn varied_inputs(ext: &str) -> Vec<(String, std::path::PathBuf, std::path::P
         .collect()
 }
 
-/// Measures the varied corpus against its expected files.
+/// Measures the varied corpus against its expected files, with the
+/// corpus's own settings (its site.yaml).
 pub fn measure_varied(inputs: &[(String, std::path::PathBuf, std::path::PathBuf)]) -> Measure {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/varied");
+    let config = trustdocs::load::settings::load(&dir, "varied").config;
     let mut m = Measure::default();
     for (name, source, expected) in inputs {
-        import_and_compare(name, source, expected, ALL_KEYS, &mut m);
+        import_and_compare(name, source, expected, ALL_KEYS, &config, &mut m);
     }
     m
 }
