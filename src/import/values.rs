@@ -112,9 +112,9 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
         Field::RatifiedDate => front.ratified_date = date(f, warnings),
         Field::Published => front.published = date(f, warnings),
         Field::ReviewDate => front.review_date = date(f, warnings),
-        Field::Public => match yes_no(v) {
+        Field::Public => match yes_no(v).or_else(|| published_where(v)) {
             Some(b) => front.public = Some(b),
-            None => unreadable(f, "yes or no", warnings),
+            None => unreadable(f, "yes or no, or where it is published (internet, intranet only)", warnings),
         },
         Field::Principles => front.principles = numbers(v),
         Field::StaffPledges => front.staff_pledges = numbers(v),
@@ -258,8 +258,14 @@ fn by_on(v: &str) -> (&str, Option<Date>) {
     (v, None)
 }
 
-/// "Daniel Willis / LSMS", "Jane Smith, Head of Nursing", "Security Team".
+/// "Daniel Willis / LSMS", "Jane Smith, Head of Nursing", "Lucy Brennan
+/// (Infection Prevention Nurse)", "Security Team".
 fn person(v: &str) -> (Option<String>, Option<String>) {
+    if let Some((name, rest)) = v.trim().strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        if name.split_whitespace().count() <= 5 && !rest.contains(['(', ')']) {
+            return (text(name), text(rest));
+        }
+    }
     for sep in [" / ", "/", ", ", " - ", " – "] {
         if let Some((a, b)) = v.split_once(sep) {
             if !a.trim().is_empty() && !b.trim().is_empty() && a.split_whitespace().count() <= 5 {
@@ -278,6 +284,19 @@ pub fn yes_no(v: &str) -> Option<bool> {
         "no" | "n" | "false" => Some(false),
         _ => None,
     })
+}
+
+/// "Publication: Internet & Intranet" is public; "Intranet only" is not.
+fn published_where(v: &str) -> Option<bool> {
+    let words: Vec<String> = super::labels::words(v).into_iter().map(|w| w.0).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("internet") || has("website") || has("public") {
+        Some(true)
+    } else if has("intranet") || has("internal") || has("staff") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The last list of numbers 1–7 in the value ("... 1-7 which apply 1,3,4").
