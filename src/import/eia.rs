@@ -45,7 +45,7 @@ impl Impact {
         match w.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["positive", ..] => Some(Impact::Positive),
             ["negative", ..] => Some(Impact::Negative),
-            ["neutral", ..] | ["no", "impact", ..] | ["none"] | ["nil"] => Some(Impact::Neutral),
+            ["neutral", ..] | ["no", "impact", ..] | ["none"] | ["nil"] | ["no", "effect", ..] => Some(Impact::Neutral),
             _ => None,
         }
     }
@@ -115,7 +115,12 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
     } else {
         None
     };
-    let rows: Vec<Row> = region.iter().filter(|b| matches!(b.kind, Kind::Table { .. })).flat_map(Block::rows).collect();
+    // A form's details may stand as "Label: value" lines outside its tables.
+    let rows: Vec<Row> = region
+        .iter()
+        .filter(|b| matches!(b.kind, Kind::Table { .. }) || (b.plain().contains(':') && b.plain().len() < 200))
+        .flat_map(Block::rows)
+        .collect();
     read_details(&rows, &mut eia, warnings);
     read_impacts(&rows, &mut eia, warnings);
     eia.action_plan = action_plan(&rows, warnings);
@@ -160,41 +165,74 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
     Some(Found { eia, blocks: start..end })
 }
 
-/// Label/value rows: assessor, department, date, groups consulted.
+/// Label/value rows: assessor, department, date, groups consulted. A row
+/// may hold several pairs ("Assessor: Karen Whitlock | Date: 12/03/2025").
 fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
     let mut consulting = false;
     for row in rows {
         let cells = row.plain();
-        let first: Vec<String> = words(cells.first().copied().unwrap_or("")).into_iter().map(|w| w.0).collect();
-        let value =
-            cells.iter().skip(1).find(|c| !c.is_empty() && **c != TICKED && **c != UNTICKED).map(|s| s.to_string());
-        if first.is_empty() {
+        if words(cells.first().copied().unwrap_or("")).is_empty() {
             if consulting {
                 eia.consulted.extend(groups(&cells[1..]));
             }
             continue;
         }
         consulting = false;
-        let starts = |ws: &[&str]| ws.iter().zip(&first).all(|(a, b)| a == b) && first.len() >= ws.len();
-        if starts(&["lead", "assessor"])
-            || starts(&["assessor"])
-            || starts(&["name", "of", "assessor"])
-            || starts(&["completed", "by"])
-        {
-            eia.lead_assessor = eia.lead_assessor.take().or(value);
-        } else if starts(&["department"]) || starts(&["directorate"]) || starts(&["service"]) {
-            eia.department = eia.department.take().or(value);
-        } else if starts(&["date"]) && (has(&first, "assessment") || has(&first, "completed") || first.len() == 1) {
-            if eia.date.is_none() {
-                eia.date = super::dates::read(value.as_deref().unwrap_or(""), row.loc, "eia.date", false, warnings);
+        for (label, value) in label_pairs(&cells) {
+            let first: Vec<String> = words(label).into_iter().map(|w| w.0).collect();
+            if has(&first, "consulted") || (has(&first, "groups") && has(&first, "consult")) {
+                consulting = true;
+                eia.consulted.extend(groups(&cells[1..]));
+                break;
             }
-        } else if starts(&["stage"]) {
-            let digit = value.as_deref().and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
-            eia.stage = digit.filter(|d| (1..=2).contains(d)).map(|d| d as u8).or(eia.stage);
-        } else if has(&first, "consulted") || (has(&first, "groups") && has(&first, "consult")) {
-            consulting = true;
-            eia.consulted.extend(groups(&cells[1..]));
+            read_detail(&first, value, row, eia, warnings);
         }
+    }
+}
+
+/// The label/value pairs of a row: "Label: value" cells, and a label cell
+/// followed by its value cell.
+fn label_pairs<'c>(cells: &[&'c str]) -> Vec<(&'c str, Option<&'c str>)> {
+    let is_value = |c: &&str| !c.is_empty() && *c != TICKED && *c != UNTICKED;
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < cells.len() {
+        let cell = cells[k];
+        k += 1;
+        match cell.split_once(':') {
+            Some((label, value)) if !value.trim().is_empty() && label.split_whitespace().count() <= 6 => {
+                out.push((label, Some(value.trim())));
+            }
+            _ if k == 1 || cell.ends_with(':') => {
+                let next = cells[k..].iter().position(is_value);
+                out.push((cell.trim_end_matches(':'), next.map(|p| cells[k + p])));
+                k += next.map_or(0, |p| p + 1);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// One labelled detail of the form, by the words of its label: who
+/// assessed ("Assessor", "Assessed by", "Name of person completing",
+/// "Completed by"), which department, when, and at which stage.
+fn read_detail(first: &[String], value: Option<&str>, row: &Row, eia: &mut Eia, warnings: &mut Vec<Warning>) {
+    let starts = |ws: &[&str]| ws.iter().zip(first).all(|(a, b)| a == b) && first.len() >= ws.len();
+    let stem = |s: &str| first.iter().any(|w| w.starts_with(s));
+    if stem("date") {
+        if eia.date.is_none() && !stem("review") {
+            eia.date = super::dates::read(value.unwrap_or(""), row.loc, "eia.date", false, warnings);
+        }
+    } else if stem("assess") || stem("completing") || starts(&["completed", "by"]) {
+        // "Lucy Brennan, Infection Prevention Nurse": the assessor is the name.
+        let name = value.map(|v| v.split([',', '(']).next().unwrap_or(v).trim().to_string());
+        eia.lead_assessor = eia.lead_assessor.take().or(name.filter(|n| !n.is_empty()));
+    } else if starts(&["department"]) || starts(&["directorate"]) || starts(&["service"]) {
+        eia.department = eia.department.take().or(value.map(str::to_string));
+    } else if starts(&["stage"]) {
+        let digit = value.and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
+        eia.stage = digit.filter(|d| (1..=2).contains(d)).map(|d| d as u8).or(eia.stage);
     }
 }
 
@@ -232,7 +270,7 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
         let heads: Vec<(Impact, usize)> = cells
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| (words(c).len() == 1).then(|| Impact::parse(c).map(|p| (p, i))).flatten())
+            .filter_map(|(i, c)| (words(c).len() <= 2).then(|| Impact::parse(c).map(|p| (p, i))).flatten())
             .collect();
         if heads.len() >= 2 {
             mark_columns = heads;
@@ -300,6 +338,39 @@ enum ActionCol {
     Done,
 }
 
+static ACTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:^|\s)(action|lead|responsible|owner|by|due|deadline|timescale|completed|done)\s*:")
+        .expect("action label")
+});
+
+/// An action written on one line: "Action: … Lead: … By: …" (in one cell
+/// or across cells), each part by its label.
+fn action_line(row: &Row, warnings: &mut Vec<Warning>) -> Option<Action> {
+    let text = row.filled().join("  ");
+    let labels: Vec<(usize, usize, String)> = ACTION_LABEL
+        .captures_iter(&text)
+        .filter_map(|c| Some((c.get(0)?.start(), c.get(0)?.end(), c[1].to_lowercase())))
+        .collect();
+    if labels.first().is_none_or(|l| l.2 != "action" || !text[..l.0].trim().is_empty()) {
+        return None;
+    }
+    let part = |names: &[&str]| {
+        labels.iter().enumerate().find(|(_, l)| names.contains(&l.2.as_str())).map(|(k, l)| {
+            let end = labels.get(k + 1).map_or(text.len(), |n| n.0);
+            text[l.1..end].trim().to_string()
+        })
+    };
+    let date = |names: &[&str], key, warnings: &mut Vec<Warning>| {
+        part(names).and_then(|raw| super::dates::read(&raw, row.loc, key, false, warnings))
+    };
+    Some(Action {
+        action: part(&["action"]).filter(|a| !tables::is_blank(a))?,
+        lead: part(&["lead", "responsible", "owner"]).filter(|l| !tables::is_blank(l)),
+        due: date(&["by", "due", "deadline", "timescale"], "eia.action_plan.due", warnings),
+        done: date(&["completed", "done"], "eia.action_plan.done", warnings),
+    })
+}
+
 fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
     let classify = |w: &[String]| -> Option<ActionCol> {
         if has(w, "lead") || has(w, "responsible") || has(w, "owner") || has(w, "whom") {
@@ -317,6 +388,10 @@ fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
     let mut out = Vec::new();
     let mut cols: Option<Vec<(ActionCol, usize)>> = None;
     for row in rows {
+        if let Some(a) = action_line(row, warnings) {
+            out.push(a);
+            continue;
+        }
         if let Some(c) = tables::columns(row, classify, &[ActionCol::Action, ActionCol::Lead]) {
             cols = Some(c);
             continue;

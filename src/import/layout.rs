@@ -22,9 +22,11 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
 static SECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:section|part)\s+(\d{1,2}(?:\.\d{1,2}){0,3})\s*[:.–—-]?\s+(\S.*)$").expect("section word")
 });
-/// A cell that is a heading's number alone: "1", "1.0", "3.1.", "Section 2:".
+/// A cell that is a heading's number alone: "1", "1.0", "3.1.", "Section 2:",
+/// "Appendix 1".
 static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s*[:–—-]?$").expect("number cell")
+    Regex::new(r"(?i)^(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s*[:–—-]?$|^(?:appendix|annex|schedule)\s+(?:\d{1,2}|[A-Z]|[ivx]{1,4})\s*[:.–—-]?$")
+        .expect("number cell")
 });
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
