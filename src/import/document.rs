@@ -50,6 +50,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
         drop.extend(section);
     }
     let refs = refs.map(|r| r.references).unwrap_or_default();
+    drop_captions(&blocks, &mut drop, &mut warnings);
     if let Some(id) = id {
         front.id = Some(id.to_uppercase());
     }
@@ -86,6 +87,43 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
         let others = (h + 1..end).filter(|&i| i != table && !matches!(blocks[i].kind, Kind::Paragraph { .. })).count();
         if others == 0 && end - h <= 3 {
             drop.extend(h..end);
+        }
+    }
+}
+
+/// The caption of a table that left the body ("Document Control" above
+/// the control table, "Version History" above the amendment table): a
+/// short line whose every word names such a block goes with it, reported.
+fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
+    const CAPTION_WORDS: [&str; 14] = [
+        "document",
+        "control",
+        "version",
+        "versions",
+        "history",
+        "amendment",
+        "amendments",
+        "revision",
+        "record",
+        "log",
+        "change",
+        "changes",
+        "sheet",
+        "information",
+    ];
+    let tables: Vec<usize> = drop.iter().copied().filter(|&i| matches!(blocks[i].kind, Kind::Table { .. })).collect();
+    for t in tables {
+        let Some(i) = t.checked_sub(1).filter(|i| !drop.contains(i)) else { continue };
+        let (Kind::Paragraph { text } | Kind::Heading { text, .. }) = &blocks[i].kind else { continue };
+        let ws = super::labels::words(&text.plain);
+        if !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|(w, _)| CAPTION_WORDS.contains(&w.as_str())) {
+            drop.insert(i);
+            warnings.push(Warning::new(
+                WarnKind::Dropped,
+                Some(blocks[i].loc),
+                None,
+                format!("“{}”, the caption of a table read into the front matter, left out", text.plain.trim()),
+            ));
         }
     }
 }

@@ -44,9 +44,22 @@ fn classify(w: &[String]) -> Option<Col> {
     if has(w, "by") || has(w, "author") || has(w, "owner") {
         return Some(Col::By);
     }
-    if ["description", "details", "summary", "reason", "amendment", "amendments", "comments", "comment", "nature"]
-        .iter()
-        .any(|x| has(w, x))
+    if [
+        "description",
+        "details",
+        "summary",
+        "reason",
+        "amendment",
+        "amendments",
+        "comments",
+        "comment",
+        "nature",
+        "change",
+        "changes",
+        "notes",
+    ]
+    .iter()
+    .any(|x| has(w, x))
     {
         return Some(Col::Description);
     }
