@@ -597,10 +597,11 @@ fn number_level(number: &str) -> u8 {
 }
 
 /// A heading's hand-written number and its text: "4.2 Line managers" →
-/// ("4.2", "Line managers"); `None` when the text does not start with one or
+/// ("4.2", "Line managers"), "Section 2 – Scope" → ("2", "Scope"); `None` when the text does not start with one or
 /// reads as a sentence.
 pub fn heading_number(text: &str) -> Option<(String, String)> {
-    let c = NUMBERED.captures(text.trim())?;
+    let worded = without_section_word(text.trim());
+    let c = NUMBERED.captures(worded.as_deref().unwrap_or(text.trim()))?;
     let rest = c.get(2)?.as_str().trim();
     let words = rest.split_whitespace().count();
     let first = rest.chars().next()?;

@@ -75,5 +75,5 @@ fn varied_texts_agree_with_their_expected_files() {
 
 #[test]
 fn varied_word_documents_agree_with_their_expected_files() {
-    varied("docx", 0.64, 0.88, 4);
+    varied("docx", 0.89, 1.0, 2);
 }
