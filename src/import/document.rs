@@ -31,7 +31,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let mut warnings = source.warnings;
     let blocks = source.blocks;
     let hints = TitleHints { styled: source.title, running: source.running_title };
-    let start = front::body_start(&blocks);
+    let start = front::body_start(&blocks, |t| is_organisation(t) || is_cover_title(t, config));
     let mut sheet = front::read(&blocks, start);
     front::read_inline(&blocks, &mut sheet);
     warnings.extend(sheet.warnings);
@@ -269,15 +269,20 @@ fn cover_title(blocks: &[Block], start: usize, config: &Config) -> Option<(usize
             Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim(),
             _ => return None,
         };
-        let words = t.split_whitespace().count();
-        let is_title = (2..=14).contains(&words)
-            && !is_organisation(t)
-            && !t.ends_with(['.', ':'])
-            && super::labels::at_start(t).is_none()
-            && values::doc_type(t, config).is_some()
-            && !names_only_a_kind(t, config);
-        is_title.then(|| (i, values::title_case_if_caps(t)))
+        is_cover_title(t, config).then(|| (i, values::title_case_if_caps(t)))
     })
+}
+
+/// A short line that names a document type and more than its kind, and is
+/// no organisation, label or sentence: a cover's title.
+fn is_cover_title(t: &str, config: &Config) -> bool {
+    let words = t.split_whitespace().count();
+    (2..=14).contains(&words)
+        && !is_organisation(t)
+        && !t.ends_with(['.', ':'])
+        && super::labels::at_start(t).is_none()
+        && values::doc_type(t, config).is_some()
+        && !names_only_a_kind(t, config)
 }
 
 /// "Clinical Guideline", "Standard Operating Procedure": a line that says
@@ -306,7 +311,7 @@ fn is_organisation(t: &str) -> bool {
 /// reported: the site names the organisation.
 fn drop_organisation_lines(blocks: &[Block], start: usize, drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
     for (i, b) in blocks.iter().enumerate().take(start + 1) {
-        let Kind::Paragraph { text } = &b.kind else { continue };
+        let (Kind::Paragraph { text } | Kind::Heading { text, number: None, .. }) = &b.kind else { continue };
         if !drop.contains(&i) && is_organisation(text.plain.trim()) {
             drop.insert(i);
             warnings.push(Warning::new(

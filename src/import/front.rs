@@ -16,9 +16,21 @@ pub struct FrontSheet {
 }
 
 /// Index of the first block of the body proper: the first heading, unless
-/// it opens the document (a cover's title set as a heading).
-pub fn body_start(blocks: &[Block]) -> usize {
-    blocks.iter().enumerate().position(|(i, b)| i > 0 && b.heading().is_some()).unwrap_or(blocks.len())
+/// it opens the document or is a line of the cover (`cover`: the
+/// organisation's name, the title in capitals) before any other heading.
+pub fn body_start(blocks: &[Block], cover: impl Fn(&str) -> bool) -> usize {
+    blocks
+        .iter()
+        .enumerate()
+        .position(|(i, b)| {
+            i > 0
+                && match &b.kind {
+                    Kind::Heading { number: None, text, .. } => !cover(text.plain.trim()),
+                    Kind::Heading { .. } => true,
+                    _ => false,
+                }
+        })
+        .unwrap_or(blocks.len())
 }
 
 /// Reads the labelled values of the blocks before `start`, and of any

@@ -350,7 +350,9 @@ fn by_synonym(cell: &str) -> Option<Label<'_>> {
     // more words with no colon is a sentence or a column heading, not a label,
     // unless the cell holds its value after a question mark or the label is long.
     let between = &cell[end..cell.len() - rest.len()];
-    if !rest.is_empty() && !between.contains([':', '?', '.', '-', '–']) && n < 4 && !starts_with_value(rest) {
+    // Two spaces or more are a column's gap in laid-out text: "Owner  Nadia Farouk".
+    let gap = between.contains("  ");
+    if !rest.is_empty() && !between.contains([':', '?', '.', '-', '–']) && !gap && n < 4 && !starts_with_value(rest) {
         return None;
     }
     Some(Label { field, label: cell[..end].trim(), rest: rest.trim() })
@@ -363,10 +365,13 @@ fn by_synonym(cell: &str) -> Option<Label<'_>> {
 /// its cell), and of six words at most, is read so; `KEY_WORDS` in order,
 /// the first that fits wins.
 fn by_key_words(cell: &str, colon: bool) -> Option<Label<'_>> {
-    let (label, rest) = match cell.find(':') {
-        Some(i) => (&cell[..i], &cell[i + 1..]),
-        None if !colon => (cell, ""),
-        None => return None,
+    // The label ends at a colon, or at a column's gap of two spaces or more.
+    let gap = cell.trim_start().find("  ").map(|g| g + cell.len() - cell.trim_start().len());
+    let (label, rest) = match (cell.find(':'), gap) {
+        (Some(i), g) if g.is_none_or(|g| i < g) => (&cell[..i], &cell[i + 1..]),
+        (_, Some(g)) => (&cell[..g], &cell[g..]),
+        _ if !colon => (cell, ""),
+        _ => return None,
     };
     let ws: Vec<String> = words(label).into_iter().map(|w| w.0).collect();
     if ws.is_empty() || ws.len() > 6 {
@@ -469,7 +474,12 @@ mod tests {
             let l = at_start(cell).unwrap();
             assert_eq!((l.field, l.rest), (field, rest), "{cell}");
         }
-        // Without a colon only a cell of a control table's label column is a label.
+        // A column's gap of two spaces ends a label as a colon does.
+        let l = at_start("Protocol ID  KB-PRO-021").unwrap();
+        assert_eq!((l.field, l.rest), (Field::Id, "KB-PRO-021"));
+        let l = at_start("Owner  Nadia Farouk, Practitioner").unwrap();
+        assert_eq!((l.field, l.rest), (Field::Author, "Nadia Farouk, Practitioner"));
+        // Without a colon or a gap only a cell of a control table's label column is a label.
         assert!(at_start("Protocol ID").is_none());
         assert_eq!(in_label_column("Protocol ID").unwrap().field, Field::Id);
         assert_eq!(in_label_column("Available to the public").unwrap().field, Field::Public);

@@ -782,9 +782,14 @@ fn numbered_tail_title(body: &str, next: &str) -> Option<usize> {
     ((2..=6).contains(&words.len()) && capitalised && !tail.ends_with(['.', ',', ';', ':'])).then_some(at)
 }
 
-/// "Review Date: 01/09/2020": a control box's line, one to a value.
+/// "Review Date: 01/09/2020", "Protocol ID  KB-PRO-021": a control box's
+/// line, one to a value, its label ended by a colon or a column's gap.
 fn labelled_line(text: &str) -> bool {
-    super::labels::at_start(text.trim()).is_some_and(|l| text.trim()[l.label.len()..].trim_start().starts_with(':'))
+    let t = text.trim();
+    super::labels::at_start(t).is_some_and(|l| {
+        let after = &t[l.label.len()..];
+        after.trim_start().starts_with(':') || (after.starts_with("  ") && !l.rest.is_empty())
+    })
 }
 
 /// A line of one to four words that ends no sentence ("Summary").
