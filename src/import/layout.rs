@@ -67,6 +67,7 @@ pub fn read(text: &str) -> Source {
         list: Vec::new(),
         toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect(),
         words: document_words(&cleaned.lines),
+        in_references: false,
     };
     reader.run(&cleaned.lines);
     Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
@@ -108,6 +109,10 @@ struct Reader<'a> {
     toc_keys: Vec<String>,
     /// The document's words, for mending words a line broke.
     words: HashSet<String>,
+    /// Under a references heading: an entry ends at a line that ends with
+    /// a full stop, so that entries set one under another stay apart while
+    /// an entry that wraps is joined.
+    in_references: bool,
 }
 
 /// One stretch of lines between blank lines.
@@ -297,7 +302,12 @@ impl<'a> Reader<'a> {
                 self.paragraph(&text, no);
                 continue;
             }
-            while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
+            let entry_ends = |text: &str| self.in_references && text.ends_with('.');
+            while i < g.lines.len()
+                && !is_row(&g.lines[i].text)
+                && !self.starts_block(&g.lines[i].text)
+                && !entry_ends(&text)
+            {
                 push_joined(&mut text, g.lines[i].text.trim(), Some(&self.words));
                 i += 1;
             }
@@ -401,6 +411,7 @@ impl<'a> Reader<'a> {
     }
 
     fn push_heading(&mut self, level: u8, number: Option<String>, title: &str, loc: Loc) {
+        self.in_references = super::references::is_references_heading(title);
         let text = Text::plain(title);
         self.blocks.push(Block::new(Kind::Heading { level: level.clamp(1, 5), number, text }, loc));
     }

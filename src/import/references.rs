@@ -32,13 +32,18 @@ static APA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<publisher>[^()]{2,120}?)\.?\s*\((?P<year>(?:19|20)\d\d)[^)]{0,20}\)\.?\s*(?P<rest>.*)$")
         .expect("apa")
 });
+/// "… Second edition. London: Department of Health.": the place and
+/// publisher a Harvard citation ends with.
+static PLACE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\.\s+[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?:\s*(?P<publisher>[^.:]{2,80}?)\.?\s*$").expect("place")
+});
 static ACCESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:retrieved|accessed|viewed)(?:\s+on)?\s*:?\s*").expect("access"));
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\.\s*retrieved\b|\.?\s*\[online\]|\.?\s*available\s+(?:at|from)\b|\(accessed\b|\.\s*from\b|\s+retrieved\b|https?://)").expect("title end")
 });
 
-fn is_references_heading(t: &str) -> bool {
+pub fn is_references_heading(t: &str) -> bool {
     let t = t.to_lowercase();
     (t.contains("reference") || t.contains("bibliograph") || t.contains("evidence")) && !t.contains("cross")
 }
@@ -173,6 +178,13 @@ pub fn read(entry: &str) -> Option<Reference> {
         ),
         None => (None, None, entry.to_string()),
     };
+    let (rest, publisher) = match PLACE_PUBLISHER.captures(&rest) {
+        Some(c) if !URL.is_match(&rest) => {
+            let at = c.get(0).map_or(rest.len(), |m| m.start());
+            (rest[..at].to_string(), publisher.or_else(|| Some(c["publisher"].trim().to_string())))
+        }
+        _ => (rest, publisher),
+    };
     let title_end = TITLE_END.find(&rest).map_or(rest.len(), |m| m.start());
     let title = rest[..title_end].trim().trim_end_matches(['.', ',']).trim().to_string();
     // "Title (2004). Available at: ...": with nothing between the year and
@@ -219,6 +231,11 @@ mod tests {
         let r = read("1. Directions to NHS Bodies 2004 (2004). Available at: http://www.cfsms.nhs.uk/a.pdf.").unwrap();
         assert_eq!((r.title.as_str(), r.publisher, r.year), ("Directions to NHS Bodies 2004", None, Some(2004)));
         assert_eq!(r.url.as_deref(), Some("http://www.cfsms.nhs.uk/a.pdf"));
+        let r = read("Mental Capacity Act 2005. London: The Stationery Office.").unwrap();
+        assert_eq!(
+            (r.title.as_str(), r.publisher.as_deref(), r.year),
+            ("Mental Capacity Act 2005", Some("The Stationery Office"), Some(2005))
+        );
         let r =
             read("Workplace health [Online] Available at: https://www.nice.org.uk/guidance/ng13 (accessed 30/11/2017)")
                 .unwrap();
