@@ -196,19 +196,24 @@ fn label_pairs<'c>(cells: &[&'c str]) -> Vec<(&'c str, Option<&'c str>)> {
     let is_value = |c: &&str| !c.is_empty() && *c != TICKED && *c != UNTICKED;
     let mut out = Vec::new();
     let mut k = 0;
+    // A label stands first, and again after each value: "Assessed by |
+    // Helen Marsh | Date | 3 March 2025".
+    let mut label_next = true;
     while k < cells.len() {
         let cell = cells[k];
         k += 1;
         match cell.split_once(':') {
             Some((label, value)) if !value.trim().is_empty() && label.split_whitespace().count() <= 6 => {
                 out.push((label, Some(value.trim())));
+                label_next = true;
             }
-            _ if k == 1 || cell.ends_with(':') => {
+            _ if (label_next && !cell.is_empty()) || cell.ends_with(':') => {
                 let next = cells[k..].iter().position(is_value);
                 out.push((cell.trim_end_matches(':'), next.map(|p| cells[k + p])));
                 k += next.map_or(0, |p| p + 1);
+                label_next = next.is_some();
             }
-            _ => {}
+            _ => label_next = false,
         }
     }
     out

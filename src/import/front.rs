@@ -46,7 +46,8 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
         let before = sheet.found.len();
         let mut unlabelled = Vec::new();
         let rows = block.rows();
-        let label_column = is_control_table(block);
+        // Before the body, a row of two cells is a label and its value too.
+        let label_column = is_control_table(block) || in_front;
         for row in &rows {
             let cells: Vec<String> = row.cells.iter().map(|c| c.plain.trim().to_string()).collect();
             let n = pairs(&cells, row.loc, label_column, &mut sheet);
@@ -178,7 +179,7 @@ fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet)
             continue;
         }
         // The label column of a control table: "Reference | AVH/HS/044".
-        let in_column = label_column && cells.len() >= 2 && k == 1;
+        let in_column = label_column && k == 1;
         let label = if in_column { labels::in_label_column(cell) } else { labels::at_start(cell) };
         let Some(l) = label else {
             warn_unknown_label(cell, cells.len(), loc, sheet);

@@ -328,11 +328,18 @@ pub fn in_label_column(cell: &str) -> Option<Label<'_>> {
     if !first.is_alphabetic() {
         return None;
     }
-    by_synonym(cell).or_else(|| by_key_words(cell, false))
+    by_synonym_in(cell, true).or_else(|| by_key_words(cell, false))
 }
 
 /// The label of the synonym table that starts `cell`, the longest when several do.
 fn by_synonym(cell: &str) -> Option<Label<'_>> {
+    by_synonym_in(cell, false)
+}
+
+/// `in_column`: the cell stands in a label column, so a label followed by
+/// more words is a label and its value ("Ratifying Committee Clinical
+/// Policies Group"), not a sentence.
+fn by_synonym_in(cell: &str, in_column: bool) -> Option<Label<'_>> {
     let cell_words = words(cell);
     let mut best: Option<(usize, Field)> = None;
     for (syn, field) in SYNONYM_WORDS.iter() {
@@ -352,7 +359,9 @@ fn by_synonym(cell: &str) -> Option<Label<'_>> {
     let between = &cell[end..cell.len() - rest.len()];
     // Two spaces or more are a column's gap in laid-out text: "Owner  Nadia Farouk".
     let gap = between.contains("  ");
-    if !rest.is_empty() && !between.contains([':', '?', '.', '-', '–']) && !gap && n < 4 && !starts_with_value(rest) {
+    let sentence = !between.contains([':', '?', '.', '-', '–']) && !gap && n < 4 && !starts_with_value(rest);
+    // "Author (name and job title): …": the label runs on to its colon.
+    if !rest.is_empty() && sentence && (!in_column || rest.contains(':')) {
         return None;
     }
     Some(Label { field, label: cell[..end].trim(), rest: rest.trim() })
@@ -377,7 +386,9 @@ fn by_key_words(cell: &str, colon: bool) -> Option<Label<'_>> {
     if ws.is_empty() || ws.len() > 6 {
         return None;
     }
-    let has = |stems: &[&str]| ws.iter().any(|w| stems.iter().any(|s| w.starts_with(s)));
+    // A stem of five letters or more stands for its word's forms
+    // ("approv": approved, approving); a shorter one only for itself ("no").
+    let has = |stems: &[&str]| ws.iter().any(|w| stems.iter().any(|s| w == s || (s.len() >= 5 && w.starts_with(s))));
     let field = KEY_WORDS.iter().find(|(all, any, _)| all.iter().all(|a| has(&[a])) && has(any)).map(|k| k.2)?;
     Some(Label { field, label: label.trim(), rest: rest.trim() })
 }
@@ -391,10 +402,10 @@ const KEY_WORDS: &[(&[&str], &[&str], Field)] = &[
     (&["date"], &["publi", "issue"], Field::Published),
     (&["date"], &["valid"], Field::ValidatedDate),
     (&[], &["review"], Field::ReviewDate),
-    (&[], &["ratif", "approv"], Field::RatifiedBy),
+    (&[], &["ratif", "approv", "authoris", "authoriz"], Field::RatifiedBy),
     (&[], &["author", "originator", "owner", "writer"], Field::Author),
-    (&[], &["director", "executive", "sponsor"], Field::ExecutiveLead),
     (&[], &["directorate", "division", "department"], Field::Directorate),
+    (&[], &["director", "executive", "sponsor"], Field::ExecutiveLead),
     (&[], &["public", "publication"], Field::Public),
     (&[], &["version"], Field::Version),
     (&[], &["ref", "reference", "number", "no", "id", "identifier", "code"], Field::Id),

@@ -261,8 +261,9 @@ impl<'a> Reader<'a> {
                 let tabbed = line.text.contains('\t');
                 // Inside a laid-out table a row may keep only two spaces
                 // between a long label and its value.
-                let in_table =
-                    |prev: &str, t: &str| is_row(t) || (!tabbed && (t.starts_with("   ") || aligned(prev, t)));
+                let in_table = |prev: &str, t: &str| {
+                    is_row(t) || (!tabbed && (t.starts_with("   ") || aligned(prev, t) || label_overruns(prev, t)))
+                };
                 while i < g.lines.len() && (i == start || in_table(&g.lines[i - 1].text, &g.lines[i].text)) {
                     i += 1;
                 }
@@ -849,6 +850,21 @@ fn aligned(prev: &str, line: &str) -> bool {
     };
     let above = starts(prev, 3);
     starts(line, 2).iter().any(|s| above.iter().any(|a| a.abs_diff(*s) <= 2))
+}
+
+/// "Ratifying Committee Clinical Policies Group" under "Reference    CLIN-017":
+/// a label too long for its column leaves one space before the value, which
+/// still starts where the values of the row above start.
+fn label_overruns(prev: &str, line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    // A word start after one space, within a column's width of the values' start.
+    let value_at = |p: usize| {
+        p >= 2 && chars.get(p - 1) == Some(&' ') && chars[p - 2] != ' ' && chars.get(p).is_some_and(|ch| *ch != ' ')
+    };
+    cells_by_spaces(prev).iter().skip(1).any(|&(c, _)| {
+        (c.saturating_sub(1)..=c + 2)
+            .any(|p| value_at(p) && super::labels::in_label_column(&chars[..p].iter().collect::<String>()).is_some())
+    })
 }
 
 /// Cells of laid-out text with the column each starts at.
