@@ -8,7 +8,7 @@ use super::history::Entry;
 use super::references::{self, Reference};
 use super::roles::Roles;
 use super::values::{self, Front};
-use super::warn::{WarnKind, Warning};
+use super::warn::{short, WarnKind, Warning};
 use super::{eia, front, history, markdown};
 use crate::config::Config;
 use crate::yaml::write::{write_map, Yaml};
@@ -115,7 +115,9 @@ fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Ve
     for t in tables {
         let Some(i) = t.checked_sub(1).filter(|i| !drop.contains(i)) else { continue };
         let (Kind::Paragraph { text } | Kind::Heading { text, .. }) = &blocks[i].kind else { continue };
-        let ws = super::labels::words(&text.plain);
+        // "Section 5 – Document History": the caption's number aside.
+        let caption = super::layout::heading_number(&text.plain).map_or(text.plain.clone(), |(_, rest)| rest);
+        let ws = super::labels::words(&caption);
         if !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|(w, _)| CAPTION_WORDS.contains(&w.as_str())) {
             drop.insert(i);
             warnings.push(Warning::new(
@@ -311,14 +313,27 @@ fn is_organisation(t: &str) -> bool {
 /// reported: the site names the organisation.
 fn drop_organisation_lines(blocks: &[Block], start: usize, drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
     for (i, b) in blocks.iter().enumerate().take(start + 1) {
-        let (Kind::Paragraph { text } | Kind::Heading { text, number: None, .. }) = &b.kind else { continue };
-        if !drop.contains(&i) && is_organisation(text.plain.trim()) {
+        let name = match &b.kind {
+            Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim().to_string(),
+            // "Larchfield and District NHS Trust      Standard Operating Procedure":
+            // a header line of the cover, the organisation and a short tag.
+            Kind::Table { rows } if rows.len() == 1 => {
+                let cells = rows[0].filled();
+                let short = cells.iter().skip(1).all(|c| c.split_whitespace().count() <= 6);
+                match cells.first() {
+                    Some(first) if short && cells.len() <= 3 => first.to_string(),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        if !drop.contains(&i) && is_organisation(&name) {
             drop.insert(i);
             warnings.push(Warning::new(
                 WarnKind::Dropped,
                 Some(b.loc),
                 None,
-                format!("the organisation's name “{}” on the cover left out", text.plain.trim()),
+                format!("the organisation's name “{}” on the cover left out", short(&b.plain())),
             ));
         }
     }

@@ -10,6 +10,9 @@ use super::warn::{short, WarnKind, Warning};
 /// What the front sheet gave, and which blocks it used up.
 pub struct FrontSheet {
     pub found: Vec<Found>,
+    /// The field of the last label read: a "Date" on the next row or line
+    /// belongs to it ("Ratified by: …" then "Date: …").
+    previous: Option<Field>,
     pub warnings: Vec<Warning>,
     /// Blocks whose every row was a labelled value: left out of the body.
     pub used: Vec<usize>,
@@ -37,7 +40,7 @@ pub fn body_start(blocks: &[Block], cover: impl Fn(&str) -> bool) -> usize {
 /// table after it that is a control table (three or more labelled rows,
 /// at least half of its rows).
 pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
-    let mut sheet = FrontSheet { found: Vec::new(), warnings: Vec::new(), used: Vec::new() };
+    let mut sheet = FrontSheet { found: Vec::new(), previous: None, warnings: Vec::new(), used: Vec::new() };
     for (i, block) in blocks.iter().enumerate() {
         let in_front = i < start;
         if !in_front && !is_control_table(block) {
@@ -170,7 +173,6 @@ fn is_control_table(block: &Block) -> bool {
 /// or a label cell followed by a value cell. Returns how many were found.
 fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet) -> usize {
     let mut n = 0;
-    let mut previous: Option<Field> = None;
     let mut k = 0;
     while k < cells.len() {
         let cell = cells[k].as_str();
@@ -202,10 +204,10 @@ fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet)
             }
         }
         let field = match l.field {
-            Field::Date => date_field(previous),
+            Field::Date => date_field(sheet.previous),
             f => f,
         };
-        previous = Some(field);
+        sheet.previous = Some(field);
         record(field, l.label, value, loc, sheet);
         n += 1;
     }

@@ -305,6 +305,15 @@ fn strip_footer_phrases(mut lines: Vec<Line>) -> Vec<Line> {
     lines
 }
 
+/// "Section            Page": the column titles of a contents page.
+fn toc_columns(t: &str) -> bool {
+    let ws: Vec<String> = super::labels::words(t).into_iter().map(|w| w.0).collect();
+    !ws.is_empty()
+        && ws
+            .iter()
+            .all(|w| matches!(w.as_str(), "section" | "page" | "pages" | "no" | "number" | "title" | "paragraph"))
+}
+
 /// Drops the contents page and keeps its entries as hints.
 fn contents(lines: Vec<Line>) -> (Vec<Line>, Vec<TocEntry>) {
     let mut out = Vec::with_capacity(lines.len());
@@ -341,7 +350,7 @@ fn contents(lines: Vec<Line>) -> (Vec<Line>, Vec<TocEntry>) {
                     });
                 }
                 entries += 1;
-            } else if !(t.trim().is_empty() || TOC_BARE.is_match(t) || garbled_contents(t)) {
+            } else if !(t.trim().is_empty() || TOC_BARE.is_match(t) || garbled_contents(t) || toc_columns(t)) {
                 break;
             }
             j += 1;

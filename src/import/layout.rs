@@ -251,7 +251,9 @@ impl<'a> Reader<'a> {
                     continue;
                 }
             }
-            if is_row(&line.text) {
+            // "   •   the GP summary": a bullet set apart from its item is no row.
+            let lone_bullet = cells(&line.text).first().is_some_and(|c| BULLET.is_match(&format!("{} x", c.trim())));
+            if is_row(&line.text) && !(lone_bullet && self.list_item(&line.text).is_some()) {
                 let heading_first = i == 0 && cells(&line.text).iter().filter(|c| !c.trim().is_empty()).count() == 1;
                 if heading_first && self.heading(&line.text.replace('\t', " "), line.no, true) {
                     i += 1;
