@@ -95,7 +95,7 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
 /// the control table, "Version History" above the amendment table): a
 /// short line whose every word names such a block goes with it, reported.
 fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
-    const CAPTION_WORDS: [&str; 14] = [
+    const CAPTION_WORDS: [&str; 16] = [
         "document",
         "control",
         "version",
@@ -110,6 +110,8 @@ fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Ve
         "changes",
         "sheet",
         "information",
+        "revisions",
+        "details",
     ];
     let tables: Vec<usize> = drop.iter().copied().filter(|&i| matches!(blocks[i].kind, Kind::Table { .. })).collect();
     for t in tables {
@@ -155,7 +157,7 @@ fn fill_from_body(
     }
     if let Some(title) = &front.title {
         drop_cover_title(blocks, start, title, drop);
-        drop_organisation_lines(blocks, start, drop, warnings);
+        drop_organisation_lines(blocks, start, drop, config, warnings);
     }
     if front.doc_type.is_none() {
         front.doc_type = type_from_text(front.title.as_deref(), blocks, config, warnings);
@@ -271,13 +273,14 @@ fn cover_title(blocks: &[Block], start: usize, config: &Config) -> Option<(usize
             Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim(),
             _ => return None,
         };
-        is_cover_title(t, config).then(|| (i, values::title_case_if_caps(t)))
+        is_cover_title(t, config).then(|| (i, values::title_case_if_caps(without_organisation(t))))
     })
 }
 
 /// A short line that names a document type and more than its kind, and is
 /// no organisation, label or sentence: a cover's title.
 fn is_cover_title(t: &str, config: &Config) -> bool {
+    let t = without_organisation(t);
     let words = t.split_whitespace().count();
     (2..=14).contains(&words)
         && !is_organisation(t)
@@ -300,6 +303,17 @@ fn names_only_a_kind(t: &str, config: &Config) -> bool {
     })
 }
 
+/// A cover line run together with the organisation's name above it
+/// ("Northway … NHS Trust Safe Handling of … Procedure"): what follows the name.
+fn without_organisation(t: &str) -> &str {
+    let ws = super::labels::words(t);
+    let end = ws.iter().take(12).rposition(|(w, _)| matches!(w.as_str(), "trust" | "board"));
+    match end {
+        Some(k) if k + 1 < ws.len() && ws[..k].iter().any(|(w, _)| w == "nhs") => t[ws[k].1..].trim(),
+        _ => t,
+    }
+}
+
 /// An organisation's name ("Ashdown Valley Hospitals NHS Trust",
 /// "HARBOURSIDE COMMUNITY NHS TRUST"): never a document's title.
 fn is_organisation(t: &str) -> bool {
@@ -311,7 +325,13 @@ fn is_organisation(t: &str) -> bool {
 
 /// The organisation's name above the title on the cover leaves the body,
 /// reported: the site names the organisation.
-fn drop_organisation_lines(blocks: &[Block], start: usize, drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
+fn drop_organisation_lines(
+    blocks: &[Block],
+    start: usize,
+    drop: &mut BTreeSet<usize>,
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) {
     for (i, b) in blocks.iter().enumerate().take(start + 1) {
         let name = match &b.kind {
             Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim().to_string(),
@@ -327,7 +347,9 @@ fn drop_organisation_lines(blocks: &[Block], start: usize, drop: &mut BTreeSet<u
             }
             _ => continue,
         };
-        if !drop.contains(&i) && is_organisation(&name) {
+        let kind_after_name =
+            without_organisation(&name) != name && names_only_a_kind(without_organisation(&name), config);
+        if !drop.contains(&i) && (is_organisation(&name) || kind_after_name) {
             drop.insert(i);
             warnings.push(Warning::new(
                 WarnKind::Dropped,

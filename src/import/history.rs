@@ -57,6 +57,8 @@ fn classify(w: &[String]) -> Option<Col> {
         "change",
         "changes",
         "notes",
+        "revision",
+        "revisions",
     ]
     .iter()
     .any(|x| has(w, x))

@@ -351,8 +351,21 @@ fn by_synonym_in(cell: &str, in_column: bool) -> Option<Label<'_>> {
         }
     }
     let (n, field) = best?;
-    let end = cell_words[n - 1].1;
-    let rest = cell[end..].trim_start_matches(|c: char| c.is_whitespace() || ":-–—.?)(/".contains(c));
+    let mut end = cell_words[n - 1].1;
+    // "Owner (name/role)": a bracket right after the label is part of it.
+    if let Some(close) = cell[end..].strip_prefix(" (").or(cell[end..].strip_prefix('(')).and_then(|r| r.find(')')) {
+        if close <= 40 {
+            end = cell.len() - cell[end..].trim_start().len() + 1 + close + 1;
+        }
+    }
+    let mut rest = cell[end..].trim_start_matches(|c: char| c.is_whitespace() || ":-–—.?)(/".contains(c));
+    // "Document reference no.": a trailing "no." or "number" is the label's
+    // (of an identifier's label only: "Public display: No" is an answer).
+    let trailing = matches!(rest.trim_end_matches(['.', ':']).to_lowercase().as_str(), "no" | "number" | "ref");
+    if trailing && field == Field::Id {
+        end = cell.len();
+        rest = "";
+    }
     // "Title and web links from the document library": a label followed by
     // more words with no colon is a sentence or a column heading, not a label,
     // unless the cell holds its value after a question mark or the label is long.
@@ -406,8 +419,8 @@ const KEY_WORDS: &[(&[&str], &[&str], Field)] = &[
     (&[], &["author", "originator", "owner", "writer"], Field::Author),
     (&[], &["directorate", "division", "department"], Field::Directorate),
     (&[], &["director", "executive", "sponsor"], Field::ExecutiveLead),
-    (&[], &["public", "publication"], Field::Public),
-    (&[], &["version"], Field::Version),
+    (&[], &["public", "publication", "publish"], Field::Public),
+    (&[], &["version", "issue"], Field::Version),
     (&[], &["ref", "reference", "number", "no", "id", "identifier", "code"], Field::Id),
 ];
 

@@ -865,7 +865,12 @@ fn label_overruns(prev: &str, line: &str) -> bool {
     };
     cells_by_spaces(prev).iter().skip(1).any(|&(c, _)| {
         (c.saturating_sub(1)..=c + 2)
-            .any(|p| value_at(p) && super::labels::in_label_column(&chars[..p].iter().collect::<String>()).is_some())
+            // The label fills the cell up to the value: no words of a value before it.
+            .filter(|&p| value_at(p))
+            .any(|p| {
+                super::labels::in_label_column(&chars[..p].iter().collect::<String>())
+                    .is_some_and(|l| l.rest.is_empty())
+            })
     })
 }
 
@@ -903,8 +908,13 @@ fn cells_by_spaces(text: &str) -> Vec<(usize, String)> {
 /// The columns of a block of laid-out rows: positions where cells start,
 /// close positions (within two characters) taken as one column.
 fn column_starts(lines: &[&Line]) -> Vec<usize> {
-    let mut starts: Vec<usize> =
-        lines.iter().flat_map(|l| cells_by_spaces(&l.text).into_iter().map(|(s, _)| s)).collect();
+    // A mark (✓, X) centred under its column's heading opens no column of its own.
+    let mut starts: Vec<usize> = lines
+        .iter()
+        .flat_map(|l| cells_by_spaces(&l.text))
+        .filter(|(_, c)| c.chars().count() > 1)
+        .map(|(s, _)| s)
+        .collect();
     starts.sort_unstable();
     let mut cols: Vec<usize> = Vec::new();
     for s in starts {
@@ -1073,6 +1083,14 @@ mod tests {
                 "table Version|Date|Description / 1|01/01/2020|New / 2|01/01/2021|Whole document reviewed"
             ]
         );
+    }
+
+    #[test]
+    fn a_label_overrunning_its_column() {
+        assert!(label_overruns(" Reference          CLIN-017", " Ratifying Committee Clinical Policies Group"));
+        assert!(!label_overruns(" Reference          CLIN-017", " Lead Author: Sofia Reyes - Moving and Handling"));
+        // A line that ends before the column is no row, and no panic.
+        assert!(!label_overruns(" Reference          CLIN-017", " Ratified"));
     }
 
     #[test]
