@@ -142,11 +142,28 @@ fn file(f: &FileReport, p: &Paint, out: &mut String) {
             None => {}
         }
     }
+    fields(f, &input, out);
     if let Some(r) = &f.review {
         review(r, p, out);
     }
-    if !f.warnings.is_empty() || f.error.is_some() || f.review.is_some() {
+    if !f.warnings.is_empty() || !f.fields.is_empty() || f.error.is_some() || f.review.is_some() {
         out.push('\n');
+    }
+}
+
+/// Where each value of the front matter came from, one line a key.
+fn fields(f: &FileReport, input: &str, out: &mut String) {
+    if f.fields.is_empty() {
+        return;
+    }
+    out.push_str("  where each value came from:\n");
+    for o in &f.fields {
+        let at = match &o.at {
+            Some(Loc::Line { line }) => format!(" ({input}:{line})"),
+            Some(at) => format!(" ({})", clean(&at.to_string())),
+            None => String::new(),
+        };
+        out.push_str(&format!("    {}: {}{at}\n", clean(&o.key), clean(&o.from)));
     }
 }
 

@@ -5,6 +5,7 @@
 use super::blocks::{Block, Kind, Source};
 use super::eia::Eia;
 use super::history::Entry;
+use super::origin::{self, Origin};
 use super::references::{self, Reference};
 use super::roles::Roles;
 use super::values::{self, Front};
@@ -24,6 +25,8 @@ pub struct Imported {
     /// Section titles of the body, in order (for measuring).
     pub sections: Vec<String>,
     pub warnings: Vec<Warning>,
+    /// Where each value of the front matter came from.
+    pub origins: Vec<Origin>,
 }
 
 /// Assembles a document from a reader's blocks. `id` is the `--id` given.
@@ -35,17 +38,34 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let mut sheet = front::read(&blocks, start);
     front::read_inline(&blocks, &mut sheet);
     warnings.extend(sheet.warnings);
-    let mut front = values::read(&sheet.found, config, &mut warnings);
+    let (mut front, mut origins) = values::read(&sheet.found, config, &mut warnings);
     let mut drop: BTreeSet<usize> = sheet.used.iter().copied().collect();
     let history = history::find(&blocks, &mut warnings);
     if let Some(h) = &history {
         drop_section_of(&blocks, h.block, &mut drop);
+        origins.push(Origin::new("history", Some(blocks[h.block].loc), "the amendment table"));
     }
     let eia = eia::find(&blocks, &mut warnings);
     if let Some(e) = &eia {
         drop.extend(e.blocks.clone());
+        origins.push(Origin::new("eia", Some(blocks[e.blocks.start].loc), "the equality impact assessment form"));
     }
     let refs = references::find(&blocks);
+    if let Some(r) = &refs {
+        let at = blocks[r.heading].loc;
+        origins.push(Origin::new("references", Some(at), "the references section"));
+        // Citations follow no one form: each split into title and publisher is a reading to check.
+        warnings.push(Warning::new(
+            WarnKind::Check,
+            Some(at),
+            Some("references"),
+            format!(
+                "{} references read from the section “{}”: check each title, publisher and year against the source",
+                r.references.len(),
+                short(&blocks[r.heading].plain())
+            ),
+        ));
+    }
     if let Some(section) = refs.as_ref().and_then(|r| r.section.clone()) {
         drop.extend(section);
     }
@@ -53,6 +73,8 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     drop_captions(&blocks, &mut drop, &mut warnings);
     if let Some(id) = id {
         front.id = Some(id.to_uppercase());
+        origins.retain(|o| o.key != "id");
+        origins.push(Origin::new("id", None, "--id"));
     }
     fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
     report_missing(&front, &mut warnings);
@@ -66,11 +88,17 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
         None => history::find_inline(&blocks, &mut warnings).unwrap_or_default(),
     };
     let eia = eia.map(|e| e.eia);
+    let entries = front_matter(&front, &refs, &history, eia.as_ref());
+    if !history.is_empty() && !origins.iter().any(|o| o.key == "history") {
+        origins.push(Origin::new("history", None, "an amendment table flattened into running text"));
+    }
+    let written: Vec<&str> = entries.iter().map(|(k, _)| *k).collect();
+    let origins = origin::complete(&written, origins, &warnings);
     let mut text = String::from("---\n");
-    write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
+    write_map(&entries, 0, &mut text);
     text.push_str("---\n\n");
     text.push_str(&markdown::body(&body, &|t| roles.tag(t)));
-    Imported { front, references: refs, history, eia, markdown: text, sections, warnings }
+    Imported { front, references: refs, history, eia, markdown: text, sections, warnings, origins }
 }
 
 /// The amendment table leaves the body; so does its heading when the
@@ -173,6 +201,14 @@ fn fill_from_body(
     }
     if front.summary.is_none() {
         front.summary = summary_section(blocks);
+        if front.summary.is_some() {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("summary"),
+                "summary taken from the first paragraph of the section called Summary",
+            ));
+        }
     }
 }
 
@@ -190,6 +226,7 @@ fn title_from_body(
 ) -> Option<String> {
     let check = |message: String| Warning::new(WarnKind::Check, None, Some("title"), message);
     if let Some(t) = &hints.styled {
+        warnings.push(check(format!("title “{t}” taken from the paragraph in Word's Title style")));
         Some(values::title_case_if_caps(t))
     } else if let Some(d) = description {
         warnings.push(check("title taken from the reader box's “Description”".into()));
@@ -401,6 +438,7 @@ fn report_missing(front: &Front, warnings: &mut Vec<Warning>) {
         ("type", front.doc_type.is_none(), "no document type found"),
         ("version", front.version.is_none(), "no version number found"),
         ("status", front.status.is_none(), "no status found"),
+        ("summary", front.summary.is_none(), "no summary (a “Summary” or “Policy statement”) found"),
     ];
     let ratified = front.status.as_deref() == Some("ratified");
     let when_ratified = [

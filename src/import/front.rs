@@ -116,14 +116,19 @@ pub fn read_inline(blocks: &[Block], sheet: &mut FrontSheet) {
         for (k, &(_, label_end, field)) in found.iter().enumerate() {
             let next = found.get(k + 1).map_or(t.len(), |n| n.0);
             let value = t[label_end..next].trim_start_matches(|c: char| c.is_whitespace() || ":-–".contains(c)).trim();
-            if let Some(v) = typed_prefix(field, value) {
-                read_any = true;
-                sheet.found.push(Found {
-                    field,
-                    label: t[found[k].0..label_end].to_string(),
-                    value: v,
-                    loc: block.loc,
-                });
+            let label = t[found[k].0..label_end].to_string();
+            match typed_prefix(field, value) {
+                Some(v) => {
+                    read_any = true;
+                    sheet.found.push(Found { field, label, value: v, loc: block.loc });
+                }
+                None if field != Field::NoKey => sheet.warnings.push(Warning::new(
+                    WarnKind::Unreadable,
+                    Some(block.loc),
+                    Some(field.key()),
+                    format!("“{label}” is in a control box flattened into running text, where its value cannot be told from the next label's; left for a person"),
+                )),
+                None => {}
             }
         }
     }

@@ -27,6 +27,7 @@ pub mod layout;
 pub mod loc;
 pub mod markdown;
 pub mod new_version;
+pub mod origin;
 pub mod pdf;
 pub mod references;
 pub mod roles;
@@ -66,6 +67,9 @@ pub struct FileReport {
     /// The error is the input's: missing, not a document, refused.
     pub unreadable: bool,
     pub warnings: Vec<Warning>,
+    /// Where each front-matter value came from (label and line, or why it
+    /// was inferred).
+    pub fields: Vec<origin::Origin>,
     /// `--new-version-of`: the tracked changes accepted and the comments
     /// found in the Word file.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -184,14 +188,22 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
         let input = crate::load::display_path(path);
-        let mut report =
-            FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new(), review: None };
+        let mut report = FileReport {
+            input,
+            output: None,
+            error: None,
+            unreadable: false,
+            warnings: Vec::new(),
+            fields: Vec::new(),
+            review: None,
+        };
         match result {
             Err(e) => {
                 report.error = Some(e.to_string());
                 report.unreadable = true;
             }
             Ok(c) => {
+                report.fields = c.imported.origins.clone();
                 let held = hold(&mut folder, dir)?;
                 match put(held, path, c, opts.force, &mut written, &mut report.warnings) {
                     Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),

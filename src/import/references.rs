@@ -24,6 +24,8 @@ pub struct Found {
     /// The section's blocks, when every entry was read (the builder lists
     /// references itself, so the section would show them twice).
     pub section: Option<std::ops::Range<usize>>,
+    /// The section's heading.
+    pub heading: usize,
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s<>"]+"#).expect("url"));
@@ -92,7 +94,7 @@ pub fn find(blocks: &[Block]) -> Option<Found> {
     if refs.is_empty() {
         return None;
     }
-    Some(Found { references: refs, section: (unread == 0).then_some(h..end) })
+    Some(Found { references: refs, section: (unread == 0).then_some(h..end), heading: h })
 }
 
 /// The entries of a block: a paragraph or item is one; a table row is one

@@ -4,6 +4,7 @@
 
 use super::blocks::Loc;
 use super::labels::{Field, Found};
+use super::origin::Origin;
 use super::tables;
 use super::warn::{short, WarnKind, Warning};
 use crate::config::Config;
@@ -53,8 +54,9 @@ static NUMBER_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[1-7](?:\s
 
 /// Reads every found value into `front`; the first of two values for one
 /// field is kept and the second reported.
-pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> Front {
+pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> (Front, Vec<Origin>) {
     let mut front = Front::default();
+    let mut origins = Vec::new();
     let mut seen: Vec<(Field, Loc)> = Vec::new();
     for f in found {
         let repeat = seen.iter().find(|(field, _)| *field == f.field && f.field != Field::ReferencesChecked);
@@ -73,9 +75,10 @@ pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> Fr
         set(&mut front, f, config, warnings);
         if front != before {
             seen.push((f.field, f.loc));
+            origins.push(Origin::labelled(f));
         }
     }
-    front
+    (front, origins)
 }
 
 fn text(v: &str) -> Option<String> {

@@ -101,6 +101,11 @@ pub struct Measure {
     /// (document, text): what the expected file says must not be left in
     /// the body (`<!-- absent: a | b -->`) and the imported body holds.
     pub left_in_body: Vec<(String, String)>,
+    /// Per document, the keys its report names: in a warning, or as a key
+    /// whose origin gives no account of itself.
+    pub warned: BTreeMap<String, Vec<String>>,
+    /// (document, key): values written with no account of where they came from.
+    pub unaccounted: Vec<(String, String)>,
 }
 
 fn front_matter(text: &str) -> (&str, &str) {
@@ -260,6 +265,11 @@ fn import_and_compare(
         trustdocs::import::convert(source, config, None).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
     let expected = std::fs::read_to_string(expected).unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
     compare(name, &converted.imported.markdown, &expected, supplied, m);
+    let imported = &converted.imported;
+    m.warned.insert(name.to_string(), imported.warnings.iter().filter_map(|w| w.key.clone()).collect());
+    for o in imported.origins.iter().filter(|o| o.from == trustdocs::import::origin::NO_ACCOUNT) {
+        m.unaccounted.push((name.to_string(), o.key.clone()));
+    }
 }
 
 /// The varied corpus (tests/fixtures/import/varied): every `NAME.EXT`
@@ -380,6 +390,21 @@ impl Measure {
             out.push_str(&format!("\nleft in the body of {name}: “{text}”"));
         }
         out
+    }
+
+    /// The values that differ and that their document's report does not
+    /// name: a warning's key is the value's key or a key above it
+    /// (`author` for `author.name`, `eia.impacts` for `eia.impacts.age`).
+    pub fn silent(&self) -> Vec<&Value> {
+        let names = |v: &Value, k: &str| {
+            let key = v.key.replace("[]", "");
+            key == k || key.starts_with(&format!("{k}.")) || (k.starts_with(&key) && k[key.len()..].starts_with('.'))
+        };
+        self.values
+            .iter()
+            .filter(|v| !v.agrees())
+            .filter(|v| !self.warned.get(&v.document).is_some_and(|ks| ks.iter().any(|k| names(v, k))))
+            .collect()
     }
 
     /// The values that differ, for looking into.

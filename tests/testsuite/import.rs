@@ -351,6 +351,13 @@ fn another_trusts_layout() {
         .unwrap()
         .iter()
         .any(|w| w["kind"] == "ambiguous_date" && w["key"] == "review_date"));
+    // Every value says where it came from: its label and line, or how it was inferred.
+    let fields = j["files"][0]["fields"].as_array().unwrap();
+    let field = |key: &str| fields.iter().find(|f| f["key"] == key).unwrap_or_else(|| panic!("{key}: {fields:?}"));
+    assert_eq!(field("ratified.date")["from"], "label “Date of Approval”");
+    assert_eq!(field("ratified.date")["at"]["line"], 9);
+    assert!(field("type")["from"].as_str().unwrap().starts_with("inferred: "), "{fields:?}");
+    assert_eq!(field("history")["from"], "the amendment table");
 }
 
 #[test]

@@ -25,6 +25,7 @@ fn seed_texts_agree_with_the_hand_made_library() {
     let m = agreement::measure(&agreement::seed_inputs());
     assert!(ratio(m.agreed()) >= 0.90, "{}\n{}", m.table("seeds"), m.differences());
     every_row_and_impact(&m);
+    no_silent_errors(&m);
     // The seeds whose layout keeps its numbered headings give every section.
     for name in ["001_9c3a8ef0387f14e4.txt", "002_2e0885071e7f9b08.txt"] {
         let s = &m.sections[name];
@@ -37,6 +38,7 @@ fn word_fixtures_agree_with_the_hand_made_library() {
     let m = agreement::measure(&agreement::docx_inputs());
     assert!(ratio(m.agreed()) >= 0.93, "{}\n{}", m.table("docx"), m.differences());
     every_row_and_impact(&m);
+    no_silent_errors(&m);
     let (found, all) = m.sections.values().fold((0, 0), |(f, a), s| (f + s.found, a + s.handmade));
     assert!(ratio((found, all)) >= 0.95, "{}", m.table("docx"));
     let (roles, tagged) = m.sections.values().fold((0, 0), |(f, a), s| (f + s.roles_found, a + s.roles_handmade));
@@ -66,6 +68,15 @@ fn varied(ext: &str, floor: f64, sections_floor: f64, left_in_body_at_most: usiz
     let (found, all) = m.sections.values().fold((0, 0), |(f, a), s| (f + s.found, a + s.handmade));
     assert!(ratio((found, all)) >= sections_floor, "{}", m.table(ext));
     assert!(m.left_in_body.len() <= left_in_body_at_most, "{}", m.table(ext));
+    no_silent_errors(&m);
+}
+
+/// Every value written or left out wrongly is named in its document's
+/// report, and every value written says where it came from.
+fn no_silent_errors(m: &agreement::Measure) {
+    let silent: Vec<String> = m.silent().iter().map(|v| format!("{} {}", v.document, v.path)).collect();
+    assert!(silent.is_empty(), "wrong or missing and not reported: {silent:#?}\n{}", m.differences());
+    assert!(m.unaccounted.is_empty(), "written without an origin: {:?}", m.unaccounted);
 }
 
 #[test]
