@@ -12,7 +12,7 @@ pub struct FrontSheet {
     pub found: Vec<Found>,
     /// The field of the last label read: a "Date" on the next row or line
     /// belongs to it ("Ratified by: …" then "Date: …").
-    previous: Option<Field>,
+    previous: Option<(Field, Loc)>,
     pub warnings: Vec<Warning>,
     /// Blocks whose every row was a labelled value: left out of the body.
     pub used: Vec<usize>,
@@ -209,10 +209,21 @@ fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet)
             }
         }
         let field = match l.field {
-            Field::Date => date_field(sheet.previous),
+            Field::Date => {
+                let field = date_field(sheet.previous.map(|p| p.0));
+                if let Some((before, at)) = sheet.previous.filter(|p| p.1 != loc && field != Field::Date) {
+                    sheet.warnings.push(Warning::new(
+                        WarnKind::Check,
+                        Some(loc),
+                        Some(field.key()),
+                        format!("“{}” read as the {} as it follows “{}” ({at})", l.label, field.key(), before.key()),
+                    ));
+                }
+                field
+            }
             f => f,
         };
-        sheet.previous = Some(field);
+        sheet.previous = Some((field, loc));
         record(field, l.label, value, loc, sheet);
         n += 1;
     }

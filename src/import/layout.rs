@@ -68,8 +68,10 @@ pub fn read(text: &str) -> Source {
         toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect(),
         words: document_words(&cleaned.lines),
         in_references: false,
+        warnings: Vec::new(),
     };
     reader.run(&cleaned.lines);
+    warnings.append(&mut reader.warnings);
     Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
 }
 
@@ -113,6 +115,9 @@ struct Reader<'a> {
     /// a full stop, so that entries set one under another stay apart while
     /// an entry that wraps is joined.
     in_references: bool,
+    /// What the reader did that a person should check (a cell cut at a
+    /// column's edge).
+    warnings: Vec<Warning>,
 }
 
 /// One stretch of lines between blank lines.
@@ -506,7 +511,7 @@ impl<'a> Reader<'a> {
         let mut rows: Vec<Row> = Vec::new();
         let columns = if tabbed { Vec::new() } else { column_starts(lines) };
         for l in lines {
-            let cells: Vec<String> = if tabbed { cells(&l.text) } else { split_at_columns(&l.text, &columns) };
+            let cells: Vec<String> = if tabbed { cells(&l.text) } else { self.split_reported(l, &columns) };
             let mut cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
             while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
                 cells.pop();
@@ -536,6 +541,26 @@ impl<'a> Reader<'a> {
         }
         let loc = rows.first().map_or(Loc::Line { line: lines[0].no }, |r| r.loc);
         self.blocks.push(Block::new(Kind::Table { rows }, loc));
+    }
+
+    /// A laid-out row's cells; a cut at a column's edge where only one space
+    /// stood is reported, as the value may have been longer.
+    fn split_reported(&mut self, l: &Line, columns: &[usize]) -> Vec<String> {
+        let out = split_at_columns(&l.text, columns);
+        let whole = cells_by_spaces(&l.text).len();
+        let filled = out.iter().filter(|c| !c.trim().is_empty()).count();
+        if filled > whole {
+            self.warnings.push(Warning::new(
+                WarnKind::Check,
+                Some(Loc::Line { line: l.no }),
+                None,
+                format!(
+                    "“{}” was cut into cells where the columns above start, one space apart; check that no value was cut short",
+                    super::warn::short(&l.text)
+                ),
+            ));
+        }
+        out
     }
 
     /// Paragraphs that a page break or a blank line cut in the middle of a
