@@ -35,6 +35,9 @@ pub struct Args {
     /// changes accepted, comments listed. --out is then the content folder holding the document.
     #[arg(long, value_name = "ID", conflicts_with = "id")]
     new_version_of: Option<String>,
+    /// Also write this HTML page: each document's values beside the source lines they came from.
+    #[arg(long, value_name = "OUT.html", conflicts_with = "new_version_of")]
+    review: Option<PathBuf>,
     /// With --new-version-of: the next minor version (3 → 3.1) instead of the next major one (3 → 4).
     #[arg(long, requires = "new_version_of")]
     minor: bool,
@@ -53,7 +56,15 @@ pub fn run(a: Args, today: Date) -> Exit {
                 "--new-version-of reads one Word file: `trustdocs import FILE.docx --new-version-of ID`".into(),
             )),
         },
-        None => trustdocs::import::run(&Options { files: a.files, out: a.out, id: a.id, force: a.force, today }),
+        None => {
+            let files = a.files.clone();
+            let outcome =
+                trustdocs::import::run(&Options { files: a.files, out: a.out, id: a.id, force: a.force, today });
+            match (outcome, &a.review) {
+                (Ok(o), Some(page)) => trustdocs::import::review_page::write(&o.files, &files, page).map(|_| o),
+                (result, _) => result,
+            }
+        }
     };
     match result {
         Ok(outcome) => {

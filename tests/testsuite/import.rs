@@ -437,3 +437,19 @@ fn a_pdf_whose_text_never_ends_is_refused_and_pdftotext_stopped() {
     }
     assert!(!running.exists(), "pdftotext (process {}) is still running", pid.trim());
 }
+
+#[test]
+fn the_review_page_shows_each_value_beside_its_source_line() {
+    let f = with_input("lone.txt", FRONT_SHEET);
+    let out = f.run(&["import", "in/lone.txt", "--out", "content", "--today", "2026-01-01", "--review", "review.html"]);
+    imported(&out);
+    let page = f.read("review.html");
+    // The field, its value, the label it was read under and the source line, escaped.
+    assert!(page.contains("<td>ratified.date</td><td><pre>2025-01-10</pre></td><td>label “Date”</td>"), "{page}");
+    assert!(page.contains("5: Ratified By: Policy Group\t\tDate: 10/01/2025"), "{page}");
+    assert!(
+        page.contains("<td>type</td><td><pre>&quot;policy&quot;</pre></td><td>label “Document Type”</td>"),
+        "{page}"
+    );
+    assert!(!page.contains("<script"), "{page}");
+}
