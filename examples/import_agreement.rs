@@ -38,6 +38,7 @@ fn main() {
     for (ext, title) in [("txt", "text as pdftotext -layout gives it"), ("docx", "Word")] {
         let m = agreement::measure_varied(&agreement::varied_inputs(ext));
         println!("{}", m.table(&format!("The varied corpus, {title} (.{ext}, every key)")));
+        println!("{}", m.document_table(&format!("The varied corpus by document (.{ext})")));
         println!("{}", silent(&m));
         if diff {
             println!("{}", m.differences());

@@ -392,6 +392,29 @@ impl Measure {
         out
     }
 
+    /// Per document: values the same, values checked, sections found of
+    /// the expected, sections imported beyond them.
+    pub fn document_table(&self, title: &str) -> String {
+        let mut out = format!(
+            "### {title}\n\n| document | values same | of | sections found | of | extra sections |\n|---|---:|---:|---:|---:|---:|\n"
+        );
+        for (name, s) in &self.sections {
+            let mine: Vec<&Value> = self.values.iter().filter(|v| &v.document == name).collect();
+            let same = mine.iter().filter(|v| v.agrees()).count();
+            out.push_str(&format!(
+                "| {name} | {same} | {} | {} | {} | {} |\n",
+                mine.len(),
+                s.found,
+                s.handmade,
+                s.extra
+            ));
+        }
+        let (a, b) = self.agreed();
+        let (f, h) = self.sections.values().fold((0, 0), |(f, h), s| (f + s.found, h + s.handmade));
+        out.push_str(&format!("| **all** | **{a}** | **{b}** | **{f}** | **{h}** | |\n"));
+        out
+    }
+
     /// The values that differ and that their document's report does not
     /// name: a warning's key is the value's key or a key above it
     /// (`author` for `author.name`, `eia.impacts` for `eia.impacts.age`).
