@@ -231,30 +231,31 @@ fn title_from_body(
     } else if let Some(d) = description {
         warnings.push(check("title taken from the reader box's “Description”".into()));
         Some(d)
-    } else if let Some((i, t)) = cover_title(blocks, start, config) {
-        warnings.push(Warning::new(
-            WarnKind::Check,
-            Some(blocks[i].loc),
-            Some("title"),
-            format!("title “{t}” taken from the cover's line that names the document's type"),
-        ));
-        drop.insert(i);
-        Some(t)
+    } else if let Some(line) = cover_title(blocks, start, config) {
+        title_from_line(blocks, line, "the cover's line that names the document's type", drop, warnings)
     } else if let Some(t) = hints.running.clone() {
         warnings.push(check(format!("title “{t}” taken from the running header or footer")));
         Some(t)
-    } else if let Some((i, t)) = first_line(blocks, start, drop) {
-        warnings.push(Warning::new(
-            WarnKind::Check,
-            Some(blocks[i].loc),
-            Some("title"),
-            format!("title “{t}” taken from the first line of the document"),
-        ));
-        drop.insert(i);
-        Some(t)
+    } else if let Some(line) = first_line(blocks, start, drop) {
+        title_from_line(blocks, line, "the first line of the document", drop, warnings)
     } else {
         None
     }
+}
+
+/// A title read from one line of the cover: reported with its line, and
+/// the line leaves the body.
+fn title_from_line(
+    blocks: &[Block],
+    (i, t): (usize, String),
+    whence: &str,
+    drop: &mut BTreeSet<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let message = format!("title “{t}” taken from {whence}");
+    warnings.push(Warning::new(WarnKind::Check, Some(blocks[i].loc), Some("title"), message));
+    drop.insert(i);
+    Some(t)
 }
 
 /// The cover's title, printed again above the control table, leaves the body.

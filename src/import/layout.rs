@@ -47,15 +47,10 @@ pub fn read(text: &str) -> Source {
         })
         .collect();
     let cleaned = furniture::remove(lines);
-    let mut warnings = Vec::new();
-    if cleaned.dropped > 0 {
-        warnings.push(Warning::new(
-            WarnKind::Dropped,
-            None,
-            None,
-            format!("{} lines of running headers, footers, page numbers and contents left out", cleaned.dropped),
-        ));
-    }
+    let mut warnings: Vec<Warning> =
+        Warning::left_out(cleaned.dropped, "lines of running headers, footers, page numbers and contents")
+            .into_iter()
+            .collect();
     let question_bullets = cleaned.lines.iter().filter(|l| l.text.trim_start().starts_with("? ")).count() >= 2;
     let caps_words = caps_words(&cleaned.lines);
     let mut reader = Reader {

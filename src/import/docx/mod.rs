@@ -48,15 +48,8 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
     let styles = styles::Styles::parse(styles_xml.as_deref(), numbering_xml.as_deref());
     let rels = relationships(rels_xml.as_deref());
     let walked = body::walk(&document, &styles, &rels);
-    let mut warnings = Vec::new();
-    if walked.contents > 0 {
-        warnings.push(Warning::new(
-            WarnKind::Dropped,
-            None,
-            None,
-            format!("{} paragraphs of the table of contents left out", walked.contents),
-        ));
-    }
+    let mut warnings: Vec<Warning> =
+        Warning::left_out(walked.contents, "paragraphs of the table of contents").into_iter().collect();
     let mut blocks = walked.blocks;
     let title = walked.title.and_then(|i| blocks.get(i)).map(Block::plain);
     let assets = images(&mut pkg, &rels, walked.images, asset_dir, &mut blocks, &mut warnings)?;
