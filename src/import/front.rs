@@ -267,6 +267,8 @@ fn record(field: Field, label: &str, value: String, loc: Loc, sheet: &mut FrontS
             format!("“{label}” has no key in the content format; its value “{}” was left out", short(&value)),
         ),
         Field::NoKey => {}
+        // "Version | Date | Amendment": a table's header row, not a date.
+        Field::Date if !value.chars().any(|c| c.is_ascii_digit()) => {}
         Field::Date => {
             warn(sheet, format!("a date “{}” whose meaning its row does not say was left out", short(&value)))
         }

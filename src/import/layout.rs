@@ -543,8 +543,10 @@ impl<'a> Reader<'a> {
     fn split_reported(&mut self, l: &Line, columns: &[usize]) -> Vec<String> {
         let out = split_at_columns(&l.text, columns);
         let whole = cells_by_spaces(&l.text).len();
-        let filled = out.iter().filter(|c| !c.trim().is_empty()).count();
-        if filled > whole {
+        let filled: Vec<&String> = out.iter().filter(|c| !c.trim().is_empty()).collect();
+        // "Accountable director: Director of …" cut after its colon is a label and its value.
+        let at_labels = filled.iter().rev().skip(1).all(|c| c.trim_end().ends_with(':'));
+        if filled.len() > whole && !at_labels {
             self.warnings.push(Warning::new(
                 WarnKind::Check,
                 Some(Loc::Line { line: l.no }),
