@@ -453,3 +453,32 @@ fn the_review_page_shows_each_value_beside_its_source_line() {
     );
     assert!(!page.contains("<script"), "{page}");
 }
+
+/// The varied corpus cut short anywhere, or missing any one line, imports
+/// without a panic: the layout rules index lines by column, and a line
+/// shorter than the columns above must not break them.
+#[test]
+fn no_varied_text_cut_short_or_missing_a_line_panics() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/varied");
+    let config = trustdocs::config::Config::default();
+    let import =
+        |text: &str| trustdocs::import::document::assemble(trustdocs::import::layout::read(text), &config, None);
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let Some(text) = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "txt")
+            .then(|| std::fs::read_to_string(entry.path()).unwrap())
+        else {
+            continue;
+        };
+        for (cut, _) in text.char_indices().step_by(37) {
+            import(&text[..cut]);
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        for skip in 0..lines.len() {
+            let without: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| *l).collect();
+            import(&without.join("\n"));
+        }
+    }
+}
