@@ -28,6 +28,8 @@ static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s*[:–—-]?$|^(?:appendix|annex|schedule)\s+(?:\d{1,2}|[A-Z]|[ivx]{1,4})\s*[:.–—-]?$")
         .expect("number cell")
 });
+/// "A. INTRODUCTION": a heading lettered in capitals.
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][.)]\s+(\S.*)$").expect("lettered"));
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
 static DOTTED_ITEM: LazyLock<Regex> =
@@ -356,6 +358,10 @@ impl<'a> Reader<'a> {
         if in_table {
             return false;
         }
+        if let Some(rest) = LETTERED.captures(t).and_then(|c| c.get(1)).filter(|r| is_caps_title(r.as_str())) {
+            self.push_heading(1, None, &self.title_case(rest.as_str()), loc);
+            return true;
+        }
         if let Some(entry) = self.in_toc(t) {
             let level = entry.number.as_ref().map_or(1, |n| n.split('.').count() as u8);
             self.push_heading(level, entry.number.clone(), &self.title_case(t), loc);
@@ -487,6 +493,10 @@ impl<'a> Reader<'a> {
 
     fn paragraph(&mut self, text: &str, no: u32) {
         let loc = Loc::Line { line: no };
+        // "References" alone on a line opens the references as a heading does.
+        if text.split_whitespace().count() <= 3 && super::references::is_references_heading(text) {
+            self.in_references = true;
+        }
         let mut text = text.to_string();
         // "4.2 The Director of ..." under section 4: the builder numbers
         // sections, not paragraphs, so a paragraph's own number goes.

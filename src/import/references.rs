@@ -58,7 +58,12 @@ fn is_associated_heading(t: &str) -> bool {
 /// Finds the first references section and reads its entries.
 pub fn find(blocks: &[Block]) -> Option<Found> {
     let (h, level, strict) = blocks.iter().enumerate().find_map(|(i, b)| {
-        let (level, t) = b.heading()?;
+        // "References" alone on its line, not set as a heading: its section
+        // runs to the next heading of any level.
+        let (level, t) = match &b.kind {
+            Kind::Paragraph { text } if text.plain.split_whitespace().count() <= 3 => (u8::MAX, text.plain.as_str()),
+            _ => b.heading()?,
+        };
         if is_references_heading(t) {
             Some((i, level, false))
         } else if is_associated_heading(t) {

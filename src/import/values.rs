@@ -58,6 +58,9 @@ pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> (F
     let mut front = Front::default();
     let mut origins = Vec::new();
     let mut seen: Vec<(Field, Loc)> = Vec::new();
+    // "Author" outranks "Strategy owner" for the author, whichever comes first.
+    let mut found: Vec<&Found> = found.iter().collect();
+    found.sort_by_key(|f| f.field == Field::Author && !f.label.to_lowercase().contains("author"));
     for f in found {
         let repeat = seen.iter().find(|(field, _)| *field == f.field && f.field != Field::ReferencesChecked);
         if let Some((_, first)) = repeat {
