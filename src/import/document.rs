@@ -123,7 +123,7 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
 /// the control table, "Version History" above the amendment table): a
 /// short line whose every word names such a block goes with it, reported.
 fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
-    const CAPTION_WORDS: [&str; 16] = [
+    const CAPTION_WORDS: [&str; 17] = [
         "document",
         "control",
         "version",
@@ -140,6 +140,7 @@ fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Ve
         "information",
         "revisions",
         "details",
+        "table",
     ];
     let tables: Vec<usize> = drop.iter().copied().filter(|&i| matches!(blocks[i].kind, Kind::Table { .. })).collect();
     for t in tables {

@@ -613,6 +613,14 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// "A. INTRODUCTION" → ("A", "INTRODUCTION"): a heading lettered in
+/// capitals, for a heading style whose text keeps its letter.
+pub fn heading_letter(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    let rest = LETTERED.captures(t)?.get(1)?.as_str().trim();
+    is_caps_title(rest).then(|| (t[..1].to_string(), rest.to_string()))
+}
+
 /// "Section 2 – Scope" → "2 Scope": the number without the word before it.
 fn without_section_word(t: &str) -> Option<String> {
     let c = SECTION_WORD.captures(t)?;

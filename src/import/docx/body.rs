@@ -336,7 +336,7 @@ impl Walker<'_> {
 }
 
 fn heading(level: u8, text: Text) -> Kind {
-    match heading_number(&text.plain) {
+    match heading_number(&text.plain).or_else(|| crate::import::layout::heading_letter(&text.plain)) {
         Some((number, rest)) => Kind::Heading { level, number: Some(number), text: Text::plain(&rest) },
         None => Kind::Heading { level, number: None, text: Text { plain: text.plain, md: strip_emphasis(&text.md) } },
     }
