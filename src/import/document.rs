@@ -14,6 +14,7 @@ use super::{eia, front, history, markdown};
 use crate::config::Config;
 use crate::yaml::write::{write_map, Yaml};
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 pub struct Imported {
     pub front: Front,
@@ -237,8 +238,8 @@ fn title_from_body(
     } else if let Some(t) = hints.running.clone() {
         warnings.push(check(format!("title “{t}” taken from the running header or footer")));
         Some(t)
-    } else if let Some(line) = first_line(blocks, start, drop) {
-        title_from_line(blocks, line, "the first line of the document", drop, warnings)
+    } else if let Some((i, t)) = first_line(blocks, start, drop) {
+        title_from_line(blocks, (i..i + 1, t), "the first line of the document", drop, warnings)
     } else {
         None
     }
@@ -248,14 +249,14 @@ fn title_from_body(
 /// the line leaves the body.
 fn title_from_line(
     blocks: &[Block],
-    (i, t): (usize, String),
+    (lines, t): (Range<usize>, String),
     whence: &str,
     drop: &mut BTreeSet<usize>,
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
     let message = format!("title “{t}” taken from {whence}");
-    warnings.push(Warning::new(WarnKind::Check, Some(blocks[i].loc), Some("title"), message));
-    drop.insert(i);
+    warnings.push(Warning::new(WarnKind::Check, Some(blocks[lines.start].loc), Some("title"), message));
+    drop.extend(lines);
     Some(t)
 }
 
@@ -306,13 +307,23 @@ fn self_reference(blocks: &[Block], config: &Config) -> Option<String> {
 /// "Freedom to Speak Up (Whistleblowing) Policy"): the title, where an
 /// organisation's name or a running header stands above it. The first
 /// heading counts, as a title in capitals reads as one.
-fn cover_title(blocks: &[Block], start: usize, config: &Config) -> Option<(usize, String)> {
-    blocks.iter().enumerate().take(start + 1).find_map(|(i, b)| {
-        let t = match &b.kind {
-            Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim(),
-            _ => return None,
-        };
-        is_cover_title(t, config).then(|| (i, values::title_case_if_caps(without_organisation(t))))
+fn cover_title(blocks: &[Block], start: usize, config: &Config) -> Option<(Range<usize>, String)> {
+    let line = |b: &Block| match &b.kind {
+        Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => Some(text.plain.trim().to_string()),
+        _ => None,
+    };
+    let title = |t: &str| values::title_case_if_caps(without_organisation(t));
+    (0..blocks.len().min(start + 1)).find_map(|i| {
+        let t = line(&blocks[i])?;
+        if is_cover_title(&t, config) {
+            return Some((i..i + 1, title(&t)));
+        }
+        // "Controlled Drugs Ordering" over "Standard Operating Procedure":
+        // a title set on two lines, the second naming only the kind.
+        let previous = i.checked_sub(1).and_then(|p| line(&blocks[p]))?;
+        let joined = format!("{previous} {t}");
+        (names_only_a_kind(&t, config) && !is_organisation(&previous) && is_cover_title(&joined, config))
+            .then(|| (i - 1..i + 1, title(&joined)))
     })
 }
 

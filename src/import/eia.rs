@@ -270,8 +270,15 @@ fn characteristic(first: &[String]) -> Option<&'static str> {
 /// Positive / Negative / Neutral column) and a comment.
 fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
     let mut mark_columns: Vec<(Impact, usize)> = Vec::new();
+    // "Does the policy affect one group less or more favourably …? Yes/No":
+    // the column of that answer, where "No" is neutral.
+    let mut yes_no: Option<usize> = None;
     for row in rows {
         let cells = row.plain();
+        if let Some(i) = cells.iter().position(|c| words(c).iter().map(|w| w.0.as_str()).eq(["yes", "no"])) {
+            yes_no = Some(i);
+            continue;
+        }
         let heads: Vec<(Impact, usize)> = cells
             .iter()
             .enumerate()
@@ -289,7 +296,8 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
         let by_word = cells.iter().enumerate().skip(1).find_map(|(i, c)| Impact::parse(c).map(|p| (p, i)));
         let by_mark =
             mark_columns.iter().find(|(_, i)| cells.get(*i).is_some_and(|c| is_mark(c))).map(|(p, i)| (*p, *i));
-        let Some((impact, at)) = by_word.or(by_mark) else {
+        let by_answer = yes_no.and_then(|i| Some((answer_impact(cells.get(i)?, &cells[i + 1..])?, i)));
+        let Some((impact, at)) = by_word.or(by_mark).or(by_answer) else {
             warnings.push(Warning::new(
                 WarnKind::Unreadable,
                 Some(row.loc),
@@ -298,11 +306,14 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             ));
             continue;
         };
+        // "Positive: easy read leaflet": a cell that says more than its impact is a comment too.
+        let only_impact = |c: &str| words(c).len() <= 2;
         let comment = cells
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|(i, c)| *i != at && !c.is_empty() && !is_mark(c) && !mark_columns.iter().any(|(_, m)| m == i))
+            .filter(|(i, c)| (*i != at || !only_impact(c)) && !c.is_empty() && !is_mark(c))
+            .filter(|(i, _)| !mark_columns.iter().any(|(_, m)| m == i) && Some(*i) != yes_no)
             .map(|(_, c)| c.to_string())
             .collect::<Vec<_>>()
             .join(" ");
@@ -321,6 +332,20 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             Some(comment).filter(|c| !tables::is_blank(c))
         };
         eia.impacts.push((key, impact, comment));
+    }
+}
+
+/// A "Yes/No" answer to whether a group is affected differently: "No" is
+/// neutral; "Yes" is the impact its comment opens with ("Positive: …"),
+/// or none (then reported, not guessed).
+fn answer_impact(answer: &str, rest: &[&str]) -> Option<Impact> {
+    match words(answer).first().map(|w| w.0.as_str()) {
+        Some("no") => Some(Impact::Neutral),
+        Some("yes") => rest.iter().find(|c| !c.is_empty()).and_then(|c| {
+            let first = words(c).into_iter().next()?.0;
+            matches!(first.as_str(), "positive" | "negative").then(|| Impact::parse(&first)).flatten()
+        }),
+        _ => None,
     }
 }
 
