@@ -37,6 +37,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let hints = TitleHints { styled: source.title, running: source.running_title };
     let start = front::body_start(&blocks, |t| is_organisation(t) || is_cover_title(t, config));
     let mut sheet = front::read(&blocks, start);
+    front::read_running(&source.running, &mut sheet);
     front::read_inline(&blocks, &mut sheet);
     warnings.extend(sheet.warnings);
     let (mut front, mut origins) = values::read(&sheet.found, config, &mut warnings);

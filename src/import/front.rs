@@ -94,6 +94,32 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
     sheet
 }
 
+/// Labelled values in the running headers and footers ("Ref: SOP-PH-031"),
+/// for the fields the front sheet does not give; each reported.
+pub fn read_running(rows: &[super::blocks::Row], sheet: &mut FrontSheet) {
+    let mut running = FrontSheet { found: Vec::new(), previous: None, warnings: Vec::new(), used: Vec::new() };
+    for row in rows {
+        let cells: Vec<String> = row.cells.iter().map(|c| c.plain.clone()).collect();
+        pairs(&cells, row.loc, false, &mut running);
+    }
+    for f in running.found {
+        if sheet.found.iter().any(|g| g.field == f.field) || !matches!(f.field, Field::Id | Field::Version) {
+            continue;
+        }
+        sheet.warnings.push(Warning::new(
+            WarnKind::Check,
+            Some(f.loc),
+            Some(f.field.key()),
+            format!(
+                "“{}: {}” read from a running header or footer; the front sheet does not give it",
+                f.label,
+                short(&f.value)
+            ),
+        ));
+        sheet.found.push(f);
+    }
+}
+
 /// Labels inside long paragraphs (a control box flattened to running text,
 /// its labels and values mixed; three labels or more make one).
 /// Only values that show what they are are taken: a date, a version, yes or

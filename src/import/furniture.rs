@@ -33,6 +33,8 @@ pub struct Cleaned {
     /// The text of a running footer or header around its page number
     /// ("Security Management Strategy – 3 –"), which is often the title.
     pub running_title: Option<String>,
+    /// Each running header or footer once, as first printed.
+    pub running: Vec<Line>,
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,6 +71,13 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
     let lines = strip_footer_phrases(lines);
     let furniture = repeated(&lines);
     let running_title = running_title(&lines, &furniture);
+    let mut seen = std::collections::HashSet::new();
+    let running: Vec<Line> = lines
+        .iter()
+        .zip(&furniture)
+        .filter(|(l, f)| **f && seen.insert(key(&l.text)))
+        .map(|(l, _)| l.clone())
+        .collect();
     let kept: Vec<Line> = lines
         .into_iter()
         .enumerate()
@@ -77,7 +86,7 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
         .collect();
     let (kept, toc) = contents(kept);
     let dropped = before - kept.len();
-    Cleaned { lines: kept, toc, dropped, running_title }
+    Cleaned { lines: kept, toc, dropped, running_title, running }
 }
 
 /// The most frequent running line with a page number, without the number,

@@ -69,7 +69,15 @@ pub fn read(text: &str) -> Source {
     };
     reader.run(&cleaned.lines);
     warnings.append(&mut reader.warnings);
-    Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
+    let running = cleaned
+        .running
+        .iter()
+        .map(|l| Row {
+            cells: cells(&l.text).iter().map(|c| Text::plain(c.trim())).collect(),
+            loc: Loc::Line { line: l.no },
+        })
+        .collect();
+    Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone(), running }
 }
 
 /// Words written in capitals inside sentences (NHS, LSMS): kept as they are

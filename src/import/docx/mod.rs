@@ -64,7 +64,7 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
         }
     }
     let running_title = running_title(&mut pkg, &rels)?;
-    Ok((Source { blocks, warnings, title, running_title }, assets))
+    Ok((Source { blocks, warnings, title, running_title, running: Vec::new() }, assets))
 }
 
 /// The tracked changes and comments of a `.docx` (`review.rs`), read with
