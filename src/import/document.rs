@@ -79,6 +79,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
         origins.push(Origin::new("id", None, "--id"));
     }
     fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
+    locate_inferences(&origins, &mut warnings);
     report_missing(&front, &mut warnings);
     let body: Vec<Block> =
         blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
@@ -442,6 +443,24 @@ fn summary_section(blocks: &[Block]) -> Option<String> {
         Kind::Paragraph { text } => Some(text.plain.trim().to_string()),
         _ => None,
     })
+}
+
+/// A value inferred from another names the line of that other: the type
+/// the title's line, the status the ratification date's line.
+fn locate_inferences(origins: &[Origin], warnings: &mut [Warning]) {
+    let line_of = |key: &str, warnings: &[Warning]| {
+        origins.iter().find(|o| o.key == key).and_then(|o| o.at).or_else(|| {
+            warnings.iter().find(|w| w.kind == WarnKind::Check && w.key.as_deref() == Some(key)).and_then(|w| w.at)
+        })
+    };
+    let (title, ratified) = (line_of("title", warnings), line_of("ratified.date", warnings));
+    for w in warnings.iter_mut().filter(|w| w.kind == WarnKind::Check && w.at.is_none()) {
+        w.at = match w.key.as_deref() {
+            Some("type") if w.message.contains("from the title") => title,
+            Some("status") => ratified,
+            _ => None,
+        };
+    }
 }
 
 /// Required keys the source did not give.

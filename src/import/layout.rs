@@ -560,7 +560,8 @@ impl<'a> Reader<'a> {
     /// stood is reported, as the value may have been longer.
     fn split_reported(&mut self, l: &Line, columns: &[usize]) -> Vec<String> {
         let out = split_at_columns(&l.text, columns);
-        let whole = cells_by_spaces(&l.text).len();
+        // Cells as two spaces or more set them apart: a cut beyond those is at one space.
+        let whole = l.text.split("  ").filter(|c| !c.trim().is_empty()).count();
         let filled: Vec<&String> = out.iter().filter(|c| !c.trim().is_empty()).collect();
         // "Accountable director: Director of …" cut after its colon is a label and its value.
         let at_labels = filled.iter().rev().skip(1).all(|c| c.trim_end().ends_with(':'));
@@ -1131,6 +1132,15 @@ mod tests {
                 "table Version|Date|Description / 1|01/01/2020|New / 2|01/01/2021|Whole document reviewed"
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_cut_at_one_space_is_reported() {
+        let text = "Name          Value        Note\nFirst         One          a\nSecondxxxxxxx Two          b\n";
+        let s = read(text);
+        assert!(s.warnings.iter().any(|w| w.message.contains("cut into cells") && w.at == Some(Loc::Line { line: 3 })));
+        let aligned = read("Name          Value        Note\nFirst         One          a\n");
+        assert!(!aligned.warnings.iter().any(|w| w.message.contains("cut into cells")));
     }
 
     #[test]
