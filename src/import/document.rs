@@ -81,6 +81,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
     locate_inferences(&origins, &mut warnings);
     report_missing(&front, &mut warnings);
+    report_related(&blocks, &drop, &mut warnings);
     let body: Vec<Block> =
         blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
     let body = even_levels(body);
@@ -460,6 +461,27 @@ fn locate_inferences(origins: &[Origin], warnings: &mut [Warning]) {
             Some("status") => ratified,
             _ => None,
         };
+    }
+}
+
+/// A "Related documents" section stays in the body: the importer does not
+/// read `related` (which names the library's own documents by id), so it
+/// says where the list is for a person to fill the key in.
+fn report_related(blocks: &[Block], drop: &BTreeSet<usize>, warnings: &mut Vec<Warning>) {
+    let related = blocks.iter().enumerate().find(|(i, b)| {
+        !drop.contains(i)
+            && b.heading().is_some_and(|(_, t)| {
+                let t = t.to_lowercase();
+                t.contains("related") && ["document", "polic", "procedure", "guidance"].iter().any(|w| t.contains(w))
+            })
+    });
+    if let Some((_, b)) = related {
+        warnings.push(Warning::new(
+            WarnKind::Missing,
+            Some(b.loc),
+            Some("related"),
+            format!("the section “{}” stays in the body; `related` (the ids of the library's documents it names) is left for a person", short(&b.plain())),
+        ));
     }
 }
 
