@@ -400,8 +400,11 @@ fn drop_organisation_lines(
             }
             _ => continue,
         };
-        let kind_after_name =
-            without_organisation(&name) != name && names_only_a_kind(without_organisation(&name), config);
+        // "Underwood … NHS Trust Infection Prevention and Control": the
+        // organisation and its department or a kind, no title.
+        let rest = without_organisation(&name);
+        let no_title = values::doc_type(rest, config).is_none() && rest.split_whitespace().count() <= 6;
+        let kind_after_name = rest != name && (names_only_a_kind(rest, config) || no_title);
         if !drop.contains(&i) && (is_organisation(&name) || kind_after_name) {
             drop.insert(i);
             warnings.push(Warning::new(

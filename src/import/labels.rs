@@ -155,6 +155,8 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("document author", Field::Author),
     ("lead author", Field::Author),
     ("document owner", Field::Author),
+    ("document lead", Field::Author),
+    ("policy lead", Field::Author),
     ("policy owner", Field::Author),
     ("owner", Field::Author),
     ("originator", Field::Author),

@@ -252,11 +252,16 @@ pub fn title_case_if_caps(t: &str) -> String {
         .join(" ")
 }
 
-/// "Health and Safety Committee on 23 November 2017": who, and when.
+/// "Health and Safety Committee on 23 November 2017", "Infection Control
+/// Committee, 3 June 2024": who, and when.
 fn by_on(v: &str) -> (&str, Option<Date>) {
-    if let Some(i) = v.rfind(" on ") {
-        if let Some((super::dates::Reading::Day(d), raw)) = super::dates::find(&v[i + 4..]) {
-            if v[i + 4..].trim().trim_end_matches('.').ends_with(raw.as_str()) {
+    for sep in [" on ", ", "] {
+        let Some(i) = v.rfind(sep) else { continue };
+        let tail = v[i + sep.len()..].trim().trim_end_matches('.');
+        if let Some((super::dates::Reading::Day(d), raw)) = super::dates::find(tail) {
+            // After " on " the date ends the value; after ", " it is all of
+            // it ("Board, 3 June 2024", not "Board, its 3 June 2024 meeting").
+            if tail == raw.trim() || (sep == " on " && tail.ends_with(raw.as_str())) {
                 return (&v[..i], Some(d));
             }
         }
