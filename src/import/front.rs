@@ -250,6 +250,14 @@ fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet)
             f => f,
         };
         sheet.previous = Some((field, loc));
+        if l.by_words && field != Field::NoKey {
+            let message = format!(
+                "“{}” is not in the synonym table; read as {} by its words (docs/import.md, Labels read by their words)",
+                l.label,
+                field.key()
+            );
+            sheet.warnings.push(Warning::new(WarnKind::Check, Some(loc), Some(field.key()), message));
+        }
         record(field, l.label, value, loc, sheet);
         n += 1;
     }

@@ -305,6 +305,9 @@ pub struct Label<'t> {
     pub label: &'t str,
     /// What follows it in the cell, without the colon or leader.
     pub rest: &'t str,
+    /// Read by its key words, not found in the synonym table: a reading
+    /// to report.
+    pub by_words: bool,
 }
 
 /// The label that starts `cell`, the longest when several do.
@@ -379,7 +382,7 @@ fn by_synonym_in(cell: &str, in_column: bool) -> Option<Label<'_>> {
     if !rest.is_empty() && sentence && (!in_column || rest.contains(':')) {
         return None;
     }
-    Some(Label { field, label: cell[..end].trim(), rest: rest.trim() })
+    Some(Label { field, label: cell[..end].trim(), rest: rest.trim(), by_words: false })
 }
 
 /// A label the synonym table does not hold, read by the words that say what
@@ -405,7 +408,7 @@ fn by_key_words(cell: &str, colon: bool) -> Option<Label<'_>> {
     // ("approv": approved, approving); a shorter one only for itself ("no").
     let has = |stems: &[&str]| ws.iter().any(|w| stems.iter().any(|s| w == s || (s.len() >= 5 && w.starts_with(s))));
     let field = KEY_WORDS.iter().find(|(all, any, _)| all.iter().all(|a| has(&[a])) && has(any)).map(|k| k.2)?;
-    Some(Label { field, label: label.trim(), rest: rest.trim() })
+    Some(Label { field, label: label.trim(), rest: rest.trim(), by_words: true })
 }
 
 /// The words of a label that say what it is about, most telling first:
