@@ -214,9 +214,9 @@ fn running_rows(pkg: &mut Package, rels: &Rels) -> Result<Vec<Row>> {
     for (k, target) in rels.running.iter().enumerate() {
         let Some(name) = part_name(target) else { continue };
         let Some(xml) = pkg.xml(&name)? else { continue };
-        for line in texts(&xml).split('\n').filter(|l| !l.trim().is_empty()) {
+        for (p, line) in texts(&xml).split('\n').filter(|l| !l.trim().is_empty()).enumerate() {
             let cells = line.split('\t').map(|c| Text::plain(c.trim())).collect();
-            rows.push(Row { cells, loc: Loc::Paragraph { paragraph: k as u32 + 1 } });
+            rows.push(Row { cells, loc: Loc::Running { part: k as u32 + 1, paragraph: p as u32 + 1 } });
         }
     }
     Ok(rows)
