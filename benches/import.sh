@@ -4,6 +4,7 @@
 #
 #   bash benches/import.sh            # N=500
 #   N=2000 bash benches/import.sh
+#   BIN=target/debug/trustdocs bash benches/import.sh   # a build you have, unbuilt
 #
 # The inputs are the five seed texts, the five Word fixtures and, when
 # typst and pdftotext are installed, the five PDFs trustdocs makes of the
@@ -15,10 +16,11 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 N=${N:-500}
 OUT=bench-out/import
-BIN=target/release/trustdocs
-
-echo "building trustdocs (release)..." >&2
-cargo build --release --quiet
+if [[ -z "${BIN:-}" ]]; then
+    BIN=target/release/trustdocs
+    echo "building trustdocs (release)..." >&2
+    cargo build --release --quiet
+fi
 
 rm -rf "$OUT"
 mkdir -p "$OUT/in" "$OUT/content"

@@ -35,6 +35,9 @@ pub struct Args {
     /// changes accepted, comments listed. --out is then the content folder holding the document.
     #[arg(long, value_name = "ID", conflicts_with = "id")]
     new_version_of: Option<String>,
+    /// Also write this HTML page: each document's values beside the source lines they came from.
+    #[arg(long, value_name = "OUT.html", conflicts_with = "new_version_of")]
+    review: Option<PathBuf>,
     /// With --new-version-of: the next minor version (3 → 3.1) instead of the next major one (3 → 4).
     #[arg(long, requires = "new_version_of")]
     minor: bool,
@@ -53,7 +56,15 @@ pub fn run(a: Args, today: Date) -> Exit {
                 "--new-version-of reads one Word file: `trustdocs import FILE.docx --new-version-of ID`".into(),
             )),
         },
-        None => trustdocs::import::run(&Options { files: a.files, out: a.out, id: a.id, force: a.force, today }),
+        None => {
+            let files = a.files.clone();
+            let outcome =
+                trustdocs::import::run(&Options { files: a.files, out: a.out, id: a.id, force: a.force, today });
+            match (outcome, &a.review) {
+                (Ok(o), Some(page)) => trustdocs::import::review_page::write(&o.files, &files, page).map(|_| o),
+                (result, _) => result,
+            }
+        }
     };
     match result {
         Ok(outcome) => {
@@ -142,11 +153,28 @@ fn file(f: &FileReport, p: &Paint, out: &mut String) {
             None => {}
         }
     }
+    fields(f, &input, out);
     if let Some(r) = &f.review {
         review(r, p, out);
     }
-    if !f.warnings.is_empty() || f.error.is_some() || f.review.is_some() {
+    if !f.warnings.is_empty() || !f.fields.is_empty() || f.error.is_some() || f.review.is_some() {
         out.push('\n');
+    }
+}
+
+/// Where each value of the front matter came from, one line a key.
+fn fields(f: &FileReport, input: &str, out: &mut String) {
+    if f.fields.is_empty() {
+        return;
+    }
+    out.push_str("  where each value came from:\n");
+    for o in &f.fields {
+        let at = match &o.at {
+            Some(Loc::Line { line }) => format!(" ({input}:{line})"),
+            Some(at) => format!(" ({})", clean(&at.to_string())),
+            None => String::new(),
+        };
+        out.push_str(&format!("    {}: {}{at}\n", clean(&o.key), clean(&o.from)));
     }
 }
 

@@ -122,4 +122,7 @@ pub struct Source {
     /// The text of a running header or footer beside the page number, which
     /// is often the title.
     pub running_title: Option<String>,
+    /// The running headers and footers left out, one row each, for the
+    /// labelled values some carry ("Ref: SOP-PH-031   Page 1 of 2").
+    pub running: Vec<Row>,
 }

@@ -35,6 +35,12 @@ pub fn line(raw: &str) -> String {
             .into_owned();
     }
     s = s.chars().map(bullet).collect();
+    // A rule drawn with box-drawing characters or underscores is decoration.
+    if s.chars().filter(|c| !c.is_whitespace()).count() >= 3
+        && s.chars().all(|c| c.is_whitespace() || ('\u{2500}'..='\u{257f}').contains(&c) || "_=".contains(c))
+    {
+        return String::new();
+    }
     if s.contains("..") || s.contains('…') {
         s = leaders(&s);
     }

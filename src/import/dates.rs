@@ -1,5 +1,5 @@
 //! Dates as trusts write them on front sheets and in tables: `01/09/2020`,
-//! `1/9/20`, `2020-09-01`, `30th November 2016`, `March 31, 2021`, and the
+//! `1/9/20`, `2020-09-01`, `30th November 2016`, `1 Apr 25`, `March 31, 2021`, and the
 //! month-only forms `03/2016` and `July 2024`, which name no day.
 
 use super::blocks::Loc;
@@ -27,7 +27,7 @@ static NUMERIC: LazyLock<Regex> = LazyLock::new(|| {
 });
 static WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(\d{1,2})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|([a-z]{3,9})\.?,?\s+(\d{4}))\b",
+        r"(?i)\b(?:(\d{1,2})\s*(?:st|nd|rd|th)?\s+(?:of\s+)?([a-z]{3,9})\.?,?\s+(\d{4}|\d{2})|([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})|([a-z]{3,9})\.?,?\s+(\d{4}))\b",
     )
     .expect("date pattern")
 });
@@ -177,6 +177,7 @@ mod tests {
         assert_eq!(iso("2020-09-01"), "2020-09-01");
         assert_eq!(iso("30 th November 2016"), "2016-11-30");
         assert_eq!(iso("1st Sept 2019"), "2019-09-01");
+        assert_eq!(iso("1 Apr 25"), "2025-04-01");
         assert_eq!(iso("Retrieved March 31, 2021, from"), "2021-03-31");
         assert_eq!(iso("03/2016"), "month 2016-03");
         assert_eq!(iso("July 2024"), "month 2024-07");

@@ -5,14 +5,16 @@
 use super::blocks::{Block, Kind, Source};
 use super::eia::Eia;
 use super::history::Entry;
+use super::origin::{self, Origin};
 use super::references::{self, Reference};
 use super::roles::Roles;
 use super::values::{self, Front};
-use super::warn::{WarnKind, Warning};
+use super::warn::{short, WarnKind, Warning};
 use super::{eia, front, history, markdown};
 use crate::config::Config;
 use crate::yaml::write::{write_map, Yaml};
 use std::collections::BTreeSet;
+use std::ops::Range;
 
 pub struct Imported {
     pub front: Front,
@@ -24,6 +26,8 @@ pub struct Imported {
     /// Section titles of the body, in order (for measuring).
     pub sections: Vec<String>,
     pub warnings: Vec<Warning>,
+    /// Where each value of the front matter came from.
+    pub origins: Vec<Origin>,
 }
 
 /// Assembles a document from a reader's blocks. `id` is the `--id` given.
@@ -31,30 +35,53 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
     let mut warnings = source.warnings;
     let blocks = source.blocks;
     let hints = TitleHints { styled: source.title, running: source.running_title };
-    let start = front::body_start(&blocks);
+    let start = front::body_start(&blocks, |t| is_organisation(t) || is_cover_title(t, config));
     let mut sheet = front::read(&blocks, start);
+    front::read_running(&source.running, &mut sheet);
     front::read_inline(&blocks, &mut sheet);
     warnings.extend(sheet.warnings);
-    let mut front = values::read(&sheet.found, config, &mut warnings);
+    let (mut front, mut origins) = values::read(&sheet.found, config, &mut warnings);
     let mut drop: BTreeSet<usize> = sheet.used.iter().copied().collect();
     let history = history::find(&blocks, &mut warnings);
     if let Some(h) = &history {
         drop_section_of(&blocks, h.block, &mut drop);
+        origins.push(Origin::new("history", Some(blocks[h.block].loc), "the amendment table"));
     }
     let eia = eia::find(&blocks, &mut warnings);
     if let Some(e) = &eia {
         drop.extend(e.blocks.clone());
+        origins.push(Origin::new("eia", Some(blocks[e.blocks.start].loc), "the equality impact assessment form"));
     }
     let refs = references::find(&blocks);
+    if let Some(r) = &refs {
+        let at = blocks[r.heading].loc;
+        origins.push(Origin::new("references", Some(at), "the references section"));
+        // Citations follow no one form: each split into title and publisher is a reading to check.
+        warnings.push(Warning::new(
+            WarnKind::Check,
+            Some(at),
+            Some("references"),
+            format!(
+                "{} references read from the section “{}”: check each title, publisher and year against the source",
+                r.references.len(),
+                short(&blocks[r.heading].plain())
+            ),
+        ));
+    }
     if let Some(section) = refs.as_ref().and_then(|r| r.section.clone()) {
         drop.extend(section);
     }
     let refs = refs.map(|r| r.references).unwrap_or_default();
+    drop_captions(&blocks, &mut drop, &mut warnings);
     if let Some(id) = id {
         front.id = Some(id.to_uppercase());
+        origins.retain(|o| o.key != "id");
+        origins.push(Origin::new("id", None, "--id"));
     }
     fill_from_body(&mut front, &blocks, start, &hints, &mut drop, config, &mut warnings);
+    locate_inferences(&origins, &mut warnings);
     report_missing(&front, &mut warnings);
+    report_related(&blocks, &drop, &mut warnings);
     let body: Vec<Block> =
         blocks.iter().enumerate().filter(|(i, _)| !drop.contains(i)).map(|(_, b)| b.clone()).collect();
     let body = even_levels(body);
@@ -65,11 +92,17 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
         None => history::find_inline(&blocks, &mut warnings).unwrap_or_default(),
     };
     let eia = eia.map(|e| e.eia);
+    let entries = front_matter(&front, &refs, &history, eia.as_ref());
+    if !history.is_empty() && !origins.iter().any(|o| o.key == "history") {
+        origins.push(Origin::new("history", None, "an amendment table flattened into running text"));
+    }
+    let written: Vec<&str> = entries.iter().map(|(k, _)| *k).collect();
+    let origins = origin::complete(&written, origins, &warnings);
     let mut text = String::from("---\n");
-    write_map(&front_matter(&front, &refs, &history, eia.as_ref()), 0, &mut text);
+    write_map(&entries, 0, &mut text);
     text.push_str("---\n\n");
     text.push_str(&markdown::body(&body, &|t| roles.tag(t)));
-    Imported { front, references: refs, history, eia, markdown: text, sections, warnings }
+    Imported { front, references: refs, history, eia, markdown: text, sections, warnings, origins }
 }
 
 /// The amendment table leaves the body; so does its heading when the
@@ -86,6 +119,48 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
         let others = (h + 1..end).filter(|&i| i != table && !matches!(blocks[i].kind, Kind::Paragraph { .. })).count();
         if others == 0 && end - h <= 3 {
             drop.extend(h..end);
+        }
+    }
+}
+
+/// The caption of a table that left the body ("Document Control" above
+/// the control table, "Version History" above the amendment table): a
+/// short line whose every word names such a block goes with it, reported.
+fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
+    const CAPTION_WORDS: [&str; 17] = [
+        "document",
+        "control",
+        "version",
+        "versions",
+        "history",
+        "amendment",
+        "amendments",
+        "revision",
+        "record",
+        "log",
+        "change",
+        "changes",
+        "sheet",
+        "information",
+        "revisions",
+        "details",
+        "table",
+    ];
+    let tables: Vec<usize> = drop.iter().copied().filter(|&i| matches!(blocks[i].kind, Kind::Table { .. })).collect();
+    for t in tables {
+        let Some(i) = t.checked_sub(1).filter(|i| !drop.contains(i)) else { continue };
+        let (Kind::Paragraph { text } | Kind::Heading { text, .. }) = &blocks[i].kind else { continue };
+        // "Section 5 – Document History": the caption's number aside.
+        let caption = super::layout::heading_number(&text.plain).map_or(text.plain.clone(), |(_, rest)| rest);
+        let ws = super::labels::words(&caption);
+        if !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|(w, _)| CAPTION_WORDS.contains(&w.as_str())) {
+            drop.insert(i);
+            warnings.push(Warning::new(
+                WarnKind::Dropped,
+                Some(blocks[i].loc),
+                None,
+                format!("“{}”, the caption of a table read into the front matter, left out", text.plain.trim()),
+            ));
         }
     }
 }
@@ -111,10 +186,11 @@ fn fill_from_body(
 ) {
     if front.title.is_none() {
         let description = front.description.clone();
-        front.title = title_from_body(blocks, start, hints, description, drop, warnings);
+        front.title = title_from_body(blocks, start, hints, description, drop, config, warnings);
     }
     if let Some(title) = &front.title {
         drop_cover_title(blocks, start, title, drop);
+        drop_organisation_lines(blocks, start, drop, config, warnings);
     }
     if front.doc_type.is_none() {
         front.doc_type = type_from_text(front.title.as_deref(), blocks, config, warnings);
@@ -130,6 +206,14 @@ fn fill_from_body(
     }
     if front.summary.is_none() {
         front.summary = summary_section(blocks);
+        if front.summary.is_some() {
+            warnings.push(Warning::new(
+                WarnKind::Check,
+                None,
+                Some("summary"),
+                "summary taken from the first paragraph of the section called Summary",
+            ));
+        }
     }
 }
 
@@ -142,34 +226,46 @@ fn title_from_body(
     hints: &TitleHints,
     description: Option<String>,
     drop: &mut BTreeSet<usize>,
+    config: &Config,
     warnings: &mut Vec<Warning>,
 ) -> Option<String> {
     let check = |message: String| Warning::new(WarnKind::Check, None, Some("title"), message);
     if let Some(t) = &hints.styled {
+        warnings.push(check(format!("title “{t}” taken from the paragraph in Word's Title style")));
         Some(values::title_case_if_caps(t))
     } else if let Some(d) = description {
         warnings.push(check("title taken from the reader box's “Description”".into()));
         Some(d)
+    } else if let Some(line) = cover_title(blocks, start, config) {
+        title_from_line(blocks, line, "the cover's line that names the document's type", drop, warnings)
     } else if let Some(t) = hints.running.clone() {
         warnings.push(check(format!("title “{t}” taken from the running header or footer")));
         Some(t)
     } else if let Some((i, t)) = first_line(blocks, start, drop) {
-        warnings.push(Warning::new(
-            WarnKind::Check,
-            Some(blocks[i].loc),
-            Some("title"),
-            format!("title “{t}” taken from the first line of the document"),
-        ));
-        drop.insert(i);
-        Some(t)
+        title_from_line(blocks, (i..i + 1, t), "the first line of the document", drop, warnings)
     } else {
         None
     }
 }
 
+/// A title read from one line of the cover: reported with its line, and
+/// the line leaves the body.
+fn title_from_line(
+    blocks: &[Block],
+    (lines, t): (Range<usize>, String),
+    whence: &str,
+    drop: &mut BTreeSet<usize>,
+    warnings: &mut Vec<Warning>,
+) -> Option<String> {
+    let message = format!("title “{t}” taken from {whence}");
+    warnings.push(Warning::new(WarnKind::Check, Some(blocks[lines.start].loc), Some("title"), message));
+    drop.extend(lines);
+    Some(t)
+}
+
 /// The cover's title, printed again above the control table, leaves the body.
 fn drop_cover_title(blocks: &[Block], start: usize, title: &str, drop: &mut BTreeSet<usize>) {
-    for (i, b) in blocks.iter().enumerate().take(start) {
+    for (i, b) in blocks.iter().enumerate().take(start + 1) {
         if matches!(b.kind, Kind::Paragraph { .. } | Kind::Heading { .. })
             && b.plain().trim().eq_ignore_ascii_case(title)
         {
@@ -210,6 +306,117 @@ fn self_reference(blocks: &[Block], config: &Config) -> Option<String> {
         .map(|(_, t)| t.clone())
 }
 
+/// The cover's line that names a document type ("LONE WORKING PROCEDURE",
+/// "Freedom to Speak Up (Whistleblowing) Policy"): the title, where an
+/// organisation's name or a running header stands above it. The first
+/// heading counts, as a title in capitals reads as one.
+fn cover_title(blocks: &[Block], start: usize, config: &Config) -> Option<(Range<usize>, String)> {
+    let line = |b: &Block| match &b.kind {
+        Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => Some(text.plain.trim().to_string()),
+        _ => None,
+    };
+    let title = |t: &str| values::title_case_if_caps(without_organisation(t));
+    (0..blocks.len().min(start + 1)).find_map(|i| {
+        let t = line(&blocks[i])?;
+        if is_cover_title(&t, config) {
+            return Some((i..i + 1, title(&t)));
+        }
+        // "Controlled Drugs Ordering" over "Standard Operating Procedure":
+        // a title set on two lines, the second naming only the kind.
+        let previous = i.checked_sub(1).and_then(|p| line(&blocks[p]))?;
+        let joined = format!("{previous} {t}");
+        (names_only_a_kind(&t, config) && !is_organisation(&previous) && is_cover_title(&joined, config))
+            .then(|| (i - 1..i + 1, title(&joined)))
+    })
+}
+
+/// A short line that names a document type and more than its kind, and is
+/// no organisation, label or sentence: a cover's title.
+fn is_cover_title(t: &str, config: &Config) -> bool {
+    let t = without_organisation(t);
+    let words = t.split_whitespace().count();
+    (2..=14).contains(&words)
+        && !is_organisation(t)
+        && !t.ends_with(['.', ':'])
+        && super::labels::at_start(t).is_none()
+        && values::doc_type(t, config).is_some()
+        && !names_only_a_kind(t, config)
+}
+
+/// "Clinical Guideline", "Standard Operating Procedure": a line that says
+/// what kind of document follows, not which one.
+fn names_only_a_kind(t: &str, config: &Config) -> bool {
+    const KIND_WORDS: [&str; 8] =
+        ["clinical", "corporate", "standard", "operating", "trust", "wide", "non", "document"];
+    super::labels::words(t).iter().all(|(w, _)| {
+        let singular = w.trim_end_matches('s');
+        KIND_WORDS.contains(&w.as_str())
+            || config.site.document_types.iter().any(|d| d == singular)
+            || singular == "guidance"
+    })
+}
+
+/// A cover line run together with the organisation's name above it
+/// ("Northway … NHS Trust Safe Handling of … Procedure"): what follows the name.
+fn without_organisation(t: &str) -> &str {
+    let ws = super::labels::words(t);
+    let end = ws.iter().take(12).rposition(|(w, _)| matches!(w.as_str(), "trust" | "board"));
+    match end {
+        Some(k) if k + 1 < ws.len() && ws[..k].iter().any(|(w, _)| w == "nhs") => t[ws[k].1..].trim(),
+        _ => t,
+    }
+}
+
+/// An organisation's name ("Ashdown Valley Hospitals NHS Trust",
+/// "HARBOURSIDE COMMUNITY NHS TRUST"): never a document's title.
+fn is_organisation(t: &str) -> bool {
+    let words: Vec<String> = super::labels::words(t).into_iter().map(|w| w.0).collect();
+    let last = words.last().map_or("", String::as_str);
+    words.len() <= 10 && matches!(last, "trust" | "board" | "icb" | "council" | "partnership")
+        || words.iter().any(|w| w == "nhs") && words.len() <= 8 && !words.iter().any(|w| w == "policy")
+}
+
+/// The organisation's name above the title on the cover leaves the body,
+/// reported: the site names the organisation.
+fn drop_organisation_lines(
+    blocks: &[Block],
+    start: usize,
+    drop: &mut BTreeSet<usize>,
+    config: &Config,
+    warnings: &mut Vec<Warning>,
+) {
+    for (i, b) in blocks.iter().enumerate().take(start + 1) {
+        let name = match &b.kind {
+            Kind::Paragraph { text } | Kind::Heading { text, number: None, .. } => text.plain.trim().to_string(),
+            // "Larchfield and District NHS Trust      Standard Operating Procedure":
+            // a header line of the cover, the organisation and a short tag.
+            Kind::Table { rows } if rows.len() == 1 => {
+                let cells = rows[0].filled();
+                let short = cells.iter().skip(1).all(|c| c.split_whitespace().count() <= 6);
+                match cells.first() {
+                    Some(first) if short && cells.len() <= 3 => first.to_string(),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        // "Underwood … NHS Trust Infection Prevention and Control": the
+        // organisation and its department or a kind, no title.
+        let rest = without_organisation(&name);
+        let no_title = values::doc_type(rest, config).is_none() && rest.split_whitespace().count() <= 6;
+        let kind_after_name = rest != name && (names_only_a_kind(rest, config) || no_title);
+        if !drop.contains(&i) && (is_organisation(&name) || kind_after_name) {
+            drop.insert(i);
+            warnings.push(Warning::new(
+                WarnKind::Dropped,
+                Some(b.loc),
+                None,
+                format!("the organisation's name “{}” on the cover left out", short(&b.plain())),
+            ));
+        }
+    }
+}
+
 /// The first short line before the body: a cover's title.
 fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<(usize, String)> {
     blocks.iter().enumerate().take(start.max(1)).filter(|(i, _)| !drop.contains(i)).find_map(|(i, b)| {
@@ -221,7 +428,8 @@ fn first_line(blocks: &[Block], start: usize, drop: &BTreeSet<usize>) -> Option<
         let lower = t.to_lowercase();
         let not_title = ["summary", "contents", "document control", "reader box", "transcription"]
             .iter()
-            .any(|w| lower.contains(w));
+            .any(|w| lower.contains(w))
+            || is_organisation(&t);
         ((2..=14).contains(&words) && !not_title && !t.ends_with(['.', ':']))
             .then(|| (i, values::title_case_if_caps(&t)))
     })
@@ -241,6 +449,45 @@ fn summary_section(blocks: &[Block]) -> Option<String> {
     })
 }
 
+/// A value inferred from another names the line of that other: the type
+/// the title's line, the status the ratification date's line.
+fn locate_inferences(origins: &[Origin], warnings: &mut [Warning]) {
+    let line_of = |key: &str, warnings: &[Warning]| {
+        origins.iter().find(|o| o.key == key).and_then(|o| o.at).or_else(|| {
+            warnings.iter().find(|w| w.kind == WarnKind::Check && w.key.as_deref() == Some(key)).and_then(|w| w.at)
+        })
+    };
+    let (title, ratified) = (line_of("title", warnings), line_of("ratified.date", warnings));
+    for w in warnings.iter_mut().filter(|w| w.kind == WarnKind::Check && w.at.is_none()) {
+        w.at = match w.key.as_deref() {
+            Some("type") if w.message.contains("from the title") => title,
+            Some("status") => ratified,
+            _ => None,
+        };
+    }
+}
+
+/// A "Related documents" section stays in the body: the importer does not
+/// read `related` (which names the library's own documents by id), so it
+/// says where the list is for a person to fill the key in.
+fn report_related(blocks: &[Block], drop: &BTreeSet<usize>, warnings: &mut Vec<Warning>) {
+    let related = blocks.iter().enumerate().find(|(i, b)| {
+        !drop.contains(i)
+            && b.heading().is_some_and(|(_, t)| {
+                let t = t.to_lowercase();
+                t.contains("related") && ["document", "polic", "procedure", "guidance"].iter().any(|w| t.contains(w))
+            })
+    });
+    if let Some((_, b)) = related {
+        warnings.push(Warning::new(
+            WarnKind::Missing,
+            Some(b.loc),
+            Some("related"),
+            format!("the section “{}” stays in the body; `related` (the ids of the library's documents it names) is left for a person", short(&b.plain())),
+        ));
+    }
+}
+
 /// Required keys the source did not give.
 fn report_missing(front: &Front, warnings: &mut Vec<Warning>) {
     let always = [
@@ -249,6 +496,7 @@ fn report_missing(front: &Front, warnings: &mut Vec<Warning>) {
         ("type", front.doc_type.is_none(), "no document type found"),
         ("version", front.version.is_none(), "no version number found"),
         ("status", front.status.is_none(), "no status found"),
+        ("summary", front.summary.is_none(), "no summary (a “Summary” or “Policy statement”) found"),
     ];
     let ratified = front.status.as_deref() == Some("ratified");
     let when_ratified = [

@@ -45,7 +45,7 @@ impl Impact {
         match w.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
             ["positive", ..] => Some(Impact::Positive),
             ["negative", ..] => Some(Impact::Negative),
-            ["neutral", ..] | ["no", "impact", ..] | ["none"] | ["nil"] => Some(Impact::Neutral),
+            ["neutral", ..] | ["no", "impact", ..] | ["none"] | ["nil"] | ["no", "effect", ..] => Some(Impact::Neutral),
             _ => None,
         }
     }
@@ -115,7 +115,12 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
     } else {
         None
     };
-    let rows: Vec<Row> = region.iter().filter(|b| matches!(b.kind, Kind::Table { .. })).flat_map(Block::rows).collect();
+    // A form's details may stand as "Label: value" lines outside its tables.
+    let rows: Vec<Row> = region
+        .iter()
+        .filter(|b| matches!(b.kind, Kind::Table { .. }) || (b.plain().contains(':') && b.plain().len() < 200))
+        .flat_map(Block::rows)
+        .collect();
     read_details(&rows, &mut eia, warnings);
     read_impacts(&rows, &mut eia, warnings);
     eia.action_plan = action_plan(&rows, warnings);
@@ -160,41 +165,79 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Found> {
     Some(Found { eia, blocks: start..end })
 }
 
-/// Label/value rows: assessor, department, date, groups consulted.
+/// Label/value rows: assessor, department, date, groups consulted. A row
+/// may hold several pairs ("Assessor: Karen Whitlock | Date: 12/03/2025").
 fn read_details(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
     let mut consulting = false;
     for row in rows {
         let cells = row.plain();
-        let first: Vec<String> = words(cells.first().copied().unwrap_or("")).into_iter().map(|w| w.0).collect();
-        let value =
-            cells.iter().skip(1).find(|c| !c.is_empty() && **c != TICKED && **c != UNTICKED).map(|s| s.to_string());
-        if first.is_empty() {
+        if words(cells.first().copied().unwrap_or("")).is_empty() {
             if consulting {
                 eia.consulted.extend(groups(&cells[1..]));
             }
             continue;
         }
         consulting = false;
-        let starts = |ws: &[&str]| ws.iter().zip(&first).all(|(a, b)| a == b) && first.len() >= ws.len();
-        if starts(&["lead", "assessor"])
-            || starts(&["assessor"])
-            || starts(&["name", "of", "assessor"])
-            || starts(&["completed", "by"])
-        {
-            eia.lead_assessor = eia.lead_assessor.take().or(value);
-        } else if starts(&["department"]) || starts(&["directorate"]) || starts(&["service"]) {
-            eia.department = eia.department.take().or(value);
-        } else if starts(&["date"]) && (has(&first, "assessment") || has(&first, "completed") || first.len() == 1) {
-            if eia.date.is_none() {
-                eia.date = super::dates::read(value.as_deref().unwrap_or(""), row.loc, "eia.date", false, warnings);
+        for (label, value) in label_pairs(&cells) {
+            let first: Vec<String> = words(label).into_iter().map(|w| w.0).collect();
+            if has(&first, "consulted") || (has(&first, "groups") && has(&first, "consult")) {
+                consulting = true;
+                eia.consulted.extend(groups(&cells[1..]));
+                break;
             }
-        } else if starts(&["stage"]) {
-            let digit = value.as_deref().and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
-            eia.stage = digit.filter(|d| (1..=2).contains(d)).map(|d| d as u8).or(eia.stage);
-        } else if has(&first, "consulted") || (has(&first, "groups") && has(&first, "consult")) {
-            consulting = true;
-            eia.consulted.extend(groups(&cells[1..]));
+            read_detail(&first, value, row, eia, warnings);
         }
+    }
+}
+
+/// The label/value pairs of a row: "Label: value" cells, and a label cell
+/// followed by its value cell.
+fn label_pairs<'c>(cells: &[&'c str]) -> Vec<(&'c str, Option<&'c str>)> {
+    let is_value = |c: &&str| !c.is_empty() && *c != TICKED && *c != UNTICKED;
+    let mut out = Vec::new();
+    let mut k = 0;
+    // A label stands first, and again after each value: "Assessed by |
+    // Helen Marsh | Date | 3 March 2025".
+    let mut label_next = true;
+    while k < cells.len() {
+        let cell = cells[k];
+        k += 1;
+        match cell.split_once(':') {
+            Some((label, value)) if !value.trim().is_empty() && label.split_whitespace().count() <= 6 => {
+                out.push((label, Some(value.trim())));
+                label_next = true;
+            }
+            _ if (label_next && !cell.is_empty()) || cell.ends_with(':') => {
+                let next = cells[k..].iter().position(is_value);
+                out.push((cell.trim_end_matches(':'), next.map(|p| cells[k + p])));
+                k += next.map_or(0, |p| p + 1);
+                label_next = next.is_some();
+            }
+            _ => label_next = false,
+        }
+    }
+    out
+}
+
+/// One labelled detail of the form, by the words of its label: who
+/// assessed ("Assessor", "Assessed by", "Name of person completing",
+/// "Completed by"), which department, when, and at which stage.
+fn read_detail(first: &[String], value: Option<&str>, row: &Row, eia: &mut Eia, warnings: &mut Vec<Warning>) {
+    let starts = |ws: &[&str]| ws.iter().zip(first).all(|(a, b)| a == b) && first.len() >= ws.len();
+    let stem = |s: &str| first.iter().any(|w| w.starts_with(s));
+    if stem("date") {
+        if eia.date.is_none() && !stem("review") {
+            eia.date = super::dates::read(value.unwrap_or(""), row.loc, "eia.date", false, warnings);
+        }
+    } else if stem("assess") || stem("completing") || starts(&["completed", "by"]) {
+        // "Lucy Brennan, Infection Prevention Nurse": the assessor is the name.
+        let name = value.map(|v| v.split([',', '(']).next().unwrap_or(v).trim().to_string());
+        eia.lead_assessor = eia.lead_assessor.take().or(name.filter(|n| !n.is_empty()));
+    } else if starts(&["department"]) || starts(&["directorate"]) || starts(&["service"]) {
+        eia.department = eia.department.take().or(value.map(str::to_string));
+    } else if starts(&["stage"]) {
+        let digit = value.and_then(|v| v.trim().chars().next()).and_then(|c| c.to_digit(10));
+        eia.stage = digit.filter(|d| (1..=2).contains(d)).map(|d| d as u8).or(eia.stage);
     }
 }
 
@@ -227,12 +270,19 @@ fn characteristic(first: &[String]) -> Option<&'static str> {
 /// Positive / Negative / Neutral column) and a comment.
 fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
     let mut mark_columns: Vec<(Impact, usize)> = Vec::new();
+    // "Does the policy affect one group less or more favourably …? Yes/No":
+    // the column of that answer, where "No" is neutral.
+    let mut yes_no: Option<usize> = None;
     for row in rows {
         let cells = row.plain();
+        if let Some(i) = cells.iter().position(|c| words(c).iter().map(|w| w.0.as_str()).eq(["yes", "no"])) {
+            yes_no = Some(i);
+            continue;
+        }
         let heads: Vec<(Impact, usize)> = cells
             .iter()
             .enumerate()
-            .filter_map(|(i, c)| (words(c).len() == 1).then(|| Impact::parse(c).map(|p| (p, i))).flatten())
+            .filter_map(|(i, c)| (words(c).len() <= 2).then(|| Impact::parse(c).map(|p| (p, i))).flatten())
             .collect();
         if heads.len() >= 2 {
             mark_columns = heads;
@@ -246,7 +296,8 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
         let by_word = cells.iter().enumerate().skip(1).find_map(|(i, c)| Impact::parse(c).map(|p| (p, i)));
         let by_mark =
             mark_columns.iter().find(|(_, i)| cells.get(*i).is_some_and(|c| is_mark(c))).map(|(p, i)| (*p, *i));
-        let Some((impact, at)) = by_word.or(by_mark) else {
+        let by_answer = yes_no.and_then(|i| Some((answer_impact(cells.get(i)?, &cells[i + 1..])?, i)));
+        let Some((impact, at)) = by_word.or(by_mark).or(by_answer) else {
             warnings.push(Warning::new(
                 WarnKind::Unreadable,
                 Some(row.loc),
@@ -255,11 +306,14 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             ));
             continue;
         };
+        // "Positive: easy read leaflet": a cell that says more than its impact is a comment too.
+        let only_impact = |c: &str| words(c).len() <= 2;
         let comment = cells
             .iter()
             .enumerate()
             .skip(1)
-            .filter(|(i, c)| *i != at && !c.is_empty() && !is_mark(c) && !mark_columns.iter().any(|(_, m)| m == i))
+            .filter(|(i, c)| (*i != at || !only_impact(c)) && !c.is_empty() && !is_mark(c))
+            .filter(|(i, _)| !mark_columns.iter().any(|(_, m)| m == i) && Some(*i) != yes_no)
             .map(|(_, c)| c.to_string())
             .collect::<Vec<_>>()
             .join(" ");
@@ -278,6 +332,20 @@ fn read_impacts(rows: &[Row], eia: &mut Eia, warnings: &mut Vec<Warning>) {
             Some(comment).filter(|c| !tables::is_blank(c))
         };
         eia.impacts.push((key, impact, comment));
+    }
+}
+
+/// A "Yes/No" answer to whether a group is affected differently: "No" is
+/// neutral; "Yes" is the impact its comment opens with ("Positive: …"),
+/// or none (then reported, not guessed).
+fn answer_impact(answer: &str, rest: &[&str]) -> Option<Impact> {
+    match words(answer).first().map(|w| w.0.as_str()) {
+        Some("no") => Some(Impact::Neutral),
+        Some("yes") => rest.iter().find(|c| !c.is_empty()).and_then(|c| {
+            let first = words(c).into_iter().next()?.0;
+            matches!(first.as_str(), "positive" | "negative").then(|| Impact::parse(&first)).flatten()
+        }),
+        _ => None,
     }
 }
 
@@ -300,6 +368,39 @@ enum ActionCol {
     Done,
 }
 
+static ACTION_LABEL: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"(?i)(?:^|\s)(action|lead|responsible|owner|by|due|deadline|timescale|completed|done)\s*:")
+        .expect("action label")
+});
+
+/// An action written on one line: "Action: … Lead: … By: …" (in one cell
+/// or across cells), each part by its label.
+fn action_line(row: &Row, warnings: &mut Vec<Warning>) -> Option<Action> {
+    let text = row.filled().join("  ");
+    let labels: Vec<(usize, usize, String)> = ACTION_LABEL
+        .captures_iter(&text)
+        .filter_map(|c| Some((c.get(0)?.start(), c.get(0)?.end(), c[1].to_lowercase())))
+        .collect();
+    if labels.first().is_none_or(|l| l.2 != "action" || !text[..l.0].trim().is_empty()) {
+        return None;
+    }
+    let part = |names: &[&str]| {
+        labels.iter().enumerate().find(|(_, l)| names.contains(&l.2.as_str())).map(|(k, l)| {
+            let end = labels.get(k + 1).map_or(text.len(), |n| n.0);
+            text[l.1..end].trim().to_string()
+        })
+    };
+    let date = |names: &[&str], key, warnings: &mut Vec<Warning>| {
+        part(names).and_then(|raw| super::dates::read(&raw, row.loc, key, false, warnings))
+    };
+    Some(Action {
+        action: part(&["action"]).filter(|a| !tables::is_blank(a))?,
+        lead: part(&["lead", "responsible", "owner"]).filter(|l| !tables::is_blank(l)),
+        due: date(&["by", "due", "deadline", "timescale"], "eia.action_plan.due", warnings),
+        done: date(&["completed", "done"], "eia.action_plan.done", warnings),
+    })
+}
+
 fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
     let classify = |w: &[String]| -> Option<ActionCol> {
         if has(w, "lead") || has(w, "responsible") || has(w, "owner") || has(w, "whom") {
@@ -317,6 +418,10 @@ fn action_plan(rows: &[Row], warnings: &mut Vec<Warning>) -> Vec<Action> {
     let mut out = Vec::new();
     let mut cols: Option<Vec<(ActionCol, usize)>> = None;
     for row in rows {
+        if let Some(a) = action_line(row, warnings) {
+            out.push(a);
+            continue;
+        }
         if let Some(c) = tables::columns(row, classify, &[ActionCol::Action, ActionCol::Lead]) {
             cols = Some(c);
             continue;

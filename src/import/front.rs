@@ -10,22 +10,37 @@ use super::warn::{short, WarnKind, Warning};
 /// What the front sheet gave, and which blocks it used up.
 pub struct FrontSheet {
     pub found: Vec<Found>,
+    /// The field of the last label read: a "Date" on the next row or line
+    /// belongs to it ("Ratified by: …" then "Date: …").
+    previous: Option<(Field, Loc)>,
     pub warnings: Vec<Warning>,
     /// Blocks whose every row was a labelled value: left out of the body.
     pub used: Vec<usize>,
 }
 
 /// Index of the first block of the body proper: the first heading, unless
-/// it opens the document (a cover's title set as a heading).
-pub fn body_start(blocks: &[Block]) -> usize {
-    blocks.iter().enumerate().position(|(i, b)| i > 0 && b.heading().is_some()).unwrap_or(blocks.len())
+/// it opens the document or is a line of the cover (`cover`: the
+/// organisation's name, the title in capitals) before any other heading.
+pub fn body_start(blocks: &[Block], cover: impl Fn(&str) -> bool) -> usize {
+    blocks
+        .iter()
+        .enumerate()
+        .position(|(i, b)| {
+            i > 0
+                && match &b.kind {
+                    Kind::Heading { number: None, text, .. } => !cover(text.plain.trim()),
+                    Kind::Heading { .. } => true,
+                    _ => false,
+                }
+        })
+        .unwrap_or(blocks.len())
 }
 
 /// Reads the labelled values of the blocks before `start`, and of any
 /// table after it that is a control table (three or more labelled rows,
 /// at least half of its rows).
 pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
-    let mut sheet = FrontSheet { found: Vec::new(), warnings: Vec::new(), used: Vec::new() };
+    let mut sheet = FrontSheet { found: Vec::new(), previous: None, warnings: Vec::new(), used: Vec::new() };
     for (i, block) in blocks.iter().enumerate() {
         let in_front = i < start;
         if !in_front && !is_control_table(block) {
@@ -34,9 +49,11 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
         let before = sheet.found.len();
         let mut unlabelled = Vec::new();
         let rows = block.rows();
+        // Before the body, a row of two cells is a label and its value too.
+        let label_column = is_control_table(block) || in_front;
         for row in &rows {
             let cells: Vec<String> = row.cells.iter().map(|c| c.plain.trim().to_string()).collect();
-            let n = pairs(&cells, row.loc, &mut sheet);
+            let n = pairs(&cells, row.loc, label_column, &mut sheet);
             if n == 0 && cells.iter().any(|c| !c.is_empty()) {
                 unlabelled.push((row.loc, cells.join(" ")));
             }
@@ -77,6 +94,32 @@ pub fn read(blocks: &[Block], start: usize) -> FrontSheet {
     sheet
 }
 
+/// Labelled values in the running headers and footers ("Ref: SOP-PH-031"),
+/// for the fields the front sheet does not give; each reported.
+pub fn read_running(rows: &[super::blocks::Row], sheet: &mut FrontSheet) {
+    let mut running = FrontSheet { found: Vec::new(), previous: None, warnings: Vec::new(), used: Vec::new() };
+    for row in rows {
+        let cells: Vec<String> = row.cells.iter().map(|c| c.plain.clone()).collect();
+        pairs(&cells, row.loc, false, &mut running);
+    }
+    for f in running.found {
+        if sheet.found.iter().any(|g| g.field == f.field) || !matches!(f.field, Field::Id | Field::Version) {
+            continue;
+        }
+        sheet.warnings.push(Warning::new(
+            WarnKind::Check,
+            Some(f.loc),
+            Some(f.field.key()),
+            format!(
+                "“{}: {}” read from a running header or footer; the front sheet does not give it",
+                f.label,
+                short(&f.value)
+            ),
+        ));
+        sheet.found.push(f);
+    }
+}
+
 /// Labels inside long paragraphs (a control box flattened to running text,
 /// its labels and values mixed; three labels or more make one).
 /// Only values that show what they are are taken: a date, a version, yes or
@@ -99,14 +142,19 @@ pub fn read_inline(blocks: &[Block], sheet: &mut FrontSheet) {
         for (k, &(_, label_end, field)) in found.iter().enumerate() {
             let next = found.get(k + 1).map_or(t.len(), |n| n.0);
             let value = t[label_end..next].trim_start_matches(|c: char| c.is_whitespace() || ":-–".contains(c)).trim();
-            if let Some(v) = typed_prefix(field, value) {
-                read_any = true;
-                sheet.found.push(Found {
-                    field,
-                    label: t[found[k].0..label_end].to_string(),
-                    value: v,
-                    loc: block.loc,
-                });
+            let label = t[found[k].0..label_end].to_string();
+            match typed_prefix(field, value) {
+                Some(v) => {
+                    read_any = true;
+                    sheet.found.push(Found { field, label, value: v, loc: block.loc });
+                }
+                None if field != Field::NoKey => sheet.warnings.push(Warning::new(
+                    WarnKind::Unreadable,
+                    Some(block.loc),
+                    Some(field.key()),
+                    format!("“{label}” is in a control box flattened into running text, where its value cannot be told from the next label's; left for a person"),
+                )),
+                None => {}
             }
         }
     }
@@ -154,9 +202,8 @@ fn is_control_table(block: &Block) -> bool {
 
 /// Finds the labelled values of one row's cells: "Label: value" in a cell,
 /// or a label cell followed by a value cell. Returns how many were found.
-fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
+fn pairs(cells: &[String], loc: Loc, label_column: bool, sheet: &mut FrontSheet) -> usize {
     let mut n = 0;
-    let mut previous: Option<Field> = None;
     let mut k = 0;
     while k < cells.len() {
         let cell = cells[k].as_str();
@@ -164,7 +211,10 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
         if cell.is_empty() {
             continue;
         }
-        let Some(l) = labels::at_start(cell) else {
+        // The label column of a control table: "Reference | AVH/HS/044".
+        let in_column = label_column && k == 1;
+        let label = if in_column { labels::in_label_column(cell) } else { labels::at_start(cell) };
+        let Some(l) = label else {
             warn_unknown_label(cell, cells.len(), loc, sheet);
             continue;
         };
@@ -185,10 +235,29 @@ fn pairs(cells: &[String], loc: Loc, sheet: &mut FrontSheet) -> usize {
             }
         }
         let field = match l.field {
-            Field::Date => date_field(previous),
+            Field::Date => {
+                let field = date_field(sheet.previous.map(|p| p.0));
+                if let Some((before, at)) = sheet.previous.filter(|p| p.1 != loc && field != Field::Date) {
+                    sheet.warnings.push(Warning::new(
+                        WarnKind::Check,
+                        Some(loc),
+                        Some(field.key()),
+                        format!("“{}” read as the {} as it follows “{}” ({at})", l.label, field.key(), before.key()),
+                    ));
+                }
+                field
+            }
             f => f,
         };
-        previous = Some(field);
+        sheet.previous = Some((field, loc));
+        if l.by_words && field != Field::NoKey {
+            let message = format!(
+                "“{}” is not in the synonym table; read as {} by its words (docs/import.md, Labels read by their words)",
+                l.label,
+                field.key()
+            );
+            sheet.warnings.push(Warning::new(WarnKind::Check, Some(loc), Some(field.key()), message));
+        }
         record(field, l.label, value, loc, sheet);
         n += 1;
     }
@@ -232,6 +301,8 @@ fn record(field: Field, label: &str, value: String, loc: Loc, sheet: &mut FrontS
             format!("“{label}” has no key in the content format; its value “{}” was left out", short(&value)),
         ),
         Field::NoKey => {}
+        // "Version | Date | Amendment": a table's header row, not a date.
+        Field::Date if !value.chars().any(|c| c.is_ascii_digit()) => {}
         Field::Date => {
             warn(sheet, format!("a date “{}” whose meaning its row does not say was left out", short(&value)))
         }

@@ -33,6 +33,8 @@ pub struct Cleaned {
     /// The text of a running footer or header around its page number
     /// ("Security Management Strategy – 3 –"), which is often the title.
     pub running_title: Option<String>,
+    /// Each running header or footer once, as first printed.
+    pub running: Vec<Line>,
 }
 
 static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
@@ -69,6 +71,13 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
     let lines = strip_footer_phrases(lines);
     let furniture = repeated(&lines);
     let running_title = running_title(&lines, &furniture);
+    let mut seen = std::collections::HashSet::new();
+    let running: Vec<Line> = lines
+        .iter()
+        .zip(&furniture)
+        .filter(|(l, f)| **f && seen.insert(key(&l.text)))
+        .map(|(l, _)| l.clone())
+        .collect();
     let kept: Vec<Line> = lines
         .into_iter()
         .enumerate()
@@ -77,7 +86,7 @@ pub fn remove(lines: Vec<Line>) -> Cleaned {
         .collect();
     let (kept, toc) = contents(kept);
     let dropped = before - kept.len();
-    Cleaned { lines: kept, toc, dropped, running_title }
+    Cleaned { lines: kept, toc, dropped, running_title, running }
 }
 
 /// The most frequent running line with a page number, without the number,
@@ -185,7 +194,47 @@ fn repeated(lines: &[Line]) -> Vec<bool> {
         }
     }
     by_page(lines, &keys, &mut mark);
+    page_edges(lines, &exact, &keys, &mut mark);
     mark
+}
+
+/// The first and last line of each page (split at form feeds; the whole
+/// text is one page without them): a line there that numbers the page
+/// ("… – Page 2", "3 of 12"), or that stands only at page edges and is
+/// printed there more than once, is a running header or footer, however
+/// few pages the document has.
+fn page_edges(lines: &[Line], exact: &[String], keys: &[String], mark: &mut [bool]) {
+    let mut edges: Vec<usize> = Vec::new();
+    let mut page_lines: Vec<usize> = Vec::new();
+    let mut close_page = |page_lines: &mut Vec<usize>| {
+        edges.extend(page_lines.first().copied());
+        edges.extend(page_lines.last().copied());
+        page_lines.clear();
+    };
+    for (i, l) in lines.iter().enumerate() {
+        if page_lines.last().is_some_and(|&j| lines[j].page != l.page) {
+            close_page(&mut page_lines);
+        }
+        if !exact[i].is_empty() {
+            page_lines.push(i);
+        }
+    }
+    close_page(&mut page_lines);
+    let mut at_edge: HashMap<&str, usize> = HashMap::new();
+    for &i in &edges {
+        *at_edge.entry(exact[i].as_str()).or_default() += 1;
+    }
+    let mut everywhere: HashMap<&str, usize> = HashMap::new();
+    for e in exact.iter().filter(|e| !e.is_empty()) {
+        *everywhere.entry(e.as_str()).or_default() += 1;
+    }
+    for &i in &edges {
+        let e = exact[i].as_str();
+        let only_at_edges = at_edge[e] >= 2 && everywhere[e] == at_edge[e];
+        if only_at_edges || (PAGE_MARK.is_match(&keys[i]) && keys[i].to_lowercase().contains("page")) {
+            mark[i] = true;
+        }
+    }
 }
 
 /// For each repeated line, the mean number of non-blank lines between its occurrences.
@@ -265,6 +314,15 @@ fn strip_footer_phrases(mut lines: Vec<Line>) -> Vec<Line> {
     lines
 }
 
+/// "Section            Page": the column titles of a contents page.
+fn toc_columns(t: &str) -> bool {
+    let ws: Vec<String> = super::labels::words(t).into_iter().map(|w| w.0).collect();
+    !ws.is_empty()
+        && ws
+            .iter()
+            .all(|w| matches!(w.as_str(), "section" | "page" | "pages" | "no" | "number" | "title" | "paragraph"))
+}
+
 /// Drops the contents page and keeps its entries as hints.
 fn contents(lines: Vec<Line>) -> (Vec<Line>, Vec<TocEntry>) {
     let mut out = Vec::with_capacity(lines.len());
@@ -301,7 +359,7 @@ fn contents(lines: Vec<Line>) -> (Vec<Line>, Vec<TocEntry>) {
                     });
                 }
                 entries += 1;
-            } else if !(t.trim().is_empty() || TOC_BARE.is_match(t) || garbled_contents(t)) {
+            } else if !(t.trim().is_empty() || TOC_BARE.is_match(t) || garbled_contents(t) || toc_columns(t)) {
                 break;
             }
             j += 1;

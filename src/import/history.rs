@@ -44,9 +44,24 @@ fn classify(w: &[String]) -> Option<Col> {
     if has(w, "by") || has(w, "author") || has(w, "owner") {
         return Some(Col::By);
     }
-    if ["description", "details", "summary", "reason", "amendment", "amendments", "comments", "comment", "nature"]
-        .iter()
-        .any(|x| has(w, x))
+    if [
+        "description",
+        "details",
+        "summary",
+        "reason",
+        "amendment",
+        "amendments",
+        "comments",
+        "comment",
+        "nature",
+        "change",
+        "changes",
+        "notes",
+        "revision",
+        "revisions",
+    ]
+    .iter()
+    .any(|x| has(w, x))
     {
         return Some(Col::Description);
     }
@@ -71,7 +86,15 @@ pub fn find(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<History> {
             if !cols.iter().any(|(c, _)| matches!(c, Col::Description | Col::Changed)) {
                 continue;
             }
-            let entries = read_rows(&rows[h + 1..], &cols, warnings);
+            let mut entries = read_rows(&rows[h + 1..], &cols, warnings);
+            if entries.is_empty() {
+                // Text with tabs pads cells to tab stops, so a row may have
+                // fewer empty cells than its header: read them without.
+                let packed: Vec<Row> = rows[h..].iter().map(without_empty_cells).collect();
+                if let Some(cols) = tables::columns(&packed[0], classify, &[Col::Version, Col::Date]) {
+                    entries = read_rows(&packed[1..], &cols, warnings);
+                }
+            }
             if entries.is_empty() {
                 continue;
             }
@@ -142,6 +165,10 @@ pub fn find_inline(blocks: &[Block], warnings: &mut Vec<Warning>) -> Option<Vec<
         }
     }
     None
+}
+
+fn without_empty_cells(row: &Row) -> Row {
+    Row { cells: row.cells.iter().filter(|c| !c.is_empty()).cloned().collect(), loc: row.loc }
 }
 
 fn read_rows(rows: &[Row], cols: &[(Col, usize)], warnings: &mut Vec<Warning>) -> Vec<Entry> {

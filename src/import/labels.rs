@@ -155,6 +155,8 @@ const SYNONYMS: &[(&str, Field)] = &[
     ("document author", Field::Author),
     ("lead author", Field::Author),
     ("document owner", Field::Author),
+    ("document lead", Field::Author),
+    ("policy lead", Field::Author),
     ("policy owner", Field::Author),
     ("owner", Field::Author),
     ("originator", Field::Author),
@@ -303,6 +305,9 @@ pub struct Label<'t> {
     pub label: &'t str,
     /// What follows it in the cell, without the colon or leader.
     pub rest: &'t str,
+    /// Read by its key words, not found in the synonym table: a reading
+    /// to report.
+    pub by_words: bool,
 }
 
 /// The label that starts `cell`, the longest when several do.
@@ -317,6 +322,29 @@ pub fn at_start(cell: &str) -> Option<Label<'_>> {
     if !first.is_alphabetic() {
         return None;
     }
+    by_synonym(cell).or_else(|| by_key_words(cell, true))
+}
+
+/// A cell in the label column of a control table (where the other rows
+/// hold labels): a label by its key words even without a colon
+/// ("Reference", "Protocol ID", "Available to the public").
+pub fn in_label_column(cell: &str) -> Option<Label<'_>> {
+    let first = cell.trim_start().chars().next()?;
+    if !first.is_alphabetic() {
+        return None;
+    }
+    by_synonym_in(cell, true).or_else(|| by_key_words(cell, false))
+}
+
+/// The label of the synonym table that starts `cell`, the longest when several do.
+fn by_synonym(cell: &str) -> Option<Label<'_>> {
+    by_synonym_in(cell, false)
+}
+
+/// `in_column`: the cell stands in a label column, so a label followed by
+/// more words is a label and its value ("Ratifying Committee Clinical
+/// Policies Group"), not a sentence.
+fn by_synonym_in(cell: &str, in_column: bool) -> Option<Label<'_>> {
     let cell_words = words(cell);
     let mut best: Option<(usize, Field)> = None;
     for (syn, field) in SYNONYM_WORDS.iter() {
@@ -328,17 +356,78 @@ pub fn at_start(cell: &str) -> Option<Label<'_>> {
         }
     }
     let (n, field) = best?;
-    let end = cell_words[n - 1].1;
-    let rest = cell[end..].trim_start_matches(|c: char| c.is_whitespace() || ":-–—.?)(/".contains(c));
+    let mut end = cell_words[n - 1].1;
+    // "Owner (name/role)": a bracket right after the label is part of it.
+    if let Some(close) = cell[end..].strip_prefix(" (").or(cell[end..].strip_prefix('(')).and_then(|r| r.find(')')) {
+        if close <= 40 {
+            end = cell.len() - cell[end..].trim_start().len() + 1 + close + 1;
+        }
+    }
+    let mut rest = cell[end..].trim_start_matches(|c: char| c.is_whitespace() || ":-–—.?)(/".contains(c));
+    // "Document reference no.": a trailing "no." or "number" is the label's
+    // (of an identifier's label only: "Public display: No" is an answer).
+    let trailing = matches!(rest.trim_end_matches(['.', ':']).to_lowercase().as_str(), "no" | "number" | "ref");
+    if trailing && field == Field::Id {
+        end = cell.len();
+        rest = "";
+    }
     // "Title and web links from the document library": a label followed by
     // more words with no colon is a sentence or a column heading, not a label,
     // unless the cell holds its value after a question mark or the label is long.
     let between = &cell[end..cell.len() - rest.len()];
-    if !rest.is_empty() && !between.contains([':', '?', '.', '-', '–']) && n < 4 && !starts_with_value(rest) {
+    // Two spaces or more are a column's gap in laid-out text: "Owner  Nadia Farouk".
+    let gap = between.contains("  ");
+    let sentence = !between.contains([':', '?', '.', '-', '–']) && !gap && n < 4 && !starts_with_value(rest);
+    // "Author (name and job title): …": the label runs on to its colon.
+    if !rest.is_empty() && sentence && (!in_column || rest.contains(':')) {
         return None;
     }
-    Some(Label { field, label: cell[..end].trim(), rest: rest.trim() })
+    Some(Label { field, label: cell[..end].trim(), rest: rest.trim(), by_words: false })
 }
+
+/// A label the synonym table does not hold, read by the words that say what
+/// it is about ("Name of originator/author:", "Author (name and job
+/// title):", "Executive Director:", "Protocol ID"). Only a label that is
+/// set apart as one, ended by a colon (or, with `colon` false, alone in
+/// its cell), and of six words at most, is read so; `KEY_WORDS` in order,
+/// the first that fits wins.
+fn by_key_words(cell: &str, colon: bool) -> Option<Label<'_>> {
+    // The label ends at a colon, or at a column's gap of two spaces or more.
+    let gap = cell.trim_start().find("  ").map(|g| g + cell.len() - cell.trim_start().len());
+    let (label, rest) = match (cell.find(':'), gap) {
+        (Some(i), g) if g.is_none_or(|g| i < g) => (&cell[..i], &cell[i + 1..]),
+        (_, Some(g)) => (&cell[..g], &cell[g..]),
+        _ if !colon => (cell, ""),
+        _ => return None,
+    };
+    let ws: Vec<String> = words(label).into_iter().map(|w| w.0).collect();
+    if ws.is_empty() || ws.len() > 6 {
+        return None;
+    }
+    // A stem of five letters or more stands for its word's forms
+    // ("approv": approved, approving); a shorter one only for itself ("no").
+    let has = |stems: &[&str]| ws.iter().any(|w| stems.iter().any(|s| w == s || (s.len() >= 5 && w.starts_with(s))));
+    let field = KEY_WORDS.iter().find(|(all, any, _)| all.iter().all(|a| has(&[a])) && has(any)).map(|k| k.2)?;
+    Some(Label { field, label: label.trim(), rest: rest.trim(), by_words: true })
+}
+
+/// The words of a label that say what it is about, most telling first:
+/// (every one of these word stems, and one of these, → field). A date's
+/// label is told by what it dates; a person's by their role.
+const KEY_WORDS: &[(&[&str], &[&str], Field)] = &[
+    (&["date"], &["review", "expir"], Field::ReviewDate),
+    (&["date"], &["ratif", "approv"], Field::RatifiedDate),
+    (&["date"], &["publi", "issue"], Field::Published),
+    (&["date"], &["valid"], Field::ValidatedDate),
+    (&[], &["review"], Field::ReviewDate),
+    (&[], &["ratif", "approv", "authoris", "authoriz"], Field::RatifiedBy),
+    (&[], &["author", "originator", "owner", "writer"], Field::Author),
+    (&[], &["directorate", "division", "department"], Field::Directorate),
+    (&[], &["director", "executive", "sponsor"], Field::ExecutiveLead),
+    (&[], &["public", "publication", "publish"], Field::Public),
+    (&[], &["version", "issue"], Field::Version),
+    (&[], &["ref", "reference", "number", "no", "id", "identifier", "code"], Field::Id),
+];
 
 /// Every label of two words or more in a run of text (a control box that
 /// an extraction flattened into one line): (start, end, field), longest
@@ -401,5 +490,27 @@ mod tests {
         assert!(at_start("Title and web links from the document library").is_none());
         let l = at_start("Document for Public Display: Yes").unwrap();
         assert_eq!((l.field, l.rest), (Field::Public, "Yes"));
+    }
+
+    #[test]
+    fn labels_outside_the_table_read_by_their_words() {
+        for (cell, field, rest) in [
+            ("Name of originator/author: Tom Adeyemi", Field::Author, "Tom Adeyemi"),
+            ("Author (name and job title): Grace Lindqvist", Field::Author, "Grace Lindqvist"),
+            ("Executive Director: Chief Nurse", Field::ExecutiveLead, "Chief Nurse"),
+            ("Date of next review: 1 May 2027", Field::ReviewDate, "1 May 2027"),
+        ] {
+            let l = at_start(cell).unwrap();
+            assert_eq!((l.field, l.rest), (field, rest), "{cell}");
+        }
+        // A column's gap of two spaces ends a label as a colon does.
+        let l = at_start("Protocol ID  KB-PRO-021").unwrap();
+        assert_eq!((l.field, l.rest), (Field::Id, "KB-PRO-021"));
+        let l = at_start("Owner  Nadia Farouk, Practitioner").unwrap();
+        assert_eq!((l.field, l.rest), (Field::Author, "Nadia Farouk, Practitioner"));
+        // Without a colon or a gap only a cell of a control table's label column is a label.
+        assert!(at_start("Protocol ID").is_none());
+        assert_eq!(in_label_column("Protocol ID").unwrap().field, Field::Id);
+        assert_eq!(in_label_column("Available to the public").unwrap().field, Field::Public);
     }
 }

@@ -17,6 +17,19 @@ static APPENDIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(appendix|annex|schedule)\s+([0-9]{1,2}|[A-Z]|[ivx]{1,4})\b\s*[:.–—-]?\s*(.*)$")
         .expect("appendix")
 });
+/// "Section 2 – Scope", "SECTION 1: OUR AIM", "Part 3. Duties": a numbered
+/// heading whose number has a word before it.
+static SECTION_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:section|part)\s+(\d{1,2}(?:\.\d{1,2}){0,3})\s*[:.–—-]?\s+(\S.*)$").expect("section word")
+});
+/// A cell that is a heading's number alone: "1", "1.0", "3.1.", "Section 2:",
+/// "Appendix 1".
+static NUMBER_CELL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(?:(?:section|part)\s+)?\d{1,2}(?:\.\d{1,2}){0,4}\.?\s*[:–—-]?$|^(?:appendix|annex|schedule)\s+(?:\d{1,2}|[A-Z]|[ivx]{1,4})\s*[:.–—-]?$")
+        .expect("number cell")
+});
+/// "A. INTRODUCTION": a heading lettered in capitals.
+static LETTERED: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[A-Z][.)]\s+(\S.*)$").expect("lettered"));
 static BULLET: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\s*)([-•*·o▪◦●○■□➢►✓]|\?)\s+(\S.*)$").expect("bullet"));
 static DOTTED_ITEM: LazyLock<Regex> =
@@ -36,15 +49,10 @@ pub fn read(text: &str) -> Source {
         })
         .collect();
     let cleaned = furniture::remove(lines);
-    let mut warnings = Vec::new();
-    if cleaned.dropped > 0 {
-        warnings.push(Warning::new(
-            WarnKind::Dropped,
-            None,
-            None,
-            format!("{} lines of running headers, footers, page numbers and contents left out", cleaned.dropped),
-        ));
-    }
+    let mut warnings: Vec<Warning> =
+        Warning::left_out(cleaned.dropped, "lines of running headers, footers, page numbers and contents")
+            .into_iter()
+            .collect();
     let question_bullets = cleaned.lines.iter().filter(|l| l.text.trim_start().starts_with("? ")).count() >= 2;
     let caps_words = caps_words(&cleaned.lines);
     let mut reader = Reader {
@@ -56,9 +64,20 @@ pub fn read(text: &str) -> Source {
         list: Vec::new(),
         toc_keys: cleaned.toc.iter().map(|e| title_key(&e.title)).collect(),
         words: document_words(&cleaned.lines),
+        in_references: false,
+        warnings: Vec::new(),
     };
     reader.run(&cleaned.lines);
-    Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone() }
+    warnings.append(&mut reader.warnings);
+    let running = cleaned
+        .running
+        .iter()
+        .map(|l| Row {
+            cells: cells(&l.text).iter().map(|c| Text::plain(c.trim())).collect(),
+            loc: Loc::Line { line: l.no },
+        })
+        .collect();
+    Source { blocks: reader.blocks, warnings, title: None, running_title: cleaned.running_title.clone(), running }
 }
 
 /// Words written in capitals inside sentences (NHS, LSMS): kept as they are
@@ -97,6 +116,13 @@ struct Reader<'a> {
     toc_keys: Vec<String>,
     /// The document's words, for mending words a line broke.
     words: HashSet<String>,
+    /// Under a references heading: an entry ends at a line that ends with
+    /// a full stop, so that entries set one under another stay apart while
+    /// an entry that wraps is joined.
+    in_references: bool,
+    /// What the reader did that a person should check (a cell cut at a
+    /// column's edge).
+    warnings: Vec<Warning>,
 }
 
 /// One stretch of lines between blank lines.
@@ -225,7 +251,19 @@ impl<'a> Reader<'a> {
         let mut i = 0;
         while i < g.lines.len() {
             let line = g.lines[i];
-            if is_row(&line.text) {
+            // "1    Introduction": a number set apart from its title by a
+            // tab or spaces is a heading, not a row of two cells, unless it
+            // continues a table.
+            let in_rows = i > 0 && is_row(&g.lines[i - 1].text);
+            if let Some(h) = spaced_heading(&line.text).filter(|_| !in_rows) {
+                if self.heading(&h, line.no, false) {
+                    i += 1;
+                    continue;
+                }
+            }
+            // "   •   the GP summary": a bullet set apart from its item is no row.
+            let lone_bullet = cells(&line.text).first().is_some_and(|c| BULLET.is_match(&format!("{} x", c.trim())));
+            if is_row(&line.text) && !(lone_bullet && self.list_item(&line.text).is_some()) {
                 let heading_first = i == 0 && cells(&line.text).iter().filter(|c| !c.trim().is_empty()).count() == 1;
                 if heading_first && self.heading(&line.text.replace('\t', " "), line.no, true) {
                     i += 1;
@@ -235,8 +273,9 @@ impl<'a> Reader<'a> {
                 let tabbed = line.text.contains('\t');
                 // Inside a laid-out table a row may keep only two spaces
                 // between a long label and its value.
-                let in_table =
-                    |prev: &str, t: &str| is_row(t) || (!tabbed && (t.starts_with("   ") || aligned(prev, t)));
+                let in_table = |prev: &str, t: &str| {
+                    is_row(t) || (!tabbed && (t.starts_with("   ") || aligned(prev, t) || label_overruns(prev, t)))
+                };
                 while i < g.lines.len() && (i == start || in_table(&g.lines[i - 1].text, &g.lines[i].text)) {
                     i += 1;
                 }
@@ -276,7 +315,12 @@ impl<'a> Reader<'a> {
                 self.paragraph(&text, no);
                 continue;
             }
-            while i < g.lines.len() && !is_row(&g.lines[i].text) && !self.starts_block(&g.lines[i].text) {
+            let entry_ends = |text: &str| self.in_references && text.ends_with('.');
+            while i < g.lines.len()
+                && !is_row(&g.lines[i].text)
+                && !self.starts_block(&g.lines[i].text)
+                && !entry_ends(&text)
+            {
                 push_joined(&mut text, g.lines[i].text.trim(), Some(&self.words));
                 i += 1;
             }
@@ -294,7 +338,8 @@ impl<'a> Reader<'a> {
 
     /// Reads `text` as a heading if it is one; returns whether it was.
     fn heading(&mut self, text: &str, no: u32, in_table: bool) -> bool {
-        let t = text.trim();
+        let worded = without_section_word(text.trim());
+        let t = worded.as_deref().unwrap_or(text.trim());
         if t.is_empty() || t.len() > 140 {
             return false;
         }
@@ -310,7 +355,7 @@ impl<'a> Reader<'a> {
             let number = c[1].to_string();
             let Some(rest) = c.get(2).map(|m| m.as_str().trim()) else { return false };
             if self.is_title(rest, &number) {
-                let level = number.split('.').count() as u8;
+                let level = number_level(&number);
                 let title = self.title_case(rest);
                 self.section = Some(number.clone());
                 self.push_heading(level, Some(number), &title, loc);
@@ -320,6 +365,10 @@ impl<'a> Reader<'a> {
         }
         if in_table {
             return false;
+        }
+        if let Some(rest) = LETTERED.captures(t).and_then(|c| c.get(1)).filter(|r| is_caps_title(r.as_str())) {
+            self.push_heading(1, None, &self.title_case(rest.as_str()), loc);
+            return true;
         }
         if let Some(entry) = self.in_toc(t) {
             let level = entry.number.as_ref().map_or(1, |n| n.split('.').count() as u8);
@@ -379,6 +428,7 @@ impl<'a> Reader<'a> {
     }
 
     fn push_heading(&mut self, level: u8, number: Option<String>, title: &str, loc: Loc) {
+        self.in_references = super::references::is_references_heading(title);
         let text = Text::plain(title);
         self.blocks.push(Block::new(Kind::Heading { level: level.clamp(1, 5), number, text }, loc));
     }
@@ -451,6 +501,10 @@ impl<'a> Reader<'a> {
 
     fn paragraph(&mut self, text: &str, no: u32) {
         let loc = Loc::Line { line: no };
+        // "References" alone on a line opens the references as a heading does.
+        if text.split_whitespace().count() <= 3 && super::references::is_references_heading(text) {
+            self.in_references = true;
+        }
         let mut text = text.to_string();
         // "4.2 The Director of ..." under section 4: the builder numbers
         // sections, not paragraphs, so a paragraph's own number goes.
@@ -470,7 +524,7 @@ impl<'a> Reader<'a> {
         let mut rows: Vec<Row> = Vec::new();
         let columns = if tabbed { Vec::new() } else { column_starts(lines) };
         for l in lines {
-            let cells: Vec<String> = if tabbed { cells(&l.text) } else { split_at_columns(&l.text, &columns) };
+            let cells: Vec<String> = if tabbed { cells(&l.text) } else { self.split_reported(l, &columns) };
             let mut cells: Vec<String> = cells.into_iter().map(|c| c.trim().to_string()).collect();
             while cells.len() > 1 && cells.last().is_some_and(|c| c.is_empty()) {
                 cells.pop();
@@ -500,6 +554,29 @@ impl<'a> Reader<'a> {
         }
         let loc = rows.first().map_or(Loc::Line { line: lines[0].no }, |r| r.loc);
         self.blocks.push(Block::new(Kind::Table { rows }, loc));
+    }
+
+    /// A laid-out row's cells; a cut at a column's edge where only one space
+    /// stood is reported, as the value may have been longer.
+    fn split_reported(&mut self, l: &Line, columns: &[usize]) -> Vec<String> {
+        let out = split_at_columns(&l.text, columns);
+        // Cells as two spaces or more set them apart: a cut beyond those is at one space.
+        let whole = l.text.split("  ").filter(|c| !c.trim().is_empty()).count();
+        let filled: Vec<&String> = out.iter().filter(|c| !c.trim().is_empty()).collect();
+        // "Accountable director: Director of …" cut after its colon is a label and its value.
+        let at_labels = filled.iter().rev().skip(1).all(|c| c.trim_end().ends_with(':'));
+        if filled.len() > whole && !at_labels {
+            self.warnings.push(Warning::new(
+                WarnKind::Check,
+                Some(Loc::Line { line: l.no }),
+                None,
+                format!(
+                    "“{}” was cut into cells where the columns above start, one space apart; check that no value was cut short",
+                    super::warn::short(&l.text)
+                ),
+            ));
+        }
+        out
     }
 
     /// Paragraphs that a page break or a blank line cut in the middle of a
@@ -545,11 +622,49 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// "A. INTRODUCTION" → ("A", "INTRODUCTION"): a heading lettered in
+/// capitals, for a heading style whose text keeps its letter.
+pub fn heading_letter(text: &str) -> Option<(String, String)> {
+    let t = text.trim();
+    let rest = LETTERED.captures(t)?.get(1)?.as_str().trim();
+    is_caps_title(rest).then(|| (t[..1].to_string(), rest.to_string()))
+}
+
+/// "Section 2 – Scope" → "2 Scope": the number without the word before it.
+fn without_section_word(t: &str) -> Option<String> {
+    let c = SECTION_WORD.captures(t)?;
+    Some(format!("{} {}", &c[1], c[2].trim()))
+}
+
+/// A line of two cells, a heading number and a title ("1    Introduction",
+/// "SECTION 1:   OUR AIM"), as one line with the number's word taken off.
+fn spaced_heading(text: &str) -> Option<String> {
+    let cells = cells(text);
+    let filled: Vec<&str> = cells.iter().map(|c| c.trim()).filter(|c| !c.is_empty()).collect();
+    if filled.len() != 2 || !NUMBER_CELL.is_match(filled[0]) {
+        return None;
+    }
+    let number = filled[0].trim_end_matches([':', '–', '—', '-', ' ']);
+    let joined = format!("{number} {}", filled[1]);
+    Some(without_section_word(&joined).unwrap_or(joined))
+}
+
+/// A heading's level from its number: "3.1" is 2; "1.0" is 1, as its
+/// trailing zero only pads the number.
+fn number_level(number: &str) -> u8 {
+    let mut parts: Vec<&str> = number.split('.').collect();
+    while parts.len() > 1 && parts.last().is_some_and(|p| p.chars().all(|c| c == '0')) {
+        parts.pop();
+    }
+    parts.len() as u8
+}
+
 /// A heading's hand-written number and its text: "4.2 Line managers" →
-/// ("4.2", "Line managers"); `None` when the text does not start with one or
+/// ("4.2", "Line managers"), "Section 2 – Scope" → ("2", "Scope"); `None` when the text does not start with one or
 /// reads as a sentence.
 pub fn heading_number(text: &str) -> Option<(String, String)> {
-    let c = NUMBERED.captures(text.trim())?;
+    let worded = without_section_word(text.trim());
+    let c = NUMBERED.captures(worded.as_deref().unwrap_or(text.trim()))?;
     let rest = c.get(2)?.as_str().trim();
     let words = rest.split_whitespace().count();
     let first = rest.chars().next()?;
@@ -730,9 +845,14 @@ fn numbered_tail_title(body: &str, next: &str) -> Option<usize> {
     ((2..=6).contains(&words.len()) && capitalised && !tail.ends_with(['.', ',', ';', ':'])).then_some(at)
 }
 
-/// "Review Date: 01/09/2020": a control box's line, one to a value.
+/// "Review Date: 01/09/2020", "Protocol ID  KB-PRO-021": a control box's
+/// line, one to a value, its label ended by a colon or a column's gap.
 fn labelled_line(text: &str) -> bool {
-    super::labels::at_start(text.trim()).is_some_and(|l| text.trim()[l.label.len()..].trim_start().starts_with(':'))
+    let t = text.trim();
+    super::labels::at_start(t).is_some_and(|l| {
+        let after = &t[l.label.len()..];
+        after.trim_start().starts_with(':') || (after.starts_with("  ") && !l.rest.is_empty())
+    })
 }
 
 /// A line of one to four words that ends no sentence ("Summary").
@@ -783,6 +903,26 @@ fn aligned(prev: &str, line: &str) -> bool {
     starts(line, 2).iter().any(|s| above.iter().any(|a| a.abs_diff(*s) <= 2))
 }
 
+/// "Ratifying Committee Clinical Policies Group" under "Reference    CLIN-017":
+/// a label too long for its column leaves one space before the value, which
+/// still starts where the values of the row above start.
+fn label_overruns(prev: &str, line: &str) -> bool {
+    let chars: Vec<char> = line.chars().collect();
+    // A word start after one space, within a column's width of the values' start.
+    let value_at = |p: usize| {
+        p >= 2 && chars.get(p - 1) == Some(&' ') && chars[p - 2] != ' ' && chars.get(p).is_some_and(|ch| *ch != ' ')
+    };
+    cells_by_spaces(prev).iter().skip(1).any(|&(c, _)| {
+        (c.saturating_sub(1)..=c + 2)
+            // The label fills the cell up to the value: no words of a value before it.
+            .filter(|&p| value_at(p))
+            .any(|p| {
+                super::labels::in_label_column(&chars[..p].iter().collect::<String>())
+                    .is_some_and(|l| l.rest.is_empty())
+            })
+    })
+}
+
 /// Cells of laid-out text with the column each starts at.
 fn cells_by_spaces(text: &str) -> Vec<(usize, String)> {
     let chars: Vec<char> = text.chars().collect();
@@ -817,8 +957,13 @@ fn cells_by_spaces(text: &str) -> Vec<(usize, String)> {
 /// The columns of a block of laid-out rows: positions where cells start,
 /// close positions (within two characters) taken as one column.
 fn column_starts(lines: &[&Line]) -> Vec<usize> {
-    let mut starts: Vec<usize> =
-        lines.iter().flat_map(|l| cells_by_spaces(&l.text).into_iter().map(|(s, _)| s)).collect();
+    // A mark (✓, X) centred under its column's heading opens no column of its own.
+    let mut starts: Vec<usize> = lines
+        .iter()
+        .flat_map(|l| cells_by_spaces(&l.text))
+        .filter(|(_, c)| c.chars().count() > 1)
+        .map(|(s, _)| s)
+        .collect();
     starts.sort_unstable();
     let mut cols: Vec<usize> = Vec::new();
     for s in starts {
@@ -987,6 +1132,23 @@ mod tests {
                 "table Version|Date|Description / 1|01/01/2020|New / 2|01/01/2021|Whole document reviewed"
             ]
         );
+    }
+
+    #[test]
+    fn a_cell_cut_at_one_space_is_reported() {
+        let text = "Name          Value        Note\nFirst         One          a\nSecondxxxxxxx Two          b\n";
+        let s = read(text);
+        assert!(s.warnings.iter().any(|w| w.message.contains("cut into cells") && w.at == Some(Loc::Line { line: 3 })));
+        let aligned = read("Name          Value        Note\nFirst         One          a\n");
+        assert!(!aligned.warnings.iter().any(|w| w.message.contains("cut into cells")));
+    }
+
+    #[test]
+    fn a_label_overrunning_its_column() {
+        assert!(label_overruns(" Reference          CLIN-017", " Ratifying Committee Clinical Policies Group"));
+        assert!(!label_overruns(" Reference          CLIN-017", " Lead Author: Sofia Reyes - Moving and Handling"));
+        // A line that ends before the column is no row, and no panic.
+        assert!(!label_overruns(" Reference          CLIN-017", " Ratified"));
     }
 
     #[test]

@@ -8,9 +8,21 @@ use std::fmt;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Loc {
-    Line { line: u32 },
-    Paragraph { paragraph: u32 },
-    Table { table: u32, row: u32 },
+    Line {
+        line: u32,
+    },
+    Paragraph {
+        paragraph: u32,
+    },
+    Table {
+        table: u32,
+        row: u32,
+    },
+    /// A paragraph of a Word document's header or footer part.
+    Running {
+        part: u32,
+        paragraph: u32,
+    },
 }
 
 impl fmt::Display for Loc {
@@ -19,6 +31,7 @@ impl fmt::Display for Loc {
             Loc::Line { line } => write!(f, "line {line}"),
             Loc::Paragraph { paragraph } => write!(f, "paragraph {paragraph}"),
             Loc::Table { table, row } => write!(f, "table {table}, row {row}"),
+            Loc::Running { part, paragraph } => write!(f, "header or footer {part}, paragraph {paragraph}"),
         }
     }
 }

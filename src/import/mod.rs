@@ -27,8 +27,10 @@ pub mod layout;
 pub mod loc;
 pub mod markdown;
 pub mod new_version;
+pub mod origin;
 pub mod pdf;
 pub mod references;
+pub mod review_page;
 pub mod roles;
 mod tables;
 pub mod values;
@@ -66,10 +68,32 @@ pub struct FileReport {
     /// The error is the input's: missing, not a document, refused.
     pub unreadable: bool,
     pub warnings: Vec<Warning>,
+    /// Where each front-matter value came from (label and line, or why it
+    /// was inferred).
+    pub fields: Vec<origin::Origin>,
+    /// The Markdown written, for `--review`.
+    #[serde(skip)]
+    pub markdown: Option<String>,
     /// `--new-version-of`: the tracked changes accepted and the comments
     /// found in the Word file.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub review: Option<docx::review::Review>,
+}
+
+impl FileReport {
+    /// The report of an input before anything is known of it.
+    pub fn new(input: String) -> FileReport {
+        FileReport {
+            input,
+            output: None,
+            error: None,
+            unreadable: false,
+            warnings: Vec::new(),
+            fields: Vec::new(),
+            markdown: None,
+            review: None,
+        }
+    }
 }
 
 pub struct Outcome {
@@ -115,7 +139,7 @@ pub fn convert(path: &Path, config: &Config, id: Option<&str>) -> crate::Result<
 }
 
 /// A text file: UTF-8, or Windows-1252 as Windows tools save text.
-fn text_file(path: &Path) -> crate::Result<String> {
+pub(crate) fn text_file(path: &Path) -> crate::Result<String> {
     let unreadable = |e: std::io::Error| crate::Error::Import(format!("cannot read: {e}"));
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > crate::load::MAX_DOCUMENT_BYTES {
@@ -184,14 +208,15 @@ pub fn run(opts: &Options) -> crate::Result<Outcome> {
     let mut written: HashSet<String> = HashSet::new();
     for (path, result) in opts.files.iter().zip(converted) {
         let input = crate::load::display_path(path);
-        let mut report =
-            FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new(), review: None };
+        let mut report = FileReport::new(input);
         match result {
             Err(e) => {
                 report.error = Some(e.to_string());
                 report.unreadable = true;
             }
             Ok(c) => {
+                report.fields = c.imported.origins.clone();
+                report.markdown = Some(c.imported.markdown.clone());
                 let held = hold(&mut folder, dir)?;
                 match put(held, path, c, opts.force, &mut written, &mut report.warnings) {
                     Ok(name) => report.output = Some(format!("{display_dir}/documents/{name}")),

@@ -53,8 +53,7 @@ struct Read {
 /// report of the one input, with the file written (or why not).
 pub fn run(opts: &Options) -> Result<FileReport> {
     let input = crate::load::display_path(&opts.file);
-    let mut report =
-        FileReport { input, output: None, error: None, unreadable: false, warnings: Vec::new(), review: None };
+    let mut report = FileReport::new(input);
     let read = match read(&opts.file) {
         Ok(r) => r,
         Err(e) => {

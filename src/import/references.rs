@@ -24,6 +24,8 @@ pub struct Found {
     /// The section's blocks, when every entry was read (the builder lists
     /// references itself, so the section would show them twice).
     pub section: Option<std::ops::Range<usize>>,
+    /// The section's heading.
+    pub heading: usize,
 }
 
 static URL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r#"https?://[^\s<>"]+"#).expect("url"));
@@ -32,13 +34,18 @@ static APA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?P<publisher>[^()]{2,120}?)\.?\s*\((?P<year>(?:19|20)\d\d)[^)]{0,20}\)\.?\s*(?P<rest>.*)$")
         .expect("apa")
 });
+/// "… Second edition. London: Department of Health.": the place and
+/// publisher a Harvard citation ends with.
+static PLACE_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\.\s+[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?:\s*(?P<publisher>[^.:]{2,80}?)\.?\s*$").expect("place")
+});
 static ACCESS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\b(?:retrieved|accessed|viewed)(?:\s+on)?\s*:?\s*").expect("access"));
 static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\.\s*retrieved\b|\.?\s*\[online\]|\.?\s*available\s+(?:at|from)\b|\(accessed\b|\.\s*from\b|\s+retrieved\b|https?://)").expect("title end")
 });
 
-fn is_references_heading(t: &str) -> bool {
+pub fn is_references_heading(t: &str) -> bool {
     let t = t.to_lowercase();
     (t.contains("reference") || t.contains("bibliograph") || t.contains("evidence")) && !t.contains("cross")
 }
@@ -51,7 +58,12 @@ fn is_associated_heading(t: &str) -> bool {
 /// Finds the first references section and reads its entries.
 pub fn find(blocks: &[Block]) -> Option<Found> {
     let (h, level, strict) = blocks.iter().enumerate().find_map(|(i, b)| {
-        let (level, t) = b.heading()?;
+        // "References" alone on its line, not set as a heading: its section
+        // runs to the next heading of any level.
+        let (level, t) = match &b.kind {
+            Kind::Paragraph { text } if text.plain.split_whitespace().count() <= 3 => (u8::MAX, text.plain.as_str()),
+            _ => b.heading()?,
+        };
         if is_references_heading(t) {
             Some((i, level, false))
         } else if is_associated_heading(t) {
@@ -87,7 +99,7 @@ pub fn find(blocks: &[Block]) -> Option<Found> {
     if refs.is_empty() {
         return None;
     }
-    Some(Found { references: refs, section: (unread == 0).then_some(h..end) })
+    Some(Found { references: refs, section: (unread == 0).then_some(h..end), heading: h })
 }
 
 /// The entries of a block: a paragraph or item is one; a table row is one
@@ -173,6 +185,13 @@ pub fn read(entry: &str) -> Option<Reference> {
         ),
         None => (None, None, entry.to_string()),
     };
+    let (rest, publisher) = match PLACE_PUBLISHER.captures(&rest) {
+        Some(c) if !URL.is_match(&rest) => {
+            let at = c.get(0).map_or(rest.len(), |m| m.start());
+            (rest[..at].to_string(), publisher.or_else(|| Some(c["publisher"].trim().to_string())))
+        }
+        _ => (rest, publisher),
+    };
     let title_end = TITLE_END.find(&rest).map_or(rest.len(), |m| m.start());
     let title = rest[..title_end].trim().trim_end_matches(['.', ',']).trim().to_string();
     // "Title (2004). Available at: ...": with nothing between the year and
@@ -219,6 +238,11 @@ mod tests {
         let r = read("1. Directions to NHS Bodies 2004 (2004). Available at: http://www.cfsms.nhs.uk/a.pdf.").unwrap();
         assert_eq!((r.title.as_str(), r.publisher, r.year), ("Directions to NHS Bodies 2004", None, Some(2004)));
         assert_eq!(r.url.as_deref(), Some("http://www.cfsms.nhs.uk/a.pdf"));
+        let r = read("Mental Capacity Act 2005. London: The Stationery Office.").unwrap();
+        assert_eq!(
+            (r.title.as_str(), r.publisher.as_deref(), r.year),
+            ("Mental Capacity Act 2005", Some("The Stationery Office"), Some(2005))
+        );
         let r =
             read("Workplace health [Online] Available at: https://www.nice.org.uk/guidance/ng13 (accessed 30/11/2017)")
                 .unwrap();

@@ -4,6 +4,7 @@
 
 use super::blocks::Loc;
 use super::labels::{Field, Found};
+use super::origin::Origin;
 use super::tables;
 use super::warn::{short, WarnKind, Warning};
 use crate::config::Config;
@@ -53,9 +54,13 @@ static NUMBER_LIST: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"\b[1-7](?:\s
 
 /// Reads every found value into `front`; the first of two values for one
 /// field is kept and the second reported.
-pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> Front {
+pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> (Front, Vec<Origin>) {
     let mut front = Front::default();
+    let mut origins = Vec::new();
     let mut seen: Vec<(Field, Loc)> = Vec::new();
+    // "Author" outranks "Strategy owner" for the author, whichever comes first.
+    let mut found: Vec<&Found> = found.iter().collect();
+    found.sort_by_key(|f| f.field == Field::Author && !f.label.to_lowercase().contains("author"));
     for f in found {
         let repeat = seen.iter().find(|(field, _)| *field == f.field && f.field != Field::ReferencesChecked);
         if let Some((_, first)) = repeat {
@@ -73,9 +78,10 @@ pub fn read(found: &[Found], config: &Config, warnings: &mut Vec<Warning>) -> Fr
         set(&mut front, f, config, warnings);
         if front != before {
             seen.push((f.field, f.loc));
+            origins.push(Origin::labelled(f));
         }
     }
-    front
+    (front, origins)
 }
 
 fn text(v: &str) -> Option<String> {
@@ -112,9 +118,9 @@ fn set(front: &mut Front, f: &Found, config: &Config, warnings: &mut Vec<Warning
         Field::RatifiedDate => front.ratified_date = date(f, warnings),
         Field::Published => front.published = date(f, warnings),
         Field::ReviewDate => front.review_date = date(f, warnings),
-        Field::Public => match yes_no(v) {
+        Field::Public => match yes_no(v).or_else(|| published_where(v)) {
             Some(b) => front.public = Some(b),
-            None => unreadable(f, "yes or no", warnings),
+            None => unreadable(f, "yes or no, or where it is published (internet, intranet only)", warnings),
         },
         Field::Principles => front.principles = numbers(v),
         Field::StaffPledges => front.staff_pledges = numbers(v),
@@ -246,11 +252,16 @@ pub fn title_case_if_caps(t: &str) -> String {
         .join(" ")
 }
 
-/// "Health and Safety Committee on 23 November 2017": who, and when.
+/// "Health and Safety Committee on 23 November 2017", "Infection Control
+/// Committee, 3 June 2024": who, and when.
 fn by_on(v: &str) -> (&str, Option<Date>) {
-    if let Some(i) = v.rfind(" on ") {
-        if let Some((super::dates::Reading::Day(d), raw)) = super::dates::find(&v[i + 4..]) {
-            if v[i + 4..].trim().trim_end_matches('.').ends_with(raw.as_str()) {
+    for sep in [" on ", ", "] {
+        let Some(i) = v.rfind(sep) else { continue };
+        let tail = v[i + sep.len()..].trim().trim_end_matches('.');
+        if let Some((super::dates::Reading::Day(d), raw)) = super::dates::find(tail) {
+            // After " on " the date ends the value; after ", " it is all of
+            // it ("Board, 3 June 2024", not "Board, its 3 June 2024 meeting").
+            if tail == raw.trim() || (sep == " on " && tail.ends_with(raw.as_str())) {
                 return (&v[..i], Some(d));
             }
         }
@@ -258,8 +269,14 @@ fn by_on(v: &str) -> (&str, Option<Date>) {
     (v, None)
 }
 
-/// "Daniel Willis / LSMS", "Jane Smith, Head of Nursing", "Security Team".
+/// "Daniel Willis / LSMS", "Jane Smith, Head of Nursing", "Lucy Brennan
+/// (Infection Prevention Nurse)", "Security Team".
 fn person(v: &str) -> (Option<String>, Option<String>) {
+    if let Some((name, rest)) = v.trim().strip_suffix(')').and_then(|t| t.split_once(" (")) {
+        if name.split_whitespace().count() <= 5 && !rest.contains(['(', ')']) {
+            return (text(name), text(rest));
+        }
+    }
     for sep in [" / ", "/", ", ", " - ", " – "] {
         if let Some((a, b)) = v.split_once(sep) {
             if !a.trim().is_empty() && !b.trim().is_empty() && a.split_whitespace().count() <= 5 {
@@ -278,6 +295,19 @@ pub fn yes_no(v: &str) -> Option<bool> {
         "no" | "n" | "false" => Some(false),
         _ => None,
     })
+}
+
+/// "Publication: Internet & Intranet" is public; "Intranet only" is not.
+fn published_where(v: &str) -> Option<bool> {
+    let words: Vec<String> = super::labels::words(v).into_iter().map(|w| w.0).collect();
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if has("internet") || has("website") || has("public") {
+        Some(true)
+    } else if has("intranet") || has("internal") || has("staff") {
+        Some(false)
+    } else {
+        None
+    }
 }
 
 /// The last list of numbers 1–7 in the value ("... 1-7 which apply 1,3,4").

@@ -42,6 +42,12 @@ impl Warning {
     pub fn missing(key: &str, message: impl Into<String>) -> Warning {
         Warning::new(WarnKind::Missing, None, Some(key), message)
     }
+
+    /// `n` pieces of the input left out as `what` ("lines of running
+    /// headers …"), when there were any.
+    pub fn left_out(n: usize, what: &str) -> Option<Warning> {
+        (n > 0).then(|| Warning::new(WarnKind::Dropped, None, None, format!("{n} {what} left out")))
+    }
 }
 
 /// A value shortened for a message.

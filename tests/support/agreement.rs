@@ -94,9 +94,18 @@ pub struct Sections {
     pub roles_found: usize,
 }
 
+#[derive(Default)]
 pub struct Measure {
     pub values: Vec<Value>,
     pub sections: BTreeMap<String, Sections>,
+    /// (document, text): what the expected file says must not be left in
+    /// the body (`<!-- absent: a | b -->`) and the imported body holds.
+    pub left_in_body: Vec<(String, String)>,
+    /// Per document, the keys its report names: in a warning, or as a key
+    /// whose origin gives no account of itself.
+    pub warned: BTreeMap<String, Vec<String>>,
+    /// (document, key): values written with no account of where they came from.
+    pub unaccounted: Vec<(String, String)>,
 }
 
 fn front_matter(text: &str) -> (&str, &str) {
@@ -208,6 +217,22 @@ pub fn compare(name: &str, imported_md: &str, handmade_md: &str, supplied: &[&st
     s.extra = i.iter().filter(|(u, _)| !h.iter().any(|(t, _)| t == u)).count();
     s.roles_handmade = h.iter().filter(|(_, r)| r.is_some()).count();
     s.roles_found = h.iter().filter(|(t, r)| r.is_some() && i.iter().any(|(u, q)| u == t && q == r)).count();
+    for text in absent(hbody) {
+        if ibody.contains(text) {
+            m.left_in_body.push((name.to_string(), text.to_string()));
+        }
+    }
+}
+
+/// The texts an expected file lists as not to be left in the body: page
+/// furniture, front-sheet labels, contents and history headings.
+fn absent(body: &str) -> Vec<&str> {
+    body.lines()
+        .filter_map(|l| l.trim().strip_prefix("<!-- absent:")?.strip_suffix("-->"))
+        .flat_map(|l| l.split(" | "))
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .collect()
 }
 
 /// Imports each input with the library's own converter and compares.
@@ -219,13 +244,59 @@ pub fn measure(inputs: &[(String, std::path::PathBuf, &Pair)]) -> Measure {
 pub fn measure_with(inputs: &[(String, std::path::PathBuf, &Pair)], every_key: bool) -> Measure {
     let content = Path::new(env!("CARGO_MANIFEST_DIR")).join("content");
     let config = trustdocs::load::settings::load(&content, "content").config;
-    let mut m = Measure { values: Vec::new(), sections: BTreeMap::new() };
+    let mut m = Measure::default();
     for (name, path, pair) in inputs {
-        let converted =
-            trustdocs::import::convert(path, &config, None).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        let handmade = std::fs::read_to_string(content.join("documents").join(pair.handmade)).expect("hand-made file");
         let supplied = if every_key { ALL_KEYS } else { pair.supplied };
-        compare(name, &converted.imported.markdown, &handmade, supplied, &mut m);
+        import_and_compare(name, path, &content.join("documents").join(pair.handmade), supplied, &config, &mut m);
+    }
+    m
+}
+
+/// Imports `source` with `config` and compares it with the expected file.
+fn import_and_compare(
+    name: &str,
+    source: &Path,
+    expected: &Path,
+    supplied: &[&str],
+    config: &trustdocs::config::Config,
+    m: &mut Measure,
+) {
+    let converted =
+        trustdocs::import::convert(source, config, None).unwrap_or_else(|e| panic!("{}: {e}", source.display()));
+    let expected = std::fs::read_to_string(expected).unwrap_or_else(|e| panic!("{}: {e}", expected.display()));
+    compare(name, &converted.imported.markdown, &expected, supplied, m);
+    let imported = &converted.imported;
+    m.warned.insert(name.to_string(), imported.warnings.iter().filter_map(|w| w.key.clone()).collect());
+    for o in imported.origins.iter().filter(|o| o.from == trustdocs::import::origin::NO_ACCOUNT) {
+        m.unaccounted.push((name.to_string(), o.key.clone()));
+    }
+}
+
+/// The varied corpus (tests/fixtures/import/varied): every `NAME.EXT`
+/// that has a `NAME.expected.md` beside it, every key of which counts.
+pub fn varied_inputs(ext: &str) -> Vec<(String, std::path::PathBuf, std::path::PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/varied");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("the varied corpus")
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.strip_suffix(".expected.md").map(str::to_string))
+        .filter(|n| dir.join(format!("{n}.{ext}")).exists())
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|n| (format!("{n}.{ext}"), dir.join(format!("{n}.{ext}")), dir.join(format!("{n}.expected.md"))))
+        .collect()
+}
+
+/// Measures the varied corpus against its expected files, with the
+/// corpus's own settings (its site.yaml).
+pub fn measure_varied(inputs: &[(String, std::path::PathBuf, std::path::PathBuf)]) -> Measure {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/varied");
+    let config = trustdocs::load::settings::load(&dir, "varied").config;
+    let mut m = Measure::default();
+    for (name, source, expected) in inputs {
+        import_and_compare(name, source, expected, ALL_KEYS, &config, &mut m);
     }
     m
 }
@@ -315,7 +386,48 @@ impl Measure {
                 s.handmade, s.found, s.extra, s.roles_found, s.roles_handmade
             ));
         }
+        for (name, text) in &self.left_in_body {
+            out.push_str(&format!("\nleft in the body of {name}: “{text}”"));
+        }
         out
+    }
+
+    /// Per document: values the same, values checked, sections found of
+    /// the expected, sections imported beyond them.
+    pub fn document_table(&self, title: &str) -> String {
+        let mut out = format!(
+            "### {title}\n\n| document | values same | of | sections found | of | extra sections |\n|---|---:|---:|---:|---:|---:|\n"
+        );
+        for (name, s) in &self.sections {
+            let mine: Vec<&Value> = self.values.iter().filter(|v| &v.document == name).collect();
+            let same = mine.iter().filter(|v| v.agrees()).count();
+            out.push_str(&format!(
+                "| {name} | {same} | {} | {} | {} | {} |\n",
+                mine.len(),
+                s.found,
+                s.handmade,
+                s.extra
+            ));
+        }
+        let (a, b) = self.agreed();
+        let (f, h) = self.sections.values().fold((0, 0), |(f, h), s| (f + s.found, h + s.handmade));
+        out.push_str(&format!("| **all** | **{a}** | **{b}** | **{f}** | **{h}** | |\n"));
+        out
+    }
+
+    /// The values that differ and that their document's report does not
+    /// name: a warning's key is the value's key or a key above it
+    /// (`author` for `author.name`, `eia.impacts` for `eia.impacts.age`).
+    pub fn silent(&self) -> Vec<&Value> {
+        let names = |v: &Value, k: &str| {
+            let key = v.key.replace("[]", "");
+            key == k || key.starts_with(&format!("{k}.")) || (k.starts_with(&key) && k[key.len()..].starts_with('.'))
+        };
+        self.values
+            .iter()
+            .filter(|v| !v.agrees())
+            .filter(|v| !self.warned.get(&v.document).is_some_and(|ks| ks.iter().any(|k| names(v, k))))
+            .collect()
     }
 
     /// The values that differ, for looking into.

@@ -351,6 +351,13 @@ fn another_trusts_layout() {
         .unwrap()
         .iter()
         .any(|w| w["kind"] == "ambiguous_date" && w["key"] == "review_date"));
+    // Every value says where it came from: its label and line, or how it was inferred.
+    let fields = j["files"][0]["fields"].as_array().unwrap();
+    let field = |key: &str| fields.iter().find(|f| f["key"] == key).unwrap_or_else(|| panic!("{key}: {fields:?}"));
+    assert_eq!(field("ratified.date")["from"], "label “Date of Approval”");
+    assert_eq!(field("ratified.date")["at"]["line"], 9);
+    assert!(field("type")["from"].as_str().unwrap().starts_with("inferred: "), "{fields:?}");
+    assert_eq!(field("history")["from"], "the amendment table");
 }
 
 #[test]
@@ -429,4 +436,49 @@ fn a_pdf_whose_text_never_ends_is_refused_and_pdftotext_stopped() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     assert!(!running.exists(), "pdftotext (process {}) is still running", pid.trim());
+}
+
+#[test]
+fn the_review_page_shows_each_value_beside_its_source_line() {
+    let f = with_input("lone.txt", FRONT_SHEET);
+    let out = f.run(&["import", "in/lone.txt", "--out", "content", "--today", "2026-01-01", "--review", "review.html"]);
+    imported(&out);
+    let page = f.read("review.html");
+    // The field, its value, the label it was read under and the source line, escaped.
+    assert!(page.contains("<td>ratified.date</td><td><pre>2025-01-10</pre></td><td>label “Date”</td>"), "{page}");
+    assert!(page.contains("5: Ratified By: Policy Group\t\tDate: 10/01/2025"), "{page}");
+    assert!(
+        page.contains("<td>type</td><td><pre>&quot;policy&quot;</pre></td><td>label “Document Type”</td>"),
+        "{page}"
+    );
+    assert!(!page.contains("<script"), "{page}");
+}
+
+/// The varied corpus cut short anywhere, or missing any one line, imports
+/// without a panic: the layout rules index lines by column, and a line
+/// shorter than the columns above must not break them.
+#[test]
+fn no_varied_text_cut_short_or_missing_a_line_panics() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/varied");
+    let config = trustdocs::config::Config::default();
+    let import =
+        |text: &str| trustdocs::import::document::assemble(trustdocs::import::layout::read(text), &config, None);
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let Some(text) = entry
+            .path()
+            .extension()
+            .is_some_and(|e| e == "txt")
+            .then(|| std::fs::read_to_string(entry.path()).unwrap())
+        else {
+            continue;
+        };
+        for (cut, _) in text.char_indices().step_by(37) {
+            import(&text[..cut]);
+        }
+        let lines: Vec<&str> = text.lines().collect();
+        for skip in 0..lines.len() {
+            let without: Vec<&str> = lines.iter().enumerate().filter(|(i, _)| *i != skip).map(|(_, l)| *l).collect();
+            import(&without.join("\n"));
+        }
+    }
 }

@@ -69,6 +69,8 @@ pub struct Walked {
     pub title: Option<usize>,
     /// Footnote ids referenced, in order.
     pub footnotes: Vec<String>,
+    /// Paragraphs of the table of contents left out.
+    pub contents: usize,
 }
 
 struct Walker<'a> {
@@ -96,7 +98,7 @@ pub fn walk(xml: &str, styles: &Styles, rels: &Rels) -> Walked {
     let mut w = Walker {
         styles,
         rels,
-        out: Walked { blocks: Vec::new(), images: Vec::new(), title: None, footnotes: Vec::new() },
+        out: Walked { blocks: Vec::new(), images: Vec::new(), title: None, footnotes: Vec::new(), contents: 0 },
         paras: Vec::new(),
         tables: Vec::new(),
         paragraph_count: 0,
@@ -287,6 +289,10 @@ impl Walker<'_> {
             return;
         }
         let role = self.styles.role(p.style.as_deref(), p.outline);
+        if role == Role::Contents {
+            self.out.contents += 1;
+            return;
+        }
         let num = p.num_id.clone().or_else(|| self.styles.style_num(p.style.as_deref()));
         let numbered = num.as_deref().is_some_and(|n| self.styles.is_numbered(n));
         let all_bold = p.spans.iter().filter(|s| !s.text.trim().is_empty()).all(|s| s.bold);
@@ -330,7 +336,7 @@ impl Walker<'_> {
 }
 
 fn heading(level: u8, text: Text) -> Kind {
-    match heading_number(&text.plain) {
+    match heading_number(&text.plain).or_else(|| crate::import::layout::heading_letter(&text.plain)) {
         Some((number, rest)) => Kind::Heading { level, number: Some(number), text: Text::plain(&rest) },
         None => Kind::Heading { level, number: None, text: Text { plain: text.plain, md: strip_emphasis(&text.md) } },
     }

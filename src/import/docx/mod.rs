@@ -11,7 +11,7 @@ mod styles;
 mod xml;
 
 use crate::error::{Error, Result};
-use crate::import::blocks::{Block, Kind, Loc, Source, Text};
+use crate::import::blocks::{Block, Kind, Loc, Row, Source, Text};
 use crate::import::warn::{WarnKind, Warning};
 use body::Rels;
 use package::Package;
@@ -48,7 +48,8 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
     let styles = styles::Styles::parse(styles_xml.as_deref(), numbering_xml.as_deref());
     let rels = relationships(rels_xml.as_deref());
     let walked = body::walk(&document, &styles, &rels);
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<Warning> =
+        Warning::left_out(walked.contents, "paragraphs of the table of contents").into_iter().collect();
     let mut blocks = walked.blocks;
     let title = walked.title.and_then(|i| blocks.get(i)).map(Block::plain);
     let assets = images(&mut pkg, &rels, walked.images, asset_dir, &mut blocks, &mut warnings)?;
@@ -63,7 +64,8 @@ pub fn read(path: &Path, asset_dir: &str) -> Result<(Source, Vec<Asset>)> {
         }
     }
     let running_title = running_title(&mut pkg, &rels)?;
-    Ok((Source { blocks, warnings, title, running_title }, assets))
+    let running = running_rows(&mut pkg, &rels)?;
+    Ok((Source { blocks, warnings, title, running_title, running }, assets))
 }
 
 /// The tracked changes and comments of a `.docx` (`review.rs`), read with
@@ -205,7 +207,23 @@ fn running_title(pkg: &mut Package, rels: &Rels) -> Result<Option<String>> {
     Ok(None)
 }
 
-/// All the text of a part, runs joined.
+/// The running headers' and footers' paragraphs, one row each, cells
+/// split at tabs, for the labelled values some carry ("Ref: SOP-PH-031").
+fn running_rows(pkg: &mut Package, rels: &Rels) -> Result<Vec<Row>> {
+    let mut rows = Vec::new();
+    for (k, target) in rels.running.iter().enumerate() {
+        let Some(name) = part_name(target) else { continue };
+        let Some(xml) = pkg.xml(&name)? else { continue };
+        for (p, line) in texts(&xml).split('\n').filter(|l| !l.trim().is_empty()).enumerate() {
+            let cells = line.split('\t').map(|c| Text::plain(c.trim())).collect();
+            rows.push(Row { cells, loc: Loc::Running { part: k as u32 + 1, paragraph: p as u32 + 1 } });
+        }
+    }
+    Ok(rows)
+}
+
+/// All the text of a part, runs joined; a tab as a tab, each paragraph
+/// ended by a line break.
 fn texts(xml: &str) -> String {
     let mut r = Reader::from_str(xml);
     let mut out = String::new();
@@ -214,7 +232,8 @@ fn texts(xml: &str) -> String {
         match r.read_event() {
             Ok(Event::Start(e)) if local(&e) == b"t" => in_text = true,
             Ok(Event::End(e)) if e.local_name().as_ref() == b"t" => in_text = false,
-            Ok(Event::End(e)) if e.local_name().as_ref() == b"p" => out.push(' '),
+            Ok(Event::End(e)) if e.local_name().as_ref() == b"p" => out.push('\n'),
+            Ok(Event::Empty(e)) if local(&e) == b"tab" => out.push('\t'),
             Ok(Event::Text(t)) if in_text => out.push_str(&t.decode().unwrap_or_default()),
             Ok(Event::GeneralRef(g)) if in_text => out.push_str(&reference(&g).unwrap_or_default()),
             Ok(Event::Eof) | Err(_) => break,

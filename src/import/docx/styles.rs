@@ -32,6 +32,8 @@ pub enum Role {
     ListParagraph,
     /// Word's Quote and Intense Quote: a quotation.
     Quote,
+    /// Word's table of contents ("TOC Heading", "toc 1" …): page furniture.
+    Contents,
     Body,
 }
 
@@ -141,6 +143,13 @@ impl Styles {
         let name = chain.first().map_or_else(|| id.to_lowercase(), |s| s.name.clone());
         if name == "title" || id.eq_ignore_ascii_case("title") {
             return Role::Title;
+        }
+        // Before headings: "TOC Heading" is based on "heading 1".
+        let lower_id = id.to_lowercase();
+        if name.starts_with("toc ")
+            || (lower_id.starts_with("toc") && lower_id[3..].chars().all(|c| c.is_ascii_digit()))
+        {
+            return Role::Contents;
         }
         let heading_n = |n: &str| n.strip_prefix("heading ").and_then(|d| d.trim().parse::<u8>().ok());
         if let Some(n) = heading_n(&name).or_else(|| heading_n(&id.to_lowercase().replace("heading", "heading "))) {
