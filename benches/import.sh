@@ -26,7 +26,7 @@ rm -rf "$OUT"
 mkdir -p "$OUT/in" "$OUT/content"
 cp content/site.yaml content/roles.yaml content/glossary.yaml "$OUT/content/"
 
-sources=(tests/fixtures/import/seeds/*.txt tests/fixtures/import/docx/*.docx)
+sources=(tests/fixtures/import/seeds/*.txt tests/fixtures/import/docx/*.docx tests/fixtures/import/varied/*.txt tests/fixtures/import/varied/*.docx)
 if command -v pdftotext >/dev/null && command -v typst >/dev/null; then
     "$BIN" build content --out "$OUT/pdfs" --today 2026-01-01 >/dev/null 2>&1 || true
     while IFS= read -r pdf; do sources+=("$pdf"); done < <(find "$OUT/pdfs" -name '*.pdf' | sort)
@@ -38,7 +38,7 @@ for ((i = 0; i < N; i++)); do
     src=${sources[$((i % ${#sources[@]}))]}
     cp "$src" "$OUT/in/doc-$i.${src##*.}"
 done
-echo "inputs: $N files from ${#sources[@]} sources (${#sources[@]} kinds: txt, docx, pdf)" >&2
+echo "inputs: $N files from ${#sources[@]} sources (text, Word and PDF)" >&2
 
 sync
 start=$(date +%s.%N)
