@@ -52,7 +52,7 @@ pub fn assemble(source: Source, config: &Config, id: Option<&str>) -> Imported {
         drop.extend(e.blocks.clone());
         origins.push(Origin::new("eia", Some(blocks[e.blocks.start].loc), "the equality impact assessment form"));
     }
-    let refs = references::find(&blocks);
+    let refs = references::find(&blocks, &with_captions(&blocks, &drop));
     if let Some(r) = &refs {
         let at = blocks[r.heading].loc;
         origins.push(Origin::new("references", Some(at), "the references section"));
@@ -126,8 +126,11 @@ fn drop_section_of(blocks: &[Block], table: usize, drop: &mut BTreeSet<usize>) {
 /// The caption of a table that left the body ("Document Control" above
 /// the control table, "Version History" above the amendment table): a
 /// short line whose every word names such a block goes with it, reported.
-fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
-    const CAPTION_WORDS: [&str; 17] = [
+/// Whether `text` is the caption of a front-sheet, history or EIA table
+/// ("Document Control", "Section 5 – Version History", "Equality Impact
+/// Assessment"): a few words, all of them such a caption's.
+fn is_caption(text: &str) -> bool {
+    const CAPTION_WORDS: [&str; 23] = [
         "document",
         "control",
         "version",
@@ -145,15 +148,32 @@ fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Ve
         "revisions",
         "details",
         "table",
+        "equality",
+        "impact",
+        "assessment",
+        "eia",
+        "screening",
+        "form",
     ];
+    // "Section 5 – Document History": the caption's number aside.
+    let caption = super::layout::heading_number(text).map_or(text.to_string(), |(_, rest)| rest);
+    let ws = super::labels::words(&caption);
+    !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|(w, _)| CAPTION_WORDS.contains(&w.as_str()))
+}
+
+/// `claimed` and the caption just before each run of claimed blocks.
+fn with_captions(blocks: &[Block], claimed: &BTreeSet<usize>) -> BTreeSet<usize> {
+    let captions = claimed.iter().filter_map(|&i| i.checked_sub(1)).filter(|c| !claimed.contains(c));
+    let captions: Vec<usize> = captions.filter(|&c| is_caption(&blocks[c].plain())).collect();
+    claimed.iter().copied().chain(captions).collect()
+}
+
+fn drop_captions(blocks: &[Block], drop: &mut BTreeSet<usize>, warnings: &mut Vec<Warning>) {
     let tables: Vec<usize> = drop.iter().copied().filter(|&i| matches!(blocks[i].kind, Kind::Table { .. })).collect();
     for t in tables {
         let Some(i) = t.checked_sub(1).filter(|i| !drop.contains(i)) else { continue };
         let (Kind::Paragraph { text } | Kind::Heading { text, .. }) = &blocks[i].kind else { continue };
-        // "Section 5 – Document History": the caption's number aside.
-        let caption = super::layout::heading_number(&text.plain).map_or(text.plain.clone(), |(_, rest)| rest);
-        let ws = super::labels::words(&caption);
-        if !ws.is_empty() && ws.len() <= 4 && ws.iter().all(|(w, _)| CAPTION_WORDS.contains(&w.as_str())) {
+        if is_caption(&text.plain) {
             drop.insert(i);
             warnings.push(Warning::new(
                 WarnKind::Dropped,

@@ -315,17 +315,21 @@ impl<'a> Reader<'a> {
                 self.paragraph(&text, no);
                 continue;
             }
-            let entry_ends = |text: &str| self.in_references && text.ends_with('.');
-            while i < g.lines.len()
-                && !is_row(&g.lines[i].text)
-                && !self.starts_block(&g.lines[i].text)
-                && !entry_ends(&text)
-            {
+            while i < g.lines.len() && self.continues(&text, &g.lines[i].text) {
                 push_joined(&mut text, g.lines[i].text.trim(), Some(&self.words));
                 i += 1;
             }
             self.paragraph(&text, no);
         }
+    }
+
+    /// Whether `next` goes on the paragraph `text` has begun: not a row, nor
+    /// a block of its own, nor after a reference's closing full stop, unless
+    /// it is the reference's "London: NICE." tail.
+    fn continues(&self, text: &str, next: &str) -> bool {
+        let entry_ends = self.in_references && text.ends_with('.');
+        let tail = self.in_references && super::references::is_place_and_publisher(next.trim());
+        tail || !is_row(next) && !self.starts_block(next) && !entry_ends
     }
 
     /// Whether a line begins a new block inside a group (a bullet, a numbered paragraph).

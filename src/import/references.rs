@@ -45,6 +45,16 @@ static TITLE_END: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\s*(?:\.\s*retrieved\b|\.?\s*\[online\]|\.?\s*available\s+(?:at|from)\b|\(accessed\b|\.\s*from\b|\s+retrieved\b|https?://)").expect("title end")
 });
 
+/// A whole line that is only a citation's "Place: Publisher." tail
+/// ("London: NICE.", "Leeds: NHS England"), as Harvard references set it.
+static PLACE_AND_PUBLISHER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z][A-Za-z]+(?:\s[A-Z][A-Za-z]+)?:\s*[A-Z][^.:]{1,80}\.?$").expect("place and publisher")
+});
+
+pub fn is_place_and_publisher(line: &str) -> bool {
+    PLACE_AND_PUBLISHER.is_match(line)
+}
+
 pub fn is_references_heading(t: &str) -> bool {
     let t = t.to_lowercase();
     (t.contains("reference") || t.contains("bibliograph") || t.contains("evidence")) && !t.contains("cross")
@@ -55,8 +65,12 @@ fn is_associated_heading(t: &str) -> bool {
     t.contains("associated documents") && !t.contains("relevant")
 }
 
-/// Finds the first references section and reads its entries.
-pub fn find(blocks: &[Block]) -> Option<Found> {
+/// Finds the first references section and reads its entries. The section
+/// ends at the next heading as high as its own, or at a block of `stops`:
+/// one already read into the front matter (an EIA form, an amendment
+/// table) or its caption. A form set after the references under a title
+/// that is not a heading is not a list of references.
+pub fn find(blocks: &[Block], stops: &std::collections::BTreeSet<usize>) -> Option<Found> {
     let (h, level, strict) = blocks.iter().enumerate().find_map(|(i, b)| {
         // "References" alone on its line, not set as a heading: its section
         // runs to the next heading of any level.
@@ -72,10 +86,9 @@ pub fn find(blocks: &[Block]) -> Option<Found> {
             None
         }
     })?;
-    let end = blocks[h + 1..]
-        .iter()
-        .position(|b| b.heading().is_some_and(|(l, _)| l <= level))
-        .map_or(blocks.len(), |p| h + 1 + p);
+    let end = (h + 1..blocks.len())
+        .find(|&k| blocks[k].heading().is_some_and(|(l, _)| l <= level) || stops.contains(&k))
+        .unwrap_or(blocks.len());
     let mut refs = Vec::new();
     let mut unread = 0;
     for (k, b) in blocks.iter().enumerate().take(end).skip(h + 1) {
