@@ -45,7 +45,8 @@ pub fn human(report: &Report) -> String {
     if !report.mismatched.is_empty() {
         out.push_str("\nConfirmed the version in force with another fingerprint (not counted; ask them to use the page's link):\n");
         for m in &report.mismatched {
-            out.push_str(&format!("  {}  {} version {}: {}\n", m.who, m.id, m.version, m.fingerprint));
+            let given = if m.fingerprint.trim().is_empty() { "no fingerprint given" } else { &m.fingerprint };
+            out.push_str(&format!("  {}  {} version {}: {given}\n", m.who, m.id, m.version));
         }
     }
     if !report.unknown.is_empty() {

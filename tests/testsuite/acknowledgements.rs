@@ -118,6 +118,17 @@ fn settings_refuse_a_form_that_is_not_http_an_unknown_placeholder_and_an_unknown
 
 const STAFF: &str = "who,name,roles\nalice@t.nhs.uk,Alice Able,managers\nbob@t.nhs.uk,Bob Bell,managers;lsms\ncarol@t.nhs.uk,Carol Cole,lsms\ndan@t.nhs.uk,Dan Dale,\n";
 
+#[test]
+fn the_report_for_people_says_when_a_response_gave_no_fingerprint() {
+    let f = library();
+    f.write("responses.csv", "who,id,version,fingerprint,when\nalice@t.nhs.uk,POL/001/001,2,,2026-11-01\n");
+    f.write("staff.csv", STAFF);
+    let args = ["acknowledgements", "content", "--responses", "responses.csv", "--staff", "staff.csv"];
+    let out = f.run(&[&args[..], &["--today", TODAY]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("alice@t.nhs.uk  POL/001/001 version 2: no fingerprint given\n"), "{}", stdout(&out));
+}
+
 /// Runs the report as JSON, which must succeed.
 fn report(f: &Fixture, responses: &str, staff: &str) -> serde_json::Value {
     f.write("responses.csv", responses);
