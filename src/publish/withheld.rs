@@ -3,8 +3,9 @@
 //! author may also write a colleague's name into a table ("Dissemination
 //! lead: Daniel Willis"). The names the library records for people
 //! (authors, assessors, checkers, consultees, history authors, heads of
-//! department, executive leads) are looked for in the title, summary,
-//! contact and body of each document of the public copy, and each
+//! department, executive leads) are looked for in every free text of each
+//! document of the public copy (title, summary, contact, audience, history
+//! descriptions, the EIA's comments and actions, headings, body), and each
 //! occurrence is shown as [`WITHHELD`]. Names the library never records are
 //! not guessed at: the build's report lists where names were withheld so
 //! the governance team can check the rest.
@@ -169,6 +170,22 @@ pub fn withhold(doc: &mut Document, names: &StaffNames) -> usize {
     if let Some(t) = &mut m.title {
         edit(&mut t.value);
     }
+    if let Some(a) = &mut m.audience {
+        a.primary.iter_mut().chain(a.secondary.iter_mut()).for_each(&mut edit);
+    }
+    if let Some(h) = &mut m.history {
+        for e in h.value.iter_mut() {
+            edit(&mut e.description);
+            e.changed.iter_mut().for_each(&mut edit);
+        }
+    }
+    if let Some(e) = &mut m.eia {
+        e.department.iter_mut().for_each(&mut edit);
+        let impacts = e.impacts.iter_mut().flat_map(|i| i.value.iter_mut());
+        impacts.flat_map(|i| i.comment.iter_mut()).for_each(&mut edit);
+        e.action_plan.iter_mut().for_each(|a| edit(&mut a.action));
+    }
+    doc.body.sections.iter_mut().for_each(|s| edit(&mut s.text));
     doc.body.blocks.iter_mut().for_each(|b| in_block(b, &mut edit));
     count
 }

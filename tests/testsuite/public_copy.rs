@@ -115,8 +115,12 @@ fn public_copy_contains_only_public_documents() {
     let review = "This document is being reviewed; this version remains in force until it is replaced.";
     assert!(page.contains(review) && !page.contains("Review date passed"), "the public review wording");
     assert!(page.contains("Ask (name withheld), or <em>(name withheld)</em>, for advice."), "names in the text");
+    // Names in the history, the EIA's comments and actions, the audience and a heading are withheld too.
+    for text in ["First issue agreed with (name withheld)", "(name withheld) checked this", "Asking (name withheld)"] {
+        assert!(page.contains(text), "{text}: {page}");
+    }
     assert!(
-        stderr(&out).contains("5 staff names withheld from its text (check it names no one else)"),
+        stderr(&out).contains("10 staff names withheld from its text (check it names no one else)"),
         "the report says where names were withheld: {}",
         stderr(&out)
     );
