@@ -54,7 +54,7 @@ fn main() {
     let mut pages = 0;
     let changes_s = fastest_of_three(|| {
         let staging = trustdocs::output::Staging::begin(&out).expect("a staging folder");
-        pages = renderer.changes_pages_into(&|_| true, &|f| staging.put(&f)).expect("the comparison pages");
+        pages = renderer.pages_into(&|_| Ok(false), &|_| Ok(true), &|f| staging.put(&f)).expect("the comparison pages");
     });
     println!(
         "{}",

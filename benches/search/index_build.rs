@@ -32,7 +32,8 @@ fn main() {
     let postings_s = t.elapsed().as_secs_f64();
     let t = Instant::now();
     let collected = std::sync::Mutex::new(Vec::new());
-    export::export(&docs, terms, &|| false, &trustdocs::output::collect_into(&collected)).expect("the browser index");
+    export::export(&docs, terms, &|_| Ok(true), &|| false, &trustdocs::output::collect_into(&collected))
+        .expect("the browser index");
     let files = collected.into_inner().expect("no panics");
     let export_s = t.elapsed().as_secs_f64();
     // Start from nothing, as Pagefind does in run.sh: removing an older index is not part of building one.
@@ -45,7 +46,7 @@ fn main() {
         .iter()
         .map(|f| match &f.contents {
             trustdocs::output::Contents::Bytes(b) => b.len(),
-            trustdocs::output::Contents::Copy(_) => 0,
+            trustdocs::output::Contents::Copy(_) | trustdocs::output::Contents::Reuse(_) => 0,
         })
         .sum();
     let search_s = extract_s + postings_s + export_s + write_s;

@@ -73,7 +73,7 @@ pub fn run(a: Args, today: Date) -> Exit {
 /// The findings' summary, the publish report, what was made, and the PDFs
 /// that could not be made (the rest of the site was written; exit 1).
 fn done(dir: &Path, opts: &BuildOptions, built: &Built, started: std::time::Instant) -> Exit {
-    let s = &built.checked.summary;
+    let s = &built.summary;
     eprintln!("{}", report::summary_line(s));
     if s.errors + s.warnings + s.notes > 0 {
         eprintln!("  run `trustdocs check {}` for details; the site's checks page lists them too", dir.display());
@@ -84,13 +84,16 @@ fn done(dir: &Path, opts: &BuildOptions, built: &Built, started: std::time::Inst
         (false, 0) => format!(", {} (all unchanged)", text::count(built.pdfs, "PDF")),
         (false, n) => format!(", {} ({n} compiled by typst, the rest unchanged)", text::count(built.pdfs, "PDF")),
     };
-    eprint!("{}", built.report.human());
-    eprintln!(
-        "built {}{pdfs} into {} in {:.2?}",
-        text::count(built.pages, "page"),
-        opts.out.display(),
-        started.elapsed()
-    );
+    eprint!("{}", built.report);
+    let (pages, out, took) = (text::count(built.pages, "page"), opts.out.display(), started.elapsed());
+    if built.unchanged {
+        eprintln!("nothing the build reads has changed since the last build: {out} ({pages}{pdfs}) was left as it was ({took:.2?})");
+    } else if built.reused > 0 {
+        let reused = built.reused;
+        eprintln!("built {pages}{pdfs} into {out} in {took:.2?} ({reused} of the pages unchanged since the last build, taken from it)");
+    } else {
+        eprintln!("built {pages}{pdfs} into {out} in {took:.2?}");
+    }
     for failure in &built.pdf_failures {
         error_line(failure);
     }

@@ -3,6 +3,7 @@
 //! previous output exactly as it was, and nothing is written outside it.
 //! What may be replaced or deleted is decided in `guard.rs`.
 
+pub mod build_cache;
 pub mod folder_lock;
 pub mod guard;
 mod held;
@@ -20,6 +21,9 @@ pub enum Contents {
     Bytes(Vec<u8>),
     /// A file copied as it is (images and attachments).
     Copy(PathBuf),
+    /// A file of the last build's output whose inputs have not changed
+    /// (`build_cache`): linked where the file system allows, else copied.
+    Reuse(PathBuf),
 }
 
 pub struct OutputFile {
@@ -134,6 +138,7 @@ impl Staging {
         let written = match &f.contents {
             Contents::Bytes(b) => std::fs::write(&target, b),
             Contents::Copy(src) => copy_bytes(src, &target),
+            Contents::Reuse(src) => std::fs::hard_link(src, &target).or_else(|_| copy_bytes(src, &target)),
         };
         written.map_err(Error::io("write", &f.path))
     }

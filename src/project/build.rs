@@ -1,11 +1,14 @@
 //! `trustdocs build`: the checked library into an output folder, site and
 //! PDFs, written into a staging folder and swapped in whole.
 
+use super::incremental::{Keys, Reuse};
+use super::inputs::{Inputs, RunSettings};
 use super::{Checked, Project, Site};
 use crate::diag::Summary;
 use crate::error::{Error, Result};
 use crate::links::Cache;
 use crate::model::Date;
+use crate::output::build_cache::{self, Outcome, Previous};
 use crate::output::{self, OutputFile};
 use crate::publish::PublishOptions;
 use crate::publish_report::PublishReport;
@@ -56,15 +59,20 @@ impl DenyLevel {
 }
 
 pub struct Built {
-    pub checked: Checked,
-    /// What was published and what was left out, and why.
-    pub report: PublishReport,
+    pub summary: Summary,
+    /// What was published and what was left out, and why, for people.
+    pub report: String,
     pub pages: usize,
     pub pdfs: usize,
     /// typst processes run (0 when every PDF came from the cache).
     pub pdfs_compiled: usize,
     /// PDFs typst could not make; the rest of the site was written.
     pub pdf_failures: Vec<String>,
+    /// Pages taken from the last build.
+    pub reused: usize,
+    /// Nothing the build reads had changed since the last build, which
+    /// left every file as it wrote it: the output was left as it was.
+    pub unchanged: bool,
 }
 
 /// The publish report, in the output folder.
@@ -93,12 +101,68 @@ impl From<Error> for BuildError {
 /// anything is read.
 pub fn build(dir: &Path, today: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
     output::guard::check_out(dir, &opts.out)?;
-    Project::load(dir, today)?.check().build(opts)
+    let typst = (!opts.no_pdf).then(Typst::find).and_then(Result::ok);
+    let inputs = Inputs::read(dir, &opts.out, &run_settings(today, opts, typst.as_ref())).ok();
+    let previous = Previous::read(&opts.out);
+    let unchanged = inputs.as_ref().zip(previous.as_ref()).and_then(|(i, p)| p.unchanged(&i.whole(), &ignored(opts)));
+    if let Some(outcome) = unchanged.filter(|o| opts.deny.refuses(&summary_of(o), dir, &opts.out).is_none()) {
+        return Ok(Built::unchanged(outcome));
+    }
+    Project::load(dir, today)?.check().build_reusing(opts, inputs, previous)
+}
+
+fn run_settings<'a>(today: Date, opts: &BuildOptions, typst: Option<&'a Typst>) -> RunSettings<'a> {
+    RunSettings { today, drafts: opts.drafts && !opts.public, public: opts.public, typst: typst.map(Typst::version) }
+}
+
+/// What in an output folder is not the build's work: the cache itself, and
+/// the public copy a build of the intranet keeps inside its folder.
+fn ignored(opts: &BuildOptions) -> impl Fn(&str) -> bool {
+    let public = !opts.public && opts.out.join("public").join(PUBLIC_MARKER).is_file();
+    move |path: &str| path == build_cache::PATH || (public && path == "public")
+}
+
+fn summary_of(o: &Outcome) -> Summary {
+    let [documents, ids, errors, warnings, notes, blocks_ratification] = o.summary;
+    let ids = (ids != usize::MAX).then_some(ids);
+    Summary { documents, ids, errors, warnings, notes, blocks_ratification }
+}
+
+impl Built {
+    fn unchanged(o: &Outcome) -> Built {
+        Built {
+            summary: summary_of(o),
+            report: o.report.clone(),
+            pages: o.pages,
+            pdfs: o.pdfs,
+            pdfs_compiled: 0,
+            pdf_failures: Vec::new(),
+            reused: 0,
+            unchanged: true,
+        }
+    }
+
+    fn outcome(&self) -> Outcome {
+        let s = &self.summary;
+        let summary = [s.documents, s.ids.unwrap_or(usize::MAX), s.errors, s.warnings, s.notes, s.blocks_ratification];
+        Outcome { summary, report: self.report.clone(), pages: self.pages, pdfs: self.pdfs }
+    }
 }
 
 impl Checked {
     /// Builds the site into `opts.out`, or leaves it untouched on failure.
     pub fn build(self, opts: &BuildOptions) -> Result<Built, BuildError> {
+        self.build_reusing(opts, None, None)
+    }
+
+    /// `build`, taking from `previous` (the last build's cache) the pages
+    /// whose inputs (`inputs`) have not changed.
+    fn build_reusing(
+        self,
+        opts: &BuildOptions,
+        inputs: Option<Inputs>,
+        previous: Option<Previous>,
+    ) -> Result<Built, BuildError> {
         output::guard::check_out(&self.lib.dir, &opts.out)?;
         let fail = |error: Error, checked: Checked| BuildError { error, checked: Some(Box::new(checked)) };
         if self.config_fatal {
@@ -119,14 +183,22 @@ impl Checked {
             },
         };
         let publish = PublishOptions { drafts: opts.drafts && !opts.public, pdf: typst.is_some(), public: opts.public };
-        match write_site(&self, opts, &publish, &theme, typst.as_ref()) {
+        // Without a digest of every input, nothing is reused and no cache is left.
+        let inputs = inputs.or_else(|| {
+            let run = run_settings(self.lib.today(), opts, typst.as_ref());
+            Inputs::read(&self.lib.dir, &opts.out, &run).ok()
+        });
+        let cache = Reusable { inputs: inputs.as_ref(), previous: previous.as_ref() };
+        match write_site(&self, opts, &publish, &theme, typst.as_ref(), &cache) {
             Ok(w) => Ok(Built {
-                report: w.report,
-                checked: self,
+                report: w.report.human(),
+                summary: self.summary,
                 pages: w.pages,
                 pdfs: w.pdfs,
                 pdfs_compiled: w.compiled,
                 pdf_failures: w.failures,
+                reused: w.reused,
+                unchanged: false,
             }),
             Err(e) => Err(fail(e, self)),
         }
@@ -139,6 +211,41 @@ struct Written {
     pdfs: usize,
     compiled: usize,
     failures: Vec<String>,
+    reused: usize,
+}
+
+/// The cache for the next build, into the staging folder, stamped from the
+/// files as written.
+fn leave_cache(
+    staging: &output::Staging,
+    opts: &BuildOptions,
+    checked: &Checked,
+    written: &Written,
+    inputs: &Inputs,
+    reuse: Reuse,
+) -> Result<()> {
+    let outcome = Built {
+        summary: checked.summary,
+        report: written.report.human(),
+        pages: written.pages,
+        pdfs: written.pdfs,
+        pdfs_compiled: 0,
+        pdf_failures: Vec::new(),
+        reused: 0,
+        unchanged: false,
+    }
+    .outcome();
+    // A build whose PDFs failed is never skipped: the next one tries them again.
+    let whole = written.failures.is_empty().then(|| inputs.whole());
+    let body = build_cache::Body { whole, outcome, ..Default::default() };
+    let bytes = build_cache::write(staging.dir(), body, Box::new(|w| reuse.units(w)), &ignored(opts))?;
+    staging.put(&OutputFile::bytes(build_cache::PATH, bytes))
+}
+
+/// What the build reads, and what the last build left: the pages it may reuse.
+struct Reusable<'c> {
+    inputs: Option<&'c Inputs>,
+    previous: Option<&'c Previous>,
 }
 
 /// Renders the site and its PDFs straight into a staging folder and swaps
@@ -149,6 +256,7 @@ fn write_site(
     publish: &PublishOptions,
     theme: &Theme,
     typst: Option<&Typst>,
+    cache: &Reusable,
 ) -> Result<Written> {
     let clock = crate::timings::Clock::start();
     let staging = output::Staging::begin(&opts.out)?;
@@ -174,11 +282,17 @@ fn write_site(
             ))?;
         }
     }
-    let pages = site.write_into(&staging)?;
+    // Every page of the public copy withholds the names every document records.
+    let staff = publish.public.then(|| crate::publish::withheld::staff_names(&checked.lib));
+    let names = staff.as_ref().map(|s| s.all()).unwrap_or_default();
+    let keys = cache.inputs.map(|i| Keys::of(lib, &checked.diags, i, &names));
+    let reuse = keys.as_ref().map(|k| Reuse::new(cache.previous, k, site.publication(), &staging));
+    let pages = site.write_into(&staging, reuse.as_ref())?;
     clock.lap("render and write pages");
     let report = PublishReport::of(site.publication()).with_withheld(site.publication(), &withheld);
     staging.put(&OutputFile::bytes(PUBLISH_REPORT, report.json()))?;
-    let mut written = Written { report, pages, pdfs: 0, compiled: 0, failures: Vec::new() };
+    let reused = reuse.as_ref().map_or(0, Reuse::taken);
+    let mut written = Written { report, pages, pdfs: 0, compiled: 0, failures: Vec::new(), reused };
     if let Some(typst) = typst {
         let outcome = pdf::render(site.publication(), theme, typst, &opts.out, &staging)?;
         written.pdfs = outcome.made;
@@ -196,6 +310,10 @@ fn write_site(
     } else {
         &[]
     };
+    if let (Some(inputs), Some(reuse)) = (cache.inputs, reuse) {
+        leave_cache(&staging, opts, checked, &written, inputs, reuse)?;
+        clock.lap("build cache");
+    }
     staging.commit(keep)?;
     clock.lap("swap");
     Ok(written)

@@ -17,6 +17,8 @@
 mod build;
 mod changes;
 mod external;
+mod incremental;
+mod inputs;
 mod select;
 mod site;
 

@@ -2,13 +2,16 @@
 //! made together. Render and search are siblings that never import each
 //! other; this is where the search page and index join the other pages.
 
+use super::incremental::Reuse;
 use crate::diag::Diagnostic;
 use crate::error::Result;
 use crate::links::Cache;
 use crate::output::{collect_into, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
-use crate::render::SiteRenderer;
+use crate::render::{PagePaths, SiteRenderer};
 use crate::resolve::{DocIndex, Library};
+use crate::search::export::WriteExcerpts;
+use crate::search::extract::SearchDoc;
 use crate::theme::Theme;
 use std::sync::Mutex;
 
@@ -39,19 +42,38 @@ impl<'a> Site<'a> {
     /// Every file of the site, in memory (previews and tests).
     pub fn files(&self) -> Result<Vec<OutputFile>> {
         let files = Mutex::new(Vec::new());
-        self.write_into(&collect_into(&files))?;
+        self.write_into(&collect_into(&files), None)?;
         Ok(files.into_inner().unwrap_or_else(|e| e.into_inner()))
     }
 
     /// Every file of the site into `sink`, page by page, so that a large
-    /// library never sits in memory whole. Returns how many HTML pages it made.
-    pub fn write_into(&self, sink: &dyn Sink) -> Result<usize> {
+    /// library never sits in memory whole; with `reuse`, the pages and
+    /// search excerpts the last build made from the same inputs are taken
+    /// from it instead. Returns how many HTML pages the site has.
+    pub fn write_into(&self, sink: &dyn Sink, reuse: Option<&Reuse>) -> Result<usize> {
         let clock = crate::timings::Clock::start();
-        let mut pages = self.renderer.document_pages_into(&|_| true, sink)?;
-        clock.lap("document pages");
-        pages += self.other_files_unless(&|| false, sink)?.unwrap_or_default();
+        // The governance pages are made one by one, on one core: the
+        // document pages take the other meanwhile.
+        let governance = PagePaths::new(sink);
+        let (pages, made) =
+            rayon::join(|| self.document_pages_into(sink, reuse), || self.renderer.governance_into(&governance));
+        let (mut pages, ()) = (pages?, made?);
+        clock.lap("document and governance pages");
+        let excerpts = |d: &SearchDoc| reuse.map_or(Ok(false), |r| r.excerpts(&d.url, d.n)).map(|taken| !taken);
+        let search = self.search(&excerpts);
+        pages += self.renderer.rest_unless(&|| false, sink, &governance.into_paths(), &search)?.unwrap_or_default();
         clock.lap("other files");
         Ok(pages)
+    }
+
+    fn document_pages_into(&self, sink: &dyn Sink, reuse: Option<&Reuse>) -> Result<usize> {
+        match reuse {
+            Some(r) => {
+                let made = self.renderer.pages_into(&|p| r.page(p).map(|t| !t), &|p| r.changes(p).map(|t| !t), sink)?;
+                Ok(made + r.taken())
+            }
+            None => self.renderer.document_pages_into(&|_| true, sink),
+        }
     }
 
     /// The pages of the document versions (by index in the library) that `wanted` accepts.
@@ -64,9 +86,16 @@ impl<'a> Site<'a> {
     /// Everything but the document pages, search included, into `sink`;
     /// `None` as soon as `stop` says so. Returns how many HTML pages it made.
     pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink) -> Result<Option<usize>> {
-        let search = |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| {
-            crate::search::site_files(r.publication(), &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
-        };
-        self.renderer.other_files_unless(stop, sink, &search)
+        self.renderer.other_files_unless(stop, sink, &self.search(&|_| Ok(true)))
+    }
+
+    /// The search page and index, as the renderer's other files take them.
+    fn search<'s>(
+        &'s self,
+        excerpts: &'s WriteExcerpts,
+    ) -> impl Fn(&SiteRenderer, &Stop, &dyn Sink) -> Result<Option<()>> + Sync + 's {
+        move |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| {
+            crate::search::site_files(r.publication(), &|name, ctx| r.page(name, ctx), r.common(), excerpts, stop, sink)
+        }
     }
 }

@@ -94,6 +94,13 @@ impl StaffNames {
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
     }
+
+    /// Every name, A to Z.
+    pub fn all(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.by_first.values().flatten().map(String::as_str).collect();
+        names.sort_unstable();
+        names
+    }
 }
 
 pub fn staff_names(lib: &Library) -> StaffNames {

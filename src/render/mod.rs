@@ -23,7 +23,7 @@ use crate::error::Result;
 use crate::links::Cache;
 use crate::model::ReviewState;
 use crate::output::{Contents, OutputFile, Sink, Stop};
-use crate::publish::{addresses, ChangesPage, Publication, PublishOptions};
+use crate::publish::{addresses, ChangesPage, DocPage, Publication, PublishOptions};
 use crate::resolve::{DocIndex, Library};
 use crate::theme::Theme;
 use body_html::GlossaryMarker;
@@ -32,6 +32,9 @@ use minijinja::{context, Value};
 use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
+
+/// Whether a page must be made (`false`: it is in the output already).
+pub type Make<'m, T> = dyn Fn(&T) -> Result<bool> + Sync + 'm;
 
 /// Files another stage adds to the site with its templates (the search page
 /// and index), between the governance and the library pages: into the sink,
@@ -81,12 +84,23 @@ impl<'a> SiteRenderer<'a> {
 
     /// The pages of the document versions (by index in the library) that
     /// `wanted` accepts, into `sink` as they are made; returns how many.
+    /// A comparison page goes with either of its versions: an edit of
+    /// either changes it.
     pub fn document_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &dyn Sink) -> Result<usize> {
+        self.pages_into(&|p| Ok(wanted(p.doc)), &|p| Ok(wanted(p.to) || wanted(p.from)), sink)
+    }
+
+    /// The document and comparison pages, into `sink`: each one `make`
+    /// says to make (`false`: it is there already); returns how many it made.
+    pub fn pages_into(&self, make: &Make<DocPage>, make_changes: &Make<ChangesPage>, sink: &dyn Sink) -> Result<usize> {
         let (site, glossary, templates, common) = (&self.site, &self.glossary, &self.templates, &self.common);
-        site.pages
+        let pages = site
+            .pages
             .par_iter()
-            .filter(|p| wanted(p.doc))
             .map(|p| {
+                if !make(p)? {
+                    return Ok(0);
+                }
                 let root = root_of(&p.url);
                 let view = document::document(site, glossary, p, &root);
                 let page_title = format!("{} ({})", view.doc.title, view.doc.id);
@@ -94,21 +108,17 @@ impl<'a> SiteRenderer<'a> {
                 let html = templates.render("document.html", ctx)?;
                 sink.send(OutputFile::bytes(format!("{}index.html", p.url), html)).map(|()| 1)
             })
-            .sum::<Result<usize>>()
-            .and_then(|pages| Ok(pages + self.changes_pages_into(wanted, sink)?))
-    }
-
-    /// The comparison pages with either end among the versions `wanted`
-    /// accepts (an edit of either version changes the page), into `sink`;
-    /// returns how many.
-    pub fn changes_pages_into(&self, wanted: &(dyn Fn(DocIndex) -> bool + Sync), sink: &dyn Sink) -> Result<usize> {
-        let (site, templates, common) = (&self.site, &self.templates, &self.common);
-        site.changes
+            .sum::<Result<usize>>()?;
+        let changes = site
+            .changes
             .pages
             .par_iter()
-            .filter(|p| wanted(p.to) || wanted(p.from))
-            .map(|p| changes_page(site, templates, common, p, sink))
-            .sum()
+            .map(|p| match make_changes(p)? {
+                true => changes_page(site, templates, common, p, sink),
+                false => Ok(0),
+            })
+            .sum::<Result<usize>>()?;
+        Ok(pages + changes)
     }
 
     /// Everything but the document pages (listings, library and governance
@@ -117,31 +127,51 @@ impl<'a> SiteRenderer<'a> {
     /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
     pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink, extra: &Extra) -> Result<Option<usize>> {
-        let (site, templates, common) = (&self.site, &self.templates, &self.common);
-        let clock = crate::timings::Clock::start();
-        // The sitemap needs the pages' paths, not the pages.
-        let out = PagePaths { sink, paths: Default::default() };
-        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| out.send(f));
-        put(listing_pages(site, templates, common)?)?;
-        clock.lap("listing pages");
+        let governance = PagePaths::new(sink);
+        self.governance_into(&governance)?;
         if stop() {
             return Ok(None);
         }
-        if !site.opts.public {
-            governance_pages(site, self.diags, self.links, templates, common, &out)?;
+        self.rest_unless(stop, sink, &governance.into_paths(), extra)
+    }
+
+    /// The governance pages (none in the public copy), into `sink`: they
+    /// read every document and its findings, but no other page reads them,
+    /// so they can be made beside the document pages.
+    pub fn governance_into(&self, sink: &PagePaths) -> Result<()> {
+        if !self.site.opts.public {
+            let clock = crate::timings::Clock::start();
+            governance_pages(&self.site, self.diags, self.links, &self.templates, &self.common, sink)?;
             clock.lap("governance pages");
             crate::memory::give_back();
         }
-        if stop() {
-            return Ok(None);
-        }
-        if extra(self, stop, &out)?.is_none() || stop() {
+        Ok(())
+    }
+
+    /// The files of `other_files_unless` but the governance pages, made
+    /// already at `governance` (for the sitemap).
+    pub fn rest_unless(
+        &self,
+        stop: &Stop,
+        sink: &dyn Sink,
+        governance: &[String],
+        extra: &Extra,
+    ) -> Result<Option<usize>> {
+        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        let clock = crate::timings::Clock::start();
+        // The sitemap needs the pages' paths, not the pages.
+        let out = PagePaths::new(sink);
+        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| out.send(f));
+        put(listing_pages(site, templates, common)?)?;
+        out.paths.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(governance);
+        clock.lap("listing pages");
+        if stop() || extra(self, stop, &out)?.is_none() || stop() {
             return Ok(None);
         }
         put(library_pages(site, &self.glossary, templates, common)?)?;
         put(in_force_files(site, templates, common)?)?;
         out.send(OutputFile::bytes(addresses::HOME, templates.render("home.html", home_context(site, common))?))?;
-        let pages = out.paths.into_inner().unwrap_or_else(|e| e.into_inner());
+        let pages = out.into_paths();
         machine_readable(site, &pages).into_iter().try_for_each(|f| sink.send(f))?;
         for (path, bytes) in self.theme.under("static") {
             sink.send(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
@@ -155,12 +185,21 @@ impl<'a> SiteRenderer<'a> {
 }
 
 /// A sink that notes the path of every HTML page it passes on.
-struct PagePaths<'s> {
+pub struct PagePaths<'s> {
     sink: &'s dyn Sink,
     paths: std::sync::Mutex<Vec<String>>,
 }
 
-impl PagePaths<'_> {
+impl<'s> PagePaths<'s> {
+    pub fn new(sink: &'s dyn Sink) -> Self {
+        PagePaths { sink, paths: Default::default() }
+    }
+
+    /// The pages' paths, in the order they were sent.
+    pub fn into_paths(self) -> Vec<String> {
+        self.paths.into_inner().unwrap_or_else(|e| e.into_inner())
+    }
+
     fn note(&self, path: &str) {
         if path.ends_with(".html") {
             self.paths.lock().unwrap_or_else(|e| e.into_inner()).push(path.to_string());

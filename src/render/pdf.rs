@@ -25,6 +25,11 @@ pub struct Typst {
 }
 
 impl Typst {
+    /// What `typst --version` says.
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
     /// The typst CLI from `TRUSTDOCS_TYPST` or the PATH.
     pub fn find() -> Result<Typst> {
         let bin = std::env::var_os("TRUSTDOCS_TYPST").map(PathBuf::from).unwrap_or_else(|| PathBuf::from("typst"));

@@ -29,10 +29,20 @@ pub const PASSAGE_FOLDER: u32 = 100;
 /// document of 3,000 words has two or three such files.
 pub const PASSAGES_PER_FILE: usize = 6;
 
+/// Whether a page's excerpt files must be written (`false`: the output
+/// has them already, from a build that read the same page).
+pub type WriteExcerpts<'w> = dyn Fn(&SearchDoc) -> Result<bool> + Sync + 'w;
+
 /// Every file of the browser index, paths under `search/`, into `sink` as
 /// they are made, from `terms` (`postings.rs`). `None` as soon as `stop`
 /// says so.
-pub fn export(docs: &[SearchDoc], terms: Terms, stop: &crate::output::Stop, sink: &dyn Sink) -> Result<Option<()>> {
+pub fn export(
+    docs: &[SearchDoc],
+    terms: Terms,
+    write_excerpts: &WriteExcerpts,
+    stop: &crate::output::Stop,
+    sink: &dyn Sink,
+) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     let Terms { stems, postings, vocabulary } = terms;
     let words = analyse(docs, &stems);
@@ -47,8 +57,9 @@ pub fn export(docs: &[SearchDoc], terms: Terms, stop: &crate::output::Stop, sink
     typo_files(&vocabulary).into_iter().try_for_each(|f| sink.send(f))?;
     clock.lap("export: typo shards");
     id_files(docs, buckets).into_iter().try_for_each(|f| sink.send(f))?;
-    docs.par_iter().try_for_each(|d| {
-        passage_files(d, &words.best_passage[d.n as usize]).into_iter().try_for_each(|f| sink.send(f))
+    docs.par_iter().try_for_each(|d| match write_excerpts(d)? {
+        true => passage_files(d, &words.best_passage[d.n as usize]).into_iter().try_for_each(|f| sink.send(f)),
+        false => Ok(()),
     })?;
     clock.lap("export: passages");
     sink.send(meta_file(docs, buckets))?;
@@ -64,17 +75,24 @@ struct Shard {
 }
 
 /// The word shards and the postings too long to keep in them, into `sink`
-/// as they are made.
+/// as they are made: each stem's postings encoded (and the long ones
+/// gzipped) in parallel, then each shard's file.
 fn shard_files(stems: &[String], postings: &[Postings], words: &Words, sink: &dyn Sink) -> Result<()> {
-    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
-    for (id, (stem, list)) in stems.iter().zip(postings).enumerate() {
-        let encoded = encode_postings(&with_passages(id as u32, list, words));
-        let entry = if encoded.len() > INLINE_POSTINGS {
+    let entries = stems
+        .par_iter()
+        .zip(postings)
+        .enumerate()
+        .map(|(id, (stem, list))| {
+            let encoded = encode_postings(&with_passages(id as u32, list, words));
+            if encoded.len() <= INLINE_POSTINGS {
+                return Ok((stem, json!([list.len(), encoded])));
+            }
             sink.send(OutputFile::bytes(format!("search/p/{id}.gz"), gzip(encoded.as_bytes())))?;
-            json!([list.len(), id])
-        } else {
-            json!([list.len(), encoded])
-        };
+            Ok((stem, json!([list.len(), id])))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut shards: BTreeMap<String, Shard> = BTreeMap::new();
+    for (stem, entry) in entries {
         shards.entry(shard_key(stem)).or_default().terms.insert(stem.clone(), entry);
     }
     for (word, id) in &words.raw {
@@ -83,7 +101,7 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words, sink: &dy
             shards.entry(shard_key(word)).or_default().words.insert(word.clone(), stem.clone());
         }
     }
-    shards.into_iter().try_for_each(|(key, shard)| {
+    shards.into_par_iter().try_for_each(|(key, shard)| {
         let body = json!({ "w": shard.words, "t": shard.terms });
         sink.send(OutputFile::bytes(format!("search/w/{}.json", file_name(&key)), body.to_string()))
     })
@@ -167,6 +185,13 @@ fn passage_files(d: &SearchDoc, best_passage: &[(u32, u32)]) -> Vec<OutputFile> 
             OutputFile::bytes(format!("search/x/{}/{}-{part}.gz", d.n / PASSAGE_FOLDER, d.n), gzip(json.as_bytes()))
         })
         .collect()
+}
+
+/// The search number of the page whose excerpt file is at `path` (as
+/// `passage_files` names them), if it is one.
+pub fn excerpt_page(path: &str) -> Option<u32> {
+    let name = path.strip_prefix("search/x/")?.split_once('/')?.1;
+    name.split_once('-')?.0.parse().ok()
 }
 
 /// The typo shards (`typo.rs`): `search/t/<key>.json` maps each word that

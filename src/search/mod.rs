@@ -55,6 +55,7 @@ pub fn site_files(
     site: &Publication,
     page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
+    write_excerpts: &export::WriteExcerpts,
     stop: &crate::output::Stop,
     sink: &dyn crate::output::Sink,
 ) -> Result<Option<()>> {
@@ -66,7 +67,7 @@ pub fn site_files(
     }
     let terms = postings::terms(&docs);
     clock.lap("search: postings");
-    if export::export(&docs, terms, stop, sink)?.is_none() {
+    if export::export(&docs, terms, write_excerpts, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");

@@ -348,7 +348,7 @@ fn describe(problems: &[Diagnostic]) -> String {
 fn read_contents(f: OutputFile) -> Option<(String, Arc<Vec<u8>>)> {
     let bytes = match f.contents {
         Contents::Bytes(b) => b,
-        Contents::Copy(p) => std::fs::read(p).ok()?,
+        Contents::Copy(p) | Contents::Reuse(p) => std::fs::read(p).ok()?,
     };
     Some((f.path, Arc::new(bytes)))
 }

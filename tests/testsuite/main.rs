@@ -29,6 +29,7 @@ mod ids;
 mod import;
 mod import_agreement;
 mod in_force;
+mod incremental;
 mod library_pages;
 mod lock;
 mod lock_attacks;
