@@ -314,6 +314,14 @@ fn exchange(_: &Path, _: &Path) -> bool {
 /// Removes the staging and old folders that builds which were killed left
 /// beside the output: only those named as a build names them, whose
 /// process has ended, and that carry the build's mark (or are empty).
+/// Removes what killed builds into `out` left beside it (their marked
+/// staging and replaced folders), as every build does before it writes.
+pub fn clean_up_beside(out: &Path) {
+    if let Ok(name) = folder_name(out) {
+        remove_stale(parent_of(out), &name);
+    }
+}
+
 fn remove_stale(parent: &Path, name: &str) {
     let Ok(entries) = std::fs::read_dir(parent) else {
         return;

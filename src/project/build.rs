@@ -106,6 +106,7 @@ pub fn build(dir: &Path, today: Date, opts: &BuildOptions) -> Result<Built, Buil
     let previous = Previous::read(&opts.out);
     let unchanged = inputs.as_ref().zip(previous.as_ref()).and_then(|(i, p)| p.unchanged(&i.whole(), &ignored(opts)));
     if let Some(outcome) = unchanged.filter(|o| opts.deny.refuses(&summary_of(o), dir, &opts.out).is_none()) {
+        output::clean_up_beside(&opts.out);
         return Ok(Built::unchanged(outcome));
     }
     Project::load(dir, today)?.check().build_reusing(opts, inputs, previous)
@@ -235,8 +236,11 @@ fn leave_cache(
         unchanged: false,
     }
     .outcome();
-    // A build whose PDFs failed is never skipped: the next one tries them again.
-    let whole = written.failures.is_empty().then(|| inputs.whole());
+    // A build whose PDFs failed is never skipped: the next one tries them
+    // again. The public copy holds no report (it names documents that are
+    // not public), so it is never skipped either: only its pages are reused.
+    let whole = (written.failures.is_empty() && !opts.public).then(|| inputs.whole());
+    let outcome = if opts.public { Outcome::default() } else { outcome };
     let body = build_cache::Body { whole, outcome, ..Default::default() };
     let bytes = build_cache::write(staging.dir(), body, Box::new(|w| reuse.units(w)), &ignored(opts))?;
     staging.put(&OutputFile::bytes(build_cache::PATH, bytes))
