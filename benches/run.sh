@@ -70,6 +70,9 @@ for n in $SIZES; do
     : >"$log"
     for run in 1 2; do
         echo "N=$n: build run $run..." >&2
+        # A build from nothing each time: into the last output, a build
+        # would take what has not changed (benches/rebuild.sh times that).
+        rm -rf "$site"
         # Flush what the generator or the previous run wrote, so that its
         # write-back is not charged to this run.
         sync
