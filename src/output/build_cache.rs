@@ -166,3 +166,67 @@ pub fn write(
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A cache file written as `write` would, from `body`, with a valid digest.
+    fn stored(out: &Path, body: &Body) {
+        let body = serde_json::to_string(body).unwrap();
+        let digest = hex(&Sha256::digest(body.as_bytes()));
+        std::fs::create_dir_all(out.join(".trustdocs")).unwrap();
+        std::fs::write(out.join(PATH), serde_json::to_vec(&Stored { format: FORMAT, digest, body }).unwrap()).unwrap();
+    }
+
+    fn page(out: &Path) -> (String, Stamp) {
+        std::fs::write(out.join("page.html"), "<p>made</p>").unwrap();
+        ("page.html".to_string(), Stamp::of(&out.join("page.html")).unwrap())
+    }
+
+    #[test]
+    fn a_unit_is_taken_only_while_its_files_are_as_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, stamp) = page(dir.path());
+        let mut body = Body::default();
+        body.files.insert(path.clone(), stamp);
+        body.units.insert("key".into(), vec![path.clone()]);
+        stored(dir.path(), &body);
+        let previous = Previous::read(dir.path()).expect("a valid cache is read");
+        assert_eq!(previous.unit("key").map(|f| f.len()), Some(1));
+        assert!(previous.unit("other key").is_none());
+        // Rewritten with other bytes of the same length: a new time, or a new inode.
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::remove_file(dir.path().join("page.html")).unwrap();
+        std::fs::write(dir.path().join("page.html"), "<p>mine</p>").unwrap();
+        assert!(previous.unit("key").is_none(), "a file changed since it was written was taken");
+    }
+
+    #[test]
+    fn a_cache_naming_a_path_outside_the_output_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, stamp) = page(dir.path());
+        for outside in ["../outside.html", "/etc/passwd", "a/../../b", ""] {
+            let mut body = Body::default();
+            body.files.insert(path.clone(), stamp);
+            body.units.insert("key".into(), vec![outside.to_string()]);
+            stored(dir.path(), &body);
+            assert!(Previous::read(dir.path()).is_none(), "{outside:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_cache_whose_digest_or_format_is_wrong_is_not_read() {
+        let dir = tempfile::tempdir().unwrap();
+        stored(dir.path(), &Body::default());
+        assert!(Previous::read(dir.path()).is_some());
+        let text = std::fs::read_to_string(dir.path().join(PATH)).unwrap();
+        let other_format = text.replacen(&format!("\"format\":{FORMAT}"), "\"format\":999", 1);
+        std::fs::write(dir.path().join(PATH), other_format).unwrap();
+        assert!(Previous::read(dir.path()).is_none());
+        let tampered = text.replacen("\\\"whole\\\":null", "\\\"whole\\\":\\\"abc\\\"", 1);
+        assert_ne!(tampered, text, "the body was edited");
+        std::fs::write(dir.path().join(PATH), tampered).unwrap();
+        assert!(Previous::read(dir.path()).is_none(), "a body that does not match its digest was read");
+    }
+}

@@ -225,6 +225,9 @@ fn leave_cache(
     inputs: &Inputs,
     reuse: Reuse,
 ) -> Result<()> {
+    if !inputs.unchanged_since() {
+        return Ok(());
+    }
     let outcome = Built {
         summary: checked.summary,
         report: written.report.human(),

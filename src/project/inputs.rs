@@ -4,6 +4,7 @@
 //! `incremental.rs` keys each piece of work from these.
 
 use crate::model::Date;
+use crate::output::build_cache::Stamp;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
@@ -50,6 +51,9 @@ pub struct RunSettings<'a> {
 pub struct Inputs {
     /// Each file of the content folder, by path inside it.
     pub files: BTreeMap<PathBuf, Sha>,
+    /// Each file's size, time and inode when it was read.
+    stamps: Vec<Option<Stamp>>,
+    dir: PathBuf,
     /// The run's settings, the binary and the output's link states.
     pub run: Sha,
 }
@@ -58,17 +62,27 @@ impl Inputs {
     /// Reads and digests every file of `dir` but hidden ones (`.git`,
     /// editors' files): a file the build does not read only costs a rebuild.
     pub fn read(dir: &Path, out: &Path, run: &RunSettings) -> std::io::Result<Inputs> {
-        let mut paths = Vec::new();
-        list(dir, Path::new(""), &mut paths)?;
+        let paths = listed(dir)?;
+        let stamps = stamps(dir, &paths);
         let files = paths
             .into_par_iter()
-            .map(|rel| std::fs::read(dir.join(&rel)).map(|bytes| (rel, Sha256::digest(&bytes).into())))
+            .map(|rel| digest_of(&dir.join(&rel)).map(|sha| (rel, sha)))
             .collect::<std::io::Result<BTreeMap<PathBuf, Sha>>>()?;
         let mut key = Key::new("run");
         key.part(binary().as_bytes()).part(run.today.iso().as_bytes());
         key.part(&[u8::from(run.drafts), u8::from(run.public)]).part(run.typst.unwrap_or("no PDFs").as_bytes());
         key.part(&std::fs::read(out.join(crate::links::Cache::PATH)).unwrap_or_default());
-        Ok(Inputs { files, run: key.sha() })
+        Ok(Inputs { files, stamps, dir: dir.to_path_buf(), run: key.sha() })
+    }
+
+    /// Whether every file is still as it was when it was read, and there
+    /// are no others: a file saved while the build ran may have been read
+    /// in either state, so no cache is left for that build.
+    pub fn unchanged_since(&self) -> bool {
+        let Ok(paths) = listed(&self.dir) else { return false };
+        paths.len() == self.files.len()
+            && paths.iter().zip(self.files.keys()).all(|(a, b)| a == b)
+            && stamps(&self.dir, &paths) == self.stamps
     }
 
     /// The key of every input at once: equal keys, equal output.
@@ -80,6 +94,31 @@ impl Inputs {
         }
         key.hex()
     }
+}
+
+fn stamps(dir: &Path, paths: &[PathBuf]) -> Vec<Option<Stamp>> {
+    paths.par_iter().map(|p| Stamp::of(&dir.join(p))).collect()
+}
+
+/// A file's SHA-256, read a piece at a time: an asset may be larger than memory.
+fn digest_of(path: &Path) -> std::io::Result<Sha> {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path)?;
+    let (mut sha, mut buffer) = (Sha256::new(), vec![0; 1 << 16]);
+    loop {
+        match file.read(&mut buffer)? {
+            0 => return Ok(sha.finalize().into()),
+            n => sha.update(&buffer[..n]),
+        }
+    }
+}
+
+/// The files of `dir`, A to Z (by path, as the map of digests has them).
+fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut paths = Vec::new();
+    list(dir, Path::new(""), &mut paths)?;
+    paths.sort();
+    Ok(paths)
 }
 
 /// The files under `dir/rel`, skipping hidden names and linked folders.
@@ -109,4 +148,35 @@ fn binary() -> String {
         .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
         .unwrap_or_else(|_| format!("unknown {}", std::process::id()));
     format!("trustdocs {} {stamp}", env!("CARGO_PKG_VERSION"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run() -> RunSettings<'static> {
+        RunSettings { today: Date::parse("2026-11-23", false).unwrap(), drafts: false, public: false, typst: None }
+    }
+
+    #[test]
+    fn a_file_saved_or_added_while_the_build_ran_is_noticed() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir_all(content.join("documents")).unwrap();
+        std::fs::write(content.join("site.yaml"), "organisation: T\n").unwrap();
+        std::fs::write(content.join("documents/a.md"), "one").unwrap();
+        std::fs::write(content.join(".hidden"), "not read").unwrap();
+        let inputs = Inputs::read(&content, &dir.path().join("out"), &run()).unwrap();
+        assert_eq!(inputs.files.len(), 2, "hidden files are not inputs");
+        assert!(inputs.unchanged_since());
+        std::fs::write(content.join(".hidden"), "changed").unwrap();
+        assert!(inputs.unchanged_since(), "a hidden file is not an input");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(content.join("documents/a.md"), "two").unwrap();
+        assert!(!inputs.unchanged_since(), "an edit was missed");
+        let again = Inputs::read(&content, &dir.path().join("out"), &run()).unwrap();
+        assert_ne!(again.whole(), inputs.whole());
+        std::fs::write(content.join("documents/b.md"), "new").unwrap();
+        assert!(!again.unchanged_since(), "a new file was missed");
+    }
 }
