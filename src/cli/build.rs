@@ -87,7 +87,8 @@ fn done(dir: &Path, opts: &BuildOptions, built: &Built, started: std::time::Inst
     eprint!("{}", built.report);
     let (pages, out, took) = (text::count(built.pages, "page"), opts.out.display(), started.elapsed());
     if built.unchanged {
-        eprintln!("nothing the build reads has changed since the last build: {out} ({pages}{pdfs}) was left as it was ({took:.2?})");
+        let pdfs = if opts.no_pdf { String::new() } else { format!(", {}", text::count(built.pdfs, "PDF")) };
+        eprintln!("nothing the build reads has changed since the last build, so {out} was left as it was: {pages}{pdfs} ({took:.2?})");
     } else if built.reused > 0 {
         let reused = built.reused;
         eprintln!("built {pages}{pdfs} into {out} in {took:.2?} ({reused} of the pages unchanged since the last build, taken from it)");

@@ -142,12 +142,12 @@ impl Built {
             unchanged: true,
         }
     }
+}
 
-    fn outcome(&self) -> Outcome {
-        let s = &self.summary;
-        let summary = [s.documents, s.ids.unwrap_or(usize::MAX), s.errors, s.warnings, s.notes, s.blocks_ratification];
-        Outcome { summary, report: self.report.clone(), pages: self.pages, pdfs: self.pdfs }
-    }
+/// What a build reported, kept for a build that finds nothing changed.
+fn outcome(s: &Summary, report: String, pages: usize, pdfs: usize) -> Outcome {
+    let summary = [s.documents, s.ids.unwrap_or(usize::MAX), s.errors, s.warnings, s.notes, s.blocks_ratification];
+    Outcome { summary, report, pages, pdfs }
 }
 
 impl Checked {
@@ -228,22 +228,14 @@ fn leave_cache(
     if !inputs.unchanged_since() {
         return Ok(());
     }
-    let outcome = Built {
-        summary: checked.summary,
-        report: written.report.human(),
-        pages: written.pages,
-        pdfs: written.pdfs,
-        pdfs_compiled: 0,
-        pdf_failures: Vec::new(),
-        reused: 0,
-        unchanged: false,
-    }
-    .outcome();
     // A build whose PDFs failed is never skipped: the next one tries them
     // again. The public copy holds no report (it names documents that are
     // not public), so it is never skipped either: only its pages are reused.
     let whole = (written.failures.is_empty() && !opts.public).then(|| inputs.whole());
-    let outcome = if opts.public { Outcome::default() } else { outcome };
+    let outcome = match opts.public {
+        true => Outcome::default(),
+        false => outcome(&checked.summary, written.report.human(), written.pages, written.pdfs),
+    };
     let body = build_cache::Body { whole, outcome, ..Default::default() };
     let bytes = build_cache::write(staging.dir(), body, Box::new(|w| reuse.units(w)), &ignored(opts))?;
     staging.put(&OutputFile::bytes(build_cache::PATH, bytes))

@@ -141,7 +141,19 @@ impl<'a> SiteRenderer<'a> {
     pub fn governance_into(&self, sink: &PagePaths) -> Result<()> {
         if !self.site.opts.public {
             let clock = crate::timings::Clock::start();
-            governance_pages(&self.site, self.diags, self.links, &self.templates, &self.common, sink)?;
+            let (site, diags, templates, common) = (&self.site, self.diags, &self.templates, &self.common);
+            // Two halves of about the same work, each on a core when one is free;
+            // their pages are listed (for the sitemap) in the same order every time.
+            let (first, second) = (PagePaths::new(sink.sink), PagePaths::new(sink.sink));
+            let (a, b) = rayon::join(
+                || checks_reviews_register(site, diags, templates, common, &first),
+                || references_pages(site, diags, self.links, templates, common, &second),
+            );
+            a?;
+            b?;
+            let mut paths = sink.paths.lock().unwrap_or_else(|e| e.into_inner());
+            paths.extend(first.into_paths().into_iter().chain(second.into_paths()));
+            drop(paths);
             clock.lap("governance pages");
             crate::memory::give_back();
         }
@@ -389,13 +401,11 @@ fn feed_topics<'a>(site: &'a Publication) -> Vec<feeds::changes::Topic<'a>> {
     topics
 }
 
-/// The checks, reviews, register and references pages and their CSVs, each
-/// written into its file as it is made: with 150,000 findings, the checks
-/// page alone is 90 MB.
-fn governance_pages(
+/// The checks, reviews and register pages, each written into its file as
+/// it is made: with 150,000 findings, the checks page alone is 90 MB.
+fn checks_reviews_register(
     site: &Publication,
     diags: &[Diagnostic],
-    links: Option<&Cache>,
     templates: &Templates,
     common: &Value,
     sink: &dyn Sink,
@@ -420,6 +430,19 @@ fn governance_pages(
     clock.lap("governance: reviews page");
     register::register(site, templates, common, sink)?;
     clock.lap("governance: register");
+    Ok(())
+}
+
+/// The references pages and their CSV.
+fn references_pages(
+    site: &Publication,
+    diags: &[Diagnostic],
+    links: Option<&Cache>,
+    templates: &Templates,
+    common: &Value,
+    sink: &dyn Sink,
+) -> Result<()> {
+    let clock = crate::timings::Clock::start();
     let groups = references::references(site, diags, links);
     clock.lap("governance: references");
     let csv = addresses::REFERENCES_CSV;
