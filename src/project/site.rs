@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::links::Cache;
 use crate::output::{collect_into, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
-use crate::render::{PagePaths, SiteRenderer};
+use crate::render::SiteRenderer;
 use crate::resolve::{DocIndex, Library};
 use crate::search::export::WriteExcerpts;
 use crate::search::extract::SearchDoc;
@@ -52,16 +52,15 @@ impl<'a> Site<'a> {
     /// from it instead. Returns how many HTML pages the site has.
     pub fn write_into(&self, sink: &dyn Sink, reuse: Option<&Reuse>) -> Result<usize> {
         let clock = crate::timings::Clock::start();
-        // The governance pages are made one by one, on one core: the
-        // document pages take the other meanwhile.
-        let governance = PagePaths::new(sink);
-        let (pages, made) =
-            rayon::join(|| self.document_pages_into(sink, reuse), || self.renderer.governance_into(&governance));
-        let (mut pages, ()) = (pages?, made?);
-        clock.lap("document and governance pages");
+        // The listings, governance and library pages read every document
+        // but no other page: they are made beside the document pages.
+        let (pages, beside) =
+            rayon::join(|| self.document_pages_into(sink, reuse), || self.renderer.pages_beside_into(sink));
+        let (mut pages, beside) = (pages?, beside?);
+        clock.lap("document, listing, governance and library pages");
         let excerpts = |d: &SearchDoc| reuse.map_or(Ok(false), |r| r.excerpts(&d.url, d.n)).map(|taken| !taken);
         let search = self.search(&excerpts);
-        pages += self.renderer.rest_unless(&|| false, sink, &governance.into_paths(), &search)?.unwrap_or_default();
+        pages += self.renderer.rest_unless(&|| false, sink, beside, &search)?.unwrap_or_default();
         clock.lap("other files");
         Ok(pages)
     }

@@ -127,18 +127,44 @@ impl<'a> SiteRenderer<'a> {
     /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
     pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink, extra: &Extra) -> Result<Option<usize>> {
-        let governance = PagePaths::new(sink);
-        self.governance_into(&governance)?;
+        let beside = self.pages_beside_into(sink)?;
         if stop() {
             return Ok(None);
         }
-        self.rest_unless(stop, sink, &governance.into_paths(), extra)
+        self.rest_unless(stop, sink, beside, extra)
+    }
+
+    /// The pages that read no other page and that search does not wait for
+    /// (the listings, the governance pages, the library pages, the library on
+    /// a date and the home page), into `sink`, so that they can be made beside
+    /// the document pages. Returns their paths, for the sitemap.
+    pub fn pages_beside_into(&self, sink: &dyn Sink) -> Result<Beside> {
+        let (listings, governance, library) = (PagePaths::new(sink), PagePaths::new(sink), PagePaths::new(sink));
+        let (made, made_too) =
+            rayon::join(|| self.governance_into(&governance), || self.listings_and_library_into(&listings, &library));
+        made?;
+        made_too?;
+        let mut before_search = listings.into_paths();
+        before_search.extend(governance.into_paths());
+        Ok(Beside { before_search, after_search: library.into_paths() })
+    }
+
+    fn listings_and_library_into(&self, listings: &PagePaths, library: &PagePaths) -> Result<()> {
+        let (site, templates, common) = (&self.site, &self.templates, &self.common);
+        let clock = crate::timings::Clock::start();
+        listing_pages(site, templates, common)?.into_iter().try_for_each(|f| listings.send(f))?;
+        clock.lap("listing pages");
+        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| library.send(f));
+        put(library_pages(site, &self.glossary, templates, common)?)?;
+        put(in_force_files(site, templates, common)?)?;
+        library.send(OutputFile::bytes(addresses::HOME, templates.render("home.html", home_context(site, common))?))?;
+        clock.lap("library pages");
+        Ok(())
     }
 
     /// The governance pages (none in the public copy), into `sink`: they
-    /// read every document and its findings, but no other page reads them,
-    /// so they can be made beside the document pages.
-    pub fn governance_into(&self, sink: &PagePaths) -> Result<()> {
+    /// read every document and its findings, but no other page reads them.
+    fn governance_into(&self, sink: &PagePaths) -> Result<()> {
         if !self.site.opts.public {
             let clock = crate::timings::Clock::start();
             let (site, diags, templates, common) = (&self.site, self.diags, &self.templates, &self.common);
@@ -160,30 +186,18 @@ impl<'a> SiteRenderer<'a> {
         Ok(())
     }
 
-    /// The files of `other_files_unless` but the governance pages, made
-    /// already at `governance` (for the sitemap).
-    pub fn rest_unless(
-        &self,
-        stop: &Stop,
-        sink: &dyn Sink,
-        governance: &[String],
-        extra: &Extra,
-    ) -> Result<Option<usize>> {
-        let (site, templates, common) = (&self.site, &self.templates, &self.common);
-        let clock = crate::timings::Clock::start();
-        // The sitemap needs the pages' paths, not the pages.
-        let out = PagePaths::new(sink);
-        let put = |files: Vec<OutputFile>| files.into_iter().try_for_each(|f| out.send(f));
-        put(listing_pages(site, templates, common)?)?;
-        out.paths.lock().unwrap_or_else(|e| e.into_inner()).extend_from_slice(governance);
-        clock.lap("listing pages");
+    /// The files of `other_files_unless` but those made `beside` the
+    /// document pages: `extra`'s (the search index), the machine-readable
+    /// files, static files and assets.
+    pub fn rest_unless(&self, stop: &Stop, sink: &dyn Sink, beside: Beside, extra: &Extra) -> Result<Option<usize>> {
+        let site = &self.site;
+        // The sitemap needs the pages' paths, not the pages, in the same order every time.
+        let out = PagePaths { sink, paths: std::sync::Mutex::new(beside.before_search) };
         if stop() || extra(self, stop, &out)?.is_none() || stop() {
             return Ok(None);
         }
-        put(library_pages(site, &self.glossary, templates, common)?)?;
-        put(in_force_files(site, templates, common)?)?;
-        out.send(OutputFile::bytes(addresses::HOME, templates.render("home.html", home_context(site, common))?))?;
-        let pages = out.into_paths();
+        let mut pages = out.into_paths();
+        pages.extend(beside.after_search);
         machine_readable(site, &pages).into_iter().try_for_each(|f| sink.send(f))?;
         for (path, bytes) in self.theme.under("static") {
             sink.send(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
@@ -194,6 +208,13 @@ impl<'a> SiteRenderer<'a> {
         }
         Ok(Some(pages.len()))
     }
+}
+
+/// The paths of the pages `pages_beside_into` made, in the sitemap's order:
+/// those listed before the search page, and those after it.
+pub struct Beside {
+    before_search: Vec<String>,
+    after_search: Vec<String>,
 }
 
 /// A sink that notes the path of every HTML page it passes on.
