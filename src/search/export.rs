@@ -45,20 +45,20 @@ pub fn export(
 ) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     let Terms { stems, postings, vocabulary } = terms;
-    let words = analyse(docs, &stems);
+    let (words, chosen) = analyse(docs, &stems, &postings);
     clock.lap("export: words");
     if stop() {
         return Ok(None);
     }
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
     shard_files(&stems, &postings, &words, sink)?;
-    drop(postings);
+    drop((postings, words));
     clock.lap("export: shards");
     typo_files(&vocabulary).into_iter().try_for_each(|f| sink.send(f))?;
     clock.lap("export: typo shards");
     id_files(docs, buckets).into_iter().try_for_each(|f| sink.send(f))?;
     docs.par_iter().try_for_each(|d| match write_excerpts(d)? {
-        true => passage_files(d, &words.best_passage[d.n as usize]).into_iter().try_for_each(|f| sink.send(f)),
+        true => passage_files(d, &chosen[d.n as usize]).into_iter().try_for_each(|f| sink.send(f)),
         false => Ok(()),
     })?;
     clock.lap("export: passages");
@@ -108,7 +108,7 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words, sink: &dy
 }
 
 fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
-    list.iter().map(|&(n, score)| Posting { n, score, passage: words.best(n, stem).map_or(0, |p| p + 1) }).collect()
+    list.iter().enumerate().map(|(i, &(n, score))| Posting { n, score, passage: words.passage(stem, i) }).collect()
 }
 
 /// Exact ids, by `id_key`, in buckets chosen by hash: `search/id/<b>.json`.
@@ -160,9 +160,8 @@ fn excerpt_passage(p: &Passage) -> Vec<&str> {
 
 /// The excerpt files a search can ask for: the first (for results matched
 /// in the title or summary only) and those holding a term's best passage.
-fn passage_files(d: &SearchDoc, best_passage: &[(u32, u32)]) -> Vec<OutputFile> {
-    let used: BTreeSet<usize> =
-        best_passage.iter().map(|(_, p)| p).map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
+fn passage_files(d: &SearchDoc, chosen: &[u32]) -> Vec<OutputFile> {
+    let used: BTreeSet<usize> = chosen.iter().map(|&p| p as usize / PASSAGES_PER_FILE).chain([0]).collect();
     let all = d.passages();
     used.into_iter()
         .map(|part| {
