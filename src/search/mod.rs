@@ -71,6 +71,8 @@ pub fn site_files(
         return Ok(None);
     }
     clock.lap("search: export");
+    // The postings and words are freed: the files written after need little.
+    crate::memory::give_back();
     sink.send(OutputFile::bytes("search/index.html", page("search.html", page::context(&docs, common))?))?;
     Ok(Some(()))
 }
