@@ -124,7 +124,7 @@ pub struct Reuse<'a> {
     taken: AtomicUsize,
 }
 
-pub enum Unit {
+enum Unit {
     Files(Vec<String>),
     Excerpts(u32),
 }
