@@ -70,6 +70,8 @@ impl Inputs {
             .collect::<std::io::Result<BTreeMap<PathBuf, Sha>>>()?;
         let mut key = Key::new("run");
         key.part(binary().as_bytes()).part(run.today.iso().as_bytes());
+        // Findings name files by the content folder as it was given (`content/…`, `./content/…`).
+        key.part(crate::load::display_path(dir).as_bytes());
         key.part(&[u8::from(run.drafts), u8::from(run.public)]).part(run.typst.unwrap_or("no PDFs").as_bytes());
         key.part(&std::fs::read(out.join(crate::links::Cache::PATH)).unwrap_or_default());
         Ok(Inputs { files, stamps, dir: dir.to_path_buf(), run: key.sha() })

@@ -285,3 +285,17 @@ fn a_successor_remakes_the_pages_of_the_versions_it_replaces() {
     f.write(doc, before);
     rebuild_and_compare(&f, "a successor no longer named", "2026-11-23");
 }
+
+#[test]
+fn the_content_folder_named_another_way_is_another_build() {
+    let f = library();
+    build(&f, "out", "2026-11-23");
+    // Findings name their files by the folder as given: `/tmp/…/content/documents/…`.
+    let absolute = f.path("content").display().to_string();
+    let run = f.run(&["build", &absolute, "--out", "out", "--no-pdf", "--today", "2026-11-23"]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    assert!(!stderr(&run).contains("was left as it was"), "{}", stderr(&run));
+    let fresh = f.run(&["build", &absolute, "--out", "fresh", "--no-pdf", "--today", "2026-11-23"]);
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    assert_eq!(site(&f.path("out")), site(&f.path("fresh")));
+}
