@@ -50,6 +50,7 @@ pub mod lock;
 pub mod memory;
 pub mod model;
 pub mod output;
+pub mod program;
 pub mod project;
 pub mod publish;
 pub mod publish_report;

@@ -5,7 +5,7 @@
 use crate::error::{Error, Result};
 use include_dir::{include_dir, Dir};
 use std::collections::BTreeMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 static DEFAULT: Dir<'static> = include_dir!("$CARGO_MANIFEST_DIR/themes/default");
 
@@ -116,6 +116,28 @@ fn collect_dir(
     out: &mut BTreeMap<String, Vec<u8>>,
     overridden: &mut Vec<String>,
 ) -> Result<()> {
+    for path in files_under(dir)? {
+        let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+        let bytes = std::fs::read(&path).map_err(Error::io("read theme file", &path))?;
+        out.insert(rel.clone(), bytes);
+        overridden.push(rel);
+    }
+    Ok(())
+}
+
+/// The files of a content folder's theme that override the default, as
+/// `load` reads them (symbolic links are not followed), with their paths.
+pub fn override_files(content_dir: &Path) -> Result<Vec<PathBuf>> {
+    let dir = content_dir.join("theme");
+    match dir.is_dir() {
+        true => files_under(&dir),
+        false => Ok(Vec::new()),
+    }
+}
+
+/// Every regular file under `dir`, not following symbolic links.
+fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
     let entries = std::fs::read_dir(dir).map_err(Error::io("read theme folder", dir))?;
     for entry in entries.flatten() {
         let path = entry.path();
@@ -123,16 +145,12 @@ fn collect_dir(
         if meta.file_type().is_symlink() {
             continue;
         }
-        if meta.is_dir() {
-            collect_dir(root, &path, out, overridden)?;
-        } else {
-            let rel = path.strip_prefix(root).unwrap_or(&path).to_string_lossy().replace('\\', "/");
-            let bytes = std::fs::read(&path).map_err(Error::io("read theme file", &path))?;
-            out.insert(rel.clone(), bytes);
-            overridden.push(rel);
+        match meta.is_dir() {
+            true => files.extend(files_under(&path)?),
+            false => files.push(path),
         }
     }
-    Ok(())
+    Ok(files)
 }
 
 #[cfg(test)]

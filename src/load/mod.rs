@@ -86,6 +86,27 @@ pub fn load(dir: &Path) -> Result<Content> {
     })
 }
 
+/// Every file of the content folder `dir` that a build reads, relative to
+/// it and A to Z: the settings files, the documents and the assets as
+/// `load` finds them (symbolic links followed by its rules), and the
+/// theme's files. A file it cannot read is left out (loading reports it).
+pub fn files_read(dir: &Path) -> Vec<PathBuf> {
+    let settings = ["site.yaml", "roles.yaml", "glossary.yaml", crate::lock::FILE, crate::lock::retention::FILE];
+    let mut files: Vec<PathBuf> = settings.iter().map(|f| dir.join(f)).filter(|p| p.is_file()).collect();
+    if let Ok(root) = dir.canonicalize() {
+        let display_dir = display_path(dir);
+        let walker = Walker { root, dir, display_dir: &display_dir };
+        files.extend(walker.walk("documents", &|p| p.extension().is_some_and(|e| e == "md")).0);
+        files.extend(walker.walk("assets", &|_| true).0);
+    }
+    files.extend(crate::theme::override_files(dir).unwrap_or_default());
+    let mut files: Vec<PathBuf> =
+        files.into_iter().filter_map(|p| p.strip_prefix(dir).ok().map(Path::to_path_buf)).collect();
+    files.sort();
+    files.dedup();
+    files
+}
+
 /// The SHA-256 of the bytes of every asset some document uses: a ratified
 /// version's fingerprint covers its images and attachments. An asset that
 /// cannot be read has no digest (the checks report it).

@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 /// Where the cache sits inside the output folder.
 pub const PATH: &str = ".trustdocs/build-cache.json";
 
+/// Far more than a cache of 100,000 documents' output takes.
+const MAX_BYTES: u64 = 1 << 30;
+
 /// Changed whenever what a key covers or this file's shape changes.
 const FORMAT: u32 = 1;
 
@@ -85,7 +88,7 @@ impl Previous {
     /// The cache in `out`, or `None` when there is none or it cannot be
     /// trusted (damaged, another format, paths that leave the folder).
     pub fn read(out: &Path) -> Option<Previous> {
-        let text = std::fs::read_to_string(out.join(PATH)).ok()?;
+        let text = read_file(&out.join(PATH))?;
         let stored: Stored = serde_json::from_str(&text).ok()?;
         if stored.format != FORMAT || hex(&Sha256::digest(stored.body.as_bytes())) != stored.digest {
             return None;
@@ -118,6 +121,17 @@ impl Previous {
         walk(&self.out, "", ignore, &mut found).ok()?;
         (found == self.body.files).then_some(&self.body.outcome)
     }
+}
+
+/// The text of a regular file of at most `MAX_BYTES`: a link to a device
+/// or a pipe could otherwise be read for ever.
+fn read_file(path: &Path) -> Option<String> {
+    use std::io::Read;
+    std::fs::symlink_metadata(path).ok().filter(|m| m.is_file())?;
+    let file = std::fs::File::open(path).ok().filter(|f| f.metadata().is_ok_and(|m| m.is_file()))?;
+    let mut text = String::new();
+    file.take(MAX_BYTES).read_to_string(&mut text).ok()?;
+    Some(text)
 }
 
 /// Every file under `dir`, by path relative to the output folder.

@@ -133,7 +133,8 @@ impl Built {
     fn unchanged(o: &Outcome) -> Built {
         Built {
             summary: summary_of(o),
-            report: o.report.clone(),
+            // Kept in the output folder, which anyone who can write there can edit.
+            report: crate::text::for_terminal(&o.report).into_owned(),
             pages: o.pages,
             pdfs: o.pdfs,
             pdfs_compiled: 0,

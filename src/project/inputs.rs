@@ -59,21 +59,24 @@ pub struct Inputs {
 }
 
 impl Inputs {
-    /// Reads and digests every file of `dir` but hidden ones (`.git`,
-    /// editors' files): a file the build does not read only costs a rebuild.
+    /// Reads and digests every file of `dir` that a build reads
+    /// (`load::files_read`).
     pub fn read(dir: &Path, out: &Path, run: &RunSettings) -> std::io::Result<Inputs> {
-        let paths = listed(dir)?;
+        let paths = crate::load::files_read(dir);
         let stamps = stamps(dir, &paths);
         let files = paths
             .into_par_iter()
             .map(|rel| digest_of(&dir.join(&rel)).map(|sha| (rel, sha)))
             .collect::<std::io::Result<BTreeMap<PathBuf, Sha>>>()?;
         let mut key = Key::new("run");
-        key.part(binary().as_bytes()).part(run.today.iso().as_bytes());
+        key.part(crate::program::identity().as_bytes()).part(run.today.iso().as_bytes());
         // Findings name files by the content folder as it was given (`content/…`, `./content/…`).
         key.part(crate::load::display_path(dir).as_bytes());
         key.part(&[u8::from(run.drafts), u8::from(run.public)]).part(run.typst.unwrap_or("no PDFs").as_bytes());
-        key.part(&std::fs::read(out.join(crate::links::Cache::PATH)).unwrap_or_default());
+        let links = out.join(crate::links::Cache::PATH);
+        if std::fs::symlink_metadata(&links).is_ok_and(|m| m.is_file()) {
+            key.part(&digest_of(&links)?);
+        }
         Ok(Inputs { files, stamps, dir: dir.to_path_buf(), run: key.sha() })
     }
 
@@ -81,7 +84,7 @@ impl Inputs {
     /// are no others: a file saved while the build ran may have been read
     /// in either state, so no cache is left for that build.
     pub fn unchanged_since(&self) -> bool {
-        let Ok(paths) = listed(&self.dir) else { return false };
+        let paths = crate::load::files_read(&self.dir);
         paths.len() == self.files.len()
             && paths.iter().zip(self.files.keys()).all(|(a, b)| a == b)
             && stamps(&self.dir, &paths) == self.stamps
@@ -98,14 +101,20 @@ impl Inputs {
     }
 }
 
+/// Each file's stamp, through symbolic links: an edit of a linked document
+/// changes its target.
 fn stamps(dir: &Path, paths: &[PathBuf]) -> Vec<Option<Stamp>> {
-    paths.par_iter().map(|p| Stamp::of(&dir.join(p))).collect()
+    paths.par_iter().map(|p| std::fs::canonicalize(dir.join(p)).ok().and_then(|p| Stamp::of(&p))).collect()
 }
 
 /// A file's SHA-256, read a piece at a time: an asset may be larger than memory.
 fn digest_of(path: &Path) -> std::io::Result<Sha> {
     use std::io::Read;
     let mut file = std::fs::File::open(path)?;
+    // Only a file: a device or a pipe swapped in could be read for ever.
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::other("not a regular file"));
+    }
     let (mut sha, mut buffer) = (Sha256::new(), vec![0; 1 << 16]);
     loop {
         match file.read(&mut buffer)? {
@@ -113,43 +122,6 @@ fn digest_of(path: &Path) -> std::io::Result<Sha> {
             n => sha.update(&buffer[..n]),
         }
     }
-}
-
-/// The files of `dir`, A to Z (by path, as the map of digests has them).
-fn listed(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    let mut paths = Vec::new();
-    list(dir, Path::new(""), &mut paths)?;
-    paths.sort();
-    Ok(paths)
-}
-
-/// The files under `dir/rel`, skipping hidden names and linked folders.
-fn list(dir: &Path, rel: &Path, into: &mut Vec<PathBuf>) -> std::io::Result<()> {
-    for entry in std::fs::read_dir(dir.join(rel))? {
-        let entry = entry?;
-        if entry.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let path = rel.join(entry.file_name());
-        let kind = entry.file_type()?;
-        if kind.is_dir() {
-            list(dir, &path, into)?;
-        } else if kind.is_file() || std::fs::metadata(entry.path()).is_ok_and(|m| m.is_file()) {
-            into.push(path);
-        }
-    }
-    Ok(())
-}
-
-/// This binary: its version, and its size and time, which change with
-/// every build of it (reading 100 MB to digest it would cost more than
-/// most rebuilds).
-fn binary() -> String {
-    let stamp = std::env::current_exe()
-        .and_then(std::fs::metadata)
-        .map(|m| format!("{} {:?}", m.len(), m.modified().ok()))
-        .unwrap_or_else(|_| format!("unknown {}", std::process::id()));
-    format!("trustdocs {} {stamp}", env!("CARGO_PKG_VERSION"))
 }
 
 #[cfg(test)]
@@ -168,11 +140,23 @@ mod tests {
         std::fs::write(content.join("site.yaml"), "organisation: T\n").unwrap();
         std::fs::write(content.join("documents/a.md"), "one").unwrap();
         std::fs::write(content.join(".hidden"), "not read").unwrap();
+        std::fs::create_dir_all(content.join("archive")).unwrap();
+        std::fs::write(content.join("archive/old.docx"), "not read either").unwrap();
+        // A folder of documents linked in, as `load` follows it.
+        std::fs::create_dir_all(content.join("shared")).unwrap();
+        std::fs::write(content.join("shared/c.md"), "three").unwrap();
+        std::os::unix::fs::symlink(content.join("shared"), content.join("documents/linked")).unwrap();
         let inputs = Inputs::read(&content, &dir.path().join("out"), &run()).unwrap();
-        assert_eq!(inputs.files.len(), 2, "hidden files are not inputs");
+        let read: Vec<&str> = inputs.files.keys().filter_map(|p| p.to_str()).collect();
+        assert_eq!(read, ["documents/a.md", "documents/linked/c.md", "site.yaml"], "only what a build reads");
         assert!(inputs.unchanged_since());
         std::fs::write(content.join(".hidden"), "changed").unwrap();
-        assert!(inputs.unchanged_since(), "a hidden file is not an input");
+        std::fs::write(content.join("archive/old.docx"), "changed").unwrap();
+        assert!(inputs.unchanged_since(), "a file the build does not read is not an input");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        std::fs::write(content.join("shared/c.md"), "four").unwrap();
+        assert!(!inputs.unchanged_since(), "an edit of a linked document was missed");
+        let inputs = Inputs::read(&content, &dir.path().join("out"), &run()).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(20));
         std::fs::write(content.join("documents/a.md"), "two").unwrap();
         assert!(!inputs.unchanged_since(), "an edit was missed");

@@ -121,12 +121,8 @@ pub fn inputs_hash(content: &Path, drafts: bool) -> String {
     // Stable for one build of this program; a new Rust release may change
     // it, which only costs one rebuild.
     let mut h = std::collections::hash_map::DefaultHasher::new();
-    h.write(format!("{FORMAT} {} drafts={drafts}", env!("CARGO_PKG_VERSION")).as_bytes());
-    // A new build of the program may index differently under the same
-    // version number: its size and time tell it apart.
-    let program = std::env::current_exe().and_then(std::fs::metadata).ok();
-    let built = program.map(|m| (m.len(), m.modified().ok()));
-    h.write(format!("{built:?}").as_bytes());
+    // A new build of the program may index differently under the same version number.
+    h.write(format!("{FORMAT} {} drafts={drafts}", crate::program::identity()).as_bytes());
     for rel in &files {
         h.write(rel.to_string_lossy().as_bytes());
         h.write_u8(0);

@@ -299,3 +299,16 @@ fn the_content_folder_named_another_way_is_another_build() {
     assert!(fresh.status.success(), "{}", stderr(&fresh));
     assert_eq!(site(&f.path("out")), site(&f.path("fresh")));
 }
+
+#[test]
+fn an_edit_of_a_document_in_a_linked_folder_remakes_its_page() {
+    let f = library();
+    let body = "## Purpose\n\nShared. See POL/9/1.\n";
+    f.write("content/shared/s.md", dated_version("SHR/1", "Shared", "1", "ratified", "2025-01-01", "", body));
+    std::os::unix::fs::symlink(f.path("content/shared"), f.path("content/documents/linked")).unwrap();
+    build(&f, "out", "2026-11-23");
+    assert!(f.read("out/documents/shr-1/index.html").contains("Shared"));
+    set_line(&f, "content/shared/s.md", "title:", "title: \"Shared and edited\"");
+    rebuild_and_compare(&f, "an edit through a linked folder", "2026-11-23");
+    assert!(f.read("out/documents/shr-1/index.html").contains("Shared and edited"));
+}
