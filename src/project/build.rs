@@ -101,15 +101,17 @@ impl From<Error> for BuildError {
 /// anything is read.
 pub fn build(dir: &Path, today: Date, opts: &BuildOptions) -> Result<Built, BuildError> {
     output::guard::check_out(dir, &opts.out)?;
-    let typst = (!opts.no_pdf).then(Typst::find).and_then(Result::ok);
-    let inputs = Inputs::read(dir, &opts.out, &run_settings(today, opts, typst.as_ref())).ok();
+    // typst's version is an input; it is asked once, here.
+    let typst = (!opts.no_pdf).then(Typst::find);
+    let found = typst.as_ref().and_then(|t| t.as_ref().ok());
+    let inputs = Inputs::read(dir, &opts.out, &run_settings(today, opts, found)).ok();
     let previous = Previous::read(&opts.out);
     let unchanged = inputs.as_ref().zip(previous.as_ref()).and_then(|(i, p)| p.unchanged(&i.whole(), &ignored(opts)));
     if let Some(outcome) = unchanged.filter(|o| opts.deny.refuses(&summary_of(o), dir, &opts.out).is_none()) {
         output::clean_up_beside(&opts.out);
         return Ok(Built::unchanged(outcome));
     }
-    Project::load(dir, today)?.check().build_reusing(opts, inputs, previous)
+    Project::load(dir, today)?.check().build_reusing(opts, typst, inputs, previous)
 }
 
 fn run_settings<'a>(today: Date, opts: &BuildOptions, typst: Option<&'a Typst>) -> RunSettings<'a> {
@@ -154,14 +156,16 @@ fn outcome(s: &Summary, report: String, pages: usize, pdfs: usize) -> Outcome {
 impl Checked {
     /// Builds the site into `opts.out`, or leaves it untouched on failure.
     pub fn build(self, opts: &BuildOptions) -> Result<Built, BuildError> {
-        self.build_reusing(opts, None, None)
+        self.build_reusing(opts, (!opts.no_pdf).then(Typst::find), None, None)
     }
 
-    /// `build`, taking from `previous` (the last build's cache) the pages
-    /// whose inputs (`inputs`) have not changed.
+    /// `build` with typst already looked for (`None`: no PDFs), taking
+    /// from `previous` (the last build's cache) the pages whose inputs
+    /// (`inputs`) have not changed.
     fn build_reusing(
         self,
         opts: &BuildOptions,
+        typst: Option<Result<Typst>>,
         inputs: Option<Inputs>,
         previous: Option<Previous>,
     ) -> Result<Built, BuildError> {
@@ -177,12 +181,10 @@ impl Checked {
             Ok(t) => t,
             Err(e) => return Err(fail(e, self)),
         };
-        let typst = match opts.no_pdf {
-            true => None,
-            false => match Typst::find() {
-                Ok(t) => Some(t),
-                Err(e) => return Err(fail(e, self)),
-            },
+        let typst = match typst {
+            None => None,
+            Some(Ok(t)) => Some(t),
+            Some(Err(e)) => return Err(fail(e, self)),
         };
         let publish = PublishOptions { drafts: opts.drafts && !opts.public, pdf: typst.is_some(), public: opts.public };
         // Without a digest of every input, nothing is reused and no cache is left.
