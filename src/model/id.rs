@@ -58,7 +58,9 @@ impl fmt::Display for DocId {
 /// of parsing a body. So the slow search runs only where it can find
 /// something and where it differs: on ASCII text the two kinds of word
 /// boundary are the same, and text in which the pattern matches nowhere,
-/// boundaries or not, holds no id.
+/// boundaries or not, holds no id. Text whose only non-ASCII characters
+/// are punctuation (dashes, curly quotes) counts as ASCII here: the two
+/// kinds of boundary differ only beside a non-ASCII letter or digit.
 #[derive(Clone, Debug)]
 pub struct IdFinder {
     /// The pattern between Unicode word boundaries: the definition.
@@ -67,6 +69,8 @@ pub struct IdFinder {
     ascii: Regex,
     /// The pattern anywhere.
     anywhere: Regex,
+    /// A letter or digit outside ASCII.
+    non_ascii_word: Regex,
 }
 
 impl IdFinder {
@@ -75,6 +79,7 @@ impl IdFinder {
             unicode: Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))?,
             ascii: Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))?,
             anywhere: Regex::new(&format!(r"(?i)(?:{pattern})"))?,
+            non_ascii_word: Regex::new(r"[\w&&[^\x00-\x7F]]")?,
         })
     }
 
@@ -83,7 +88,7 @@ impl IdFinder {
     where
         't: 'r,
     {
-        let regex = match text.is_ascii() {
+        let regex = match text.is_ascii() || !self.non_ascii_word.is_match(text) {
             true => Some(&self.ascii),
             false => self.anywhere.is_match(text).then_some(&self.unicode),
         };
@@ -104,7 +109,9 @@ mod tests {
     fn ids_in_prose_are_whole_words_in_ascii_and_unicode_text() {
         let finder = IdFinder::new("[A-Z]{2,6}(?:/[A-Z]{2,6})*(?:/[0-9]{1,4})+").unwrap();
         let found = |text: &str| finder.find_iter(text).map(|m| m.as_str().to_string()).collect::<Vec<_>>();
-        let cases: [(&str, &[&str]); 8] = [
+        let cases: [(&str, &[&str]); 10] = [
+            ("‘POL/001/002’ – see POL/1/2—", &["POL/001/002", "POL/1/2"]),
+            ("POL/001/002’s and “xPOL/1/2”", &["POL/001/002", "xPOL/1/2"]),
             ("See POL/001/002.", &["POL/001/002"]),
             ("see pol/1/2 and CORP/STRAT/003, (POL/9/9)", &["pol/1/2", "CORP/STRAT/003", "POL/9/9"]),
             ("xPOL/001/002 and POL/001/002x", &["xPOL/001/002", "POL/001"]),
