@@ -131,6 +131,76 @@ pub fn raw_analyzer() -> TextAnalyzer {
         .build()
 }
 
+/// Calls `f` with each token `raw_analyzer` makes of `text`, in order,
+/// without its machinery: a boxed stream, a string filled per token and a
+/// lower-casing pass over every one. The browser index reads every word of
+/// the library twice, and this was half of that. The same tokens for any
+/// text (the property test below holds it to tantivy's).
+pub fn for_each_raw_token(text: &str, mut f: impl FnMut(&str)) {
+    let mut lower = String::new();
+    let mut at = 0;
+    while let Some(word) = next_word(text, &mut at) {
+        let token = &text[word.start..at];
+        let token = match (word.ascii, word.upper) {
+            (true, false) => token,
+            (true, true) => {
+                lower.clear();
+                lower.push_str(token);
+                lower.make_ascii_lowercase();
+                &lower
+            }
+            (false, _) => {
+                // As tantivy's LowerCaser: character by character, no final sigma.
+                lower.clear();
+                token.chars().for_each(|c| lower.extend(c.to_lowercase()));
+                &lower
+            }
+        };
+        if token.len() < MAX_TOKEN_BYTES {
+            f(token);
+        }
+    }
+}
+
+/// A run of letters and digits found by `next_word`.
+struct Word {
+    start: usize,
+    ascii: bool,
+    upper: bool,
+}
+
+/// The next run of letters and digits in `text` from byte `at`, leaving
+/// `at` at its end. ASCII is read a byte at a time; only other characters
+/// are decoded.
+fn next_word(text: &str, at: &mut usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    // The character at `i` (a character boundary) and its length, if it is a letter or digit.
+    let letter = |i: usize| match bytes[i] {
+        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
+        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    };
+    loop {
+        if *at >= bytes.len() {
+            return None;
+        }
+        match letter(*at) {
+            (true, _) => break,
+            (false, len) => *at += len,
+        }
+    }
+    let mut word = Word { start: *at, ascii: true, upper: false };
+    while *at < bytes.len() {
+        let (is_letter, len) = letter(*at);
+        if !is_letter {
+            break;
+        }
+        word.ascii &= len == 1;
+        word.upper |= bytes[*at].is_ascii_uppercase();
+        *at += len;
+    }
+    Some(word)
+}
+
 /// The tokens `analyzer` makes of `text`, in order.
 pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -215,6 +285,24 @@ mod tests {
     fn a_noun_in_ence_or_ance_shares_its_adjectives_stem() {
         assert_eq!(query_terms("violence violent distance distant"), vec!["violent", "distant"]);
         assert_eq!(query_terms("once fence dance"), vec!["onc", "fenc", "danc"], "short stems are left alone");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_tokens_are_tantivys(text in "([a-zA-Z0-9 .,'’-]|[ÉéßſİΣςΑ\u{212a}ǅ½²٣\u{301}]|\\PC){0,80}") {
+            let mut fast = Vec::new();
+            for_each_raw_token(&text, |t| fast.push(t.to_string()));
+            proptest::prop_assert_eq!(fast, tokens(&mut raw_analyzer(), &text));
+        }
+    }
+
+    #[test]
+    fn fast_tokens_drop_long_words_and_lower_case_as_tantivy_does() {
+        let text = format!("İstanbul ΣΟΦΟΣ K\u{212a} {} {}", "a".repeat(39), "B".repeat(40));
+        let mut fast = Vec::new();
+        for_each_raw_token(&text, |t| fast.push(t.to_string()));
+        assert_eq!(fast, tokens(&mut raw_analyzer(), &text));
+        assert_eq!(fast.len(), 4, "{fast:?}");
     }
 
     #[test]

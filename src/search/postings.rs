@@ -10,7 +10,7 @@
 //! N the number of pages, a term's document frequency per field, and the
 //! average field length, total tokens / N.
 
-use super::analysis::{raw_analyzer, stem_lower_case};
+use super::analysis::{for_each_raw_token, stem_lower_case};
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
 use super::score::{quantize, Postings};
@@ -18,7 +18,6 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
-use tantivy::tokenizer::TextAnalyzer;
 
 const FIELDS: usize = TEXT_FIELDS.len();
 
@@ -67,20 +66,27 @@ impl Hit {
 
 /// What one worker has counted over its pages.
 struct Counts {
-    raw: TextAnalyzer,
     stems: Stems,
     /// Tokens in each field, over all pages.
     tokens: [u64; FIELDS],
-    /// Word as written → (pages holding it, the last page counted).
-    words: FxHashMap<String, (u32, u32)>,
+}
+
+/// A word as written, as a worker has met it.
+struct Word {
+    /// Its stem's number.
+    stem: u32,
+    /// The pages holding it.
+    pages: u32,
+    /// The last page counted.
+    last: u32,
 }
 
 /// A worker's stems, numbered in the order met, so that counting a page
 /// needs no string per token; and each one's hits.
 struct Stems {
     stemmer: rust_stemmers::Stemmer,
-    /// Word as written → its stem's number.
-    of_word: FxHashMap<String, u32>,
+    /// Word as written → its stem and pages: one lookup a token.
+    words: FxHashMap<String, Word>,
     ids: FxHashMap<String, u32>,
     names: Vec<String>,
     hits: Vec<Vec<Hit>>,
@@ -97,14 +103,18 @@ impl Stems {
         id
     }
 
-    /// The number of the stem of `word`, a token of `raw_analyzer`.
-    fn of(&mut self, word: &str) -> u32 {
-        if let Some(&id) = self.of_word.get(word) {
-            return id;
+    /// The number of the stem of `word`, a token of `raw_analyzer`, met
+    /// on page `n` (each page counts once, however often it holds the word).
+    fn of(&mut self, word: &str, n: u32) -> u32 {
+        if let Some(w) = self.words.get_mut(word) {
+            if w.last != n {
+                (w.pages, w.last) = (w.pages + 1, n);
+            }
+            return w.stem;
         }
-        let id = self.id(stem_lower_case(&self.stemmer, word));
-        self.of_word.insert(word.to_string(), id);
-        id
+        let stem = self.id(stem_lower_case(&self.stemmer, word));
+        self.words.insert(word.to_string(), Word { stem, pages: 1, last: n });
+        stem
     }
 }
 
@@ -112,12 +122,12 @@ impl Counts {
     fn new() -> Counts {
         let stems = Stems {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
-            of_word: FxHashMap::default(),
+            words: FxHashMap::default(),
             ids: FxHashMap::default(),
             names: Vec::new(),
             hits: Vec::new(),
         };
-        Counts { raw: raw_analyzer(), stems, tokens: [0; FIELDS], words: FxHashMap::default() }
+        Counts { stems, tokens: [0; FIELDS] }
     }
 
     /// One page: each field's tokens, counted by stem, and its words.
@@ -125,12 +135,10 @@ impl Counts {
         let mut tf: FxHashMap<u32, u32> = FxHashMap::default();
         for (field, text) in doc.field_texts().iter().enumerate() {
             let mut length = 0u32;
-            let mut stream = self.raw.token_stream(text);
-            while let Some(token) = stream.next() {
+            for_each_raw_token(text, |token| {
                 length += 1;
-                count_page(&mut self.words, &token.text, doc.n);
-                *tf.entry(self.stems.of(&token.text)).or_insert(0) += 1;
-            }
+                *tf.entry(self.stems.of(token, doc.n)).or_insert(0) += 1;
+            });
             self.tokens[field] += u64::from(length);
             let norm = FieldNormReader::fieldnorm_to_id(length);
             for (id, tf) in tf.drain() {
@@ -141,28 +149,21 @@ impl Counts {
     }
 
     fn merge(mut self, other: Counts) -> Counts {
+        // The other worker's stem numbers, in this one's numbering.
+        let mut ours = Vec::with_capacity(other.stems.names.len());
         for (name, hits) in other.stems.names.into_iter().zip(other.stems.hits) {
             let id = self.stems.id(name);
             self.stems.hits[id as usize].extend(hits);
+            ours.push(id);
         }
         for (field, tokens) in other.tokens.iter().enumerate() {
             self.tokens[field] += tokens;
         }
-        for (word, (pages, _)) in other.words {
-            self.words.entry(word).or_insert((0, u32::MAX)).0 += pages;
+        for (word, w) in other.stems.words {
+            let stem = ours[w.stem as usize];
+            self.stems.words.entry(word).or_insert(Word { stem, pages: 0, last: u32::MAX }).pages += w.pages;
         }
         self
-    }
-}
-
-/// Counts page `n` for `word` once, however often it holds the word.
-fn count_page(words: &mut FxHashMap<String, (u32, u32)>, word: &str, n: u32) {
-    match words.get_mut(word) {
-        Some((pages, last)) if *last != n => (*pages, *last) = (*pages + 1, n),
-        Some(_) => {}
-        None => {
-            words.insert(word.to_string(), (1, n));
-        }
     }
 }
 
@@ -179,7 +180,7 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     by_stem.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let postings = by_stem.par_iter_mut().map(|(_, hits)| scored(hits, pages, &average, &kinds)).collect::<Vec<_>>();
     let stems = by_stem.into_iter().map(|(stem, _)| stem).collect();
-    let mut vocabulary: Vec<(String, u32)> = counts.words.into_iter().map(|(w, (pages, _))| (w, pages)).collect();
+    let mut vocabulary: Vec<(String, u32)> = counts.stems.words.into_iter().map(|(w, c)| (w, c.pages)).collect();
     vocabulary.par_sort_unstable();
     Terms { stems, postings, vocabulary }
 }

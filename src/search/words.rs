@@ -3,7 +3,7 @@
 //! needs to match words while they are typed and to pick a snippet's
 //! passage (the section that says most about the words searched for).
 
-use super::analysis::{analyzer, for_each_token, raw_analyzer, stem};
+use super::analysis::{analyzer, for_each_raw_token, stem};
 use super::extract::{Kind, SearchDoc};
 use super::score::Postings;
 use rayon::prelude::*;
@@ -38,7 +38,6 @@ impl Words {
 /// set in the postings as they are found, with no search per posting (a
 /// search per posting, at 50,000 documents, was a cache miss each).
 struct Worker<'s> {
-    raw: TextAnalyzer,
     vocabulary: Vocabulary<'s>,
     postings: &'s [Postings],
     passages: &'s [Vec<AtomicU32>],
@@ -74,12 +73,12 @@ impl Worker<'_> {
         let mut here: FxHashMap<u32, u32> = FxHashMap::default();
         // stem → the first passage whose heading holds it.
         let mut named: FxHashMap<u32, u32> = FxHashMap::default();
-        let (raw, vocabulary) = (&mut self.raw, &mut self.vocabulary);
+        let vocabulary = &mut self.vocabulary;
         for (i, passage) in doc.passages().iter().enumerate() {
             // A section's heading counts with its text: "7.5 Access Control and Fobs" is about fobs.
             let heading = passage.section.as_ref().map_or("", |s| s.label.as_str());
             for (in_heading, text) in [(true, heading), (false, &passage.text)] {
-                for_each_token(raw, text, |word| {
+                for_each_raw_token(text, |word| {
                     if let Some(id) = vocabulary.stem_id(word) {
                         *here.entry(id).or_insert(0) += 1;
                         if in_heading {
@@ -96,7 +95,7 @@ impl Worker<'_> {
             }
         }
         for text in doc.texts() {
-            for_each_token(raw, text, |word| {
+            for_each_raw_token(text, |word| {
                 vocabulary.stem_id(word);
             });
         }
@@ -141,7 +140,6 @@ pub fn analyse(docs: &[SearchDoc], stems: &[String], postings: &[Postings]) -> (
         .map(|docs| {
             let first = docs.first().map_or(0, |d| d.n);
             let mut worker = Worker {
-                raw: raw_analyzer(),
                 vocabulary: Vocabulary { stemmer: analyzer(), stem_ids: &stem_ids, words: FxHashMap::default() },
                 postings,
                 passages: &passages,
