@@ -98,10 +98,20 @@ pub fn file_name(key: &str) -> String {
 /// Gzips a file of the browser index; `search.js` inflates it with the
 /// browser's `DecompressionStream`, so any static server can serve it as it is.
 pub fn gzip(bytes: &[u8]) -> Vec<u8> {
-    use std::io::Write;
-    // Level 1: a third of the time of the default level for files about 10% larger.
-    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
-    encoder.write_all(bytes).and_then(|()| encoder.finish()).expect("gzip into memory cannot fail")
+    // libdeflate at level 1: at 10,000 documents its passage files were 11 %
+    // smaller than miniz_oxide's at its fastest level (103 MB against 116),
+    // in a fraction of the time. One compressor a thread: each holds its
+    // tables, and a build writes tens of thousands of files.
+    thread_local! {
+        static COMPRESSOR: std::cell::RefCell<libdeflater::Compressor> =
+            std::cell::RefCell::new(libdeflater::Compressor::new(libdeflater::CompressionLvl::new(1).expect("1 is a level")));
+    }
+    COMPRESSOR.with_borrow_mut(|c| {
+        let mut out = vec![0; c.gzip_compress_bound(bytes.len())];
+        let n = c.gzip_compress(bytes, &mut out).expect("the output is as long as libdeflate's bound");
+        out.truncate(n);
+        out
+    })
 }
 
 /// Inflates what `gzip` wrote (for tests and tools).
