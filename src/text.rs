@@ -147,20 +147,28 @@ fn skip_string(chars: &mut std::iter::Peekable<impl Iterator<Item = char>>) {
     }
 }
 
-/// Escapes text for HTML element content and attribute values.
+/// Escapes text for HTML element content and attribute values. The runs
+/// between the characters it replaces are copied whole: every page's text
+/// passes through here.
 pub fn escape_html(text: &str, out: &mut String) {
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
+    let mut copied = 0;
+    for (i, b) in text.bytes().enumerate() {
+        let escaped = match b {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
             // NUL is not allowed in HTML; show the replacement character.
-            '\0' => out.push('\u{fffd}'),
-            _ => out.push(c),
-        }
+            0 => "\u{fffd}",
+            _ => continue,
+        };
+        // All of them are ASCII, so `i` is a character boundary.
+        out.push_str(&text[copied..i]);
+        out.push_str(escaped);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
 }
 
 /// "1 PDF", "5 PDFs", "0 errors": a count and its noun, which takes an s.
@@ -225,5 +233,8 @@ mod tests {
         let mut s = String::new();
         escape_html("<script>alert('x') & \"y\"</script>", &mut s);
         assert_eq!(s, "&lt;script&gt;alert(&#39;x&#39;) &amp; &quot;y&quot;&lt;/script&gt;");
+        s.clear();
+        escape_html("é<\0ü>&", &mut s);
+        assert_eq!(s, "é&lt;\u{fffd}ü&gt;&amp;", "non-ASCII text around what is escaped, and a NUL");
     }
 }
