@@ -7,7 +7,7 @@
 //! [`PASSAGE_CHARS`]; the browser downloads a result's passage with a few
 //! others in one excerpt file, so passages are kept small.
 
-use crate::model::body::{plain_text, Block, Body};
+use crate::model::body::{push_plain, Block, Body};
 
 /// The size a passage grows to before a new one starts. Big enough for a
 /// snippet with context, small enough that ten results are a light download.
@@ -68,10 +68,15 @@ pub fn headings(body: &Body) -> String {
     body.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
+/// Every document's passages are made three times a build (for the terms,
+/// the words and the excerpt files), so the text of a block goes through one
+/// reused buffer and each passage's text is allocated once, at its full size.
 #[derive(Default)]
 struct Builder {
     out: Vec<Passage>,
     current: Passage,
+    /// The text of the block being read.
+    scratch: String,
 }
 
 impl Builder {
@@ -82,12 +87,39 @@ impl Builder {
     }
 
     fn block(&mut self, block: &Block) {
-        let mut texts = Vec::new();
-        block_texts(block, &mut texts);
-        for text in &texts {
-            for piece in split_long(text, PASSAGE_CHARS) {
-                self.push(piece);
+        match block {
+            Block::Paragraph(inlines) | Block::Plain(inlines) => {
+                let mut text = std::mem::take(&mut self.scratch);
+                text.clear();
+                push_plain(inlines, &mut text);
+                self.text(&text);
+                self.scratch = text;
             }
+            Block::List { items, .. } => items.iter().flatten().for_each(|b| self.block(b)),
+            Block::Quote(blocks) => blocks.iter().for_each(|b| self.block(b)),
+            Block::Code { text, .. } | Block::RawHtml(text) => self.text(text),
+            Block::Table(table) => {
+                for row in std::iter::once(&table.head).chain(&table.rows) {
+                    let mut text = std::mem::take(&mut self.scratch);
+                    text.clear();
+                    for (i, cell) in row.iter().enumerate() {
+                        if i > 0 {
+                            text.push_str(" | ");
+                        }
+                        push_plain(cell, &mut text);
+                    }
+                    self.text(&text);
+                    self.scratch = text;
+                }
+            }
+            Block::Heading(_) | Block::Rule => {}
+        }
+    }
+
+    /// One paragraph-like unit of text, cut if it is too long for a passage.
+    fn text(&mut self, text: &str) {
+        for piece in split_long(text, PASSAGE_CHARS) {
+            self.push(piece);
         }
     }
 
@@ -97,7 +129,9 @@ impl Builder {
             let section = self.current.section.clone();
             self.start(section);
         }
-        if !self.current.text.is_empty() {
+        if self.current.text.is_empty() {
+            self.current.text.reserve(PASSAGE_CHARS);
+        } else {
             self.current.text.push('\n');
         }
         self.current.text.push_str(piece);
@@ -114,23 +148,6 @@ impl Builder {
     fn finish(mut self) -> Vec<Passage> {
         self.flush();
         self.out
-    }
-}
-
-/// The text of a block as a reader sees it, one string per paragraph-like unit.
-fn block_texts(block: &Block, out: &mut Vec<String>) {
-    match block {
-        Block::Paragraph(inlines) | Block::Plain(inlines) => out.push(plain_text(inlines)),
-        Block::List { items, .. } => items.iter().flatten().for_each(|b| block_texts(b, out)),
-        Block::Quote(blocks) => blocks.iter().for_each(|b| block_texts(b, out)),
-        Block::Code { text, .. } | Block::RawHtml(text) => out.push(text.clone()),
-        Block::Table(table) => {
-            out.push(table.head.iter().map(|c| plain_text(c)).collect::<Vec<_>>().join(" | "));
-            for row in &table.rows {
-                out.push(row.iter().map(|c| plain_text(c)).collect::<Vec<_>>().join(" | "));
-            }
-        }
-        Block::Heading(_) | Block::Rule => {}
     }
 }
 

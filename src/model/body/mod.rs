@@ -231,7 +231,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out
 }
 
-fn push_plain(inlines: &[Inline], out: &mut String) {
+pub fn push_plain(inlines: &[Inline], out: &mut String) {
     for i in inlines {
         match i {
             Inline::Text(t) | Inline::Code(t) | Inline::IdRef { text: t, .. } => out.push_str(t),
