@@ -113,7 +113,7 @@ impl Previous {
 
     /// What the last build reported, when its inputs had the key `whole`
     /// and every file it wrote is still there as written, and no other.
-    pub fn unchanged(&self, whole: &str, ignore: &dyn Fn(&str) -> bool) -> Option<&Outcome> {
+    pub fn unchanged(&self, whole: &str, ignore: &(dyn Fn(&str) -> bool + Sync)) -> Option<&Outcome> {
         if self.body.whole.as_deref() != Some(whole) {
             return None;
         }
@@ -134,13 +134,23 @@ fn read_file(path: &Path) -> Option<String> {
     Some(text)
 }
 
-/// Every file under `dir`, by path relative to the output folder.
+/// Every file under `dir`, by path relative to the output folder. The
+/// folders are read in parallel: a build of 10,000 documents writes 55,000
+/// files, and each is stamped after every build and before a rebuild.
 fn walk(
     dir: &Path,
     rel: &str,
-    ignore: &dyn Fn(&str) -> bool,
+    ignore: &(dyn Fn(&str) -> bool + Sync),
     into: &mut BTreeMap<String, Stamp>,
 ) -> std::io::Result<()> {
+    into.extend(files_under(dir, rel, ignore)?);
+    Ok(())
+}
+
+fn files_under(dir: &Path, rel: &str, ignore: &(dyn Fn(&str) -> bool + Sync)) -> std::io::Result<Vec<(String, Stamp)>> {
+    use rayon::prelude::*;
+    let mut files = Vec::new();
+    let mut folders = Vec::new();
     for entry in std::fs::read_dir(dir.join(rel))? {
         let entry = entry?;
         let name = entry.file_name().to_string_lossy().to_string();
@@ -149,13 +159,15 @@ fn walk(
             continue;
         }
         if entry.file_type()?.is_dir() {
-            walk(dir, &path, ignore, into)?;
+            folders.push(path);
         } else {
             let stamp = Stamp::of(&entry.path()).ok_or_else(|| std::io::Error::other("not a file"))?;
-            into.insert(path, stamp);
+            files.push((path, stamp));
         }
     }
-    Ok(())
+    let nested = folders.par_iter().map(|f| files_under(dir, f, ignore)).collect::<std::io::Result<Vec<_>>>()?;
+    files.extend(nested.into_iter().flatten());
+    Ok(files)
 }
 
 /// Key → files, given every file the build wrote.
@@ -167,7 +179,7 @@ pub fn write(
     staging: &Path,
     mut body: Body,
     units: Box<Units>,
-    ignore: &dyn Fn(&str) -> bool,
+    ignore: &(dyn Fn(&str) -> bool + Sync),
 ) -> crate::error::Result<Vec<u8>> {
     walk(staging, "", ignore, &mut body.files).map_err(crate::error::Error::io("read", staging))?;
     body.units = units(&body.files);
