@@ -9,7 +9,7 @@ use super::passages::Passage;
 use super::postings::Terms;
 use super::score::{Postings, SCALE};
 use super::typo;
-use super::words::{analyse, Words};
+use super::words::Words;
 use crate::error::Result;
 use crate::output::{OutputFile, Sink};
 use rayon::prelude::*;
@@ -44,12 +44,10 @@ pub fn export(
     sink: &dyn Sink,
 ) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
-    let Terms { stems, postings, vocabulary } = terms;
-    let (words, chosen) = analyse(docs, &stems, &postings);
-    clock.lap("export: words");
     if stop() {
         return Ok(None);
     }
+    let Terms { stems, postings, vocabulary, words, chosen } = terms;
     let buckets = docs.len().div_ceil(IDS_PER_BUCKET).max(1);
     shard_files(&stems, &postings, &words, sink)?;
     drop((postings, words));

@@ -3,10 +3,16 @@
 //! so a test can check that both ways give the same files, byte for byte.
 
 use super::index::SearchIndex;
-use super::postings::Terms;
 use super::score::{term_postings, DocNumbers, Postings};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
+
+/// What `postings::Terms` holds of the index's terms, as tantivy has them.
+pub struct Terms {
+    pub stems: Vec<String>,
+    pub postings: Vec<Postings>,
+    pub vocabulary: Vec<(String, u32)>,
+}
 
 /// Every stem of the analysed fields with its postings, and the vocabulary.
 pub fn terms(idx: &SearchIndex) -> tantivy::Result<Terms> {

@@ -9,17 +9,23 @@
 //! scores come from tantivy's own `Bm25Weight` with tantivy's statistics:
 //! N the number of pages, a term's document frequency per field, and the
 //! average field length, total tokens / N.
+//!
+//! The same pass tallies, page by page, the passage most about each stem
+//! (`words.rs`), so that the body's words are read once.
 
 use super::analysis::{for_each_raw_token, stem_lower_case};
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
 use super::score::{quantize, Postings};
+use super::words::{self, Chosen, Tally, Words};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
 
 const FIELDS: usize = TEXT_FIELDS.len();
+/// The body is the last field; `SearchDoc::texts` gives the others in order.
+const BODY: usize = FIELDS - 1;
 
 /// What the browser index is written from.
 pub struct Terms {
@@ -30,6 +36,11 @@ pub struct Terms {
     /// Every word as written in any field, A to Z, with the number of
     /// pages holding it: the vocabulary typos are corrected against.
     pub vocabulary: Vec<(String, u32)>,
+    /// The words as written with their stems, and the passage most about
+    /// each stem beside each of its postings.
+    pub words: Words,
+    /// By page, the passages its postings point at.
+    pub chosen: Chosen,
 }
 
 /// Page `n` holds a stem `tf` times in field `field`, whose length has the
@@ -69,6 +80,12 @@ struct Counts {
     stems: Stems,
     /// Tokens in each field, over all pages.
     tokens: [u64; FIELDS],
+    /// By page, the passages most about its stems.
+    chosen: Vec<(u32, Vec<u32>)>,
+    /// (page, stem, passage) for a stem of a passage's heading that the page
+    /// is not indexed under (a section's number): the passage is chosen if
+    /// another page is.
+    pending: Vec<(u32, u32, u32)>,
 }
 
 /// A word as written, as a worker has met it.
@@ -87,9 +104,17 @@ struct Stems {
     stemmer: rust_stemmers::Stemmer,
     /// Word as written → its stem and pages: one lookup a token.
     words: FxHashMap<String, Word>,
+    /// Words of passages' headings met nowhere else by this worker → their
+    /// stem's number: they choose passages, but are not indexed.
+    headings: FxHashMap<String, u32>,
     ids: FxHashMap<String, u32>,
     names: Vec<String>,
     hits: Vec<Vec<Hit>>,
+    /// By stem, for each page with hits (in the order of the runs of its
+    /// hits, one run a page): 1 + the passage most about the stem, or 0.
+    /// Four bytes a posting: with its page, the peak grew by 57 MB at 10,000
+    /// documents.
+    best: Vec<Vec<u32>>,
 }
 
 impl Stems {
@@ -99,6 +124,7 @@ impl Stems {
         if id == next {
             self.names.push(name);
             self.hits.push(Vec::new());
+            self.best.push(Vec::new());
         }
         id
     }
@@ -116,6 +142,19 @@ impl Stems {
         self.words.insert(word.to_string(), Word { stem, pages: 1, last: n });
         stem
     }
+
+    /// The number of the stem of `word` in a passage's heading, counting no page.
+    fn of_heading(&mut self, word: &str) -> u32 {
+        if let Some(w) = self.words.get(word) {
+            return w.stem;
+        }
+        if let Some(&stem) = self.headings.get(word) {
+            return stem;
+        }
+        let stem = self.id(stem_lower_case(&self.stemmer, word));
+        self.headings.insert(word.to_string(), stem);
+        stem
+    }
 }
 
 impl Counts {
@@ -123,37 +162,97 @@ impl Counts {
         let stems = Stems {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             words: FxHashMap::default(),
+            headings: FxHashMap::default(),
             ids: FxHashMap::default(),
             names: Vec::new(),
             hits: Vec::new(),
+            best: Vec::new(),
         };
-        Counts { stems, tokens: [0; FIELDS] }
+        Counts { stems, tokens: [0; FIELDS], chosen: Vec::new(), pending: Vec::new() }
     }
 
-    /// One page: each field's tokens, counted by stem, and its words.
+    /// One page: each field's tokens, counted by stem, and its words; the
+    /// body passage by passage, tallying the passage most about each stem.
     fn read(mut self, doc: &SearchDoc) -> Self {
         let mut tf: FxHashMap<u32, u32> = FxHashMap::default();
-        for (field, text) in doc.field_texts().iter().enumerate() {
+        // Stem → 1 + the passage most about it, for each stem the page holds.
+        let mut on_page: FxHashMap<u32, u32> = FxHashMap::default();
+        for (field, text) in doc.texts().enumerate() {
             let mut length = 0u32;
             for_each_raw_token(text, |token| {
                 length += 1;
                 *tf.entry(self.stems.of(token, doc.n)).or_insert(0) += 1;
             });
-            self.tokens[field] += u64::from(length);
-            let norm = FieldNormReader::fieldnorm_to_id(length);
-            for (id, tf) in tf.drain() {
-                self.stems.hits[id as usize].push(Hit::new(doc.n, field, norm, tf));
+            self.field_read(doc.n, field, length, &mut tf, &mut on_page);
+        }
+        let mut tally = Tally::default();
+        let mut length = 0u32;
+        for (i, passage) in doc.passages().iter().enumerate() {
+            let i = i as u32;
+            if let Some(section) = &passage.section {
+                for_each_raw_token(&section.label, |token| tally.count(self.stems.of_heading(token), i, true));
+            }
+            // The body field's text is the passages, one a line: the same tokens.
+            for_each_raw_token(&passage.text, |token| {
+                length += 1;
+                let stem = self.stems.of(token, doc.n);
+                *tf.entry(stem).or_insert(0) += 1;
+                tally.count(stem, i, false);
+            });
+            tally.end_passage(i);
+        }
+        self.field_read(doc.n, BODY, length, &mut tf, &mut on_page);
+        self.page_read(doc, tally, on_page);
+        self
+    }
+
+    /// Field `field` of page `n` is read: `length` tokens, counted by stem in `tf`.
+    fn field_read(
+        &mut self,
+        n: u32,
+        field: usize,
+        length: u32,
+        tf: &mut FxHashMap<u32, u32>,
+        on_page: &mut FxHashMap<u32, u32>,
+    ) {
+        self.tokens[field] += u64::from(length);
+        let norm = FieldNormReader::fieldnorm_to_id(length);
+        for (id, tf) in tf.drain() {
+            self.stems.hits[id as usize].push(Hit::new(n, field, norm, tf));
+            on_page.entry(id).or_insert(0);
+        }
+    }
+
+    /// Every field of `doc` is read: the passage most about each stem.
+    fn page_read(&mut self, doc: &SearchDoc, tally: Tally, mut on_page: FxHashMap<u32, u32>) {
+        let mut chosen = Vec::new();
+        for (stem, p) in tally.finish(doc.kind) {
+            match on_page.get_mut(&stem) {
+                Some(best) => {
+                    *best = p + 1;
+                    chosen.push(p);
+                }
+                None => self.pending.push((doc.n, stem, p)),
             }
         }
-        self
+        for (stem, best) in on_page {
+            self.stems.best[stem as usize].push(best);
+        }
+        chosen.sort_unstable();
+        chosen.dedup();
+        // A few passages out of hundreds of stems: kept for every page till the end.
+        chosen.shrink_to_fit();
+        self.chosen.push((doc.n, chosen));
     }
 
     fn merge(mut self, other: Counts) -> Counts {
         // The other worker's stem numbers, in this one's numbering.
         let mut ours = Vec::with_capacity(other.stems.names.len());
-        for (name, hits) in other.stems.names.into_iter().zip(other.stems.hits) {
+        let theirs = other.stems.names.into_iter().zip(other.stems.hits).zip(other.stems.best);
+        for ((name, hits), best) in theirs {
             let id = self.stems.id(name);
             self.stems.hits[id as usize].extend(hits);
+            self.stems.best[id as usize].extend(best);
             ours.push(id);
         }
         for (field, tokens) in other.tokens.iter().enumerate() {
@@ -163,32 +262,89 @@ impl Counts {
             let stem = ours[w.stem as usize];
             self.stems.words.entry(word).or_insert(Word { stem, pages: 0, last: u32::MAX }).pages += w.pages;
         }
+        for (word, stem) in other.stems.headings {
+            self.stems.headings.entry(word).or_insert(ours[stem as usize]);
+        }
+        self.chosen.extend(other.chosen);
+        self.pending.extend(other.pending.into_iter().map(|(n, stem, p)| (n, ours[stem as usize], p)));
         self
     }
 }
 
-/// The terms, scored postings and vocabulary of `docs`, numbered by `SearchDoc::n`.
+/// The terms, scored postings, vocabulary and words of `docs`, numbered
+/// by `SearchDoc::n`.
 pub fn terms(docs: &[SearchDoc]) -> Terms {
     let counts = docs.par_iter().fold(Counts::new, Counts::read).reduce(Counts::new, Counts::merge);
+    // Merging the workers' counts freed as much as it kept, in pieces: 58 MB
+    // of the peak at 10,000 documents, given back before the scores are made.
+    crate::memory::give_back();
     let mut kinds = vec![Kind::Document; docs.len()];
     for d in docs {
         kinds[d.n as usize] = d.kind;
     }
     let pages = docs.len() as u64;
     let average = counts.tokens.map(|t| t as f32 / pages as f32);
-    let mut by_stem: Vec<(String, Vec<Hit>)> = counts.stems.names.into_iter().zip(counts.stems.hits).collect();
-    by_stem.par_sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let postings = by_stem.par_iter_mut().map(|(_, hits)| scored(hits, pages, &average, &kinds)).collect::<Vec<_>>();
-    let stems = by_stem.into_iter().map(|(stem, _)| stem).collect();
-    let mut vocabulary: Vec<(String, u32)> = counts.stems.words.into_iter().map(|(w, c)| (w, c.pages)).collect();
+    let Stems { names, hits, best, words, headings, .. } = counts.stems;
+    // A stem met only in headings is not indexed: no page holds it in a field.
+    let mut order: Vec<u32> = (0..names.len() as u32).filter(|&i| !hits[i as usize].is_empty()).collect();
+    order.par_sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
+    let mut index_of = vec![None; names.len()];
+    for (at, &i) in order.iter().enumerate() {
+        index_of[i as usize] = Some(at as u32);
+    }
+    let mut by_stem: Vec<_> = hits.into_iter().zip(best).map(Some).collect();
+    let by_stem: Vec<_> = order.iter().map(|&i| by_stem[i as usize].take().unwrap_or_default()).collect();
+    let (postings, passages): (Vec<Postings>, Vec<Vec<u32>>) =
+        by_stem.into_par_iter().map(|(mut hits, best)| scored(&mut hits, best, pages, &average, &kinds)).unzip();
+    let stems = order.iter().map(|&i| names[i as usize].clone()).collect();
+    let chosen = chosen(counts.chosen, counts.pending, &index_of, docs.len());
+    let written = words.iter().map(|(w, c)| (w.clone(), index_of[c.stem as usize]));
+    let in_headings = headings.into_iter().map(|(w, stem)| (w, index_of[stem as usize]));
+    let words_table = words::words(written.chain(in_headings), passages);
+    let mut vocabulary: Vec<(String, u32)> = words.into_iter().map(|(w, c)| (w, c.pages)).collect();
     vocabulary.par_sort_unstable();
-    Terms { stems, postings, vocabulary }
+    Terms { stems, postings, vocabulary, words: words_table, chosen }
+}
+
+/// By page, its chosen passages: those the workers found, and those of the
+/// headings' stems that turned out to be indexed.
+fn chosen(
+    found: Vec<(u32, Vec<u32>)>,
+    pending: Vec<(u32, u32, u32)>,
+    index_of: &[Option<u32>],
+    pages: usize,
+) -> Chosen {
+    let mut chosen = vec![Vec::new(); pages];
+    for (n, passages) in found {
+        chosen[n as usize] = passages;
+    }
+    for (n, stem, p) in pending {
+        if index_of[stem as usize].is_some() {
+            let list = &mut chosen[n as usize];
+            if let Err(at) = list.binary_search(&p) {
+                list.insert(at, p);
+            }
+        }
+    }
+    chosen
 }
 
 /// One stem's postings: per page, tantivy's BM25 in each field that holds
 /// it times the field's weight, added up in `TEXT_FIELDS` order in f32, as
 /// `score::term_postings` adds them, then quantised.
-fn scored(hits: &mut [Hit], pages: u64, average: &[f32; FIELDS], kinds: &[Kind]) -> Postings {
+///
+/// And beside them, the passage most about the stem on each page, from
+/// `best`: one for each run of `hits` (a page's), in their order.
+fn scored(
+    hits: &mut [Hit],
+    best: Vec<u32>,
+    pages: u64,
+    average: &[f32; FIELDS],
+    kinds: &[Kind],
+) -> (Postings, Vec<u32>) {
+    let mut passages: Vec<(u32, u32)> =
+        hits.chunk_by(|a, b| a.n == b.n).zip(best).map(|(run, p)| (run[0].n, p)).collect();
+    passages.sort_unstable();
     hits.sort_unstable_by_key(|h| (h.n, h.field()));
     let mut doc_freq = [0u64; FIELDS];
     for h in hits.iter() {
@@ -197,15 +353,15 @@ fn scored(hits: &mut [Hit], pages: u64, average: &[f32; FIELDS], kinds: &[Kind])
     let bm25: Vec<Option<Bm25Weight>> = (0..FIELDS)
         .map(|f| (doc_freq[f] > 0).then(|| Bm25Weight::for_one_term_without_explain(doc_freq[f], pages, average[f])))
         .collect();
-    hits.chunk_by(|a, b| a.n == b.n)
-        .map(|page| {
-            let kind = kinds[page[0].n as usize];
-            let sum = page.iter().fold(0.0f32, |sum, h| {
-                let (name, boost) = TEXT_FIELDS[h.field()];
-                let score = bm25[h.field()].as_ref().map_or(0.0, |w| w.score(h.norm(), h.tf()));
-                sum + score * weight(name, boost, kind)
-            });
-            (page[0].n, quantize(sum))
-        })
-        .collect()
+    let mut postings: Postings = Vec::with_capacity(passages.len());
+    postings.extend(hits.chunk_by(|a, b| a.n == b.n).map(|page| {
+        let kind = kinds[page[0].n as usize];
+        let sum = page.iter().fold(0.0f32, |sum, h| {
+            let (name, boost) = TEXT_FIELDS[h.field()];
+            let score = bm25[h.field()].as_ref().map_or(0.0, |w| w.score(h.norm(), h.tf()));
+            sum + score * weight(name, boost, kind)
+        });
+        (page[0].n, quantize(sum))
+    }));
+    (postings, passages.into_iter().map(|(_, p)| p).collect())
 }
