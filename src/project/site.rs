@@ -53,13 +53,23 @@ impl<'a> Site<'a> {
     pub fn write_into(&self, sink: &dyn Sink, reuse: Option<&Reuse>) -> Result<usize> {
         let clock = crate::timings::Clock::start();
         // The listings, governance and library pages read every document
-        // but no other page: they are made beside the document pages.
-        let (pages, beside) =
-            rayon::join(|| self.document_pages_into(sink, reuse), || self.renderer.pages_beside_into(sink));
-        let (mut pages, beside) = (pages?, beside?);
-        clock.lap("document, listing, governance and library pages");
+        // but no other page, and a page's search excerpts only the page:
+        // they are made beside the document pages.
         let excerpts = |d: &SearchDoc| reuse.map_or(Ok(false), |r| r.excerpts(&d.url, d.n)).map(|taken| !taken);
-        let search = self.search(&excerpts);
+        let ((pages, excerpted), beside) = rayon::join(
+            || {
+                let publication = self.renderer.publication();
+                rayon::join(
+                    || self.document_pages_into(sink, reuse),
+                    || crate::search::excerpt_files(publication, &excerpts, sink),
+                )
+            },
+            || self.renderer.pages_beside_into(sink),
+        );
+        let (mut pages, beside) = (pages?, beside?);
+        excerpted?;
+        clock.lap("document, listing, governance and library pages, search excerpts");
+        let search = self.search(&|_| Ok(false));
         pages += self.renderer.rest_unless(&|| false, sink, beside, &search)?.unwrap_or_default();
         clock.lap("other files");
         Ok(pages)

@@ -48,6 +48,17 @@ use crate::output::OutputFile;
 use crate::publish::Publication;
 use minijinja::Value;
 
+/// The excerpt files of every page of `site` that `write_excerpts` wants,
+/// into `sink`: what a result shows of its page, made from the page alone,
+/// so that a build makes them beside the pages (`project::site`).
+pub fn excerpt_files(
+    site: &Publication,
+    write_excerpts: &export::WriteExcerpts,
+    sink: &dyn crate::output::Sink,
+) -> Result<()> {
+    export::excerpts(&collect::documents(site), write_excerpts, sink)
+}
+
 /// The browser index and the search page, into `sink`, for the site build.
 /// `page` renders a template of the theme; `common` is what every page sees.
 /// `None` as soon as `stop` says so.

@@ -17,7 +17,7 @@ use super::analysis::{for_each_raw_token, stem_lower_case};
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
 use super::score::{quantize, Postings};
-use super::words::{self, Chosen, Tally, Words};
+use super::words::{self, Tally, Words};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
@@ -39,8 +39,6 @@ pub struct Terms {
     /// The words as written with their stems, and the passage most about
     /// each stem beside each of its postings.
     pub words: Words,
-    /// By page, the passages its postings point at.
-    pub chosen: Chosen,
 }
 
 /// Page `n` holds a stem `tf` times in field `field`, whose length has the
@@ -80,12 +78,6 @@ struct Counts {
     stems: Stems,
     /// Tokens in each field, over all pages.
     tokens: [u64; FIELDS],
-    /// By page, the passages most about its stems.
-    chosen: Vec<(u32, Vec<u32>)>,
-    /// (page, stem, passage) for a stem of a passage's heading that the page
-    /// is not indexed under (a section's number): the passage is chosen if
-    /// another page is.
-    pending: Vec<(u32, u32, u32)>,
 }
 
 /// A word as written, as a worker has met it.
@@ -168,7 +160,7 @@ impl Counts {
             hits: Vec::new(),
             best: Vec::new(),
         };
-        Counts { stems, tokens: [0; FIELDS], chosen: Vec::new(), pending: Vec::new() }
+        Counts { stems, tokens: [0; FIELDS] }
     }
 
     /// One page: each field's tokens, counted by stem, and its words; the
@@ -223,26 +215,18 @@ impl Counts {
         }
     }
 
-    /// Every field of `doc` is read: the passage most about each stem.
+    /// Every field of `doc` is read: the passage most about each stem it
+    /// holds. (A stem only in a heading, such as a section's number, has no
+    /// posting on the page to carry it.)
     fn page_read(&mut self, doc: &SearchDoc, tally: Tally, mut on_page: FxHashMap<u32, u32>) {
-        let mut chosen = Vec::new();
         for (stem, p) in tally.finish(doc.kind) {
-            match on_page.get_mut(&stem) {
-                Some(best) => {
-                    *best = p + 1;
-                    chosen.push(p);
-                }
-                None => self.pending.push((doc.n, stem, p)),
+            if let Some(best) = on_page.get_mut(&stem) {
+                *best = p + 1;
             }
         }
         for (stem, best) in on_page {
             self.stems.best[stem as usize].push(best);
         }
-        chosen.sort_unstable();
-        chosen.dedup();
-        // A few passages out of hundreds of stems: kept for every page till the end.
-        chosen.shrink_to_fit();
-        self.chosen.push((doc.n, chosen));
     }
 
     fn merge(mut self, other: Counts) -> Counts {
@@ -265,8 +249,7 @@ impl Counts {
         for (word, stem) in other.stems.headings {
             self.stems.headings.entry(word).or_insert(ours[stem as usize]);
         }
-        self.chosen.extend(other.chosen);
-        self.pending.extend(other.pending.into_iter().map(|(n, stem, p)| (n, ours[stem as usize], p)));
+
         self
     }
 }
@@ -297,36 +280,12 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     let (postings, passages): (Vec<Postings>, Vec<Vec<u32>>) =
         by_stem.into_par_iter().map(|(mut hits, best)| scored(&mut hits, best, pages, &average, &kinds)).unzip();
     let stems = order.iter().map(|&i| names[i as usize].clone()).collect();
-    let chosen = chosen(counts.chosen, counts.pending, &index_of, docs.len());
     let written = words.iter().map(|(w, c)| (w.clone(), index_of[c.stem as usize]));
     let in_headings = headings.into_iter().map(|(w, stem)| (w, index_of[stem as usize]));
     let words_table = words::words(written.chain(in_headings), passages);
     let mut vocabulary: Vec<(String, u32)> = words.into_iter().map(|(w, c)| (w, c.pages)).collect();
     vocabulary.par_sort_unstable();
-    Terms { stems, postings, vocabulary, words: words_table, chosen }
-}
-
-/// By page, its chosen passages: those the workers found, and those of the
-/// headings' stems that turned out to be indexed.
-fn chosen(
-    found: Vec<(u32, Vec<u32>)>,
-    pending: Vec<(u32, u32, u32)>,
-    index_of: &[Option<u32>],
-    pages: usize,
-) -> Chosen {
-    let mut chosen = vec![Vec::new(); pages];
-    for (n, passages) in found {
-        chosen[n as usize] = passages;
-    }
-    for (n, stem, p) in pending {
-        if index_of[stem as usize].is_some() {
-            let list = &mut chosen[n as usize];
-            if let Err(at) = list.binary_search(&p) {
-                list.insert(at, p);
-            }
-        }
-    }
-    chosen
+    Terms { stems, postings, vocabulary, words: words_table }
 }
 
 /// One stem's postings: per page, tantivy's BM25 in each field that holds

@@ -20,10 +20,6 @@ pub struct Words {
     passages: Vec<Vec<u32>>,
 }
 
-/// By search number: the passages some stem's posting points at, A to Z
-/// (the excerpt files a search can ask for).
-pub type Chosen = Vec<Vec<u32>>;
-
 impl Words {
     /// 1 + the passage most about stem `stem` of the page of its `i`th
     /// posting, or 0 when the stem is in no passage of it.
