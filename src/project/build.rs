@@ -194,16 +194,20 @@ impl Checked {
         });
         let cache = Reusable { inputs: inputs.as_ref(), previous: previous.as_ref() };
         match write_site(&self, opts, &publish, &theme, typst.as_ref(), &cache) {
-            Ok(w) => Ok(Built {
-                report: w.report.human(),
-                summary: self.summary,
-                pages: w.pages,
-                pdfs: w.pdfs,
-                pdfs_compiled: w.compiled,
-                pdf_failures: w.failures,
-                reused: w.reused,
-                unchanged: false,
-            }),
+            Ok(w) => {
+                let summary = self.summary;
+                crate::memory::drop_aside(self);
+                Ok(Built {
+                    report: w.report.human(),
+                    summary,
+                    pages: w.pages,
+                    pdfs: w.pdfs,
+                    pdfs_compiled: w.compiled,
+                    pdf_failures: w.failures,
+                    reused: w.reused,
+                    unchanged: false,
+                })
+            }
             Err(e) => Err(fail(e, self)),
         }
     }
