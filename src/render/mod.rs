@@ -136,14 +136,19 @@ impl<'a> SiteRenderer<'a> {
 
     /// The pages that read no other page and that search does not wait for
     /// (the listings, the governance pages, the library pages, the library on
-    /// a date and the home page), into `sink`, so that they can be made beside
-    /// the document pages. Returns their paths, for the sitemap.
+    /// a date and the home page), and the feeds, the catalogue and the review
+    /// calendar, into `sink`, so that they can be made beside the document
+    /// pages. Returns the pages' paths, for the sitemap.
     pub fn pages_beside_into(&self, sink: &dyn Sink) -> Result<Beside> {
         let (listings, governance, library) = (PagePaths::new(sink), PagePaths::new(sink), PagePaths::new(sink));
-        let (made, made_too) =
-            rayon::join(|| self.governance_into(&governance), || self.listings_and_library_into(&listings, &library));
+        let data = || data_files(&self.site).into_iter().try_for_each(|f| sink.send(f));
+        let (made, (made_too, sent)) = rayon::join(
+            || self.governance_into(&governance),
+            || rayon::join(|| self.listings_and_library_into(&listings, &library), data),
+        );
         made?;
         made_too?;
+        sent?;
         let mut before_search = listings.into_paths();
         before_search.extend(governance.into_paths());
         Ok(Beside { before_search, after_search: library.into_paths() })
@@ -198,7 +203,7 @@ impl<'a> SiteRenderer<'a> {
         }
         let mut pages = out.into_paths();
         pages.extend(beside.after_search);
-        machine_readable(site, &pages).into_iter().try_for_each(|f| sink.send(f))?;
+        sink.send(OutputFile::bytes(addresses::SITEMAP, feeds::sitemap(site, &sitemap_pages(&pages))))?;
         for (path, bytes) in self.theme.under("static") {
             sink.send(OutputFile::bytes(format!("static/{path}"), bytes.to_vec()))?;
         }
@@ -382,17 +387,23 @@ fn in_force_files(site: &Publication, templates: &Templates, common: &Value) -> 
 
 /// The catalogue, feed, calendar and sitemap. The sitemap lists every page
 /// already rendered, by path (`pages`).
-fn machine_readable(site: &Publication, pages: &[String]) -> Vec<OutputFile> {
-    let pages: Vec<String> = pages
+/// The sitemap's pages besides the documents' (which it lists itself): the
+/// folders of the pages made, in order.
+fn sitemap_pages(pages: &[String]) -> Vec<String> {
+    pages
         .iter()
         .filter_map(|p| p.strip_suffix("index.html"))
         .filter(|u| !u.starts_with("documents/") || *u == "documents/")
         .map(String::from)
-        .collect();
+        .collect()
+}
+
+/// The machine-readable files but the sitemap: the catalogue, the feeds and
+/// the review calendar.
+fn data_files(site: &Publication) -> Vec<OutputFile> {
     let mut files = vec![
         OutputFile::bytes(addresses::CATALOGUE, feeds::catalogue(site)),
         OutputFile::bytes(addresses::FEED, feeds::atom(site)),
-        OutputFile::bytes(addresses::SITEMAP, feeds::sitemap(site, &pages)),
     ];
     files.extend(feeds::changes::topic_feeds(site, &feed_topics(site)));
     if site.shows_reviews() {
