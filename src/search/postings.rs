@@ -249,7 +249,6 @@ impl Counts {
         for (word, stem) in other.stems.headings {
             self.stems.headings.entry(word).or_insert(ours[stem as usize]);
         }
-
         self
     }
 }
@@ -267,7 +266,7 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     }
     let pages = docs.len() as u64;
     let average = counts.tokens.map(|t| t as f32 / pages as f32);
-    let Stems { names, hits, best, words, headings, .. } = counts.stems;
+    let Stems { mut names, hits, best, words, headings, .. } = counts.stems;
     // A stem met only in headings is not indexed: no page holds it in a field.
     let mut order: Vec<u32> = (0..names.len() as u32).filter(|&i| !hits[i as usize].is_empty()).collect();
     order.par_sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
@@ -279,7 +278,7 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     let by_stem: Vec<_> = order.iter().map(|&i| by_stem[i as usize].take().unwrap_or_default()).collect();
     let (postings, passages): (Vec<Postings>, Vec<Vec<u32>>) =
         by_stem.into_par_iter().map(|(mut hits, best)| scored(&mut hits, best, pages, &average, &kinds)).unzip();
-    let stems = order.iter().map(|&i| names[i as usize].clone()).collect();
+    let stems = order.iter().map(|&i| std::mem::take(&mut names[i as usize])).collect();
     let written = words.iter().map(|(w, c)| (w.clone(), index_of[c.stem as usize]));
     let in_headings = headings.into_iter().map(|(w, stem)| (w, index_of[stem as usize]));
     let words_table = words::words(written.chain(in_headings), passages);
