@@ -20,6 +20,7 @@
 //! describes the browser index's files and why they are shaped so.
 
 pub mod analysis;
+mod by_stem;
 pub mod cache;
 pub mod cli;
 pub mod collect;

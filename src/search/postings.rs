@@ -14,6 +14,7 @@
 //! (`words.rs`), so that the body's words are read once.
 
 use super::analysis::{for_each_raw_token, stem_lower_case};
+use super::by_stem::ByStem;
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
 use super::score::{quantize, Postings};
@@ -78,6 +79,11 @@ struct Counts {
     stems: Stems,
     /// Tokens in each field, over all pages.
     tokens: [u64; FIELDS],
+    /// The page being read: its stems' occurrences in the field being read;
+    /// 1 + the passage most about each stem it holds, or 0; its passages.
+    tf: ByStem<u32>,
+    on_page: ByStem<u32>,
+    tally: Tally,
 }
 
 /// A word as written, as a worker has met it.
@@ -160,71 +166,67 @@ impl Counts {
             hits: Vec::new(),
             best: Vec::new(),
         };
-        Counts { stems, tokens: [0; FIELDS] }
+        Counts {
+            stems,
+            tokens: [0; FIELDS],
+            tf: ByStem::default(),
+            on_page: ByStem::default(),
+            tally: Tally::default(),
+        }
     }
 
     /// One page: each field's tokens, counted by stem, and its words; the
     /// body passage by passage, tallying the passage most about each stem.
     fn read(mut self, doc: &SearchDoc) -> Self {
-        let mut tf: FxHashMap<u32, u32> = FxHashMap::default();
-        // Stem → 1 + the passage most about it, for each stem the page holds.
-        let mut on_page: FxHashMap<u32, u32> = FxHashMap::default();
         for (field, text) in doc.texts().enumerate() {
             let mut length = 0u32;
             for_each_raw_token(text, |token| {
                 length += 1;
-                *tf.entry(self.stems.of(token, doc.n)).or_insert(0) += 1;
+                *self.tf.entry(self.stems.of(token, doc.n)) += 1;
             });
-            self.field_read(doc.n, field, length, &mut tf, &mut on_page);
+            self.field_read(doc.n, field, length);
         }
-        let mut tally = Tally::default();
         let mut length = 0u32;
         for (i, passage) in doc.passages().iter().enumerate() {
             let i = i as u32;
             if let Some(section) = &passage.section {
-                for_each_raw_token(&section.label, |token| tally.count(self.stems.of_heading(token), i, true));
+                for_each_raw_token(&section.label, |token| self.tally.count(self.stems.of_heading(token), i, true));
             }
             // The body field's text is the passages, one a line: the same tokens.
             for_each_raw_token(&passage.text, |token| {
                 length += 1;
                 let stem = self.stems.of(token, doc.n);
-                *tf.entry(stem).or_insert(0) += 1;
-                tally.count(stem, i, false);
+                *self.tf.entry(stem) += 1;
+                self.tally.count(stem, i, false);
             });
-            tally.end_passage(i);
+            self.tally.end_passage(i);
         }
-        self.field_read(doc.n, BODY, length, &mut tf, &mut on_page);
-        self.page_read(doc, tally, on_page);
+        self.field_read(doc.n, BODY, length);
+        self.page_read(doc);
         self
     }
 
     /// Field `field` of page `n` is read: `length` tokens, counted by stem in `tf`.
-    fn field_read(
-        &mut self,
-        n: u32,
-        field: usize,
-        length: u32,
-        tf: &mut FxHashMap<u32, u32>,
-        on_page: &mut FxHashMap<u32, u32>,
-    ) {
+    fn field_read(&mut self, n: u32, field: usize, length: u32) {
         self.tokens[field] += u64::from(length);
         let norm = FieldNormReader::fieldnorm_to_id(length);
-        for (id, tf) in tf.drain() {
+        for (id, tf) in self.tf.drain() {
             self.stems.hits[id as usize].push(Hit::new(n, field, norm, tf));
-            on_page.entry(id).or_insert(0);
+            self.on_page.entry(id);
         }
     }
 
     /// Every field of `doc` is read: the passage most about each stem it
     /// holds. (A stem only in a heading, such as a section's number, has no
     /// posting on the page to carry it.)
-    fn page_read(&mut self, doc: &SearchDoc, tally: Tally, mut on_page: FxHashMap<u32, u32>) {
-        for (stem, p) in tally.finish(doc.kind) {
-            if let Some(best) = on_page.get_mut(&stem) {
-                *best = p + 1;
+    fn page_read(&mut self, doc: &SearchDoc) {
+        let on_page = &mut self.on_page;
+        self.tally.finish(doc.kind, |stem, p| {
+            if on_page.get(stem).is_some() {
+                *on_page.entry(stem) = p + 1;
             }
-        }
-        for (stem, best) in on_page {
+        });
+        for (stem, best) in self.on_page.drain() {
             self.stems.best[stem as usize].push(best);
         }
     }

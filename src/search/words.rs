@@ -8,8 +8,8 @@
 //! stem, the passage most about it. A second pass over every word of the
 //! library was a tenth of a build.
 
+use super::by_stem::ByStem;
 use super::extract::Kind;
-use rustc_hash::FxHashMap;
 
 pub struct Words {
     /// Every distinct word as written (lower-cased), with its stem's index
@@ -31,38 +31,45 @@ impl Words {
 /// One page's passages as they are read: for each stem, the passage that
 /// holds it most often (its heading counting with its text: "7.5 Access
 /// Control and Fobs" is about fobs), the first of equals; on a role page,
-/// the first whose heading names it (`passage_choice::most_about`).
+/// the first whose heading names it (`passage_choice::most_about`). A
+/// worker keeps one from page to page.
 #[derive(Default)]
 pub struct Tally {
     /// Stem → (passage, occurrences there), the best so far.
-    best: FxHashMap<u32, (u32, u32)>,
+    best: ByStem<(u32, u32)>,
     /// Stem → occurrences in the passage being read.
-    here: FxHashMap<u32, u32>,
+    here: ByStem<u32>,
     /// Stem → the first passage whose heading holds it.
-    named: FxHashMap<u32, u32>,
+    named: ByStem<u32>,
 }
 
 impl Tally {
     pub fn count(&mut self, stem: u32, passage: u32, in_heading: bool) {
-        *self.here.entry(stem).or_insert(0) += 1;
-        if in_heading {
-            self.named.entry(stem).or_insert(passage);
+        *self.here.entry(stem) += 1;
+        if in_heading && self.named.get(stem).is_none() {
+            *self.named.entry(stem) = passage;
         }
     }
 
     pub fn end_passage(&mut self, passage: u32) {
         for (stem, count) in self.here.drain() {
-            let best = self.best.entry(stem).or_insert((passage, 0));
+            let best = self.best.entry(stem);
+            // A stem new to the page has (0, 0): any count beats it.
             if count > best.1 {
                 *best = (passage, count);
             }
         }
     }
 
-    /// Each stem met, with the passage most about it on a page of `kind`.
-    pub fn finish(self, kind: Kind) -> impl Iterator<Item = (u32, u32)> {
-        let named = if kind == Kind::Role { self.named } else { FxHashMap::default() };
-        self.best.into_iter().map(move |(stem, (p, _))| (stem, named.get(&stem).copied().unwrap_or(p)))
+    /// Each stem met on the page, with the passage most about it on a page
+    /// of `kind`, given to `each`; the tally is then ready for the next page.
+    pub fn finish(&mut self, kind: Kind, mut each: impl FnMut(u32, u32)) {
+        let Tally { best, named, .. } = self;
+        let role = kind == Kind::Role;
+        for (stem, (p, _)) in best.drain() {
+            each(stem, if role { named.get(stem).unwrap_or(p) } else { p });
+        }
+        named.drain().for_each(drop);
     }
 }
 
