@@ -31,9 +31,15 @@ pub struct Stamp {
 
 impl Stamp {
     pub fn of(path: &Path) -> Option<Stamp> {
-        let m = std::fs::symlink_metadata(path).ok().filter(|m| m.is_file())?;
+        Stamp::of_metadata(&std::fs::symlink_metadata(path).ok()?)
+    }
+
+    /// The stamp of a regular file from its metadata (a link's, when the
+    /// metadata is the link's own, is none).
+    pub fn of_metadata(m: &std::fs::Metadata) -> Option<Stamp> {
+        m.is_file().then_some(())?;
         let modified = m.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?;
-        Some(Stamp { len: m.len(), modified_ns: modified.as_nanos() as i128, inode: inode(&m) })
+        Some(Stamp { len: m.len(), modified_ns: modified.as_nanos() as i128, inode: inode(m) })
     }
 }
 
@@ -161,7 +167,8 @@ fn files_under(dir: &Path, rel: &str, ignore: &(dyn Fn(&str) -> bool + Sync)) ->
         if entry.file_type()?.is_dir() {
             folders.push(path);
         } else {
-            let stamp = Stamp::of(&entry.path()).ok_or_else(|| std::io::Error::other("not a file"))?;
+            // The entry's own metadata, as `Stamp::of` reads it, without walking the path again.
+            let stamp = Stamp::of_metadata(&entry.metadata()?).ok_or_else(|| std::io::Error::other("not a file"))?;
             files.push((path, stamp));
         }
     }

@@ -104,7 +104,8 @@ impl Inputs {
 /// Each file's stamp, through symbolic links: an edit of a linked document
 /// changes its target.
 fn stamps(dir: &Path, paths: &[PathBuf]) -> Vec<Option<Stamp>> {
-    paths.par_iter().map(|p| std::fs::canonicalize(dir.join(p)).ok().and_then(|p| Stamp::of(&p))).collect()
+    // `metadata` follows the links, as reading the file does, in one call.
+    paths.par_iter().map(|p| std::fs::metadata(dir.join(p)).ok().and_then(|m| Stamp::of_metadata(&m))).collect()
 }
 
 /// A file's SHA-256, read a piece at a time: an asset may be larger than memory.

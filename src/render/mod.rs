@@ -173,17 +173,26 @@ impl<'a> SiteRenderer<'a> {
         if !self.site.opts.public {
             let clock = crate::timings::Clock::start();
             let (site, diags, templates, common) = (&self.site, self.diags, &self.templates, &self.common);
-            // Two halves of about the same work, each on a core when one is free;
-            // their pages are listed (for the sitemap) in the same order every time.
-            let (first, second) = (PagePaths::new(sink.sink), PagePaths::new(sink.sink));
-            let (a, b) = rayon::join(
-                || checks_reviews_register(site, diags, templates, common, &first),
-                || references_pages(site, diags, self.links, templates, common, &second),
+            // Pieces of about the same work, each taken by a core when one is
+            // free (a rebuild that reuses the document pages has little else
+            // to do); their pages are listed (for the sitemap) in the same
+            // order every time.
+            let parts: [PagePaths; 4] = std::array::from_fn(|_| PagePaths::new(sink.sink));
+            let [checks, reviews, problems, all] = &parts;
+            let (a, (b, c)) = rayon::join(
+                || checks_page(site, diags, templates, common, checks),
+                || {
+                    rayon::join(
+                        || reviews_and_register(site, templates, common, reviews),
+                        || references_pages(site, diags, self.links, templates, common, [problems, all]),
+                    )
+                },
             );
             a?;
             b?;
+            c?;
             let mut paths = sink.paths.lock().unwrap_or_else(|e| e.into_inner());
-            paths.extend(first.into_paths().into_iter().chain(second.into_paths()));
+            paths.extend(parts.into_iter().flat_map(PagePaths::into_paths));
             drop(paths);
             clock.lap("governance pages");
             crate::memory::give_back();
@@ -433,9 +442,9 @@ fn feed_topics<'a>(site: &'a Publication) -> Vec<feeds::changes::Topic<'a>> {
     topics
 }
 
-/// The checks, reviews and register pages, each written into its file as
-/// it is made: with 150,000 findings, the checks page alone is 90 MB.
-fn checks_reviews_register(
+/// The checks page, written into its file as it is made: with 150,000
+/// findings, it is 90 MB.
+fn checks_page(
     site: &Publication,
     diags: &[Diagnostic],
     templates: &Templates,
@@ -446,8 +455,13 @@ fn checks_reviews_register(
     let summary = crate::diag::Summary::of(site.lib.docs().len(), diags).with_ids(site.lib.by_id().len());
     let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
     sink.send_written(addresses::CHECKS, &|w| templates.render_to("checks.html", checks.clone(), w))?;
-    drop(checks);
     clock.lap("governance: checks page");
+    Ok(())
+}
+
+/// The reviews page with the calendars it lists, and the register.
+fn reviews_and_register(site: &Publication, templates: &Templates, common: &Value, sink: &dyn Sink) -> Result<()> {
+    let clock = crate::timings::Clock::start();
     // The owners' and directorates' calendars, which the reviews page lists.
     let (owners, directorates) = feeds::calendar::by_owner_and_directorate(site);
     let listed = |subs: &[feeds::calendar::Subscription]| {
@@ -465,24 +479,25 @@ fn checks_reviews_register(
     Ok(())
 }
 
-/// The references pages and their CSV.
+/// The references pages and their CSV: the page of problems into the
+/// first sink, with the CSV, and the page of every reference into the second.
 fn references_pages(
     site: &Publication,
     diags: &[Diagnostic],
     links: Option<&Cache>,
     templates: &Templates,
     common: &Value,
-    sink: &dyn Sink,
+    [problems_sink, all_sink]: [&dyn Sink; 2],
 ) -> Result<()> {
     let clock = crate::timings::Clock::start();
     let groups = references::references(site, diags, links);
     clock.lap("governance: references");
     let csv = addresses::REFERENCES_CSV;
-    sink.send_written(csv, &|w| {
+    problems_sink.send_written(csv, &|w| {
         references::write_csv(&groups, &site.base_url(), w).map_err(crate::error::Error::io("write", csv))
     })?;
     let counts = references::counts(&groups);
-    let page = |path: &str, problems_only: bool, groups: Value| {
+    let page = |path: &str, problems_only: bool, groups: Value, sink: &dyn Sink| {
         let root = root_of(path.trim_end_matches("index.html"));
         let ctx = context! { root, page_title => "References", section => "references", problems_only, counts => ser(counts), links_checked => links.is_some(), groups, ..common.clone() };
         sink.send_written(path, &|w| templates.render_to("references.html", ctx.clone(), w))
@@ -492,8 +507,18 @@ fn references_pages(
     let problems = groups.iter().enumerate().filter(|(_, g)| g.problems > 0).map(|(i, _)| i).collect();
     let groups = std::sync::Arc::new(groups);
     let only_problems = |g: &references::RefGroup| ser(g.only_problems());
-    page(addresses::REFERENCE_PROBLEMS, true, lazy_view(groups.clone(), Some(problems), only_problems))?;
-    page(addresses::REFERENCES, false, lazy_view(groups, None, |g| ser(g)))
+    let (a, b) = rayon::join(
+        || {
+            page(
+                addresses::REFERENCE_PROBLEMS,
+                true,
+                lazy_view(groups.clone(), Some(problems), only_problems),
+                problems_sink,
+            )
+        },
+        || page(addresses::REFERENCES, false, lazy_view(groups.clone(), None, |g| ser(g)), all_sink),
+    );
+    a.and(b)
 }
 
 fn home_context(site: &Publication, common: &Value) -> Value {
