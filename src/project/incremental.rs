@@ -34,7 +34,9 @@ pub struct Keys {
 impl Keys {
     /// `names`: what the public copy withholds, which any page may show.
     pub fn of(lib: &Library, diags: &[Diagnostic], inputs: &Inputs, names: &[&str]) -> Keys {
-        let source = |d: &Document| inputs.files.get(&d.file.path).copied().unwrap_or_default();
+        // Each document's digest, by index: looked up once, not once for each page that shows it.
+        let source: Vec<Sha> =
+            lib.docs().par_iter().map(|d| inputs.files.get(&d.file.path).copied().unwrap_or_default()).collect();
         let documents: BTreeSet<&std::path::Path> = lib.docs().iter().map(|d| d.file.path.as_path()).collect();
         let mut global = Key::new("global");
         global.part(&inputs.run);
@@ -50,13 +52,14 @@ impl Keys {
         let doc = lib
             .docs()
             .par_iter()
-            .map(|d| {
+            .zip(&source)
+            .map(|(d, sha)| {
                 let mut key = global.clone();
-                key.part(d.file.path.as_os_str().as_encoded_bytes()).part(&source(d));
+                key.part(d.file.path.as_os_str().as_encoded_bytes()).part(sha);
                 for id in neighbours(d, &named_by) {
                     key.part(id.as_str().as_bytes());
                     for &i in lib.by_id().get(id).map_or(&[][..], |v| &v.all) {
-                        key.part(lib.doc(i).file.path.as_os_str().as_encoded_bytes()).part(&source(lib.doc(i)));
+                        key.part(lib.doc(i).file.path.as_os_str().as_encoded_bytes()).part(&source[i.get()]);
                     }
                 }
                 let own = findings.get(d.file.display.as_str()).map_or(&[][..], Vec::as_slice);

@@ -116,13 +116,20 @@ fn digest_of(path: &Path) -> std::io::Result<Sha> {
     if !file.metadata()?.is_file() {
         return Err(std::io::Error::other("not a regular file"));
     }
-    let (mut sha, mut buffer) = (Sha256::new(), vec![0; 1 << 16]);
-    loop {
-        match file.read(&mut buffer)? {
-            0 => return Ok(sha.finalize().into()),
-            n => sha.update(&buffer[..n]),
-        }
+    thread_local! {
+        // One buffer a thread: a new one for each of 10,000 files was
+        // 650 MB of memory cleared.
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(vec![0; 1 << 16]);
     }
+    BUFFER.with_borrow_mut(|buffer| {
+        let mut sha = Sha256::new();
+        loop {
+            match file.read(buffer)? {
+                0 => return Ok(sha.finalize().into()),
+                n => sha.update(&buffer[..n]),
+            }
+        }
+    })
 }
 
 #[cfg(test)]
