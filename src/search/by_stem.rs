@@ -39,6 +39,11 @@ impl<T: Copy + Default> ByStem<T> {
         self.present.get(i).copied().unwrap_or(false).then(|| self.values[i])
     }
 
+    /// Untouches every stem.
+    pub fn clear(&mut self) {
+        self.drain().for_each(drop);
+    }
+
     /// Each touched stem with its value, in the order first touched; all
     /// are untouched after.
     pub fn drain(&mut self) -> impl Iterator<Item = (u32, T)> + '_ {
@@ -70,5 +75,9 @@ mod tests {
         assert_eq!(counts.drain().count(), 0);
         *counts.entry(2) += 5;
         assert_eq!(counts.drain().collect::<Vec<_>>(), vec![(2, 5)]);
+        *counts.entry(9) += 1;
+        counts.clear();
+        assert_eq!(counts.get(9), None);
+        assert_eq!(counts.drain().count(), 0);
     }
 }

@@ -68,9 +68,10 @@ pub fn headings(body: &Body) -> String {
     body.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
-/// Every document's passages are made three times a build (for the terms,
-/// the words and the excerpt files), so the text of a block goes through one
-/// reused buffer and each passage's text is allocated once, at its full size.
+/// Every document's passages are made twice a build (for the excerpt files
+/// beside the pages, and for the terms after them), so the text of a block
+/// goes through one reused buffer and each passage's text is allocated once,
+/// at its full size.
 #[derive(Default)]
 struct Builder {
     out: Vec<Passage>,

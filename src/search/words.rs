@@ -69,7 +69,7 @@ impl Tally {
         for (stem, (p, _)) in best.drain() {
             each(stem, if role { named.get(stem).unwrap_or(p) } else { p });
         }
-        named.drain().for_each(drop);
+        named.clear();
     }
 }
 
