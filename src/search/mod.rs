@@ -31,6 +31,7 @@ pub mod from_tantivy;
 pub mod index;
 mod library_pages;
 mod page;
+mod page_runs;
 mod passage_choice;
 pub mod passages;
 pub mod postings;

@@ -17,6 +17,7 @@ use super::analysis::{for_each_raw_token, stem_lower_case};
 use super::by_stem::ByStem;
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
+use super::page_runs::PageRuns;
 use super::score::{quantize, Postings};
 use super::words::{self, Tally, Words};
 use rayon::prelude::*;
@@ -42,43 +43,13 @@ pub struct Terms {
     pub words: Words,
 }
 
-/// Page `n` holds a stem `tf` times in field `field`, whose length has the
-/// fieldnorm id `norm`. Packed in 8 bytes (field 4 bits, norm 8, tf 20): a
-/// library of 10,000 pages has millions, all kept until they are scored. A
-/// term frequency past a million in one field of one page counts as a
-/// million, where BM25 has long stopped telling them apart.
-#[derive(Clone, Copy)]
-struct Hit {
-    n: u32,
-    packed: u32,
-}
-
-impl Hit {
-    const TF_MAX: u32 = (1 << 20) - 1;
-
-    fn new(n: u32, field: usize, norm: u8, tf: u32) -> Hit {
-        const { assert!(FIELDS <= 16, "a field's number takes 4 bits") };
-        Hit { n, packed: (field as u32) << 28 | u32::from(norm) << 20 | tf.min(Self::TF_MAX) }
-    }
-
-    fn field(self) -> usize {
-        (self.packed >> 28) as usize
-    }
-
-    fn norm(self) -> u8 {
-        (self.packed >> 20) as u8
-    }
-
-    fn tf(self) -> u32 {
-        self.packed & Self::TF_MAX
-    }
-}
-
 /// What one worker has counted over its pages.
 struct Counts {
     stems: Stems,
     /// Tokens in each field, over all pages.
     tokens: [u64; FIELDS],
+    /// Each page's fields' lengths, as tantivy's one-byte fieldnorm ids.
+    norms: Vec<(u32, [u8; FIELDS])>,
     /// The page being read: its stems' occurrences in the field being read;
     /// 1 + the passage most about each stem it holds, or 0; its passages.
     tf: ByStem<u32>,
@@ -97,7 +68,7 @@ struct Word {
 }
 
 /// A worker's stems, numbered in the order met, so that counting a page
-/// needs no string per token; and each one's hits.
+/// needs no string per token; and each one's hits, page by page.
 struct Stems {
     stemmer: rust_stemmers::Stemmer,
     /// Word as written → its stem and pages: one lookup a token.
@@ -107,12 +78,7 @@ struct Stems {
     headings: FxHashMap<String, u32>,
     ids: FxHashMap<String, u32>,
     names: Vec<String>,
-    hits: Vec<Vec<Hit>>,
-    /// By stem, for each page with hits (in the order of the runs of its
-    /// hits, one run a page): 1 + the passage most about the stem, or 0.
-    /// Four bytes a posting: with its page, the peak grew by 57 MB at 10,000
-    /// documents.
-    best: Vec<Vec<u32>>,
+    runs: Vec<PageRuns>,
 }
 
 impl Stems {
@@ -121,8 +87,7 @@ impl Stems {
         let id = *self.ids.entry(name.clone()).or_insert(next);
         if id == next {
             self.names.push(name);
-            self.hits.push(Vec::new());
-            self.best.push(Vec::new());
+            self.runs.push(PageRuns::default());
         }
         id
     }
@@ -163,12 +128,12 @@ impl Counts {
             headings: FxHashMap::default(),
             ids: FxHashMap::default(),
             names: Vec::new(),
-            hits: Vec::new(),
-            best: Vec::new(),
+            runs: Vec::new(),
         };
         Counts {
             stems,
             tokens: [0; FIELDS],
+            norms: Vec::new(),
             tf: ByStem::default(),
             on_page: ByStem::default(),
             tally: Tally::default(),
@@ -178,13 +143,14 @@ impl Counts {
     /// One page: each field's tokens, counted by stem, and its words; the
     /// body passage by passage, tallying the passage most about each stem.
     fn read(mut self, doc: &SearchDoc) -> Self {
+        let mut norms = [0; FIELDS];
         for (field, text) in doc.texts().enumerate() {
             let mut length = 0u32;
             for_each_raw_token(text, |token| {
                 length += 1;
                 *self.tf.entry(self.stems.of(token, doc.n)) += 1;
             });
-            self.field_read(doc.n, field, length);
+            norms[field] = self.field_read(doc.n, field, length);
         }
         let mut length = 0u32;
         for (i, passage) in doc.passages().iter().enumerate() {
@@ -201,19 +167,21 @@ impl Counts {
             });
             self.tally.end_passage(i);
         }
-        self.field_read(doc.n, BODY, length);
+        norms[BODY] = self.field_read(doc.n, BODY, length);
+        self.norms.push((doc.n, norms));
         self.page_read(doc);
         self
     }
 
-    /// Field `field` of page `n` is read: `length` tokens, counted by stem in `tf`.
-    fn field_read(&mut self, n: u32, field: usize, length: u32) {
+    /// Field `field` of page `n` is read: `length` tokens, counted by
+    /// stem in `tf`. Returns the field's fieldnorm id.
+    fn field_read(&mut self, n: u32, field: usize, length: u32) -> u8 {
         self.tokens[field] += u64::from(length);
-        let norm = FieldNormReader::fieldnorm_to_id(length);
         for (id, tf) in self.tf.drain() {
-            self.stems.hits[id as usize].push(Hit::new(n, field, norm, tf));
+            self.stems.runs[id as usize].hit(n, field, tf);
             self.on_page.entry(id);
         }
+        FieldNormReader::fieldnorm_to_id(length)
     }
 
     /// Every field of `doc` is read: the passage most about each stem it
@@ -227,20 +195,19 @@ impl Counts {
             }
         });
         for (stem, best) in self.on_page.drain() {
-            self.stems.best[stem as usize].push(best);
+            self.stems.runs[stem as usize].end_page(best);
         }
     }
 
     fn merge(mut self, other: Counts) -> Counts {
         // The other worker's stem numbers, in this one's numbering.
         let mut ours = Vec::with_capacity(other.stems.names.len());
-        let theirs = other.stems.names.into_iter().zip(other.stems.hits).zip(other.stems.best);
-        for ((name, hits), best) in theirs {
+        for (name, runs) in other.stems.names.into_iter().zip(other.stems.runs) {
             let id = self.stems.id(name);
-            self.stems.hits[id as usize].extend(hits);
-            self.stems.best[id as usize].extend(best);
+            self.stems.runs[id as usize].append(runs);
             ours.push(id);
         }
+        self.norms.extend(other.norms);
         for (field, tokens) in other.tokens.iter().enumerate() {
             self.tokens[field] += tokens;
         }
@@ -266,20 +233,24 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     for d in docs {
         kinds[d.n as usize] = d.kind;
     }
-    let pages = docs.len() as u64;
-    let average = counts.tokens.map(|t| t as f32 / pages as f32);
-    let Stems { mut names, hits, best, words, headings, .. } = counts.stems;
+    let mut norms = vec![[0; FIELDS]; docs.len()];
+    for (n, page) in counts.norms {
+        norms[n as usize] = page;
+    }
+    let average = counts.tokens.map(|t| t as f32 / docs.len() as f32);
+    let Stems { mut names, runs, words, headings, .. } = counts.stems;
     // A stem met only in headings is not indexed: no page holds it in a field.
-    let mut order: Vec<u32> = (0..names.len() as u32).filter(|&i| !hits[i as usize].is_empty()).collect();
+    let mut order: Vec<u32> = (0..names.len() as u32).filter(|&i| !runs[i as usize].is_empty()).collect();
     order.par_sort_unstable_by(|&a, &b| names[a as usize].cmp(&names[b as usize]));
     let mut index_of = vec![None; names.len()];
     for (at, &i) in order.iter().enumerate() {
         index_of[i as usize] = Some(at as u32);
     }
-    let mut by_stem: Vec<_> = hits.into_iter().zip(best).map(Some).collect();
+    let mut by_stem: Vec<_> = runs.into_iter().map(Some).collect();
     let by_stem: Vec<_> = order.iter().map(|&i| by_stem[i as usize].take().unwrap_or_default()).collect();
+    let pages = Pages { count: docs.len() as u64, average, kinds, norms };
     let (postings, passages): (Vec<Postings>, Vec<Vec<u32>>) =
-        by_stem.into_par_iter().map(|(mut hits, best)| scored(&mut hits, best, pages, &average, &kinds)).unzip();
+        by_stem.into_par_iter().map(|runs| scored(&runs, &pages)).unzip();
     let stems = order.iter().map(|&i| std::mem::take(&mut names[i as usize])).collect();
     let written = words.iter().map(|(w, c)| (w.clone(), index_of[c.stem as usize]));
     let in_headings = headings.into_iter().map(|(w, stem)| (w, index_of[stem as usize]));
@@ -289,39 +260,42 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     Terms { stems, postings, vocabulary, words: words_table }
 }
 
+/// What scoring a page's hits needs to know of the pages.
+struct Pages {
+    count: u64,
+    /// Each field's average length.
+    average: [f32; FIELDS],
+    kinds: Vec<Kind>,
+    norms: Vec<[u8; FIELDS]>,
+}
+
 /// One stem's postings: per page, tantivy's BM25 in each field that holds
 /// it times the field's weight, added up in `TEXT_FIELDS` order in f32, as
 /// `score::term_postings` adds them, then quantised.
 ///
-/// And beside them, the passage most about the stem on each page, from
-/// `best`: one for each run of `hits` (a page's), in their order.
-fn scored(
-    hits: &mut [Hit],
-    best: Vec<u32>,
-    pages: u64,
-    average: &[f32; FIELDS],
-    kinds: &[Kind],
-) -> (Postings, Vec<u32>) {
-    let mut passages: Vec<(u32, u32)> =
-        hits.chunk_by(|a, b| a.n == b.n).zip(best).map(|(run, p)| (run[0].n, p)).collect();
-    passages.sort_unstable();
-    hits.sort_unstable_by_key(|h| (h.n, h.field()));
-    let mut doc_freq = [0u64; FIELDS];
-    for h in hits.iter() {
-        doc_freq[h.field()] += 1;
+/// And beside them, the passage most about the stem on each page.
+fn scored(runs: &PageRuns, pages: &Pages) -> (Postings, Vec<u32>) {
+    let (mut doc_freq, mut held) = ([0u64; FIELDS], 0);
+    for run in runs.runs() {
+        held += 1;
+        run.fields().for_each(|(field, _)| doc_freq[field] += 1);
     }
     let bm25: Vec<Option<Bm25Weight>> = (0..FIELDS)
-        .map(|f| (doc_freq[f] > 0).then(|| Bm25Weight::for_one_term_without_explain(doc_freq[f], pages, average[f])))
+        .map(|f| {
+            (doc_freq[f] > 0)
+                .then(|| Bm25Weight::for_one_term_without_explain(doc_freq[f], pages.count, pages.average[f]))
+        })
         .collect();
-    let mut postings: Postings = Vec::with_capacity(passages.len());
-    postings.extend(hits.chunk_by(|a, b| a.n == b.n).map(|page| {
-        let kind = kinds[page[0].n as usize];
-        let sum = page.iter().fold(0.0f32, |sum, h| {
-            let (name, boost) = TEXT_FIELDS[h.field()];
-            let score = bm25[h.field()].as_ref().map_or(0.0, |w| w.score(h.norm(), h.tf()));
+    let (mut postings, mut passages): (Postings, Vec<u32>) = (Vec::with_capacity(held), Vec::with_capacity(held));
+    for run in runs.runs() {
+        let (page, kind) = (run.page as usize, pages.kinds[run.page as usize]);
+        let sum = run.fields().fold(0.0f32, |sum, (field, tf)| {
+            let (name, boost) = TEXT_FIELDS[field];
+            let score = bm25[field].as_ref().map_or(0.0, |w| w.score(pages.norms[page][field], tf));
             sum + score * weight(name, boost, kind)
         });
-        (page[0].n, quantize(sum))
-    }));
-    (postings, passages.into_iter().map(|(_, p)| p).collect())
+        postings.push((run.page, quantize(sum)));
+        passages.push(run.passage);
+    }
+    (postings, passages)
 }
