@@ -155,11 +155,15 @@ fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
 mod tests {
     use super::*;
 
-    fn runs_of(p: &PageRuns) -> Vec<(u32, u32, Vec<(usize, u32)>)> {
+    /// A page, its passage, and its fields with their counts.
+    type Page<'f> = (u32, u32, &'f [(usize, u32)]);
+    type ReadRun = (u32, u32, Vec<(usize, u32)>);
+
+    fn runs_of(p: &PageRuns) -> Vec<ReadRun> {
         p.runs().map(|r| (r.page, r.passage, r.fields().collect())).collect()
     }
 
-    fn worker(pages: &[(u32, u32, &[(usize, u32)])]) -> PageRuns {
+    fn worker(pages: &[Page]) -> PageRuns {
         let mut p = PageRuns::default();
         for &(page, passage, fields) in pages {
             for &(field, count) in fields {
