@@ -53,15 +53,41 @@ pub struct Posting {
 
 /// Postings by number, as (gap from the previous number, score, passage) triples.
 pub fn encode_postings(postings: &[Posting]) -> String {
-    let mut out = String::with_capacity(postings.len() * 4);
-    let mut previous = 0;
-    for p in postings {
-        push_number(&mut out, p.n - previous);
-        push_number(&mut out, p.score);
-        push_number(&mut out, p.passage);
-        previous = p.n;
+    let mut out = PostingsText::default();
+    postings.iter().for_each(|&p| out.push(p));
+    out.text
+}
+
+/// Postings encoded as `encode_postings` encodes them, one at a time in
+/// the order of their numbers: a stem's list is kept as this text, not as
+/// twelve bytes a posting, from when it is scored until it is written.
+#[derive(Default, Debug, Clone, PartialEq, Eq)]
+pub struct PostingsText {
+    text: String,
+    count: usize,
+    previous: u32,
+}
+
+impl PostingsText {
+    pub fn push(&mut self, p: Posting) {
+        push_number(&mut self.text, p.n - self.previous);
+        push_number(&mut self.text, p.score);
+        push_number(&mut self.text, p.passage);
+        (self.previous, self.count) = (p.n, self.count + 1);
     }
-    out
+
+    /// How many postings.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
 }
 
 pub fn decode_postings(text: &str) -> Vec<Posting> {

@@ -3,11 +3,11 @@
 //! that a query downloads only what it needs. The layout is described in
 //! `README.md` beside this file.
 
-use super::encode::{encode_postings, file_name, fnv1a, gzip, shard_key, Posting};
+use super::encode::{file_name, fnv1a, gzip, shard_key, PostingsText};
 use super::extract::{Kind, SearchDoc};
 use super::passages::Passage;
 use super::postings::Terms;
-use super::score::{Postings, SCALE};
+use super::score::SCALE;
 use super::typo;
 use super::words::Words;
 use crate::error::Result;
@@ -70,15 +70,15 @@ struct Shard {
 }
 
 /// The word shards and the postings too long to keep in them, into `sink`
-/// as they are made: each stem's postings encoded (and the long ones
-/// gzipped) in parallel, then each shard's file.
-fn shard_files(stems: &[String], postings: &[Postings], words: &Words, sink: &dyn Sink) -> Result<()> {
+/// as they are made: each stem's encoded postings (the long ones
+/// gzipped in parallel), then each shard's file.
+fn shard_files(stems: &[String], postings: &[PostingsText], words: &Words, sink: &dyn Sink) -> Result<()> {
     let entries = stems
         .par_iter()
         .zip(postings)
         .enumerate()
         .map(|(id, (stem, list))| {
-            let encoded = encode_postings(&with_passages(id as u32, list, words));
+            let encoded = list.text();
             if encoded.len() <= INLINE_POSTINGS {
                 return Ok((stem, json!([list.len(), encoded])));
             }
@@ -100,10 +100,6 @@ fn shard_files(stems: &[String], postings: &[Postings], words: &Words, sink: &dy
         let body = json!({ "w": shard.words, "t": shard.terms });
         sink.send(OutputFile::bytes(format!("search/w/{}.json", file_name(&key)), body.to_string()))
     })
-}
-
-fn with_passages(stem: u32, list: &Postings, words: &Words) -> Vec<Posting> {
-    list.iter().enumerate().map(|(i, &(n, score))| Posting { n, score, passage: words.passage(stem, i) }).collect()
 }
 
 /// Exact ids, by `id_key`, in buckets chosen by hash: `search/id/<b>.json`.

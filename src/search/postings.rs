@@ -15,10 +15,11 @@
 
 use super::analysis::{for_each_raw_token, stem_lower_case};
 use super::by_stem::ByStem;
+use super::encode::{Posting, PostingsText};
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
 use super::page_runs::PageRuns;
-use super::score::{quantize, Postings};
+use super::score::quantize;
 use super::words::{self, Tally, Words};
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
@@ -33,13 +34,13 @@ const BODY: usize = FIELDS - 1;
 pub struct Terms {
     /// Every stem of every analysed field, A to Z (by bytes).
     pub stems: Vec<String>,
-    /// Each stem's scored postings, in the order of `stems`.
-    pub postings: Vec<Postings>,
+    /// Each stem's scored postings, each with the passage of its page most
+    /// about the stem, encoded for the browser, in the order of `stems`.
+    pub postings: Vec<PostingsText>,
     /// Every word as written in any field, A to Z, with the number of
     /// pages holding it: the vocabulary typos are corrected against.
     pub vocabulary: Vec<(String, u32)>,
-    /// The words as written with their stems, and the passage most about
-    /// each stem beside each of its postings.
+    /// The words as written with their stems.
     pub words: Words,
 }
 
@@ -249,12 +250,11 @@ pub fn terms(docs: &[SearchDoc]) -> Terms {
     let mut by_stem: Vec<_> = runs.into_iter().map(Some).collect();
     let by_stem: Vec<_> = order.iter().map(|&i| by_stem[i as usize].take().unwrap_or_default()).collect();
     let pages = Pages { count: docs.len() as u64, average, kinds, norms };
-    let (postings, passages): (Vec<Postings>, Vec<Vec<u32>>) =
-        by_stem.into_par_iter().map(|runs| scored(&runs, &pages)).unzip();
+    let postings: Vec<PostingsText> = by_stem.into_par_iter().map(|runs| scored(&runs, &pages)).collect();
     let stems = order.iter().map(|&i| std::mem::take(&mut names[i as usize])).collect();
     let written = words.iter().map(|(w, c)| (w.clone(), index_of[c.stem as usize]));
     let in_headings = headings.into_iter().map(|(w, stem)| (w, index_of[stem as usize]));
-    let words_table = words::words(written.chain(in_headings), passages);
+    let words_table = words::words(written.chain(in_headings));
     let mut vocabulary: Vec<(String, u32)> = words.into_iter().map(|(w, c)| (w, c.pages)).collect();
     vocabulary.par_sort_unstable();
     Terms { stems, postings, vocabulary, words: words_table }
@@ -271,13 +271,11 @@ struct Pages {
 
 /// One stem's postings: per page, tantivy's BM25 in each field that holds
 /// it times the field's weight, added up in `TEXT_FIELDS` order in f32, as
-/// `score::term_postings` adds them, then quantised.
-///
-/// And beside them, the passage most about the stem on each page.
-fn scored(runs: &PageRuns, pages: &Pages) -> (Postings, Vec<u32>) {
-    let (mut doc_freq, mut held) = ([0u64; FIELDS], 0);
+/// `score::term_postings` adds them, then quantised; each with the passage
+/// of the page most about the stem.
+fn scored(runs: &PageRuns, pages: &Pages) -> PostingsText {
+    let mut doc_freq = [0u64; FIELDS];
     for run in runs.runs() {
-        held += 1;
         run.fields().for_each(|(field, _)| doc_freq[field] += 1);
     }
     let bm25: Vec<Option<Bm25Weight>> = (0..FIELDS)
@@ -286,7 +284,7 @@ fn scored(runs: &PageRuns, pages: &Pages) -> (Postings, Vec<u32>) {
                 .then(|| Bm25Weight::for_one_term_without_explain(doc_freq[f], pages.count, pages.average[f]))
         })
         .collect();
-    let (mut postings, mut passages): (Postings, Vec<u32>) = (Vec::with_capacity(held), Vec::with_capacity(held));
+    let mut postings = PostingsText::default();
     for run in runs.runs() {
         let (page, kind) = (run.page as usize, pages.kinds[run.page as usize]);
         let sum = run.fields().fold(0.0f32, |sum, (field, tf)| {
@@ -294,8 +292,7 @@ fn scored(runs: &PageRuns, pages: &Pages) -> (Postings, Vec<u32>) {
             let score = bm25[field].as_ref().map_or(0.0, |w| w.score(pages.norms[page][field], tf));
             sum + score * weight(name, boost, kind)
         });
-        postings.push((run.page, quantize(sum)));
-        passages.push(run.passage);
+        postings.push(Posting { n: run.page, score: quantize(sum), passage: run.passage });
     }
-    (postings, passages)
+    postings
 }

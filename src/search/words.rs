@@ -15,17 +15,6 @@ pub struct Words {
     /// Every distinct word as written (lower-cased), with its stem's index
     /// in the stem list, sorted by word.
     pub raw: Vec<(String, u32)>,
-    /// By stem index, beside its postings: 1 + the passage of that page most
-    /// about the stem (`passage_choice::most_about`), or 0.
-    passages: Vec<Vec<u32>>,
-}
-
-impl Words {
-    /// 1 + the passage most about stem `stem` of the page of its `i`th
-    /// posting, or 0 when the stem is in no passage of it.
-    pub fn passage(&self, stem: u32, i: usize) -> u32 {
-        self.passages[stem as usize][i]
-    }
 }
 
 /// One page's passages as they are read: for each stem, the passage that
@@ -75,10 +64,10 @@ impl Tally {
 
 /// The words table: every word of `words` (as written → its stem's index,
 /// `None` for a stem the index does not hold), A to Z.
-pub fn words(words: impl Iterator<Item = (String, Option<u32>)>, passages: Vec<Vec<u32>>) -> Words {
+pub fn words(words: impl Iterator<Item = (String, Option<u32>)>) -> Words {
     use rayon::prelude::*;
     let mut raw: Vec<(String, u32)> = words.filter_map(|(w, id)| Some((w, id?))).collect();
     raw.par_sort_unstable();
     raw.dedup();
-    Words { raw, passages }
+    Words { raw }
 }

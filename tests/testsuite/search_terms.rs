@@ -8,6 +8,7 @@ use crate::common::Fixture;
 use crate::search_library;
 use trustdocs::model::Date;
 use trustdocs::publish::PublishOptions;
+use trustdocs::search::encode::decode_postings;
 use trustdocs::search::{from_tantivy, index, postings};
 use trustdocs::Project;
 
@@ -21,7 +22,10 @@ fn same_terms(f: &Fixture, drafts: bool) {
     assert_eq!(direct.stems.len(), read.stems.len(), "the number of stems");
     for (i, (a, b)) in direct.stems.iter().zip(&read.stems).enumerate() {
         assert_eq!(a, b, "stem {i}");
-        assert_eq!(direct.postings[i], read.postings[i], "the postings of `{a}`");
+        let scored: Vec<(u32, u32)> =
+            decode_postings(direct.postings[i].text()).iter().map(|p| (p.n, p.score)).collect();
+        assert_eq!(scored, read.postings[i], "the postings of `{a}`");
+        assert_eq!(direct.postings[i].len(), scored.len());
     }
     assert_eq!(direct.vocabulary, read.vocabulary, "the vocabulary");
 }
@@ -71,8 +75,7 @@ fn a_posting_points_at_the_passage_most_about_its_stem_headings_included() {
     };
     let passage = |terms: &postings::Terms, first: u32, stem: &str| {
         let s = terms.stems.iter().position(|x| x == stem).unwrap();
-        let at = terms.postings[s].iter().position(|&(n, _)| n == first).unwrap();
-        terms.words.passage(s as u32, at)
+        decode_postings(terms.postings[s].text()).into_iter().find(|p| p.n == first).unwrap().passage
     };
     let (terms, first) = terms_with("## Scope\n\nNothing numbered.\n");
     assert_eq!(passage(&terms, first, "beta"), 2, "1 + the passage holding `beta` most");
