@@ -36,7 +36,7 @@ impl PageRuns {
     /// Page `page` holds the stem `count` times in field `field`. A page's
     /// fields come in increasing order, and pages in increasing order.
     pub fn hit(&mut self, page: u32, field: usize, count: u32) {
-        debug_assert!(field < 15 && count > 0);
+        debug_assert!(field < 15 && count > 0 && page >= self.last && (page == self.last || !self.open));
         if !self.open {
             push_varint(&mut self.bytes, page - self.last);
             (self.last, self.open) = (page, true);
