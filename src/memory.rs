@@ -2,7 +2,8 @@
 //! pages, and what a finished stage freed given back to the system.
 
 /// Returns the memory that a finished stage freed to the system, so that
-/// the next stage's peak does not stand on it.
+/// the next stage's peak does not stand on it. (Where the program is not
+/// the caller, as in the library's tests, mimalloc holds nothing to free.)
 pub fn give_back() {
     // SAFETY: mi_collect only frees memory the allocator holds unused.
     unsafe { libmimalloc_sys::mi_collect(true) };

@@ -51,16 +51,10 @@ pub struct Posting {
     pub passage: u32,
 }
 
-/// Postings by number, as (gap from the previous number, score, passage) triples.
-pub fn encode_postings(postings: &[Posting]) -> String {
-    let mut out = PostingsText::default();
-    postings.iter().for_each(|&p| out.push(p));
-    out.text
-}
-
-/// Postings encoded as `encode_postings` encodes them, one at a time in
-/// the order of their numbers: a stem's list is kept as this text, not as
-/// twelve bytes a posting, from when it is scored until it is written.
+/// Postings by number, as (gap from the previous number, score, passage)
+/// triples, encoded one at a time in the order of their numbers: a stem's
+/// list is kept as this text, not as twelve bytes a posting, from when it
+/// is scored until it is written.
 #[derive(Default, Debug, Clone, PartialEq, Eq)]
 pub struct PostingsText {
     text: String,
@@ -182,7 +176,10 @@ mod tests {
             Posting { n: 4, score: 1, passage: 2 },
             Posting { n: 900, score: 77, passage: 40 },
         ];
-        assert_eq!(decode_postings(&encode_postings(&p)), p);
+        let mut text = PostingsText::default();
+        p.iter().for_each(|&posting| text.push(posting));
+        assert_eq!(text.len(), 3);
+        assert_eq!(decode_postings(text.text()), p);
     }
 
     #[test]
