@@ -9,8 +9,10 @@
 //! id (a successor ends it; a link from it is counted); and its own
 //! findings. A page whose key the last build recorded, and whose file is
 //! still as that build wrote it, is linked into the new output instead of
-//! made again. Listings, governance pages and the search index's shared
-//! files read every document, so they are always made again.
+//! made again. The governance pages are keyed by the digest of what their
+//! templates are given (`render::memo`), so an edit that changes nothing
+//! they show leaves them as they were. Listings and the search index's
+//! shared files read every document, so they are always made again.
 
 use super::inputs::{Inputs, Key, Sha};
 use crate::diag::Diagnostic;
@@ -20,6 +22,7 @@ use crate::model::{DocId, Document};
 use crate::output::build_cache::{Previous, Stamp};
 use crate::output::{Contents, OutputFile, Sink};
 use crate::publish::{ChangesPage, DocPage, Publication};
+use crate::render::memo::Memo;
 use crate::resolve::{DocIndex, Library};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
@@ -29,6 +32,8 @@ use std::sync::Mutex;
 /// The key of each document version's inputs, by index in the library.
 pub struct Keys {
     doc: Vec<Sha>,
+    /// The settings and every file that is not a document.
+    global: Sha,
 }
 
 impl Keys {
@@ -67,7 +72,7 @@ impl Keys {
                 key.sha()
             })
             .collect();
-        Keys { doc }
+        Keys { doc, global: global.sha() }
     }
 
     pub fn page(&self, p: &DocPage) -> String {
@@ -76,6 +81,15 @@ impl Keys {
 
     pub fn changes(&self, p: &ChangesPage) -> String {
         Key::new("changes").part(&self.doc[p.from.get()]).part(&self.doc[p.to.get()]).part(p.url.as_bytes()).hex()
+    }
+
+    /// The files at `paths`, made from a view of the library whose digest
+    /// is `view` (`render::memo`).
+    pub fn view(&self, view: &Sha, paths: &[String]) -> String {
+        let mut key = Key::new("view");
+        key.part(&self.global).part(view);
+        paths.iter().for_each(|p| _ = key.part(p.as_bytes()));
+        key.hex()
     }
 
     /// The search excerpts of the page at `url`, numbered `n` for search.
@@ -152,13 +166,13 @@ impl<'a> Reuse<'a> {
     pub fn excerpts(&self, url: &str, n: u32) -> Result<bool> {
         let Some(&doc) = self.by_url.get(url) else { return Ok(false) };
         let key = self.keys.excerpts(doc, url, n);
-        let taken = self.take(&key)?;
+        let taken = self.take(&key, self.sink)?;
         self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, Unit::Excerpts(n));
         Ok(taken)
     }
 
     fn files(&self, key: String, path: String) -> Result<bool> {
-        let taken = self.take(&key)?;
+        let taken = self.take(&key, self.sink)?;
         if taken {
             self.taken.fetch_add(1, Ordering::Relaxed);
         }
@@ -166,15 +180,15 @@ impl<'a> Reuse<'a> {
         Ok(taken)
     }
 
-    fn take(&self, key: &str) -> Result<bool> {
+    fn take(&self, key: &str, sink: &dyn Sink) -> Result<bool> {
         let Some(files) = self.previous.and_then(|p| p.unit(key)) else { return Ok(false) };
         for (path, from) in files {
-            self.sink.send(OutputFile { path: path.to_string(), contents: Contents::Reuse(from) })?;
+            sink.send(OutputFile { path: path.to_string(), contents: Contents::Reuse(from) })?;
         }
         Ok(true)
     }
 
-    /// How many pages came from the last build.
+    /// How many document and comparison pages came from the last build.
     pub fn taken(&self) -> usize {
         self.taken.load(Ordering::Relaxed)
     }
@@ -195,5 +209,14 @@ impl<'a> Reuse<'a> {
                 Unit::Excerpts(n) => (key, excerpts.remove(&n).unwrap_or_default()),
             })
             .collect()
+    }
+}
+
+impl Memo for Reuse<'_> {
+    fn taken(&self, view: &Sha, paths: &[String], sink: &dyn Sink) -> Result<bool> {
+        let key = self.keys.view(view, paths);
+        let taken = self.take(&key, sink)?;
+        self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, Unit::Files(paths.to_vec()));
+        Ok(taken)
     }
 }

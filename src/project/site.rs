@@ -8,6 +8,7 @@ use crate::error::Result;
 use crate::links::Cache;
 use crate::output::{collect_into, OutputFile, Sink, Stop};
 use crate::publish::{Publication, PublishOptions};
+use crate::render::memo::Memo;
 use crate::render::SiteRenderer;
 use crate::resolve::{DocIndex, Library};
 use crate::search::export::WriteExcerpts;
@@ -64,7 +65,7 @@ impl<'a> Site<'a> {
                     || crate::search::excerpt_files(publication, &excerpts, sink),
                 )
             },
-            || self.renderer.pages_beside_into(sink),
+            || self.renderer.pages_beside_into(sink, reuse.map(|r| r as &dyn Memo)),
         );
         let (mut pages, beside) = (pages?, beside?);
         excerpted?;

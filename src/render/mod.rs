@@ -8,6 +8,7 @@ mod governance;
 mod html;
 mod in_force;
 mod library;
+pub mod memo;
 pub mod pack;
 pub mod pdf;
 pub mod pdf_data;
@@ -28,6 +29,7 @@ use crate::resolve::{DocIndex, Library};
 use crate::theme::Theme;
 use body_html::GlossaryMarker;
 use html::Templates;
+use memo::{Memo, ViewDigest};
 use minijinja::{context, Value};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -127,7 +129,7 @@ impl<'a> SiteRenderer<'a> {
     /// that no page waits in memory for the others. Returns how many HTML
     /// pages it made, or `None` as soon as `stop` says so.
     pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink, extra: &Extra) -> Result<Option<usize>> {
-        let beside = self.pages_beside_into(sink)?;
+        let beside = self.pages_beside_into(sink, None)?;
         if stop() {
             return Ok(None);
         }
@@ -138,12 +140,14 @@ impl<'a> SiteRenderer<'a> {
     /// (the listings, the governance pages, the library pages, the library on
     /// a date and the home page), and the feeds, the catalogue and the review
     /// calendar, into `sink`, so that they can be made beside the document
-    /// pages. Returns the pages' paths, for the sitemap.
-    pub fn pages_beside_into(&self, sink: &dyn Sink) -> Result<Beside> {
+    /// pages; with `memo`, the governance pages the last build made from
+    /// the same view are taken from it. Returns the pages' paths, for the
+    /// sitemap.
+    pub fn pages_beside_into(&self, sink: &dyn Sink, memo: Option<&dyn Memo>) -> Result<Beside> {
         let (listings, governance, library) = (PagePaths::new(sink), PagePaths::new(sink), PagePaths::new(sink));
         let data = || data_files(&self.site).into_iter().try_for_each(|f| sink.send(f));
         let (made, (made_too, sent)) = rayon::join(
-            || self.governance_into(&governance),
+            || self.governance_into(&governance, memo),
             || rayon::join(|| self.listings_and_library_into(&listings, &library), data),
         );
         made?;
@@ -169,10 +173,11 @@ impl<'a> SiteRenderer<'a> {
 
     /// The governance pages (none in the public copy), into `sink`: they
     /// read every document and its findings, but no other page reads them.
-    fn governance_into(&self, sink: &PagePaths) -> Result<()> {
+    fn governance_into(&self, sink: &PagePaths, memo: Option<&dyn Memo>) -> Result<()> {
         if !self.site.opts.public {
             let clock = crate::timings::Clock::start();
             let (site, diags, templates, common) = (&self.site, self.diags, &self.templates, &self.common);
+            let page = Page { templates, common, memo };
             // Pieces of about the same work, each taken by a core when one is
             // free (a rebuild that reuses the document pages has little else
             // to do); their pages are listed (for the sitemap) in the same
@@ -180,11 +185,11 @@ impl<'a> SiteRenderer<'a> {
             let parts: [PagePaths; 4] = std::array::from_fn(|_| PagePaths::new(sink.sink));
             let [checks, reviews, problems, all] = &parts;
             let (a, (b, c)) = rayon::join(
-                || checks_page(site, diags, templates, common, checks),
+                || checks_page(site, diags, &page, checks),
                 || {
                     rayon::join(
-                        || reviews_and_register(site, templates, common, reviews),
-                        || references_pages(site, diags, self.links, templates, common, [problems, all]),
+                        || reviews_and_register(site, &page, reviews),
+                        || references_pages(site, diags, self.links, &page, [problems, all]),
                     )
                 },
             );
@@ -442,39 +447,69 @@ fn feed_topics<'a>(site: &'a Publication) -> Vec<feeds::changes::Topic<'a>> {
     topics
 }
 
+/// What a page of the whole library is made with: the templates, what
+/// every page is given, and what the last build left.
+struct Page<'p> {
+    templates: &'p Templates<'p>,
+    common: &'p Value,
+    memo: Option<&'p dyn Memo>,
+}
+
+impl Page<'_> {
+    /// The digest of the view of `template`: what every page is given and
+    /// what `parts` adds. None without a last build to take files from.
+    fn view(&self, template: &str, parts: impl FnOnce(ViewDigest) -> ViewDigest) -> Option<[u8; 32]> {
+        self.memo?;
+        parts(ViewDigest::new(template).with(self.common)).finish()
+    }
+
+    /// Whether the files at `paths`, made from `view`, came from the last
+    /// build (sent into `sink`); if not, the caller makes them.
+    fn taken(&self, view: Option<[u8; 32]>, paths: &[&str], sink: &dyn Sink) -> Result<bool> {
+        let (Some(memo), Some(view)) = (self.memo, view) else { return Ok(false) };
+        memo.taken(&view, &paths.iter().map(|p| p.to_string()).collect::<Vec<_>>(), sink)
+    }
+}
+
 /// The checks page, written into its file as it is made: with 150,000
 /// findings, it is 90 MB.
-fn checks_page(
-    site: &Publication,
-    diags: &[Diagnostic],
-    templates: &Templates,
-    common: &Value,
-    sink: &dyn Sink,
-) -> Result<()> {
+fn checks_page(site: &Publication, diags: &[Diagnostic], page: &Page, sink: &dyn Sink) -> Result<()> {
     let clock = crate::timings::Clock::start();
     let summary = crate::diag::Summary::of(site.lib.docs().len(), diags).with_ids(site.lib.by_id().len());
-    let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(governance::checks(site, diags)), ..common.clone() };
-    sink.send_written(addresses::CHECKS, &|w| templates.render_to("checks.html", checks.clone(), w))?;
+    let groups = governance::checks(site, diags);
+    let view = page.view("checks.html", |v| v.with(&summary).with(&groups));
+    if !page.taken(view, &[addresses::CHECKS], sink)? {
+        let checks = context! { root => "../", page_title => "Checks", section => "checks", summary => ser(summary), groups => lazy_seq(groups), ..page.common.clone() };
+        sink.send_written(addresses::CHECKS, &|w| page.templates.render_to("checks.html", checks.clone(), w))?;
+    }
     clock.lap("governance: checks page");
     Ok(())
 }
 
 /// The reviews page with the calendars it lists, and the register.
-fn reviews_and_register(site: &Publication, templates: &Templates, common: &Value, sink: &dyn Sink) -> Result<()> {
+fn reviews_and_register(site: &Publication, page: &Page, sink: &dyn Sink) -> Result<()> {
     let clock = crate::timings::Clock::start();
     // The owners' and directorates' calendars, which the reviews page lists.
     let (owners, directorates) = feeds::calendar::by_owner_and_directorate(site);
-    let listed = |subs: &[feeds::calendar::Subscription]| {
-        subs.iter().map(|s| context! { path => &s.path, label => &s.label }).collect::<Vec<_>>()
-    };
-    let calendars = context! { owners => listed(&owners), directorates => listed(&directorates) };
-    for s in owners.into_iter().chain(directorates) {
-        sink.send(OutputFile::bytes(s.path, s.ics))?;
+    let subscriptions: Vec<_> = owners.iter().chain(&directorates).collect();
+    let groups = governance::reviews(site);
+    let mut paths: Vec<&str> = subscriptions.iter().map(|s| s.path.as_str()).collect();
+    paths.push(addresses::REVIEWS);
+    let calendars = |v: ViewDigest| subscriptions.iter().fold(v, |v, s| v.with(&(&s.path, &s.label, &s.ics)));
+    let view = page.view("reviews.html", |v| calendars(v).with(&groups));
+    if !page.taken(view, &paths, sink)? {
+        let listed = |subs: &[feeds::calendar::Subscription]| {
+            subs.iter().map(|s| context! { path => &s.path, label => &s.label }).collect::<Vec<_>>()
+        };
+        let calendars = context! { owners => listed(&owners), directorates => listed(&directorates) };
+        for s in &subscriptions {
+            sink.send(OutputFile::bytes(s.path.clone(), s.ics.clone()))?;
+        }
+        let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", calendars, groups => ser(groups), ..page.common.clone() };
+        sink.send(OutputFile::bytes(addresses::REVIEWS, page.templates.render("reviews.html", reviews)?))?;
     }
-    let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", calendars, groups => ser(governance::reviews(site)), ..common.clone() };
-    sink.send(OutputFile::bytes(addresses::REVIEWS, templates.render("reviews.html", reviews)?))?;
     clock.lap("governance: reviews page");
-    register::register(site, templates, common, sink)?;
+    register::register(site, page, sink)?;
     clock.lap("governance: register");
     Ok(())
 }
@@ -485,22 +520,27 @@ fn references_pages(
     site: &Publication,
     diags: &[Diagnostic],
     links: Option<&Cache>,
-    templates: &Templates,
-    common: &Value,
+    page: &Page,
     [problems_sink, all_sink]: [&dyn Sink; 2],
 ) -> Result<()> {
     let clock = crate::timings::Clock::start();
     let groups = references::references(site, diags, links);
     clock.lap("governance: references");
+    let base_url = site.base_url();
+    let view = page.view("references.html", |v| v.with(&base_url).with(&links.is_some()).with(&groups));
     let csv = addresses::REFERENCES_CSV;
-    problems_sink.send_written(csv, &|w| {
-        references::write_csv(&groups, &site.base_url(), w).map_err(crate::error::Error::io("write", csv))
-    })?;
+    let problems_taken = page.taken(view, &[csv, addresses::REFERENCE_PROBLEMS], problems_sink)?;
+    let all_taken = page.taken(view, &[addresses::REFERENCES], all_sink)?;
+    if !problems_taken {
+        problems_sink.send_written(csv, &|w| {
+            references::write_csv(&groups, &base_url, w).map_err(crate::error::Error::io("write", csv))
+        })?;
+    }
     let counts = references::counts(&groups);
-    let page = |path: &str, problems_only: bool, groups: Value, sink: &dyn Sink| {
+    let make = |path: &str, problems_only: bool, groups: Value, sink: &dyn Sink| {
         let root = root_of(path.trim_end_matches("index.html"));
-        let ctx = context! { root, page_title => "References", section => "references", problems_only, counts => ser(counts), links_checked => links.is_some(), groups, ..common.clone() };
-        sink.send_written(path, &|w| templates.render_to("references.html", ctx.clone(), w))
+        let ctx = context! { root, page_title => "References", section => "references", problems_only, counts => ser(counts), links_checked => links.is_some(), groups, ..page.common.clone() };
+        sink.send_written(path, &|w| page.templates.render_to("references.html", ctx.clone(), w))
     };
     // The page of problems shows the same groups, one at a time, each cut
     // down to its problems: a copy of them all would be most of the rows.
@@ -508,15 +548,19 @@ fn references_pages(
     let groups = std::sync::Arc::new(groups);
     let only_problems = |g: &references::RefGroup| ser(g.only_problems());
     let (a, b) = rayon::join(
-        || {
-            page(
+        || match problems_taken {
+            true => Ok(()),
+            false => make(
                 addresses::REFERENCE_PROBLEMS,
                 true,
                 lazy_view(groups.clone(), Some(problems), only_problems),
                 problems_sink,
-            )
+            ),
         },
-        || page(addresses::REFERENCES, false, lazy_view(groups.clone(), None, |g| ser(g)), all_sink),
+        || match all_taken {
+            true => Ok(()),
+            false => make(addresses::REFERENCES, false, lazy_view(groups.clone(), None, |g| ser(g)), all_sink),
+        },
     );
     a.and(b)
 }

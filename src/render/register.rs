@@ -4,7 +4,7 @@
 //! a column's header links to the page sorted by it. And `register.csv`,
 //! the same rows for a spreadsheet.
 
-use super::html::Templates;
+use super::Page;
 use crate::error::Result;
 use crate::model::Date;
 use crate::output::{OutputFile, Sink};
@@ -40,20 +40,30 @@ struct RowView {
 /// `register.csv` and the Register pages, into `sink`. Each row is
 /// rendered once for each depth of page (`register-row.html`, escaped
 /// there); the sorted pages only put the same rows in another order.
-pub fn register(site: &Publication, templates: &Templates, common: &Value, sink: &dyn Sink) -> Result<()> {
+pub fn register(site: &Publication, page: &Page, sink: &dyn Sink) -> Result<()> {
     let rows = rows(site.lib);
-    sink.send(OutputFile::bytes(addresses::REGISTER_CSV, as_csv(&rows)))?;
-    let views: Vec<Value> = rows.iter().map(|r| Value::from(Serde(view(site, r)))).collect();
+    let csv = as_csv(&rows);
+    let views: Vec<RowView> = rows.iter().map(|r| view(site, r)).collect();
+    // The CSV holds every cell the pages sort by; the views, what they show.
+    let digest = page.view("register.html", |v| v.with(&csv).with(&views));
+    let sorted_paths: Vec<String> = SORTS.iter().map(|(slug, _)| addresses::register_sorted(slug)).collect();
+    let mut paths = vec![addresses::REGISTER_CSV, addresses::REGISTER];
+    paths.extend(sorted_paths.iter().map(String::as_str));
+    if page.taken(digest, &paths, sink)? {
+        return Ok(());
+    }
+    sink.send(OutputFile::bytes(addresses::REGISTER_CSV, csv))?;
+    let views: Vec<Value> = views.into_iter().map(|r| Value::from(Serde(r))).collect();
     let rendered = |path: &str| -> Result<Vec<String>> {
         let root = root_of(path);
-        views.iter().map(|r| templates.render("register-row.html", context! { root => &root, r })).collect()
+        views.iter().map(|r| page.templates.render("register-row.html", context! { root => &root, r })).collect()
     };
     let (first, sorted) = (rendered(addresses::REGISTER)?, rendered(&addresses::register_sorted("x"))?);
     let mut order: Vec<usize> = (0..rows.len()).collect();
-    page(templates, common, sink, &first, &order, None)?;
+    write_page(page, sink, &first, &order, None)?;
     for (slug, column) in SORTS {
         order.sort_by(|&a, &b| by_column(&rows[a], &rows[b], column));
-        page(templates, common, sink, &sorted, &order, Some(slug))?;
+        write_page(page, sink, &sorted, &order, Some(slug))?;
     }
     Ok(())
 }
@@ -82,9 +92,8 @@ fn by_column(a: &Row, b: &Row, column: usize) -> Ordering {
     order.then_with(|| (&a.id, &a.version).cmp(&(&b.id, &b.version)))
 }
 
-fn page(
-    templates: &Templates,
-    common: &Value,
+fn write_page(
+    page: &Page,
     sink: &dyn Sink,
     rendered: &[String],
     order: &[usize],
@@ -113,8 +122,8 @@ fn page(
     let rows = Value::from_safe_string(rows);
     let sorted = headers.iter().find(|h| h.sorted).map(|h| h.label);
     let headers = Value::from(Serde(headers));
-    let ctx = context! { root, page_title => "Register", section => "register", headers, rows, sorted, csv => addresses::REGISTER_CSV, ..common.clone() };
-    sink.send(OutputFile::bytes(path, templates.render("register.html", ctx)?))
+    let ctx = context! { root, page_title => "Register", section => "register", headers, rows, sorted, csv => addresses::REGISTER_CSV, ..page.common.clone() };
+    sink.send(OutputFile::bytes(path, page.templates.render("register.html", ctx)?))
 }
 
 /// A row as the page shows it: dates the NHS way.

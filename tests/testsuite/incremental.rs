@@ -196,6 +196,37 @@ fn a_body_edit_remakes_the_pages_that_show_it_and_takes_the_rest() {
     assert_eq!(reused_pages(&said), 5, "{said}");
 }
 
+/// The pages of the whole library that a body edit leaves as they were.
+const GOVERNANCE: [&str; 5] = [
+    "checks/index.html",
+    "references/index.html",
+    "references/problems/index.html",
+    "references/references.csv",
+    "reviews/index.html",
+];
+
+#[test]
+fn governance_pages_are_taken_while_what_they_show_is_the_same() {
+    use std::os::unix::fs::MetadataExt;
+    let f = library();
+    build(&f, "out", "2026-11-23");
+    let inodes = |pages: &[&str]| -> Vec<u64> {
+        pages.iter().map(|p| std::fs::metadata(f.path(&format!("out/{p}"))).unwrap().ino()).collect()
+    };
+    let (before, register) = (inodes(&GOVERNANCE), inodes(&["governance/register/index.html"]));
+    let text = f.read("content/documents/pol-9-2.md") + "\nOne more line.\n";
+    f.write("content/documents/pol-9-2.md", text);
+    rebuild_and_compare(&f, "a body edit", "2026-11-23");
+    assert_eq!(inodes(&GOVERNANCE), before, "taken from the last build, not made again");
+    // The register shows each version's fingerprint, which the edit changed.
+    assert_ne!(inodes(&["governance/register/index.html"]), register, "the register is made again");
+    set_line(&f, "content/documents/pol-9-2.md", "title:", "title: \"Doors and gates\"");
+    rebuild_and_compare(&f, "a new title", "2026-11-23");
+    let after = inodes(&GOVERNANCE);
+    assert_ne!(after[1], before[1], "the references page shows the new title");
+    assert!(f.read("out/references/index.html").contains("Doors and gates"));
+}
+
 #[test]
 fn nothing_changed_leaves_the_output_as_it_was_and_a_new_day_rebuilds() {
     let f = library();
