@@ -100,6 +100,8 @@ pub struct Staging {
     dir: PathBuf,
     out: PathBuf,
     committed: bool,
+    /// The folders made inside `dir` so far.
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
 }
 
 impl Staging {
@@ -113,7 +115,7 @@ impl Staging {
         let prefix = format!(".{name}.building-{}-", std::process::id());
         let dir = create_unique_dir(parent, &prefix).map_err(Error::io("create a folder in", parent))?;
         signals::watch(&dir);
-        let staging = Staging { dir, out: out.to_path_buf(), committed: false };
+        let staging = Staging { dir, out: out.to_path_buf(), committed: false, folders: Default::default() };
         guard::mark(&staging.dir).map_err(Error::io("write in", &staging.dir))?;
         Ok(staging)
     }
@@ -127,8 +129,14 @@ impl Staging {
     /// Where a file will be written, for tools that write it themselves (typst).
     pub fn path_for(&self, path: &str) -> Result<PathBuf> {
         let rel = safe_relative(path)?;
-        if let Some(folders) = rel.parent() {
-            create_dirs_within(&self.dir, folders).map_err(Error::io("create", self.dir.join(folders)))?;
+        if let Some(folders) = rel.parent().filter(|f| !f.as_os_str().is_empty()) {
+            // Each folder is made once: asking the system again for each of
+            // 60,000 files was a tenth of a rebuild's time in the kernel.
+            let made = |f: &Path| self.folders.lock().unwrap_or_else(|e| e.into_inner()).contains(f);
+            if !made(folders) {
+                create_dirs_within(&self.dir, folders).map_err(Error::io("create", self.dir.join(folders)))?;
+                self.folders.lock().unwrap_or_else(|e| e.into_inner()).insert(folders.to_path_buf());
+            }
         }
         Ok(self.dir.join(rel))
     }

@@ -44,6 +44,7 @@ pub struct DocChecks {
 /// the repeats of one problem folded into one item that names every place.
 pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
     let by_file: HashMap<&str, DocIndex> = site.lib.iter().map(|(i, d)| (d.file.display.as_str(), i)).collect();
+    let shown = ShownPaths::of(site);
     let mut groups: BTreeMap<Option<&str>, Vec<&Diagnostic>> = BTreeMap::new();
     for d in diags {
         groups.entry(d.file.as_deref()).or_default().push(d);
@@ -57,7 +58,7 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
             let count = |s| ds.iter().filter(|d| d.severity == s).count();
             // The anchor is the one a document's page links to, from its file as loaded.
             let anchor = addresses::checks_anchor(file);
-            let file = file.map_or_else(|| "(the content folder)".to_string(), |f| shown_path(site, f));
+            let file = file.map_or_else(|| "(the content folder)".to_string(), |f| shown.shown(f));
             DocChecks {
                 anchor,
                 id: doc.and_then(|(_, d)| d.id()).map(DocId::to_string),
@@ -77,15 +78,27 @@ pub fn checks(site: &Publication, diags: &[Diagnostic]) -> Vec<DocChecks> {
 
 /// A file as the checks page names it: from the content folder's own name
 /// (`content/documents/a.md`), however the folder was given to the command.
-fn shown_path(site: &Publication, file: &str) -> String {
-    let given = crate::load::display_path(&site.lib.dir);
-    let name = crate::output::guard::canonical(&site.lib.dir)
-        .ok()
-        .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_string()))
-        .unwrap_or_else(|| given.clone());
-    match file.strip_prefix(&given).and_then(|rest| rest.strip_prefix('/')) {
-        Some(rest) => format!("{name}/{rest}"),
-        None => file.to_string(),
+struct ShownPaths {
+    given: String,
+    name: String,
+}
+
+impl ShownPaths {
+    /// The folder is resolved once, not once for each of 10,000 files.
+    fn of(site: &Publication) -> ShownPaths {
+        let given = crate::load::display_path(&site.lib.dir);
+        let name = crate::output::guard::canonical(&site.lib.dir)
+            .ok()
+            .and_then(|d| d.file_name().map(|n| n.to_string_lossy().to_string()))
+            .unwrap_or_else(|| given.clone());
+        ShownPaths { given, name }
+    }
+
+    fn shown(&self, file: &str) -> String {
+        match file.strip_prefix(&self.given).and_then(|rest| rest.strip_prefix('/')) {
+            Some(rest) => format!("{}/{rest}", self.name),
+            None => file.to_string(),
+        }
     }
 }
 
