@@ -182,9 +182,14 @@ fn passage_files(d: &SearchDoc) -> Vec<OutputFile> {
                 p: passages.map(excerpt_passage).collect(),
             };
             let json = serde_json::to_string(&file).unwrap_or_default();
-            OutputFile::bytes(format!("search/x/{}/{}-{part}.gz", d.n / PASSAGE_FOLDER, d.n), gzip(json.as_bytes()))
+            OutputFile::bytes(excerpt_path(d.n, part), gzip(json.as_bytes()))
         })
         .collect()
+}
+
+/// Where excerpt file `part` of search page `n` is written.
+pub fn excerpt_path(n: u32, part: usize) -> String {
+    format!("search/x/{}/{n}-{part}.gz", n / PASSAGE_FOLDER)
 }
 
 /// The search number of the page whose excerpt file is at `path` (as

@@ -265,6 +265,43 @@ fn a_damaged_or_foreign_cache_is_ignored() {
     rebuild_and_compare(&f, "a cache that is not JSON", "2026-11-23");
 }
 
+/// Rewrites the cache of `out` with `forge` applied to its body, sealed
+/// with the body's digest as the build seals it: whole and valid, but lying.
+fn forge_cache(f: &Fixture, forge: impl FnOnce(&mut serde_json::Value)) {
+    use sha2::{Digest, Sha256};
+    let mut stored: serde_json::Value = serde_json::from_slice(&f.read_bytes(&format!("out/{CACHE}"))).unwrap();
+    let mut body: serde_json::Value = serde_json::from_str(stored["body"].as_str().unwrap()).unwrap();
+    forge(&mut body);
+    let body = body.to_string();
+    let digest: String = Sha256::digest(body.as_bytes()).iter().map(|b| format!("{b:02x}")).collect();
+    stored["body"] = body.into();
+    stored["digest"] = digest.into();
+    f.write(&format!("out/{CACHE}"), stored.to_string());
+}
+
+#[test]
+fn a_cache_whose_work_names_other_files_is_not_trusted() {
+    let f = library();
+    build(&f, "out", "2026-11-23");
+    // Every page and the checks page said to be the home page; every set of
+    // excerpts with a file named twice, or another page's file.
+    forge_cache(&f, |body| {
+        for files in body["units"].as_object_mut().unwrap().values_mut() {
+            let list = files.as_array_mut().unwrap();
+            match list[0].as_str().unwrap().starts_with("search/x/") {
+                true if list.len() > 1 => list[0] = list[1].clone(),
+                true => list[0] = "search/x/0/0-1.gz".into(),
+                false if list.len() == 1 => list[0] = "index.html".into(),
+                false => {}
+            }
+        }
+    });
+    f.write("content/documents/pol-9-2.md", f.read("content/documents/pol-9-2.md") + "\nEdited.\n");
+    let said = rebuild_and_compare(&f, "a cache naming other files", "2026-11-23");
+    assert_eq!(reused_pages(&said), 0, "no page is taken from a unit that names another file: {said}");
+    assert!(f.path("out/checks/index.html").exists());
+}
+
 #[test]
 fn a_page_changed_by_hand_in_the_output_is_made_again() {
     let f = library();
