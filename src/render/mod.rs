@@ -502,8 +502,8 @@ fn reviews_and_register(site: &Publication, page: &Page, sink: &dyn Sink) -> Res
             subs.iter().map(|s| context! { path => &s.path, label => &s.label }).collect::<Vec<_>>()
         };
         let calendars = context! { owners => listed(&owners), directorates => listed(&directorates) };
-        for s in &subscriptions {
-            sink.send(OutputFile::bytes(s.path.clone(), s.ics.clone()))?;
+        for s in owners.into_iter().chain(directorates) {
+            sink.send(OutputFile::bytes(s.path, s.ics))?;
         }
         let reviews = context! { root => "../", page_title => "Reviews", section => "reviews", calendars, groups => ser(groups), ..page.common.clone() };
         sink.send(OutputFile::bytes(addresses::REVIEWS, page.templates.render("reviews.html", reviews)?))?;
