@@ -17,7 +17,8 @@ pub struct CheckItem {
     line: u32,
     column: u32,
     message: String,
-    help: Option<String>,
+    /// Shared, not copied, where it is fixed text (most are).
+    help: Option<std::borrow::Cow<'static, str>>,
     /// "3 places: lines 12, 40, 77" when the problem repeats.
     places: Option<String>,
     /// The section of the document page the finding is about, from the root.
@@ -111,7 +112,7 @@ fn item(f: &Folded, doc: Option<&Document>, url: Option<&str>) -> CheckItem {
         line: d.line,
         column: d.column,
         message: d.message.clone(),
-        help: d.help.as_deref().map(String::from),
+        help: d.help.clone(),
         places: f.places_text(),
         link: url.zip(doc).map(|(u, doc)| format!("{u}#{}", section_of(doc, d))),
         blocks_ratification: d.blocks_ratification,
