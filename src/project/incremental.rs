@@ -146,11 +146,20 @@ enum Unit {
     Excerpts(u32),
 }
 
-/// The files a piece of work makes: these paths, or the excerpt files of
-/// search page `n`.
-enum Expected<'p> {
-    Files(&'p [String]),
-    Excerpts(u32),
+impl Unit {
+    /// Whether `files`, which the last build recorded for this work, are
+    /// the ones it makes: these paths; or excerpt files 0, 1, … of the page,
+    /// each once, in any order.
+    fn made(&self, files: &[(&str, std::path::PathBuf)]) -> bool {
+        match self {
+            Unit::Files(paths) => files.iter().map(|(p, _)| *p).eq(paths.iter().map(String::as_str)),
+            Unit::Excerpts(n) => {
+                let named: BTreeSet<&str> = files.iter().map(|(p, _)| *p).collect();
+                let made = |part| named.contains(crate::search::export::excerpt_path(*n, part).as_str());
+                !files.is_empty() && named.len() == files.len() && (0..files.len()).all(made)
+            }
+        }
+    }
 }
 
 impl<'a> Reuse<'a> {
@@ -172,39 +181,26 @@ impl<'a> Reuse<'a> {
     /// page at `url`) came from the last build.
     pub fn excerpts(&self, url: &str, n: u32) -> Result<bool> {
         let Some(&doc) = self.by_url.get(url) else { return Ok(false) };
-        let key = self.keys.excerpts(doc, url, n);
-        let taken = self.take(&key, Expected::Excerpts(n), self.sink)?;
-        self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, Unit::Excerpts(n));
-        Ok(taken)
+        self.take(self.keys.excerpts(doc, url, n), Unit::Excerpts(n), self.sink)
     }
 
     fn files(&self, key: String, path: String) -> Result<bool> {
-        let taken = self.take(&key, Expected::Files(std::slice::from_ref(&path)), self.sink)?;
+        let taken = self.take(key, Unit::Files(vec![path]), self.sink)?;
         if taken {
             self.taken.fetch_add(1, Ordering::Relaxed);
         }
-        self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, Unit::Files(vec![path]));
         Ok(taken)
     }
 
-    /// Sends the files of the unit `key` from the last build into `sink`,
-    /// if the cache records them and they are the files the work makes: a
-    /// unit naming others (a damaged or forged cache) would leave a page
-    /// out and another written twice, so the work is done again.
-    fn take(&self, key: &str, expected: Expected, sink: &dyn Sink) -> Result<bool> {
-        let Some(files) = self.previous.and_then(|p| p.unit(key)) else { return Ok(false) };
-        let fits = match expected {
-            Expected::Files(paths) => files.iter().map(|(p, _)| *p).eq(paths.iter().map(String::as_str)),
-            // Excerpt files 0, 1, … of the page, each once, in any order.
-            Expected::Excerpts(n) => {
-                let named: BTreeSet<&str> = files.iter().map(|(p, _)| *p).collect();
-                let made = (0..files.len()).map(|part| crate::search::export::excerpt_path(n, part));
-                !files.is_empty() && named.len() == files.len() && made.into_iter().all(|p| named.contains(p.as_str()))
-            }
-        };
-        if !fits {
-            return Ok(false);
-        }
+    /// Sends the files of the unit `key` from the last build into `sink`
+    /// if the cache records them and they are the files `unit` makes (a unit
+    /// naming others, from a damaged or forged cache, would leave a page out
+    /// and write another twice, so the work is done again); notes the unit
+    /// for the next build either way.
+    fn take(&self, key: String, unit: Unit, sink: &dyn Sink) -> Result<bool> {
+        let files = self.previous.and_then(|p| p.unit(&key)).filter(|files| unit.made(files));
+        self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, unit);
+        let Some(files) = files else { return Ok(false) };
         for (path, from) in files {
             sink.send(OutputFile { path: path.to_string(), contents: Contents::Reuse(from) })?;
         }
@@ -237,9 +233,6 @@ impl<'a> Reuse<'a> {
 
 impl Memo for Reuse<'_> {
     fn taken(&self, view: &Sha, paths: &[String], sink: &dyn Sink) -> Result<bool> {
-        let key = self.keys.view(view, paths);
-        let taken = self.take(&key, Expected::Files(paths), sink)?;
-        self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, Unit::Files(paths.to_vec()));
-        Ok(taken)
+        self.take(self.keys.view(view, paths), Unit::Files(paths.to_vec()), sink)
     }
 }
