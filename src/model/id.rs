@@ -67,7 +67,9 @@ impl fmt::Display for DocId {
 /// boundary are the same, and text in which the pattern matches nowhere,
 /// boundaries or not, holds no id. Text whose only non-ASCII characters
 /// are punctuation (dashes, curly quotes) counts as ASCII here: the two
-/// kinds of boundary differ only beside a non-ASCII letter or digit.
+/// kinds of boundary differ only beside a non-ASCII letter or digit. And
+/// text without a byte every id holds (`/` with the default pattern) is
+/// not searched at all.
 #[derive(Clone, Debug)]
 pub struct IdFinder {
     /// The pattern between Unicode word boundaries: the definition.
@@ -78,14 +80,18 @@ pub struct IdFinder {
     anywhere: Regex,
     /// A letter or digit outside ASCII.
     non_ascii_word: Regex,
+    /// A byte every id holds, when the pattern has one.
+    required: Option<u8>,
 }
 
 impl IdFinder {
     pub fn new(pattern: &str) -> Result<IdFinder, regex::Error> {
+        let anywhere = format!(r"(?i)(?:{pattern})");
         Ok(IdFinder {
             unicode: Regex::new(&format!(r"(?i)\b(?:{pattern})\b"))?,
             ascii: Regex::new(&format!(r"(?i)(?-u:\b)(?:{pattern})(?-u:\b)"))?,
-            anywhere: Regex::new(&format!(r"(?i)(?:{pattern})"))?,
+            required: super::required_byte::required_byte(&anywhere),
+            anywhere: Regex::new(&anywhere)?,
             non_ascii_word: Regex::new(r"[\w&&[^\x00-\x7F]]")?,
         })
     }
@@ -95,9 +101,10 @@ impl IdFinder {
     where
         't: 'r,
     {
-        let regex = match text.is_ascii() || !self.non_ascii_word.is_match(text) {
-            true => Some(&self.ascii),
-            false => self.anywhere.is_match(text).then_some(&self.unicode),
+        let regex = match self.required.is_none_or(|b| text.as_bytes().contains(&b)) {
+            false => None,
+            true if text.is_ascii() || !self.non_ascii_word.is_match(text) => Some(&self.ascii),
+            true => self.anywhere.is_match(text).then_some(&self.unicode),
         };
         regex.into_iter().flat_map(move |r| r.find_iter(text))
     }

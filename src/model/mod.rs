@@ -8,6 +8,7 @@ mod document;
 pub mod fingerprint;
 pub mod glossary;
 pub mod id;
+mod required_byte;
 mod route;
 pub mod source;
 pub mod timeline;
