@@ -170,34 +170,44 @@ struct Word {
 }
 
 /// The next run of letters and digits in `text` from byte `at`, leaving
-/// `at` at its end. ASCII is read a byte at a time; only other characters
-/// are decoded.
+/// `at` at its end. ASCII is read a byte at a time in tight loops (this is
+/// most of a build's text); only other characters are decoded.
 fn next_word(text: &str, at: &mut usize) -> Option<Word> {
     let bytes = text.as_bytes();
-    // The character at `i` (a character boundary) and its length, if it is a letter or digit.
-    let letter = |i: usize| match bytes[i] {
-        b if b.is_ascii() => (b.is_ascii_alphanumeric(), 1),
-        _ => text[i..].chars().next().map_or((false, 1), |c| (c.is_alphanumeric(), c.len_utf8())),
+    // A letter or digit outside ASCII at `i`, a character boundary: its length.
+    let wide_letter = |i: usize| text[i..].chars().next().filter(|c| c.is_alphanumeric()).map(char::len_utf8);
+    let mut i = *at;
+    let start = loop {
+        while i < bytes.len() && bytes[i].is_ascii() && !bytes[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        match bytes.get(i) {
+            None => {
+                *at = i;
+                return None;
+            }
+            Some(b) if b.is_ascii() => break i,
+            Some(_) => match wide_letter(i) {
+                Some(_) => break i,
+                None => i += text[i..].chars().next().map_or(1, char::len_utf8),
+            },
+        }
     };
+    let mut word = Word { start, ascii: true, upper: false };
     loop {
-        if *at >= bytes.len() {
-            return None;
+        while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
+            word.upper |= bytes[i].is_ascii_uppercase();
+            i += 1;
         }
-        match letter(*at) {
-            (true, _) => break,
-            (false, len) => *at += len,
+        match bytes.get(i).filter(|b| !b.is_ascii()).and_then(|_| wide_letter(i)) {
+            Some(len) => {
+                word.ascii = false;
+                i += len;
+            }
+            None => break,
         }
     }
-    let mut word = Word { start: *at, ascii: true, upper: false };
-    while *at < bytes.len() {
-        let (is_letter, len) = letter(*at);
-        if !is_letter {
-            break;
-        }
-        word.ascii &= len == 1;
-        word.upper |= bytes[*at].is_ascii_uppercase();
-        *at += len;
-    }
+    *at = i;
     Some(word)
 }
 
