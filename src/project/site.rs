@@ -11,8 +11,8 @@ use crate::publish::{Publication, PublishOptions};
 use crate::render::memo::Memo;
 use crate::render::SiteRenderer;
 use crate::resolve::{DocIndex, Library};
-use crate::search::export::WriteExcerpts;
 use crate::search::extract::SearchDoc;
+use crate::search::Counted;
 use crate::theme::Theme;
 use std::sync::Mutex;
 
@@ -54,23 +54,32 @@ impl<'a> Site<'a> {
     pub fn write_into(&self, sink: &dyn Sink, reuse: Option<&Reuse>) -> Result<usize> {
         let clock = crate::timings::Clock::start();
         // The listings, governance and library pages read every document
-        // but no other page, and a page's search excerpts only the page:
-        // they are made beside the document pages.
+        // but no other page, and search's pass over a page's text (its
+        // terms and its excerpt files) only the page: they are made beside
+        // the document pages.
         let excerpts = |d: &SearchDoc| reuse.map_or(Ok(false), |r| r.excerpts(&d.url, d.n)).map(|taken| !taken);
-        let ((pages, excerpted), beside) = rayon::join(
+        let ((pages, counted), beside) = rayon::join(
             || {
                 let publication = self.renderer.publication();
                 rayon::join(
                     || self.document_pages_into(sink, reuse),
-                    || crate::search::excerpt_files(publication, &excerpts, sink),
+                    || crate::search::count_pages(publication, &excerpts, sink),
                 )
             },
             || self.renderer.pages_beside_into(sink, reuse.map(|r| r as &dyn Memo)),
         );
-        let (mut pages, beside) = (pages?, beside?);
-        excerpted?;
-        clock.lap("document, listing, governance and library pages, search excerpts");
-        let search = self.search(&|_| Ok(false));
+        let (mut pages, beside, counted) = (pages?, beside?, counted?);
+        clock.lap("document, listing, governance and library pages, search terms and excerpts");
+        // Taken once, by the one call `rest_unless` makes.
+        let counted = Mutex::new(Some(counted));
+        let search = |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| match counted
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .take()
+        {
+            Some(counted) => site_files(r, counted, stop, sink),
+            None => Ok(None),
+        };
         pages += self.renderer.rest_unless(&|| false, sink, beside, &search)?.unwrap_or_default();
         clock.lap("other files");
         Ok(pages)
@@ -96,16 +105,15 @@ impl<'a> Site<'a> {
     /// Everything but the document pages, search included, into `sink`;
     /// `None` as soon as `stop` says so. Returns how many HTML pages it made.
     pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink) -> Result<Option<usize>> {
-        self.renderer.other_files_unless(stop, sink, &self.search(&|_| Ok(true)))
+        let search = |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| {
+            let counted = crate::search::count_pages(r.publication(), &|_| Ok(true), sink)?;
+            site_files(r, counted, stop, sink)
+        };
+        self.renderer.other_files_unless(stop, sink, &search)
     }
+}
 
-    /// The search page and index, as the renderer's other files take them.
-    fn search<'s>(
-        &'s self,
-        excerpts: &'s WriteExcerpts,
-    ) -> impl Fn(&SiteRenderer, &Stop, &dyn Sink) -> Result<Option<()>> + Sync + 's {
-        move |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| {
-            crate::search::site_files(r.publication(), &|name, ctx| r.page(name, ctx), r.common(), excerpts, stop, sink)
-        }
-    }
+/// The search page and index, as the renderer's other files take them.
+fn site_files(r: &SiteRenderer, counted: Counted, stop: &Stop, sink: &dyn Sink) -> Result<Option<()>> {
+    crate::search::site_files(counted, &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
 }

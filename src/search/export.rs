@@ -36,13 +36,7 @@ pub type WriteExcerpts<'w> = dyn Fn(&SearchDoc) -> Result<bool> + Sync + 'w;
 /// Every file of the browser index, paths under `search/`, into `sink` as
 /// they are made, from `terms` (`postings.rs`). `None` as soon as `stop`
 /// says so.
-pub fn export(
-    docs: &[SearchDoc],
-    terms: Terms,
-    write_excerpts: &WriteExcerpts,
-    stop: &crate::output::Stop,
-    sink: &dyn Sink,
-) -> Result<Option<()>> {
+pub fn export(docs: &[SearchDoc], terms: Terms, stop: &crate::output::Stop, sink: &dyn Sink) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
     if stop() {
         return Ok(None);
@@ -55,8 +49,6 @@ pub fn export(
     typo_files(&vocabulary).into_iter().try_for_each(|f| sink.send(f))?;
     clock.lap("export: typo shards");
     id_files(docs, buckets).into_iter().try_for_each(|f| sink.send(f))?;
-    excerpts(docs, write_excerpts, sink)?;
-    clock.lap("export: passages");
     sink.send(meta_file(docs, buckets))?;
     Ok(Some(()))
 }
@@ -149,12 +141,13 @@ fn excerpt_passage(p: &Passage) -> Vec<&str> {
     }
 }
 
-/// Every page's excerpt files that `write_excerpts` wants, into `sink`.
-pub fn excerpts(docs: &[SearchDoc], write_excerpts: &WriteExcerpts, sink: &dyn Sink) -> Result<()> {
-    docs.par_iter().try_for_each(|d| match write_excerpts(d)? {
-        true => passage_files(d).into_iter().try_for_each(|f| sink.send(f)),
+/// Page `d`'s excerpt files, made from its passages `all`, into `sink`
+/// if `write_excerpts` wants them.
+pub fn excerpts(d: &SearchDoc, all: &[Passage], write_excerpts: &WriteExcerpts, sink: &dyn Sink) -> Result<()> {
+    match write_excerpts(d)? {
+        true => passage_files(d, all).into_iter().try_for_each(|f| sink.send(f)),
         false => Ok(()),
-    })
+    }
 }
 
 /// A page's excerpt files: all its passages, `PASSAGES_PER_FILE` a file,
@@ -162,8 +155,7 @@ pub fn excerpts(docs: &[SearchDoc], write_excerpts: &WriteExcerpts, sink: &dyn S
 /// or summary). Every file, not only those a term's best passage is in:
 /// at 10,000 documents those were all but 27 of 43,089, and a page's
 /// excerpts can then be made with its page, before the index is counted.
-fn passage_files(d: &SearchDoc) -> Vec<OutputFile> {
-    let all = d.passages();
+fn passage_files(d: &SearchDoc, all: &[Passage]) -> Vec<OutputFile> {
     (0..all.len().div_ceil(PASSAGES_PER_FILE).max(1))
         .map(|part| {
             let passages = all.iter().skip(part * PASSAGES_PER_FILE).take(PASSAGES_PER_FILE);

@@ -50,37 +50,44 @@ use crate::output::OutputFile;
 use crate::publish::Publication;
 use minijinja::Value;
 
-/// The excerpt files of every page of `site` that `write_excerpts` wants,
-/// into `sink`: what a result shows of its page, made from the page alone,
-/// so that a build makes them beside the pages (`project::site`).
-pub fn excerpt_files(
+/// Every page of `site` that search finds, its terms counted and its
+/// excerpt files written into `sink` where `write_excerpts` wants them:
+/// the one pass over the pages' text, which a build makes beside the
+/// pages (`project::site`).
+pub fn count_pages(
     site: &Publication,
     write_excerpts: &export::WriteExcerpts,
     sink: &dyn crate::output::Sink,
-) -> Result<()> {
-    export::excerpts(&collect::documents(site), write_excerpts, sink)
+) -> Result<Counted> {
+    let docs = collect::documents(site);
+    let counted = postings::count(&docs, &|d, passages| export::excerpts(d, passages, write_excerpts, sink))?;
+    Ok(Counted { docs, counted })
 }
 
-/// The browser index and the search page, into `sink`, for the site build.
-/// `page` renders a template of the theme; `common` is what every page sees.
-/// `None` as soon as `stop` says so.
+/// What `count_pages` read of a site's pages, for `site_files`.
+pub struct Counted {
+    docs: Vec<extract::SearchDoc>,
+    counted: postings::Counted,
+}
+
+/// The browser index, from the pages `count_pages` counted, and the
+/// search page, into `sink`, for the site build. `page` renders a
+/// template of the theme; `common` is what every page sees. `None` as
+/// soon as `stop` says so.
 pub fn site_files(
-    site: &Publication,
+    Counted { docs, counted }: Counted,
     page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
-    write_excerpts: &export::WriteExcerpts,
     stop: &crate::output::Stop,
     sink: &dyn crate::output::Sink,
 ) -> Result<Option<()>> {
     let clock = crate::timings::Clock::start();
-    let docs = collect::documents(site);
-    clock.lap("search: extract");
     if stop() {
         return Ok(None);
     }
-    let terms = postings::terms(&docs);
-    clock.lap("search: postings");
-    if export::export(&docs, terms, write_excerpts, stop, sink)?.is_none() {
+    let terms = postings::scored_terms(&docs, counted);
+    clock.lap("search: postings scored");
+    if export::export(&docs, terms, stop, sink)?.is_none() {
         return Ok(None);
     }
     clock.lap("search: export");

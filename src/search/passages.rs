@@ -68,10 +68,10 @@ pub fn headings(body: &Body) -> String {
     body.sections.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n")
 }
 
-/// Every document's passages are made twice a build (for the excerpt files
-/// beside the pages, and for the terms after them), so the text of a block
-/// goes through one reused buffer and each passage's text is allocated once,
-/// at its full size.
+/// Every page's passages are made once a build (its terms and its excerpt
+/// files are made from them in one pass); the text of a block goes
+/// through one reused buffer
+/// and each passage's text is allocated once, at its full size.
 #[derive(Default)]
 struct Builder {
     out: Vec<Passage>,

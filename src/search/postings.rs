@@ -19,8 +19,10 @@ use super::encode::{Posting, PostingsText};
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
 use super::page_runs::PageRuns;
+use super::passages::Passage;
 use super::score::quantize;
 use super::words::{self, Tally, Words};
+use crate::error::Result;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use tantivy::fieldnorm::FieldNormReader;
@@ -142,8 +144,9 @@ impl Counts {
     }
 
     /// One page: each field's tokens, counted by stem, and its words; the
-    /// body passage by passage, tallying the passage most about each stem.
-    fn read(mut self, doc: &SearchDoc) -> Self {
+    /// body (`passages`, the page's) passage by passage, tallying the
+    /// passage most about each stem.
+    fn read(mut self, doc: &SearchDoc, passages: &[Passage]) -> Self {
         let mut norms = [0; FIELDS];
         for (field, text) in doc.texts().enumerate() {
             let mut length = 0u32;
@@ -154,7 +157,7 @@ impl Counts {
             norms[field] = self.field_read(doc.n, field, length);
         }
         let mut length = 0u32;
-        for (i, passage) in doc.passages().iter().enumerate() {
+        for (i, passage) in passages.iter().enumerate() {
             let i = i as u32;
             if let Some(section) = &passage.section {
                 for_each_raw_token(&section.label, |token| self.tally.count(self.stems.of_heading(token), i, true));
@@ -223,10 +226,32 @@ impl Counts {
     }
 }
 
+/// Every page's terms counted, not yet scored: what `terms` scores.
+pub struct Counted(Counts);
+
+/// Counts the terms of `docs` in one parallel pass, making each page's
+/// passages once and handing them, with the page, to `each` (which writes
+/// the page's excerpt files in a build: one pass over the text for both).
+/// The first error of `each` ends the pass.
+pub fn count(docs: &[SearchDoc], each: &(dyn Fn(&SearchDoc, &[Passage]) -> Result<()> + Sync)) -> Result<Counted> {
+    let counts = docs
+        .par_iter()
+        .try_fold(Counts::new, |counts, doc| {
+            let passages = doc.passages();
+            each(doc, &passages).map(|()| counts.read(doc, &passages))
+        })
+        .try_reduce(Counts::new, |a, b| Ok(a.merge(b)))?;
+    Ok(Counted(counts))
+}
+
 /// The terms, scored postings, vocabulary and words of `docs`, numbered
-/// by `SearchDoc::n`.
-pub fn terms(docs: &[SearchDoc]) -> Terms {
-    let counts = docs.par_iter().fold(Counts::new, Counts::read).reduce(Counts::new, Counts::merge);
+/// by `SearchDoc::n`, in one pass over their text.
+pub fn terms(docs: &[SearchDoc]) -> Result<Terms> {
+    Ok(scored_terms(docs, count(docs, &|_, _| Ok(()))?))
+}
+
+/// The terms of `docs`, scored from what `count` counted of them.
+pub fn scored_terms(docs: &[SearchDoc], Counted(counts): Counted) -> Terms {
     // Merging the workers' counts freed as much as it kept, in pieces: 58 MB
     // of the peak at 10,000 documents, given back before the scores are made.
     crate::memory::give_back();

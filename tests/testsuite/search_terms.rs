@@ -17,7 +17,7 @@ fn same_terms(f: &Fixture, drafts: bool) {
     let project = Project::load(&f.path("content"), today).unwrap();
     let docs = project.search_documents(&PublishOptions { drafts, pdf: false, public: false });
     assert!(docs.len() > 3, "a library to compare: {} pages", docs.len());
-    let direct = postings::terms(&docs);
+    let direct = postings::terms(&docs).unwrap();
     let read = from_tantivy::terms(&index::build(&docs, None, false).unwrap()).unwrap();
     assert_eq!(direct.stems.len(), read.stems.len(), "the number of stems");
     for (i, (a, b)) in direct.stems.iter().zip(&read.stems).enumerate() {
@@ -71,7 +71,7 @@ fn a_posting_points_at_the_passage_most_about_its_stem_headings_included() {
         let project = Project::load(&f.path("content"), today).unwrap();
         let docs = project.search_documents(&PublishOptions { drafts: false, pdf: false, public: false });
         let first = docs.iter().find(|d| d.id == "POL/001/001").unwrap().n;
-        (postings::terms(&docs), first)
+        (postings::terms(&docs).unwrap(), first)
     };
     let passage = |terms: &postings::Terms, first: u32, stem: &str| {
         let s = terms.stems.iter().position(|x| x == stem).unwrap();
