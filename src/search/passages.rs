@@ -69,9 +69,9 @@ pub fn headings(body: &Body) -> String {
 }
 
 /// Every page's passages are made once a build (its terms and its excerpt
-/// files are made from them in one pass); the text of a block goes
-/// through one reused buffer
-/// and each passage's text is allocated once, at its full size.
+/// files are made from them in one pass); the text of a block goes through
+/// one reused buffer and each passage's text is allocated once, at its
+/// full size.
 #[derive(Default)]
 struct Builder {
     out: Vec<Passage>,
