@@ -11,6 +11,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 use trustdocs::publish::PublishOptions;
+use trustdocs::search::extract::SearchDoc;
+use trustdocs::search::passages::Passage;
 use trustdocs::search::{collect, export, postings};
 
 fn main() {
@@ -27,15 +29,20 @@ fn main() {
     let t = Instant::now();
     let docs = collect::documents(&site);
     let extract_s = t.elapsed().as_secs_f64();
-    let t = Instant::now();
-    let terms = postings::terms(&docs);
-    let postings_s = t.elapsed().as_secs_f64();
-    let t = Instant::now();
+    // The terms, with each page's excerpt files made in the same pass, as a build makes them.
     let collected = std::sync::Mutex::new(Vec::new());
-    export::export(&docs, terms, &|_| Ok(true), &|| false, &trustdocs::output::collect_into(&collected))
-        .expect("the browser index");
+    let (postings_s, export_s) = {
+        let t = Instant::now();
+        let sink = trustdocs::output::collect_into(&collected);
+        let each = |d: &SearchDoc, passages: &[Passage]| export::excerpts(d, passages, &|_| Ok(true), &sink);
+        let counted = postings::count(&docs, None, &each).expect("the terms");
+        let terms = postings::scored_terms(&docs, counted);
+        let postings_s = t.elapsed().as_secs_f64();
+        let t = Instant::now();
+        export::export(&docs, terms, &|| false, &sink).expect("the browser index");
+        (postings_s, t.elapsed().as_secs_f64())
+    };
     let files = collected.into_inner().expect("no panics");
-    let export_s = t.elapsed().as_secs_f64();
     // Start from nothing, as Pagefind does in run.sh: removing an older index is not part of building one.
     let _ = std::fs::remove_dir_all(&out);
     let t = Instant::now();

@@ -12,7 +12,9 @@
 //! made again. The governance pages are keyed by the digest of what their
 //! templates are given (`render::memo`), so an edit that changes nothing
 //! they show leaves them as they were. Listings and the search index's
-//! shared files read every document, so they are always made again.
+//! shared files read every document, so they are always made again; the
+//! index's counts are replayed, page by page, from what the last build
+//! counted of each page whose text is the same (`search::page_counts`).
 
 use super::inputs::{Inputs, Key, Sha};
 use crate::diag::Diagnostic;
@@ -24,6 +26,7 @@ use crate::output::{Contents, OutputFile, Sink};
 use crate::publish::{ChangesPage, DocPage, Publication};
 use crate::render::memo::Memo;
 use crate::resolve::{DocIndex, Library};
+use crate::search::page_counts::{self, Earlier};
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -205,6 +208,17 @@ impl<'a> Reuse<'a> {
             sink.send(OutputFile { path: path.to_string(), contents: Contents::Reuse(from) })?;
         }
         Ok(true)
+    }
+
+    /// The last build's search records (`search::page_counts`), when its
+    /// cache says the file is still the one it wrote; notes the file for
+    /// the next build, which writes it anew.
+    pub fn search_counts(&self) -> Option<Earlier> {
+        let (key, unit) = (Key::new("search-counts").hex(), Unit::Files(vec![page_counts::PATH.to_string()]));
+        let files = self.previous.and_then(|p| p.unit(&key)).filter(|files| unit.made(files));
+        self.units.lock().unwrap_or_else(|e| e.into_inner()).insert(key, unit);
+        let (_, path) = files?.into_iter().next()?;
+        Earlier::read(std::fs::read(path).ok()?)
     }
 
     /// How many document and comparison pages came from the last build.

@@ -31,6 +31,7 @@ pub mod from_tantivy;
 pub mod index;
 mod library_pages;
 mod page;
+pub mod page_counts;
 mod page_runs;
 mod passage_choice;
 pub mod passages;
@@ -50,17 +51,21 @@ use crate::output::OutputFile;
 use crate::publish::Publication;
 use minijinja::Value;
 
-/// Every page of `site` that search finds, its terms counted and its
-/// excerpt files written into `sink` where `write_excerpts` wants them:
-/// the one pass over the pages' text, which a build makes beside the
-/// pages (`project::site`).
+/// Every page of `site` that search finds, its terms counted (replayed
+/// from `earlier`, the last build's records, where its text is the same)
+/// and its excerpt files written into `sink` where `write_excerpts` wants
+/// them: the one pass over the pages' text, which a build makes beside
+/// the pages (`project::site`).
 pub fn count_pages(
     site: &Publication,
+    earlier: Option<&page_counts::Earlier>,
     write_excerpts: &export::WriteExcerpts,
     sink: &dyn crate::output::Sink,
 ) -> Result<Counted> {
     let docs = collect::documents(site);
-    let counted = postings::count(&docs, &|d, passages| export::excerpts(d, passages, write_excerpts, sink))?;
+    let each =
+        |d: &extract::SearchDoc, passages: &[passages::Passage]| export::excerpts(d, passages, write_excerpts, sink);
+    let counted = postings::count(&docs, earlier, &each)?;
     Ok(Counted { docs, counted })
 }
 
@@ -71,11 +76,13 @@ pub struct Counted {
 }
 
 /// The browser index, from the pages `count_pages` counted, and the
-/// search page, into `sink`, for the site build. `page` renders a
+/// search page, into `sink`, for the site build; with `keep`, each page's
+/// record (`page_counts::PATH`) for the next build. `page` renders a
 /// template of the theme; `common` is what every page sees. `None` as
 /// soon as `stop` says so.
 pub fn site_files(
     Counted { docs, counted }: Counted,
+    keep: bool,
     page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
     stop: &crate::output::Stop,
@@ -84,6 +91,12 @@ pub fn site_files(
     let clock = crate::timings::Clock::start();
     if stop() {
         return Ok(None);
+    }
+    // The records are written, and freed, before the postings are scored.
+    let mut counted = counted;
+    if keep {
+        counted.send_records(sink)?;
+        crate::memory::give_back();
     }
     let terms = postings::scored_terms(&docs, counted);
     clock.lap("search: postings scored");

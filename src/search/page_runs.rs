@@ -22,6 +22,8 @@ pub struct PageRuns {
     /// against 0: a worker's first run holds its page's own number).
     last: u32,
     open: bool,
+    /// Where the last page's run starts, after its page number.
+    run_start: usize,
 }
 
 /// A page's run, read back.
@@ -39,7 +41,7 @@ impl PageRuns {
         debug_assert!(field < 15 && count > 0 && page >= self.last && (page == self.last || !self.open));
         if !self.open {
             push_varint(&mut self.bytes, page - self.last);
-            (self.last, self.open) = (page, true);
+            (self.last, self.open, self.run_start) = (page, true, self.bytes.len());
         }
         let low = count.min(COUNT_IN_BYTE);
         self.bytes.push((field as u8) << 4 | low as u8);
@@ -57,6 +59,26 @@ impl PageRuns {
 
     pub fn is_empty(&self) -> bool {
         self.bytes.is_empty()
+    }
+
+    /// The last page's run without its page number (its fields, `END` and
+    /// passage), as `push_run` takes it: what that page added to the stem.
+    pub fn last_run(&self) -> &[u8] {
+        self.bytes.get(self.run_start..).unwrap_or_default()
+    }
+
+    /// Page `page` holds the stem as `run` says, a run `last_run` gave
+    /// (kept between builds, so checked: fields below `fields`, in
+    /// increasing order, then `END` and a passage, and nothing else).
+    /// `None`, and nothing added, when it is not such a run.
+    pub fn push_run(&mut self, page: u32, run: &[u8], fields: usize) -> Option<()> {
+        if self.open || page < self.last || (page == self.last && !self.bytes.is_empty()) || !is_run(run, fields) {
+            return None;
+        }
+        push_varint(&mut self.bytes, page - self.last);
+        (self.last, self.run_start) = (page, self.bytes.len());
+        self.bytes.extend_from_slice(run);
+        Some(())
     }
 
     /// Appends `later`'s runs, all of pages after this one's (as the
@@ -108,11 +130,32 @@ impl Run<'_> {
             let mut count = u32::from(byte & 0x0F);
             if count == COUNT_IN_BYTE {
                 let (more, len) = read_varint(&self.fields[at..])?;
-                (count, at) = (count + more, at + len);
+                (count, at) = (count.saturating_add(more), at + len);
             }
             Some((usize::from(byte >> 4), count))
         })
     }
+}
+
+/// Whether `run` is one page's run of fields below `fields`, each once
+/// and in increasing order, with a count, then `END` and a passage.
+pub(super) fn is_run(run: &[u8], fields: usize) -> bool {
+    let Some(end) = fields_end(run) else { return false };
+    let read = Run { page: 0, passage: 0, fields: &run[..end] };
+    let mut last = None;
+    let ordered = read.fields().all(|(field, count)| {
+        let ok = field < fields && count > 0 && last.is_none_or(|l| field > l);
+        last = Some(field);
+        ok
+    });
+    let passage = read_varint(&run[end + 1..]);
+    end > 0 && ordered && passage.is_some_and(|(_, len)| end + 1 + len == run.len())
+}
+
+/// The length of the run at the start of `bytes`: its fields, `END` and passage.
+pub(super) fn run_len(bytes: &[u8]) -> Option<usize> {
+    let end = fields_end(bytes)?;
+    Some(end + 1 + read_varint(bytes.get(end + 1..)?)?.1)
 }
 
 /// Where a run's field bytes end (at its `END`), stepping over the
@@ -132,7 +175,7 @@ fn fields_end(bytes: &[u8]) -> Option<usize> {
 }
 
 /// Seven bits a byte, low first, the high bit set on all but the last.
-fn push_varint(out: &mut Vec<u8>, mut value: u32) {
+pub(super) fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     while value >= 0x80 {
         out.push(value as u8 | 0x80);
         value >>= 7;
@@ -140,7 +183,7 @@ fn push_varint(out: &mut Vec<u8>, mut value: u32) {
     out.push(value as u8);
 }
 
-fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
+pub(super) fn read_varint(bytes: &[u8]) -> Option<(u32, usize)> {
     let mut value = 0u32;
     for (i, &b) in bytes.iter().enumerate().take(5) {
         value |= u32::from(b & 0x7F) << (7 * i);

@@ -18,6 +18,7 @@ use super::by_stem::ByStem;
 use super::encode::{Posting, PostingsText};
 use super::extract::{Kind, SearchDoc};
 use super::index::{weight, TEXT_FIELDS};
+use super::page_counts::{self, Earlier, Names, Record};
 use super::page_runs::PageRuns;
 use super::passages::Passage;
 use super::score::quantize;
@@ -25,6 +26,7 @@ use super::words::{self, Tally, Words};
 use crate::error::Result;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
+use std::sync::Arc;
 use tantivy::fieldnorm::FieldNormReader;
 use tantivy::query::Bm25Weight;
 
@@ -58,6 +60,19 @@ struct Counts {
     tf: ByStem<u32>,
     on_page: ByStem<u32>,
     tally: Tally,
+    /// What the page being read adds, for its record: its field lengths,
+    /// and the stems it holds.
+    lengths: [u32; FIELDS],
+    page_stems: Vec<u32>,
+    /// The records (`page_counts`) of this worker's pages, one after the
+    /// other, and those of the workers merged into it: in buffers a worker
+    /// long, which are given back whole when freed (a buffer a page, they
+    /// were freed among pages still in use and stayed on the peak).
+    records: Vec<u8>,
+    merged: Vec<Vec<u8>>,
+    /// How many pages were replayed from the last build's records.
+    replayed: usize,
+    scratch: Vec<u8>,
 }
 
 /// A word as written, as a worker has met it.
@@ -68,6 +83,8 @@ struct Word {
     pages: u32,
     /// The last page counted.
     last: u32,
+    /// Its number in the build's `Names`.
+    id: u32,
 }
 
 /// A worker's stems, numbered in the order met, so that counting a page
@@ -77,54 +94,98 @@ struct Stems {
     /// Word as written → its stem and pages: one lookup a token.
     words: FxHashMap<String, Word>,
     /// Words of passages' headings met nowhere else by this worker → their
-    /// stem's number: they choose passages, but are not indexed.
-    headings: FxHashMap<String, u32>,
+    /// stem's number and the word's in `shared`: they choose passages,
+    /// but are not indexed.
+    headings: FxHashMap<String, (u32, u32)>,
     ids: FxHashMap<String, u32>,
     names: Vec<String>,
     runs: Vec<PageRuns>,
+    /// The build's numbers of words and stems, which records name them by.
+    shared: Arc<Names>,
+    /// Each stem's number in `shared`.
+    shared_ids: Vec<u32>,
+    /// A stem's number in the last build's records → its number here, or `u32::MAX`.
+    from_earlier: Vec<u32>,
+    /// The words written on the page being read, and in its headings, by
+    /// number in `shared`: for its record.
+    page_words: Vec<u32>,
+    page_headings: Vec<u32>,
 }
 
 impl Stems {
-    fn id(&mut self, name: String) -> u32 {
-        let next = self.names.len() as u32;
-        let id = *self.ids.entry(name.clone()).or_insert(next);
-        if id == next {
-            self.names.push(name);
-            self.runs.push(PageRuns::default());
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
         }
+        let id = self.names.len() as u32;
+        self.ids.insert(name.to_string(), id);
+        self.shared_ids.push(self.shared.stem(name));
+        self.names.push(name.to_string());
+        self.runs.push(PageRuns::default());
         id
     }
 
     /// The number of the stem of `word`, a token of `raw_analyzer`, met
     /// on page `n` (each page counts once, however often it holds the word).
     fn of(&mut self, word: &str, n: u32) -> u32 {
+        self.of_stemmed(word, None, n)
+    }
+
+    /// `of`, with the word's stem given when it is known (`stem`).
+    fn of_stemmed(&mut self, word: &str, stem: Option<&str>, n: u32) -> u32 {
         if let Some(w) = self.words.get_mut(word) {
             if w.last != n {
                 (w.pages, w.last) = (w.pages + 1, n);
+                self.page_words.push(w.id);
             }
             return w.stem;
         }
-        let stem = self.id(stem_lower_case(&self.stemmer, word));
-        self.words.insert(word.to_string(), Word { stem, pages: 1, last: n });
+        let (stem, id) = self.new_word(word, stem);
+        self.words.insert(word.to_string(), Word { stem, pages: 1, last: n, id });
+        self.page_words.push(id);
         stem
     }
 
+    /// A word this worker meets for the first time: its stem's number here
+    /// and its number in `shared`.
+    fn new_word(&mut self, word: &str, stem: Option<&str>) -> (u32, u32) {
+        let stem = match stem {
+            Some(known) => self.id(known),
+            None => self.id(&stem_lower_case(&self.stemmer, word)),
+        };
+        (stem, self.shared.word(word, &self.names[stem as usize]))
+    }
+
     /// The number of the stem of `word` in a passage's heading, counting no page.
-    fn of_heading(&mut self, word: &str) -> u32 {
-        if let Some(w) = self.words.get(word) {
-            return w.stem;
-        }
-        if let Some(&stem) = self.headings.get(word) {
-            return stem;
-        }
-        let stem = self.id(stem_lower_case(&self.stemmer, word));
-        self.headings.insert(word.to_string(), stem);
+    fn of_heading(&mut self, word: &str, stem: Option<&str>) -> u32 {
+        let (stem, id) = match (self.words.get(word), self.headings.get(word)) {
+            (Some(w), _) => (w.stem, w.id),
+            (None, Some(&known)) => known,
+            (None, None) => {
+                let (stem, id) = self.new_word(word, stem);
+                self.headings.insert(word.to_string(), (stem, id));
+                (stem, id)
+            }
+        };
+        self.page_headings.push(id);
         stem
+    }
+
+    /// The number here of stem `id` of the last build's records.
+    fn earlier_stem(&mut self, id: u32, earlier: &Earlier) -> u32 {
+        let at = id as usize;
+        if self.from_earlier.len() <= at {
+            self.from_earlier.resize(at + 1, u32::MAX);
+        }
+        if self.from_earlier[at] == u32::MAX {
+            self.from_earlier[at] = self.id(earlier.stem(id));
+        }
+        self.from_earlier[at]
     }
 }
 
 impl Counts {
-    fn new() -> Counts {
+    fn new(shared: &Arc<Names>) -> Counts {
         let stems = Stems {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             words: FxHashMap::default(),
@@ -132,6 +193,11 @@ impl Counts {
             ids: FxHashMap::default(),
             names: Vec::new(),
             runs: Vec::new(),
+            shared: shared.clone(),
+            shared_ids: Vec::new(),
+            from_earlier: Vec::new(),
+            page_words: Vec::new(),
+            page_headings: Vec::new(),
         };
         Counts {
             stems,
@@ -140,27 +206,50 @@ impl Counts {
             tf: ByStem::default(),
             on_page: ByStem::default(),
             tally: Tally::default(),
+            lengths: [0; FIELDS],
+            page_stems: Vec::new(),
+            records: Vec::new(),
+            merged: Vec::new(),
+            replayed: 0,
+            scratch: Vec::new(),
         }
+    }
+
+    /// One page, whose passages are `passages`: replayed from its record
+    /// in `earlier` when the last build kept one for the same text, else
+    /// read; then its record for the next build.
+    fn count(mut self, doc: &SearchDoc, passages: &[Passage], earlier: Option<&Earlier>) -> Self {
+        let key = page_counts::key(doc, passages);
+        match earlier.and_then(|e| Some((e.page(&key, FIELDS)?, e))) {
+            Some((record, earlier)) => {
+                self.replay(doc.n, &record, earlier);
+                self.replayed += 1;
+            }
+            None => self.read(doc, passages),
+        }
+        self.keep_record(&key);
+        self
     }
 
     /// One page: each field's tokens, counted by stem, and its words; the
     /// body (`passages`, the page's) passage by passage, tallying the
     /// passage most about each stem.
-    fn read(mut self, doc: &SearchDoc, passages: &[Passage]) -> Self {
-        let mut norms = [0; FIELDS];
+    fn read(&mut self, doc: &SearchDoc, passages: &[Passage]) {
         for (field, text) in doc.texts().enumerate() {
             let mut length = 0u32;
             for_each_raw_token(text, |token| {
                 length += 1;
                 *self.tf.entry(self.stems.of(token, doc.n)) += 1;
             });
-            norms[field] = self.field_read(doc.n, field, length);
+            self.field_read(doc.n, field, length);
         }
         let mut length = 0u32;
         for (i, passage) in passages.iter().enumerate() {
             let i = i as u32;
             if let Some(section) = &passage.section {
-                for_each_raw_token(&section.label, |token| self.tally.count(self.stems.of_heading(token), i, true));
+                for_each_raw_token(&section.label, |token| {
+                    self.tally.count(self.stems.of_heading(token, None), i, true)
+                });
             }
             // The body field's text is the passages, one a line: the same tokens.
             for_each_raw_token(&passage.text, |token| {
@@ -171,21 +260,44 @@ impl Counts {
             });
             self.tally.end_passage(i);
         }
-        norms[BODY] = self.field_read(doc.n, BODY, length);
-        self.norms.push((doc.n, norms));
+        self.field_read(doc.n, BODY, length);
         self.page_read(doc);
-        self
+    }
+
+    /// Page `n` as `record`, which the last build (`earlier`) kept for the
+    /// same text, says it was read: the same counts, words and runs.
+    fn replay(&mut self, n: u32, record: &Record, earlier: &Earlier) {
+        for &id in &record.words {
+            let (word, stem) = earlier.word(id);
+            self.stems.of_stemmed(word, Some(stem), n);
+        }
+        for &id in &record.headings {
+            let (word, stem) = earlier.word(id);
+            self.stems.of_heading(word, Some(stem));
+        }
+        for (field, &length) in record.lengths.iter().enumerate() {
+            self.tokens[field] += u64::from(length);
+            self.lengths[field] = length;
+        }
+        for &(id, run) in &record.stems {
+            let stem = self.stems.earlier_stem(id, earlier);
+            // Checked when the record was read, and pages come in order.
+            if self.stems.runs[stem as usize].push_run(n, run, FIELDS).is_some() {
+                self.page_stems.push(stem);
+            }
+        }
+        self.norms.push((n, self.lengths.map(FieldNormReader::fieldnorm_to_id)));
     }
 
     /// Field `field` of page `n` is read: `length` tokens, counted by
-    /// stem in `tf`. Returns the field's fieldnorm id.
-    fn field_read(&mut self, n: u32, field: usize, length: u32) -> u8 {
+    /// stem in `tf`.
+    fn field_read(&mut self, n: u32, field: usize, length: u32) {
         self.tokens[field] += u64::from(length);
+        self.lengths[field] = length;
         for (id, tf) in self.tf.drain() {
             self.stems.runs[id as usize].hit(n, field, tf);
             self.on_page.entry(id);
         }
-        FieldNormReader::fieldnorm_to_id(length)
     }
 
     /// Every field of `doc` is read: the passage most about each stem it
@@ -200,58 +312,110 @@ impl Counts {
         });
         for (stem, best) in self.on_page.drain() {
             self.stems.runs[stem as usize].end_page(best);
+            self.page_stems.push(stem);
         }
+        self.norms.push((doc.n, self.lengths.map(FieldNormReader::fieldnorm_to_id)));
+    }
+
+    /// The record of the page just counted, under `key`, for the next build.
+    fn keep_record(&mut self, key: &page_counts::Key) {
+        let stems = &mut self.stems;
+        let held = self.page_stems.drain(..);
+        let mut record = Record {
+            lengths: self.lengths.to_vec(),
+            words: std::mem::take(&mut stems.page_words),
+            headings: std::mem::take(&mut stems.page_headings),
+            stems: held.map(|s| (stems.shared_ids[s as usize], stems.runs[s as usize].last_run())).collect(),
+        };
+        page_counts::encode(key, &mut record, &mut self.scratch, &mut self.records);
+        (stems.page_words, stems.page_headings) = (record.words, record.headings);
+        stems.page_words.clear();
+        stems.page_headings.clear();
     }
 
     fn merge(mut self, other: Counts) -> Counts {
         // The other worker's stem numbers, in this one's numbering.
         let mut ours = Vec::with_capacity(other.stems.names.len());
         for (name, runs) in other.stems.names.into_iter().zip(other.stems.runs) {
-            let id = self.stems.id(name);
+            let id = self.stems.id(&name);
             self.stems.runs[id as usize].append(runs);
             ours.push(id);
         }
         self.norms.extend(other.norms);
+        self.merged.extend(other.merged);
+        let mut records = other.records;
+        records.shrink_to_fit();
+        self.merged.push(records);
+        self.replayed += other.replayed;
         for (field, tokens) in other.tokens.iter().enumerate() {
             self.tokens[field] += tokens;
         }
         for (word, w) in other.stems.words {
             let stem = ours[w.stem as usize];
-            self.stems.words.entry(word).or_insert(Word { stem, pages: 0, last: u32::MAX }).pages += w.pages;
+            let id = w.id;
+            self.stems.words.entry(word).or_insert(Word { stem, pages: 0, last: u32::MAX, id }).pages += w.pages;
         }
-        for (word, stem) in other.stems.headings {
-            self.stems.headings.entry(word).or_insert(ours[stem as usize]);
+        for (word, (stem, id)) in other.stems.headings {
+            self.stems.headings.entry(word).or_insert((ours[stem as usize], id));
         }
         self
     }
 }
 
-/// Every page's terms counted, not yet scored: what `terms` scores.
-pub struct Counted(Counts);
+/// Every page's terms counted, not yet scored: what `terms` scores; and
+/// each page's record, for the next build.
+pub struct Counted {
+    counts: Counts,
+    shared: Arc<Names>,
+}
+
+impl Counted {
+    /// How many pages were replayed from the last build's records, not read.
+    pub fn replayed(&self) -> usize {
+        self.counts.replayed
+    }
+
+    /// Writes every page's record into `sink` (`page_counts::PATH`), and
+    /// frees them.
+    pub fn send_records(&mut self, sink: &dyn crate::output::Sink) -> Result<()> {
+        let mut records = std::mem::take(&mut self.counts.merged);
+        records.push(std::mem::take(&mut self.counts.records));
+        self.shared.send(&records, sink)
+    }
+}
 
 /// Counts the terms of `docs` in one parallel pass, making each page's
 /// passages once and handing them, with the page, to `each` (which writes
 /// the page's excerpt files in a build: one pass over the text for both).
-/// The first error of `each` ends the pass.
-pub fn count(docs: &[SearchDoc], each: &(dyn Fn(&SearchDoc, &[Passage]) -> Result<()> + Sync)) -> Result<Counted> {
+/// A page whose text is one `earlier` has a record of is not read again
+/// but replayed from it. The first error of `each` ends the pass.
+pub fn count(
+    docs: &[SearchDoc],
+    earlier: Option<&Earlier>,
+    each: &(dyn Fn(&SearchDoc, &[Passage]) -> Result<()> + Sync),
+) -> Result<Counted> {
+    let shared = Arc::new(Names::default());
     let counts = docs
         .par_iter()
-        .try_fold(Counts::new, |counts, doc| {
-            let passages = doc.passages();
-            each(doc, &passages).map(|()| counts.read(doc, &passages))
-        })
-        .try_reduce(Counts::new, |a, b| Ok(a.merge(b)))?;
-    Ok(Counted(counts))
+        .try_fold(
+            || Counts::new(&shared),
+            |counts, doc| {
+                let passages = doc.passages();
+                each(doc, &passages).map(|()| counts.count(doc, &passages, earlier))
+            },
+        )
+        .try_reduce(|| Counts::new(&shared), |a, b| Ok(a.merge(b)))?;
+    Ok(Counted { counts, shared })
 }
 
 /// The terms, scored postings, vocabulary and words of `docs`, numbered
 /// by `SearchDoc::n`, in one pass over their text.
 pub fn terms(docs: &[SearchDoc]) -> Result<Terms> {
-    Ok(scored_terms(docs, count(docs, &|_, _| Ok(()))?))
+    Ok(scored_terms(docs, count(docs, None, &|_, _| Ok(()))?))
 }
 
 /// The terms of `docs`, scored from what `count` counted of them.
-pub fn scored_terms(docs: &[SearchDoc], Counted(counts): Counted) -> Terms {
+pub fn scored_terms(docs: &[SearchDoc], Counted { counts, .. }: Counted) -> Terms {
     // Merging the workers' counts freed as much as it kept, in pieces: 58 MB
     // of the peak at 10,000 documents, given back before the scores are made.
     crate::memory::give_back();
@@ -278,7 +442,7 @@ pub fn scored_terms(docs: &[SearchDoc], Counted(counts): Counted) -> Terms {
     let postings: Vec<PostingsText> = by_stem.into_par_iter().map(|runs| scored(&runs, &pages)).collect();
     let stems = order.iter().map(|&i| std::mem::take(&mut names[i as usize])).collect();
     let written = words.iter().map(|(w, c)| (w.clone(), index_of[c.stem as usize]));
-    let in_headings = headings.into_iter().map(|(w, stem)| (w, index_of[stem as usize]));
+    let in_headings = headings.into_iter().map(|(w, (stem, _))| (w, index_of[stem as usize]));
     let words_table = words::words(written.chain(in_headings));
     let mut vocabulary: Vec<(String, u32)> = words.into_iter().map(|(w, c)| (w, c.pages)).collect();
     vocabulary.par_sort_unstable();

@@ -4,9 +4,13 @@
 //! never trusted.
 
 use super::common::{dated_version, snapshot, stderr, Fixture};
+use std::io::Write;
 use std::path::Path;
 
 const CACHE: &str = ".trustdocs/build-cache.json";
+/// Each search page's counts, for the next build; its records come in the
+/// order the workers finish them, so it is not the same file twice.
+const COUNTS: &str = ".trustdocs/search-counts";
 
 /// The example library with a second version of a policy (so comparison
 /// pages), and two documents that name others.
@@ -40,9 +44,10 @@ fn build(f: &Fixture, out: &str, today: &str) -> String {
     stderr(&run)
 }
 
-/// Every file of an output but the cache, which records when files were written.
+/// Every file of an output but the caches: one records when files were
+/// written, the other holds its records in the order they were made.
 fn site(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    snapshot(dir).into_iter().filter(|(p, _)| p != CACHE).collect()
+    snapshot(dir).into_iter().filter(|(p, _)| p != CACHE && p != COUNTS).collect()
 }
 
 /// Builds incrementally into `out` and from nothing into a fresh folder,
@@ -194,6 +199,26 @@ fn a_body_edit_remakes_the_pages_that_show_it_and_takes_the_rest() {
     // 8 versions, 1 comparison: POL/9/2's page is made again, and POL/9/1's
     // two versions and comparison, which POL/9/2 names; the example's 5 are taken.
     assert_eq!(reused_pages(&said), 5, "{said}");
+    assert!(f.path(&format!("out/{COUNTS}")).is_file(), "the search counts are kept for the next build");
+}
+
+#[test]
+fn damaged_search_counts_are_not_read_even_with_their_stamp_kept() {
+    let f = library();
+    build(&f, "out", "2026-11-23");
+    let path = f.path(&format!("out/{COUNTS}"));
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    let mut bytes = std::fs::read(&path).unwrap();
+    // A word of its table misspelt, the file's shape unchanged: read, it
+    // would put the misspelling in the search index.
+    let at = bytes.windows(8).position(|w| w == b"security").expect("the word is in the table");
+    bytes[at + 2] = b'k';
+    // Written in place, and its time set back: the build cache's stamp still matches.
+    std::fs::OpenOptions::new().write(true).open(&path).unwrap().write_all(&bytes).unwrap();
+    let file = std::fs::File::options().write(true).open(&path).unwrap();
+    file.set_times(std::fs::FileTimes::new().set_modified(modified)).unwrap();
+    f.write("content/documents/pol-9-2.md", f.read("content/documents/pol-9-2.md") + "\nEdited.\n");
+    rebuild_and_compare(&f, "damaged search counts", "2026-11-23");
 }
 
 /// The pages of the whole library that a body edit leaves as they were.
@@ -337,6 +362,8 @@ fn the_public_copy_is_rebuilt_as_from_nothing() {
     public("pub");
     public("pub-fresh");
     assert_eq!(site(&f.path("pub")), site(&f.path("pub-fresh")));
+    // It keeps no search counts: they would keep the words of pages it no longer shows.
+    assert!(!f.path(&format!("pub/{COUNTS}")).exists());
     let page = String::from_utf8(f.read_bytes("pub/documents/corp-strat-003/index.html")).unwrap();
     assert!(!page.contains("Zebedee"), "the name reached the public copy");
 }

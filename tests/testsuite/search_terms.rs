@@ -9,7 +9,7 @@ use crate::search_library;
 use trustdocs::model::Date;
 use trustdocs::publish::PublishOptions;
 use trustdocs::search::encode::decode_postings;
-use trustdocs::search::{from_tantivy, index, postings};
+use trustdocs::search::{from_tantivy, index, page_counts, postings};
 use trustdocs::Project;
 
 fn same_terms(f: &Fixture, drafts: bool) {
@@ -83,4 +83,47 @@ fn a_posting_points_at_the_passage_most_about_its_stem_headings_included() {
     assert!(!terms.words.raw.iter().any(|(w, _)| w == "1"), "a number only in headings is no word of the index");
     let (terms, _) = terms_with("## Scope\n\nStep 1 first.\n");
     assert!(terms.words.raw.iter().any(|(w, _)| w == "1"));
+}
+
+/// The last build's record of each page, as `build` keeps it.
+fn records(docs: &[trustdocs::search::extract::SearchDoc]) -> page_counts::Earlier {
+    use trustdocs::output::{collect_into, Contents};
+    let mut counted = postings::count(docs, None, &|_, _| Ok(())).unwrap();
+    let files = std::sync::Mutex::new(Vec::new());
+    counted.send_records(&collect_into(&files)).unwrap();
+    let Some(Contents::Bytes(bytes)) = files.into_inner().unwrap().pop().map(|f| f.contents) else { panic!("no file") };
+    page_counts::Earlier::read(bytes).expect("the records read back")
+}
+
+fn assert_same_terms(a: &postings::Terms, b: &postings::Terms, what: &str) {
+    assert_eq!(a.stems, b.stems, "{what}: the stems");
+    let texts = |t: &postings::Terms| t.postings.iter().map(|p| p.text().to_string()).collect::<Vec<_>>();
+    assert_eq!(texts(a), texts(b), "{what}: the postings");
+    assert_eq!(a.vocabulary, b.vocabulary, "{what}: the vocabulary");
+    assert_eq!(a.words.raw, b.words.raw, "{what}: the words");
+}
+
+/// A rebuild counts again only the pages whose text changed: the others are
+/// replayed from the last build's records, and the terms are those of
+/// counting every page afresh, score for score and word for word.
+#[test]
+fn pages_replayed_from_the_last_builds_records_give_the_terms_counted_afresh() {
+    let f = search_library::example_library();
+    let project = Project::load(&f.path("content"), Date::from_ymd(2026, 11, 23).unwrap()).unwrap();
+    let mut docs = project.search_documents(&PublishOptions { drafts: true, pdf: false, public: false });
+    let earlier = records(&docs);
+    let replay = |docs: &[trustdocs::search::extract::SearchDoc]| {
+        let counted = postings::count(docs, Some(&earlier), &|_, _| Ok(())).unwrap();
+        let replayed = counted.replayed();
+        (postings::scored_terms(docs, counted), replayed)
+    };
+    let (terms, replayed) = replay(&docs);
+    assert_eq!(replayed, docs.len(), "every page replayed");
+    assert_same_terms(&terms, &postings::terms(&docs).unwrap(), "all replayed");
+    // One page's title changed: it alone is read again.
+    docs[1].title = "Quokka arrangements".into();
+    let (terms, replayed) = replay(&docs);
+    assert_eq!(replayed, docs.len() - 1, "the changed page read again");
+    assert_same_terms(&terms, &postings::terms(&docs).unwrap(), "one page changed");
+    assert!(terms.vocabulary.iter().any(|(w, _)| w == "quokka"));
 }
