@@ -35,7 +35,7 @@ fn main() {
         let t = Instant::now();
         let sink = trustdocs::output::collect_into(&collected);
         let each = |d: &SearchDoc, passages: &[Passage]| export::excerpts(d, passages, &|_| Ok(true), &sink);
-        let counted = postings::count(&docs, None, &each).expect("the terms");
+        let counted = postings::count(&docs, None, true, &each).expect("the terms");
         let terms = postings::scored_terms(&docs, counted);
         let postings_s = t.elapsed().as_secs_f64();
         let t = Instant::now();

@@ -67,7 +67,7 @@ impl<'a> Site<'a> {
             || {
                 rayon::join(
                     || self.document_pages_into(sink, reuse),
-                    || crate::search::count_pages(publication, earlier.as_ref(), &excerpts, sink),
+                    || crate::search::count_pages(publication, earlier.as_ref(), keep, &excerpts, sink),
                 )
             },
             || self.renderer.pages_beside_into(sink, reuse.map(|r| r as &dyn Memo)),
@@ -81,7 +81,7 @@ impl<'a> Site<'a> {
             .unwrap_or_else(|e| e.into_inner())
             .take()
         {
-            Some(counted) => site_files(r, counted, keep, stop, sink),
+            Some(counted) => site_files(r, counted, stop, sink),
             None => Ok(None),
         };
         pages += self.renderer.rest_unless(&|| false, sink, beside, &search)?.unwrap_or_default();
@@ -110,15 +110,14 @@ impl<'a> Site<'a> {
     /// `None` as soon as `stop` says so. Returns how many HTML pages it made.
     pub fn other_files_unless(&self, stop: &Stop, sink: &dyn Sink) -> Result<Option<usize>> {
         let search = |r: &SiteRenderer, stop: &Stop, sink: &dyn Sink| {
-            let counted = crate::search::count_pages(r.publication(), None, &|_| Ok(true), sink)?;
-            site_files(r, counted, false, stop, sink)
+            let counted = crate::search::count_pages(r.publication(), None, false, &|_| Ok(true), sink)?;
+            site_files(r, counted, stop, sink)
         };
         self.renderer.other_files_unless(stop, sink, &search)
     }
 }
 
 /// The search page and index, as the renderer's other files take them.
-/// With `keep`, each page's search record for the next build too.
-fn site_files(r: &SiteRenderer, counted: Counted, keep: bool, stop: &Stop, sink: &dyn Sink) -> Result<Option<()>> {
-    crate::search::site_files(counted, keep, &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
+fn site_files(r: &SiteRenderer, counted: Counted, stop: &Stop, sink: &dyn Sink) -> Result<Option<()>> {
+    crate::search::site_files(counted, &|name, ctx| r.page(name, ctx), r.common(), stop, sink)
 }

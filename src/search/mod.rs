@@ -52,20 +52,21 @@ use crate::publish::Publication;
 use minijinja::Value;
 
 /// Every page of `site` that search finds, its terms counted (replayed
-/// from `earlier`, the last build's records, where its text is the same)
-/// and its excerpt files written into `sink` where `write_excerpts` wants
-/// them: the one pass over the pages' text, which a build makes beside
-/// the pages (`project::site`).
+/// from `earlier`, the last build's records, where its text is the same;
+/// with `keep`, its record kept for the next build) and its excerpt files
+/// written into `sink` where `write_excerpts` wants them: the one pass over
+/// the pages' text, which a build makes beside the pages (`project::site`).
 pub fn count_pages(
     site: &Publication,
     earlier: Option<&page_counts::Earlier>,
+    keep: bool,
     write_excerpts: &export::WriteExcerpts,
     sink: &dyn crate::output::Sink,
 ) -> Result<Counted> {
     let docs = collect::documents(site);
     let each =
         |d: &extract::SearchDoc, passages: &[passages::Passage]| export::excerpts(d, passages, write_excerpts, sink);
-    let counted = postings::count(&docs, earlier, &each)?;
+    let counted = postings::count(&docs, earlier, keep, &each)?;
     Ok(Counted { docs, counted })
 }
 
@@ -76,13 +77,12 @@ pub struct Counted {
 }
 
 /// The browser index, from the pages `count_pages` counted, and the
-/// search page, into `sink`, for the site build; with `keep`, each page's
-/// record (`page_counts::PATH`) for the next build. `page` renders a
-/// template of the theme; `common` is what every page sees. `None` as
-/// soon as `stop` says so.
+/// search page, into `sink`, for the site build; and each page's record
+/// (`page_counts::PATH`) for the next build, when they were kept. `page`
+/// renders a template of the theme; `common` is what every page sees.
+/// `None` as soon as `stop` says so.
 pub fn site_files(
-    Counted { docs, counted }: Counted,
-    keep: bool,
+    Counted { docs, mut counted }: Counted,
     page: &dyn Fn(&str, Value) -> Result<String>,
     common: &Value,
     stop: &crate::output::Stop,
@@ -93,11 +93,8 @@ pub fn site_files(
         return Ok(None);
     }
     // The records are written, and freed, before the postings are scored.
-    let mut counted = counted;
-    if keep {
-        counted.send_records(sink)?;
-        crate::memory::give_back();
-    }
+    counted.send_records(sink)?;
+    crate::memory::give_back();
     let terms = postings::scored_terms(&docs, counted);
     clock.lap("search: postings scored");
     if export::export(&docs, terms, stop, sink)?.is_none() {

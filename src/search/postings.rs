@@ -64,10 +64,10 @@ struct Counts {
     /// and the stems it holds.
     lengths: [u32; FIELDS],
     page_stems: Vec<u32>,
+    /// Whether each page's record is kept for the next build.
+    keep: bool,
     /// The records (`page_counts`) of this worker's pages, one after the
-    /// other, and those of the workers merged into it: in buffers a worker
-    /// long, which are given back whole when freed (a buffer a page, they
-    /// were freed among pages still in use and stayed on the peak).
+    /// other, and those of the workers merged into it.
     records: Vec<u8>,
     merged: Vec<Vec<u8>>,
     /// How many pages were replayed from the last build's records.
@@ -185,7 +185,7 @@ impl Stems {
 }
 
 impl Counts {
-    fn new(shared: &Arc<Names>) -> Counts {
+    fn new(shared: &Arc<Names>, keep: bool) -> Counts {
         let stems = Stems {
             stemmer: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::English),
             words: FxHashMap::default(),
@@ -208,6 +208,7 @@ impl Counts {
             tally: Tally::default(),
             lengths: [0; FIELDS],
             page_stems: Vec::new(),
+            keep,
             records: Vec::new(),
             merged: Vec::new(),
             replayed: 0,
@@ -217,17 +218,17 @@ impl Counts {
 
     /// One page, whose passages are `passages`: replayed from its record
     /// in `earlier` when the last build kept one for the same text, else
-    /// read; then its record for the next build.
+    /// read; then, if records are kept, its record for the next build.
     fn count(mut self, doc: &SearchDoc, passages: &[Passage], earlier: Option<&Earlier>) -> Self {
-        let key = page_counts::key(doc, passages);
-        match earlier.and_then(|e| Some((e.page(&key, FIELDS)?, e))) {
+        let key = (self.keep || earlier.is_some()).then(|| page_counts::key(doc, passages));
+        match key.as_ref().zip(earlier).and_then(|(key, e)| Some((e.page(key, FIELDS)?, e))) {
             Some((record, earlier)) => {
                 self.replay(doc.n, &record, earlier);
                 self.replayed += 1;
             }
             None => self.read(doc, passages),
         }
-        self.keep_record(&key);
+        self.page_counted(key.filter(|_| self.keep).as_ref());
         self
     }
 
@@ -317,9 +318,16 @@ impl Counts {
         self.norms.push((doc.n, self.lengths.map(FieldNormReader::fieldnorm_to_id)));
     }
 
-    /// The record of the page just counted, under `key`, for the next build.
-    fn keep_record(&mut self, key: &page_counts::Key) {
+    /// The page just counted is done: its record kept under `key`, if
+    /// given, for the next build.
+    fn page_counted(&mut self, key: Option<&page_counts::Key>) {
         let stems = &mut self.stems;
+        let Some(key) = key else {
+            self.page_stems.clear();
+            stems.page_words.clear();
+            stems.page_headings.clear();
+            return;
+        };
         let held = self.page_stems.drain(..);
         let mut record = Record {
             lengths: self.lengths.to_vec(),
@@ -376,8 +384,11 @@ impl Counted {
     }
 
     /// Writes every page's record into `sink` (`page_counts::PATH`), and
-    /// frees them.
+    /// frees them: none when they were not kept.
     pub fn send_records(&mut self, sink: &dyn crate::output::Sink) -> Result<()> {
+        if !self.counts.keep {
+            return Ok(());
+        }
         let mut records = std::mem::take(&mut self.counts.merged);
         records.push(std::mem::take(&mut self.counts.records));
         self.shared.send(&records, sink)
@@ -388,30 +399,32 @@ impl Counted {
 /// passages once and handing them, with the page, to `each` (which writes
 /// the page's excerpt files in a build: one pass over the text for both).
 /// A page whose text is one `earlier` has a record of is not read again
-/// but replayed from it. The first error of `each` ends the pass.
+/// but replayed from it; with `keep`, each page's record is kept for the
+/// next build (`Counted::send_records`). The first error of `each` ends the pass.
 pub fn count(
     docs: &[SearchDoc],
     earlier: Option<&Earlier>,
+    keep: bool,
     each: &(dyn Fn(&SearchDoc, &[Passage]) -> Result<()> + Sync),
 ) -> Result<Counted> {
     let shared = Arc::new(Names::default());
     let counts = docs
         .par_iter()
         .try_fold(
-            || Counts::new(&shared),
+            || Counts::new(&shared, keep),
             |counts, doc| {
                 let passages = doc.passages();
                 each(doc, &passages).map(|()| counts.count(doc, &passages, earlier))
             },
         )
-        .try_reduce(|| Counts::new(&shared), |a, b| Ok(a.merge(b)))?;
+        .try_reduce(|| Counts::new(&shared, keep), |a, b| Ok(a.merge(b)))?;
     Ok(Counted { counts, shared })
 }
 
 /// The terms, scored postings, vocabulary and words of `docs`, numbered
 /// by `SearchDoc::n`, in one pass over their text.
 pub fn terms(docs: &[SearchDoc]) -> Result<Terms> {
-    Ok(scored_terms(docs, count(docs, None, &|_, _| Ok(()))?))
+    Ok(scored_terms(docs, count(docs, None, false, &|_, _| Ok(()))?))
 }
 
 /// The terms of `docs`, scored from what `count` counted of them.

@@ -88,7 +88,7 @@ fn a_posting_points_at_the_passage_most_about_its_stem_headings_included() {
 /// The last build's record of each page, as `build` keeps it.
 fn records(docs: &[trustdocs::search::extract::SearchDoc]) -> page_counts::Earlier {
     use trustdocs::output::{collect_into, Contents};
-    let mut counted = postings::count(docs, None, &|_, _| Ok(())).unwrap();
+    let mut counted = postings::count(docs, None, true, &|_, _| Ok(())).unwrap();
     let files = std::sync::Mutex::new(Vec::new());
     counted.send_records(&collect_into(&files)).unwrap();
     let Some(Contents::Bytes(bytes)) = files.into_inner().unwrap().pop().map(|f| f.contents) else { panic!("no file") };
@@ -113,7 +113,7 @@ fn pages_replayed_from_the_last_builds_records_give_the_terms_counted_afresh() {
     let mut docs = project.search_documents(&PublishOptions { drafts: true, pdf: false, public: false });
     let earlier = records(&docs);
     let replay = |docs: &[trustdocs::search::extract::SearchDoc]| {
-        let counted = postings::count(docs, Some(&earlier), &|_, _| Ok(())).unwrap();
+        let counted = postings::count(docs, Some(&earlier), false, &|_, _| Ok(())).unwrap();
         let replayed = counted.replayed();
         (postings::scored_terms(docs, counted), replayed)
     };
