@@ -11,9 +11,11 @@
 //! by number in the file's own tables, made anew each build.
 //!
 //! The file is trusted as the pages are: only when the build cache says it
-//! is still the file the last build wrote, and only after every number in
-//! a record is checked against the tables; a record that fails is counted
-//! again from the text, and a file that fails is not read at all.
+//! is still the file the last build wrote, when this very binary wrote it
+//! (`program::identity`) and it matches the SHA-256 it holds of itself;
+//! and a record only after every number in it is checked against the
+//! tables. A record that fails is counted again from the text, and a file
+//! that fails is not read at all.
 
 use super::extract::{Kind, SearchDoc};
 use super::page_runs::{self, push_varint};
@@ -28,7 +30,7 @@ use std::sync::Mutex;
 pub const PATH: &str = ".trustdocs/search-counts";
 
 /// The file's first bytes: its format, then the program that wrote it
-/// (another version may tokenise or stem otherwise).
+/// (another build of trustdocs may tokenise or stem otherwise).
 const MAGIC: &[u8] = b"trustdocs search counts 1\n";
 
 /// The key of a page's record.
@@ -111,7 +113,7 @@ impl Names {
         sha.update(&tables);
         records.iter().for_each(|r| sha.update(r));
         let mut head = MAGIC.to_vec();
-        push_bytes(&mut head, env!("CARGO_PKG_VERSION").as_bytes());
+        push_bytes(&mut head, crate::program::identity().as_bytes());
         head.extend_from_slice(&sha.finalize());
         sink.send_written(PATH, &|w| {
             std::iter::once(&head)
@@ -187,10 +189,10 @@ pub struct Earlier {
 
 impl Earlier {
     /// The records in `bytes`, the file the last build wrote; `None` when
-    /// another format or program wrote it, or it is damaged anywhere.
+    /// another format or build of trustdocs wrote it, or it is damaged anywhere.
     pub fn read(bytes: Vec<u8>) -> Option<Earlier> {
         let mut r = Reader { bytes: &bytes, at: 0 };
-        (r.take(MAGIC.len())? == MAGIC && r.bytes()? == env!("CARGO_PKG_VERSION").as_bytes()).then_some(())?;
+        (r.take(MAGIC.len())? == MAGIC && r.bytes()? == crate::program::identity().as_bytes()).then_some(())?;
         let digest = r.take(32)?;
         (Sha256::digest(&bytes[r.at..]).as_slice() == digest).then_some(())?;
         let words = r.list(|r| Some((String::from_utf8(r.bytes()?.to_vec()).ok()?, r.varint()?)))?;
