@@ -40,6 +40,7 @@ pub mod check;
 pub mod compare;
 pub mod config;
 pub mod diag;
+pub mod digest;
 pub mod error;
 pub mod export;
 pub mod governance;

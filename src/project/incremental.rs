@@ -16,8 +16,9 @@
 //! index's counts are replayed, page by page, from what the last build
 //! counted of each page whose text is the same (`search::page_counts`).
 
-use super::inputs::{Inputs, Key, Sha};
+use super::inputs::Inputs;
 use crate::diag::Diagnostic;
+use crate::digest::{Key, Sha};
 use crate::error::Result;
 use crate::model::body::Target;
 use crate::model::{DocId, Document};

@@ -3,41 +3,13 @@
 //! typst's version, the link states `check --external` left in the output).
 //! `incremental.rs` keys each piece of work from these.
 
+use crate::digest::{Key, Sha};
 use crate::model::Date;
 use crate::output::build_cache::Stamp;
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-pub type Sha = [u8; 32];
-
-/// A digest of parts, each length-marked so that ("ab", "c") and ("a", "bc")
-/// differ.
-#[derive(Clone, Default)]
-pub struct Key(Sha256);
-
-impl Key {
-    pub fn new(kind: &str) -> Key {
-        let mut k = Key(Sha256::new());
-        k.part(kind.as_bytes());
-        k
-    }
-
-    pub fn part(&mut self, bytes: &[u8]) -> &mut Key {
-        self.0.update((bytes.len() as u64).to_le_bytes());
-        self.0.update(bytes);
-        self
-    }
-
-    pub fn sha(&self) -> Sha {
-        self.0.clone().finalize().into()
-    }
-
-    pub fn hex(&self) -> String {
-        crate::output::build_cache::hex(&self.sha())
-    }
-}
 
 /// What a run of `build` reads besides the documents' text.
 pub struct RunSettings<'a> {

@@ -20,6 +20,7 @@
 use super::extract::{Kind, SearchDoc};
 use super::page_runs::{self, push_varint};
 use super::passages::Passage;
+use crate::digest::{Key, Sha};
 use crate::error::{Error, Result};
 use crate::output::Sink;
 use rustc_hash::FxHashMap;
@@ -33,30 +34,21 @@ pub const PATH: &str = ".trustdocs/search-counts";
 /// (another build of trustdocs may tokenise or stem otherwise).
 const MAGIC: &[u8] = b"trustdocs search counts 1\n";
 
-/// The key of a page's record.
-pub type Key = [u8; 32];
-
-/// The key of page `doc`, whose passages are `passages`.
-pub fn key(doc: &SearchDoc, passages: &[Passage]) -> Key {
-    let mut sha = Sha256::new();
-    let mut part = |bytes: &[u8]| {
-        sha.update((bytes.len() as u64).to_le_bytes());
-        sha.update(bytes);
-    };
-    part(&[match doc.kind {
+/// The key of page `doc`, whose passages are `passages`: everything
+/// counting reads of it.
+pub fn key(doc: &SearchDoc, passages: &[Passage]) -> Sha {
+    let kind = match doc.kind {
         Kind::Document => 0,
         Kind::Role => 1,
         Kind::Term => 2,
-    }]);
-    doc.texts().for_each(|t| part(t.as_bytes()));
+    };
+    let mut key = Key::new("search page");
+    key.part(&[kind]);
+    doc.texts().for_each(|t| _ = key.part(t.as_bytes()));
     for p in passages {
-        part(p.text.as_bytes());
-        match &p.section {
-            Some(s) => part(s.label.as_bytes()),
-            None => part(&[]),
-        }
+        key.part(p.text.as_bytes()).part(p.section.as_ref().map_or(&[][..], |s| s.label.as_bytes()));
     }
-    sha.finalize().into()
+    key.sha()
 }
 
 /// The words and stems the records of a build name, numbered as any
@@ -153,7 +145,7 @@ pub struct Record<'r> {
 
 /// Appends page `key`'s record to `out`; sorts its numbers. `body` is a
 /// buffer to reuse.
-pub fn encode(key: &Key, record: &mut Record, body: &mut Vec<u8>, out: &mut Vec<u8>) {
+pub fn encode(key: &Sha, record: &mut Record, body: &mut Vec<u8>, out: &mut Vec<u8>) {
     body.clear();
     record.lengths.iter().for_each(|&l| push_varint(body, l));
     for ids in [&mut record.words, &mut record.headings] {
@@ -184,7 +176,7 @@ pub struct Earlier {
     words: Vec<(String, u32)>,
     stems: Vec<String>,
     /// Each page's key → where its record's body is in `bytes`.
-    records: FxHashMap<Key, (usize, usize)>,
+    records: FxHashMap<Sha, (usize, usize)>,
 }
 
 impl Earlier {
@@ -202,7 +194,7 @@ impl Earlier {
         }
         let mut records = FxHashMap::default();
         while r.at < r.bytes.len() {
-            let key: Key = r.take(32)?.try_into().ok()?;
+            let key: Sha = r.take(32)?.try_into().ok()?;
             let len = r.varint()? as usize;
             let start = r.at;
             r.take(len)?;
@@ -214,7 +206,7 @@ impl Earlier {
     /// Page `key`'s record, if the last build kept one and every number in
     /// it names a word or stem of its tables and every run is one
     /// (`fields`: how many fields a page has).
-    pub fn page(&self, key: &Key, fields: usize) -> Option<Record<'_>> {
+    pub fn page(&self, key: &Sha, fields: usize) -> Option<Record<'_>> {
         let &(start, len) = self.records.get(key)?;
         let mut r = Reader { bytes: &self.bytes[start..start + len], at: 0 };
         let lengths = (0..fields).map(|_| r.varint()).collect::<Option<Vec<_>>>()?;
@@ -307,7 +299,7 @@ mod tests {
     const RUN: &[u8] = &[0x02, 0xFF, 0x01];
 
     /// The file of `names` and `records` (page key → record), as a build writes it.
-    fn file(names: &Names, records: &mut [(Key, Record)]) -> Vec<u8> {
+    fn file(names: &Names, records: &mut [(Sha, Record)]) -> Vec<u8> {
         let mut bytes = Vec::new();
         records.iter_mut().for_each(|(key, r)| encode(key, r, &mut Vec::new(), &mut bytes));
         let files = Mutex::new(Vec::new());

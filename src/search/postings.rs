@@ -67,9 +67,8 @@ struct Counts {
     /// Whether each page's record is kept for the next build.
     keep: bool,
     /// The records (`page_counts`) of this worker's pages, one after the
-    /// other, and those of the workers merged into it.
-    records: Vec<u8>,
-    merged: Vec<Vec<u8>>,
+    /// other, then, a buffer each, those of the workers merged into it.
+    records: Vec<Vec<u8>>,
     /// How many pages were replayed from the last build's records.
     replayed: usize,
     scratch: Vec<u8>,
@@ -209,8 +208,7 @@ impl Counts {
             lengths: [0; FIELDS],
             page_stems: Vec::new(),
             keep,
-            records: Vec::new(),
-            merged: Vec::new(),
+            records: vec![Vec::new()],
             replayed: 0,
             scratch: Vec::new(),
         }
@@ -320,7 +318,7 @@ impl Counts {
 
     /// The page just counted is done: its record kept under `key`, if
     /// given, for the next build.
-    fn page_counted(&mut self, key: Option<&page_counts::Key>) {
+    fn page_counted(&mut self, key: Option<&crate::digest::Sha>) {
         let stems = &mut self.stems;
         let Some(key) = key else {
             self.page_stems.clear();
@@ -335,7 +333,8 @@ impl Counts {
             headings: std::mem::take(&mut stems.page_headings),
             stems: held.map(|s| (stems.shared_ids[s as usize], stems.runs[s as usize].last_run())).collect(),
         };
-        page_counts::encode(key, &mut record, &mut self.scratch, &mut self.records);
+        page_counts::encode(key, &mut record, &mut self.scratch, &mut self.records[0]);
+        // The lists' buffers go back, to be filled by the next page.
         (stems.page_words, stems.page_headings) = (record.words, record.headings);
         stems.page_words.clear();
         stems.page_headings.clear();
@@ -350,10 +349,10 @@ impl Counts {
             ours.push(id);
         }
         self.norms.extend(other.norms);
-        self.merged.extend(other.merged);
-        let mut records = other.records;
-        records.shrink_to_fit();
-        self.merged.push(records);
+        self.records.extend(other.records.into_iter().map(|mut r| {
+            r.shrink_to_fit();
+            r
+        }));
         self.replayed += other.replayed;
         for (field, tokens) in other.tokens.iter().enumerate() {
             self.tokens[field] += tokens;
@@ -389,9 +388,7 @@ impl Counted {
         if !self.counts.keep {
             return Ok(());
         }
-        let mut records = std::mem::take(&mut self.counts.merged);
-        records.push(std::mem::take(&mut self.counts.records));
-        self.shared.send(&records, sink)
+        self.shared.send(&std::mem::take(&mut self.counts.records), sink)
     }
 }
 
