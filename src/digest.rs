@@ -29,8 +29,13 @@ impl Key {
     }
 
     pub fn hex(&self) -> String {
-        crate::output::build_cache::hex(&self.sha())
+        hex(&self.sha())
     }
+}
+
+/// Bytes as lower-case hexadecimal.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]

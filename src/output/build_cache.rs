@@ -7,6 +7,7 @@
 //! in this file, or a file that cannot be read, is ignored, never trusted.
 
 use super::safe_relative;
+use crate::digest::hex;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
@@ -190,10 +191,6 @@ pub fn write(
     let body = serde_json::to_string(&body).expect("the build cache serialises");
     let digest = hex(&Sha256::digest(body.as_bytes()));
     Ok(serde_json::to_vec(&Stored { format: FORMAT, digest, body }).expect("the build cache serialises"))
-}
-
-pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
